@@ -30,7 +30,8 @@ class CleanText:
     """Clean text plus, for every clean character, the raw range it came from.
 
     Inserted characters (the ". " of a repaired boundary) have an empty raw range, so a span that
-    starts or ends on them maps to the nearest real characters.
+    starts or ends on them maps to the nearest real characters; replacement characters map to the
+    whole raw range they replace.
     """
 
     raw: str
@@ -78,7 +79,7 @@ def apply_edits(raw: str, edits: list[Edit]) -> CleanText:
         ends.extend(range(pos + 1, edit.start + 1))
         parts.append(edit.text)
         starts.extend([edit.start] * len(edit.text))
-        ends.extend([edit.start] * len(edit.text))
+        ends.extend([edit.end] * len(edit.text))  # a replacement covers what it replaced
         pos = edit.end
         kept.append(edit)
     parts.append(raw[pos:])

@@ -23,6 +23,7 @@ MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("article_id", "path", "title", "published", "source", "url", "language")
 OPTIONAL_MANIFEST_COLUMNS = ("notes",)
 ARTICLE_SUFFIXES = (".txt",)
+UNICODE_ENCODINGS = ("utf-8", "utf-8-sig", "utf-16")
 _ARTICLE_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,199}$")
 #: Share of control characters (other than whitespace) above which decoded text is treated as binary.
 _MAX_CONTROL_SHARE = 0.01
@@ -181,7 +182,9 @@ def plan_articles(raw_dir: Path) -> tuple[list[ManifestRow], list[Problem]]:
             continue
         seen[row.article_id] = where
         planned.append(row)
-    listed = {str((raw_dir / r.path).resolve()) for r in rows}
+    # Only files taken by an accepted row count as listed: a file whose row was rejected (duplicate id)
+    # is still read under its own file name, so nothing is lost.
+    listed = {str((raw_dir / r.path).resolve()) for r in planned}
     for path in sorted(raw_dir.iterdir()):
         if path.suffix not in ARTICLE_SUFFIXES or not path.is_file():
             continue
@@ -209,6 +212,8 @@ def read_article(raw_dir: Path, row: ManifestRow) -> tuple[Article, list[Problem
         raise ArticleRejected(row.article_id, shown, f"cannot read ({exc.strerror})") from None
     text, encoding = decode_bytes(data, shown, row.article_id)
     warnings: list[Problem] = []
+    if encoding not in UNICODE_ENCODINGS:
+        warnings.append(Problem(row.article_id, shown, "warning", f"not UTF-8/UTF-16: decoded as {encoding} by detection; check the text"))
     try:
         published = _parse_published(row.published)
     except ValueError as exc:

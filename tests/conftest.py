@@ -1,0 +1,45 @@
+"""Shared fixtures: the rules and the spaCy pipeline are built once per test session (about 1 s)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+RAW = REPO / "raw"
+RULES = REPO / "rules"
+GOLD = REPO / "tests" / "gold"
+
+
+@pytest.fixture(scope="session")
+def rules():
+    from pipeline.rules import load_rules
+
+    return load_rules(RULES)
+
+
+@pytest.fixture(scope="session")
+def settings():
+    from pipeline.settings import Settings
+
+    return Settings(rules_dir=RULES, raw_dir=RAW).validated()
+
+
+@pytest.fixture(scope="session")
+def nlp(rules, settings):
+    from pipeline.nlp import build_nlp
+
+    return build_nlp(settings.model, rules)
+
+
+@pytest.fixture(scope="session")
+def extracted_raw(tmp_path_factory, settings):
+    """The whole pipeline run once over raw/ into a temp folder: (out_dir, Summary)."""
+    from dataclasses import replace
+
+    from pipeline.run import run
+
+    out = tmp_path_factory.mktemp("extracted")
+    summary = run(replace(settings, out_dir=out, incremental=False))
+    return out, summary
