@@ -32,6 +32,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=None, help="articles per batch / Parquet row group (default: 64)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: 1)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
     p.set_defaults(func=cmd_extract)
 
 
@@ -47,6 +48,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         yen_default=args.yen_default,
         batch_size=args.batch_size,
         workers=args.workers,
+        incremental=False if args.full else None,
     )
     if not settings.raw_dir.is_dir():
         print(f"newsfacts: {settings.raw_dir}: raw folder not found", file=sys.stderr)
@@ -61,7 +63,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.close()
-    print(f"newsfacts {__version__}: extracted {summary.articles} article(s) from {settings.raw_dir} into {settings.out_dir} in {summary.seconds:.1f} s")
+    reused = f" ({summary.cached} unchanged, reused)" if summary.cached else ""
+    print(f"newsfacts {__version__}: extracted {summary.articles} article(s){reused} from {settings.raw_dir} into {settings.out_dir} in {summary.seconds:.1f} s")
     for table, rows in summary.rows.items():
         print(f"  {table:<12} {rows:>7} rows")
     if summary.rejects:

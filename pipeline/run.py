@@ -11,7 +11,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 import logging
+import multiprocessing
+import os
+import pickle
 import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +60,8 @@ class Summary:
     rows: dict[str, int] = field(default_factory=dict)
     rejects: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    #: articles whose rows came from the incremental cache
+    cached: int = 0
 
     @property
     def errors(self) -> list[Problem]:
@@ -146,27 +153,137 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+Outcome = tuple[Article, "dict[str, list[dict]] | None", "Problem | None"]
+
+# --- worker processes: one Extractor (model + rules) per process, built once -----------------------
+_WORKER: Extractor | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER
+    _WORKER = Extractor(settings)
+
+
+def _worker_process(articles: list[Article]) -> list[Outcome]:
+    assert _WORKER is not None, "worker not initialised"
+    return list(_WORKER.process_batch(articles))
+
+
+class ResultCache:
+    """Per-article results keyed by content, publication date, pipeline version, rules and model.
+
+    Why: daily batches re-read mostly unchanged folders; an article whose inputs are all unchanged
+    gives the same rows, so we reuse them instead of running the model again. Entries not used by a
+    run are pruned at its end, so the cache never outgrows the folder it mirrors.
+    """
+
+    def __init__(self, folder: Path, settings: Settings, rules: Rules) -> None:
+        self.folder = folder
+        self.salt = f"{__version__}|{rules.sha256}|{settings.model}|{settings.yen_default}"
+        self.used: set[str] = set()
+        self.hits = 0
+
+    def key(self, article: Article) -> str:
+        basis = f"{self.salt}|{article.article_id}|{article.path}|{article.content_sha256}|{article.published}|{article.published_inferred}|{article.title}|{article.source}|{article.url}|{article.language}|{article.encoding}"
+        return hashlib.sha256(basis.encode("utf-8")).hexdigest()
+
+    def get(self, article: Article) -> dict[str, list[dict]] | None:
+        key = self.key(article)
+        self.used.add(key)
+        path = self.folder / f"{key}.pickle"
+        try:
+            with path.open("rb") as handle:
+                result = pickle.load(handle)  # noqa: S301 - our own cache files, keyed by content hash
+        except (OSError, pickle.UnpicklingError, EOFError):
+            return None
+        self.hits += 1
+        return result
+
+    def put(self, article: Article, result: dict[str, list[dict]]) -> None:
+        key = self.key(article)
+        self.used.add(key)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        tmp = self.folder / f".{key}.tmp-{os.getpid()}"
+        with tmp.open("wb") as handle:
+            pickle.dump(result, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.folder / f"{key}.pickle")
+
+    def prune(self) -> None:
+        if not self.folder.is_dir():
+            return
+        for path in self.folder.glob("*.pickle"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def _outcomes(
+    batches: Iterator[list[Article]],
+    settings: Settings,
+    extractor: Extractor | None,
+) -> Iterator[list[Outcome]]:
+    """Process batches in order, in-process or on ``settings.workers`` processes, bounded in flight."""
+    if settings.workers <= 1:
+        local = extractor  # built on the first cache miss: a fully cached run never loads the model
+        for batch in batches:
+            if batch and local is None:
+                local = Extractor(settings)
+            yield list(local.process_batch(batch)) if batch and local else []
+        return
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_worker_init, initargs=(settings,)) as pool:
+        in_flight: deque = deque()
+        for batch in batches:
+            in_flight.append(pool.submit(_worker_process, batch) if batch else None)
+            if len(in_flight) >= 2 * settings.workers:
+                head = in_flight.popleft()
+                yield head.result() if head is not None else []
+        while in_flight:
+            head = in_flight.popleft()
+            yield head.result() if head is not None else []
+
+
 def run(settings: Settings, progress: Callable[[int], None] | None = None, extractor: Extractor | None = None) -> Summary:
-    """Extract every article of ``settings.raw_dir`` into ``settings.out_dir``; see the module docstring."""
+    """Extract every article of ``settings.raw_dir`` into ``settings.out_dir``; see the module docstring.
+
+    Streaming: articles are read, processed and written one batch at a time (one Parquet row group per
+    batch and table), so memory is bounded by the batch size, not the corpus.
+    """
     started = time.perf_counter()
-    extractor = extractor or Extractor(settings)
+    rules = extractor.rules if extractor else load_rules(settings.rules_dir)
     out_dir = Path(settings.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = Summary()
+    cache = ResultCache(out_dir / ".cache", settings, rules) if settings.incremental else None
     writers = {name: AtomicTableWriter(name, out_dir) for name in TABLE_NAMES}
-    try:
-        items = iter_articles(Path(settings.raw_dir))
-        for batch in batched(items, settings.batch_size):
+    # Per batch: articles in order, problems, and the rows of cache hits (None for a miss).
+    pending: deque[tuple[list[Article], list[Problem], list[dict | None]]] = deque()
+
+    def batches() -> Iterator[list[Article]]:
+        for batch in batched(iter_articles(Path(settings.raw_dir)), settings.batch_size):
             articles = [a for a in batch if isinstance(a, Article)]
             problems = [p for p in batch if isinstance(p, Problem)]
+            cached = [cache.get(a) if cache else None for a in articles]
+            pending.append((articles, problems, cached))
+            yield [a for a, c in zip(articles, cached, strict=True) if c is None]
+
+    try:
+        for processed in _outcomes(batches(), settings, extractor):
+            articles, problems, cached = pending.popleft()
+            fresh = {o[0].article_id: o for o in processed}
             rows: dict[str, list[dict]] = {name: [] for name in TABLE_NAMES}
-            for article, result, problem in extractor.process_batch(articles):
+            for article, hit in zip(articles, cached, strict=True):
+                if hit is not None:
+                    result, problem = hit, None
+                else:
+                    _, result, problem = fresh[article.article_id]
+                    if result is not None and cache is not None:
+                        cache.put(article, result)
                 if problem is not None:
                     problems.append(problem)
                     continue
                 assert result is not None
                 summary.articles += 1
-                rows["articles"].append(article_row(article, extractor.rules))
+                rows["articles"].append(article_row(article, rules))
                 for table, table_rows in result.items():
                     rows[table].extend(table_rows)
                 if progress:
@@ -182,5 +299,8 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     for writer in writers.values():
         writer.close()
         summary.rows[writer.name] = writer.rows
+    if cache is not None:
+        cache.prune()
+        summary.cached = cache.hits
     summary.seconds = time.perf_counter() - started
     return summary

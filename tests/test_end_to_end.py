@@ -108,3 +108,32 @@ def test_cli_exits_non_zero_when_nothing_could_be_processed(tmp_path: Path) -> N
     (raw / "empty.txt").write_bytes(b"")
     assert main(["extract", "--raw", str(raw), "--out", str(tmp_path / "out"), "--no-progress"]) == 1
     assert main(["extract", "--raw", str(tmp_path / "nope"), "--out", str(tmp_path / "out")]) == 2
+
+
+def test_incremental_run_reuses_unchanged_articles_and_redoes_changed_ones(settings, tmp_path: Path) -> None:
+    import shutil
+
+    raw = tmp_path / "raw"
+    shutil.copytree(RAW, raw)
+    out = tmp_path / "out"
+    first = run(replace(settings, raw_dir=raw, out_dir=out))
+    tables_first = {n: pq.read_table(out / f"{n}.parquet") for n in SCHEMAS}
+    second = run(replace(settings, raw_dir=raw, out_dir=out))
+    assert (first.cached, second.cached) == (0, 5)
+    for name, table in tables_first.items():
+        assert pq.read_table(out / f"{name}.parquet").equals(table), name
+    # one article changes: only it is processed again
+    path = raw / "bytedance-infra-boost.txt"
+    path.write_text(path.read_text(encoding="utf-8") + "\nByteDance added 5 million users.\n", encoding="utf-8")
+    third = run(replace(settings, raw_dir=raw, out_dir=out))
+    assert third.cached == 4
+    assert len(list((out / ".cache").glob("*.pickle"))) == 5  # the stale entry was pruned
+
+
+def test_worker_processes_give_identical_tables(extracted_raw, settings, tmp_path: Path) -> None:
+    out, _ = extracted_raw
+    parallel = tmp_path / "parallel"
+    summary = run(replace(settings, out_dir=parallel, workers=2, batch_size=2, incremental=False))
+    assert summary.articles == 5
+    for name in SCHEMAS:
+        assert pq.read_table(out / f"{name}.parquet").equals(pq.read_table(parallel / f"{name}.parquet")), name
