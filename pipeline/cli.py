@@ -32,6 +32,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--batch-size", type=int, default=None, help="articles per batch / Parquet row group (default: 64)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: 1)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
+    p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster; dask writes partitioned datasets OUT/<table>/part-*.parquet")
+    p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster with --workers processes)")
     p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
     p.set_defaults(func=cmd_extract)
 
@@ -59,7 +61,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
         bar = tqdm(unit="article", desc="extract", file=sys.stderr)
     try:
-        summary = run(settings, progress=bar.update if bar else None)
+        if args.executor == "dask":
+            from pipeline.distributed import run_dask
+
+            summary = run_dask(settings, scheduler=args.scheduler)
+        else:
+            summary = run(settings, progress=bar.update if bar else None)
     finally:
         if bar is not None:
             bar.close()
@@ -113,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    if not args.verbose:  # Dask configures its own INFO loggers; keep the one-screen summary readable
+        for name in ("distributed", "dask"):
+            logging.getLogger(name).setLevel(logging.WARNING)
     try:
         return int(args.func(args))
     except NewsfactsError as exc:

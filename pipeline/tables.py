@@ -173,11 +173,11 @@ class AtomicTableWriter:
     version of the table stays intact.
     """
 
-    def __init__(self, name: str, out_dir: Path) -> None:
+    def __init__(self, name: str, out_dir: Path, path: Path | None = None) -> None:
         self.name = name
         self.schema = SCHEMAS[name]
-        self.path = Path(out_dir) / f"{name}.parquet"
-        self.tmp = Path(out_dir) / f".{name}.parquet.tmp-{os.getpid()}"
+        self.path = Path(path) if path is not None else Path(out_dir) / f"{name}.parquet"
+        self.tmp = self.path.parent / f".{self.path.name}.tmp-{os.getpid()}"
         self.rows = 0
         self._writer: pq.ParquetWriter | None = None
 
@@ -214,14 +214,33 @@ class AtomicTableWriter:
             self.abort()
 
 
+def table_path(name: str, extracted: str | Path) -> Path:
+    """``<name>.parquet`` (local executor) or the partitioned dataset folder ``<name>/`` (Dask)."""
+    single = Path(extracted) / f"{name}.parquet"
+    folder = Path(extracted) / name
+    if not single.exists() and folder.is_dir():
+        return folder
+    return single
+
+
+def read_arrow(name: str, extracted: str | Path = "extracted") -> pa.Table:
+    """Read one table (single file or partitioned dataset) with its declared schema, in row order."""
+    path = table_path(name, extracted)
+    if path.is_dir():
+        parts = sorted(p for p in path.glob("part-*.parquet"))
+        if not parts:
+            return SCHEMAS[name].empty_table()
+        return pa.concat_tables(pq.read_table(p, schema=SCHEMAS[name]) for p in parts)
+    return pq.read_table(path, schema=SCHEMAS[name])
+
+
 def read_table(name: str, extracted: str | Path = "extracted"):  # noqa: ANN201 - pandas lazily
     """Read one table into pandas with nullable dtypes that match the schema (dates as datetime64)."""
     import pandas as pd
 
     if name not in SCHEMAS:
         raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLE_NAMES)}")
-    path = Path(extracted) / f"{name}.parquet"
-    table = pq.read_table(path, schema=SCHEMAS[name])
+    table = read_arrow(name, extracted)
     frame = table.to_pandas(types_mapper=_pandas_type)
     for field in SCHEMAS[name]:
         if pa.types.is_date32(field.type):
