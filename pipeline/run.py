@@ -20,17 +20,18 @@ from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from pipeline.clean import CleanText, clean
 from pipeline.extract import Context
 from pipeline.ingest import Article, Problem, iter_articles
-from pipeline.nlp import build_nlp
 from pipeline.rules import Rules, load_rules
 from pipeline.settings import Settings
 from pipeline.tables import TABLE_NAMES, AtomicTableWriter
 from pipeline.version import __version__
+
+if TYPE_CHECKING:  # spaCy is imported only when the model is needed: a fully cached run skips it
+    from spacy.tokens import Doc
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +45,7 @@ OFFSET_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {"facts": (("evidence_sta
 OFFSET_POINTS: dict[str, tuple[str, ...]] = {"money": ("equivalent_of",)}
 
 
-def load_stages() -> list[tuple[str, Callable[[Doc, Context, dict[str, list[dict]]], list[dict]]]]:
+def load_stages() -> "list[tuple[str, Callable[[Doc, Context, dict[str, list[dict]]], list[dict]]]]":
     stages = []
     for table, target in STAGES:
         module, func = target.split(":")
@@ -119,6 +120,8 @@ class Extractor:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        from pipeline.nlp import build_nlp
+
         self.rules = load_rules(settings.rules_dir)
         self.nlp = build_nlp(settings.model, self.rules)
         self.stages = load_stages()
