@@ -234,13 +234,20 @@ def read_arrow(name: str, extracted: str | Path = "extracted") -> pa.Table:
     return pq.read_table(path, schema=SCHEMAS[name])
 
 
-def read_table(name: str, extracted: str | Path = "extracted"):  # noqa: ANN201 - pandas lazily
-    """Read one table into pandas with nullable dtypes that match the schema (dates as datetime64)."""
+def read_table(name: str, extracted: str | Path = "extracted", missing_ok: bool = False):  # noqa: ANN201 - pandas lazily
+    """Read one table into pandas with nullable dtypes that match the schema (dates as datetime64).
+
+    ``missing_ok`` gives an empty frame with the same dtypes when the table was never written (an
+    older run), so readers such as the report need no second copy of the casts.
+    """
     import pandas as pd
 
     if name not in SCHEMAS:
         raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLE_NAMES)}")
-    table = read_arrow(name, extracted)
+    if missing_ok and not table_path(name, extracted).exists():
+        table = SCHEMAS[name].empty_table()
+    else:
+        table = read_arrow(name, extracted)
     frame = table.to_pandas(types_mapper=_pandas_type)
     for field in SCHEMAS[name]:
         if pa.types.is_date32(field.type):

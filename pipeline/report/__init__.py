@@ -1,0 +1,42 @@
+"""``newsfacts report``: a static HTML review site built from the tables, like a user would read them.
+
+Never imports an extractor: it reads extracted/*.parquet (via ``pipeline.load``'s reader), the
+metrics file of ``newsfacts validate``, the gold files and the raw texts. Opens from disk, offline.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline.report.build import Built, build_report
+
+__all__ = ["Built", "build_report", "register"]
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "report",
+        help="write a static HTML review site of an extraction run",
+        description=(
+            "Write a self-contained static site (opens from disk, no network): an index of articles with "
+            "row counts and validation scores, one page per article with every extracted span highlighted "
+            "(marked against gold where a gold file exists), and a filterable facts page with plots."
+        ),
+    )
+    p.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
+    p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="folder of gold <article_id>.jsonl files; optional (default: tests/gold/)")
+    p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of the raw articles, for the text (default: raw/)")
+    p.add_argument("--out", type=Path, default=None, help="folder for the site (default: EXTRACTED/report/)")
+    p.set_defaults(func=cmd_report)
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    out = args.out if args.out is not None else args.extracted / "report"
+    built = build_report(args.extracted, out, gold=args.gold, raw=args.raw)
+    scores = "with validation scores" if built.metrics else "no metrics file (run `newsfacts validate` for scores)"
+    print(
+        f"newsfacts report: {built.articles} article page(s), {built.facts} fact(s), {built.plots} plot(s), "
+        f"gold for {built.gold} article(s), {scores}\n  open {built.index}"
+    )
+    return 0
