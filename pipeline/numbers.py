@@ -29,6 +29,8 @@ class NumberVocab:
     magnitude: str
     #: regex source for a whole number: digits or words, optional magnitude(s)
     number: str
+    #: ``number`` that may follow a letter directly ("USD3.14", "RM42"): for use after a currency anchor
+    number_after_letters: str = ""
 
 
 def _alternation(words: list[str]) -> str:
@@ -64,11 +66,10 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         r"|(?:a|an)(?=\s+(?:hundred|thousand|million|billion|trillion|dozen)\b)"
         r"|(?:" + word + r")(?:[- ](?:" + word + r"))?(?:\s+hundred(?:\s+(?:and\s+)?(?:" + word + r"))?)?)"
     )
-    number = (
-        r"(?:(?:(?<![A-Za-z_])" + digits + r"|(?<![\w-])" + words + r"(?![\w-]))"
-        r"(?:(?:\s+hundred)?" + magnitude + r")?(?![A-Za-z0-9_]))"
-    )
-    return NumberVocab(magnitudes, units, tens, fractions, ordinals, digits, words, magnitude, number)
+    tail = r"(?:(?:\s+hundred)?" + magnitude + r")?(?![A-Za-z0-9_]))"
+    number = r"(?:(?:(?<![A-Za-z_])" + digits + r"|(?<![\w-])" + words + r"(?![\w-]))" + tail
+    after_letters = r"(?:(?:(?<![\d.,])" + digits + r"|(?<![\w-])" + words + r"(?![\w-]))" + tail
+    return NumberVocab(magnitudes, units, tens, fractions, ordinals, digits, words, magnitude, number, after_letters)
 
 
 def vocab(rules: Rules) -> NumberVocab:
@@ -95,7 +96,22 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
     total = Decimal(0)
     current: Decimal | None = None
     magnitude: Decimal | None = None
-    for tok in tokens:
+    last_magnitude: Decimal | None = None
+    i = -1
+    while i + 1 < len(tokens):
+        i += 1
+        tok = tokens[i]
+        # "one and a half", "3 million and a half": an added fraction (of the last magnitude, if any)
+        if tok == "and" and i + 2 < len(tokens) and tokens[i + 1] in ("a", "an", "one") and tokens[i + 2] in v.fractions and tokens[i + 2] != "dozen":
+            frac = v.fractions[tokens[i + 2]]
+            if current is not None:
+                current += frac
+            elif last_magnitude is not None:
+                total += frac * last_magnitude
+            else:
+                return None
+            i += 2
+            continue
         if tok[0].isdigit() or tok[0] == ".":
             if current is not None:
                 return None  # two numbers in a row: not one number
@@ -104,8 +120,12 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
             except InvalidOperation:
                 return None
         elif tok in v.units and tok not in ("a", "an"):
+            if current is not None and current % 10 != 0:
+                return None  # "45 (forty five)", "one two": not one number
             current = (current or Decimal(0)) + v.units[tok]
         elif tok in v.tens:
+            if current is not None and current % 100 != 0:
+                return None  # "one twenty two": not one number
             current = (current or Decimal(0)) + v.tens[tok]
         elif tok in ("a", "an"):
             if current is None:
@@ -121,6 +141,7 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
             assert mag is not None
             total += (current if current is not None else Decimal(1)) * mag
             magnitude = mag if magnitude is None else magnitude * mag
+            last_magnitude = mag
             current = None
         elif all(ch in v.magnitudes for ch in tok):  # 亿, 万, 万亿 written together
             mult = Decimal(1)
@@ -128,6 +149,7 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
                 mult *= v.magnitudes[ch]
             total += (current if current is not None else Decimal(1)) * mult
             magnitude = mult
+            last_magnitude = mult
             current = None
         else:
             return None

@@ -1,0 +1,534 @@
+"""Money mentions: "¥80 billion", "380 billion RMB", "$2-3 billion", "¥0.008 per 1,000 tokens".
+
+Anchor-first: a currency symbol, code or name is found first, then the number next to it is read by
+pipeline/numbers.py (the one number parser), so "32k", "GPT-4o" or "billions" can never become money
+(no anchor, or no number). Around each amount we then read, in this order: a conversion in brackets
+("(approximately $150 million)", linked by ``equivalent_of``), the ¥ reading (yuan or yen), the
+qualifier ("no less than" → at_least, outside the span), a rate ("per 1,000 tokens"), the metric from
+cue words, and the US$ value from the dated table rules/fx_rates.yaml. All vocabulary is in
+rules/money.yaml. Money without a number ("billions", "multi-million dollar") is not a row: we never
+invent an amount.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from spacy.tokens import Doc
+
+from pipeline.extract import Context
+from pipeline.numbers import parse_number, parse_range, vocab
+from pipeline.rules import Rules, check_keys
+
+YEN_SIGN = "YEN_SIGN"
+QUALIFIER_RANK = ("exact", "approx", "at_least", "more_than", "less_than", "at_most")
+
+
+def _alt(words: Any) -> str:
+    """Regex alternation, longest first, so "US$" wins over "$" and "hong kong dollar" over "dollar"."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+def _bounded(words: Any) -> str:
+    """Alternation that must not start or end inside a word ("over" not in "moreover")."""
+    return r"(?<!\w)(?:" + _alt(words) + r")(?!\w)"
+
+
+@dataclass(frozen=True)
+class MoneyRules:
+    """rules/money.yaml and rules/fx_rates.yaml compiled once per run."""
+
+    candidates: tuple[tuple[str, re.Pattern], ...]
+    currency_of: dict[str, str]
+    subunit_of: dict[str, tuple[str, Decimal]]
+    weak_names: frozenset[str]
+    qual_before: re.Pattern
+    qual_after: re.Pattern
+    qual_of: dict[str, str]
+    from_before: re.Pattern
+    skip_bracket: re.Pattern
+    rate: re.Pattern
+    inherit: re.Pattern
+    unit_of: dict[str, str]
+    a_units: frozenset[str]
+    conversion_gap: re.Pattern
+    conversion_close: re.Pattern
+    yen: dict[str, Any]
+    yen_cny_cues: re.Pattern
+    yen_jpy_cues: re.Pattern
+    metric_cues: tuple[tuple[str, re.Pattern], ...]
+    metric_window: int
+    negatives: tuple[re.Pattern, ...]
+    fx_years: dict[int, tuple[date, dict[str, float]]] = field(default_factory=dict)
+
+
+MONEY_KEYS = (
+    "prefix_symbols", "codes", "names", "subunits", "weak_names", "yen", "qualifiers_before",
+    "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "metrics", "negative_contexts",
+)
+
+
+def _check(rules: Rules) -> dict:
+    data = rules.get("money")
+    where = str(rules.path("money"))
+    check_keys(data, where=where, required=MONEY_KEYS)
+    check_keys(data["yen"], where=f"{where}: yen", required=("cny_ratio", "jpy_ratio", "cny_cues", "jpy_cues", "cny_entities", "jpy_entities"))
+    check_keys(data["rates"], where=f"{where}: rates", required=("per_words", "units", "a_units", "max_modifiers", "inherit_phrases"))
+    check_keys(data["metrics"], where=f"{where}: metrics", required=("window", "priority", "cues"))
+    for name, sub in data["subunits"].items():
+        check_keys(sub, where=f"{where}: subunits.{name}", required=("currency", "factor"))
+    fx = rules.get("fx_rates")
+    check_keys(fx, where=str(rules.path("fx_rates")), required=("source", "years"))
+    for year, entry in fx["years"].items():
+        check_keys(entry, where=f"{rules.path('fx_rates')}: years.{year}", required=("date", "per_usd"))
+    return data
+
+
+def compile_money(rules: Rules) -> MoneyRules:
+    data = _check(rules)
+    num = vocab(rules).number
+    glued = vocab(rules).number_after_letters  # "USD3.14", "RM42": after an anchor a letter may touch
+    currency_of: dict[str, str] = {}
+    for table in ("prefix_symbols", "codes", "names"):
+        for k, v in data[table].items():
+            currency_of[k.lower()] = v
+    subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in data["subunits"].items()}
+
+    symbols = list(data["prefix_symbols"])
+    letter_syms = [s for s in symbols if s[0].isalpha() and s.isascii()]
+    other_syms = [s for s in symbols if s not in letter_syms]
+    codes = list(data["codes"])
+    # Codes and letter symbols are case-sensitive: "try 5 times" and "rm 5" are not money.
+    pre = r"(?:(?<![A-Za-z])(?-i:" + _alt(letter_syms + codes) + r")|" + _alt(other_syms) + r")"
+    latin_names = [n for n in list(data["names"]) + list(data["subunits"]) if n.isascii()]
+    cjk_names = [n for n in data["names"] if not n.isascii()]
+    post = (
+        r"(?:(?<![A-Za-z])(?:" + _alt(latin_names) + r")(?:s|es)?(?![A-Za-z])"
+        r"|(?<![A-Za-z])(?-i:" + _alt(codes) + r")(?![A-Za-z])"
+        r"|(?:" + _alt(cjk_names) + r")"
+        r"|(?:" + _alt(other_syms) + r")(?![\d])"
+        r"|(?<![A-Za-z])(?-i:" + _alt(letter_syms) + r")(?![\w$])"
+        r")"
+    )
+    sep = r"\s*(?:" + _alt(data["range_separators"]) + r")\s*"
+    between = r"(?<!\w)(?:" + _alt(data["between_words"]) + r")\s+"
+    both = r"\s*(?:" + _alt(data["range_separators"]) + r"|and)\s*"
+    n1, n2 = f"(?P<n1>{num})", f"(?P<n2>{num})"
+    g1, g2 = f"(?P<n1>{glued})", f"(?P<n2>{glued})"
+    c1, c2, cp = f"(?P<c1>{pre})", f"(?P<c2>{pre})?", f"(?P<cp>{post})"
+    gap = r"[ \t]?"
+    forms = (
+        ("between_prefix", between + f"(?P<body>{c1}{gap}{g1}{both}{c2}{gap}{g2})"),
+        ("between_suffix", between + f"(?P<body>{n1}{both}{n2}{gap}{cp})"),
+        ("range_prefix", f"(?P<body>{c1}{gap}{g1}{sep}{c2}{gap}{g2})"),
+        ("range_suffix", f"(?P<body>{n1}{sep}{n2}{gap}{cp})"),
+        ("prefix", f"(?P<body>{c1}{gap}{g1})"),
+        ("suffix", f"(?P<body>{n1}{gap}{cp})"),
+    )
+    candidates = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in forms)
+
+    qual_of: dict[str, str] = {}
+    for qual, words in data["qualifiers_before"].items():
+        for w in words:
+            qual_of[w.lower()] = qual
+    after_of = {w.lower(): q for q, ws in data["qualifiers_after"].items() for w in ws}
+    for w, q in after_of.items():
+        qual_of.setdefault(w, q)
+    qual_before = re.compile(
+        r"(?<![\w.])(?P<q>" + _alt(w for ws in data["qualifiers_before"].values() for w in ws) + r")"
+        r"\s*(?:(?:the|a|an)\s+)?$",
+        re.IGNORECASE,
+    )
+    qual_after = re.compile(r"^\s*(?P<q>" + _alt(after_of) + r")(?!\w)", re.IGNORECASE)
+
+    r = data["rates"]
+    unit_of = {form.lower(): canon for canon, forms in r["units"].items() for form in forms}
+    mags = [m for m in vocab(rules).magnitudes if m.isascii() and len(m) > 3 and m != "hundred"]
+    quantity = r"(?P<qty>" + num + r"|(?<!\w)(?:" + _alt(mags) + r")(?!\w))"
+    units = r"(?P<unit>" + _alt(unit_of) + r")(?!\w)"
+    mods = r"(?:[\w-]+\s+){0," + str(int(r["max_modifiers"])) + r"}?"
+    per = [w for w in r["per_words"] if w != "/"]
+    rate = re.compile(
+        r"^\s*(?P<per>/|(?<!\w)(?:" + _alt([*per, "for"]) + r")(?!\w))\s*(?:" + quantity + r"\s+)?" + mods + units,
+        re.IGNORECASE,
+    )
+    inherit = re.compile(
+        r"^\s*for\s+(?:(?P<same>" + _alt(r["inherit_phrases"]) + r")(?!\w)|" + mods + units + r")",
+        re.IGNORECASE,
+    )
+    m = data["metrics"]
+    cues = {name: re.compile(_bounded(words), re.IGNORECASE) for name, words in m["cues"].items()}
+    priority = [p for p in m["priority"]] + [p for p in cues if p not in m["priority"]]
+    y = data["yen"]
+    qual_words = _alt(qual_of)
+    fx = rules.get("fx_rates")
+    fx_years = {
+        int(year): (entry["date"] if isinstance(entry["date"], date) else date.fromisoformat(str(entry["date"])),
+                    {k: float(v) for k, v in entry["per_usd"].items()})
+        for year, entry in fx["years"].items()
+    }
+    return MoneyRules(
+        candidates=candidates,
+        currency_of=currency_of,
+        subunit_of=subunit_of,
+        weak_names=frozenset(w.lower() for w in data["weak_names"]),
+        qual_before=qual_before,
+        qual_after=qual_after,
+        qual_of=qual_of,
+        from_before=re.compile(_bounded(data["not_range_after"]) + r"\s*$", re.IGNORECASE),
+        skip_bracket=re.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,80}[)\]])?"),
+        rate=rate,
+        inherit=inherit,
+        unit_of=unit_of,
+        a_units=frozenset(r["a_units"]),
+        conversion_gap=re.compile(r"^\s*(?:[(\[]|,\s*or|—|–)\s*(?:(?P<q>" + qual_words + r")\s*)?$", re.IGNORECASE),
+        conversion_close=re.compile(r"^\s*(?:[)\]]|,|—|–|$)"),
+        yen=dict(y),
+        yen_cny_cues=re.compile(_bounded(y["cny_cues"]), re.IGNORECASE),
+        yen_jpy_cues=re.compile(_bounded(y["jpy_cues"]), re.IGNORECASE),
+        metric_cues=tuple((p, cues[p]) for p in priority if p in cues),
+        metric_window=int(m["window"]),
+        negatives=tuple(re.compile(p) for p in data["negative_contexts"]),
+        fx_years=fx_years,
+    )
+
+
+def money_rules(rules: Rules) -> MoneyRules:
+    return rules.derived("money", compile_money)
+
+
+@dataclass
+class Mention:
+    """One money candidate while it is being read; becomes a row at the end."""
+
+    start: int
+    end: int
+    form: str
+    amount: Decimal
+    low: Decimal | None
+    high: Decimal | None
+    currency_raw: str
+    currency: str | None
+    currency_rule: str
+    qualifier: str = "exact"
+    per_quantity: Decimal | None = None
+    per_unit: str | None = None
+    rate_rule: str | None = None
+    equivalent_of: int | None = None
+    partner: "Mention | None" = None
+    metric: str = "other"
+
+
+# --- reading candidates ---------------------------------------------------------------------------
+
+def _currency(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal]:
+    """(ISO code or YEN_SIGN, rule, factor) for a symbol/code/name as written."""
+    key = raw.lower().strip()
+    if key in mr.currency_of:
+        code = mr.currency_of[key]
+        return code, ("symbol" if not key.isalpha() or not key.isascii() else "code_or_name"), Decimal(1)
+    for suffix in ("es", "s"):
+        if key.endswith(suffix) and key[: -len(suffix)] in mr.currency_of:
+            return mr.currency_of[key[: -len(suffix)]], "code_or_name", Decimal(1)
+        if key.endswith(suffix) and key[: -len(suffix)] in mr.subunit_of:
+            code, factor = mr.subunit_of[key[: -len(suffix)]]
+            return code, "subunit", factor
+    if key in mr.subunit_of:
+        code, factor = mr.subunit_of[key]
+        return code, "subunit", factor
+    return None, "unknown", Decimal(1)
+
+
+def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | None:
+    """Turn one regex match into a Mention, or None when the number does not parse."""
+    groups = m.groupdict()
+    raw = groups.get("c1") or groups.get("cp") or ""
+    if groups.get("c1") and groups.get("c2"):
+        if _currency(groups["c1"], mr)[0] != _currency(groups["c2"], mr)[0]:
+            return None  # "$2-¥3": two amounts, not a range
+    code, rule, factor = _currency(raw, mr)
+    if code is None:
+        return None
+    if groups.get("n2") is not None:
+        parsed = parse_range(groups["n1"], groups["n2"], rules)
+        if parsed is None or parsed[0] >= parsed[1]:
+            return None
+        low, high = parsed[0] * factor, parsed[1] * factor
+        amount = (low + high) / 2
+    else:
+        one = parse_number(groups["n1"], rules)
+        if one is None:
+            return None
+        if raw.lower().rstrip("s") in mr.weak_names and one.magnitude is None:
+            return None  # "5 pounds" may be weight, "he won 3": need "3 billion won" or a symbol
+        amount, low, high = one.value * factor, None, None
+    return Mention(m.start("body"), m.end("body"), form, amount, low, high, raw, code, rule)
+
+
+def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
+    """All readable matches of every form, then the longest non-overlapping ones, left to right."""
+    found: list[Mention] = []
+    for form, pattern in mr.candidates:
+        for m in pattern.finditer(text):
+            if form.startswith("range") and mr.from_before.search(text[max(0, m.start() - 12) : m.start()]):
+                continue  # "rose from $5 to $8 million" is a change, not a range
+            mention = _read(form, m, rules, mr)
+            if mention is not None:
+                found.append(mention)
+    found.sort(key=lambda x: (x.start, -(x.end - x.start)))
+    chosen: list[Mention] = []
+    for mention in found:
+        if chosen and mention.start < chosen[-1].end:
+            continue
+        chosen.append(mention)
+    return [c for c in chosen if not _negative(text, c, mr)]
+
+
+def _negative(text: str, m: Mention, mr: MoneyRules) -> bool:
+    window = text[max(0, m.start - 20) : m.end + 5]
+    return any(p.search(window) for p in mr.negatives)
+
+
+# --- context ----------------------------------------------------------------------------------------
+
+def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Character bounds of the sentence holding the span (whole text when there are no sentences)."""
+    if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
+        return 0, len(doc.text)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return 0, len(doc.text)
+    sent = span[0].sent
+    last = span[-1].sent
+    return sent.start_char, max(sent.end_char, last.end_char)
+
+
+def _link_conversions(text: str, mentions: list[Mention], mr: MoneyRules) -> None:
+    """ "¥1 billion (approximately $150 million)": the bracketed one converts the one before it."""
+    for a, b in zip(mentions, mentions[1:]):
+        if a.equivalent_of is not None:
+            continue
+        gap = mr.conversion_gap.match(text[a.end : b.start])
+        if gap is None or not mr.conversion_close.match(text[b.end :]):
+            continue
+        if a.currency == b.currency and a.currency != YEN_SIGN:
+            continue  # same currency: a list or a correction, not a conversion
+        b.equivalent_of, b.partner, a.partner = a.start, a, b
+
+
+def _resolve_yen(doc: Doc, ctx: Context, found: dict[str, list[dict]], mentions: list[Mention], mr: MoneyRules) -> None:
+    """Decide ¥ as CNY or JPY: conversion ratio, then sentence cues, then article cues, then the default."""
+    article_vote: int | None = None
+    for m in mentions:
+        if m.currency != YEN_SIGN:
+            continue
+        decided = _yen_by_ratio(m, mr)
+        if decided is None:
+            s, e = _sentence_bounds(doc, m.start, m.end)
+            vote = _cue_vote(doc.text[s:e], mr)
+            if vote:
+                decided = ("CNY" if vote > 0 else "JPY", "yen_sentence_cue")
+        if decided is None:
+            if article_vote is None:
+                article_vote = _cue_vote(doc.text, mr) + _entity_vote(ctx, found, mr)
+            if article_vote:
+                decided = ("CNY" if article_vote > 0 else "JPY", "yen_article_cue")
+        if decided is None:
+            decided = (ctx.settings.yen_default, "yen_default")
+        m.currency, m.currency_rule = decided
+
+
+def _yen_by_ratio(m: Mention, mr: MoneyRules) -> tuple[str, str] | None:
+    other = m.partner
+    if other is None or other.currency != "USD" or not other.amount:
+        return None
+    ratio = float(m.amount / other.amount)
+    lo, hi = mr.yen["cny_ratio"]
+    if lo <= ratio <= hi:
+        return "CNY", "yen_conversion_ratio"
+    lo, hi = mr.yen["jpy_ratio"]
+    if lo <= ratio <= hi:
+        return "JPY", "yen_conversion_ratio"
+    return None
+
+
+def _cue_vote(text: str, mr: MoneyRules) -> int:
+    """Positive for yuan, negative for yen, 0 when the cues tie or are absent."""
+    return len(mr.yen_cny_cues.findall(text)) - len(mr.yen_jpy_cues.findall(text))
+
+
+def _entity_vote(ctx: Context, found: dict[str, list[dict]], mr: MoneyRules) -> int:
+    from pipeline.extract.entities import gazetteer_owner
+
+    owner = gazetteer_owner(ctx.rules)
+    cny, jpy = set(mr.yen["cny_entities"]), set(mr.yen["jpy_entities"])
+    vote = 0
+    for row in found.get("entities", ()):
+        ent = row.get("canonical_id")
+        if not ent:
+            continue
+        ent = owner.get(ent, ent)
+        vote += (ent in cny) - (ent in jpy)
+    return vote
+
+
+def _qualifier(text: str, m: Mention, mr: MoneyRules) -> None:
+    if m.low is not None:
+        m.qualifier = "range"
+        return
+    before = mr.qual_before.search(text[max(0, m.start - 40) : m.start])
+    if before:
+        m.qualifier = mr.qual_of[before.group("q").lower()]
+        return
+    after = mr.qual_after.match(text[m.end : m.end + 30])
+    if after:
+        m.qualifier = mr.qual_of[after.group("q").lower()]
+
+
+def _rate(text: str, m: Mention, rules: Rules, mr: MoneyRules) -> None:
+    """ "per 1,000 tokens" after the amount (past a bracketed conversion) → per_quantity, per_unit."""
+    if m.per_unit is not None:
+        return
+    pos = m.end + mr.skip_bracket.match(text[m.end : m.end + 100]).end()
+    hit = mr.rate.match(text[pos : pos + 80])
+    if not hit:
+        return
+    unit = mr.unit_of[hit.group("unit").lower()]
+    per = (hit.group("per") or "").lower()
+    qty_text = hit.group("qty")
+    if per == "for" and not qty_text:
+        return  # "for output tokens" is an inherited rate, handled by _inherit_rate
+    if per in ("a", "an"):
+        if qty_text or unit not in mr.a_units or hit.group(0).strip().count(" ") > 1:
+            return
+    qty = Decimal(1)
+    if qty_text:
+        parsed = parse_number(qty_text, rules)
+        if parsed is None or parsed.value <= 0:
+            return
+        qty = parsed.value
+    m.per_quantity, m.per_unit, m.rate_rule = qty, unit, "rate"
+
+
+def _inherit_rate(text: str, m: Mention, previous: Mention | None, mr: MoneyRules) -> None:
+    """ "¥1 per million input tokens and ¥2 for output tokens": ¥2 takes the rate of ¥1."""
+    if m.per_unit is not None or previous is None or previous.per_unit is None:
+        return
+    hit = mr.inherit.match(text[m.end : m.end + 60])
+    if not hit:
+        return
+    if hit.group("unit") and mr.unit_of[hit.group("unit").lower()] != previous.per_unit:
+        return
+    m.per_quantity, m.per_unit, m.rate_rule = previous.per_quantity, previous.per_unit, "inherited_rate"
+
+
+def _metric(text: str, m: Mention, bounds: tuple[int, int], mr: MoneyRules) -> str:
+    """The first metric (by priority) with a cue within the window, else the nearest cue, else other."""
+    if m.per_unit is not None:
+        return "price"
+    s, e = bounds
+    sentence = text[s:e]
+    window = mr.metric_window
+    nearest: tuple[int, str] | None = None
+    for metric, pattern in mr.metric_cues:
+        for cue in pattern.finditer(sentence):
+            cs, ce = cue.start() + s, cue.end() + s
+            distance = m.start - ce if ce <= m.start else cs - m.end if cs >= m.end else 0
+            if 0 <= distance <= window:
+                return metric
+            if distance >= 0 and (nearest is None or distance < nearest[0]):
+                nearest = (distance, metric)
+    return nearest[1] if nearest else "other"
+
+
+def _fx(ctx: Context, currency: str | None, mr: MoneyRules) -> tuple[float, date] | None:
+    """Units of ``currency`` per USD from the year of publication (see rules/fx_rates.yaml)."""
+    if not currency or not mr.fx_years:
+        return None
+    years = sorted(mr.fx_years)
+    year = years[-1]
+    if ctx.published is not None:
+        earlier = [y for y in years if y <= ctx.published.year]
+        year = earlier[-1] if earlier else years[0]
+    on, table = mr.fx_years[year]
+    rate = table.get(currency)
+    return (rate, on) if rate else None
+
+
+def _unit_price(amount: Decimal, qty: Decimal, unit: str, rules: Rules) -> float | None:
+    """amount per single unit, through pint so the unit is a real unit ("1/token")."""
+    ureg = rules.derived("money_pint", _pint_registry)
+    try:
+        q = ureg.Quantity(float(amount), "dimensionless") / ureg.Quantity(float(qty), unit)
+        return float(q.to(f"1/{unit}").magnitude)
+    except Exception:  # noqa: BLE001 - an odd unit never stops extraction: fall back to the division
+        return float(amount / qty) if qty else None
+
+
+def _pint_registry(rules: Rules) -> Any:
+    import pint
+
+    ureg = pint.UnitRegistry()
+    for canon in rules.get("money")["rates"]["units"]:
+        try:
+            ureg.Unit(canon)
+        except Exception:  # noqa: BLE001 - pint does not know it: a new base unit ("token")
+            ureg.define(f"{canon} = [{canon}]")
+    return ureg
+
+
+def _row(m: Mention, ctx: Context, mr: MoneyRules) -> dict:
+    fx = _fx(ctx, m.currency, mr)
+    per_q = float(m.per_quantity) if m.per_quantity is not None else None
+    rule = m.form + (f"+{m.rate_rule}" if m.rate_rule else "") + ("+conversion" if m.equivalent_of is not None else "")
+    return {
+        "start": m.start,
+        "end": m.end,
+        "amount": float(m.amount),
+        "amount_low": float(m.low) if m.low is not None else None,
+        "amount_high": float(m.high) if m.high is not None else None,
+        "currency": m.currency,
+        "currency_raw": m.currency_raw,
+        "currency_rule": m.currency_rule,
+        "qualifier": m.qualifier,
+        "per_quantity": per_q,
+        "per_unit": m.per_unit,
+        "unit_price": _unit_price(m.amount, m.per_quantity, m.per_unit, ctx.rules) if m.per_unit and m.per_quantity else None,
+        "amount_usd": float(m.amount) / fx[0] if fx else None,
+        "fx_rate_date": fx[1] if fx else None,
+        "equivalent_of": m.equivalent_of,
+        "metric": m.metric,
+        "rule": rule,
+    }
+
+
+def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
+    """One row per money amount with a number; see the module docstring for the reading order."""
+    mr = money_rules(ctx.rules)
+    text = doc.text
+    mentions = _candidates(text, ctx.rules, mr)
+    _link_conversions(text, mentions, mr)
+    _resolve_yen(doc, ctx, found, mentions, mr)
+    previous: Mention | None = None
+    bounds: dict[int, tuple[int, int]] = {}
+    for m in mentions:
+        bounds[m.start] = _sentence_bounds(doc, m.start, m.end)
+        _qualifier(text, m, mr)
+        _rate(text, m, ctx.rules, mr)
+        same_sentence = previous is not None and bounds.get(previous.start) == bounds[m.start]
+        _inherit_rate(text, m, previous if same_sentence else None, mr)
+        previous = m
+    for m in mentions:  # both sides of a conversion share the rate
+        if m.partner is not None and m.per_unit is None and m.partner.per_unit is not None:
+            m.per_quantity, m.per_unit, m.rate_rule = m.partner.per_quantity, m.partner.per_unit, "conversion_rate"
+    for m in mentions:
+        if m.equivalent_of is None:
+            m.metric = _metric(text, m, bounds[m.start], mr)
+    for m in mentions:  # a conversion is about the same thing as what it converts
+        if m.equivalent_of is not None and m.partner is not None:
+            m.metric = m.partner.metric if m.per_unit is None or m.partner.per_unit else "price"
+    return [_row(m, ctx, mr) for m in mentions]
