@@ -1,0 +1,768 @@
+"""Temporal expressions: rules find and read them, resolved against the article's publication date.
+
+Why rules first: every pattern (rules/dates.yaml) knows what it matched, so the value, the interval,
+the granularity and the modifier come from the match itself ("mid-December 2024" keeps its "mid",
+"by 2025" stays the year 2025 with mod ``before``), where a general date parser fills missing parts
+from the base date. spaCy's DATE entities are a second source of candidates; the ones no pattern
+reads are normalised with dateparser (explicit settings, cached per span and anchor), never
+``search_dates`` over the whole text (slow and noisy: see benchmarks/tempeval.py).
+
+Conventions (tests/gold/README.md, "Dates"): spans exclude a leading preposition; "from 2018 to 2021"
+is two mentions; a relative expression without an anchor keeps ``X`` for what it cannot know
+(``XXXX-11``) and has no interval.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract import Context
+from pipeline.numbers import parse_number, parse_ordinal, vocab
+from pipeline.rules import Rules, check_keys
+
+RULE_KEYS = (
+    "months", "ambiguous_months", "weekdays", "units", "relative", "modifiers", "preceding_mods",
+    "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
+    "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
+    "ago_qualifiers", "emit_vague", "vague_patterns",
+)
+PATTERN_KEYS = ("kind", "regex")
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything built once from rules/dates.yaml."""
+
+    patterns: tuple[tuple[str, str, re.Pattern], ...]
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    weekdays: dict[str, int]
+    units: dict[str, str]
+    relative: dict[str, int]
+    modifiers: dict[str, str]
+    preceding: re.Pattern
+    preceding_mods: dict[str, str]
+    override: frozenset[str]
+    month_cue: re.Pattern
+    leading_prep: re.Pattern
+    halves: dict[str, int]
+    refs: dict[str, str]
+    sets: dict[str, str]
+    set_window: int
+    set_metric_words: frozenset[str]
+    negatives: tuple[re.Pattern, ...]
+    non_date_labels: frozenset[str]
+    fallback_requires: re.Pattern
+    ago_qualifiers: dict[str, str]
+    emit_vague: bool
+    vague_patterns: frozenset[str]
+
+
+def _alt(words) -> str:  # noqa: ANN001
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+def compile_rules(rules: Rules) -> Compiled:
+    """Expand the placeholders of every pattern and compile it once per Rules."""
+    data = rules.get("dates")
+    where = str(rules.path("dates"))
+    check_keys(data, where=where, required=RULE_KEYS)
+    v = vocab(rules)
+    number_words = list(v.units) + list(v.tens)
+    tens = _alt(v.tens)
+    ones = _alt(w for w in v.units if w not in ("a", "an", "zero"))
+    num = rf"(?P<num>\d{{1,3}}(?:\.\d)?|(?:{tens})(?:-(?:{ones}))?|{_alt(number_words)})"
+    ordinals = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(v.ordinals)})"
+    month_words = _alt(data["months"])
+    units = data["units"]
+    fragments = {
+        "<MONTH>": rf"(?-i:\b(?P<month>{month_words})\b)",
+        "<MONTH_PLAIN>": rf"(?-i:\b(?:{month_words})\b)",
+        "<DAY>": r"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d)",
+        "<YEAR>": r"(?<![\w$¥€£.,/])(?P<year>(?:19|20)\d\d)(?!\w|[.,]\d|-\d\d-)",
+        "<WEEKDAY>": rf"(?-i:\b(?P<weekday>{_alt(data['weekdays'])})\b)",
+        "<NUM>": rf"\b{num}",
+        "<UNITS>": rf"(?P<unit>{_alt(units)})\b",
+        "<UNIT>": rf"(?P<unit>{_alt(u for u in units if not u.endswith('s'))})\b",
+        "<ORD>": ordinals,
+        "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
+        "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
+        "<HALF>": rf"\b(?P<half>{_alt(data['halves'])})\s+half",
+        "<QUARTER>": r"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:first|second|third|fourth|last|final))\s+(?:fiscal\s+)?quarter\b)",
+    }
+    patterns = []
+    for name, spec in data["patterns"].items():
+        check_keys(spec, where=f"{where}: patterns.{name}", required=PATTERN_KEYS)
+        source = spec["regex"]
+        for key, fragment in fragments.items():
+            source = source.replace(key, fragment)
+        try:
+            patterns.append((name, spec["kind"], re.compile(source, re.IGNORECASE)))
+        except re.error as exc:
+            from pipeline.errors import RulesError
+
+            raise RulesError(f"{where}: patterns.{name}: invalid regex ({exc})") from None
+        if spec["kind"] not in RESOLVERS:
+            from pipeline.errors import RulesError
+
+            raise RulesError(f"{where}: patterns.{name}: unknown kind {spec['kind']!r}")
+    pre = data["preceding_mods"]
+    return Compiled(
+        patterns=tuple(patterns),
+        months=dict(data["months"]),
+        ambiguous_months=frozenset(data["ambiguous_months"]),
+        weekdays=dict(data["weekdays"]),
+        units=dict(units),
+        relative={_norm(k): val for k, val in data["relative"].items()},
+        modifiers={_norm(k): val for k, val in data["modifiers"].items()},
+        preceding=re.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
+        preceding_mods={_norm(k): val for k, val in pre.items()},
+        override=frozenset(data["preceding_mods_override"]),
+        month_cue=re.compile(rf"(?:^|\W)(?:{_alt(data['month_cues'])})\s+$", re.IGNORECASE),
+        leading_prep=re.compile(rf"^(?:{_alt(data['leading_prepositions'])})\s+", re.IGNORECASE),
+        halves={_norm(k): val for k, val in data["halves"].items()},
+        refs={_norm(k): val for k, val in data["refs"].items()},
+        sets={_norm(k): val for k, val in data["sets"].items()},
+        set_window=int(data["set_metric_window"]),
+        set_metric_words=frozenset(w.lower() for w in data["set_metric_words"]),
+        negatives=tuple(re.compile(p) for p in data["negative_contexts"]),
+        non_date_labels=frozenset(data["non_date_labels"]),
+        fallback_requires=re.compile(data["spacy_fallback_requires"], re.IGNORECASE),
+        ago_qualifiers={_norm(k): val for k, val in data["ago_qualifiers"].items()},
+        emit_vague=bool(data["emit_vague"]),
+        vague_patterns=frozenset(data["vague_patterns"]),
+    )
+
+
+def compiled(rules: Rules) -> Compiled:
+    return rules.derived("dates.compiled", compile_rules)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+# --- calendar arithmetic ----------------------------------------------------------------------------
+
+
+def add_months(d: date, n: int) -> date:
+    """``d`` shifted by ``n`` months, the day clipped to the month's length."""
+    y, m = divmod(d.month - 1 + n, 12)
+    year = d.year + y
+    return date(year, m + 1, min(d.day, calendar.monthrange(year, m + 1)[1]))
+
+
+def month_end(y: int, m: int) -> date:
+    return date(y, m, calendar.monthrange(y, m)[1])
+
+
+def iso_week(d: date) -> tuple[str, date, date]:
+    y, w, _ = d.isocalendar()
+    monday = d - timedelta(days=d.weekday())
+    return f"{y}-W{w:02d}", monday, monday + timedelta(days=6)
+
+
+def shift(d: date, n: int, unit: str) -> date:
+    """``d`` plus ``n`` units (D, W, M, Q, Y, DE, CE)."""
+    if unit == "D":
+        return d + timedelta(days=n)
+    if unit == "W":
+        return d + timedelta(weeks=n)
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120, "CE": 1200}[unit] * n
+    return add_months(d, months)
+
+
+def at_grain(d: date, unit: str) -> tuple[str, date, date, str]:
+    """(value, start, end, granularity) of the unit containing ``d``."""
+    if unit == "D":
+        return d.isoformat(), d, d, "day"
+    if unit == "W":
+        value, a, b = iso_week(d)
+        return value, a, b, "week"
+    if unit == "M":
+        return f"{d.year:04d}-{d.month:02d}", date(d.year, d.month, 1), month_end(d.year, d.month), "month"
+    if unit == "Q":
+        q = (d.month - 1) // 3 + 1
+        return f"{d.year:04d}-Q{q}", date(d.year, 3 * q - 2, 1), month_end(d.year, 3 * q), "quarter"
+    if unit == "DE":
+        y = d.year - d.year % 10
+        return f"{y // 10}X", date(y, 1, 1), date(y + 9, 12, 31), "decade"
+    if unit == "CE":
+        y = d.year - d.year % 100
+        return f"{y // 100:02d}", date(y, 1, 1), date(y + 99, 12, 31), "century"
+    return f"{d.year:04d}", date(d.year, 1, 1), date(d.year, 12, 31), "year"
+
+
+def duration_value(n: float, unit: str) -> str:
+    """TIMEX3 duration: P3M, P21D, P10Y for a decade."""
+    if unit in ("DE", "CE"):
+        n, unit = n * (10 if unit == "DE" else 100), "Y"
+    amount = int(n) if float(n).is_integer() else n
+    return f"P{amount}{unit}"
+
+
+# --- resolution -------------------------------------------------------------------------------------
+
+
+@dataclass
+class Read:
+    """What a pattern match means, before the preceding-word modifier is applied."""
+
+    value: str
+    type: str = "date"
+    start_date: date | None = None
+    end_date: date | None = None
+    granularity: str | None = None
+    mod: str | None = None
+    is_relative: bool = False
+
+
+class Match:
+    """One regex match plus what resolvers need: the compiled rules, the anchor, the tense."""
+
+    def __init__(self, m: re.Match, c: Compiled, rules: Rules, anchor: date | None, tense: str | None) -> None:
+        self.m, self.c, self.rules, self.anchor, self.tense = m, c, rules, anchor, tense
+
+    def g(self, name: str) -> str | None:
+        try:
+            return self.m.group(name)
+        except IndexError:
+            return None
+
+    def mod(self) -> str | None:
+        raw = self.g("mod")
+        return self.c.modifiers.get(_norm(raw)) if raw else None
+
+    def month(self) -> int | None:
+        raw = self.g("month")
+        return self.c.months.get(raw) if raw else None
+
+    def num(self) -> float | None:
+        raw = self.g("num")
+        if raw is None:
+            return None
+        parsed = parse_number(raw, self.rules)
+        return float(parsed.value) if parsed is not None else None
+
+    def unit(self) -> str | None:
+        raw = self.g("unit")
+        return self.c.units.get(raw.lower()) if raw else None
+
+    def ryear(self) -> int | None:
+        """Offset of "this/last/next year" in a pattern's ``ryear`` group (None when absent)."""
+        raw = self.g("ryear")
+        if raw is None:
+            return None
+        key = _norm(raw)
+        return 0 if key in ("the", "the same") else self.c.relative.get(key, 0)
+
+
+def _year_for_month(month: int, anchor: date, tense: str | None, day: int = 1) -> int:
+    """Nearest occurrence of ``month`` around the anchor, pushed to the past/future by the tense."""
+    best = min((anchor.year - 1, anchor.year, anchor.year + 1), key=lambda y: abs((y - anchor.year) * 12 + month - anchor.month))
+    when = (best, month, day)
+    now = (anchor.year, anchor.month, anchor.day)
+    if tense == "past" and when > now:
+        best -= 1
+    elif tense == "future" and when < now:
+        best += 1
+    return best
+
+
+def r_day(x: Match) -> Read | None:
+    month = x.month() or (int(x.g("imonth")) if x.g("imonth") else None)
+    day = int(x.g("day") or x.g("iday") or 0)
+    if not month or not day:
+        return None
+    year_text = x.g("year")
+    if year_text:
+        year, relative = int(year_text), False
+    elif x.anchor is not None:
+        year, relative = _year_for_month(month, x.anchor, x.tense, day), True
+    else:
+        if day > 31:
+            return None
+        return Read(f"XXXX-{month:02d}-{day:02d}", granularity="day", mod=x.mod(), is_relative=True)
+    try:
+        d = date(year, month, day)
+    except ValueError:
+        return None
+    return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", mod=x.mod(), is_relative=relative)
+
+
+def _month_read(year: int | None, month: int, mod: str | None, relative: bool) -> Read:
+    if year is None:
+        return Read(f"XXXX-{month:02d}", granularity="month", mod=mod, is_relative=True)
+    value, a, b, gran = at_grain(date(year, month, 1), "M")
+    return Read(value, start_date=a, end_date=b, granularity=gran, mod=mod, is_relative=relative)
+
+
+def r_month(x: Match) -> Read | None:
+    month = x.month()
+    return _month_read(int(x.g("year")), month, x.mod(), False) if month else None
+
+
+def r_month_rel_year(x: Match) -> Read | None:
+    month, offset = x.month(), x.ryear()
+    if not month:
+        return None
+    year = x.anchor.year + (offset or 0) if x.anchor else None
+    return _month_read(year, month, x.mod(), True)
+
+
+def r_rel_month(x: Match) -> Read | None:
+    """ "last October": the most recent October before the anchor's month; "next March" likewise."""
+    month = x.month()
+    offset = x.c.relative.get(_norm(x.g("rel") or ""))
+    if not month or offset is None:
+        return None
+    if x.anchor is None:
+        return _month_read(None, month, x.mod(), True)
+    a = x.anchor
+    if offset < 0:
+        year = a.year if month < a.month else a.year - 1
+    elif offset > 0:
+        year = a.year if month > a.month else a.year + 1
+    else:
+        year = a.year
+    return _month_read(year, month, x.mod(), True)
+
+
+def r_month_bare(x: Match) -> Read | None:
+    month = x.month()
+    if not month:
+        return None
+    year = _year_for_month(month, x.anchor, x.tense) if x.anchor else None
+    return _month_read(year, month, x.mod(), True)
+
+
+def _quarter_or_half(x: Match, label: str, index: int, months: int) -> Read:
+    year_text, offset = x.g("year"), x.ryear()
+    if year_text:
+        year, relative = int(year_text), False
+    else:
+        year, relative = (x.anchor.year + (offset or 0) if x.anchor else None), True
+    gran = "quarter" if label == "Q" else "half"
+    if year is None:
+        return Read(f"XXXX-{label}{index}", granularity=gran, mod=x.mod(), is_relative=True)
+    first = (index - 1) * months + 1
+    return Read(f"{year:04d}-{label}{index}", start_date=date(year, first, 1), end_date=month_end(year, first + months - 1), granularity=gran, mod=x.mod(), is_relative=relative)
+
+
+def r_quarter(x: Match) -> Read | None:
+    code = x.g("qcode") or x.g("q2")
+    if code:
+        index = int(code[-1])
+    else:
+        word = _norm(x.g("qord") or "").removeprefix("the ").strip()
+        index = 4 if word in ("last", "final") else (parse_ordinal(word, x.rules) or 0)
+    return _quarter_or_half(x, "Q", index, 3) if 1 <= index <= 4 else None
+
+
+def r_half(x: Match) -> Read | None:
+    code = x.g("hcode") or x.g("hcode2")
+    index = int(code[-1]) if code else x.c.halves.get(_norm(x.g("half") or ""))
+    return _quarter_or_half(x, "H", index, 6) if index in (1, 2) else None
+
+
+def r_year(x: Match) -> Read | None:
+    year = int(x.g("year"))
+    value, a, b, gran = at_grain(date(year, 1, 1), "Y")
+    return Read(value, start_date=a, end_date=b, granularity=gran, mod=x.mod())
+
+
+def r_decade(x: Match) -> Read | None:
+    value, a, b, gran = at_grain(date(int(x.g("decade")), 1, 1), "DE")
+    return Read(value, start_date=a, end_date=b, granularity=gran, mod=x.mod())
+
+
+def r_century(x: Match) -> Read | None:
+    n = parse_ordinal(x.g("ord") or "", x.rules)
+    if not n or n > 30:
+        return None
+    value, a, b, gran = at_grain(date(max(1, (n - 1) * 100), 1, 1), "CE")
+    return Read(value, start_date=a, end_date=b, granularity=gran, mod=x.mod())
+
+
+_UNIT_WORDS = {"year": "Y", "month": "M", "week": "W", "quarter": "Q", "decade": "DE"}
+
+
+def r_rel_unit(x: Match) -> Read | None:
+    """ "this year", "last month", "earlier this year", "the end of the year"."""
+    unit = _UNIT_WORDS.get((x.g("unit") or "").lower())
+    rel = x.g("rel")
+    offset = x.c.relative.get(_norm(rel)) if rel else 0
+    if unit is None or offset is None:
+        return None
+    gran = {"Y": "year", "M": "month", "W": "week", "Q": "quarter", "DE": "decade"}[unit]
+    if x.anchor is None:
+        return Read({"Y": "XXXX", "M": "XXXX-XX", "W": "XXXX-WXX", "Q": "XXXX-QX", "DE": "XXX"}[unit], granularity=gran, mod=x.mod(), is_relative=True)
+    value, a, b, gran = at_grain(shift(x.anchor, offset, unit), unit)
+    return Read(value, start_date=a, end_date=b, granularity=gran, mod=x.mod(), is_relative=True)
+
+
+def r_deictic(x: Match) -> Read | None:
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}.get((x.g("deictic") or "").lower())
+    if offset is None:
+        return None
+    if x.anchor is None:
+        return Read("XXXX-XX-XX", granularity="day", is_relative=True)
+    d = x.anchor + timedelta(days=offset)
+    return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", is_relative=True)
+
+
+def r_weekday(x: Match) -> Read | None:
+    """Weekday names: the most recent one (news report the past) unless "next" or future tense."""
+    wd = x.c.weekdays.get(x.g("weekday") or "")
+    if wd is None:
+        return None
+    if x.anchor is None:
+        return Read("XXXX-WXX-" + str(wd + 1), granularity="day", mod=x.mod(), is_relative=True)
+    rel = (x.g("wrel") or "").lower()
+    back = (x.anchor.weekday() - wd) % 7
+    forward = (wd - x.anchor.weekday()) % 7
+    if rel == "next" or (rel != "last" and x.tense == "future"):
+        d = x.anchor + timedelta(days=forward or (7 if rel == "next" else 0))
+    elif rel == "last":
+        d = x.anchor - timedelta(days=back or 7)
+    else:
+        d = x.anchor - timedelta(days=back)
+    return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", mod=x.mod(), is_relative=True)
+
+
+GRAIN_ORDER = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
+_GRAIN_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+
+
+def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None) -> Read | None:
+    """ "two years ago", "seven months earlier": a date at the unit's granularity (or the reference's,
+    when a date earlier in the sentence is the reference and is finer: "November 2024 ... a year prior"
+    is 2023-11)."""
+    n, unit = x.num(), x.unit()
+    if n is None or unit is None or not float(n).is_integer() or n > 1000:
+        return None
+    direction = -1 if _norm(x.g("dir") or "") in ("ago", "earlier", "before", "prior") else 1
+    qual = x.c.ago_qualifiers.get(_norm(x.g("qual") or ""))
+    mod = {"more": "before" if direction < 0 else "after", "less": "after" if direction < 0 else "before"}.get(qual or "", qual)
+    base = reference or x.anchor
+    if base is None:
+        return Read("XXXX", granularity=None, mod=mod, is_relative=True)
+    grain = unit
+    if ref_grain in _GRAIN_UNIT and GRAIN_ORDER.index(ref_grain) < GRAIN_ORDER.index(_GRAN[unit]):
+        grain = _GRAIN_UNIT[ref_grain]
+    try:
+        value, a, b, gran = at_grain(shift(base, direction * int(n), unit), grain)
+    except (ValueError, OverflowError):
+        return None
+    return Read(value, start_date=a, end_date=b, granularity=gran, mod=mod, is_relative=True)
+
+
+_GRAN = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade", "CE": "century"}
+
+
+def r_anchored_duration(x: Match) -> Read | None:
+    """ "the past three months" (P3M, ending at the anchor), "the next three years" (starting there)."""
+    unit = x.unit()
+    n = x.num() if x.g("num") else 1.0
+    if unit is None or n is None or n <= 0 or n > 1000:
+        return None
+    if not x.g("num") and (x.g("unit") or "").lower().endswith("s"):
+        return None  # "the coming years" is fuzzy (PXY), not one year
+    drel = _norm(x.g("drel") or "").removeprefix("the ")
+    value = duration_value(n, unit)
+    if drel in ("first", "final") or x.anchor is None or not float(n).is_integer():
+        return Read(value, type="duration", granularity=_GRAN[unit], is_relative=drel not in ("first", "final"))
+    try:
+        if drel in ("next", "coming", "following"):
+            a, b = x.anchor, shift(x.anchor, int(n), unit)
+        else:
+            a, b = shift(x.anchor, -int(n), unit), x.anchor
+    except (ValueError, OverflowError):
+        return None
+    return Read(value, type="duration", start_date=a, end_date=b, granularity=_GRAN[unit], is_relative=True)
+
+
+def r_first_n(x: Match) -> Read | None:
+    """ "the first eleven months of this year": a duration covering the start of that year."""
+    unit, n = x.unit(), x.num()
+    if unit is None or n is None or not float(n).is_integer() or n <= 0:
+        return None
+    year_text, offset = x.g("year"), x.ryear()
+    relative = not year_text
+    year = int(year_text) if year_text else (x.anchor.year + (offset or 0) if x.anchor else None)
+    value = duration_value(n, unit)
+    if year is None:
+        return Read(value, type="duration", granularity=_GRAN[unit], is_relative=True)
+    try:
+        if _norm(x.g("drel") or "").endswith("first"):
+            a = date(year, 1, 1)
+            b = shift(a, int(n), unit) - timedelta(days=1)
+        else:
+            b = date(year, 12, 31)
+            a = shift(b + timedelta(days=1), -int(n), unit)
+    except (ValueError, OverflowError):
+        return None
+    return Read(value, type="duration", start_date=a, end_date=b, granularity=_GRAN[unit], is_relative=relative)
+
+
+def r_fuzzy_duration(x: Match) -> Read | None:
+    """ "recent quarters" (PXQ, up to the anchor), "the coming years" (PXY, from it)."""
+    unit = x.unit()
+    if unit is None:
+        return None
+    value = "PX" + ("Y" if unit in ("DE", "CE") else unit)
+    direction = _norm(x.g("fdir") or "")
+    start = end = None
+    if x.anchor is not None:
+        if direction.startswith(("recent", "the past", "the last")):
+            end = x.anchor
+        elif direction.startswith(("the coming", "the next")):
+            start = x.anchor
+    relative = start is not None or end is not None
+    return Read(value, type="duration", start_date=start, end_date=end, granularity=_GRAN[unit], is_relative=relative)
+
+
+def r_duration(x: Match) -> Read | None:
+    n, unit = x.num(), x.unit()
+    if n is None or unit is None or n <= 0 or n > 10000:
+        return None
+    return Read(duration_value(n, unit), type="duration", granularity=_GRAN[unit])
+
+
+def r_ref(x: Match) -> Read | None:
+    value = x.c.refs.get(_norm(x.g("ref") or ""))
+    if value is None:
+        return None
+    if value == "PRESENT_REF" and x.anchor is not None:
+        return Read(value, start_date=x.anchor, end_date=x.anchor, granularity="day", is_relative=True)
+    return Read(value, is_relative=True)
+
+
+def r_set(x: Match) -> Read | None:
+    value = x.c.sets.get(_norm(x.g("set") or ""))
+    if value is None:
+        return None
+    unit = value[-1]
+    n = int(value[1:-1])
+    gran = "quarter" if (unit, n) == ("M", 3) else _GRAN[unit]
+    return Read(value, type="set", granularity=gran)
+
+
+RESOLVERS = {
+    "day": r_day,
+    "month": r_month,
+    "month_rel_year": r_month_rel_year,
+    "rel_month": r_rel_month,
+    "month_bare": r_month_bare,
+    "quarter": r_quarter,
+    "half": r_half,
+    "year": r_year,
+    "decade": r_decade,
+    "century": r_century,
+    "rel_unit": r_rel_unit,
+    "deictic": r_deictic,
+    "weekday": r_weekday,
+    "ago": r_ago,
+    "anchored_duration": r_anchored_duration,
+    "first_n": r_first_n,
+    "fuzzy_duration": r_fuzzy_duration,
+    "duration": r_duration,
+    "ref": r_ref,
+    "set": r_set,
+}
+#: kinds whose year is guessed from the anchor and the verb's tense
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday"})
+
+
+# --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------
+
+
+@lru_cache(maxsize=64)
+def _dateparser_for(anchor: date | None):  # noqa: ANN202 - dateparser is imported lazily
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_TIME_AS_PERIOD": True, "PREFER_DAY_OF_MONTH": "first", "STRICT_PARSING": False}
+    if anchor is not None:
+        settings["RELATIVE_BASE"] = datetime(anchor.year, anchor.month, anchor.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+@lru_cache(maxsize=4096)
+def normalise_with_dateparser(span: str, anchor: date | None) -> Read | None:
+    """Value of a short span via dateparser (explicit settings; cached per span and anchor)."""
+    try:
+        data = _dateparser_for(anchor).get_date_data(span)
+    except Exception:  # noqa: BLE001 - a third-party parser on odd text: drop the candidate
+        return None
+    if data is None or data.date_obj is None or data.period not in ("day", "week", "month", "year"):
+        return None
+    d = data.date_obj.date()
+    unit = {"day": "D", "week": "W", "month": "M", "year": "Y"}[data.period]
+    value, a, b, gran = at_grain(d, unit)
+    relative = not re.search(r"\b(?:19|20)\d\d\b", span)
+    if relative and anchor is None:
+        return None
+    return Read(value, start_date=a, end_date=b, granularity=gran, is_relative=relative)
+
+
+# --- the extractor ----------------------------------------------------------------------------------
+
+
+def _tense(span: Span | None) -> str | None:
+    """ "past" / "future" from the verb governing the span (a cheap walk up the parse)."""
+    if span is None:
+        return None
+    tok = span.root
+    for _ in range(4):
+        if tok.pos_ in ("VERB", "AUX"):
+            break
+        if tok.head is tok:
+            return None
+        tok = tok.head
+    else:
+        return None
+    words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
+    if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in ("will", "'ll"):
+        return "future"
+    if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
+        return "past"
+    return None
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _is_metric_set(text: str, end: int, c: Compiled) -> bool:
+    """ "monthly" in "monthly active users" qualifies a metric, it is not a date."""
+    following = re.findall(r"[A-Za-z]+", text[end : end + 60])[: c.set_window]
+    return any(w.lower() in c.set_metric_words for w in following)
+
+
+def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Match]]:
+    """Every pattern match, best first: longest, then the earlier pattern in rules/dates.yaml."""
+    found = []
+    for order, (name, kind, regex) in enumerate(c.patterns):
+        for m in regex.finditer(text):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), order, name, kind, m))
+    found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
+    return [(start, end, name, kind, m) for start, end, _, name, kind, m in found]
+
+
+def _row(start: int, end: int, read: Read, rule: str, anchor: date | None) -> dict:
+    return {
+        "start": start,
+        "end": end,
+        "value": read.value,
+        "type": read.type,
+        "start_date": read.start_date,
+        "end_date": read.end_date,
+        "granularity": read.granularity,
+        "mod": read.mod,
+        "is_relative": read.is_relative,
+        "anchor": anchor if read.is_relative else None,
+        "rule": rule,
+    }
+
+
+def _preceding_mod(text: str, start: int, read: Read, c: Compiled) -> str | None:
+    m = c.preceding.search(text, max(0, start - 24), start)
+    if not m:
+        return read.mod
+    mod = c.preceding_mods.get(_norm(m.group("p")))
+    if mod is None:
+        return read.mod
+    if read.mod is None or mod in c.override:
+        return mod
+    return read.mod
+
+
+def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | None = None) -> list[dict]:
+    """One row per temporal expression of the article (see the module docstring).
+
+    ``vague`` overrides rules' ``emit_vague`` (TimeML benchmarks label "now", "recent years").
+    """
+    c = compiled(ctx.rules)
+    skip = frozenset() if (c.emit_vague if vague is None else vague) else c.vague_patterns
+    text = doc.text
+    anchor = ctx.published
+    blocked = [m.span() for regex in c.negatives for m in regex.finditer(text)]
+    blocked += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in c.non_date_labels]
+    taken: list[tuple[int, int]] = []
+    kept: list[tuple[int, int, str, str, re.Match, Read]] = []
+    for start, end, name, kind, m in candidates(text, c):
+        if name in skip or _overlaps((start, end), taken) or _overlaps((start, end), blocked):
+            continue
+        if kind == "set" and _is_metric_set(text, end, c):
+            taken.append((start, end))  # a metric: spaCy's DATE for it must not come back either
+            continue
+        if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
+            if not c.month_cue.search(text, max(0, start - 16), start):
+                continue
+        tense = _tense(doc.char_span(start, end, alignment_mode="expand")) if kind in TENSE_KINDS and anchor else None
+        try:
+            read = RESOLVERS[kind](Match(m, c, ctx.rules, anchor, tense))
+        except (ValueError, OverflowError, KeyError, TypeError):
+            read = None
+        if read is None:
+            continue  # unreadable: a shorter candidate inside it may still be read
+        taken.append((start, end))
+        kept.append((start, end, name, kind, m, read))
+    kept.sort(key=lambda k: k[0])
+    rows = []
+    for i, (start, end, name, kind, m, read) in enumerate(kept):
+        row_anchor = anchor
+        if kind == "ago" and _norm(m.group("dir") or "") != "ago":
+            ref = _reference(doc, kept[:i], start)
+            if ref is not None:
+                again = r_ago(Match(m, c, ctx.rules, anchor, None), ref.start_date, ref.granularity)
+                if again is not None:
+                    read, row_anchor = again, ref.start_date
+        if read.type == "date":
+            read.mod = _preceding_mod(text, start, read, c)
+        rows.append(_row(start, end, read, name, row_anchor))
+    rows.extend(_spacy_fallback(doc, c, anchor, blocked + taken))
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
+
+
+def _reference(doc: Doc, before: list, start: int) -> Read | None:
+    """The last resolved date earlier in the same sentence: what "seven months earlier" counts from."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not before:
+        return None
+    sent_start = span.sent.start_char
+    for s, _, _, _, _, read in reversed(before):
+        if s < sent_start:
+            return None
+        if read.type == "date" and read.start_date is not None and read.granularity in _GRAIN_UNIT:
+            return read
+    return None
+
+
+def _spacy_fallback(doc: Doc, c: Compiled, anchor: date | None, covered: list[tuple[int, int]]) -> list[dict]:
+    """spaCy DATE entities no pattern matched: trim the preposition, normalise with dateparser."""
+    rows = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE" or _overlaps((ent.start_char, ent.end_char), covered):
+            continue
+        span = ent.text
+        trim = c.leading_prep.match(span)
+        start = ent.start_char + (trim.end() if trim else 0)
+        span = doc.text[start : ent.end_char]
+        if not span.strip() or not c.fallback_requires.search(span):
+            continue
+        cached = normalise_with_dateparser(span, anchor)
+        if cached is None:
+            continue
+        read = replace(cached)  # the cached Read is shared: never mutate it
+        read.mod = _preceding_mod(doc.text, start, read, c)
+        rows.append(_row(start, ent.end_char, read, "spacy_dateparser", anchor))
+    return rows
