@@ -38,6 +38,11 @@ log = logging.getLogger(__name__)
 #: (table, "module:function") in run order. Each function is ``f(doc, ctx, found) -> list[dict]``.
 STAGES: tuple[tuple[str, str], ...] = (
     ("entities", "pipeline.extract.entities:extract"),
+    ("dates", "pipeline.extract.dates:extract"),
+    ("money", "pipeline.extract.money:extract"),
+    ("user_counts", "pipeline.extract.counts:extract_user_counts"),
+    ("quantities", "pipeline.extract.counts:extract_quantities"),
+    ("facts", "pipeline.facts:extract"),
 )
 
 #: Extra offset columns (clean coordinates) the runner maps to raw offsets.

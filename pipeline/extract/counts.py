@@ -1,0 +1,602 @@
+"""User counts (MAU, DAU, users, subscribers…) and the other numbers of a story (percent, multiplier,
+count, rank).
+
+Why anchor-first: a bare "1.5 billion" says nothing; what makes it a user count is a user anchor right
+after it ("59.98 million monthly active users") or right before it through a short bridge ("MAU of
+12.67 million", "user base was just 1.73 million"). Everything else with digits or a magnitude word
+is a count only when we can name what it counts ("728 projects", "daily token usage … exceeded 4
+trillion"): a count without a unit is dropped, never guessed. Numbers are read by
+``pipeline.numbers`` only; every word list lives in rules/counts.yaml.
+
+Conventions (tests/gold/README.md): the span is the number with its magnitude ("59.98 million",
+"84%", "33-fold", "22nd", "top 10"); qualifier words ("over", "approximately", "just") stay outside
+it and go to ``qualifier``; quantities never repeat a money, user-count or date span.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from decimal import Decimal
+
+from spacy.tokens import Doc
+
+from pipeline.extract import Context
+from pipeline.numbers import parse_number, parse_ordinal, parse_range, vocab
+from pipeline.rules import Rules, check_keys
+
+RULE_KEYS = (
+    "user_anchors", "anchor_modifiers", "forward_only_anchors", "bridges", "max_bridges",
+    "anchor_negative_before", "anchor_negative_after", "qualifiers_before", "qualifiers_after",
+    "range_separators", "between_words", "negative_before", "negative_after", "url_markers", "year_range", "counted_nouns",
+    "not_counted", "lookback_triggers", "lookback_after", "lookback_chars", "singular_suffixes",
+    "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "frequency_after",
+    "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
+)
+RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
+MODIFIER_TAGS = frozenset({"NN", "NNP", "JJ", "VBG", "VBN", "NNS"})
+
+
+def _alt(phrases, flexible_space: bool = True) -> str:  # noqa: ANN001
+    """Regex alternation, longest first; spaces in a phrase match any whitespace."""
+    out = []
+    for p in sorted(set(phrases), key=len, reverse=True):
+        e = re.escape(p)
+        out.append(e.replace(r"\ ", r"\s+") if flexible_space else e)
+    return "|".join(out)
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _edge(phrase: str) -> str:
+    """Word-boundary guards that also work for phrases starting or ending with a symbol ("~", "+")."""
+    return (r"(?<![\w])" if phrase[:1].isalnum() else "") + "(?:" + re.escape(phrase).replace(r"\ ", r"\s+") + ")" + (
+        r"(?![\w])" if phrase[-1:].isalnum() or phrase[-1:] == "." else ""
+    )
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """Everything built once from rules/counts.yaml."""
+
+    number: re.Pattern
+    anchors: dict[str, tuple[str, str | None]]
+    forward_anchor: re.Pattern
+    backward_anchor: re.Pattern
+    anchor_neg_before: re.Pattern
+    qual_before: re.Pattern
+    qual_before_map: dict[str, str]
+    qual_after: re.Pattern
+    qual_after_map: dict[str, str]
+    range_gap: re.Pattern
+    between_gap: re.Pattern
+    between_before: re.Pattern
+    neg_before: tuple[re.Pattern, ...]
+    neg_after: tuple[re.Pattern, ...]
+    url_markers: tuple[str, ...]
+    year_range: tuple[int, int]
+    counted_map: dict[str, str]
+    counted_re: re.Pattern
+    not_counted: frozenset[str]
+    lookback_trigger: re.Pattern
+    lookback_after: re.Pattern
+    lookback_chars: int
+    singular: tuple[tuple[str, str], ...]
+    max_mods: int
+    percent_after: re.Pattern
+    multiplier_after: re.Pattern
+    fold_word: re.Pattern
+    multiplier_word_needs: re.Pattern
+    frequency_after: tuple[re.Pattern, ...]
+    cue_map: dict[str, str]
+    cue_re: re.Pattern
+    change_before: int
+    change_after: int
+    pct_by: re.Pattern
+    pct_of: re.Pattern
+    pct_direct: re.Pattern
+    pct_after_cue: re.Pattern
+    rank_ordinal: re.Pattern
+    rank_after: re.Pattern
+    rank_before: re.Pattern
+    rank_top_n: re.Pattern
+    rank_top_noun: re.Pattern
+    rank_negative: re.Pattern
+
+
+def compile_rules(rules: Rules) -> Compiled:
+    data = rules.get("counts")
+    where = str(rules.path("counts"))
+    check_keys(data, where=where, required=RULE_KEYS)
+    check_keys(data["rank"], where=f"{where}: rank", required=RANK_KEYS)
+    v = vocab(rules)
+    anchors = {_norm(k): (val[0], val[1]) for k, val in data["user_anchors"].items()}
+    forward_only = {_norm(a) for a in data["forward_only_anchors"]}
+    mods = _alt(data["anchor_modifiers"])
+    acronym_paren = r"(?:\s*\((?:MAU|DAU|WAU)s?\))?"
+    forward_anchor = re.compile(
+        r"^\s*(?:(?:" + mods + r")\s+){0,3}(?P<anchor>" + _alt(anchors) + r")(?![\w/])" + acronym_paren, re.I
+    )
+    backward = [a for a in anchors if a not in forward_only]
+    backward_anchor = re.compile(
+        r"(?<![\w/-])(?P<anchor>" + _alt(backward) + r")" + acronym_paren
+        + r"(?:\s+(?:" + _alt(data["bridges"]) + r")){0," + str(int(data["max_bridges"])) + r"}[\s,:]*$",
+        re.I,
+    )
+    anchor_neg_before = re.compile(r"(?:" + _alt(data["anchor_negative_before"]) + r")\s*$", re.I)
+    qb_map = {_norm(p): q for q, phrases in data["qualifiers_before"].items() for p in phrases}
+    qual_before = re.compile(r"(?P<q>" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s*$", re.I)
+    qa_map = {_norm(p): q for q, phrases in data["qualifiers_after"].items() for p in phrases}
+    qual_after = re.compile(r"^\s*(?P<q>" + "|".join(_edge(p) for p in sorted(qa_map, key=len, reverse=True)) + r")", re.I)
+    signs = _alt(data["percent_signs"])
+    range_gap = re.compile(r"^\s*(?:" + signs + r")?\s*(?:" + _alt(data["range_separators"]) + r")\s*$", re.I)
+    between_gap = re.compile(r"^\s*(?:" + signs + r")?\s+and\s+$", re.I)
+    between_before = re.compile(r"\b(?:" + _alt(data["between_words"]) + r")\s+$", re.I)
+    counted_map = {_norm(form): unit for unit, forms in data["counted_nouns"].items() for form in forms}
+    cues = {_norm(w): d for d, words in data["change_cues"].items() for w in words}
+    cue_alt = _alt(cues)
+    rank = data["rank"]
+    ordinal_words = _alt(v.ordinals)
+    spelled = _alt([w for w in (*v.units, *v.tens) if w not in ("a", "an", "zero")])
+    return Compiled(
+        number=re.compile(v.number, re.I),
+        anchors=anchors,
+        forward_anchor=forward_anchor,
+        backward_anchor=backward_anchor,
+        anchor_neg_before=anchor_neg_before,
+        qual_before=qual_before,
+        qual_before_map=qb_map,
+        qual_after=qual_after,
+        qual_after_map=qa_map,
+        range_gap=range_gap,
+        between_gap=between_gap,
+        between_before=between_before,
+        neg_before=tuple(re.compile(p) for p in data["negative_before"]),
+        neg_after=tuple(re.compile(p, re.I) for p in data["negative_after"]),
+        url_markers=tuple(data["url_markers"]),
+        year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
+        counted_map=counted_map,
+        counted_re=re.compile(r"(?<![\w-])(?P<noun>" + _alt(counted_map) + r")(?![\w-])", re.I),
+        not_counted=frozenset(_norm(w) for w in data["not_counted"]),
+        lookback_trigger=re.compile(
+            r"(?<![\w])(?:" + _alt(data["lookback_triggers"]) + r")\s+(?:(?:" + "|".join(_edge(p) for p in qb_map) + r")\s+)?$",
+            re.I,
+        ),
+        lookback_after=re.compile(r"^\s*(?:" + _alt(data["lookback_after"]) + r")\b", re.I),
+        lookback_chars=int(data["lookback_chars"]),
+        singular=tuple((str(a), str(b)) for a, b in data["singular_suffixes"]),
+        max_mods=int(data["max_noun_modifiers"]),
+        percent_after=re.compile(r"^\s?(?:" + signs + r")(?![\w])", re.I),
+        multiplier_after=re.compile(
+            r"^(?:\s*-\s*|\s*)(?P<suffix>" + _alt(s for s in data["multiplier_suffixes"] if s != "x") + r")(?![\w])", re.I
+        ),
+        fold_word=re.compile(r"(?<![\w.,-])(?:(?P<w>" + spelled + r")fold|(?P<d>\d+(?:\.\d+)?)x)(?![\w-])", re.I),
+        multiplier_word_needs=re.compile(r"^\s+(?:" + _alt(data["multiplier_word_needs"]) + r")\b", re.I),
+        frequency_after=tuple(re.compile(p, re.I) for p in data["frequency_after"]),
+        cue_map=cues,
+        cue_re=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")(?![\w-])", re.I),
+        change_before=int(data["change_window_before"]),
+        change_after=int(data["change_window_after"]),
+        pct_by=re.compile(
+            r"(?<![\w-])(?P<cue>" + cue_alt + r")(?:\s+[\w'’-]+){0," + str(int(data["percent_by_max_words"])) + r"}\s+by\s+$",
+            re.I,
+        ),
+        pct_of=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+of\s+$", re.I),
+        pct_direct=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+$", re.I),
+        pct_after_cue=re.compile(
+            r"^\s*(?!(?:of|to|in|from|for|on|at|by|and|or)\b)(?:[\w-]+\s+)?(?P<cue>" + cue_alt + r")(?![\w-])", re.I
+        ),
+        rank_ordinal=re.compile(
+            r"(?<![\w-])(?P<ord>\d+(?:st|nd|rd|th)|" + ordinal_words + r")(?P<hy>-(?:" + _alt(rank["hyphen_after"]) + r"))?(?![\w-])",
+            re.I,
+        ),
+        rank_after=re.compile(r"^\s+(?:" + _alt(rank["after"]) + r")(?![\w-])", re.I),
+        rank_before=re.compile(r"(?<![\w-])(?:" + _alt(rank["before"]) + r")\s+(?:the\s+)?$", re.I),
+        rank_top_n=re.compile(
+            r"(?<![\w-])(?P<span>(?:" + _alt(rank["top_words"]) + r")[\s-]+(?P<n>\d+|" + spelled + r"))(?![\w%.-]|\s*(?:%|percent))",
+            re.I,
+        ),
+        rank_top_noun=re.compile(
+            r"(?<![\w-])the\s+(?P<span>" + _alt(rank["top_words"]) + r")\s+(?:" + _alt(rank["top_nouns"]) + r")(?![\w-])", re.I
+        ),
+        rank_negative=re.compile(r"(?<![\w-])(?:" + _alt(rank["negative"]) + r")(?![\w-])", re.I),
+    )
+
+
+def compiled(rules: Rules) -> Compiled:
+    return rules.derived("counts", compile_rules)
+
+
+# --- shared helpers --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One number or one range ("60% to 75%") found in the text."""
+
+    start: int
+    end: int
+    low_text: str
+    high_text: str | None = None
+
+
+@dataclass
+class Reading:
+    value: float
+    low: float | None
+    high: float | None
+    spelled: bool
+    has_magnitude: bool
+
+
+class Sentences:
+    """Sentence (and line) bounds of a Doc, for windows that never cross a sentence."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.text = doc.text
+        self.starts = [s.start_char for s in doc.sents] or [0]
+        self.ends = [s.end_char for s in doc.sents] or [len(doc.text)]
+        self.token_starts = [t.idx for t in doc]
+        self.doc = doc
+
+    def bounds(self, pos: int) -> tuple[int, int]:
+        i = max(bisect_right(self.starts, pos) - 1, 0)
+        start, end = self.starts[i], self.ends[i]
+        start = max(start, self.text.rfind("\n", 0, pos) + 1)
+        nl = self.text.find("\n", pos)
+        if nl != -1:
+            end = min(end, nl)
+        return start, max(end, pos)
+
+    def before(self, pos: int, limit: int | None = None) -> str:
+        start, _ = self.bounds(pos)
+        if limit is not None:
+            start = max(start, pos - limit)
+        return self.text[start:pos]
+
+    def after(self, pos: int, limit: int | None = None) -> str:
+        _, end = self.bounds(max(pos - 1, 0))
+        if limit is not None:
+            end = min(end, pos + limit)
+        return self.text[pos:end]
+
+    def token_at_or_after(self, pos: int) -> int:
+        return bisect_right(self.token_starts, pos - 1)
+
+
+def candidates(text: str, c: Compiled) -> list[Candidate]:
+    """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20")."""
+    matches = list(c.number.finditer(text))
+    out: list[Candidate] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        if i + 1 < len(matches):
+            n = matches[i + 1]
+            gap = text[m.end() : n.start()]
+            prefix = text[max(0, m.start() - 12) : m.start()]
+            ranged = c.range_gap.match(gap) and not re.search(r"\bfrom\s+$", prefix, re.I)
+            between = c.between_gap.match(gap) and c.between_before.search(prefix)
+            # "60% to 75%": a percent sign inside the range needs one after it too
+            if (ranged or between) and ("%" not in gap or c.percent_after.match(text[n.end() :])):
+                out.append(Candidate(m.start(), n.end(), m.group(), n.group()))
+                i += 2
+                continue
+        out.append(Candidate(m.start(), m.end(), m.group()))
+        i += 1
+    return out
+
+
+def read(cand: Candidate, rules: Rules) -> Reading | None:
+    """The value of a candidate via pipeline.numbers; None when it cannot be read."""
+    try:
+        if cand.high_text is None:
+            parsed = parse_number(cand.low_text, rules)
+            if parsed is None:
+                return None
+            return Reading(float(parsed.value), None, None, _spelled(cand.low_text), parsed.magnitude is not None)
+        pair = parse_range(cand.low_text, cand.high_text, rules)
+        high = parse_number(cand.high_text, rules)
+        if pair is None or high is None or pair[0] > pair[1]:
+            return None
+        low_v, high_v = pair
+        return Reading(float((low_v + high_v) / Decimal(2)), float(low_v), float(high_v), _spelled(cand.low_text + cand.high_text), high.magnitude is not None)
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def _spelled(text: str) -> bool:
+    return not any(ch.isdigit() for ch in text)
+
+
+def _overlaps(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _taken(found: dict[str, list[dict]], *tables: str) -> list[tuple[int, int]]:
+    return [(r["start"], r["end"]) for t in tables for r in (found.get(t) or ()) if r.get("start") is not None]
+
+
+def qualifier(prefix: str, suffix: str, c: Compiled) -> tuple[str, int, int]:
+    """(qualifier, chars of prefix it uses, chars of suffix it uses); "exact" when none is written."""
+    after = c.qual_after.match(suffix)
+    if after:
+        return c.qual_after_map[_norm(after.group("q"))], 0, after.end()
+    before = c.qual_before.search(prefix)
+    if before:
+        return c.qual_before_map[_norm(before.group("q"))], len(prefix) - before.start(), 0
+    return "exact", 0, 0
+
+
+def _in_url(start: int, end: int, text: str, c: Compiled) -> bool:
+    """True when the whitespace-free run around the span looks like a URL or a path."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right_candidates = [i for i in (text.find(" ", end), text.find("\n", end)) if i != -1]
+    run = text[left : min(right_candidates) if right_candidates else len(text)]
+    return any(marker in run for marker in c.url_markers)
+
+
+def _is_noise(cand: Candidate, reading: Reading, text: str, c: Compiled) -> bool:
+    """Model codes, list markers, URLs, currency amounts, years and small spelled-out numbers."""
+    if _in_url(cand.start, cand.end, text, c):
+        return True
+    before, after = text[max(0, cand.start - 20) : cand.start], text[cand.end : cand.end + 20]
+    if any(p.search(before) for p in c.neg_before) or any(p.search(after) for p in c.neg_after):
+        return True
+    if reading.spelled and not reading.has_magnitude:
+        return True
+    digits = cand.low_text.strip()
+    if cand.high_text is None and re.fullmatch(r"\d{4}", digits) and c.year_range[0] <= int(digits) <= c.year_range[1]:
+        return True
+    return False
+
+
+def _singular(word: str, c: Compiled) -> str:
+    for suffix, repl in c.singular:
+        if word.lower().endswith(suffix) and len(word) > len(suffix) + 1:
+            return word[: len(word) - len(suffix)] + repl
+    return word
+
+
+def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
+    """The counted noun right after a number ("6.25 million advertising placements" -> "ad placement")."""
+    doc = sents.doc
+    i = sents.token_at_or_after(end)
+    if i < len(doc) and doc[i].text in ("+",):
+        i += 1
+    words: list = []
+    for k in range(i, min(i + c.max_mods + 1, len(doc))):
+        tok = doc[k]
+        if _norm(tok.text) in c.not_counted or tok.is_sent_start:
+            return None
+        words.append(tok)
+        phrase_words = [t.text for t in words]
+        for j in range(len(phrase_words)):
+            unit = c.counted_map.get(_norm(" ".join(phrase_words[j:])))
+            if unit and (tok.tag_ in PLURAL_TAGS or tok.text.lower().endswith("s") or j < len(phrase_words) - 1):
+                return unit
+        plain = tok.is_alpha and (tok.is_lower or (tok.text[:-1].isupper() and tok.text.endswith("s")))
+        if tok.tag_ in PLURAL_TAGS and plain and tok.text.lower().endswith("s"):
+            compounds = [t.text for t in words[:-1] if t.dep_ == "compound" and t.head.i == tok.i and t.is_lower]
+            return " ".join([*compounds, _singular(tok.text, c)])
+        if not (tok.tag_ in MODIFIER_TAGS and (tok.is_lower or tok.is_upper) and not tok.is_stop):
+            return None
+    return None
+
+
+# --- user counts -----------------------------------------------------------------------------------
+
+
+def _anchor(sents: Sentences, cand: Candidate, suffix_used: int, prefix_used: int, c: Compiled) -> tuple[str, str] | None:
+    """(anchor text, rule) after the number, else before it through a bridge; None without one."""
+    after = sents.after(cand.end)[suffix_used:]
+    m = c.forward_anchor.match(after)
+    if m:
+        return m.group("anchor"), "anchor_after"
+    if forward_noun(sents, cand.end, c) is not None:
+        return None  # "users ... reached 4 trillion tokens": the number counts something else
+    prefix = sents.before(cand.start)
+    prefix = prefix[: len(prefix) - prefix_used]
+    m = c.backward_anchor.search(prefix)
+    if m and not c.anchor_neg_before.search(prefix[: m.start()]):
+        return m.group("anchor"), "anchor_before"
+    return None
+
+
+def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
+    """One row per number of users (MAU, DAU, users, subscribers…) tied to a user anchor."""
+    c = compiled(ctx.rules)
+    text = doc.text
+    sents = Sentences(doc)
+    taken = _taken(found, "money", "dates")
+    rows: list[dict] = []
+    for cand in candidates(text, c):
+        if _overlaps(cand.start, cand.end, taken):
+            continue
+        reading = read(cand, ctx.rules)
+        if reading is None or _is_noise(cand, reading, text, c):
+            continue
+        qual, prefix_used, suffix_used = qualifier(sents.before(cand.start), sents.after(cand.end), c)
+        hit = _anchor(sents, cand, suffix_used, prefix_used, c)
+        if hit is None:
+            continue
+        metric, period = c.anchors[_norm(hit[0])]
+        rows.append(
+            {
+                "start": cand.start,
+                "end": cand.end,
+                "value": reading.value,
+                "value_low": reading.low,
+                "value_high": reading.high,
+                "qualifier": "range" if cand.high_text else qual,
+                "metric": metric,
+                "period_hint": period,
+                "rule": hit[1],
+            }
+        )
+    return rows
+
+
+# --- quantities ------------------------------------------------------------------------------------
+
+
+def _nearest_cue(before: str, after: str, c: Compiled) -> str | None:
+    """Direction of the change cue nearest to the number within the windows, if any."""
+    best: tuple[int, str] | None = None
+    for m in c.cue_re.finditer(before):
+        dist = len(before) - m.end()
+        if best is None or dist < best[0]:
+            best = (dist, c.cue_map[_norm(m.group("cue"))])
+    for m in c.cue_re.finditer(after):
+        dist = m.start()
+        if best is None or dist < best[0]:
+            best = (dist, c.cue_map[_norm(m.group("cue"))])
+    return best[1] if best else None
+
+
+def _percent_change(prefix: str, suffix: str, c: Compiled) -> str | None:
+    """ "slashed prices by 97%", "an increase of 25%", "rose 5%", "up 5%", "a 25% spending increase"."""
+    for pattern in (c.pct_by, c.pct_of, c.pct_direct):
+        m = pattern.search(prefix)
+        if m:
+            return c.cue_map.get(_norm(m.group("cue")))
+    m = c.pct_after_cue.match(suffix)
+    if m:
+        return c.cue_map.get(_norm(m.group("cue")))
+    return None
+
+
+def _row(start: int, end: int, kind: str, reading: Reading, unit: str, qual: str, change: str | None, rule: str) -> dict:
+    return {
+        "start": start,
+        "end": end,
+        "kind": kind,
+        "value": reading.value,
+        "value_low": reading.low,
+        "value_high": reading.high,
+        "unit": unit,
+        "qualifier": qual,
+        "change": change,
+        "rule": rule,
+    }
+
+
+def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
+    text = sents.text
+    rows = []
+    for cand in cands:
+        after = text[cand.end : cand.end + 30]
+        pct = c.percent_after.match(after)
+        mult = c.multiplier_after.match(after)
+        if not (pct or mult):
+            continue
+        before_text = text[max(0, cand.start - 3) : cand.start]
+        if re.search(r"[A-Za-z][-‐]$|#\s*$", before_text) or _in_url(cand.start, cand.end, text, c):
+            continue  # a model code ("GPT-4x") or part of a URL
+        reading = read(cand, ctx.rules)
+        if reading is None:
+            continue
+        end = cand.end + (pct or mult).end()
+        prefix = sents.before(cand.start)
+        suffix = sents.after(end)
+        qual, _, _ = qualifier(prefix, suffix, c)
+        qual = "range" if cand.high_text else qual
+        if pct:
+            bound = c.qual_before.search(prefix)  # "by nearly 50%": the cue sits before the qualifier
+            change = _percent_change(prefix[: bound.start()] if bound else prefix, suffix, c)
+            rows.append(_row(cand.start, end, "percent", reading, "%", qual, change, "percent"))
+            continue
+        if mult.group("suffix").lower() == "times":
+            if any(p.match(suffix) for p in c.frequency_after):
+                continue
+            if reading.spelled and not c.multiplier_word_needs.match(suffix):
+                continue
+        change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
+        rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
+    for m in c.fold_word.finditer(text):  # "tenfold", "threefold", "3x" (the number regex never ends in a letter)
+        parsed = parse_number(m.group("w") or m.group("d"), ctx.rules)
+        if parsed is None:
+            continue
+        reading = Reading(float(parsed.value), None, None, True, False)
+        qual, _, _ = qualifier(sents.before(m.start()), sents.after(m.end()), c)
+        change = _nearest_cue(sents.before(m.start(), c.change_before), sents.after(m.end(), c.change_after), c)
+        rule = "multiplier_word" if m.group("w") else "multiplier_x"
+        rows.append(_row(m.start(), m.end(), "multiplier", reading, "x", qual, change, rule))
+    return rows
+
+
+def _ranks(sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
+    text = sents.text
+    rows = []
+    for m in c.rank_top_n.finditer(text):
+        parsed = parse_number(m.group("n"), ctx.rules)
+        if parsed is None or parsed.value <= 0:
+            continue
+        reading = Reading(float(parsed.value), None, None, False, False)
+        rows.append(_row(m.start("span"), m.end("span"), "rank", reading, "rank", "at_most", None, "rank_top_n"))
+    for m in c.rank_top_noun.finditer(text):
+        reading = Reading(1.0, None, None, True, False)
+        rows.append(_row(m.start("span"), m.end("span"), "rank", reading, "rank", "exact", None, "rank_top_position"))
+    idioms = [(m.start(), m.end()) for m in c.rank_negative.finditer(text)]
+    for m in c.rank_ordinal.finditer(text):
+        value = parse_ordinal(m.group("ord"), ctx.rules)
+        if value is None or value <= 0 or _overlaps(m.start(), m.end(), idioms):
+            continue
+        if m.group("hy"):
+            rule = "rank_hyphenated"
+        elif c.rank_after.match(sents.after(m.end())):
+            rule = "rank_cue_after"
+        elif c.rank_before.search(sents.before(m.start())):
+            rule = "rank_cue_before"
+        else:
+            continue
+        reading = Reading(float(value), None, None, False, False)
+        rows.append(_row(m.start(), m.end(), "rank", reading, "rank", "exact", None, rule))
+    return rows
+
+
+def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
+    text = sents.text
+    rows = []
+    for cand in cands:
+        reading = read(cand, ctx.rules)
+        if reading is None or _is_noise(cand, reading, text, c):
+            continue
+        prefix = sents.before(cand.start)
+        suffix = sents.after(cand.end)
+        qual, _, suffix_used = qualifier(prefix, suffix, c)
+        unit = forward_noun(sents, cand.end, c)
+        rule = "count_noun_after"
+        if unit is None:
+            window = sents.before(cand.start, c.lookback_chars)
+            if c.lookback_trigger.search(window) or c.lookback_after.match(suffix[suffix_used:]):
+                nouns = list(c.counted_re.finditer(window))
+                if nouns:
+                    unit = c.counted_map[_norm(nouns[-1].group("noun"))]
+                    rule = "count_noun_before"
+        if unit is None:
+            continue
+        rows.append(_row(cand.start, cand.end, "count", reading, unit, "range" if cand.high_text else qual, None, rule))
+    return rows
+
+
+def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
+    """Percents, multipliers, ranks and counts not already a money, user-count or date mention."""
+    c = compiled(ctx.rules)
+    sents = Sentences(doc)
+    cands = candidates(doc.text, c)
+    taken = _taken(found, "money", "user_counts", "dates")
+    rows: list[dict] = []
+    # priority: percent/multiplier, then rank, then count; a later kind never overlaps an earlier one
+    for group in (_percents_and_multipliers(cands, sents, ctx, c), _ranks(sents, ctx, c), _counts(cands, sents, ctx, c)):
+        for row in sorted(group, key=lambda r: (r["start"], -r["end"])):
+            if _overlaps(row["start"], row["end"], taken):
+                continue
+            taken.append((row["start"], row["end"]))
+            rows.append(row)
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    return rows
