@@ -24,11 +24,13 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 SUITES = {
@@ -121,6 +123,8 @@ class Score:
     valued: int = 0
     value_ok: int = 0
     misses: list[str] = field(default_factory=list)
+    #: (category, example) per miss, see ``categorise``
+    categories: list[tuple[str, str]] = field(default_factory=list)
 
     def row(self, values: bool = True) -> str:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -176,6 +180,27 @@ def value_matches(exp: dict, pred: dict) -> bool:
     return any(abs(got - w) <= TOLERANCE * abs(w) if w else got == 0 for w in wants)
 
 
+#: Miss categories, first match wins: (name, test on (kind, case, expected-or-predicted text)).
+NUMBER_WORD = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|hundred|thousand|million|billion|a|an)\b", re.I)
+CATEGORIES: tuple[tuple[str, Any], ...] = (
+    ("currency only given outside the text (price-parser hint; by design)",
+     lambda kind, case, span: kind != "extra" and any(not e.get("currency_in_text", True) for e in case["expected"])),
+    ("currency word with no number (by design: never a made-up amount)", lambda kind, case, span: kind == "miss" and not NUMBER_WORD.search(span)),
+    ("several prices in one string (old/new, incl./excl. VAT; we report each)",
+     lambda kind, case, span: kind == "extra" and len(case["expected"]) == 1 and case["id"].startswith("price-parser")),
+    ("'from X to Y' read as two amounts (by design: a change)", lambda kind, case, span: re.search(r"\bfrom\b", case["text"], re.I) is not None),
+    ("'pounds' without magnitude or symbol (may be weight)", lambda kind, case, span: re.search(r"\bpounds?\b", span, re.I) is not None),
+    ("lakh/crore and other number words (pipeline/numbers.py)", lambda kind, case, span: re.search(r"lakh|crore|\bpoint\b", span, re.I) is not None),
+    ("bare cents not at a clause end, or sub-unit marks ('10 c', 'mao five')", lambda kind, case, span: kind == "value" and re.search(r"\b(?:and|mao)\b|\d\s*c\b", span, re.I) is not None),
+    ("malformed digits ('119. 95', '$..75', '35€ 99')", lambda kind, case, span: re.search(r"\d\.\s\d|\.\.|\d[,.]\s\d|€\s\d", case["text"]) is not None),
+    ("ambiguous or non-English currency word (kr, Ft, LE, toman, rial...)", lambda kind, case, span: kind in ("miss", "value")),
+)
+
+
+def categorise(kind: str, case: dict, span: str) -> str:
+    return next((name for name, test in CATEGORIES if test(kind, case, span)), "other")
+
+
 def score(cases: list[dict], predictions: dict[str, list[dict]], values: bool = True) -> Score:
     s = Score()
     for case in cases:
@@ -188,6 +213,7 @@ def score(cases: list[dict], predictions: dict[str, list[dict]], values: bool = 
             if hit is None:
                 s.fn += 1
                 s.misses.append(f"miss  {case['text'][:70]!r} -> {exp['text']!r}")
+                s.categories.append((categorise("miss", case, exp["text"]), exp["text"]))
                 continue
             used.add(hit)
             s.tp += 1
@@ -196,10 +222,12 @@ def score(cases: list[dict], predictions: dict[str, list[dict]], values: bool = 
                     s.value_ok += 1
                 else:
                     s.misses.append(f"value {exp['text']!r} {exp.get('value')} {exp.get('unit')} -> {preds[hit].get('value')} {preds[hit].get('currency_iso')}")
+                    s.categories.append((categorise("value", case, exp["text"]), exp["text"]))
         for i, p in enumerate(preds):
             if i not in used:
                 s.fp += 1
                 s.misses.append(f"extra {case['text'][:70]!r} -> {case['text'][p['start']:p['end']]!r}")
+                s.categories.append((categorise("extra", case, case["text"][p["start"] : p["end"]]), case["text"][p["start"] : p["end"]]))
     return s
 
 
@@ -256,7 +284,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--peers-venv", default=os.environ.get("NEWSFACTS_PEERS_VENV"), help="virtualenv with the peer tools")
     ap.add_argument("--limit", type=int, default=None, help="first N cases of each suite")
     ap.add_argument("--show-misses", type=int, default=0, help="print up to N misses of ours per suite")
+    ap.add_argument("--details", action="store_true", help="print every miss of ours per suite (same as a large --show-misses)")
     args = ap.parse_args(argv)
+    if args.details:
+        args.show_misses = max(args.show_misses, 100_000)
 
     suites = {name: load_suite(args.shared, name, args.limit) for name in SUITES}
     all_cases = [c for cases in suites.values() for c in cases]
@@ -283,6 +314,14 @@ def main(argv: list[str] | None = None) -> int:
         if args.show_misses:
             for line in score(cases, mine).misses[: args.show_misses]:
                 print("    " + line)
+    print("\ncategories we still miss (ours; count, examples):")
+    for suite, cases in suites.items():
+        counts: dict[str, list[str]] = {}
+        for cat, example in score(cases, mine).categories:
+            counts.setdefault(cat, []).append(example)
+        print(f"  {suite}:")
+        for cat, examples in sorted(counts.items(), key=lambda kv: -len(kv[1])):
+            print(f"    {len(examples):4d}  {cat}: " + ", ".join(repr(e) for e in examples[:4]))
     return 0
 
 

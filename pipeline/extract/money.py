@@ -25,6 +25,8 @@ from pipeline.numbers import parse_number, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
 YEN_SIGN = "YEN_SIGN"
+#: a currency name that does not say which currency ("dinars", "kr"): the row keeps currency_raw only
+UNKNOWN = "UNKNOWN"
 QUALIFIER_RANK = ("exact", "approx", "at_least", "more_than", "less_than", "at_most")
 
 
@@ -63,12 +65,24 @@ class MoneyRules:
     metric_cues: tuple[tuple[str, re.Pattern], ...]
     metric_window: int
     negatives: tuple[re.Pattern, ...]
+    #: digits in a non-English format ("129,99", "9 800") at the start of a number, and what to drop
+    format_head: re.Pattern | None = None
+    group_chars: str = ""
+    dot_thousands: re.Pattern | None = None
+    dot_thousands_currencies: frozenset[str] = frozenset()
+    compound_gap: re.Pattern | None = None
+    cents_tail: re.Pattern | None = None
+    cents_factor: Decimal = Decimal("0.01")
+    cents_tail_below: Decimal = Decimal(0)
+    article_words: frozenset[str] = frozenset()
+    article_reject_deps: frozenset[str] = frozenset()
     fx_years: dict[int, tuple[date, dict[str, float]]] = field(default_factory=dict)
 
 
 MONEY_KEYS = (
     "prefix_symbols", "codes", "names", "subunits", "weak_names", "yen", "qualifiers_before",
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "metrics", "negative_contexts",
+    "compound_joiners", "cents_tail", "unknown_names", "names_before_number", "number_formats", "group_characters", "dot_thousands", "article_amounts", "lowercase_codes",
 )
 
 
@@ -79,6 +93,8 @@ def _check(rules: Rules) -> dict:
     check_keys(data["yen"], where=f"{where}: yen", required=("cny_ratio", "jpy_ratio", "cny_cues", "jpy_cues", "cny_entities", "jpy_entities"))
     check_keys(data["rates"], where=f"{where}: rates", required=("per_words", "units", "a_units", "max_modifiers", "inherit_phrases"))
     check_keys(data["metrics"], where=f"{where}: metrics", required=("window", "priority", "cues"))
+    check_keys(data["dot_thousands"], where=f"{where}: dot_thousands", required=("pattern", "currencies"))
+    check_keys(data["article_amounts"], where=f"{where}: article_amounts", required=("words", "not_names", "reject_deps"))
     for name, sub in data["subunits"].items():
         check_keys(sub, where=f"{where}: subunits.{name}", required=("currency", "factor"))
     fx = rules.get("fx_rates")
@@ -96,6 +112,8 @@ def compile_money(rules: Rules) -> MoneyRules:
     for table in ("prefix_symbols", "codes", "names"):
         for k, v in data[table].items():
             currency_of[k.lower()] = v
+    for k in data["unknown_names"]:
+        currency_of[k.lower()] = UNKNOWN
     subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in data["subunits"].items()}
 
     symbols = list(data["prefix_symbols"])
@@ -104,16 +122,29 @@ def compile_money(rules: Rules) -> MoneyRules:
     codes = list(data["codes"])
     # Codes and letter symbols are case-sensitive: "try 5 times" and "rm 5" are not money.
     pre = r"(?:(?<![A-Za-z])(?-i:" + _alt(letter_syms + codes) + r")|" + _alt(other_syms) + r")"
-    latin_names = [n for n in list(data["names"]) + list(data["subunits"]) if n.isascii()]
-    cjk_names = [n for n in data["names"] if not n.isascii()]
+    latin_names = [n for n in list(data["names"]) + list(data["subunits"]) + list(data["unknown_names"]) if n.isascii()]
+    cjk_names = [n for n in list(data["names"]) + list(data["subunits"]) if not n.isascii()]
+    post_syms = [s for s in letter_syms if " " not in s]  # "c $" is only written before the number
     post = (
         r"(?:(?<![A-Za-z])(?:" + _alt(latin_names) + r")(?:s|es)?(?![A-Za-z])"
         r"|(?<![A-Za-z])(?-i:" + _alt(codes) + r")(?![A-Za-z])"
         r"|(?:" + _alt(cjk_names) + r")"
         r"|(?:" + _alt(other_syms) + r")(?![\d])"
-        r"|(?<![A-Za-z])(?-i:" + _alt(letter_syms) + r")(?![\w$])"
+        r"|(?<![A-Za-z])(?-i:" + _alt(post_syms) + r")(?![\w$])"
+        r"|(?<![A-Za-z])(?:" + _alt(data["lowercase_codes"]) + r")(?![A-Za-z])"
         r")"
     )
+    # non-English digit formats, tried before the English reading ("129,99 €" is not 99 €)
+    v = vocab(rules)
+    formats = "(?:" + "|".join(f"(?:{p})" for p in data["number_formats"].values()) + r")(?!\d|-\d)"
+    foreign = r"(?<![\w.,'])" + formats + r"(?:" + v.magnitude + r")?(?![A-Za-z0-9_])"
+    # "$5-million": a hyphen between digits and a magnitude word
+    word_mags = [m for m in v.magnitudes if m.isascii() and len(m) > 3 and m != "hundred"]
+    hyphen_mag = r"(?<![\w.,-])" + v.digits + r"-(?:" + _alt(word_mags) + r")s?(?![\w-])"
+    num = f"(?:{foreign}|{hyphen_mag}|{num})"
+    glued = f"(?:{foreign}|{hyphen_mag}|{glued})"
+    art = data["article_amounts"]
+    article_names = [n for n in latin_names if n not in art["not_names"] and n not in data["weak_names"]]
     sep = r"\s*(?:" + _alt(data["range_separators"]) + r")\s*"
     between = r"(?<!\w)(?:" + _alt(data["between_words"]) + r")\s+"
     both = r"\s*(?:" + _alt(data["range_separators"]) + r"|and)\s*"
@@ -124,10 +155,19 @@ def compile_money(rules: Rules) -> MoneyRules:
     forms = (
         ("between_prefix", between + f"(?P<body>{c1}{gap}{g1}{both}{c2}{gap}{g2})"),
         ("between_suffix", between + f"(?P<body>{n1}{both}{n2}{gap}{cp})"),
+        ("between_suffix", between + f"(?P<body>{n1}{gap}(?P<cq>{post})\\s+and\\s+{n2}{gap}{cp})"),
         ("range_prefix", f"(?P<body>{c1}{gap}{g1}{sep}{c2}{gap}{g2})"),
         ("range_suffix", f"(?P<body>{n1}{sep}{n2}{gap}{cp})"),
         ("prefix", f"(?P<body>{c1}{gap}{g1})"),
         ("suffix", f"(?P<body>{n1}{gap}{cp})"),
+        # "a 12-cent dividend", "its one-yen bid"
+        ("hyphen_suffix", r"(?P<body>(?P<n1>(?<![\w.,-])(?:" + v.digits + "|" + v.words + r"))-(?P<cp>(?:" + _alt(latin_names) + r")(?:s|es)?)(?!\w))"),
+        # "3.14US$", "42MYR": a code or letter symbol glued after the digits
+        ("suffix_glued", r"(?P<body>(?P<n1>(?<![\w.,])" + v.digits + r")(?P<cp>(?-i:" + _alt(post_syms + codes + other_syms) + r")))(?![A-Za-z])"),
+        # "Rupees 500 crore", "ringgit 42": a name before the number, for the names listed (not "Euro 2024")
+        ("name_prefix", r"(?<!\w)(?P<body>(?P<c1>(?:" + _alt(data["names_before_number"]) + r")s?)\s(?P<n1>" + v.number + r"))(?!\s*(?:%|per\s?cent))"),
+        # "a dollar" (checked against the parse in _article_ok)
+        ("article", r"(?<!\w)(?P<body>(?P<n1>" + _alt(art["words"]) + r")\s+(?P<cp>" + _alt(article_names) + r"))(?![\w-])"),
     )
     candidates = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in forms)
 
@@ -193,6 +233,20 @@ def compile_money(rules: Rules) -> MoneyRules:
         metric_cues=tuple((p, cues[p]) for p in priority if p in cues),
         metric_window=int(m["window"]),
         negatives=tuple(re.compile(p) for p in data["negative_contexts"]),
+        format_head=re.compile(formats),
+        group_chars=str(data["group_characters"]),
+        dot_thousands=re.compile(r"(?:" + data["dot_thousands"]["pattern"] + r")(?![\d.,])"),
+        dot_thousands_currencies=frozenset(data["dot_thousands"]["currencies"]),
+        cents_tail=re.compile(
+            r"(?:\s+(?:" + _alt(data["cents_tail"]["joiners"]) + r"))?\s+(?P<n>\d{1,2}|" + v.words + r")"
+            r"(?:\s?(?:" + _alt(data["cents_tail"]["marks"]) + r")(?!\w)|(?![\w-]))(?=" + data["cents_tail"]["then"] + r")",
+            re.IGNORECASE,
+        ),
+        cents_factor=Decimal(str(data["cents_tail"]["factor"])),
+        cents_tail_below=Decimal(str(data["cents_tail"]["only_below"])),
+        compound_gap=re.compile(r"\s*(?:(?:" + _alt(data["compound_joiners"]) + r")\s*)?", re.IGNORECASE),
+        article_words=frozenset(w.lower() for w in art["words"]),
+        article_reject_deps=frozenset(art["reject_deps"]),
         fx_years=fx_years,
     )
 
@@ -243,6 +297,20 @@ def _currency(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal]:
     return None, "unknown", Decimal(1)
 
 
+def _plain(number: str, code: str | None, mr: MoneyRules) -> str:
+    """A number in a non-English format ("129,99", "9 800", "31.500" IDR) rewritten in the English one."""
+    head = mr.format_head.match(number) if mr.format_head else None
+    if head is None and code in mr.dot_thousands_currencies and mr.dot_thousands is not None:
+        head = mr.dot_thousands.fullmatch(number)
+    if head is None:
+        return number
+    digits = head.group(0)
+    point = digits.rfind(",") if "," in digits else digits.rfind(".") if re.search(r"\.\d{1,2}$", digits) else -1
+    whole, frac = (digits[:point], digits[point + 1 :]) if point >= 0 else (digits, "")
+    whole = "".join(ch for ch in whole if ch not in mr.group_chars)
+    return whole + (f".{frac}" if frac else "") + number[head.end() :]
+
+
 def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | None:
     """Turn one regex match into a Mention, or None when the number does not parse."""
     groups = m.groupdict()
@@ -253,20 +321,33 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
     code, rule, factor = _currency(raw, mr)
     if code is None:
         return None
+    if groups.get("cq") and _currency(groups["cq"], mr)[0] != code:
+        return None  # "between 10 dollars and 20 euros"
+    if code == UNKNOWN:
+        code, rule = None, "unknown_currency"
+    n1 = _plain(groups["n1"], code, mr)
     if groups.get("n2") is not None:
-        parsed = parse_range(groups["n1"], groups["n2"], rules)
+        parsed = parse_range(n1, _plain(groups["n2"], code, mr), rules)
         if parsed is None or parsed[0] >= parsed[1]:
             return None
         low, high = parsed[0] * factor, parsed[1] * factor
         amount = (low + high) / 2
     else:
-        one = parse_number(groups["n1"], rules)
+        one = parse_number(n1, rules)
         if one is None:
             return None
         if raw.lower().rstrip("s") in mr.weak_names and one.magnitude is None:
             return None  # "5 pounds" may be weight, "he won 3": need "3 billion won" or a symbol
         amount, low, high = one.value * factor, None, None
-    return Mention(m.start("body"), m.end("body"), form, amount, low, high, raw, code, rule)
+    mention = Mention(m.start("body"), m.end("body"), form, amount, low, high, raw, code, rule)
+    tail = mr.cents_tail.match(m.string, mention.end) if mr.cents_tail and low is None and amount < mr.cents_tail_below and amount % 1 == 0 else None
+    if tail and rule != "subunit":
+        cents = parse_number(tail.group("n"), rules)
+        if cents is not None and cents.value < 100:  # "thirteen dollars forty five": 13.45
+            mention.amount += cents.value * mr.cents_factor
+            mention.end = tail.end()
+            mention.form += "+cents"
+    return mention
 
 
 def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
@@ -284,8 +365,28 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
     for mention in found:
         if chosen and mention.start < chosen[-1].end:
             continue
+        if chosen and _compound(text, chosen[-1], mention, mr):
+            continue
         chosen.append(mention)
     return [c for c in chosen if not _negative(text, c, mr)]
+
+
+def _compound(text: str, first: Mention, sub: Mention, mr: MoneyRules) -> bool:
+    """ "3 dollars 50 cents": fold a following sub-unit amount into ``first``; True when folded."""
+    if sub.currency_rule != "subunit" or first.currency_rule == "subunit" or first.low is not None or sub.low is not None:
+        return False
+    if mr.compound_gap is None or mr.compound_gap.fullmatch(text[first.end : sub.start]) is None or not 0 < sub.amount < 1:
+        return False
+    first.end, first.amount, first.form = sub.end, first.amount + sub.amount, first.form + "+subunit"
+    return True
+
+
+def _article_ok(doc: Doc, m: Mention, mr: MoneyRules) -> bool:
+    """ "a dollar" is money only when "dollar" heads its phrase: not "a dollar store", "a euro crisis"."""
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    if span is None or len(span) < 2 or span[0].lower_ not in mr.article_words:
+        return False
+    return span[1].dep_ not in mr.article_reject_deps
 
 
 def _negative(text: str, m: Mention, mr: MoneyRules) -> bool:
@@ -510,7 +611,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One row per money amount with a number; see the module docstring for the reading order."""
     mr = money_rules(ctx.rules)
     text = doc.text
-    mentions = _candidates(text, ctx.rules, mr)
+    mentions = [m for m in _candidates(text, ctx.rules, mr) if not m.form.startswith("article") or _article_ok(doc, m, mr)]
     _link_conversions(text, mentions, mr)
     _resolve_yen(doc, ctx, found, mentions, mr)
     previous: Mention | None = None
