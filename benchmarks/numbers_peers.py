@@ -1,18 +1,27 @@
 """Score our number reading and percent extraction, and the peer tools, on the public peer suites.
 
-    python benchmarks/numbers_peers.py [--shared ../shared] [--peers-venv PATH]
+    python benchmarks/numbers_peers.py [--shared ../shared] [--peers-venv PATH] [--details] [--no-peers]
 
 Suites (``<shared>/peer-suites``, see its README.md): Recognizers-Text number and percent, Duckling
 numeral. Not part of pytest; figures are printed, never asserted.
 
 What is scored, per suite and system:
-- number suites: ``parse`` = share of expected entities whose *expected span text* ``parse_number``
-  reads to the expected value (within 0.5 %): the parser alone, span finding aside. ``span P/R/F1``: a
-  prediction matches an expected entity when the spans overlap (one-to-one); for us the predictions
-  are the matches of ``vocab(rules).number`` (the candidate finder of every extractor: user counts and
-  counts need an anchor or a counted noun on top, so their recall on bare numbers is not meaningful).
-  ``value`` = share of expected entities matched by a prediction with the right value.
-- percent suite: our ``extract_quantities`` rows of kind percent against the expected percents.
+- ``parse`` (number suites, ours only): share of expected entities whose *expected span text*, given
+  to ``pipeline.numbers.parse_number``, reads to the expected value (within 0.5 %): the reader alone,
+  with the span handed over.
+- ``P/R/F1`` (span): a prediction matches an expected entity when their character spans *overlap*
+  (one-to-one, greedy by overlap length), so a partial span ("five" for "minus five point five") counts
+  as found; ``value`` is the share of expected entities whose matched prediction has the right value,
+  so partial spans are caught there; ``exact`` is the share of expected entities matched by a
+  prediction with exactly the expected start and end.
+- Our predictions on the number suites are every match of the shared number pattern
+  ``vocab(rules).number`` (compiled with re.I, as the extractors do) over the case text, valued with
+  ``parse_number`` (None when it cannot read the match). That pattern is the candidate finder of every
+  extractor, but no extractor emits bare numbers: user counts and counts need an anchor or a counted
+  noun on top, so this scores our number *finding and reading*, not a table.
+- Percent suite: the rows of kind ``percent`` from our real quantities extractor
+  (``extract_user_counts`` then ``extract_quantities`` on the spaCy Doc), i.e. exactly what the
+  pipeline would write.
 Peers, each in a subprocess: Recognizers-Text number/percentage models in another virtualenv
 (``--peers-venv`` or ``NEWSFACTS_PEERS_VENV``: recognizers-text-suite needs emoji<2), and the plain
 spaCy model's CARDINAL/QUANTITY/MONEY/PERCENT (number suites) or PERCENT entities in this interpreter
@@ -93,9 +102,12 @@ def close(a: float | None, b: float | None) -> bool:
     return abs(a - b) <= TOLERANCE * max(abs(a), abs(b)) or a == b
 
 
-def score(cases: list[dict], preds: dict[str, list[list]]) -> dict[str, float]:
-    """Overlap P/R/F1 (one-to-one, greedy by overlap) and value accuracy over expected entities."""
-    tp = n_pred = n_gold = good_value = 0
+def score(cases: list[dict], preds: dict[str, list[list]], misses: list[str] | None = None) -> dict[str, float]:
+    """Overlap P/R/F1 (one-to-one, greedy by overlap) and value accuracy over expected entities.
+
+    With ``misses`` (a list), one line per missed span, wrong value and spurious prediction is appended.
+    """
+    tp = n_pred = n_gold = good_value = exact = 0
     for case in cases:
         gold = case["expected"]
         pred = preds.get(case["id"], [])
@@ -112,12 +124,24 @@ def score(cases: list[dict], preds: dict[str, list[list]]) -> dict[str, float]:
             used_g.add(gi)
             used_p.add(pi)
             tp += 1
+            exact += (gold[gi]["start"], gold[gi]["end"]) == (pred[pi][0], pred[pi][1])
             if close(to_float(gold[gi]["value"]), to_float(pred[pi][2])):
                 good_value += 1
+            elif misses is not None:
+                got = case["text"][pred[pi][0] : pred[pi][1]]
+                misses.append(f"value  {gold[gi]['text']!r}={gold[gi]['value']} got {got!r}={pred[pi][2]}")
+        if misses is not None:
+            misses += [f"missed {g['text']!r}={g['value']} in {case['text'][:60]!r}" for gi, g in enumerate(gold) if gi not in used_g]
+            misses += [
+                f"extra  {case['text'][p[0] : p[1]]!r}={p[2]} in {case['text'][:60]!r}" for pi, p in enumerate(pred) if pi not in used_p
+            ]
     p = tp / n_pred if n_pred else 1.0
     r = tp / n_gold if n_gold else 1.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return {"P": p, "R": r, "F1": f, "value": good_value / n_gold if n_gold else 1.0, "gold": n_gold, "pred": n_pred}
+    return {
+        "P": p, "R": r, "F1": f, "value": good_value / n_gold if n_gold else 1.0,
+        "exact": exact / n_gold if n_gold else 1.0, "gold": n_gold, "pred": n_pred,
+    }
 
 
 def ours(cases_by_suite: dict[str, list[dict]]) -> tuple[dict[str, dict], dict[str, float]]:
@@ -195,12 +219,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--shared", default=str(REPO.parent / "shared"), help="folder holding peer-suites/")
     ap.add_argument("--peers-venv", default=os.environ.get("NEWSFACTS_PEERS_VENV"), help="virtualenv with the peer tools")
+    ap.add_argument("--details", action="store_true", help="list our misses per suite (span, value, extra)")
+    ap.add_argument("--no-peers", action="store_true", help="score only newsfacts (faster while iterating)")
     args = ap.parse_args(argv)
     root = Path(args.shared) / "peer-suites"
     cases_by_suite = {s: load(root / rel) for s, (rel, _) in SUITES.items()}
     mine, parse_acc = ours(cases_by_suite)
-    others = peers(args.peers_venv, cases_by_suite)
-    print(f"{'suite':18} {'system':18} {'cases':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'value':>6} {'parse':>6}")
+    others = {} if args.no_peers else peers(args.peers_venv, cases_by_suite)
+    print(f"{'suite':18} {'system':18} {'cases':>5} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'exact':>6} {'value':>6} {'parse':>6}")
     for suite, cases in cases_by_suite.items():
         systems: list[tuple[str, dict | str]] = [("newsfacts", mine[suite])]
         systems += [(tool, res if isinstance(res, str) else res[suite]) for tool, res in others.items()]
@@ -211,7 +237,13 @@ def main(argv: list[str] | None = None) -> int:
             s = score(cases, preds)
             parse = f"{parse_acc[suite]:6.3f}" if name == "newsfacts" and suite in parse_acc else f"{'-':>6}"
             value = f"{s['value']:6.3f}" if name != "spacy" else f"{'-':>6}"
-            print(f"{suite:18} {name:18} {len(cases):5d} {s['gold']:5d} {s['pred']:5d} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} {value} {parse}")
+            print(f"{suite:18} {name:18} {len(cases):5d} {s['gold']:5d} {s['pred']:5d} {s['P']:6.3f} {s['R']:6.3f} {s['F1']:6.3f} {s['exact']:6.3f} {value} {parse}")
+    if args.details:
+        for suite, cases in cases_by_suite.items():
+            misses: list[str] = []
+            score(cases, mine[suite], misses)
+            print(f"\n== {suite}: {len(misses)} newsfacts misses")
+            print("\n".join(sorted(misses)))
     return 0
 
 

@@ -93,6 +93,21 @@ QUANTITIES = [
     ("news-rose-percent", "Revenue rose 30% in 2024.", "30%", "percent", 30, "%", "exact", "increase"),
     ("news-percent-word", "Costs fell by about 20 percent.", "20 percent", "percent", 20, "%", "approx", "decrease"),
     ("news-gpus", "The company bought 10,000 GPUs last year.", "10,000", "count", 10_000, "GPU", "exact", None),
+    # percent forms read through pipeline/numbers.py (rules/counts.yaml percent_signs)
+    ("news-per-cent", "Inflation eased to 3.5 per cent in March.", "3.5 per cent", "percent", 3.5, "%", "exact", None),
+    ("news-pct", "The index fell 1.2 pct on Friday.", "1.2 pct", "percent", 1.2, "%", "exact", "decrease"),
+    ("news-pc", "Sales rose 5pc in the quarter.", "5pc", "percent", 5, "%", "exact", "increase"),
+    ("news-spelled-percent", "Nearly twenty percent of firms use it.", "twenty percent", "percent", 20, "%", "approx", None),
+    ("news-written-percent", "one hundred percent of the shares", "one hundred percent", "percent", 100, "%", "exact", None),
+    ("news-point-percent", "Growth slowed to two point five percent.", "two point five percent", "percent", 2.5, "%", "exact", None),
+    ("news-negative-percent", "GDP growth was -3.5% last year.", "-3.5%", "percent", -3.5, "%", "exact", None),
+    ("news-minus-percent", "Margins came in at minus five percent.", "minus five percent", "percent", -5, "%", "exact", None),
+    ("news-percentage-points", "Rates rose by 0.25 percentage points.", "0.25 percentage points", "percent", 0.25, "%", "exact", "increase"),
+    ("news-fraction-percent", "Fees rose by 1/2 percent.", "1/2 percent", "percent", 0.5, "%", "exact", "increase"),
+    # written numbers, crore/lakh and wire abbreviations as counts
+    ("news-crore-count", "The scheme reached 2 crore people.", "2 crore", "count", 20_000_000, "employee", "exact", None),
+    ("news-written-count", "It employs one thousand two hundred engineers.", "one thousand two hundred", "count", 1_200, "employee", "exact", None),
+    ("news-bln-tokens", "The model processed 10 bln tokens.", "10 bln", "count", 10_000_000_000, "token", "exact", None),
 ]
 
 
@@ -121,6 +136,8 @@ NOT_QUANTITIES = [
     ("not-ranks", "This is the second point. In the 21st century, for the first time, in the first eleven months", ["second", "21st", "first"]),
     ("first-place-idiom", "In the first place, the team was small.", ["first"]),
     ("frequency", "The model is retrained 5 times a day.", ["5 times", "5"]),
+    ("percent-range-dash", "a share of 60% - 75%", ["-75%", "- 75%"]),
+    ("dated-fraction", "Since 9/11 the service has run 24/7.", ["9/11", "24/7", "9", "11"]),
 ]
 
 
