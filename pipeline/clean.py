@@ -136,6 +136,7 @@ def compile_cleaning_rules(rules: Rules) -> CleaningRules:
 _WORD = re.compile(r"[A-Za-z]+")
 _SINGLE_LOWER_WORD_LINE = re.compile(r"^[ \t]*[a-z]{2,}[ \t]*$", re.MULTILINE)
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+")
+_CAMEL = re.compile(r"[a-z][A-Z]")
 
 
 def _boundary_in_word(word: str, rules: CleaningRules) -> int | None:
@@ -169,9 +170,15 @@ def _boundary_in_word(word: str, rules: CleaningRules) -> int | None:
 def glue_edits(raw: str, rules: CleaningRules) -> list[Edit]:
     """Insertion edits that restore lost sentence boundaries inside glued words."""
     edits: list[Edit] = []
+    # Speed: a boundary needs a lowercase letter followed by a capital in the word, unless the word
+    # starts or ends with a protected name that has no such pair ("GPUs", "AILab"). Any other word
+    # (most words) cannot have one: skip it without trying every protected name.
+    plain = tuple(name for name in rules.protected if _CAMEL.search(name) is None)
     for match in _WORD.finditer(raw):
         word = match.group(0)
         if len(word) < 4:
+            continue
+        if _CAMEL.search(word) is None and not (word.startswith(plain) or word.endswith(plain)):
             continue
         cut = _boundary_in_word(word, rules)
         if cut is not None:

@@ -161,9 +161,10 @@ def _entities(doc: Doc, ctx: Context, found: dict[str, list[dict]], fr: FactRule
         ]
     ents: list[Entity] = []
     index: dict[int, Entity] = {}
+    doc_text = doc.text  # Doc.text re-joins every token on each access: read it once per article
     for row in rows:
         cid = row.get("canonical_id")
-        text = doc.text[row["start"] : row["end"]]
+        text = doc_text[row["start"] : row["end"]]
         if not cid and (row.get("label") not in fr.ner_labels or len(re.findall(r"[A-Za-z]", text)) < 3):
             continue
         ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or text, row.get("entity_type"), owners.get(cid or ""))
@@ -193,12 +194,14 @@ class Attacher:
 
     def __init__(self, doc: Doc, ents: list[Entity], index: dict[int, Entity], fr: FactRules, paragraphs: list[tuple[int, int]]) -> None:
         self.doc, self.ents, self.index, self.fr, self.paragraphs = doc, ents, index, fr, paragraphs
+        #: Doc.text re-joins every token on each access: read once, sliced many times
+        self.text = doc.text
         #: sentence start -> owner entity of the last product variant seen ("Doubao" of "Doubao's Pro 32k")
         self.variant_owner: dict[int, Entity] = {}
 
     # -- candidate filtering --------------------------------------------------------------------
     def _usable(self, ent: Entity, tok: Token, top: Token | None) -> bool:
-        after = self.doc.text[ent.end : ent.end + 8]
+        after = self.text[ent.end : ent.end + 8]
         if any(after.startswith(s) for s in self.fr.entity_suffix_skip):
             return False
         for anc in [tok, *tok.ancestors]:  # an entity under "data from", "according to" is a source
@@ -229,8 +232,8 @@ class Attacher:
         if variant:
             self.variant_owner[tok.sent.start] = ent
             name = " ".join([ent.name, *(t.text for t in variant)])
-            return Subject(name, None, self.doc.text[ent.start : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
-        return Subject(ent.name, ent.id, self.doc.text[ent.start : ent.end], rule, climbs, gazetteer=ent.id is not None)
+            return Subject(name, None, self.text[ent.start : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
+        return Subject(ent.name, ent.id, self.text[ent.start : ent.end], rule, climbs, gazetteer=ent.id is not None)
 
     def _variant_tokens(self, head: Token, skip: set[int]) -> list[Token]:
         return [
@@ -254,7 +257,7 @@ class Attacher:
         if not variant:
             return None
         name = " ".join([owner.name, *(t.text for t in variant)])
-        return Subject(name, None, self.doc.text[variant[0].idx : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
+        return Subject(name, None, self.text[variant[0].idx : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
 
     def _anaphor(self, tokens: list[Token], climbs: int) -> Subject | None:
         """'The company's valuation': the latest company named earlier in the same paragraph."""
@@ -267,7 +270,7 @@ class Attacher:
             before = [e for e in self.ents if p_start <= e.start and e.end <= tok.idx and e.id and e.type in self.fr.anaphor_entity_types]
             if before:
                 ent = before[-1]
-                return Subject(ent.name, ent.id, tok.doc.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs)
+                return Subject(ent.name, ent.id, self.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs)
         return None
 
     def _choose(self, cands: list[tuple[Entity, Token]], rule: str, climbs: int) -> Subject:
@@ -365,9 +368,9 @@ class Attacher:
         sent = span.sent
         before = [e for e in self.ents if sent.start_char <= e.start and e.end <= span.start_char]
         for ent in reversed(before[-1:]):
-            gap = self.doc.text[ent.end : span.start_char]
+            gap = self.text[ent.end : span.start_char]
             if any(pattern.fullmatch(gap) for _, pattern in self.fr.surface):
-                return Subject(ent.name, ent.id, self.doc.text[ent.start : ent.end], "surface", 0, gazetteer=ent.id is not None)
+                return Subject(ent.name, ent.id, self.text[ent.start : ent.end], "surface", 0, gazetteer=ent.id is not None)
         return None
 
     def attach(self, span: Span) -> Subject:
@@ -410,8 +413,9 @@ def _near_cue(text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern
     return best[1] if best else None
 
 
-def describe(table: str, row: dict, doc: Doc, fr: FactRules) -> tuple[str, float | None, str | None] | None:
-    """(metric, value, unit) of one mention, or None when its metric is not clear."""
+def describe(table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None) -> tuple[str, float | None, str | None] | None:
+    """(metric, value, unit) of one mention, or None when its metric is not clear. ``text`` is
+    ``doc.text`` when the caller already has it (Doc.text re-joins every token on each access)."""
     if table == "money":
         metric = row.get("metric")
         if not metric or metric in fr.money_skip_metrics:
@@ -429,7 +433,7 @@ def describe(table: str, row: dict, doc: Doc, fr: FactRules) -> tuple[str, float
     if metric is None and kind == "percent":
         metric = fr.percent_change.get(row.get("change") or "")
         if metric is None:
-            metric = _near_cue(doc.text, row["start"], row["end"], fr.percent_cues, fr.cue_window)
+            metric = _near_cue(doc.text if text is None else text, row["start"], row["end"], fr.percent_cues, fr.cue_window)
     return (metric, _value(row, "value"), unit) if metric else None
 
 
@@ -511,9 +515,13 @@ def _published(published: date | None, fr: FactRules) -> Period:
     return Period(published.isoformat(), published, published, "published_date")
 
 
-def find_period(span: Span, dates: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules) -> Period:
+def find_period(
+    span: Span, dates: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None
+) -> Period:
+    """``text`` is ``span.doc.text`` when the caller has it: Doc.text re-joins every token on each access."""
     doc, sent = span.doc, span.sent
-    usable = [d for d in dates if _usable_date(d, doc.text, fr)]
+    text = doc.text if text is None else text
+    usable = [d for d in dates if _usable_date(d, text, fr)]
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
     if in_sent:
 
@@ -552,7 +560,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One fact per money / user-count / quantity mention whose metric is clear."""
     fr = fact_rules(ctx.rules)
     ents, index = _entities(doc, ctx, found, fr)
-    paras = paragraphs(doc.text)
+    text = doc.text  # read once: Doc.text re-joins every token on each access
+    paras = paragraphs(text)
     attacher = Attacher(doc, ents, index, fr, paras)
     dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]
     mentions = sorted(
@@ -562,7 +571,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     rows: list[dict] = []
     for table, row in mentions:
         try:
-            described = describe(table, row, doc, fr)
+            described = describe(table, row, doc, fr, text)
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand") if described else None
         except (KeyError, TypeError, ValueError):
             continue
@@ -570,7 +579,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             continue
         metric, value, unit = described
         subject = attacher.attach(span)
-        period = find_period(span, dates, paras, ctx.published, fr)
+        period = find_period(span, dates, paras, ctx.published, fr, text)
         ev_start, ev_end = _evidence(span.sent)
         rows.append(
             {

@@ -60,7 +60,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if ent.ent_id_:
             resolved = by_id(ctx.rules).get(ent.ent_id_)
         else:
-            resolved = resolve(doc.text[start:end], ctx.rules)
+            resolved = resolve(text[: end - start], ctx.rules)  # not doc.text: it re-joins every token
         rows.append(
             {
                 "start": start,
