@@ -8,10 +8,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-
-from pipeline.report.build import Built, build_report
+from typing import Any
 
 __all__ = ["Built", "build_report", "register"]
+
+
+def __getattr__(name: str) -> Any:
+    """``build_report`` and ``Built`` are imported on first use: the CLI registers ``report`` on every
+    run, and importing the site builder (pandas, matplotlib) would cost every ``extract`` a second."""
+    if name in ("Built", "build_report"):
+        from pipeline.report import build
+
+        return getattr(build, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +41,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    from pipeline.report.build import build_report
+
     out = args.out if args.out is not None else args.extracted / "report"
     built = build_report(args.extracted, out, gold=args.gold, raw=args.raw)
     scores = "with validation scores" if built.metrics else "no metrics file (run `newsfacts validate` for scores)"
