@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import NewsfactsError
-from pipeline.validate import FACT, TYPE_TABLES, TYPES, GoldError, _check_gold_line
+from pipeline.validate import FACT, TYPE_TABLES, TYPES, GoldError, _check_gold_line, iter_jsonl
 
 #: Per-region attributes carried between Label Studio and gold lines (the TextArea/Choices names).
 ATTRIBUTES = (
@@ -187,18 +187,7 @@ def _reference_text(article_id: str, task_text: str | None, texts: Mapping[str, 
 def import_doccano(path: Path, texts: Mapping[str, str] | None = None) -> dict[str, list[dict[str, Any]]]:
     """Gold lines per article from doccano's JSONL export; ``value`` is null (doccano has no attributes)."""
     out: dict[str, list[dict[str, Any]]] = {}
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except OSError as exc:
-        raise LabelImportError(f"{path}: cannot read ({exc})") from None
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise LabelImportError(f"{where}: not valid JSON ({exc.msg})") from None
+    for where, record in iter_jsonl(path, LabelImportError):
         article_id = record.get("article_id") or (record.get("meta") or {}).get("article_id")
         if not article_id:
             raise LabelImportError(f"{where}: no article_id field (add it as a column when importing texts into doccano)")

@@ -16,7 +16,7 @@ import json
 import math
 import re
 import sys
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -82,21 +82,29 @@ def _check_gold_line(row: Any, where: str) -> None:
         raise GoldError(f"{where}: text {row['text']!r} has {len(row['text'])} characters but end - start = {end - start}")
 
 
-def read_gold_file(path: Path) -> list[dict[str, Any]]:
-    """One gold file's rows; a malformed line raises GoldError naming ``path:line``."""
-    rows = []
+def iter_jsonl(path: Path, error: type[NewsfactsError]) -> Iterator[tuple[str, Any]]:
+    """``(where, record)`` for each non-blank line of a JSONL file; ``error`` names ``path:line``.
+
+    One reader for gold files and labelling-tool exports, so both report bad input the same way.
+    """
     try:
         lines = Path(path).read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as exc:
-        raise GoldError(f"{path}: cannot read gold file ({exc})") from exc
+        raise error(f"{path}: cannot read ({exc})") from exc
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{path}:{n}"
         try:
-            row = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+            raise error(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
+
+
+def read_gold_file(path: Path) -> list[dict[str, Any]]:
+    """One gold file's rows; a malformed line raises GoldError naming ``path:line``."""
+    rows = []
+    for where, row in iter_jsonl(path, GoldError):
         _check_gold_line(row, where)
         rows.append(row)
     return rows
