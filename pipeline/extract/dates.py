@@ -30,16 +30,18 @@ RULE_KEYS = (
     "months", "ambiguous_months", "weekdays", "units", "relative", "modifiers", "preceding_mods",
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
-    "ago_qualifiers", "emit_vague", "vague_patterns",
+    "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward",
 )
 PATTERN_KEYS = ("kind", "regex")
+#: ``requires``: regexes that must all occur in a text for the pattern to match there (a cheap skip)
+PATTERN_OPTIONAL = ("requires",)
 
 
 @dataclass(frozen=True)
 class Compiled:
     """Everything built once from rules/dates.yaml."""
 
-    patterns: tuple[tuple[str, str, re.Pattern], ...]
+    patterns: tuple[tuple[str, str, re.Pattern, tuple[re.Pattern, ...]], ...]
     months: dict[str, int]
     ambiguous_months: frozenset[str]
     weekdays: dict[str, int]
@@ -62,6 +64,8 @@ class Compiled:
     ago_qualifiers: dict[str, str]
     emit_vague: bool
     vague_patterns: frozenset[str]
+    ago_backward: frozenset[str]
+    duration_forward: frozenset[str]
 
 
 def _alt(words) -> str:  # noqa: ANN001
@@ -96,14 +100,22 @@ def compile_rules(rules: Rules) -> Compiled:
         "<HALF>": rf"\b(?P<half>{_alt(data['halves'])})\s+half",
         "<QUARTER>": r"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:first|second|third|fourth|last|final))\s+(?:fiscal\s+)?quarter\b)",
     }
-    patterns = []
-    for name, spec in data["patterns"].items():
-        check_keys(spec, where=f"{where}: patterns.{name}", required=PATTERN_KEYS)
-        source = spec["regex"]
+    def expand(source: str) -> str:
         for key, fragment in fragments.items():
             source = source.replace(key, fragment)
+        return source
+
+    patterns = []
+    for name, spec in data["patterns"].items():
+        check_keys(spec, where=f"{where}: patterns.{name}", required=PATTERN_KEYS, optional=PATTERN_OPTIONAL)
+        if not isinstance(spec.get("requires", ()), tuple):
+            from pipeline.errors import RulesError
+
+            raise RulesError(f"{where}: patterns.{name}: requires must be a list of regexes")
         try:
-            patterns.append((name, spec["kind"], re.compile(source, re.IGNORECASE)))
+            regex = re.compile(expand(spec["regex"]), re.IGNORECASE)
+            requires = tuple(_required(expand(r)) for r in spec.get("requires", ()))
+            patterns.append((name, spec["kind"], regex, requires))
         except re.error as exc:
             from pipeline.errors import RulesError
 
@@ -137,7 +149,15 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_qualifiers={_norm(k): val for k, val in data["ago_qualifiers"].items()},
         emit_vague=bool(data["emit_vague"]),
         vague_patterns=frozenset(data["vague_patterns"]),
+        ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
+        duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
     )
+
+
+@lru_cache(maxsize=None)
+def _required(source: str) -> re.Pattern:
+    """One compiled ``requires`` regex, shared by the patterns that name it (so a text is searched once)."""
+    return re.compile(source, re.IGNORECASE)
 
 
 def compiled(rules: Rules) -> Compiled:
@@ -447,7 +467,7 @@ def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None)
     n, unit = x.num(), x.unit()
     if n is None or unit is None or not float(n).is_integer() or n > 1000:
         return None
-    direction = -1 if _norm(x.g("dir") or "") in ("ago", "earlier", "before", "prior") else 1
+    direction = -1 if _norm(x.g("dir") or "") in x.c.ago_backward else 1
     qual = x.c.ago_qualifiers.get(_norm(x.g("qual") or ""))
     mod = {"more": "before" if direction < 0 else "after", "less": "after" if direction < 0 else "before"}.get(qual or "", qual)
     base = reference or x.anchor
@@ -479,7 +499,7 @@ def r_anchored_duration(x: Match) -> Read | None:
     if drel in ("first", "final") or x.anchor is None or not float(n).is_integer():
         return Read(value, type="duration", granularity=_GRAN[unit], is_relative=drel not in ("first", "final"))
     try:
-        if drel in ("next", "coming", "following"):
+        if drel in x.c.duration_forward:
             a, b = x.anchor, shift(x.anchor, int(n), unit)
         else:
             a, b = shift(x.anchor, -int(n), unit), x.anchor
@@ -648,7 +668,10 @@ def _is_metric_set(text: str, end: int, c: Compiled) -> bool:
 def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Match]]:
     """Every pattern match, best first: longest, then the earlier pattern in rules/dates.yaml."""
     found = []
-    for order, (name, kind, regex) in enumerate(c.patterns):
+    present: dict[re.Pattern, bool] = {}  # each ``requires`` regex searched at most once per text
+    for order, (name, kind, regex, requires) in enumerate(c.patterns):
+        if not all(present[r] if r in present else present.setdefault(r, r.search(text) is not None) for r in requires):
+            continue  # a part every match needs is absent: the pattern cannot match this text
         for m in regex.finditer(text):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, name, kind, m))
@@ -694,7 +717,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | 
     text = doc.text
     anchor = ctx.published
     blocked = [m.span() for regex in c.negatives for m in regex.finditer(text)]
-    blocked += [(e.start_char, e.end_char) for e in doc.ents if e.label_ in c.non_date_labels]
+    ents = doc.ents  # spaCy builds the tuple of Spans on every access: read it once
+    blocked += [(e.start_char, e.end_char) for e in ents if e.label_ in c.non_date_labels]
     taken: list[tuple[int, int]] = []
     kept: list[tuple[int, int, str, str, re.Match, Read]] = []
     for start, end, name, kind, m in candidates(text, c):
@@ -728,7 +752,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | 
         if read.type == "date":
             read.mod = _preceding_mod(text, start, read, c)
         rows.append(_row(start, end, read, name, row_anchor))
-    rows.extend(_spacy_fallback(doc, c, anchor, blocked + taken))
+    rows.extend(_spacy_fallback(ents, text, c, anchor, blocked + taken))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
 
@@ -747,22 +771,25 @@ def _reference(doc: Doc, before: list, start: int) -> Read | None:
     return None
 
 
-def _spacy_fallback(doc: Doc, c: Compiled, anchor: date | None, covered: list[tuple[int, int]]) -> list[dict]:
-    """spaCy DATE entities no pattern matched: trim the preposition, normalise with dateparser."""
+def _spacy_fallback(ents: tuple[Span, ...], text: str, c: Compiled, anchor: date | None, covered: list[tuple[int, int]]) -> list[dict]:
+    """spaCy DATE entities no pattern matched: trim the preposition, normalise with dateparser.
+
+    ``ents`` and ``text`` are ``doc.ents`` and ``doc.text``, read once by the caller (spaCy rebuilds
+    both on every access)."""
     rows = []
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ != "DATE" or _overlaps((ent.start_char, ent.end_char), covered):
             continue
         span = ent.text
         trim = c.leading_prep.match(span)
         start = ent.start_char + (trim.end() if trim else 0)
-        span = doc.text[start : ent.end_char]
+        span = text[start : ent.end_char]
         if not span.strip() or not c.fallback_requires.search(span):
             continue
         cached = normalise_with_dateparser(span, anchor)
         if cached is None:
             continue
         read = replace(cached)  # the cached Read is shared: never mutate it
-        read.mod = _preceding_mod(doc.text, start, read, c)
+        read.mod = _preceding_mod(text, start, read, c)
         rows.append(_row(start, ent.end_char, read, "spacy_dateparser", anchor))
     return rows
