@@ -1,7 +1,5 @@
 """Extractors: one module per kind of mention, each a pure function ``extract(doc, ctx, found)``.
 
-(Contributors in this session: read NOTE_FOR_HELPERS.md at the repository root first.)
-
 Each returns rows (dicts keyed by the columns of its table in ``pipeline.tables``) with ``start`` and
 ``end`` as offsets into ``doc.text`` (the *clean* text); the runner maps them to raw offsets and fills
 ``article_id`` and ``text``. Extractors never raise on odd text: a candidate that cannot be read is
