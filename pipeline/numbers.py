@@ -1,4 +1,5 @@
-"""The one number parser: "1.5", "1,000", "3.5bn", "two to three million", "half a million", "5998万".
+"""The one number parser: "1.5", "1,000", "1 234 567", "3.5bn", "1.3e6", "two to three million", "half a
+million", "one over three", "5998万".
 
 Every extractor goes through here, so a fix to number reading fixes money, user counts and quantities
 at once. Values are ``Decimal`` built from the text (never from floats) so "59.98 million" is exactly
@@ -52,6 +53,11 @@ class NumberVocab:
     point_words: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
     digit_denominators: frozenset[int] = frozenset()
+    #: ordinals that end a compound denominator after a tens word ("twenty-fifth" -> 5)
+    compound_ordinals: dict[str, int] | None = None
+    #: finds the word between a numerator and a denominator (" over ", " out of ")
+    ratio_split: re.Pattern | None = None
+    max_exponent: int = 100
 
 
 def _alternation(words) -> str:  # noqa: ANN001
@@ -76,33 +82,47 @@ def _alternation(words) -> str:  # noqa: ANN001
 
 
 def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], magnitudes: list[str],
-                  denominators: list[str], bare: list[str], point: list[str], point_not_after: list[str]) -> dict[str, str]:
+                  denominators: list[str], bare: list[str], point: list[str], point_not_after: list[str],
+                  compound_ordinals: list[str], and_magnitude: bool) -> dict[str, str]:
     """Regex sources of the number grammar: ``words`` (a spelled number), ``after_digits`` (what may
-    follow digits: "3 hundred", "3 million and a half", "1 point 1") and ``continues`` (what makes a
-    lone "one" part of a bigger number).
+    follow digits: "3 hundred", "3 million and a half", "1 point 1"), ``after_magnitude`` (what may follow
+    a magnitude written after digits: "6 crore and two hundred", "4 thousand 3 hundred and 21") and
+    ``continues`` (what makes a lone "one" part of a bigger number).
 
     card: "seven", "twenty"; multiplier: "hundred", "dozen", which may take "and <card>" ("one hundred
-    and six") but never "and <card> hundred" ("between two hundred and three hundred" is two numbers);
+    and six", "3 hundred and 21") but never "and <card> hundred" ("between two hundred and three hundred"
+    is two numbers); with ``and_magnitude`` a magnitude may follow ("two hundred and fifty thousand");
     magnitude: "thousand", "million", "lakh", "bn" (+s), which may take "and <card> [hundred]" ("two
     thousand and two hundred") unless a scale follows ("between two million and three million" is two
     numbers); denominator: "thirds", "half", optionally "of a" before a scale ("two thirds of a
-    million"); "and a half", "and three quarters"; "point five". Atomic groups keep the "and" lookaheads
-    from being escaped by giving words back; every repetition consumes a whole word.
+    million"), or after a numerator a compound ordinal ("one twenty-fifth"); "and a half", "and three
+    quarters"; "point five". Atomic groups keep the "and" lookaheads from being escaped by giving words
+    back; every repetition consumes a whole word.
     """
     card = rf"(?:{_alternation(units + tens)}){_END}"
+    digit_card = r"(?<![\d.,])\d{1,2}(?!\d|[.,/]\d)"
     mult = rf"(?:{_alternation(multipliers)})s?{_END}"
+    mag = rf"(?:{_alternation(magnitudes)})s?{_END}"
     scale = rf"(?:{_alternation(multipliers + magnitudes)})s?{_END}"
     denom = rf"(?:{_alternation(denominators)}){_END}"
-    and_cards = rf"{_SP}and{_SP}{card}(?:{_SEP}{card})?"
-    and_small = rf"(?>{and_cards})(?!{_SEP}(?:{scale}|{denom}))"
-    and_tail = rf"(?>{and_cards}(?:{_SEP}{mult})?)(?!{_SEP}(?:{scale}|{denom}))"
-    scale_item = rf"(?:{mult}(?:{and_small})?|(?:{_alternation(magnitudes)})s?{_END}(?:{and_tail})?)"
+    compound = rf"(?:{_alternation(tens)}){_SEP}(?:{_alternation(compound_ordinals)})s?{_END}"
+    and_cards = rf"{_SP}and{_SP}(?:{card}(?:{_SEP}{card})?|{digit_card})"
+    no_scale = rf"(?!{_SEP}(?:{scale}|{denom}))"
+    and_small = rf"(?>{and_cards})(?:(?={_SEP}{mag})|{no_scale})" if and_magnitude else rf"(?>{and_cards}){no_scale}"
+    and_tail = rf"(?>{and_cards}(?:{_SEP}{mult})?){no_scale}"
+    scale_item = rf"(?:{mult}(?:{and_small})?|{mag}(?:{and_tail})?)"
     denom_item = rf"{denom}(?:{_SP}of{_SP}an?(?={_SP}{scale}))?"
     frac_and = rf"{_SP}and{_SP}(?:an?{_SP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
     not_after = "".join(f"(?<!{re.escape(p)})" for p in point_not_after)
     point_tail = rf"{not_after}{_SP}(?:{_alternation(point)}){_SP}(?:{card}|\d+(?![\d.,]))"
     after_digits = rf"(?:{_SEP}{scale_item}|{frac_and}|{point_tail})"
-    after_words = rf"(?:{_SEP}(?:{card}|{scale_item}|{denom_item})|{frac_and}|{point_tail})"
+    after_words = rf"(?:{_SEP}(?:{compound}|{card}|{scale_item}|{denom_item})|{frac_and}|{point_tail})"
+    # after "6 crore": "and two hundred" (a multiplier must end it: "5 million and two new apps" is not
+    # 5,000,002), or "3 hundred [and 21]"
+    after_magnitude = (
+        rf"(?:(?>{_SP}and{_SP}{card}(?:{_SEP}{card})?{_SEP}{mult}){no_scale}"
+        rf"|{_SP}\d{{1,3}}(?![\d.,]){_SP}{mult}(?:{and_small})?)"
+    )
     # "half a million", "half million", "quarter of a million", "half a dozen"; a bare "half" or "quarter"
     # is a part of something ("the first half", "the third quarter"), not a number
     bare_lead = (
@@ -112,8 +132,36 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     return {
         "words": rf"(?:{lead}(?:{after_words})*)",
         "after_digits": after_digits,
+        "after_magnitude": after_magnitude,
         "continues": rf"(?:{_SEP}(?:{scale}|{denom})|{frac_and}|{point_tail})",
     }
+
+
+def _digit_forms(space_not_after: list[str], max_exponent: int) -> str:
+    """Regex source of a number written in digits, tried in this order inside one atomic group (so a
+    decimal is never cut back to its integer part: "180.25ml" is no number, not "180"):
+
+    "1.3e6", "1.1^23", "2.5^-1" (exponent); "1,234,567.5" (comma thousands); "1,00,000" (lakh groups);
+    "1 234 567", "40 000", "1 234 567.89" (groups of exactly three digits after a space, a no-break or a
+    thin space; not after a month name, not followed by another digit group: "555 123 4567"); "1,3",
+    "5,00" (a decimal comma: one or two digits, not in a list "22,24,26"); the parts of a dotted run
+    ("192.168.1.2", "5.17.2018": each part alone); "1.5", "10"; ".5".
+    """
+    exp_digits = len(str(max_exponent))
+    exponent = rf"(?:[eE][+-]?\d{{1,{exp_digits}}}|\^[+-]{{0,2}}\d{{1,{exp_digits}}})(?![\w^]|\.\d)"
+    space = "[ \u00a0\u202f\u2009]"
+    months = "".join(rf"(?<!\b{re.escape(w)} )" for w in space_not_after)
+    forms = (
+        rf"(?:\d+(?:\.\d+)?|\.\d+){exponent}",
+        r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?",
+        r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?",
+        rf"{months}\d{{1,3}}(?:{space}\d{{3}}(?!\d))+(?!{space}\d)(?:\.\d+)?",
+        r"(?<!\d,)\d{1,3},\d{1,2}(?!\d|,\d)",
+        r"(?<=\d\.)\d+",
+        r"\d+(?:\.\d+(?!\.?\d))?",
+        r"\.\d+",
+    )
+    return r"(?=\.?\d)(?<!\d)(?>" + "|".join(forms) + ")"  # the lookahead keeps the other positions cheap
 
 
 def compile_vocab(rules: Rules) -> NumberVocab:
@@ -124,7 +172,8 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         required=(
             "magnitudes", "spaced_abbreviations", "units_words", "tens_words", "multiplier_words", "denominators",
             "bare_fractions", "digit_fraction_denominators", "decimal_point_words", "point_not_after",
-            "negative_words", "one_pronoun_after", "glued_units", "ordinals",
+            "negative_words", "one_pronoun_after", "glued_units", "ordinals", "compound_denominator_ordinals",
+            "ratio_words", "and_magnitude_not_after", "space_groups_not_after", "max_exponent",
         ),
     )
     magnitudes = {k.lower(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
@@ -135,12 +184,15 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     bare = [str(w) for w in data["bare_fractions"]]
     fractions = {w: 1 / denominators[w] for w in bare}
     ordinals = {k: int(v) for k, v in data["ordinals"].items()}
+    compound_ordinals = {str(w).lower(): ordinals[str(w).lower()] for w in data["compound_denominator_ordinals"]}
+    ratio_words = [str(w).lower() for w in data["ratio_words"]]
+    max_exponent = int(data["max_exponent"])
     digit_dens = sorted(int(d) for d in data["digit_fraction_denominators"])
     point_words = [str(w) for w in data["decimal_point_words"]]
     negative_words = [str(w) for w in data["negative_words"]]
     spaced = {str(a).lower() for a in data["spaced_abbreviations"]}
 
-    plain = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[\u202f\u2009]\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+    plain = _digit_forms([str(w) for w in data["space_groups_not_after"]], max_exponent)
     digits = plain
     dens = "|".join(str(d) for d in digit_dens)
     # "1/2", "2 1/2": only with a usual denominator, and not part of a date or a path ("5/17/2018")
@@ -155,15 +207,32 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         r"|(?:" + _alternation(short_mags) + r")\b)"
     )
     small = [w for w in units if w not in ("a", "an")]
-    grammar = _word_grammar(
-        small, list(tens), list(multipliers), [m for m in word_mags if m not in multipliers], list(denominators),
-        bare, point_words, [str(p) for p in data["point_not_after"]],
+    grammars = [
+        _word_grammar(
+            small, list(tens), list(multipliers), [m for m in word_mags if m not in multipliers], list(denominators),
+            bare, point_words, [str(p) for p in data["point_not_after"]], list(compound_ordinals), and_magnitude,
+        )
+        for and_magnitude in (True, False)
+    ]
+    grammar = grammars[0]
+    after_digits = grammar["after_digits"]
+    digit_number = (
+        rf"(?:{fraction}|{plain}(?:{magnitude}(?:{grammar['after_magnitude']})?)?(?:{after_digits})*)"
     )
-    words, after_digits = grammar["words"], grammar["after_digits"]
-    digit_number = rf"(?:{fraction}|{plain}(?:{magnitude})?(?:{after_digits})*)"
     pronoun = "|".join(rf"(?<=\b{re.escape(w)} )" for w in data["one_pronoun_after"])
     lone_one = rf"(?!(?=one\b)(?:{pronoun})one(?![\w-])(?!{grammar['continues']}))"
+    # after "between" an "and" joins the two ends of a range, never two parts of one number
+    openers = [str(w) for w in data["and_magnitude_not_after"]]
+    not_opened = "".join(rf"(?<!\b{re.escape(w)} )" for w in openers)
+    opened = "|".join(rf"(?<=\b{re.escape(w)} )" for w in openers) or "(?!)"
+    words = rf"(?:{not_opened}{grammar['words']}|(?:{opened}){grammars[1]['words']})"
     word_number = rf"{lone_one}{words}(?![\w-])(?:{magnitude})?"
+    # "one over three", "1 over 20", "one out of three": only where the clause ends after it
+    ratio_alt = "|".join(re.escape(w).replace(r"\ ", _SP) for w in sorted(ratio_words, key=len, reverse=True))
+    ratio = (
+        rf"(?:{_SP}(?:{ratio_alt}){_SP}(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})"
+        r"(?![^\S\n]*[\w-]))"
+    ) if ratio_words else "(?!)"
     # a number ends before any letter, except a unit written glued to it in news ("5pc", "3pct")
     touch = [str(w) for w in data["glued_units"]]
     tail = rf"(?:(?![A-Za-z0-9_])|(?=(?:{_alternation(touch)})(?![A-Za-z0-9_])))" if touch else r"(?![A-Za-z0-9_])"
@@ -174,12 +243,13 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         rf"(?:(?<![\w-])(?:{_alternation(negative_words)}){_SP}"
         r"|(?<![\w%)\].,/+\-−–—])(?<![\d%)\]][^\S\n])[-−](?=\.?\d))"
     )
-    number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number}){tail}"
+    number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})(?:{ratio})?{tail}"
     after_letters = rf"(?:(?<![\d.,]){digit_number}|(?<![\w-]){word_number}){tail}"
     return NumberVocab(
         magnitudes, units, tens, fractions, ordinals, digits, words, magnitude, number, after_letters,
         multipliers, denominators, frozenset(w.lower() for w in point_words),
         frozenset(w.lower() for w in negative_words), frozenset(digit_dens),
+        compound_ordinals, re.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent,
     )
 
 
@@ -188,8 +258,14 @@ def vocab(rules: Rules) -> NumberVocab:
     return rules.derived("numbers", compile_vocab)
 
 
-_TOKEN = re.compile(r"\d+/\d+|\d[\d,\u202f\u2009]*(?:\.\d+)?|\.\d+|[a-z]+|[万亿千百]+")
+_TOKEN = re.compile(
+    r"\d+/\d+"
+    r"|(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+|\^[+-]*\d+)"  # "1.3e6", "2.5^-1"
+    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"  # "1 234 567"
+    r"|\d[\d,\u202f\u2009]*(?:\.\d+)?|\.\d+|[a-z]+|[万亿千百]+"
+)
 _SIGN = re.compile(r"^\s*[-−]\s*")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 
 
 @dataclass(frozen=True)
@@ -197,6 +273,30 @@ class Parsed:
     value: Decimal
     #: the magnitude word multiplied in ("million"), if any: a range's low end may borrow it
     magnitude: Decimal | None
+
+
+def _digit_value(tok: str, v: NumberVocab) -> Decimal | None:
+    """The value of one digit token: "1,234", "1 234", "1,3" (decimal comma), "1.3e6", "2.5^-1".
+
+    An exponent form whose value lies beyond 10^±max_exponent is a code, not a number: None."""
+    try:
+        if "^" in tok:
+            base, _, exp = tok.partition("^")
+            power = int(exp.lstrip("+-"))
+            value = Decimal(base)
+            if power > v.max_exponent or (value == 0 and exp.count("-") % 2):
+                return None
+            # "^-1" is a reciprocal, "^--23" two signs that cancel
+            value = value ** (-power if exp.count("-") % 2 else power)
+        elif "e" in tok:
+            value = Decimal(tok)
+        elif _DECIMAL_COMMA.fullmatch(tok):
+            return Decimal(tok.replace(",", "."))
+        else:
+            return Decimal(re.sub(r"[,\s\u202f\u2009]", "", tok))
+    except (ArithmeticError, ValueError):
+        return None
+    return value if value == 0 or abs(value.adjusted()) <= v.max_exponent else None
 
 
 def _small(tokens: list[str], i: int, v: NumberVocab) -> tuple[int, int] | None:
@@ -236,7 +336,10 @@ def _decimals(tokens: list[str], i: int, v: NumberVocab) -> tuple[str, int]:
 
 
 def _and_fraction(tokens: list[str], i: int, v: NumberVocab) -> tuple[Decimal, int] | None:
-    """ "and a half", "and three quarters", "and two thirds" at ``i`` (the "and"): (value, tokens used)."""
+    """ "and a half", "and three quarters", "and two thirds" at ``i`` (the "and"): (value, tokens used).
+
+    Only a proper fraction is added: in "one hundred and thirty fifths" the "and" joins "thirty" to the
+    numerator (130/5), since "thirty fifths" (6) would not be a part added to a hundred."""
     assert v.denominators is not None
     j = i + 1
     if j < len(tokens) and tokens[j] in ("a", "an"):
@@ -246,7 +349,7 @@ def _and_fraction(tokens: list[str], i: int, v: NumberVocab) -> tuple[Decimal, i
         if small is None:
             return None
         num, j = small[0], j + small[1]
-    if j < len(tokens) and tokens[j] in v.denominators:
+    if j < len(tokens) and tokens[j] in v.denominators and num < v.denominators[tokens[j]]:
         return Decimal(num) / v.denominators[tokens[j]], j + 1 - i
     return None
 
@@ -259,20 +362,54 @@ def _scale(tok: str, table: dict[str, Decimal]) -> Decimal | None:
     return None
 
 
+def _compound_ordinal(tok: str, v: NumberVocab) -> int | None:
+    """5 for "fifth" or "fifths" (the end of "twenty-fifth"), else None."""
+    table = v.compound_ordinals or {}
+    if tok in table:
+        return table[tok]
+    return table.get(tok[:-1]) if tok.endswith("s") else None
+
+
+def _ratio(text: str, rules: Rules) -> Parsed | None | bool:
+    """ "one over three", "negative one over 20", "one out of three": the quotient; False when the text
+    holds no ratio word, None when it holds one but does not read."""
+    split = vocab(rules).ratio_split
+    m = split.search(text) if split is not None else None
+    if m is None:
+        return False
+    top, bottom = parse_number(text[: m.start()], rules), parse_number(text[m.end() :], rules)
+    if top is None or bottom is None or bottom.value <= 0:
+        return None
+    return Parsed(top.value / bottom.value, None)
+
+
 def parse_number(text: str, rules: Rules) -> Parsed | None:
     """Parse one number (no currency, no range) or return None when any part is not understood."""
     v = vocab(rules)
     assert v.multipliers is not None and v.denominators is not None
+    ratio = _ratio(text, rules)
+    if ratio is not False:
+        return ratio
     sign = Decimal(1)
     lowered = text.lower()
     m = _SIGN.match(lowered)
     if m:
         sign, lowered = Decimal(-1), lowered[m.end() :]
-    tokens = _TOKEN.findall(lowered.replace("-", " ").replace("‐", " "))
+    tokens = _TOKEN.findall(lowered)
     if tokens and tokens[0] in v.negative_words and sign > 0 and len(tokens) > 1:
         sign, tokens = Decimal(-1), tokens[1:]
     if not tokens:
         return None
+    try:
+        parsed = _read_tokens(tokens, v)
+    except ArithmeticError:  # beyond Decimal's precision ("9^99 one"): not a number we can read
+        return None
+    return None if parsed is None else Parsed(sign * parsed.value, parsed.magnitude)
+
+
+def _read_tokens(tokens: list[str], v: NumberVocab) -> Parsed | None:
+    """The value of a number's tokens (sign already removed), or None when they are not one number."""
+    assert v.multipliers is not None and v.denominators is not None
     total = Decimal(0)
     current: Decimal | None = None
     magnitude: Decimal | None = None
@@ -282,6 +419,8 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
     while i + 1 < len(tokens):
         i += 1
         tok = tokens[i]
+        prev = tokens[i - 1] if i else ""
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         closed, after_magnitude = after_magnitude, False
         if tok == "and":
             frac = _and_fraction(tokens, i, v)
@@ -313,12 +452,15 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
             else:
                 return None
         elif tok[0].isdigit() or tok[0] == ".":
-            if current is not None:
-                return None  # two numbers in a row: not one number
-            try:
-                current = Decimal(re.sub(r"[,\u202f\u2009]", "", tok))
-            except InvalidOperation:
+            value = _digit_value(tok, v)
+            if value is None:
                 return None
+            if current is None:
+                current = value
+            elif prev == "and" and current % 100 == 0 and value < 100 and value == value.to_integral_value():
+                current += value  # "3 hundred and 21"
+            else:
+                return None  # two numbers in a row: not one number
         elif tok in v.point_words:
             decimals, used = _decimals(tokens, i + 1, v)
             if not decimals or (current is not None and current != current.to_integral_value()):
@@ -330,8 +472,20 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
                 return None  # "45 (forty five)", "one two": not one number
             current = (current or Decimal(0)) + v.units[tok]
         elif tok in v.tens:
+            ordinal = _compound_ordinal(nxt, v)
+            if ordinal is not None and prev != "and":
+                if current is None and not total:
+                    if not nxt.endswith("s"):
+                        return None  # "twenty-fifth" is an ordinal; "twenty fifths" is 20/5
+                else:  # "one twenty-fifth", "one hundred thirty-fifths": a compound denominator
+                    numerator = total + (current or Decimal(0))
+                    current, total = numerator / (v.tens[tok] + ordinal), Decimal(0)
+                    i += 1
+                    continue
             if current is not None and current % 100 != 0:
-                return None  # "one twenty two": not one number
+                if not (prev in v.units and 0 < current < 10 and not total and magnitude is None):
+                    return None  # "forty twenty": not one number
+                current *= 100  # "one twenty two" is 122, as said aloud
             current = (current or Decimal(0)) + v.tens[tok]
         elif tok in ("a", "an", "of"):
             if current is None and tok != "of":
@@ -365,7 +519,7 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
             return None
     if current is not None:
         total += current
-    return Parsed(sign * total, magnitude)
+    return Parsed(total, magnitude)
 
 
 def parse_range(low_text: str, high_text: str, rules: Rules) -> tuple[Decimal, Decimal] | None:

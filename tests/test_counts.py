@@ -104,10 +104,20 @@ QUANTITIES = [
     ("news-minus-percent", "Margins came in at minus five percent.", "minus five percent", "percent", -5, "%", "exact", None),
     ("news-percentage-points", "Rates rose by 0.25 percentage points.", "0.25 percentage points", "percent", 0.25, "%", "exact", "increase"),
     ("news-fraction-percent", "Fees rose by 1/2 percent.", "1/2 percent", "percent", 0.5, "%", "exact", "increase"),
+    # "per cent of N" with nothing before it and the clause ending after N (Recognizers-Text's reading)
+    ("news-per-cent-of", "The levy was set at per cent of twenty-two.", "per cent of twenty-two", "percent", 22, "%", "exact", None),
+    ("news-percent-of-digits", "Fewer than percent of 10.", "percent of 10", "percent", 10, "%", "less_than", None),
     # written numbers, crore/lakh and wire abbreviations as counts
     ("news-crore-count", "The scheme reached 2 crore people.", "2 crore", "count", 20_000_000, "employee", "exact", None),
     ("news-written-count", "It employs one thousand two hundred engineers.", "one thousand two hundred", "count", 1_200, "employee", "exact", None),
     ("news-bln-tokens", "The model processed 10 bln tokens.", "10 bln", "count", 10_000_000_000, "token", "exact", None),
+    ("news-space-groups", "China's population is 1 414 021 100 people.", "1 414 021 100", "count", 1_414_021_100, "employee", "exact", None),
+    ("news-hundred-and-thousand", "Some two hundred and fifty thousand people marched.", "two hundred and fifty thousand", "count", 250_000, "employee", "approx", None),
+    # a measure after a hyphen (held-out TimeBank wsj_0610) and a name before the counted noun (wsj_0904)
+    ("news-hyphen-acre", "Early preparation work was slowing at the 185-acre site.", "185", "count", 185, "acre", "exact", None),
+    ("news-hyphen-megawatt", "It plans a 2,000-megawatt plant.", "2,000", "count", 2_000, "megawatt", "exact", None),
+    ("news-named-shares", "It gained from the sale of one million Conner shares.", "one million", "count", 1_000_000, "share", "exact", None),
+    ("news-named-gpus", "The lab bought 10,000 Nvidia GPUs.", "10,000", "count", 10_000, "GPU", "exact", None),
 ]
 
 
@@ -138,6 +148,11 @@ NOT_QUANTITIES = [
     ("frequency", "The model is retrained 5 times a day.", ["5 times", "5"]),
     ("percent-range-dash", "a share of 60% - 75%", ["-75%", "- 75%"]),
     ("dated-fraction", "Since 9/11 the service has run 24/7.", ["9/11", "24/7", "9", "11"]),
+    # "percent of N" is a percent only alone: not a share of a group, not before a noun, not after a number
+    ("percent-of-group", "Pew found the percent of 18-to-29-year-olds who use TikTok rose.", ["18", "percent of 18", "29"]),
+    ("percent-of-noun", "What percent of 10 respondents agreed?", ["percent of 10"]),
+    ("number-percent-of", "It owns five percent of 10.", ["percent of 10", "10"]),
+    ("hyphen-not-unit", "a 10-year bond and a 4-bit model", ["10", "4"]),
 ]
 
 
@@ -203,7 +218,8 @@ PARSE = [
     ("two million and one half", 2_500_000),
     ("one hundred twenty three", 123),
     ("45 (forty five)", None),
-    ("one twenty two", None),
+    ("one twenty two", 122),
+    ("nine eleven", None),
     ("a hundred million", 100_000_000),
 ]
 

@@ -33,10 +33,12 @@ RULE_KEYS = (
     "not_counted", "lookback_triggers", "lookback_after", "lookback_chars", "singular_suffixes",
     "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "frequency_after",
     "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
+    "percent_of_words", "percent_of_not_after", "hyphen_units",
 )
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 MODIFIER_TAGS = frozenset({"NN", "NNP", "JJ", "VBG", "VBN", "NNS"})
+NAME_MODIFIER_TAGS = frozenset({"NNP", "JJ"})
 
 
 def _alt(phrases, flexible_space: bool = True) -> str:  # noqa: ANN001
@@ -81,6 +83,8 @@ class Compiled:
     year_range: tuple[int, int]
     counted_map: dict[str, str]
     counted_re: re.Pattern
+    hyphen_unit: re.Pattern
+    hyphen_unit_map: dict[str, str]
     not_counted: frozenset[str]
     lookback_trigger: re.Pattern
     lookback_after: re.Pattern
@@ -100,6 +104,8 @@ class Compiled:
     pct_of: re.Pattern
     pct_direct: re.Pattern
     pct_after_cue: re.Pattern
+    pct_of_number: re.Pattern
+    pct_of_blocked: re.Pattern
     rank_ordinal: re.Pattern
     rank_after: re.Pattern
     rank_before: re.Pattern
@@ -137,6 +143,7 @@ def compile_rules(rules: Rules) -> Compiled:
     between_gap = re.compile(r"^\s*(?:" + signs + r")?\s+and\s+$", re.I)
     between_before = re.compile(r"\b(?:" + _alt(data["between_words"]) + r")\s+$", re.I)
     counted_map = {_norm(form): unit for unit, forms in data["counted_nouns"].items() for form in forms}
+    hyphen_map = {_norm(form): unit for unit, forms in data["hyphen_units"].items() for form in forms}
     cues = {_norm(w): d for d, words in data["change_cues"].items() for w in words}
     cue_alt = _alt(cues)
     rank = data["rank"]
@@ -161,6 +168,8 @@ def compile_rules(rules: Rules) -> Compiled:
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
         counted_map=counted_map,
         counted_re=re.compile(r"(?<![\w-])(?P<noun>" + _alt(counted_map) + r")(?![\w-])", re.I),
+        hyphen_unit=re.compile(r"^[-‐](?P<unit>" + _alt(hyphen_map) + r")(?![\w-])", re.I),
+        hyphen_unit_map=hyphen_map,
         not_counted=frozenset(_norm(w) for w in data["not_counted"]),
         lookback_trigger=re.compile(
             r"(?<![\w])(?:" + _alt(data["lookback_triggers"]) + r")\s+(?:(?:" + "|".join(_edge(p) for p in qb_map) + r")\s+)?$",
@@ -189,6 +198,10 @@ def compile_rules(rules: Rules) -> Compiled:
         pct_direct=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+$", re.I),
         pct_after_cue=re.compile(
             r"^\s*(?!(?:of|to|in|from|for|on|at|by|and|or)\b)(?:[\w-]+\s+)?(?P<cue>" + cue_alt + r")(?![\w-])", re.I
+        ),
+        pct_of_number=re.compile(r"(?<![\w-])(?:" + _alt(data["percent_of_words"]) + r")\s+of\s+(?=\S)", re.I),
+        pct_of_blocked=re.compile(
+            r"(?:(?:^|[^\w-])(?:" + _alt(data["percent_of_not_after"]) + r")|\d|(?<![\w-])" + v.words + r")[\s%-]*$", re.I
         ),
         rank_ordinal=re.compile(
             r"(?<![\w-])(?P<ord>\d+(?:st|nd|rd|th)|" + ordinal_words + r")(?P<hy>-(?:" + _alt(rank["hyphen_after"]) + r"))?(?![\w-])",
@@ -340,12 +353,14 @@ def _in_url(start: int, end: int, text: str, c: Compiled) -> bool:
     return any(marker in run for marker in c.url_markers)
 
 
-def _is_noise(cand: Candidate, reading: Reading, text: str, c: Compiled) -> bool:
-    """Model codes, list markers, URLs, currency amounts, years and small spelled-out numbers."""
+def _is_noise(cand: Candidate, reading: Reading, text: str, c: Compiled, hyphen_unit: bool = False) -> bool:
+    """Model codes, list markers, URLs, currency amounts, years and small spelled-out numbers.
+
+    With ``hyphen_unit`` the text after the number is a measure ("185-acre"), not a model code."""
     if _in_url(cand.start, cand.end, text, c):
         return True
     before, after = text[max(0, cand.start - 20) : cand.start], text[cand.end : cand.end + 20]
-    if any(p.search(before) for p in c.neg_before) or any(p.search(after) for p in c.neg_after):
+    if any(p.search(before) for p in c.neg_before) or (not hyphen_unit and any(p.search(after) for p in c.neg_after)):
         return True
     if reading.spelled and not reading.has_magnitude:
         return True
@@ -383,7 +398,9 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
         if tok.tag_ in PLURAL_TAGS and plain and tok.text.lower().endswith("s"):
             compounds = [t.text for t in words[:-1] if t.dep_ == "compound" and t.head.i == tok.i and t.is_lower]
             return " ".join([*compounds, _singular(tok.text, c)])
-        if not (tok.tag_ in MODIFIER_TAGS and (tok.is_lower or tok.is_upper) and not tok.is_stop):
+        # a name may qualify the counted noun ("one million Conner shares", "20 Afghan soldiers")
+        named = tok.is_title and tok.tag_ in NAME_MODIFIER_TAGS
+        if not (tok.tag_ in MODIFIER_TAGS and (tok.is_lower or tok.is_upper or named) and not tok.is_stop):
             return None
     return None
 
@@ -517,6 +534,7 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
                 continue
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
+    rows += _percent_of_number(cands, sents, ctx, c)
     for m in c.fold_word.finditer(text):  # "tenfold", "threefold", "3x" (the number regex never ends in a letter)
         parsed = parse_number(m.group("w") or m.group("d"), ctx.rules)
         if parsed is None:
@@ -526,6 +544,28 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
         change = _nearest_cue(sents.before(m.start(), c.change_before), sents.after(m.end(), c.change_after), c)
         rule = "multiplier_word" if m.group("w") else "multiplier_x"
         rows.append(_row(m.start(), m.end(), "multiplier", reading, "x", qual, change, rule))
+    return rows
+
+
+def _percent_of_number(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
+    """ "per cent of 210", "percents of twenty": the percent word leads and the number ends the clause.
+
+    Not after a number or a determiner ("5 percent of 10 million", "the percent of 18-to-29-year-olds
+    who...") and not when a word follows the number ("percent of 10 respondents"): rules/counts.yaml."""
+    text = sents.text
+    starts = {cand.start: cand for cand in cands if cand.high_text is None}
+    rows = []
+    for m in c.pct_of_number.finditer(text):
+        cand = starts.get(m.end())
+        if cand is None or re.match(r"[^\S\n]*[\w-]", text[cand.end :]):
+            continue
+        if c.pct_of_blocked.search(sents.before(m.start())):
+            continue
+        reading = read(cand, ctx.rules)
+        if reading is None:
+            continue
+        qual, _, _ = qualifier(sents.before(m.start()), sents.after(cand.end), c)
+        rows.append(_row(m.start(), cand.end, "percent", reading, "%", qual, None, "percent_of_number"))
     return rows
 
 
@@ -564,13 +604,16 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     rows = []
     for cand in cands:
         reading = read(cand, ctx.rules)
-        if reading is None or _is_noise(cand, reading, text, c):
+        hyphen = c.hyphen_unit.match(text[cand.end :])
+        if reading is None or _is_noise(cand, reading, text, c, hyphen_unit=hyphen is not None):
             continue
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
-        unit = forward_noun(sents, cand.end, c)
-        rule = "count_noun_after"
+        if hyphen:
+            unit, rule = c.hyphen_unit_map[_norm(hyphen.group("unit"))], "count_hyphen_unit"
+        else:
+            unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
         if unit is None:
             window = sents.before(cand.start, c.lookback_chars)
             if c.lookback_trigger.search(window) or c.lookback_after.match(suffix[suffix_used:]):
