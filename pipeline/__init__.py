@@ -6,7 +6,7 @@ module; see README.md for the map.
 
 from pipeline.version import __version__
 
-__all__ = ["__version__", "load"]
+__all__ = ["Price", "__version__", "load", "parse_price"]
 
 
 def load(table: str, extracted: str = "extracted"):  # noqa: ANN201 - pandas is imported lazily
@@ -17,3 +17,12 @@ def load(table: str, extracted: str = "extracted"):  # noqa: ANN201 - pandas is 
     from pipeline.tables import read_table
 
     return read_table(table, extracted)
+
+
+def __getattr__(name: str):  # noqa: ANN202 - PEP 562: ``pipeline.parse_price`` without importing spaCy up front
+    """``pipeline.parse_price`` / ``pipeline.Price`` (pipeline/prices.py), imported on first use."""
+    if name in ("parse_price", "Price"):
+        from pipeline import prices
+
+        return getattr(prices, name)
+    raise AttributeError(f"module 'pipeline' has no attribute {name!r}")

@@ -6,8 +6,15 @@ pipeline/numbers.py (the one number parser), so "32k", "GPT-4o" or "billions" ca
 ("(approximately $150 million)", linked by ``equivalent_of``), the ¥ reading (yuan or yen), the
 qualifier ("no less than" → at_least, outside the span), a rate ("per 1,000 tokens"), the metric from
 cue words, and the US$ value from the dated table rules/fx_rates.yaml. All vocabulary is in
-rules/money.yaml. Money without a number ("billions", "multi-million dollar") is not a row: we never
-invent an amount.
+rules/money.yaml. Money without a number ("billions", "multi-million dollar", a bare "dollar") is not
+a row: we never invent an amount.
+
+Readings decided here, each from rules/money.yaml: a name several currencies share ("dinars", "kr",
+"pennies") gets the code its cue words name, else a documented default (``ambiguous_names``);
+"pound" without a magnitude is money unless a weight cue is near ("5 pounds of flour"); "from $5 to
+$8" and "fell $1.625 to $108.625" are two amounts (a change, a level), while "range from $10 to $20"
+is one range; "one kuai five" is 1.5 yuan and "one dollar and two" 1.02 (a minor-unit tail).
+Single price strings ("1 298,00 €") are read by pipeline/prices.py with the same lexicon.
 """
 
 from __future__ import annotations
@@ -20,13 +27,12 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline.errors import RulesError
 from pipeline.extract import Context
 from pipeline.numbers import parse_number, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
 YEN_SIGN = "YEN_SIGN"
-#: a currency name that does not say which currency ("dinars", "kr"): the row keeps currency_raw only
-UNKNOWN = "UNKNOWN"
 QUALIFIER_RANK = ("exact", "approx", "at_least", "more_than", "less_than", "at_most")
 
 
@@ -38,6 +44,13 @@ def _alt(words: Any) -> str:
 def _bounded(words: Any) -> str:
     """Alternation that must not start or end inside a word ("over" not in "moreover")."""
     return r"(?<!\w)(?:" + _alt(words) + r")(?!\w)"
+
+
+def _cue(word: str) -> str:
+    """One cue word or symbol: word boundaries only on a side that is a word character ("$" in "$5")."""
+    head = r"(?<!\w)" if word[:1].isalnum() else ""
+    tail = r"(?!\w)" if word[-1:].isalnum() else ""
+    return head + re.escape(word) + tail
 
 
 @dataclass(frozen=True)
@@ -77,19 +90,45 @@ class MoneyRules:
     article_words: frozenset[str] = frozenset()
     article_reject_deps: frozenset[str] = frozenset()
     fx_years: dict[int, tuple[date, dict[str, float]]] = field(default_factory=dict)
+    #: lexicon key of a shared name ("dinar") -> (code, cue pattern) per candidate currency
+    ambiguous: dict[str, tuple[tuple[str, re.Pattern], ...]] = field(default_factory=dict)
+    #: names that are also weights ("pound") and what says "weight" around them
+    weight_names: frozenset[str] = frozenset()
+    weight_after: re.Pattern | None = None
+    weight_cues: re.Pattern | None = None
+    weight_window: int = 0
+    #: a range after "from" stays a range after these words, or at the start of a text or line
+    range_from_ok: re.Pattern | None = None
+    #: "fell $1.625 to $108.625": a change word right before a range form
+    change_before: re.Pattern | None = None
+    #: cents-tail factor per lexicon key ("kuai" -> 0.1); sub-units not listed take no tail
+    tail_factor_after: dict[str, Decimal] = field(default_factory=dict)
 
 
 MONEY_KEYS = (
     "prefix_symbols", "codes", "names", "subunits", "weak_names", "yen", "qualifiers_before",
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "metrics", "negative_contexts",
-    "compound_joiners", "cents_tail", "unknown_names", "names_before_number", "number_formats", "group_characters", "dot_thousands", "article_amounts", "lowercase_codes",
+    "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
+    "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
+    "change_words",
 )
+#: rules/money.yaml keys read only by pipeline/prices.py (single price strings, not running text)
+PRICE_KEYS = ("price_strings",)
 
 
 def _check(rules: Rules) -> dict:
     data = rules.get("money")
     where = str(rules.path("money"))
-    check_keys(data, where=where, required=MONEY_KEYS)
+    check_keys(data, where=where, required=MONEY_KEYS, optional=PRICE_KEYS)
+    check_keys(data["cents_tail"], where=f"{where}: cents_tail", required=("joiners", "marks", "then", "factor", "only_below", "factor_after"))
+    check_keys(data["weight_names"], where=f"{where}: weight_names", required=("names", "after", "cues", "window"))
+    lexicon = {k.lower() for table in ("prefix_symbols", "codes", "names", "subunits") for k in data[table]}
+    for name, cues in data["ambiguous_names"].items():
+        if name.lower() not in lexicon:
+            raise RulesError(f"{where}: ambiguous_names.{name} is not in names or subunits")
+        for code, words in cues.items():
+            if not (isinstance(code, str) and len(code) == 3 and code.isupper()) or not words:
+                raise RulesError(f"{where}: ambiguous_names.{name}.{code}: want an ISO code and a list of cue words")
     check_keys(data["yen"], where=f"{where}: yen", required=("cny_ratio", "jpy_ratio", "cny_cues", "jpy_cues", "cny_entities", "jpy_entities"))
     check_keys(data["rates"], where=f"{where}: rates", required=("per_words", "units", "a_units", "max_modifiers", "inherit_phrases"))
     check_keys(data["metrics"], where=f"{where}: metrics", required=("window", "priority", "cues"))
@@ -112,8 +151,6 @@ def compile_money(rules: Rules) -> MoneyRules:
     for table in ("prefix_symbols", "codes", "names"):
         for k, v in data[table].items():
             currency_of[k.lower()] = v
-    for k in data["unknown_names"]:
-        currency_of[k.lower()] = UNKNOWN
     subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in data["subunits"].items()}
 
     symbols = list(data["prefix_symbols"])
@@ -122,7 +159,9 @@ def compile_money(rules: Rules) -> MoneyRules:
     codes = list(data["codes"])
     # Codes and letter symbols are case-sensitive: "try 5 times" and "rm 5" are not money.
     pre = r"(?:(?<![A-Za-z])(?-i:" + _alt(letter_syms + codes) + r")|" + _alt(other_syms) + r")"
-    latin_names = [n for n in list(data["names"]) + list(data["subunits"]) + list(data["unknown_names"]) if n.isascii()]
+    # one-letter sub-unit marks ("10c") are case-sensitive and take no plural ("30 C" is Celsius)
+    letter_marks = [n for n in data["subunits"] if n.isascii() and len(n) == 1 and n.isalpha()]
+    latin_names = [n for n in list(data["names"]) + list(data["subunits"]) if n.isascii() and n not in letter_marks]
     cjk_names = [n for n in list(data["names"]) + list(data["subunits"]) if not n.isascii()]
     post_syms = [s for s in letter_syms if " " not in s]  # "c $" is only written before the number
     post = (
@@ -132,7 +171,8 @@ def compile_money(rules: Rules) -> MoneyRules:
         r"|(?:" + _alt(other_syms) + r")(?![\d])"
         r"|(?<![A-Za-z])(?-i:" + _alt(post_syms) + r")(?![\w$])"
         r"|(?<![A-Za-z])(?:" + _alt(data["lowercase_codes"]) + r")(?![A-Za-z])"
-        r")"
+        + (r"|(?<![A-Za-z])(?-i:" + _alt(letter_marks) + r")(?![\w$'])" if letter_marks else "")
+        + r")"
     )
     # non-English digit formats, tried before the English reading ("129,99 €" is not 99 €)
     v = vocab(rules)
@@ -157,15 +197,18 @@ def compile_money(rules: Rules) -> MoneyRules:
         ("between_suffix", between + f"(?P<body>{n1}{both}{n2}{gap}{cp})"),
         ("between_suffix", between + f"(?P<body>{n1}{gap}(?P<cq>{post})\\s+and\\s+{n2}{gap}{cp})"),
         ("range_prefix", f"(?P<body>{c1}{gap}{g1}{sep}{c2}{gap}{g2})"),
-        ("range_suffix", f"(?P<body>{n1}{sep}{n2}{gap}{cp})"),
+        # "10-20 dollars"; "from 10 dollars to 20 dollars" (the name after both ends: the same currency,
+        # checked in _read). One pattern, so the text is scanned once.
+        ("range_suffix", f"(?P<body>{n1}(?:{gap}(?P<cq>{post}))?{sep}{n2}{gap}{cp})"),
         ("prefix", f"(?P<body>{c1}{gap}{g1})"),
         ("suffix", f"(?P<body>{n1}{gap}{cp})"),
         # "a 12-cent dividend", "its one-yen bid"
         ("hyphen_suffix", r"(?P<body>(?P<n1>(?<![\w.,-])(?:" + v.digits + "|" + v.words + r"))-(?P<cp>(?:" + _alt(latin_names) + r")(?:s|es)?)(?!\w))"),
-        # "3.14US$", "42MYR": a code or letter symbol glued after the digits
-        ("suffix_glued", r"(?P<body>(?P<n1>(?<![\w.,])" + v.digits + r")(?P<cp>(?-i:" + _alt(post_syms + codes + other_syms) + r")))(?![A-Za-z])"),
+        # "3.14US$", "42MYR", "10c": a code, letter symbol or cent mark glued after the digits
+        ("suffix_glued", r"(?P<body>(?P<n1>(?<![\w.,])" + v.digits + r")(?P<cp>(?-i:" + _alt(post_syms + codes + other_syms + letter_marks) + r")))(?![A-Za-z])"),
         # "Rupees 500 crore", "ringgit 42": a name before the number, for the names listed (not "Euro 2024")
-        ("name_prefix", r"(?<!\w)(?P<body>(?P<c1>(?:" + _alt(data["names_before_number"]) + r")s?)\s(?P<n1>" + v.number + r"))(?!\s*(?:%|per\s?cent))"),
+        ("name_prefix", r"(?<!\w)(?P<body>(?P<c1>(?:" + _alt(data["names_before_number"]) + r")s?|(?-i:" + _alt(data["subunits_before_number"])
+         + r"))\s(?P<n1>" + v.number + r"))(?!\s*(?:%|per\s?cent))"),
         # "a dollar" (checked against the parse in _article_ok)
         ("article", r"(?<!\w)(?P<body>(?P<n1>" + _alt(art["words"]) + r")\s+(?P<cp>" + _alt(article_names) + r"))(?![\w-])"),
     )
@@ -205,6 +248,8 @@ def compile_money(rules: Rules) -> MoneyRules:
     priority = [p for p in m["priority"]] + [p for p in cues if p not in m["priority"]]
     y = data["yen"]
     qual_words = _alt(qual_of)
+    w = data["weight_names"]
+    approx = [q for q in data["qualifiers_before"]["approx"] if q[:1].isalpha()]
     fx = rules.get("fx_rates")
     fx_years = {
         int(year): (entry["date"] if isinstance(entry["date"], date) else date.fromisoformat(str(entry["date"])),
@@ -248,6 +293,19 @@ def compile_money(rules: Rules) -> MoneyRules:
         article_words=frozenset(w.lower() for w in art["words"]),
         article_reject_deps=frozenset(art["reject_deps"]),
         fx_years=fx_years,
+        ambiguous={
+            name.lower(): tuple((code, re.compile("|".join(_cue(c) for c in words))) for code, words in cues.items())
+            for name, cues in data["ambiguous_names"].items()
+        },
+        weight_names=frozenset(n.lower() for n in w["names"]),
+        weight_after=re.compile(w["after"], re.IGNORECASE),
+        weight_cues=re.compile(_bounded(w["cues"]), re.IGNORECASE),
+        weight_window=int(w["window"]),
+        range_from_ok=re.compile(r"(?:(?:^|\n)[^\S\n]*|" + _bounded(data["range_from_after"]) + r"\s+)$", re.IGNORECASE),
+        change_before=re.compile(
+            _bounded(data["change_words"]) + r"\s+(?:by\s+)?(?:(?:" + _alt(approx) + r")\s+)?$", re.IGNORECASE
+        ),
+        tail_factor_after={k.lower(): Decimal(str(v)) for k, v in data["cents_tail"]["factor_after"].items()},
     )
 
 
@@ -275,26 +333,35 @@ class Mention:
     equivalent_of: int | None = None
     partner: "Mention | None" = None
     metric: str = "other"
+    #: the lexicon entry the currency came from ("dinar" for "dinars"): ambiguous names are decided by it
+    key: str = ""
 
 
 # --- reading candidates ---------------------------------------------------------------------------
 
-def _currency(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal]:
-    """(ISO code or YEN_SIGN, rule, factor) for a symbol/code/name as written."""
+def currency_entry(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal, str]:
+    """(ISO code or YEN_SIGN, rule, factor, lexicon key) for a symbol/code/name as written.
+
+    Public for pipeline/prices.py, which reads single price strings with the same lexicon."""
     key = raw.lower().strip()
+    if key in mr.subunit_of and key not in mr.currency_of:
+        code, factor = mr.subunit_of[key]
+        return code, "subunit", factor, key
     if key in mr.currency_of:
         code = mr.currency_of[key]
-        return code, ("symbol" if not key.isalpha() or not key.isascii() else "code_or_name"), Decimal(1)
+        return code, ("symbol" if not key.isalpha() or not key.isascii() else "code_or_name"), Decimal(1), key
     for suffix in ("es", "s"):
-        if key.endswith(suffix) and key[: -len(suffix)] in mr.currency_of:
-            return mr.currency_of[key[: -len(suffix)]], "code_or_name", Decimal(1)
-        if key.endswith(suffix) and key[: -len(suffix)] in mr.subunit_of:
-            code, factor = mr.subunit_of[key[: -len(suffix)]]
-            return code, "subunit", factor
-    if key in mr.subunit_of:
-        code, factor = mr.subunit_of[key]
-        return code, "subunit", factor
-    return None, "unknown", Decimal(1)
+        stem = key[: -len(suffix)]
+        if key.endswith(suffix) and stem in mr.currency_of:
+            return mr.currency_of[stem], "code_or_name", Decimal(1), stem
+        if key.endswith(suffix) and stem in mr.subunit_of:
+            code, factor = mr.subunit_of[stem]
+            return code, "subunit", factor, stem
+    return None, "unknown", Decimal(1), key
+
+
+def _currency(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal]:
+    return currency_entry(raw, mr)[:3]
 
 
 def _plain(number: str, code: str | None, mr: MoneyRules) -> str:
@@ -311,6 +378,14 @@ def _plain(number: str, code: str | None, mr: MoneyRules) -> str:
     return whole + (f".{frac}" if frac else "") + number[head.end() :]
 
 
+def _weight(text: str, start: int, end: int, mr: MoneyRules) -> bool:
+    """ "5 pounds of flour", "weighs 150 to 175 pounds": a weight, not money (see weight_names)."""
+    if mr.weight_after is not None and mr.weight_after.match(text[end : end + 60]):
+        return True
+    window = text[max(0, start - mr.weight_window) : end + mr.weight_window]
+    return mr.weight_cues is not None and mr.weight_cues.search(window) is not None
+
+
 def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | None:
     """Turn one regex match into a Mention, or None when the number does not parse."""
     groups = m.groupdict()
@@ -318,14 +393,19 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
     if groups.get("c1") and groups.get("c2"):
         if _currency(groups["c1"], mr)[0] != _currency(groups["c2"], mr)[0]:
             return None  # "$2-¥3": two amounts, not a range
-    code, rule, factor = _currency(raw, mr)
+    code, rule, factor, key = currency_entry(raw, mr)
     if code is None:
         return None
     if groups.get("cq") and _currency(groups["cq"], mr)[0] != code:
         return None  # "between 10 dollars and 20 euros"
-    if code == UNKNOWN:
-        code, rule = None, "unknown_currency"
     n1 = _plain(groups["n1"], code, mr)
+    last = parse_number(_plain(groups["n2"], code, mr) if groups.get("n2") is not None else n1, rules)
+    if last is None:
+        return None
+    if last.magnitude is None and key in mr.weak_names:
+        return None  # "he won 3": need "3 billion won" or a symbol
+    if last.magnitude is None and key in mr.weight_names and _weight(m.string, m.start("body"), m.end("body"), mr):
+        return None  # "5 pounds of flour"
     if groups.get("n2") is not None:
         parsed = parse_range(n1, _plain(groups["n2"], code, mr), rules)
         if parsed is None or parsed[0] >= parsed[1]:
@@ -333,21 +413,30 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
         low, high = parsed[0] * factor, parsed[1] * factor
         amount = (low + high) / 2
     else:
-        one = parse_number(n1, rules)
-        if one is None:
-            return None
-        if raw.lower().rstrip("s") in mr.weak_names and one.magnitude is None:
-            return None  # "5 pounds" may be weight, "he won 3": need "3 billion won" or a symbol
-        amount, low, high = one.value * factor, None, None
-    mention = Mention(m.start("body"), m.end("body"), form, amount, low, high, raw, code, rule)
-    tail = mr.cents_tail.match(m.string, mention.end) if mr.cents_tail and low is None and amount < mr.cents_tail_below and amount % 1 == 0 else None
-    if tail and rule != "subunit":
-        cents = parse_number(tail.group("n"), rules)
-        if cents is not None and cents.value < 100:  # "thirteen dollars forty five": 13.45
-            mention.amount += cents.value * mr.cents_factor
-            mention.end = tail.end()
-            mention.form += "+cents"
+        amount, low, high = last.value * factor, None, None
+    mention = Mention(m.start("body"), m.end("body"), form, amount, low, high, raw, code, rule, key=key)
+    _cents_tail(m.string, mention, last.value, rules, mr)
     return mention
+
+
+def _cents_tail(text: str, mention: Mention, number: Decimal, rules: Rules, mr: MoneyRules) -> None:
+    """ "thirteen dollars forty five" = 13.45, "one kuai five" = 1.5, "five mao five" = 0.55: a bare
+    1-2 digit number closing the clause after a whole amount is its minor unit."""
+    if mr.cents_tail is None or mention.low is not None or number % 1 or number >= mr.cents_tail_below:
+        return
+    factor = mr.tail_factor_after.get(mention.key)
+    if factor is None:
+        if mention.currency_rule == "subunit":
+            return
+        factor = mr.cents_factor
+    tail = mr.cents_tail.match(text, mention.end)
+    if tail is None:
+        return
+    cents = parse_number(tail.group("n"), rules)
+    if cents is not None and cents.value < 100 and cents.value * factor < 1:
+        mention.amount += cents.value * factor
+        mention.end = tail.end()
+        mention.form += "+cents"
 
 
 def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
@@ -355,8 +444,8 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
     found: list[Mention] = []
     for form, pattern in mr.candidates:
         for m in pattern.finditer(text):
-            if form.startswith("range") and mr.from_before.search(text[max(0, m.start() - 12) : m.start()]):
-                continue  # "rose from $5 to $8 million" is a change, not a range
+            if form.startswith("range") and _two_amounts(text, m, rules, mr):
+                continue
             mention = _read(form, m, rules, mr)
             if mention is not None:
                 found.append(mention)
@@ -369,6 +458,20 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
             continue
         chosen.append(mention)
     return [c for c in chosen if not _negative(text, c, mr)]
+
+
+def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
+    """A range form that is really two amounts: "rose from $5 to $8" (but "range from $10 to $20"),
+    "fell $1.625 to $108.625" (but "rose $2 to $3 billion", where the low end borrows "billion")."""
+    begin = max(0, m.start() - 60)
+    before = ("" if begin == 0 else "\x00") + text[begin : m.start()]  # "^" only at the real start
+    by_from = mr.from_before.search(before)
+    if by_from:
+        return mr.range_from_ok is None or mr.range_from_ok.search(before[: by_from.start()]) is None
+    if mr.change_before is None or not mr.change_before.search(before):
+        return False
+    low, high = parse_number(_plain(m.group("n1"), None, mr), rules), parse_number(_plain(m.group("n2"), None, mr), rules)
+    return not (low is not None and high is not None and low.magnitude is None and high.magnitude is not None)
 
 
 def _compound(text: str, first: Mention, sub: Mention, mr: MoneyRules) -> bool:
@@ -441,6 +544,30 @@ def _resolve_yen(doc: Doc, ctx: Context, found: dict[str, list[dict]], mentions:
         if decided is None:
             decided = (ctx.settings.yen_default, "yen_default")
         m.currency, m.currency_rule = decided
+
+
+def _resolve_ambiguous(doc: Doc, mentions: list[Mention], mr: MoneyRules) -> None:
+    """A name several currencies share ("dinars", "kr", "pennies"): cue words in the sentence, then in
+    the article, else the name's default code (rules/money.yaml ambiguous_names)."""
+    for m in mentions:
+        cues = mr.ambiguous.get(m.key)
+        if not cues:
+            continue
+        s, e = _sentence_bounds(doc, m.start, m.end)
+        code, rule = _cue_winner(doc.text[s:m.start] + " " + doc.text[m.end:e], cues), "ambiguous_sentence_cue"
+        if code is None:
+            code, rule = _cue_winner(doc.text[: m.start] + " " + doc.text[m.end :], cues), "ambiguous_article_cue"
+        if code is None:
+            code, rule = m.currency, "ambiguous_default"
+        m.currency, m.currency_rule = code, rule
+
+
+def _cue_winner(text: str, cues: tuple[tuple[str, re.Pattern], ...]) -> str | None:
+    """The code with strictly the most cue words in ``text``, or None (no cue, or a tie)."""
+    counts = sorted(((len(p.findall(text)), code) for code, p in cues), reverse=True)
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
 
 
 def _yen_by_ratio(m: Mention, mr: MoneyRules) -> tuple[str, str] | None:
@@ -614,6 +741,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     mentions = [m for m in _candidates(text, ctx.rules, mr) if not m.form.startswith("article") or _article_ok(doc, m, mr)]
     _link_conversions(text, mentions, mr)
     _resolve_yen(doc, ctx, found, mentions, mr)
+    _resolve_ambiguous(doc, mentions, mr)
     previous: Mention | None = None
     bounds: dict[int, tuple[int, int]] = {}
     for m in mentions:
