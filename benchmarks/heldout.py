@@ -1,14 +1,16 @@
-"""Held-out numbers benchmark: the pipeline on 12 TimeBank newswire documents it was never tuned on.
+"""Held-out numbers benchmark: the pipeline on newswire documents it was not tuned on.
 
-The gold labels are ``benchmarks/heldout/timebank-numbers.jsonl`` (see the README beside it: selection
-rule, conventions, decisions, frozen sha256). The texts are not in the repository: they are read from
-the shared TempEval-3 suite (``<shared>/peer-suites/tempeval3/timebank.jsonl``) and written to a
-temporary raw folder (article_id = doc_id, published = the document creation date), the whole pipeline
-runs on it, and the tables are scored with the matching and scoring functions of
-``pipeline/validate.py`` (same article, overlapping span, one-to-one; value compared on matched spans).
-Not part of pytest.
+Two gold files live in ``benchmarks/heldout/`` (see the README there: selection rule, conventions,
+decisions, frozen sha256): ``timebank-numbers.jsonl`` (12 WSJ documents; used for fixes on 2026-11-23,
+now a regression set, the default) and ``aquaint-numbers.jsonl`` (16 AP/NYT/Xinhua documents, the
+held-out set). The texts are not in the repository: they are read from a shared TempEval-3 suite
+(``<shared>/peer-suites/tempeval3/<suite>.jsonl``; the suite is ``--suite`` or inferred from the gold
+file's name) and written to a temporary raw folder (article_id = doc_id, published = the document
+creation date), the whole pipeline runs on it, and the tables are scored with the matching and scoring
+functions of ``pipeline/validate.py`` (same article, overlapping span, one-to-one; value compared on
+matched spans). Not part of pytest.
 
-    python benchmarks/heldout.py [--shared ../shared] [--details] [--keep DIR]
+    python benchmarks/heldout.py [--gold FILE] [--suite timebank|aquaint] [--shared ../shared] [--details] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -25,7 +27,11 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 GOLD = REPO / "benchmarks" / "heldout" / "timebank-numbers.jsonl"
-SUITE = Path("peer-suites") / "tempeval3" / "timebank.jsonl"
+#: suite name -> (JSONL file under <shared>, source label for the raw manifest)
+SUITES = {
+    "timebank": (Path("peer-suites") / "tempeval3" / "timebank.jsonl", "TempEval-3 TimeBank"),
+    "aquaint": (Path("peer-suites") / "tempeval3" / "aquaint.jsonl", "TempEval-3 AQUAINT"),
+}
 #: the number types this gold file labels (dates and facts are out of its scope)
 KINDS = ("money", "percent", "multiplier", "count", "rank", "user_count")
 
@@ -40,10 +46,22 @@ def load_gold(path: Path) -> dict[str, list[dict[str, Any]]]:
     return dict(gold)
 
 
-def load_docs(shared: Path, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
-    suite = shared / SUITE
+def suite_for(gold: Path, chosen: str | None) -> str:
+    """The suite holding the gold file's texts: the one asked for, else the one its name starts with.
+
+    Gold files are named ``<suite>-numbers.jsonl``, so the default gold file keeps reading TimeBank;
+    a name that names no suite falls back to TimeBank, the suite of the first gold file.
+    """
+    if chosen:
+        return chosen
+    prefix = gold.name.split("-", 1)[0].lower()
+    return prefix if prefix in SUITES else "timebank"
+
+
+def load_docs(shared: Path, doc_ids: set[str], suite_name: str = "timebank") -> dict[str, dict[str, Any]]:
+    suite = shared / SUITES[suite_name][0]
     if not suite.is_file():
-        sys.exit(f"{suite}: TempEval-3 TimeBank suite not found (pass --shared)")
+        sys.exit(f"{suite}: {SUITES[suite_name][1]} suite not found (pass --shared)")
     docs = {}
     with suite.open(encoding="utf-8") as handle:
         for line in handle:
@@ -63,7 +81,7 @@ def check_offsets(gold: dict[str, list[dict]], docs: dict[str, dict]) -> None:
         sys.exit(f"{len(bad)} gold span(s) do not match the suite's texts, e.g. {bad[0]}")
 
 
-def write_raw(docs: dict[str, dict], raw: Path) -> None:
+def write_raw(docs: dict[str, dict], raw: Path, source: str = SUITES["timebank"][1]) -> None:
     """One <doc_id>.txt per document (bytes as in the JSONL, newlines untouched) and a manifest."""
     raw.mkdir(parents=True)
     with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
@@ -71,7 +89,7 @@ def write_raw(docs: dict[str, dict], raw: Path) -> None:
         writer.writerow(["article_id", "path", "title", "published", "source", "url", "language"])
         for doc_id, doc in sorted(docs.items()):
             (raw / f"{doc_id}.txt").write_bytes(doc["text"].encode("utf-8"))
-            writer.writerow([doc_id, f"{doc_id}.txt", "", doc["dct"], "TempEval-3 TimeBank", "", "en"])
+            writer.writerow([doc_id, f"{doc_id}.txt", "", doc["dct"], source, "", "en"])
 
 
 def run_pipeline(raw: Path, out: Path) -> float:
@@ -105,6 +123,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="folder holding peer-suites/ (default: ../shared relative to the repo)")
     ap.add_argument("--gold", type=Path, default=GOLD, help="held-out gold JSONL (default: benchmarks/heldout/timebank-numbers.jsonl)")
+    ap.add_argument("--suite", choices=sorted(SUITES), default=None,
+                    help="TempEval-3 suite holding the texts (default: inferred from the gold file name, e.g. aquaint-numbers.jsonl -> aquaint; else timebank)")
     ap.add_argument("--details", action="store_true", help="also list matches whose span is not exact or whose qualifier differs")
     ap.add_argument("--keep", type=Path, default=None, help="write the raw folder and tables here instead of a temporary folder")
     args = ap.parse_args(argv)
@@ -112,7 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     from pipeline.validate import TYPE_TABLES, Result, load_params, read_predictions, score_mentions
 
     gold = load_gold(args.gold)
-    docs = load_docs(args.shared, set(gold))
+    suite = suite_for(args.gold, args.suite)
+    docs = load_docs(args.shared, set(gold), suite)
     check_offsets(gold, docs)
     texts = {d: doc["text"] for d, doc in docs.items()}
     _, tolerance = load_params(REPO / "params.yaml")
@@ -120,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="heldout-") as tmp:
         base = args.keep or Path(tmp)
         raw, out = base / "raw", base / "extracted"
-        write_raw(docs, raw)
+        write_raw(docs, raw, SUITES[suite][1])
         seconds = run_pipeline(raw, out)
         preds = read_predictions(out, gold)
 
@@ -129,7 +150,7 @@ def main(argv: list[str] | None = None) -> int:
     metrics = result.metrics()
 
     n_words = sum(len(t.split()) for t in texts.values())
-    print(f"held-out: {len(gold)} TimeBank documents ({n_words} words), gold {args.gold.name}; pipeline {seconds:.1f} s; "
+    print(f"held-out: {len(gold)} {SUITES[suite][1]} documents ({n_words} words), gold {args.gold.name}; pipeline {seconds:.1f} s; "
           f"value tolerance {tolerance}")
     header = f"{'type':<11} {'gold':>5} {'pred':>5} {'TP':>4} {'P':>6} {'R':>6} {'F1':>6} {'exactF1':>8} {'value':>6} {'qualif':>6}"
     print(header)
