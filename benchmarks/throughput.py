@@ -12,9 +12,10 @@ Measured:
 - ner_only    the same model with only ner + senter (sentence boundaries). Both have their own
               embedding layer; the shared tok2vec only feeds tagger and parser, so it is excluded too.
 - model       the spaCy pipeline newsfacts builds (pipeline/nlp.py: tok2vec, tagger, parser,
-              attribute_ruler, gazetteer ruler, ner, our two small components) over the cleaned
-              texts, no extractors: full - model is the cost of our own code, model - ner_only the
-              cost of the tagger and parser that dates, counts and facts need
+              gazetteer ruler, ner, our two small components; the model's attribute_ruler and
+              lemmatizer are excluded, rules/pos.yaml answers verb/adposition from the tags) over
+              the cleaned texts, no extractors: full - model is the cost of our own code, model -
+              ner_only the cost of the tagger and parser that dates, counts and facts need
 - full        `newsfacts extract` (cleaning, model with parser, all extractors, facts, Parquet)
 - full_wN     the same with --workers N
 - search_dates dateparser.search.search_dates(languages=['en']) over each text: what we avoid

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract import Context
 from pipeline.extract.entities import by_id, gazetteer_owner
+from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.rules import Rules, check_keys
 
 #: rows of these tables become facts, in this order
@@ -63,6 +64,8 @@ class FactRules:
     non_gazetteer: float
     period_penalty: dict[str, float]
     floor: float
+    #: verb / adposition from tag and label (rules/pos.yaml): the model's attribute_ruler is not run
+    word_classes: WordClasses
 
 
 def _words(words: object) -> re.Pattern:
@@ -126,6 +129,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         non_gazetteer=float(c["non_gazetteer"]),
         period_penalty={k: float(v) for k, v in c["period"].items()},
         floor=float(c["floor"]),
+        word_classes=word_classes(rules),
     )
 
 
@@ -385,11 +389,12 @@ class Attacher:
                 cands = self._in([node], node)
                 if cands:
                     return self._choose(cands, "head_entity", climbs)
-            if node.pos_ not in ("VERB", "AUX", "ADP") or k == 0:
+            kind = word_class(node, self.fr.word_classes)
+            if kind is None or k == 0:
                 found = self._noun(node, prev, climbs)
                 if found:
                     return found
-            if node.pos_ in ("VERB", "AUX") or node.dep_ == "ROOT":
+            if kind == "verb" or node.dep_ == "ROOT":
                 found, go_on = self._clause(node, prev, climbs)
                 if found:
                     return found

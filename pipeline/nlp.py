@@ -6,21 +6,26 @@ Built once per process (never per article): loading the model costs about a seco
 - ``entity_ruler`` (before ``ner``): the gazetteer of rules/gazetteer.yaml, so known companies and
   products get one label and a canonical id (``ent.ent_id_``) whatever the model thinks;
 - ``newsfacts_entity_noise_filter`` (after ``ner``): drops known noise ("AI", "MAU" as ORG).
-Only the components we use run: the lemmatizer is excluded.
+Only the components we use run: the lemmatizer, the senter (the parser sets sentence boundaries) and
+the attribute_ruler are excluded. The attribute_ruler maps every token's tag to ``pos_`` through a
+Matcher (~13 % of the model's time); we only ask "is this a verb / an adposition?" of a few tokens per
+mention, so ``word_class`` answers that on demand from the tag and label (rules/pos.yaml).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Literal
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.rules import Rules, check_keys, load_rules
 
-#: Model components we never use: excluded at load so they cost nothing.
-EXCLUDED_COMPONENTS = ("lemmatizer", "senter")
+#: Model components we never use: excluded at load so they cost nothing (names a model lacks are ignored).
+EXCLUDED_COMPONENTS = ("lemmatizer", "senter", "attribute_ruler")
 GAZETTEER_ENTITY_KEYS = ("id", "name", "type", "label")
 GAZETTEER_OPTIONAL_KEYS = ("owner", "aliases")
 
@@ -108,6 +113,82 @@ class EntityNoiseFilter:
                 kept.append(ent)
         doc.ents = kept
         return doc
+
+
+WORD_CLASS_KEYS = (
+    "pos_verb", "pos_adposition", "verb_tags", "adposition_tags", "subordinator_tags", "subordinator_deps",
+    "subordinator_words", "aux_deps", "aux_excluded_tags", "main_verb_words", "main_verb_deps",
+    "expletive_deps", "expletive_verbs", "determiner_tags", "space_tags",
+)
+WordClass = Literal["verb", "adposition"]
+
+
+@dataclass(frozen=True)
+class WordClasses:
+    """rules/pos.yaml as frozensets: the tags, labels and words that decide ``word_class``."""
+
+    pos_verb: frozenset[str]
+    pos_adposition: frozenset[str]
+    verb_tags: frozenset[str]
+    adposition_tags: frozenset[str]
+    subordinator_tags: frozenset[str]
+    subordinator_deps: frozenset[str]
+    subordinator_words: frozenset[str]
+    aux_deps: frozenset[str]
+    aux_excluded_tags: frozenset[str]
+    main_verb_words: frozenset[str]
+    main_verb_deps: frozenset[str]
+    expletive_deps: frozenset[str]
+    expletive_verbs: frozenset[str]
+    determiner_tags: frozenset[str]
+    space_tags: frozenset[str]
+
+
+def compile_word_classes(rules: Rules) -> WordClasses:
+    """Validate rules/pos.yaml strictly; words are compared lowercased."""
+    data = rules.get("pos")
+    check_keys(data, where=str(rules.path("pos")), required=WORD_CLASS_KEYS)
+    words = ("subordinator_words", "main_verb_words", "expletive_verbs")
+    return WordClasses(**{
+        key: frozenset(str(v).lower() if key in words else str(v) for v in data[key]) for key in WORD_CLASS_KEYS
+    })
+
+
+def word_classes(rules: Rules) -> WordClasses:
+    return rules.derived("pos", compile_word_classes)
+
+
+def word_class(tok: Token, wc: WordClasses) -> WordClass | None:
+    """ "verb" (VERB or AUX), "adposition" (ADP) or None, as the model's attribute_ruler would say.
+
+    Why not ``pos_``: the attribute_ruler that sets it is excluded (see the module docstring). When
+    a model sets ``pos_`` itself it is used as it is. Otherwise the checks below run in the reverse
+    order of the ruler's precedence (its later patterns win): whitespace, the expletive "there is",
+    determiners, subordinators labelled ``mark``, auxiliaries by label, "do"/"have" heading a clause,
+    subordinating words, then the plain tag map.
+    """
+    if tok.pos:
+        pos = tok.pos_
+        return "verb" if pos in wc.pos_verb else "adposition" if pos in wc.pos_adposition else None
+    tag = tok.tag_
+    if tok.is_space or tag in wc.space_tags:
+        return None
+    if tok.i > 0 and tok.lower_ in wc.expletive_verbs and tok.doc[tok.i - 1].dep_ in wc.expletive_deps:
+        return "verb"
+    if tag in wc.determiner_tags:
+        return None
+    dep = tok.dep_
+    if tag in wc.subordinator_tags and dep in wc.subordinator_deps:
+        return None
+    if dep in wc.aux_deps and tag and tag not in wc.aux_excluded_tags:
+        return "verb"
+    if dep in wc.main_verb_deps and tok.lower_ in wc.main_verb_words:
+        return "verb"
+    if tag in wc.subordinator_tags and tok.lower_ in wc.subordinator_words:
+        return None
+    if tag in wc.verb_tags:
+        return "verb"
+    return "adposition" if tag in wc.adposition_tags else None
 
 
 def build_nlp(model: str, rules: Rules) -> Language:

@@ -23,6 +23,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import Context
+from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
 from pipeline.rules import Rules, check_keys
 
@@ -634,13 +635,13 @@ def normalise_with_dateparser(span: str, anchor: date | None) -> Read | None:
 # --- the extractor ----------------------------------------------------------------------------------
 
 
-def _tense(span: Span | None) -> str | None:
+def _tense(span: Span | None, wc: WordClasses) -> str | None:
     """ "past" / "future" from the verb governing the span (a cheap walk up the parse)."""
     if span is None:
         return None
     tok = span.root
     for _ in range(4):
-        if tok.pos_ in ("VERB", "AUX"):
+        if word_class(tok, wc) == "verb":
             break
         if tok.head is tok:
             return None
@@ -713,6 +714,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | 
     ``vague`` overrides rules' ``emit_vague`` (TimeML benchmarks label "now", "recent years").
     """
     c = compiled(ctx.rules)
+    wc = word_classes(ctx.rules)
     skip = frozenset() if (c.emit_vague if vague is None else vague) else c.vague_patterns
     text = doc.text
     anchor = ctx.published
@@ -730,7 +732,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | 
         if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
             if not c.month_cue.search(text, max(0, start - 16), start):
                 continue
-        tense = _tense(doc.char_span(start, end, alignment_mode="expand")) if kind in TENSE_KINDS and anchor else None
+        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc) if kind in TENSE_KINDS and anchor else None
         try:
             read = RESOLVERS[kind](Match(m, c, ctx.rules, anchor, tense))
         except (ValueError, OverflowError, KeyError, TypeError):
