@@ -1,16 +1,18 @@
 """Held-out numbers benchmark: the pipeline on newswire documents it was not tuned on.
 
-Two gold files live in ``benchmarks/heldout/`` (see the README there: selection rule, conventions,
+Three gold files live in ``benchmarks/heldout/`` (see the README there: selection rule, conventions,
 decisions, frozen sha256): ``timebank-numbers.jsonl`` (12 WSJ documents; used for fixes on 2026-11-23,
-now a regression set, the default) and ``aquaint-numbers.jsonl`` (16 AP/NYT/Xinhua documents, the
-held-out set). The texts are not in the repository: they are read from a shared TempEval-3 suite
-(``<shared>/peer-suites/tempeval3/<suite>.jsonl``; the suite is ``--suite`` or inferred from the gold
-file's name) and written to a temporary raw folder (article_id = doc_id, published = the document
+now a regression set, the default), ``aquaint-numbers.jsonl`` (16 AP/NYT/Xinhua documents) and
+``platinum-numbers.jsonl`` (all 20 documents of the TempEval-3 platinum test set, the third set; it
+labels every document of its suite, so documents without a mention are run and scored too, and
+whatever is extracted from them is a false positive). The texts are not in the repository: they are
+read from a shared TempEval-3 suite (``<shared>/peer-suites/tempeval3/<suite>.jsonl``; the suite is
+``--suite`` or inferred from the gold file's name) and written to a temporary raw folder (article_id = doc_id, published = the document
 creation date), the whole pipeline runs on it, and the tables are scored with the matching and scoring
 functions of ``pipeline/validate.py`` (same article, overlapping span, one-to-one; value compared on
 matched spans). Not part of pytest.
 
-    python benchmarks/heldout.py [--gold FILE] [--suite timebank|aquaint] [--shared ../shared] [--details] [--keep DIR]
+    python benchmarks/heldout.py [--gold FILE] [--suite timebank|aquaint|platinum] [--shared ../shared] [--details] [--keep DIR]
 """
 
 from __future__ import annotations
@@ -31,7 +33,11 @@ GOLD = REPO / "benchmarks" / "heldout" / "timebank-numbers.jsonl"
 SUITES = {
     "timebank": (Path("peer-suites") / "tempeval3" / "timebank.jsonl", "TempEval-3 TimeBank"),
     "aquaint": (Path("peer-suites") / "tempeval3" / "aquaint.jsonl", "TempEval-3 AQUAINT"),
+    "platinum": (Path("peer-suites") / "tempeval3" / "platinum.jsonl", "TempEval-3 platinum"),
 }
+#: suites whose gold file labels every document (not a selection): all of them are run and scored,
+#: those without gold rows with an empty gold list, so their false positives count
+WHOLE_SUITES = frozenset({"platinum"})
 #: the number types this gold file labels (dates and facts are out of its scope)
 KINDS = ("money", "percent", "multiplier", "count", "rank", "user_count")
 
@@ -58,7 +64,8 @@ def suite_for(gold: Path, chosen: str | None) -> str:
     return prefix if prefix in SUITES else "timebank"
 
 
-def load_docs(shared: Path, doc_ids: set[str], suite_name: str = "timebank") -> dict[str, dict[str, Any]]:
+def load_docs(shared: Path, doc_ids: set[str] | None, suite_name: str = "timebank") -> dict[str, dict[str, Any]]:
+    """The suite's documents with these ids (all of them when ``doc_ids`` is None); a missing id fails."""
     suite = shared / SUITES[suite_name][0]
     if not suite.is_file():
         sys.exit(f"{suite}: {SUITES[suite_name][1]} suite not found (pass --shared)")
@@ -66,12 +73,25 @@ def load_docs(shared: Path, doc_ids: set[str], suite_name: str = "timebank") -> 
     with suite.open(encoding="utf-8") as handle:
         for line in handle:
             doc = json.loads(line)
-            if doc["doc_id"] in doc_ids:
+            if doc_ids is None or doc["doc_id"] in doc_ids:
                 docs[doc["doc_id"]] = doc
-    missing = doc_ids - set(docs)
+    missing = (doc_ids or set()) - set(docs)
     if missing:
         sys.exit(f"{suite}: documents missing: {sorted(missing)}")
     return docs
+
+
+def docs_in_scope(gold: dict[str, list[dict]], shared: Path, suite_name: str) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Gold and texts of the documents to score: the gold's own documents, or for a whole-suite gold
+    file every document of the suite (an empty gold list where nothing is labelled), so that false
+    positives on mention-free documents are not silently dropped."""
+    if suite_name not in WHOLE_SUITES:
+        return gold, load_docs(shared, set(gold), suite_name)
+    docs = load_docs(shared, None, suite_name)
+    stray = set(gold) - set(docs)
+    if stray:
+        sys.exit(f"gold documents not in the {suite_name} suite: {sorted(stray)}")
+    return {doc_id: gold.get(doc_id, []) for doc_id in docs}, docs
 
 
 def check_offsets(gold: dict[str, list[dict]], docs: dict[str, dict]) -> None:
@@ -124,16 +144,16 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared", help="folder holding peer-suites/ (default: ../shared relative to the repo)")
     ap.add_argument("--gold", type=Path, default=GOLD, help="held-out gold JSONL (default: benchmarks/heldout/timebank-numbers.jsonl)")
     ap.add_argument("--suite", choices=sorted(SUITES), default=None,
-                    help="TempEval-3 suite holding the texts (default: inferred from the gold file name, e.g. aquaint-numbers.jsonl -> aquaint; else timebank)")
+                    help="TempEval-3 suite holding the texts (default: inferred from the gold file name, e.g. aquaint-numbers.jsonl -> aquaint, "
+                         "platinum-numbers.jsonl -> platinum; else timebank)")
     ap.add_argument("--details", action="store_true", help="also list matches whose span is not exact or whose qualifier differs")
     ap.add_argument("--keep", type=Path, default=None, help="write the raw folder and tables here instead of a temporary folder")
     args = ap.parse_args(argv)
 
     from pipeline.validate import TYPE_TABLES, Result, load_params, read_predictions, score_mentions
 
-    gold = load_gold(args.gold)
     suite = suite_for(args.gold, args.suite)
-    docs = load_docs(args.shared, set(gold), suite)
+    gold, docs = docs_in_scope(load_gold(args.gold), args.shared, suite)
     check_offsets(gold, docs)
     texts = {d: doc["text"] for d, doc in docs.items()}
     _, tolerance = load_params(REPO / "params.yaml")
