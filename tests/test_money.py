@@ -159,6 +159,28 @@ CASES = [
     ("duckling-egyptian-words", "42 geneh, or 42 genihat masriya", [{"text": "42 geneh", "currency": "EGP"}, {"text": "42 genihat masriya", "currency": "EGP"}]),
     ("regional-symbols", "Safaricom earned KSh 70 billion, Emaar Dh500 million and Teva NIS 2 billion.",
      [{"text": "KSh 70 billion", "currency": "KES"}, {"text": "Dh500 million", "currency": "AED"}, {"text": "NIS 2 billion", "currency": "ILS"}]),
+    # --- general news wires (forms of the held-out AQUAINT set) ---------------------------------
+    # AP's "dlrs" written before the number; "up to" is an upper bound
+    ("ap-dlrs", "The White House pledged dlrs 25 million in flood relief for Mozambique.",
+     [{"text": "dlrs 25 million", "amount": 2.5e7, "currency": "USD", "qualifier": "exact"}]),
+    ("ap-dlrs-up-to", "Families of the victims will receive up to dlrs 1 million each under the plan.",
+     [{"text": "dlrs 1 million", "amount": 1e6, "currency": "USD", "qualifier": "at_most"}]),
+    ("ap-dlrs-after", "The ministry set aside 400 million dlrs for the dam.", [{"text": "400 million dlrs", "amount": 4e8, "currency": "USD"}]),
+    # "<country adjective> <currency name>": the country word decides the code; a bracketed dlrs converts it
+    ("kenyan-shillings-dlrs", "The court fined each trader 50,000 Kenyan shillings (dlrs 833).",
+     [{"text": "50,000 Kenyan shillings", "amount": 50_000, "currency": "KES", "qualifier": "exact"},
+      {"text": "dlrs 833", "amount": 833, "currency": "USD", "qualifier": "exact", "equivalent_of": "50,000 Kenyan shillings"}]),
+    ("australian-dollars", "The mining deal was worth 3 billion Australian dollars.", [{"text": "3 billion Australian dollars", "amount": 3e9, "currency": "AUD"}]),
+    ("indian-rupees", "The state will spend 12 billion Indian rupees on schools.", [{"text": "12 billion Indian rupees", "currency": "INR"}]),
+    ("swiss-francs", "The bank paid 1.2 billion Swiss francs to settle the claims.", [{"text": "1.2 billion Swiss francs", "currency": "CHF"}]),
+    ("ugandan-shillings", "Kampala traders lost 90 million Ugandan shillings in the fire.", [{"text": "90 million Ugandan shillings", "currency": "UGX"}]),
+    ("shilling-cue-uganda", "Uganda's budget sets aside 200 million shillings for rural roads.",
+     [{"text": "200 million shillings", "currency": "UGX", "currency_rule": "ambiguous_sentence_cue"}]),
+    ("shilling-default-kenya", "The fare rose to 50 shillings.", [{"text": "50 shillings", "currency": "KES", "currency_rule": "ambiguous_default"}]),
+    # "pounds": money unless a weight cue is near
+    ("pounds-money-fine", "He was fined 500 pounds for speeding.", [{"text": "500 pounds", "amount": 500, "currency": "GBP"}]),
+    ("pounds-weight-of", "The army flew in 500 pounds (225 kilograms) of medical supplies.", []),
+    ("pounds-weight-range", "The suspect weighs 150 to 175 pounds.", []),
 ]
 
 #: Known misses, documented; strict so that a fix is noticed.

@@ -33,7 +33,8 @@ RULE_KEYS = (
     "not_counted", "lookback_triggers", "lookback_after", "lookback_chars", "singular_suffixes",
     "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "frequency_after",
     "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
-    "percent_of_words", "percent_of_not_after", "hyphen_units",
+    "percent_of_words", "percent_of_not_after", "hyphen_units", "weight_units", "demonym_entity_types", "demonyms",
+    "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words",
 )
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
@@ -112,6 +113,26 @@ class Compiled:
     rank_top_n: re.Pattern
     rank_top_noun: re.Pattern
     rank_negative: re.Pattern
+    weight_units: frozenset[str]
+    demonym_types: frozenset[str]
+    demonyms: frozenset[str]
+    casualty_before: re.Pattern
+    casualty_unit: str
+    ellipsis_before: re.Pattern
+    counting_verbs: frozenset[str]
+    number_of_words: frozenset[str]
+
+
+def _currency_words(rules: Rules, keep: frozenset[str]) -> frozenset[str]:
+    """One-word currency names of rules/money.yaml with their plurals ("shilling", "shillings"): never a
+    counted noun, whatever money made of the number. Names in ``keep`` (weights such as "pound") stay."""
+    data = rules.get("money")
+    words = set()
+    for name in (*data["names"], *data["subunits"]):
+        name = str(name).lower()
+        if name.isascii() and name.isalpha() and len(name) > 1 and name not in keep:
+            words.update((name, name + "s", name + "es"))
+    return frozenset(words)
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -149,6 +170,10 @@ def compile_rules(rules: Rules) -> Compiled:
     rank = data["rank"]
     ordinal_words = _alt(v.ordinals)
     spelled = _alt([w for w in (*v.units, *v.tens) if w not in ("a", "an", "zero")])
+    weight_units = frozenset(_norm(u) for u in data["weight_units"])
+    weight_forms = frozenset(_norm(f) for u in weight_units for f in (u, *data["counted_nouns"].get(u, ())))
+    qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
+    casualty = data["casualty_verbs"]
     return Compiled(
         number=re.compile(v.number, re.I),
         anchors=anchors,
@@ -170,7 +195,7 @@ def compile_rules(rules: Rules) -> Compiled:
         counted_re=re.compile(r"(?<![\w-])(?P<noun>" + _alt(counted_map) + r")(?![\w-])", re.I),
         hyphen_unit=re.compile(r"^[-‐](?P<unit>" + _alt(hyphen_map) + r")(?![\w-])", re.I),
         hyphen_unit_map=hyphen_map,
-        not_counted=frozenset(_norm(w) for w in data["not_counted"]),
+        not_counted=frozenset(_norm(w) for w in data["not_counted"]) | _currency_words(rules, weight_forms),
         lookback_trigger=re.compile(
             r"(?<![\w])(?:" + _alt(data["lookback_triggers"]) + r")\s+(?:(?:" + "|".join(_edge(p) for p in qb_map) + r")\s+)?$",
             re.I,
@@ -217,6 +242,14 @@ def compile_rules(rules: Rules) -> Compiled:
             r"(?<![\w-])the\s+(?P<span>" + _alt(rank["top_words"]) + r")\s+(?:" + _alt(rank["top_nouns"]) + r")(?![\w-])", re.I
         ),
         rank_negative=re.compile(r"(?<![\w-])(?:" + _alt(rank["negative"]) + r")(?![\w-])", re.I),
+        weight_units=weight_units,
+        demonym_types=frozenset(data["demonym_entity_types"]),
+        demonyms=frozenset(_norm(w) for w in data["demonyms"]),
+        casualty_before=re.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
+        casualty_unit=str(casualty["unit"]),
+        ellipsis_before=re.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
+        counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
+        number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
     )
 
 
@@ -294,14 +327,22 @@ def candidates(text: str, c: Compiled) -> list[Candidate]:
             prefix = text[max(0, m.start() - 12) : m.start()]
             ranged = c.range_gap.match(gap) and not re.search(r"\bfrom\s+$", prefix, re.I)
             between = c.between_gap.match(gap) and c.between_before.search(prefix)
-            # "60% to 75%": a percent sign inside the range needs one after it too
-            if (ranged or between) and ("%" not in gap or c.percent_after.match(text[n.end() :])):
+            # "60% to 75%": a percent sign inside the range needs one after it too; "in 1990 to 800,000"
+            # is a year then a number, not a range
+            year_then_number = _is_year(m.group(), c) and not _is_year(n.group(), c)
+            if (ranged or between) and not year_then_number and ("%" not in gap or c.percent_after.match(text[n.end() :])):
                 out.append(Candidate(m.start(), n.end(), m.group(), n.group()))
                 i += 2
                 continue
         out.append(Candidate(m.start(), m.end(), m.group()))
         i += 1
     return out
+
+
+def _is_year(digits: str, c: Compiled) -> bool:
+    """Four digits without a comma or magnitude in the year range of rules/counts.yaml ("1998")."""
+    digits = digits.strip()
+    return re.fullmatch(r"\d{4}", digits) is not None and c.year_range[0] <= int(digits) <= c.year_range[1]
 
 
 def read(cand: Candidate, rules: Rules) -> Reading | None:
@@ -364,8 +405,7 @@ def _is_noise(cand: Candidate, reading: Reading, text: str, c: Compiled, hyphen_
         return True
     if reading.spelled and not reading.has_magnitude:
         return True
-    digits = cand.low_text.strip()
-    if cand.high_text is None and re.fullmatch(r"\d{4}", digits) and c.year_range[0] <= int(digits) <= c.year_range[1]:
+    if cand.high_text is None and _is_year(cand.low_text, c):
         return True
     return False
 
@@ -395,6 +435,9 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
             if unit and (tok.tag_ in PLURAL_TAGS or tok.text.lower().endswith("s") or j < len(phrase_words) - 1):
                 return unit
         plain = tok.is_alpha and (tok.is_lower or (tok.text[:-1].isupper() and tok.text.endswith("s")))
+        demonym = tok.ent_type_ in c.demonym_types or tok.text.lower() in c.demonyms
+        if tok.tag_ in PLURAL_TAGS and demonym and tok.is_title and tok.text.endswith("s"):
+            return _singular(tok.text, c)  # "including 12 Americans" -> American
         if tok.tag_ in PLURAL_TAGS and plain and tok.text.lower().endswith("s"):
             compounds = [t.text for t in words[:-1] if t.dep_ == "compound" and t.head.i == tok.i and t.is_lower]
             return " ".join([*compounds, _singular(tok.text, c)])
@@ -601,7 +644,7 @@ def _ranks(sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
 
 def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
     text = sents.text
-    rows = []
+    rows: list[dict] = []
     for cand in cands:
         reading = read(cand, ctx.rules)
         hyphen = c.hyphen_unit.match(text[cand.end :])
@@ -614,17 +657,83 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = c.hyphen_unit_map[_norm(hyphen.group("unit"))], "count_hyphen_unit"
         else:
             unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
-        if unit is None:
-            window = sents.before(cand.start, c.lookback_chars)
-            if c.lookback_trigger.search(window) or c.lookback_after.match(suffix[suffix_used:]):
-                nouns = list(c.counted_re.finditer(window))
-                if nouns:
-                    unit = c.counted_map[_norm(nouns[-1].group("noun"))]
-                    rule = "count_noun_before"
+        if unit is None and not _next_word_not_counted(sents, cand.end, c):
+            unit, rule = _elided_noun(cand, sents, c, rows, suffix[suffix_used:])
         if unit is None:
             continue
+        if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
+            continue  # "10 pounds" without a weight cue is money's business, never a count
         rows.append(_row(cand.start, cand.end, "count", reading, unit, "range" if cand.high_text else qual, None, rule))
     return rows
+
+
+def _next_word_not_counted(sents: Sentences, end: int, c: Compiled) -> bool:
+    """ "20 years after", "5 percent", "100,000 shillings": the word after the number says what it is."""
+    word = re.match(r"[^\S\n]*([^\W\d_]+)", sents.text[end:])
+    return word is not None and _norm(word.group(1)) in c.not_counted
+
+
+def _is_weight(text: str, cand: Candidate, ctx: Context) -> bool:
+    """The weight reading of rules/money.yaml for the number and the word after it ("500 pounds")."""
+    from pipeline.extract.money import is_weight, money_rules
+
+    word = re.match(r"\s*[\w-]+", text[cand.end :])
+    return is_weight(text, cand.start, cand.end + (word.end() if word else 0), money_rules(ctx.rules))
+
+
+def _elided_noun(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict], rest: str) -> tuple[str | None, str]:
+    """(unit, rule) for a number whose counted noun is not written after it, else (None, "").
+
+    In order: an anaphor ("133 of them": the previous count's noun, else a listed noun before), a verb
+    of reaching after a listed noun ("token usage exceeded 4 trillion"), a casualty verb ("injured more
+    than 5,500": people), a gapped conjunct ("259 people on the plane and 11 on the ground"), and the
+    subject of a counting verb ("The victims numbered 213") or of "the number of <nouns>"."""
+    window = sents.before(cand.start, c.lookback_chars)
+    previous = _previous_count(rows, sents, cand.start)
+    if c.lookback_after.match(rest):
+        if previous is not None:
+            return previous["unit"], "count_anaphor"
+        nouns = list(c.counted_re.finditer(window))
+        if nouns:
+            return c.counted_map[_norm(nouns[-1].group("noun"))], "count_noun_before"
+    if c.lookback_trigger.search(window):
+        nouns = list(c.counted_re.finditer(window))
+        if nouns:
+            return c.counted_map[_norm(nouns[-1].group("noun"))], "count_noun_before"
+    prefix = sents.before(cand.start)
+    if c.casualty_before.search(prefix):
+        return c.casualty_unit, "count_casualty_verb"
+    if previous is not None and c.ellipsis_before.search(prefix):
+        return previous["unit"], "count_ellipsis"
+    subject = _subject_noun(cand, sents, c)
+    if subject is not None:
+        return subject, "count_subject"
+    return None, ""
+
+
+def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
+    """The last count found before ``pos`` in the same sentence."""
+    start, _ = sents.bounds(pos)
+    return next((r for r in reversed(rows) if start <= r["start"] < pos), None)
+
+
+def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
+    """The plural subject counted by the verb the number hangs from: "The victims ... numbered 213"
+    (counting verbs only) or "The number of visitors ... jumped from fewer than 100,000" (any verb)."""
+    span = sents.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    verb = next((t for t in span[-1].ancestors if t.tag_.startswith("VB")), None)
+    if verb is None:
+        return None
+    for subj in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
+        if _norm(verb.text) in c.counting_verbs and subj.tag_ in PLURAL_TAGS and subj.is_lower and subj.is_alpha:
+            return c.counted_map.get(_norm(subj.text)) or _singular(subj.text, c)
+        if _norm(subj.text) in c.number_of_words:
+            for prep in (t for t in subj.children if t.dep_ == "prep" and t.lower_ == "of"):
+                for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in PLURAL_TAGS and t.is_lower):
+                    return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
+    return None
 
 
 def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:

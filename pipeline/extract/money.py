@@ -378,8 +378,10 @@ def _plain(number: str, code: str | None, mr: MoneyRules) -> str:
     return whole + (f".{frac}" if frac else "") + number[head.end() :]
 
 
-def _weight(text: str, start: int, end: int, mr: MoneyRules) -> bool:
-    """ "5 pounds of flour", "weighs 150 to 175 pounds": a weight, not money (see weight_names)."""
+def is_weight(text: str, start: int, end: int, mr: MoneyRules) -> bool:
+    """ "5 pounds of flour", "weighs 150 to 175 pounds": a weight, not money (see weight_names).
+
+    Public for pipeline/extract/counts.py, which counts such a weight ("pound") with the same reading."""
     if mr.weight_after is not None and mr.weight_after.match(text[end : end + 60]):
         return True
     window = text[max(0, start - mr.weight_window) : end + mr.weight_window]
@@ -404,7 +406,7 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
         return None
     if last.magnitude is None and key in mr.weak_names:
         return None  # "he won 3": need "3 billion won" or a symbol
-    if last.magnitude is None and key in mr.weight_names and _weight(m.string, m.start("body"), m.end("body"), mr):
+    if last.magnitude is None and key in mr.weight_names and is_weight(m.string, m.start("body"), m.end("body"), mr):
         return None  # "5 pounds of flour"
     if groups.get("n2") is not None:
         parsed = parse_range(n1, _plain(groups["n2"], code, mr), rules)
