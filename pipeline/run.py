@@ -92,9 +92,10 @@ def to_raw_rows(table: str, rows: list[dict], article: Article, cleaned: CleanTe
         out.append(row)
     out.sort(key=lambda r: (r["start"], r["end"], str(r.get("metric") or r.get("label") or r.get("kind") or "")))
     if table == "facts":
+        from pipeline.facts import fact_id  # the facts package imports spaCy: only when rows are made
+
         for row in out:
-            key = f"{row['article_id']}|{row['start']}|{row['end']}|{row['metric']}|{row.get('subject_id') or row.get('subject') or ''}"
-            row["fact_id"] = hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+            row["fact_id"] = fact_id(row["article_id"], row["start"], row["end"], row["metric"], row.get("subject_id") or row.get("subject"))
     return out
 
 

@@ -1,0 +1,99 @@
+"""Facts: join each money / user-count / quantity mention to its subject, metric and period.
+
+Why a separate stage: the mention tables say *what* a number is ("59.98 million MAU"); analysts ask
+*whose* and *when* ("Doubao's MAU in November 2024"). The steps are pure functions, one module each:
+
+- ``identity``   the article's subject candidates (gazetteer + NER) and their keys
+- ``subject``    the parse rules that find whose number it is (``discourse`` for "the company", "It")
+- ``metric``     what the number measures
+- ``period``     when: the sentence's date, else the paragraph's, else the publication date
+- ``confidence`` how far to trust the row
+
+When no rule applies the fact keeps ``subject`` null with low confidence: we never attach a number
+to the nearest name by guess. Cue words, patterns and weights live in rules/facts.yaml.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Doc, Span
+
+from pipeline.extract import Context
+from pipeline.facts.candidates import Scene, variant_owner_map
+from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
+from pipeline.facts.confidence import confidence
+from pipeline.facts.discourse import paragraphs
+from pipeline.facts.identity import build_index, entity_rows
+from pipeline.facts.metric import describe
+from pipeline.facts.period import date_period, find_period
+from pipeline.facts.subject import in_sentence
+
+__all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
+
+#: rows of these tables become facts, in this order
+SOURCE_TABLES = ("money", "user_counts", "quantities")
+
+
+def fact_id(article_id: str, start: int, end: int, metric: str, subject_key: str | None) -> str:
+    """Stable id of a fact: its article, raw span, metric and subject (id, else name)."""
+    key = f"{article_id}|{start}|{end}|{metric}|{subject_key or ''}"
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def _evidence(sent: Span) -> tuple[int, int]:
+    text = sent.text
+    start = sent.start_char + (len(text) - len(text.lstrip()))
+    end = sent.start_char + len(text.rstrip())
+    return start, max(start, end)
+
+
+def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
+    """One fact per money / user-count / quantity mention whose metric is clear."""
+    fr = fact_rules(ctx.rules)
+    text = doc.text  # read once: Doc.text re-joins every token on each access
+    index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr)
+    paras = paragraphs(text)
+    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr))
+    dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]
+    mentions = sorted(
+        ((table, row) for table in SOURCE_TABLES for row in found.get(table, ())),
+        key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
+    )
+    rows: list[dict] = []
+    for table, row in mentions:
+        try:
+            described = describe(table, row, doc, fr, text)
+            span = doc.char_span(row["start"], row["end"], alignment_mode="expand") if described else None
+        except (KeyError, TypeError, ValueError):
+            continue
+        if described is None or span is None or len(span) == 0:
+            continue
+        metric, value, unit = described
+        subject = in_sentence(scene, span)
+        period = find_period(span, dates, paras, ctx.published, fr, text)
+        ev_start, ev_end = _evidence(span.sent)
+        rows.append(
+            {
+                "start": row["start"],
+                "end": row["end"],
+                "subject": subject.name,
+                "subject_id": subject.id,
+                "subject_text": subject.text,
+                "metric": metric,
+                "value": value,
+                "unit": unit,
+                "qualifier": row.get("qualifier") or "exact",
+                "per_quantity": row.get("per_quantity"),
+                "per_unit": row.get("per_unit"),
+                "period": period.value,
+                "period_start": period.start,
+                "period_end": period.end,
+                "period_source": period.source,
+                "evidence_start": ev_start,
+                "evidence_end": ev_end,
+                "confidence": confidence(subject, period, fr),
+                "rule": subject.rule,
+            }
+        )
+    return rows

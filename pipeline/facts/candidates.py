@@ -1,0 +1,86 @@
+"""The article as the subject rules see it (``Scene``), and which entities in a phrase may be subjects.
+
+Why a Scene: every subject rule needs the same read-only view of the article (its Doc, its text read
+once, the entity index, the compiled rules, paragraphs, product-variant owners); passing one frozen
+object keeps the rules pure functions instead of methods sharing mutable state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from pipeline.facts.config import FactRules
+from pipeline.facts.identity import EntityIndex
+from pipeline.facts.records import Entity
+
+
+@dataclass(frozen=True)
+class Scene:
+    doc: Doc
+    #: Doc.text re-joins every token on each access: read once, sliced many times
+    text: str
+    index: EntityIndex
+    fr: FactRules
+    paragraphs: list[tuple[int, int]]
+    #: sentence start -> (token index, owner entity) of each possessive product variant in it
+    #: ("Doubao's Pro 32k model"), in text order: later variants of that sentence inherit the owner
+    variant_owners: dict[int, tuple[tuple[int, Entity], ...]]
+
+
+def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:
+    """Not a comparison ("a ChatGPT-like app") and not a source ("according to Reuters")."""
+    after = scene.text[ent.end : ent.end + 8]
+    if any(after.startswith(s) for s in scene.fr.entity_suffix_skip):
+        return False
+    for anc in [tok, *tok.ancestors]:
+        if anc.lower_ in scene.fr.source_words:
+            return False
+        if top is not None and anc.i == top.i:
+            break
+    return True
+
+
+def candidates_in(scene: Scene, tokens: list[Token], top: Token | None) -> list[tuple[Entity, Token]]:
+    """Usable entities among ``tokens``, each once, with the first token that carries it."""
+    seen: dict[str, tuple[Entity, Token]] = {}
+    for tok in tokens:
+        ent = scene.index.at(tok.i)
+        if ent is not None and ent.key not in seen and usable(scene, ent, tok, top):
+            seen[ent.key] = (ent, tok)
+    return list(seen.values())
+
+
+def drop_owners(cands: list[tuple[Entity, Token]]) -> list[tuple[Entity, Token]]:
+    """A product and its owner in one phrase ("Baidu's Wenxin model"): the product is the subject."""
+    ids = {e.id for e, _ in cands if e.id}
+    owned = {e.owner for e, _ in cands if e.owner in ids}
+    return [(e, t) for e, t in cands if e.id not in owned]
+
+
+def variant_tokens(head: Token, skip: set[int], fr: FactRules) -> list[Token]:
+    """Name-like modifiers of a product head ("Pro", "32k" of "Pro 32k model")."""
+    return [
+        t for t in head.subtree
+        if t.i < head.i and t.i not in skip and t.dep_ in ("compound", "nmod", "nummod") and fr.variant_token.match(t.text)
+    ]
+
+
+def possessive_variant(tok: Token, fr: FactRules) -> list[Token]:
+    """'Doubao's Pro 32k model': the name-like modifiers of the head the possessor owns."""
+    if not fr.variant_names or tok.dep_ != "poss" or tok.head.lower_ not in fr.product_heads:
+        return []
+    return variant_tokens(tok.head, {t.i for t in tok.subtree}, fr)
+
+
+def variant_owner_map(doc: Doc, index: EntityIndex, fr: FactRules) -> dict[int, tuple[tuple[int, Entity], ...]]:
+    """Per sentence, the possessive product variants and their owner entity, in text order."""
+    out: dict[int, list[tuple[int, Entity]]] = {}
+    if not fr.variant_names:
+        return {}
+    for i, ent in index.by_token.items():
+        tok = doc[i]
+        if possessive_variant(tok, fr):
+            out.setdefault(tok.sent.start, []).append((i, ent))
+    return {k: tuple(sorted(v, key=lambda p: p[0])) for k, v in out.items()}

@@ -1,0 +1,116 @@
+"""rules/facts.yaml, validated strictly and compiled once per Rules into a frozen ``FactRules``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pipeline.errors import RulesError
+from pipeline.nlp import WordClasses, word_classes
+from pipeline.rules import Rules, check_keys
+
+@dataclass(frozen=True)
+class FactRules:
+    money_skip_metrics: frozenset[str]
+    money_skip_equivalents: bool
+    quantity_kinds: dict[str, str]
+    count_units: dict[str, str]
+    percent_cues: tuple[tuple[str, re.Pattern], ...]
+    percent_change: dict[str, str]
+    cue_window: int
+    ner_labels: frozenset[str]
+    source_words: frozenset[str]
+    entity_suffix_skip: tuple[str, ...]
+    anaphor_nouns: frozenset[str]
+    anaphor_determiners: frozenset[str]
+    anaphor_entity_types: frozenset[str]
+    relative_pronouns: frozenset[str]
+    pronouns: frozenset[str]
+    surface: tuple[tuple[str, re.Pattern], ...]
+    product_heads: frozenset[str]
+    variant_names: bool
+    variant_token: re.Pattern
+    noun_preps: frozenset[str]
+    metric_nouns: frozenset[str]
+    subject_deps: frozenset[str]
+    date_types: frozenset[str]
+    paragraph_date_types: frozenset[str]
+    skip_values: re.Pattern
+    baseline_before: re.Pattern
+    baseline_after: re.Pattern
+    baseline_window: int
+    published_granularity: str
+    rule_confidence: dict[str, float]
+    per_clause_climb: float
+    non_gazetteer: float
+    period_penalty: dict[str, float]
+    floor: float
+    #: verb / adposition from tag and label (rules/pos.yaml): the model's attribute_ruler is not run
+    word_classes: WordClasses
+
+
+def _words(words: object) -> re.Pattern:
+    alternation = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
+    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+
+
+def compile_fact_rules(rules: Rules) -> FactRules:
+    """Validate rules/facts.yaml strictly and compile its cue lists once per run."""
+    data = rules.get("facts")
+    where = str(rules.path("facts"))
+    check_keys(data, where=where, required=("metrics", "subject", "period", "confidence"))
+    m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
+    check_keys(m, where=f"{where}: metrics", required=(
+        "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
+        "percent_change", "cue_window"))
+    check_keys(s, where=f"{where}: subject", required=(
+        "ner_labels", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
+        "metric_nouns", "subject_deps"))
+    check_keys(p, where=f"{where}: period", required=(
+        "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
+        "published_granularity"))
+    check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "period", "floor"))
+    if p["published_granularity"] not in ("year", "month", "day"):
+        raise RulesError(f"{where}: period.published_granularity must be year, month or day")
+    return FactRules(
+        money_skip_metrics=frozenset(m["money_skip_metrics"]),
+        money_skip_equivalents=bool(m["money_skip_equivalents"]),
+        quantity_kinds=dict(m["quantity_kinds"]),
+        count_units={k.lower(): v for k, v in m["count_units"].items()},
+        percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
+        percent_change=dict(m["percent_change"]),
+        cue_window=int(m["cue_window"]),
+        ner_labels=frozenset(s["ner_labels"]),
+        source_words=frozenset(w.lower() for w in s["source_words"]),
+        entity_suffix_skip=tuple(s["entity_suffix_skip"]),
+        anaphor_nouns=frozenset(w.lower() for w in s["anaphor_nouns"]),
+        anaphor_determiners=frozenset(w.lower() for w in s["anaphor_determiners"]),
+        anaphor_entity_types=frozenset(s["anaphor_entity_types"]),
+        relative_pronouns=frozenset(w.lower() for w in s["relative_pronouns"]),
+        pronouns=frozenset(w.lower() for w in s["pronouns"]),
+        surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
+        product_heads=frozenset(w.lower() for w in s["product_heads"]),
+        variant_names=bool(s["variant_names"]),
+        variant_token=re.compile(s["variant_token"]),
+        noun_preps=frozenset(w.lower() for w in s["noun_preps"]),
+        metric_nouns=frozenset(w.lower() for w in s["metric_nouns"]),
+        subject_deps=frozenset(s["subject_deps"]),
+        date_types=frozenset(p["date_types"]),
+        paragraph_date_types=frozenset(p["paragraph_date_types"]),
+        skip_values=re.compile(p["skip_values"]),
+        baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
+        baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
+        baseline_window=int(p["baseline_window"]),
+        published_granularity=p["published_granularity"],
+        rule_confidence={k: float(v) for k, v in c["rules"].items()},
+        per_clause_climb=float(c["per_clause_climb"]),
+        non_gazetteer=float(c["non_gazetteer"]),
+        period_penalty={k: float(v) for k, v in c["period"].items()},
+        floor=float(c["floor"]),
+        word_classes=word_classes(rules),
+    )
+
+
+def fact_rules(rules: Rules) -> FactRules:
+    return rules.derived("facts", compile_fact_rules)

@@ -1,0 +1,82 @@
+"""When a fact holds: the date closest in the parse within the sentence, else the latest date earlier
+in the paragraph, else the publication date (``source`` says which). Comparison baselines ("a year
+earlier", "compared with 2023") are never a fact's period.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from spacy.tokens import Span, Token
+
+from pipeline.facts.config import FactRules
+from pipeline.facts.discourse import containing
+from pipeline.facts.records import Period
+
+def _tree_distance(a: Token, b: Token) -> int:
+    up_a = [a, *a.ancestors]
+    index_a = {t.i: k for k, t in enumerate(up_a)}
+    for k, t in enumerate([b, *b.ancestors]):
+        if t.i in index_a:
+            return k + index_a[t.i]
+    return 10_000
+
+
+def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
+    value = row.get("value")
+    if row.get("type") not in fr.date_types or not value or fr.skip_values.fullmatch(str(value)):
+        return False
+    if row.get("type") == "duration" and row.get("start_date") is None:
+        return False
+    before = text[max(0, row["start"] - fr.baseline_window) : row["start"]]
+    after = text[row["end"] : row["end"] + fr.baseline_window]
+    words = text[row["start"] : row["end"]].split()
+    last_word = words[-1] if words else ""
+    return not (fr.baseline_before.search(before) or fr.baseline_after.match(after) or fr.baseline_after.match(last_word))
+
+
+def _month_end(year: int, month: int) -> date:
+    nxt = date(year + month // 12, month % 12 + 1, 1)
+    return date.fromordinal(nxt.toordinal() - 1)
+
+
+def date_period(row: dict, source: str) -> Period:
+    """The period written for a date mention (tests/gold/README.md, "Fact periods"): its value, or for
+    a duration the ISO interval it resolves to ("the past three months" -> 2024-09-20/2024-12-20)."""
+    value, start, end = str(row["value"]), row.get("start_date"), row.get("end_date")
+    if row.get("type") == "duration" and start is not None and end is not None:
+        return Period(f"{start.isoformat()}/{end.isoformat()}", start, end, source)
+    return Period(value, start, end, source)
+
+
+def _published(published: date | None, fr: FactRules) -> Period:
+    if published is None:
+        return Period(None, None, None, None)
+    if fr.published_granularity == "year":
+        return Period(str(published.year), date(published.year, 1, 1), date(published.year, 12, 31), "published_date")
+    if fr.published_granularity == "month":
+        return Period(published.strftime("%Y-%m"), published.replace(day=1), _month_end(published.year, published.month), "published_date")
+    return Period(published.isoformat(), published, published, "published_date")
+
+
+def find_period(
+    span: Span, dates: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None
+) -> Period:
+    """``text`` is ``span.doc.text`` when the caller has it: Doc.text re-joins every token on each access."""
+    doc, sent = span.doc, span.sent
+    text = doc.text if text is None else text
+    usable = [d for d in dates if _usable_date(d, text, fr)]
+    in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
+    if in_sent:
+
+        def rank(d: dict) -> tuple[int, int]:
+            date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
+            tree = _tree_distance(span.root, date_span.root) if date_span is not None and len(date_span) else 10_000
+            return tree, abs(d["start"] - span.start_char)
+
+        return date_period(min(in_sent, key=rank), "sentence")
+    p_start, _ = containing(paras, sent.start_char)
+    earlier = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
+    if earlier:
+        return date_period(max(earlier, key=lambda d: d["start"]), "paragraph")
+    return _published(published, fr)

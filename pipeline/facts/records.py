@@ -1,0 +1,72 @@
+"""Frozen records the facts stage passes between its steps.
+
+Why frozen: each step (identity, discourse, subject, metric, period, confidence) is a pure function
+of the article and these records; none may change what another step already decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Entity:
+    """A subject candidate: a named span of the article, with its canonical identity when known."""
+
+    start: int
+    end: int
+    #: gazetteer id, else a stable slug of the normalized name and type (see identity.py)
+    id: str | None
+    name: str
+    #: gazetteer entity type (company, product…) or None
+    type: str | None
+    #: gazetteer owner id (Doubao -> bytedance)
+    owner: str | None
+    #: NER label of the span (ORG, PERSON, GPE…) or None for a gazetteer-only match
+    label: str | None = None
+    #: True when the gazetteer listed it
+    listed: bool = True
+
+    @property
+    def key(self) -> str:
+        return self.id or self.name
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whose number it is, and how that was decided (``rule``, ``source``, ``climbs``)."""
+
+    name: str | None
+    id: str | None
+    text: str | None
+    rule: str
+    climbs: int = 0
+    gazetteer: bool = True
+    #: clause | sentence | paragraph | headline | article (None when there is no subject)
+    source: str | None = "clause"
+
+
+NO_SUBJECT = "no_subject"
+AMBIGUOUS = "ambiguous"
+
+
+@dataclass(frozen=True)
+class Period:
+    """The time a fact is about, and where it was read (sentence, paragraph, published_date)."""
+
+    value: str | None
+    start: date | None
+    end: date | None
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Metric:
+    """What a number measures: ``name`` from the vocabulary, ``value``/``unit`` normalized."""
+
+    name: str
+    value: float | None
+    unit: str | None
+    #: the governing word(s) as written ("acquisition", "monthly active users"), when read
+    text: str | None = None

@@ -1,0 +1,166 @@
+"""Whose number it is: one small function per parse rule, tried from the number up its clauses.
+
+The search starts at the number's head token and climbs its ancestors: inside a noun phrase it looks
+for a possessive, compound, apposition or "for/of X"; at a verb it takes the clause subject (with
+relative-clause, pronoun and "the company" handling). The first rule that finds exactly one usable
+entity wins; two or more is ``ambiguous``: we never pick the nearest name by guess.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from pipeline.facts.candidates import (
+    Scene,
+    candidates_in,
+    drop_owners,
+    possessive_variant,
+    variant_tokens,
+)
+from pipeline.facts.discourse import anaphor, pronoun
+from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
+from pipeline.nlp import word_class
+
+Cands = list[tuple[Entity, Token]]
+
+
+def subject_of(scene: Scene, ent: Entity, tok: Token, rule: str, climbs: int) -> Subject:
+    """The subject for one chosen entity; a possessed product variant names the variant."""
+    variant = possessive_variant(tok, scene.fr)
+    if variant:
+        name = " ".join([ent.name, *(t.text for t in variant)])
+        return Subject(name, None, scene.text[ent.start : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
+    return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], rule, climbs, gazetteer=ent.listed)
+
+
+def collective(scene: Scene, tok: Token) -> bool:
+    """'Kimi, Doubao, and several other domestic models collectively ...': no single subject."""
+    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None:
+        return True
+    return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None) for c in tok.children)
+
+
+def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
+    """Exactly one candidate (owners dropped, not a coordination): it; else ambiguous."""
+    cands = drop_owners(cands)
+    if len(cands) == 1:
+        ent, tok = cands[0]
+        if not collective(scene, tok):
+            return subject_of(scene, ent, tok, rule, climbs)
+    return Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+
+
+def inherited_variant(scene: Scene, np: Token, climbs: int, before: int) -> Subject | None:
+    """'..., while the Pro 128k model was set at ¥0.05': same owner as the variant before it."""
+    fr = scene.fr
+    owners = [ent for i, ent in scene.variant_owners.get(np.sent.start, ()) if i < before]
+    if not owners or not fr.variant_names or np.lower_ not in fr.product_heads:
+        return None
+    variant = variant_tokens(np, set(), fr)
+    if not variant:
+        return None
+    name = " ".join([owners[-1].name, *(t.text for t in variant)])
+    return Subject(name, None, scene.text[variant[0].idx : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
+
+
+def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """Subject written inside the noun phrase: possessive, compound, apposition, 'for X'/'of X'."""
+    fr = scene.fr
+    for child in node.children:
+        if prev is not None and child.i == prev.i:
+            continue
+        if child.dep_ in ("poss", "compound") and scene.index.at(child.i) is not None:
+            cands = candidates_in(scene, [child], child)
+            if cands:
+                return choose(scene, cands, "possessive", climbs)
+        if child.dep_ == "poss":
+            found = anaphor(scene, list(child.subtree), climbs)
+            if found:
+                return found
+        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in fr.noun_preps):
+            cands = candidates_in(scene, list(child.subtree), child)
+            if cands:
+                return choose(scene, cands, "appos" if child.dep_ == "appos" else "noun_prep", climbs)
+    return None
+
+
+def with_objects(scene: Scene, node: Token, prev: Token | None) -> Cands:
+    """'DeepSeek announced its DeepSeek-V2, with ... pricing of ¥1': a 'with' phrase describes the object."""
+    if prev is None or prev.dep_ != "prep" or prev.lower_ != "with":
+        return []
+    objects = [c for c in node.children if c.dep_ == "dobj"]
+    objects += [g for c in node.children if c.dep_ == "prep" and c.i != prev.i for g in c.children if g.dep_ == "pobj"]
+    return [c for o in objects for c in candidates_in(scene, list(o.subtree), o)]
+
+
+def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
+    """Subject of a clause: (subject, keep climbing?)."""
+    fr = scene.fr
+    subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
+    obj_cands = with_objects(scene, node, prev)
+    if not subjects and not obj_cands:
+        return None, True
+    subj = subjects[0] if subjects else None
+    if subj is not None and subj.lower_ in fr.relative_pronouns and node.dep_ == "relcl":
+        head = node.head
+        cands = candidates_in(scene, [head], head) if scene.index.at(head.i) is not None else []
+        if cands:
+            return choose(scene, cands, "relative_clause", climbs), False
+        return in_noun_phrase(scene, head, None, climbs), False
+    if subj is not None and subj.lower_ in fr.pronouns and subj.i == subj.sent.start:
+        found = pronoun(scene, subj, climbs)
+        if found:
+            return found, False
+    cands = candidates_in(scene, list(subj.subtree), subj) if subj is not None else []
+    if cands or obj_cands:
+        chosen = choose(scene, cands + obj_cands, "clause_subject", climbs)
+        if obj_cands and chosen.name and any(chosen.id == e.id for e, _ in obj_cands):
+            chosen = Subject(chosen.name, chosen.id, chosen.text, "with_object", climbs, chosen.gazetteer, chosen.source)
+        return chosen, False
+    if subj is None:
+        return None, True
+    found = anaphor(scene, list(subj.subtree), climbs) or inherited_variant(scene, subj, climbs, before)
+    if found:
+        return found, False
+    # A metric noun as subject ("capital expenditures will expand to ...") lets the search go on.
+    return None, subj.lower_ in fr.metric_nouns
+
+
+def by_surface(scene: Scene, span: Span) -> Subject | None:
+    """Written patterns the parser gets wrong: 'with ChatGPT trailing at 41.6%'."""
+    sent = span.sent
+    before = [e for e in scene.index.ents if sent.start_char <= e.start and e.end <= span.start_char]
+    for ent in reversed(before[-1:]):
+        gap = scene.text[ent.end : span.start_char]
+        if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
+            return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
+    return None
+
+
+def in_sentence(scene: Scene, span: Span) -> Subject:
+    """The subject the number's own sentence gives it, by the parse rules above."""
+    found = by_surface(scene, span)
+    if found:
+        return found
+    root = span.root
+    prev: Token | None = None
+    climbs = 0
+    for k, node in enumerate([root, *root.ancestors]):
+        if k > 0 and scene.index.at(node.i) is not None and not (span.start <= node.i < span.end):
+            cands = candidates_in(scene, [node], node)
+            if cands:
+                return choose(scene, cands, "head_entity", climbs)
+        kind = word_class(node, scene.fr.word_classes)
+        if kind is None or k == 0:
+            found = in_noun_phrase(scene, node, prev, climbs)
+            if found:
+                return found
+        if kind == "verb" or node.dep_ == "ROOT":
+            found, go_on = in_clause(scene, node, prev, climbs, span.start)
+            if found:
+                return found
+            if not go_on:
+                break
+            climbs += 1
+        prev = node
+    return Subject(None, None, None, NO_SUBJECT, climbs, source=None)
