@@ -27,6 +27,8 @@ from pipeline.facts.discourse import paragraphs
 from pipeline.facts.identity import build_index, entity_rows
 from pipeline.facts.metric import describe
 from pipeline.facts.period import date_period, find_period
+from pipeline.facts.discourse import article_topic, paragraph_topic, sentence_entity
+from pipeline.facts.records import NO_SUBJECT, Subject
 from pipeline.facts.subject import in_sentence
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -48,6 +50,32 @@ def _evidence(sent: Span) -> tuple[int, int]:
     return start, max(start, end)
 
 
+def said_of_several(span: Span, fr: FactRules) -> bool:
+    """'combined expenditures approximating ¥100 billion': the number is a total over several."""
+    node = span.root
+    for _ in range(fr.governor_depth):
+        if node.lower_ in fr.collective_words or any(c.lower_ in fr.collective_words for c in node.children):
+            return True
+        if node.head.i == node.i:
+            break
+        node = node.head
+    return False
+
+
+def attach(scene: Scene, span: Span) -> Subject:
+    """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
+    order (the sentence's only entity, the paragraph's topic, the article's topic)."""
+    subject = in_sentence(scene, span)
+    if subject.name is not None or subject.rule != NO_SUBJECT or said_of_several(span, scene.fr):
+        return subject
+    sent = span.sent
+    for fallback in (sentence_entity, paragraph_topic, article_topic):
+        found = fallback(scene, sent)
+        if found is not None:
+            return Subject(found.name, found.id, found.text, found.rule, subject.climbs, found.gazetteer, found.source)
+    return subject
+
+
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One fact per money / user-count / quantity mention whose metric is clear."""
     fr = fact_rules(ctx.rules)
@@ -63,14 +91,16 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     rows: list[dict] = []
     for table, row in mentions:
         try:
-            described = describe(table, row, doc, fr, text)
-            span = doc.char_span(row["start"], row["end"], alignment_mode="expand") if described else None
+            span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            described = describe(table, row, doc, fr, text, span)
         except (KeyError, TypeError, ValueError):
             continue
-        if described is None or span is None or len(span) == 0:
+        if described is None:
             continue
-        metric, value, unit = described
-        subject = in_sentence(scene, span)
+        metric, value, unit, metric_text = described
+        subject = attach(scene, span)
         period = find_period(span, dates, paras, ctx.published, fr, text)
         ev_start, ev_end = _evidence(span.sent)
         rows.append(
@@ -80,7 +110,9 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                 "subject": subject.name,
                 "subject_id": subject.id,
                 "subject_text": subject.text,
+                "subject_source": subject.source if subject.name is not None else None,
                 "metric": metric,
+                "metric_text": metric_text,
                 "value": value,
                 "unit": unit,
                 "qualifier": row.get("qualifier") or "exact",

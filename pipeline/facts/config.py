@@ -18,7 +18,17 @@ class FactRules:
     percent_cues: tuple[tuple[str, re.Pattern], ...]
     percent_change: dict[str, str]
     cue_window: int
+    governor_depth: int
+    #: lemma or lowercased word -> money metric
+    money_words: dict[str, str]
+    money_words_first: frozenset[str]
     ner_labels: frozenset[str]
+    collective_words: frozenset[str]
+    norp_heads: frozenset[str]
+    traded_nouns: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    #: description noun -> NER labels it can stand for ("retailer" -> ORG)
+    descriptions: dict[str, frozenset[str]]
     source_words: frozenset[str]
     entity_suffix_skip: tuple[str, ...]
     anaphor_nouns: frozenset[str]
@@ -54,6 +64,28 @@ def _words(words: object) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
 
 
+def _word_map(groups: object, where: str) -> dict[str, str]:
+    """{metric: [words]} -> {word: metric}; a word listed under two metrics is an error."""
+    out: dict[str, str] = {}
+    for metric, words in dict(groups).items():  # type: ignore[call-overload]
+        if isinstance(words, str):
+            raise RulesError(f"{where}.{metric}: expected a list of words, got a string")
+        for word in words:
+            key = str(word).lower()
+            if key in out and out[key] != metric:
+                raise RulesError(f"{where}: {word!r} is listed under {out[key]} and {metric}")
+            out[key] = metric
+    return out
+
+
+def _descriptions(groups: object) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for label, words in dict(groups).items():  # type: ignore[call-overload]
+        for word in words:
+            out.setdefault(str(word).lower(), set()).add(str(label))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def compile_fact_rules(rules: Rules) -> FactRules:
     """Validate rules/facts.yaml strictly and compile its cue lists once per run."""
     data = rules.get("facts")
@@ -62,9 +94,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window"))
+        "percent_change", "cue_window", "governor_depth", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
-        "ner_labels", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "ner_labels", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps"))
     check_keys(p, where=f"{where}: period", required=(
@@ -81,7 +113,15 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
         percent_change=dict(m["percent_change"]),
         cue_window=int(m["cue_window"]),
+        governor_depth=int(m["governor_depth"]),
+        money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
+        money_words_first=frozenset(m["money_words_first"]),
         ner_labels=frozenset(s["ner_labels"]),
+        collective_words=frozenset(w.lower() for w in s["collective_words"]),
+        norp_heads=frozenset(w.lower() for w in s["norp_heads"]),
+        traded_nouns=frozenset(w.lower() for w in s["traded_nouns"]),
+        corporate_suffixes=frozenset(w.lower() for w in s["corporate_suffixes"]),
+        descriptions=_descriptions(s["descriptions"]),
         source_words=frozenset(w.lower() for w in s["source_words"]),
         entity_suffix_skip=tuple(s["entity_suffix_skip"]),
         anaphor_nouns=frozenset(w.lower() for w in s["anaphor_nouns"]),

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners
 from pipeline.facts.records import Subject
 
 if TYPE_CHECKING:
     from pipeline.facts.candidates import Scene
+    from pipeline.facts.config import FactRules
+    from pipeline.facts.records import Entity
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -34,19 +36,30 @@ def containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
+def _compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
+    """Can ``noun`` ("company", "retailer", "government") stand for ``ent``?"""
+    if ent.listed and ent.type in fr.anaphor_entity_types and noun in fr.anaphor_nouns:
+        return True
+    return ent.label is not None and ent.label in fr.descriptions.get(noun, ())
+
+
 def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None":
-    """'The company's valuation': the latest company named earlier in the same paragraph."""
+    """'The company's valuation', 'the retailer said': the latest compatible entity named before it in
+    the same paragraph, else earlier in the article (``source`` says which)."""
     fr = scene.fr
     for tok in tokens:
-        if tok.lower_ not in fr.anaphor_nouns or scene.index.at(tok.i) is not None:
+        noun = tok.lower_
+        if (noun not in fr.anaphor_nouns and noun not in fr.descriptions) or scene.index.at(tok.i) is not None:
             continue
         if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in tok.children):
             continue
         p_start = containing(scene.paragraphs, tok.idx)[0]
-        before = [e for e in scene.index.ents if p_start <= e.start and e.end <= tok.idx and e.id and e.type in fr.anaphor_entity_types]
-        if before:
-            ent = before[-1]
-            return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, source="paragraph")
+        before = [e for e in scene.index.ents if e.end <= tok.idx and _compatible(e, noun, fr)]
+        if not before:
+            continue
+        ent = before[-1]
+        source = "paragraph" if ent.start >= p_start else "article"
+        return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
     return None
 
 
@@ -65,4 +78,64 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
         if len(cands) == 1:
             ent, _ = cands[0]
             return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
+    return None
+
+
+def _single(scene: "Scene", tokens: list[Token]) -> "tuple[Entity, Token] | None":
+    cands = drop_owners(candidates_in(scene, tokens, None))
+    return cands[0] if len(cands) == 1 else None
+
+
+def sentence_entity(scene: "Scene", sent: "Span") -> "Subject | None":
+    """The number's sentence names exactly one usable entity: it (no clause rule found one)."""
+    found = _single(scene, list(sent))
+    if found is None:
+        return None
+    ent, tok = found
+    return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_entity", 0, gazetteer=ent.listed, source="sentence")
+
+
+def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
+    """The entity a sentence is about: the one entity of its main clause's subject."""
+    root = sent.root
+    for child in root.children:
+        if child.dep_ in scene.fr.subject_deps:
+            found = _single(scene, list(child.subtree))
+            if found is not None:
+                return found[0]
+    return None
+
+
+def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+    """The topic of the paragraph's first sentence, when the number's sentence comes after it."""
+    p_start, _ = containing(scene.paragraphs, sent.start_char)
+    first = scene.doc.char_span(p_start, p_start + 1, alignment_mode="expand") if p_start < len(scene.text) else None
+    if first is None or len(first) == 0:
+        return None
+    lead = first[0].sent
+    if lead.start >= sent.start:
+        return None
+    ent = _topic(scene, lead)
+    if ent is None:
+        return None
+    return Subject(ent.name, ent.id, None, "paragraph_topic", 0, gazetteer=ent.listed, source="paragraph")
+
+
+def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+    """The lede's topic, when it is also the entity the article names most often: an article about one
+    organisation (or person, or country) lends it to numbers no clause attaches."""
+    counts: dict[str, int] = {}
+    for e in scene.index.ents:
+        counts[e.key] = counts.get(e.key, 0) + 1
+    if not counts:
+        return None
+    most = max(counts.values())
+    for lead in list(scene.doc.sents)[:3]:
+        if lead.start >= sent.start:
+            return None
+        ent = _topic(scene, lead)
+        if ent is not None:
+            if counts.get(ent.key, 0) == most and most >= 2 and sum(v == most for v in counts.values()) == 1:
+                return Subject(ent.name, ent.id, None, "article_topic", 0, gazetteer=ent.listed, source="article")
+            return None
     return None

@@ -43,23 +43,107 @@ def entity_rows(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[di
     ]
 
 
+def slug(name: str) -> str:
+    """Lower-case ASCII-ish slug of a name: letters and digits joined by hyphens."""
+    return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "x"
+
+
+def _base(name: str, fr: FactRules) -> str:
+    """The name without a leading "the" and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
+    words = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    while len(words) > 1 and words[-1].lower().strip(",") in fr.corporate_suffixes:
+        words.pop()
+    return " ".join(words).strip(" ,")
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w&-]*", name) if w[0].isupper())
+
+
+def _same_entity(short: str, long_: str, label: str | None) -> bool:
+    """Is ``short`` a variant of ``long_``: an acronym of it, its leading words (organisations,
+    products) or its trailing words (a person's surname)?"""
+    if short == long_:
+        return True
+    if short.isupper() and 2 <= len(short) <= 6 and _initials(long_) == short:
+        return True
+    s, l = short.split(), long_.split()
+    if len(s) >= len(l):
+        return False
+    if label == "PERSON":
+        return l[-len(s):] == s
+    if label in ("ORG", "PRODUCT", "FAC", "EVENT", None):
+        return l[: len(s)] == s
+    return False
+
+
+def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, str]]:
+    """Name of each unlisted entity -> (canonical name, id) for this article: variants merge into the
+    longest form they are part of ("Northwind plc", "Northwind" -> Northwind; "EBRD" -> European Bank
+    for Reconstruction and Development); the id is a stable slug of that name plus its type."""
+    names: dict[str, str | None] = {}
+    for e in ents:
+        if not e.listed:
+            names.setdefault(e.name, e.label)
+    bases = {n: _base(n, fr) for n in names}
+    out: dict[str, tuple[str, str]] = {}
+    for name, label in names.items():
+        base = bases[name]
+        longer = [bases[o] for o, ol in names.items() if ol == label and _same_entity(base, bases[o], label)]
+        canonical = max(longer, key=lambda b: (len(b.split()), len(b), b)) if longer else base
+        out[name] = (canonical, f"{(label or 'thing').lower()}:{slug(canonical)}")
+    return out
+
+
+def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
+    """Noun chunks that name a traded thing or benchmark ("Brent crude", "gold"), not inside a name."""
+    out = []
+    for chunk in doc.noun_chunks:
+        root = chunk.root
+        if root.lower_ not in fr.traded_nouns or root.i in taken:
+            continue
+        words = [t for t in chunk if t.dep_ not in ("det", "poss", "nummod", "amod") or t.i == root.i or t.ent_type_]
+        words = [t for t in words if t.i >= chunk.start and not t.is_punct and t.i <= root.i]
+        if not words:
+            continue
+        start, end = words[0].idx, root.idx + len(root)
+        out.append((start, end, text[start:end]))
+    return out
+
+
 def build_index(doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules) -> EntityIndex:
-    """Gazetteer entities plus NER names of the allowed labels, indexed by token."""
+    """Subject candidates of the article: gazetteer entities, NER names of the allowed labels (a
+    NORP only where it names a government or people), and traded things, indexed by token."""
     owners = gazetteer_owner(ctx.rules)
-    ents: list[Entity] = []
-    index: dict[int, Entity] = {}
+    found: list[tuple[Entity, object]] = []
     for row in rows:
         cid = row.get("canonical_id")
         surface = text[row["start"] : row["end"]]
-        if not cid and (row.get("label") not in fr.ner_labels or len(_LETTER.findall(surface)) < 3):
+        label = row.get("label")
+        if not cid and (label not in fr.ner_labels or len(_LETTER.findall(surface)) < 3):
             continue
-        ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),
-                     owners.get(cid or ""), row.get("label"), cid is not None)
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
         if span is None:
             continue
+        if not cid and label == "NORP" and not (span.root.head.lower_ in fr.norp_heads or span.root.lower_ in fr.norp_heads):
+            continue
+        ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),
+                     owners.get(cid or ""), label, cid is not None)
+        found.append((ent, span))
+    taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
+    for start, end, surface in _traded_chunks(doc, text, taken, fr):
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            found.append((Entity(start, end, None, surface, None, None, "COMMODITY", False), span))
+    names = canonical_names([e for e, _ in found], fr)
+    ents: list[Entity] = []
+    index: dict[int, Entity] = {}
+    for ent, span in found:
+        if not ent.listed and ent.name in names:
+            canonical, eid = names[ent.name]
+            ent = Entity(ent.start, ent.end, eid, canonical, ent.type, ent.owner, ent.label, False)
         ents.append(ent)
-        for tok in span:
+        for tok in span:  # type: ignore[attr-defined]
             index.setdefault(tok.i, ent)
     ents.sort(key=lambda e: e.start)
     return EntityIndex(tuple(ents), index)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts.config import FactRules
 
@@ -24,18 +24,68 @@ def _near_cue(text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern
     return best[1] if best else None
 
 
-def describe(table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None) -> tuple[str, float | None, str | None] | None:
-    """(metric, value, unit) of one mention, or None when its metric is not clear. ``text`` is
+def _word_metric(tok: Token, fr: FactRules) -> str | None:
+    prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
+    if prev and prev in fr.money_words:
+        return fr.money_words[prev]
+    return fr.money_words.get(tok.lower_)
+
+
+def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
+    """(metric, word as written) of the word that governs an amount in the parse: its heads up to
+    ``governor_depth`` ("a fine of $5 million", "agreed to buy X for $5 billion"), and at a verb the
+    words of its subject ("The purchase price is 2.1 billion kronor"). (None, nearest head word) when no
+    word of ``money_words`` governs it."""
+    node = span.root
+    first_word: str | None = None
+    for _ in range(fr.governor_depth):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.is_punct:
+            continue
+        if first_word is None and (node.pos_ in ("NOUN", "VERB") or node.tag_.startswith(("NN", "VB"))):
+            first_word = node.text
+        metric = _word_metric(node, fr)
+        if metric:
+            return metric, node.text
+        if node.tag_.startswith("VB") or node.dep_ == "ROOT":
+            for child in node.children:
+                if child.dep_ in fr.subject_deps:
+                    for tok in sorted(child.subtree, key=lambda t: -t.i):
+                        metric = _word_metric(tok, fr)
+                        if metric:
+                            return metric, tok.text
+    return None, first_word
+
+
+def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str | None]:
+    """(metric, metric_text) of a money mention: a word of ``money_words_first`` governing it, else the
+    extractor's metric, else any governing word of ``money_words``, else ``other`` (still a fact: the
+    governing word as written is kept so nothing is lost)."""
+    word_metric, word = governing_word(span, fr) if span is not None else (None, None)
+    own = row.get("metric")
+    if word_metric in fr.money_words_first:
+        return word_metric, word
+    if own and own != "other":
+        return own, word if word_metric == own else None
+    return (word_metric or "other"), word
+
+
+def describe(
+    table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None, span: Span | None = None
+) -> tuple[str, float | None, str | None, str | None] | None:
+    """(metric, value, unit, metric_text) of one mention, or None when it makes no fact. ``text`` is
     ``doc.text`` when the caller already has it (Doc.text re-joins every token on each access)."""
     if table == "money":
-        metric = row.get("metric")
-        if not metric or metric in fr.money_skip_metrics:
-            return None
         if fr.money_skip_equivalents and row.get("equivalent_of") is not None:
             return None
-        return metric, _value(row, "amount"), row.get("currency")
+        metric, word = money_metric(row, span, fr)
+        if metric in fr.money_skip_metrics:
+            return None
+        return metric, _value(row, "amount"), row.get("currency"), word
     if table == "user_counts":
-        return (row["metric"], _value(row, "value"), "users") if row.get("metric") else None
+        return (row["metric"], _value(row, "value"), "users", None) if row.get("metric") else None
     kind = row.get("kind")
     unit = row.get("unit")
     metric = fr.quantity_kinds.get(kind or "")
@@ -45,7 +95,7 @@ def describe(table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = 
         metric = fr.percent_change.get(row.get("change") or "")
         if metric is None:
             metric = _near_cue(doc.text if text is None else text, row["start"], row["end"], fr.percent_cues, fr.cue_window)
-    return (metric, _value(row, "value"), unit) if metric else None
+    return (metric, _value(row, "value"), unit, None) if metric else None
 
 
 def _value(row: dict, key: str) -> float | None:

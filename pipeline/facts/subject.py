@@ -66,6 +66,11 @@ def inherited_variant(scene: Scene, np: Token, climbs: int, before: int) -> Subj
 def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
     """Subject written inside the noun phrase: possessive, compound, apposition, 'for X'/'of X'."""
     fr = scene.fr
+    for child in node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
+        if child.dep_ == "appos" and (prev is None or child.i != prev.i):
+            listed = drop_owners(candidates_in(scene, list(child.subtree), child))
+            if len(listed) > 1:
+                return choose(scene, listed, "appos", climbs)
     for child in node.children:
         if prev is not None and child.i == prev.i:
             continue
