@@ -91,6 +91,9 @@ SENTENCES = [
      [{"amount_usd": None, "fx_rate": None, "fx_source": None, "fx_note": "no publication date"}]),
     ("no-rate-naira", "The bank lent 5 billion naira.", date(2024, 12, 20),
      [{"currency": "NGN", "amount_usd": None, "fx_source": None, "fx_note": "no rate for NGN"}]),
+    ("article-conversion-without-reference", "The bank lent 5 billion naira ($3.2 million).", date(2024, 12, 20),
+     [{"amount_usd": 3.2e6, "amount_usd_reference": None, "fx_source": "article", "fx_note": "no rate for NGN"},
+      {"amount_usd": 3.2e6, "fx_source": "identity"}]),
     ("old-rate-is-shown", "The EU fined it €2.4 billion.", date(2026, 11, 20),
      [{"fx_rate_date": date(2026, 10, 30), "fx_source": "ECB", "fx_note": "rate of 2026-10-30, 21 days before publication"}]),
 ]

@@ -691,7 +691,7 @@ def _usd(m: Mention, ctx: Context, mr: MoneyRules) -> dict:
         }
     implied = own.amount / m.amount
     low, high = (own.low, own.high) if own.low is not None else (_times(m.low, implied), _times(m.high, implied))
-    about = f"reference {ref.source} {ref.on.isoformat()}" if ref.on is not None else ref.reason
+    about = f"reference {ref.source} {ref.on.isoformat()}" if ref.on is not None else None
     return {
         "amount_usd": float(own.amount), "amount_low_usd": _float(low), "amount_high_usd": _float(high),
         "amount_usd_reference": reference[0], "fx_rate": float(implied), "fx_rate_date": ctx.published,
