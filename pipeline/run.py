@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.clean import CleanText, clean
 from pipeline.extract import Context
+from pipeline.fx import fx_key
 from pipeline.ingest import Article, Problem, iter_articles
 from pipeline.rules import Rules, load_rules
 from pipeline.settings import Settings
@@ -188,7 +189,7 @@ class ResultCache:
 
     def __init__(self, folder: Path, settings: Settings, rules: Rules) -> None:
         self.folder = folder
-        self.salt = f"{__version__}|{rules.sha256}|{settings.model}|{settings.yen_default}"
+        self.salt = f"{__version__}|{rules.sha256}|{settings.model}|{settings.yen_default}|{fx_key(settings.fx_rates)}"
         self.used: set[str] = set()
         self.hits = 0
 

@@ -40,6 +40,8 @@ class Settings:
     workers: int = 1
     #: Reuse results of unchanged articles (content hash + pipeline version + rules hash).
     incremental: bool = True
+    #: User FX table (CSV date,currency,usd_per_unit) over the ECB rates; None: ECB rates only.
+    fx_rates: Path | None = None
 
     def validated(self) -> "Settings":
         if not self.model or not isinstance(self.model, str):
@@ -52,11 +54,16 @@ class Settings:
             raise SettingsError(f"workers: must be >= 1, got {self.workers}")
         if not Path(self.rules_dir).is_dir():
             raise SettingsError(f"rules_dir: {self.rules_dir} is not a directory")
+        if self.fx_rates is not None:
+            from pipeline.fx import read_user_rates
+
+            read_user_rates(Path(self.fx_rates))  # a bad row stops the run here, before the model loads
         return self
 
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
-        """Defaults, then ``NEWSFACTS_MODEL`` / ``NEWSFACTS_RULES`` / ``NEWSFACTS_YEN_DEFAULT``, then overrides."""
+        """Defaults, then ``NEWSFACTS_MODEL`` / ``NEWSFACTS_RULES`` / ``NEWSFACTS_YEN_DEFAULT`` /
+        ``NEWSFACTS_FX_RATES``, then overrides."""
         base = cls()
         env: dict[str, object] = {}
         if os.environ.get("NEWSFACTS_MODEL"):
@@ -65,5 +72,7 @@ class Settings:
             env["rules_dir"] = Path(os.environ["NEWSFACTS_RULES"])
         if os.environ.get("NEWSFACTS_YEN_DEFAULT"):
             env["yen_default"] = os.environ["NEWSFACTS_YEN_DEFAULT"]
+        if os.environ.get("NEWSFACTS_FX_RATES"):
+            env["fx_rates"] = Path(os.environ["NEWSFACTS_FX_RATES"])
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env).validated()  # type: ignore[arg-type]

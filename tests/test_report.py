@@ -85,7 +85,7 @@ def write_run(root: Path) -> tuple[Path, Path, Path]:
     ]
     rows["money"] += [
         _span("$12 billion") | {"amount": 12e9, "currency": "USD", "currency_raw": "$", "qualifier": "exact", "amount_usd": 12e9, "metric": "capex", "rule": "test"},
-        _span("¥86 billion") | {"amount": 86e9, "currency": "CNY", "currency_raw": "¥", "qualifier": "approx", "amount_usd": 11.9e9, "metric": "capex", "rule": "test", "equivalent_of": _at("$12 billion")[0]},
+        _span("¥86 billion") | {"amount": 86e9, "currency": "CNY", "currency_raw": "¥", "qualifier": "approx", "amount_usd": 12e9, "amount_usd_reference": 11e9, "fx_rate": 12 / 86, "fx_source": "article", "fx_note": "reference ECB 2025-01-31", "metric": "capex", "rule": "test", "equivalent_of": _at("$12 billion")[0]},
         _span("¥0.8") | {"amount": 0.8, "currency": "CNY", "currency_raw": "¥", "qualifier": "exact", "per_quantity": 1e6, "per_unit": "token", "unit_price": 0.8e-6, "amount_usd": 0.11, "metric": "price", "rule": "test"},
     ]
     rows["user_counts"] += [
@@ -264,6 +264,36 @@ def test_index_shows_scores_per_type_from_the_metrics_file(synthetic) -> None:
     row = re.search(r"<tr><th>money</th>(.*?)</tr>", index)
     assert row and "0.667" in row.group(1) and "0.500" in row.group(1)
     assert "<th>user_counts</th>" in index
+
+
+def test_index_lists_article_conversions_that_disagree_with_the_reference(synthetic) -> None:
+    *_, site = synthetic
+    index = (site / "index.html").read_text(encoding="utf-8")
+    row = re.search(r'<table id="conversions-table">.*?<tbody>\n(.*?)</tbody>', index, re.S)
+    assert "1 amount(s) converted to US$ by the article itself; 1 differ" in index
+    assert row and "¥86 billion" in row.group(1) and "+9.1%" in row.group(1) and "reference ECB 2025-01-31" in row.group(1)
+
+
+#: (id, article's US$, reference US$, listed at 5 %?)
+DISAGREEMENTS = [
+    ("agrees", 12e9, 11.9e9, False),
+    ("just-under", 10.49e9, 10e9, False),
+    ("over", 10.6e9, 10e9, True),
+    ("under-by-more", 9.4e9, 10e9, True),
+    ("no-reference", 10e9, None, False),
+]
+
+
+@pytest.mark.parametrize(("usd", "reference", "listed"), [c[1:] for c in DISAGREEMENTS], ids=[c[0] for c in DISAGREEMENTS])
+def test_conversion_disagreements(usd, reference, listed) -> None:
+    import pandas as pd
+
+    from pipeline.report.pages import conversion_disagreements
+
+    money = pd.DataFrame([{"amount_usd": usd, "amount_usd_reference": reference, "fx_source": "article"},
+                          {"amount_usd": 5.0, "amount_usd_reference": None, "fx_source": "ECB"}])
+    checked, off = conversion_disagreements(money, 0.05)
+    assert (checked, len(off)) == (int(reference is not None), int(listed))
 
 
 def test_facts_page_has_a_plot_per_metric(synthetic) -> None:

@@ -5,8 +5,9 @@ pipeline/numbers.py (the one number parser), so "32k", "GPT-4o" or "billions" ca
 (no anchor, or no number). Around each amount we then read, in this order: a conversion in brackets
 ("(approximately $150 million)", linked by ``equivalent_of``), the ¥ reading (yuan or yen), the
 qualifier ("no less than" → at_least, outside the span), a rate ("per 1,000 tokens"), the metric from
-cue words, and the US$ value from the dated table rules/fx_rates.yaml. All vocabulary is in
-rules/money.yaml. Money without a number ("billions", "multi-million dollar", a bare "dollar") is not
+cue words, and the US$ value: the article's own conversion when it gives one, else the ECB reference
+rate of the publication date (pipeline/fx.py; the threshold for an old rate is in rules/fx.yaml). All
+vocabulary is in rules/money.yaml. Money without a number ("billions", "multi-million dollar", a bare "dollar") is not
 a row: we never invent an amount.
 
 Readings decided here, each from rules/money.yaml: a name several currencies share ("dinars", "kr",
@@ -29,6 +30,7 @@ from spacy.tokens import Doc
 
 from pipeline.errors import RulesError
 from pipeline.extract import Context
+from pipeline.fx import fx_table
 from pipeline.numbers import parse_number, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
@@ -55,7 +57,7 @@ def _cue(word: str) -> str:
 
 @dataclass(frozen=True)
 class MoneyRules:
-    """rules/money.yaml and rules/fx_rates.yaml compiled once per run."""
+    """rules/money.yaml and rules/fx.yaml compiled once per run."""
 
     candidates: tuple[tuple[str, re.Pattern], ...]
     currency_of: dict[str, str]
@@ -89,7 +91,8 @@ class MoneyRules:
     cents_tail_below: Decimal = Decimal(0)
     article_words: frozenset[str] = frozenset()
     article_reject_deps: frozenset[str] = frozenset()
-    fx_years: dict[int, tuple[date, dict[str, float]]] = field(default_factory=dict)
+    #: a rate more than this many days before the publication date is used, with a note (rules/fx.yaml)
+    fx_stale_after_days: int = 7
     #: lexicon key of a shared name ("dinar") -> (code, cue pattern) per candidate currency
     ambiguous: dict[str, tuple[tuple[str, re.Pattern], ...]] = field(default_factory=dict)
     #: names that are also weights ("pound") and what says "weight" around them
@@ -136,10 +139,10 @@ def _check(rules: Rules) -> dict:
     check_keys(data["article_amounts"], where=f"{where}: article_amounts", required=("words", "not_names", "reject_deps"))
     for name, sub in data["subunits"].items():
         check_keys(sub, where=f"{where}: subunits.{name}", required=("currency", "factor"))
-    fx = rules.get("fx_rates")
-    check_keys(fx, where=str(rules.path("fx_rates")), required=("source", "years"))
-    for year, entry in fx["years"].items():
-        check_keys(entry, where=f"{rules.path('fx_rates')}: years.{year}", required=("date", "per_usd"))
+    fx = rules.get("fx")
+    check_keys(fx, where=str(rules.path("fx")), required=("stale_after_days",))
+    if not isinstance(fx["stale_after_days"], int) or fx["stale_after_days"] < 0:
+        raise RulesError(f"{rules.path('fx')}: stale_after_days: want a whole number of days >= 0")
     return data
 
 
@@ -250,12 +253,6 @@ def compile_money(rules: Rules) -> MoneyRules:
     qual_words = _alt(qual_of)
     w = data["weight_names"]
     approx = [q for q in data["qualifiers_before"]["approx"] if q[:1].isalpha()]
-    fx = rules.get("fx_rates")
-    fx_years = {
-        int(year): (entry["date"] if isinstance(entry["date"], date) else date.fromisoformat(str(entry["date"])),
-                    {k: float(v) for k, v in entry["per_usd"].items()})
-        for year, entry in fx["years"].items()
-    }
     return MoneyRules(
         candidates=candidates,
         currency_of=currency_of,
@@ -292,7 +289,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         compound_gap=re.compile(r"\s*(?:(?:" + _alt(data["compound_joiners"]) + r")\s*)?", re.IGNORECASE),
         article_words=frozenset(w.lower() for w in art["words"]),
         article_reject_deps=frozenset(art["reject_deps"]),
-        fx_years=fx_years,
+        fx_stale_after_days=int(rules.get("fx")["stale_after_days"]),
         ambiguous={
             name.lower(): tuple((code, re.compile("|".join(_cue(c) for c in words))) for code, words in cues.items())
             for name, cues in data["ambiguous_names"].items()
@@ -675,18 +672,53 @@ def _metric(text: str, m: Mention, bounds: tuple[int, int], mr: MoneyRules) -> s
     return nearest[1] if nearest else "other"
 
 
-def _fx(ctx: Context, currency: str | None, mr: MoneyRules) -> tuple[float, date] | None:
-    """Units of ``currency`` per USD from the year of publication (see rules/fx_rates.yaml)."""
-    if not currency or not mr.fx_years:
+def _usd(m: Mention, ctx: Context, mr: MoneyRules) -> dict:
+    """The US$ columns: the article's own conversion when it gives one, else the reference rate.
+
+    Why the article's figure first: "380 billion yuan ($52.4 billion)" is what the writer meant, at
+    the rate of the day of the deal; the ECB figure is kept beside it (``amount_usd_reference``) so a
+    reader can see where the two disagree.
+    """
+    ref = fx_table(ctx.settings.fx_rates).rate(m.currency, ctx.published)
+    reference = _scaled(m, ref.usd_per_unit)
+    note = ref.reason or _stale_note(ref.on, ctx.published, mr)
+    own = m.partner if m.currency != "USD" and m.partner is not None and m.partner.currency == "USD" else None
+    if own is None or not m.amount:
+        return {
+            "amount_usd": reference[0], "amount_low_usd": reference[1], "amount_high_usd": reference[2],
+            "amount_usd_reference": None, "fx_rate": ref.usd_per_unit, "fx_rate_date": ref.on,
+            "fx_source": ref.source, "fx_note": note,
+        }
+    implied = own.amount / m.amount
+    low, high = (own.low, own.high) if own.low is not None else (_times(m.low, implied), _times(m.high, implied))
+    about = f"reference {ref.source} {ref.on.isoformat()}" if ref.on is not None else None
+    return {
+        "amount_usd": float(own.amount), "amount_low_usd": _float(low), "amount_high_usd": _float(high),
+        "amount_usd_reference": reference[0], "fx_rate": float(implied), "fx_rate_date": ctx.published,
+        "fx_source": "article", "fx_note": "; ".join(n for n in (about, note) if n),
+    }
+
+
+def _scaled(m: Mention, usd_per_unit: float | None) -> tuple[float | None, float | None, float | None]:
+    if usd_per_unit is None:
+        return None, None, None
+    return (float(m.amount) * usd_per_unit, float(m.low) * usd_per_unit if m.low is not None else None,
+            float(m.high) * usd_per_unit if m.high is not None else None)
+
+
+def _times(value: Decimal | None, factor: Decimal) -> Decimal | None:
+    return value * factor if value is not None else None
+
+
+def _float(value: Decimal | None) -> float | None:
+    return float(value) if value is not None else None
+
+
+def _stale_note(on: date | None, published: date | None, mr: MoneyRules) -> str | None:
+    """ "rate of 2026-10-30, 21 days before publication": an old rate is used, never silently."""
+    if on is None or published is None or (published - on).days <= mr.fx_stale_after_days:
         return None
-    years = sorted(mr.fx_years)
-    year = years[-1]
-    if ctx.published is not None:
-        earlier = [y for y in years if y <= ctx.published.year]
-        year = earlier[-1] if earlier else years[0]
-    on, table = mr.fx_years[year]
-    rate = table.get(currency)
-    return (rate, on) if rate else None
+    return f"rate of {on.isoformat()}, {(published - on).days} days before publication"
 
 
 def _unit_price(amount: Decimal, qty: Decimal, unit: str, rules: Rules) -> float | None:
@@ -712,7 +744,6 @@ def _pint_registry(rules: Rules) -> Any:
 
 
 def _row(m: Mention, ctx: Context, mr: MoneyRules) -> dict:
-    fx = _fx(ctx, m.currency, mr)
     per_q = float(m.per_quantity) if m.per_quantity is not None else None
     rule = m.form + (f"+{m.rate_rule}" if m.rate_rule else "") + ("+conversion" if m.equivalent_of is not None else "")
     return {
@@ -728,8 +759,7 @@ def _row(m: Mention, ctx: Context, mr: MoneyRules) -> dict:
         "per_quantity": per_q,
         "per_unit": m.per_unit,
         "unit_price": _unit_price(m.amount, m.per_quantity, m.per_unit, ctx.rules) if m.per_unit and m.per_quantity else None,
-        "amount_usd": float(m.amount) / fx[0] if fx else None,
-        "fx_rate_date": fx[1] if fx else None,
+        **_usd(m, ctx, mr),
         "equivalent_of": m.equivalent_of,
         "metric": m.metric,
         "rule": rule,

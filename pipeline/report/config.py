@@ -25,6 +25,7 @@ class Theme:
     status: dict[str, dict[str, str]]
     status_text: dict[str, str]
     plots: dict[str, Any]
+    conversions: dict[str, Any]
 
     def background(self, table: str, status: str, label: str | None = None) -> str:
         """CSS background of a span; a type whose colour is ``displacy`` takes displaCy's colour for its label."""

@@ -106,11 +106,40 @@ def index_page(data: RunData, files: dict[str, str], theme: Theme, reviews: dict
         )
     headers = ["article", "title", "published", *mention_tables, "vs gold: " + " / ".join(theme.status_text[s] for s in REVIEWED)]
     parts += ["<h2>Articles and extracted rows</h2>", table(headers, rows, ' id="articles-table"')]
+    parts += conversions_section(data, files, theme)
     rejects = data.tables["rejects"]
     if not rejects.empty:
         rej = [f"<tr><td>{h(r['severity'])}</td><td>{h(r['path'])}</td><td>{h(r['reason'])}</td></tr>\n" for r in rejects.to_dict("records")]
         parts += ["<h2>Problems</h2>", table(["severity", "file", "reason"], rej)]
     return page("Articles", "\n".join(parts))
+
+
+def conversion_disagreements(money: pd.DataFrame, threshold: float) -> tuple[int, pd.DataFrame]:
+    """(conversions the articles make, those whose US$ differs from the reference by more than
+    ``threshold``), largest difference first. A user's own reading of the money table, nothing more."""
+    if "amount_usd_reference" not in money.columns:  # a run from before the reference column
+        return 0, money.iloc[0:0]
+    pairs = money[(money["fx_source"] == "article") & money["amount_usd_reference"].notna() & (money["amount_usd_reference"] != 0)]
+    diff = pairs["amount_usd"] / pairs["amount_usd_reference"] - 1
+    out = pairs.assign(difference=diff)[diff.abs() > threshold]
+    return len(pairs), out.sort_values("difference", key=lambda d: d.abs(), ascending=False)
+
+
+def conversions_section(data: RunData, files: dict[str, str], theme: Theme) -> list[str]:
+    threshold = float(theme.conversions["disagreement"])
+    checked, off = conversion_disagreements(data.tables["money"], threshold)
+    if not checked:
+        return []
+    note = (f'<p class="note">{checked} amount(s) converted to US$ by the article itself; {len(off)} differ from the '
+            f'reference rate of the publication date by more than {threshold:.0%}.</p>')
+    rows = [
+        f'<tr><td><a href="{h(files.get(str(r["article_id"]), ""))}">{h(r["article_id"])}</a></td><td>{h(r["text"])}</td>'
+        f'<td>{h(r["currency"])}</td><td class="num">{fmt_number(r["amount_usd"])}</td><td class="num">{fmt_number(r["amount_usd_reference"])}</td>'
+        f'<td class="num">{r["difference"]:+.1%}</td><td>{h(r["fx_note"])}</td></tr>\n'
+        for r in off.to_dict("records")
+    ]
+    headers = ["article", "amount", "currency", "article's US$", "reference US$", "difference", "reference rate"]
+    return ["<h2>Currency conversions</h2>", note, table(headers, rows, ' id="conversions-table"') if rows else ""]
 
 
 def _run_summary(data: RunData) -> str:
