@@ -49,6 +49,9 @@ class Calendars:
     #: lowercased country name (GPE / NORP text) -> "country:XX" key
     country_names: dict[str, str]
     suffixes: frozenset[str]
+    #: every company spelling of the calendars, case-sensitive, whole words: the statistical NER misses
+    #: or mislabels some of them ("Walmart" untagged, "Cisco" as GPE), so they are also found by name
+    name_regex: re.Pattern
     #: gazetteer id -> owner id (a subsidiary or product falls back to its owner's calendar)
     owners: dict[str, str]
 
@@ -89,7 +92,10 @@ def compile_calendars(rules: Rules) -> Calendars:
         for spelling in spec["aliases"]:
             country_names[_norm(spelling)] = key
     owners = {e["id"]: e["owner"] for e in gazetteer.values() if e.get("owner")}
-    return Calendars(companies, countries, names, country_names, frozenset(s.lower() for s in data["suffixes"]), owners)
+    spellings = sorted({s for key, spec in data["companies"].items() for s in [spec.get("name") or key, *spec["aliases"]]}, key=len, reverse=True)
+    name_regex = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
+    suffixes = frozenset(s.lower() for s in data["suffixes"])
+    return Calendars(companies, countries, names, country_names, suffixes, name_regex, owners)
 
 
 def calendars(rules: Rules) -> Calendars:
@@ -227,6 +233,9 @@ class CalendarChooser:
                 key = self.cals.country_names.get(_clean_name(ent.text, frozenset()))
                 if key:
                     self.places.append(Mention(ent.start_char, ent.end_char, key))
+        for m in self.cals.name_regex.finditer(doc.text):
+            if not any(o.start < m.end() and m.start() < o.end for o in self.orgs):
+                self.orgs.append(Mention(m.start(), m.end(), self.cals.company_names[_norm(m.group())]))
         counts = Counter(m.key for m in self.orgs)
         self.main_org = max(counts, key=lambda k: (counts[k], -min(m.start for m in self.orgs if m.key == k))) if counts else None
         pcounts = Counter(m.key for m in self.places)
