@@ -35,6 +35,7 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
     p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster; dask writes partitioned datasets OUT/<table>/part-*.parquet")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster with --workers processes)")
+    p.add_argument("--timeml", action="store_true", default=None, help="TimeML conventions for dates, for scoring against TimeML corpora: vague references (now, recent years) get rows and fiscal values are written 2026-Q4 (default: off, or NEWSFACTS_TIMEML=1)")
     p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
     p.set_defaults(func=cmd_extract)
 
@@ -53,6 +54,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         workers=args.workers,
         incremental=False if args.full else None,
+        timeml=args.timeml,
     )
     if not settings.raw_dir.is_dir():
         print(f"newsfacts: {settings.raw_dir}: raw folder not found", file=sys.stderr)

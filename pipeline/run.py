@@ -180,7 +180,8 @@ def _worker_process(articles: list[Article]) -> list[Outcome]:
 
 
 class ResultCache:
-    """Per-article results keyed by content, publication date, pipeline version, rules and model.
+    """Per-article results keyed by content, publication date, pipeline version, rules, model and the
+    settings that change rows (¥ default, TimeML mode).
 
     Why: daily batches re-read mostly unchanged folders; an article whose inputs are all unchanged
     gives the same rows, so we reuse them instead of running the model again. Entries not used by a
@@ -189,7 +190,7 @@ class ResultCache:
 
     def __init__(self, folder: Path, settings: Settings, rules: Rules) -> None:
         self.folder = folder
-        self.salt = f"{__version__}|{rules.sha256}|{settings.model}|{settings.yen_default}|{fx_key(settings.fx_rates)}"
+        self.salt = f"{__version__}|{rules.sha256}|{settings.model}|{settings.yen_default}|{fx_key(settings.fx_rates)}|timeml={settings.timeml}"
         self.used: set[str] = set()
         self.hits = 0
 

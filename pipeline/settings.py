@@ -1,4 +1,4 @@
-"""Settings validated up front: model name, paths, batch sizes, the ¥ default.
+"""Settings validated up front: model name, paths, batch sizes, the ¥ default, TimeML mode.
 
 Precedence (lowest first): defaults, environment variables ``NEWSFACTS_*``, command-line flags.
 Validated once so that a typo fails before the model loads, not after an hour of processing.
@@ -24,6 +24,20 @@ def _default_rules_dir() -> Path:
     return Path(__file__).resolve().parent.parent / "rules"
 
 
+_TRUE = ("1", "true", "yes", "on")
+_FALSE = ("0", "false", "no", "off")
+
+
+def _flag(name: str, raw: str) -> bool:
+    """An on/off environment variable; anything else is a typo, reported before the model loads."""
+    value = raw.strip().lower()
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    raise SettingsError(f"{name}: {raw!r} is not one of {_TRUE + _FALSE}")
+
+
 @dataclass(frozen=True)
 class Settings:
     """All knobs of a run. Frozen: a run never changes its own settings halfway."""
@@ -42,6 +56,9 @@ class Settings:
     incremental: bool = True
     #: User FX table (CSV date,currency,usd_per_unit) over the ECB rates; None: ECB rates only.
     fx_rates: Path | None = None
+    #: TimeML conventions for dates (vague references such as "now" and "recent years" get rows, fiscal
+    #: values are written 2026-Q4 not FY2026-Q4), for scoring against TimeML corpora. Part of the cache key.
+    timeml: bool = False
 
     def validated(self) -> "Settings":
         if not self.model or not isinstance(self.model, str):
@@ -63,7 +80,7 @@ class Settings:
     @classmethod
     def from_env(cls, **overrides: object) -> "Settings":
         """Defaults, then ``NEWSFACTS_MODEL`` / ``NEWSFACTS_RULES`` / ``NEWSFACTS_YEN_DEFAULT`` /
-        ``NEWSFACTS_FX_RATES``, then overrides."""
+        ``NEWSFACTS_FX_RATES`` / ``NEWSFACTS_TIMEML``, then overrides."""
         base = cls()
         env: dict[str, object] = {}
         if os.environ.get("NEWSFACTS_MODEL"):
@@ -74,5 +91,7 @@ class Settings:
             env["yen_default"] = os.environ["NEWSFACTS_YEN_DEFAULT"]
         if os.environ.get("NEWSFACTS_FX_RATES"):
             env["fx_rates"] = Path(os.environ["NEWSFACTS_FX_RATES"])
+        if os.environ.get("NEWSFACTS_TIMEML"):
+            env["timeml"] = _flag("NEWSFACTS_TIMEML", os.environ["NEWSFACTS_TIMEML"])
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env).validated()  # type: ignore[arg-type]

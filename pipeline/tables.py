@@ -124,6 +124,11 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("mod", pa.string()),
             pa.field("is_relative", pa.bool_(), nullable=False),
             pa.field("anchor", pa.date32()),
+            # fiscal periods (issue 18): calendar gregorian | fiscal; the fiscal year's last day (MM-DD)
+            # and whose calendar it is (company id, country:XX), null when unknown
+            pa.field("calendar", pa.string()),
+            pa.field("fiscal_year_end", pa.string()),
+            pa.field("calendar_of", pa.string()),
             pa.field("rule", pa.string(), nullable=False),
         ]
     ),

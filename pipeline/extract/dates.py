@@ -23,6 +23,15 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import Context
+from pipeline.extract.fiscal import (
+    CalendarChooser,
+    FiscalCalendar,
+    containing_end,
+    fiscal_value,
+    name_of,
+    part_bounds,
+    year_end_for_name,
+)
 from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
 from pipeline.rules import Rules, check_keys
@@ -73,6 +82,39 @@ def _alt(words) -> str:  # noqa: ANN001
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_QORD = r"first|second|third|fourth|final|last"
+#: relative words before "fiscal year" that make a date on their own ("this fiscal year")
+_FREL_STANDALONE = r"this|the\s+current|current|last|the\s+last|the\s+previous|previous|the\s+prior|next|the\s+next|the\s+coming|the\s+following"
+
+
+def _fiscal_fragments(data) -> dict[str, str]:  # noqa: ANN001
+    """Placeholders of the fiscal patterns (rules/dates.yaml, "Fiscal periods"): each names its groups
+    distinctly so one pattern can combine a quarter or half with a fiscal year."""
+    halves = _alt(data["halves"])
+    fiscal_year = r"(?:\bfiscal(?:[\s-]+year)?|\bfinancial[\s-]+year)"
+    return {
+        # a written fiscal year: "fiscal 2026", "fiscal year 2025", "FY26", "FY 2025", "FY2024-25"
+        "<FYEAR>": rf"(?:{fiscal_year}\s+(?P<fy>(?:19|20)\d\d|'\d\d)|\bFY\s?'?(?P<fy2>(?:19|20)\d\d|\d\d))"
+                   r"(?:[-/](?P<fyb>(?:19|20)?\d\d))?(?![\w%]|[.,]\d)",
+        # a quarter, "fiscal" optional (the year makes it fiscal): "the fourth quarter", "Q2", "2Q"
+        "<FQ>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+)?\b(?P<qord>{_QORD})(?:[\s-]+fiscal)?[\s-]+quarter\b"
+                r"|(?:\bfiscal\s+)?(?:\bQ(?P<qn>[1-4])|\b(?P<qn2>[1-4])Q)\b)",
+        # a quarter that says fiscal itself: "fiscal third quarter", "the third fiscal quarter", "fiscal Q3"
+        "<FQF>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+(?P<qord>{_QORD})|\b(?P<qord2>{_QORD})[\s-]+fiscal)[\s-]+quarter\b"
+                 r"|\bfiscal\s+Q(?P<qn>[1-4])\b)",
+        "<FH>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+)?\b(?P<hw>{halves})(?:[\s-]+fiscal)?[\s-]+half\b"
+                r"|(?:\bfiscal\s+)?(?:\bH(?P<hn>[12])|\b(?P<hn2>[12])H)\b)",
+        "<FHF>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+(?P<hw>{halves})|\b(?P<hw2>{halves})[\s-]+fiscal)[\s-]+half\b"
+                 r"|\bfiscal\s+H(?P<hn>[12])\b)",
+        # the fiscal year of a quarter or half: "of this fiscal year", "of its fiscal year"
+        "<FREL>": rf"(?P<frel>{_FREL_STANDALONE}|its\s+current|its|their|the)\s+(?:current\s+)?{fiscal_year}\b",
+        "<FRELY>": rf"\b(?P<frel>{_FREL_STANDALONE})\s+{fiscal_year}\b",
+        # a fiscal year given by its last day: "fiscal year ended March 31", "FY ending June 30, 2025"
+        "<FENDED>": rf"(?:{fiscal_year}|\bFY)\s+(?:that\s+)?(?P<fend>ended|ending|ends|to)\s+(?:on\s+|in\s+)?"
+                    r"<MONTH>(?:\s+<DAY>(?:st|nd|rd|th)?)?(?:,?\s+<YEAR>)?",
+    }
+
+
 def compile_rules(rules: Rules) -> Compiled:
     """Expand the placeholders of every pattern and compile it once per Rules."""
     data = rules.get("dates")
@@ -87,6 +129,7 @@ def compile_rules(rules: Rules) -> Compiled:
     month_words = _alt(data["months"])
     units = data["units"]
     fragments = {
+        **_fiscal_fragments(data),  # first: they contain <MONTH>, <DAY>, <YEAR>, expanded after them
         "<MONTH>": rf"(?-i:\b(?P<month>{month_words})\b)",
         "<MONTH_PLAIN>": rf"(?-i:\b(?:{month_words})\b)",
         "<DAY>": r"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d)",
@@ -99,7 +142,7 @@ def compile_rules(rules: Rules) -> Compiled:
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
         "<HALF>": rf"\b(?P<half>{_alt(data['halves'])})\s+half",
-        "<QUARTER>": r"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:first|second|third|fourth|last|final))\s+(?:fiscal\s+)?quarter\b)",
+        "<QUARTER>": r"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:first|second|third|fourth|last|final))\s+quarter\b)",
     }
     def expand(source: str) -> str:
         for key, fragment in fragments.items():
@@ -242,13 +285,25 @@ class Read:
     granularity: str | None = None
     mod: str | None = None
     is_relative: bool = False
+    calendar: str = "gregorian"
+    fiscal_year_end: str | None = None
+    calendar_of: str | None = None
+    #: a fiscal quarter or half whose year is not written ("fiscal third quarter"): context may give it
+    needs_year: bool = False
+    #: the fiscal year number written in the text (context for a later ``needs_year`` row)
+    fiscal_name: int | None = None
 
 
 class Match:
     """One regex match plus what resolvers need: the compiled rules, the anchor, the tense."""
 
-    def __init__(self, m: re.Match, c: Compiled, rules: Rules, anchor: date | None, tense: str | None) -> None:
+    def __init__(
+        self, m: re.Match, c: Compiled, rules: Rules, anchor: date | None, tense: str | None,
+        fiscal: FiscalCalendar | None = None, context_year: int | None = None,
+    ) -> None:
         self.m, self.c, self.rules, self.anchor, self.tense = m, c, rules, anchor, tense
+        #: the fiscal calendar chosen for this mention (None: unknown) and a fiscal year from context
+        self.fiscal, self.context_year = fiscal, context_year
 
     def g(self, name: str) -> str | None:
         try:
@@ -575,7 +630,123 @@ def r_set(x: Match) -> Read | None:
     return Read(value, type="set", granularity=gran)
 
 
+def _fiscal_part(x: Match) -> tuple[str | None, int | None] | None:
+    """("Q", 3), ("H", 1) or (None, None) for a whole year; None when unreadable."""
+    qord = x.g("qord") or x.g("qord2")
+    qn = x.g("qn") or x.g("qn2")
+    if qord or qn:
+        word = (qord or "").lower()
+        index = int(qn) if qn else (4 if word in ("last", "final") else parse_ordinal(word, x.rules))
+        return ("Q", index) if index in (1, 2, 3, 4) else None
+    hw = x.g("hw") or x.g("hw2")
+    hn = x.g("hn") or x.g("hn2")
+    if hw or hn:
+        index = int(hn) if hn else x.c.halves.get(_norm(hw or ""))
+        return ("H", index) if index in (1, 2) else None
+    return None, None
+
+
+def _written_year(raw: str, anchor: date | None) -> int:
+    """ "2026", "26", "'26" -> 2026 (two digits: within 20 years ahead of the anchor, else the 1900s/2000s)."""
+    digits = raw.lstrip("'")
+    if len(digits) == 4:
+        return int(digits)
+    century = (anchor.year if anchor else 2000) // 100 * 100
+    year = century + int(digits)
+    return year - 100 if anchor and year > anchor.year + 20 else year
+
+
+def r_fiscal(x: Match) -> Read | None:
+    """A fiscal period: value ``FY2026``, ``FY2026-Q4``, ``FY2025-H1`` as written (or as the calendar
+    names it), and its Gregorian interval only when the calendar places it (pipeline/extract/fiscal.py)."""
+    part = _fiscal_part(x)
+    if part is None:
+        return None
+    kind, index = part
+    cal = x.fiscal
+    fye = cal.fiscal_year_end if cal else None
+    naming = cal.named_for if cal else None
+    gran = {"Q": "quarter", "H": "half", None: "year"}[kind]
+    name: int | None = None
+    end: date | None = None  # last day of the fiscal year, when known
+    relative = needs_year = False
+    written = x.g("fy") or x.g("fy2") or x.g("fy3")
+    if written:
+        first = _written_year(written, x.anchor)
+        if x.g("fyb"):  # "FY2024-25": the years it starts and ends in
+            second = _written_year(x.g("fyb"), date(first, 1, 1))
+            if second != first + 1:
+                return None
+            name = first if naming == "start_year" else second
+            end = _day_or_none(second, fye) if fye and fye != "12-31" else None
+        else:
+            name = first
+            end = year_end_for_name(name, fye, naming) if fye and naming else None
+    elif x.g("fend"):  # "the fiscal year ended March 31[, 2025]": the text gives the calendar
+        month = x.month()
+        if not month:
+            return None
+        day = int(x.g("day")) if x.g("day") else calendar.monthrange(2001, month)[1]
+        fye = f"{month:02d}-{day:02d}"
+        if x.g("year"):
+            end = _day_or_none(int(x.g("year")), fye)
+        elif x.anchor is not None:
+            relative = True
+            end = containing_end(x.anchor, fye)
+            if _norm(x.g("fend") or "") == "ended" or x.tense == "past":
+                if end > x.anchor:  # "ended": the latest such day on or before the anchor
+                    end = _day_or_none(end.year - 1, fye)
+        else:
+            relative = True
+        name = name_of(end, fye, naming) if end else None
+    elif x.g("frel") is not None:  # "this fiscal year", "the fourth quarter of its fiscal year"
+        offset = x.c.relative.get(_norm(x.g("frel") or ""), 0)
+        relative = True
+        if x.anchor is not None and fye:
+            end = _day_or_none(containing_end(x.anchor, fye).year + offset, fye)
+            name = name_of(end, fye, naming) if end else None
+        elif x.anchor is not None:
+            name = x.anchor.year + offset
+    else:  # "fiscal third quarter": the year comes from context, the calendar, or the anchor
+        relative = needs_year = True
+        if x.context_year is not None:
+            name = x.context_year
+            end = year_end_for_name(name, fye, naming) if fye and naming else None
+        elif x.anchor is not None and fye and kind:
+            end = _latest_part_end(x.anchor, fye, kind, index, x.tense)
+            name = name_of(end, fye, naming)
+        elif x.anchor is not None:
+            name = x.anchor.year
+    start_date = end_date = None
+    if end is not None and fye:
+        start_date, end_date = part_bounds(end, fye, kind, index)
+    return Read(fiscal_value(name, kind, index), start_date=start_date, end_date=end_date, granularity=gran, mod=x.mod(),
+                is_relative=relative, calendar="fiscal", fiscal_year_end=fye, calendar_of=cal.key if cal else None,
+                needs_year=needs_year, fiscal_name=name if written or (x.g("fend") and x.g("year")) else None)
+
+
+def _day_or_none(year: int, mmdd: str | None) -> date | None:
+    if mmdd is None:
+        return None
+    try:
+        return date(year, int(mmdd[:2]), min(int(mmdd[3:]), calendar.monthrange(year, int(mmdd[:2]))[1]))
+    except ValueError:
+        return None
+
+
+def _latest_part_end(anchor: date, fye: str, kind: str, index: int, tense: str | None) -> date:
+    """Year end of the quarter/half meant by "the fiscal third quarter" said at ``anchor``: the latest
+    one begun by then (news reports results), or with a future verb the first one not yet over."""
+    base = containing_end(anchor, fye).year
+    ends = [_day_or_none(base + k, fye) for k in (-2, -1, 0, 1)]
+    bounds = [(e, part_bounds(e, fye, kind, index)) for e in ends if e is not None]
+    if tense == "future":
+        return next(e for e, (_, b) in bounds if b >= anchor)
+    return [e for e, (a, _) in bounds if a <= anchor][-1]
+
+
 RESOLVERS = {
+    "fiscal": r_fiscal,
     "day": r_day,
     "month": r_month,
     "month_rel_year": r_month_rel_year,
@@ -598,7 +769,7 @@ RESOLVERS = {
     "set": r_set,
 }
 #: kinds whose year is guessed from the anchor and the verb's tense
-TENSE_KINDS = frozenset({"day", "month_bare", "weekday"})
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal"})
 
 
 # --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------
@@ -680,11 +851,14 @@ def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Matc
     return [(start, end, name, kind, m) for start, end, _, name, kind, m in found]
 
 
-def _row(start: int, end: int, read: Read, rule: str, anchor: date | None) -> dict:
+def _row(start: int, end: int, read: Read, rule: str, anchor: date | None, timeml: bool = False) -> dict:
+    value = read.value
+    if timeml and read.calendar == "fiscal":
+        value = value.removeprefix("FY")  # TimeML writes "fiscal 1989" as 1989, "the fiscal first quarter" as 1989-Q1
     return {
         "start": start,
         "end": end,
-        "value": read.value,
+        "value": value,
         "type": read.type,
         "start_date": read.start_date,
         "end_date": read.end_date,
@@ -692,6 +866,9 @@ def _row(start: int, end: int, read: Read, rule: str, anchor: date | None) -> di
         "mod": read.mod,
         "is_relative": read.is_relative,
         "anchor": anchor if read.is_relative else None,
+        "calendar": read.calendar,
+        "fiscal_year_end": read.fiscal_year_end,
+        "calendar_of": read.calendar_of,
         "rule": rule,
     }
 
@@ -708,14 +885,25 @@ def _preceding_mod(text: str, start: int, read: Read, c: Compiled) -> str | None
     return read.mod
 
 
-def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | None = None) -> list[dict]:
+def timeml_mode(ctx: Context, c: Compiled, timeml: bool | None = None) -> bool:
+    """TimeML conventions on: ``timeml`` when given, else ``--timeml`` / ``NEWSFACTS_TIMEML`` (settings),
+    else rules' ``emit_vague``."""
+    if timeml is not None:
+        return timeml
+    return bool(getattr(ctx.settings, "timeml", False)) or c.emit_vague
+
+
+def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool | None = None) -> list[dict]:
     """One row per temporal expression of the article (see the module docstring).
 
-    ``vague`` overrides rules' ``emit_vague`` (TimeML benchmarks label "now", "recent years").
+    TimeML conventions (``timeml_mode``): vague references get rows ("now" PRESENT_REF, "recent years"
+    PXY) and fiscal values are written as TimeML does (``2026-Q4`` for ``FY2026-Q4``).
     """
     c = compiled(ctx.rules)
     wc = word_classes(ctx.rules)
-    skip = frozenset() if (c.emit_vague if vague is None else vague) else c.vague_patterns
+    timeml = timeml_mode(ctx, c, timeml)
+    skip = frozenset() if timeml else c.vague_patterns
+    chooser: CalendarChooser | None = None  # built on the first fiscal candidate only
     text = doc.text
     anchor = ctx.published
     blocked = [m.span() for regex in c.negatives for m in regex.finditer(text)]
@@ -733,8 +921,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | 
             if not c.month_cue.search(text, max(0, start - 16), start):
                 continue
         tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc) if kind in TENSE_KINDS and anchor else None
+        fiscal = None
+        if kind == "fiscal":
+            chooser = chooser or CalendarChooser(doc, ctx.rules)
+            fiscal = chooser.choose(start, end)
         try:
-            read = RESOLVERS[kind](Match(m, c, ctx.rules, anchor, tense))
+            read = RESOLVERS[kind](Match(m, c, ctx.rules, anchor, tense, fiscal))
         except (ValueError, OverflowError, KeyError, TypeError):
             read = None
         if read is None:
@@ -751,12 +943,30 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], vague: bool | 
                 again = r_ago(Match(m, c, ctx.rules, anchor, None), ref.start_date, ref.granularity)
                 if again is not None:
                     read, row_anchor = again, ref.start_date
+        if read.needs_year:
+            context_year = _fiscal_context(text, kept[:i], start)
+            if context_year is not None:
+                again = r_fiscal(Match(m, c, ctx.rules, anchor, None, chooser.choose(start, end) if chooser else None, context_year))
+                if again is not None:
+                    read = again
         if read.type == "date":
             read.mod = _preceding_mod(text, start, read, c)
-        rows.append(_row(start, end, read, name, row_anchor))
+        rows.append(_row(start, end, read, name, row_anchor, timeml))
     rows.extend(_spacy_fallback(ents, text, c, anchor, blocked + taken))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _fiscal_context(text: str, before: list, start: int) -> int | None:
+    """The fiscal year written last before ``start`` in the same paragraph ("fiscal 2025 ... the fiscal
+    third quarter"): what a fiscal quarter or half without a year belongs to."""
+    paragraph = text.rfind("\n", 0, start) + 1
+    for s, _, _, _, _, read in reversed(before):
+        if s < paragraph:
+            return None
+        if read.fiscal_name is not None:
+            return read.fiscal_name
+    return None
 
 
 def _reference(doc: Doc, before: list, start: int) -> Read | None:
