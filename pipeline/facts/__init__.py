@@ -28,7 +28,7 @@ from pipeline.facts.identity import build_index, entity_rows
 from pipeline.facts.metric import describe
 from pipeline.facts.period import date_period, find_period
 from pipeline.facts.discourse import article_topic, paragraph_topic, sentence_entity
-from pipeline.facts.records import NO_SUBJECT, Subject
+from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Subject
 from pipeline.facts.subject import in_sentence
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -65,8 +65,10 @@ def said_of_several(span: Span, fr: FactRules) -> bool:
 def attach(scene: Scene, span: Span) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the paragraph's topic, the article's topic)."""
+    if said_of_several(span, scene.fr):
+        return Subject(None, None, None, AMBIGUOUS, 0, source=None)
     subject = in_sentence(scene, span)
-    if subject.name is not None or subject.rule != NO_SUBJECT or said_of_several(span, scene.fr):
+    if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
     sent = span.sent
     for fallback in (sentence_entity, paragraph_topic, article_topic):

@@ -64,10 +64,19 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
 
 
 def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
-    """'Stepfun has earned ... It has ranked among the top 10': a sentence-initial pronoun is the
-    previous sentence's subject entity, when that sentence (same paragraph) has exactly one."""
+    """A pronoun subject ("Uganda announces that it will borrow", "It has ranked among the top 10"):
+    the entity subject of an enclosing clause before it in the same sentence, else, for a
+    sentence-initial pronoun, the previous sentence's (same paragraph) when it has exactly one."""
+    for anc in subj.ancestors:
+        for c in anc.children:
+            if c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns:
+                cands = drop_owners(candidates_in(scene, list(c.subtree), c))
+                if len(cands) == 1:
+                    ent, _ = cands[0]
+                    return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
+                return None
     sent = subj.sent
-    if sent.start == 0:
+    if sent.start == 0 or subj.i != sent.start:
         return None
     before = scene.doc[sent.start - 1].sent
     if containing(scene.paragraphs, before.start_char) != containing(scene.paragraphs, sent.start_char):

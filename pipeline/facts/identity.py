@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.extract import Context
 from pipeline.extract.entities import by_id, gazetteer_owner
@@ -95,19 +95,53 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
     return out
 
 
+def _phrase(tok: Token, deps: frozenset[str]) -> list[Token]:
+    """The token and the contiguous modifiers on its left with one of ``deps`` ("Brent crude oil")."""
+    words = [tok]
+    left = sorted((c for c in tok.lefts if c.dep_ in deps), key=lambda t: -t.i)
+    for child in left:
+        if child.i != words[0].i - 1 and not (child.i == words[0].i - 2 and words[0].nbor(-1).dep_ in deps):
+            break
+        words = [t for t in child.subtree if t.i < tok.i and t.dep_ in deps | {"punct"} and not t.is_punct] + words
+        words.sort(key=lambda t: t.i)
+    return words
+
+
+_NAME_DEPS = frozenset({"compound", "nmod", "amod"})
+
+
 def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
-    """Noun chunks that name a traded thing or benchmark ("Brent crude", "gold"), not inside a name."""
+    """Noun phrases that name a traded thing or benchmark ("Brent crude oil", "gold", "iron ore"),
+    read from tags and dependencies (the pipeline sets no coarse POS, so no ``noun_chunks``)."""
     out = []
-    for chunk in doc.noun_chunks:
-        root = chunk.root
-        if root.lower_ not in fr.traded_nouns or root.i in taken:
+    for tok in doc:
+        if not tok.tag_.startswith("NN") or tok.i in taken:
             continue
-        words = [t for t in chunk if t.dep_ not in ("det", "poss", "nummod", "amod") or t.i == root.i or t.ent_type_]
-        words = [t for t in words if t.i >= chunk.start and not t.is_punct and t.i <= root.i]
-        if not words:
+        pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else ""
+        if tok.lower_ not in fr.traded_nouns and pair not in fr.traded_nouns:
             continue
-        start, end = words[0].idx, root.idx + len(root)
+        words = [t for t in _phrase(tok, _NAME_DEPS) if t.i not in taken]
+        start, end = words[0].idx, tok.idx + len(tok)
         out.append((start, end, text[start:end]))
+    return out
+
+
+def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
+    """Proper nouns heading a clause subject or a possessive that NER did not tag ("Nigeria fully
+    repays its debt", "Turkish airline Pegasus announces"): the small model misses many
+    sentence-initial names, and the parse still says this is a name and what the clause is about."""
+    out = []
+    for tok in doc:
+        if tok.tag_ not in ("NNP", "NNPS") or tok.i in taken or tok.dep_ not in fr.subject_deps | {"poss"}:
+            continue
+        if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
+            continue
+        words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in ("NNP", "NNPS") and t.i not in taken]
+        if not words or words[-1].i != tok.i:
+            continue
+        start, end = words[0].idx, tok.idx + len(tok)
+        if len(_LETTER.findall(text[start:end])) >= 2:
+            out.append((start, end, text[start:end]))
     return out
 
 
@@ -131,10 +165,12 @@ def build_index(doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRul
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
     taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
-    for start, end, surface in _traded_chunks(doc, text, taken, fr):
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            found.append((Entity(start, end, None, surface, None, None, "COMMODITY", False), span))
+    for label, chunks in (("COMMODITY", _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
+        for start, end, surface in chunks:
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is not None and not any(t.i in taken for t in span):
+                found.append((Entity(start, end, None, surface, None, None, label, False), span))
+                taken.update(t.i for t in span)
     names = canonical_names([e for e, _ in found], fr)
     ents: list[Entity] = []
     index: dict[int, Entity] = {}

@@ -24,11 +24,24 @@ def _near_cue(text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern
     return best[1] if best else None
 
 
+def _stems(word: str) -> tuple[str, ...]:
+    """The word and its likely base forms ("fines" -> fine, "fined" -> fine, "taxes" -> tax): the
+    pipeline runs no lemmatizer, and inflections should not need their own lexicon entries."""
+    out = [word]
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            out.append(word[: -len(suffix)] + repl)
+    return tuple(out)
+
+
 def _word_metric(tok: Token, fr: FactRules) -> str | None:
     prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
     if prev and prev in fr.money_words:
         return fr.money_words[prev]
-    return fr.money_words.get(tok.lower_)
+    for form in _stems(tok.lower_):
+        if form in fr.money_words:
+            return fr.money_words[form]
+    return None
 
 
 def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
@@ -44,11 +57,18 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         node = node.head
         if node.is_punct:
             continue
-        if first_word is None and (node.pos_ in ("NOUN", "VERB") or node.tag_.startswith(("NN", "VB"))):
+        if first_word is None and node.tag_.startswith(("NN", "VB")):
             first_word = node.text
         metric = _word_metric(node, fr)
         if metric:
             return metric, node.text
+        if node.tag_.startswith("VB"):  # "pay AU$240 million in penalties", "paid $5 million as a fine"
+            for prep in node.children:
+                if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
+                    for obj in prep.children:
+                        metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
+                        if metric:
+                            return metric, obj.text
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:

@@ -112,7 +112,7 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         if cands:
             return choose(scene, cands, "relative_clause", climbs), False
         return in_noun_phrase(scene, head, None, climbs), False
-    if subj is not None and subj.lower_ in fr.pronouns and subj.i == subj.sent.start:
+    if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
         if found:
             return found, False
