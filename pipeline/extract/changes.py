@@ -344,7 +344,11 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             parsed = parse_number(m.group(), rules)
         except (ArithmeticError, ValueError):
             parsed = None
-        if parsed is not None:
+        if parsed is None:
+            continue
+        if _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group())):
+            out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
+        else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
     return out
 
@@ -362,13 +366,17 @@ class Statement:
     rule: str = "change"
 
 
-def _cue_role(tok: Token | None, cue: tuple[Cue, ...]) -> Cue | None:
+def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up")."""
     if tok is None:
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
-    nouny = tok.tag_.startswith("NN") and prev is not None and (prev.tag_ in ("DT", "PRP$", "JJ", "CD", "NN", "NNS", "POS") or prev.text == "%")
+    nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+    if nxt is not None and nxt.tag_ == "RP" and nxt.lower_ not in ("up", "down") and " " not in phrase:
+        return None  # "cutting off water", "lays off" is a listed phrase of its own
+    after_noun = prev is not None and prev.tag_ in ("NN", "NNS") and not (nxt is not None and nxt.tag_ in ("DT", "PRP$"))
+    nouny = tok.tag_.startswith("NN") and prev is not None and (prev.tag_ in ("DT", "PRP$", "JJ", "CD", "POS") or prev.text == "%" or after_noun)
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
@@ -466,7 +474,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             _read_slots(st, "through_preposition", text, limit, values, dates, c)
         else:
             tok = _token_at(doc, start)
-            cue = _cue_role(tok, c.cues[word])
+            cue = _cue_role(tok, c.cues[word], word)
             if cue is None or tok is None or tok.idx != start:
                 continue
             if cue.role == "adverb" and re.match(r"\s+to\b", text[end:]):
@@ -517,7 +525,7 @@ def _change_row(st: Statement) -> dict:
     if f is not None and t is not None:
         absolute = t.value - f.value
         pct = absolute / f.value * 100 if f.value else None
-    elif b is not None and b.unit != "%" and sign is not None:
+    elif b is not None and b.unit != "%" and sign is not None and (t is None or t.unit == b.unit) and (f is None or f.unit == b.unit):
         absolute = sign * b.value
     if pct is None and b is not None and b.unit == "%" and sign is not None and (t is None or t.unit != "%"):
         pct = sign * b.value
