@@ -43,11 +43,15 @@ STAGES: tuple[tuple[str, str], ...] = (
     ("money", "pipeline.extract.money:extract"),
     ("user_counts", "pipeline.extract.counts:extract_user_counts"),
     ("quantities", "pipeline.extract.counts:extract_quantities"),
+    ("changes", "pipeline.extract.changes:extract"),
     ("facts", "pipeline.facts:extract"),
 )
 
 #: Extra offset columns (clean coordinates) the runner maps to raw offsets.
-OFFSET_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {"facts": (("evidence_start", "evidence_end"),)}
+OFFSET_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
+    "facts": (("evidence_start", "evidence_end"),),
+    "changes": tuple((f"{part}_start", f"{part}_end") for part in ("from", "to", "by", "multiplier")),
+}
 OFFSET_POINTS: dict[str, tuple[str, ...]] = {"money": ("equivalent_of",)}
 
 

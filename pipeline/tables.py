@@ -162,8 +162,30 @@ SCHEMAS: dict[str, pa.Schema] = {
     ),
 }
 
+# --- changes (issue 21): one row per change statement or multiplier, tying the numbers it relates ---
+# (from / to / by / multiplier) to their mentions by span; written after quantities, before facts.
+_VALUE_REF = [pa.field(f"{part}_{edge}", pa.int64()) for part in ("from", "to", "by", "multiplier") for edge in ("start", "end")]
+SCHEMAS["changes"] = pa.schema(
+    SPAN_FIELDS
+    + [
+        pa.field("kind", pa.string(), nullable=False),
+        pa.field("direction", pa.string(), nullable=False),
+        pa.field("unit", pa.string()),
+        pa.field("from_value", pa.float64()),
+        pa.field("to_value", pa.float64()),
+        pa.field("by_value", pa.float64()),
+        pa.field("by_unit", pa.string()),
+        pa.field("absolute_change", pa.float64()),
+        pa.field("relative_change", pa.float64()),
+        pa.field("multiplier", pa.float64()),
+        pa.field("baseline", pa.string()),
+    ]
+    + _VALUE_REF
+    + [pa.field("rule", pa.string(), nullable=False)]
+)
+
 #: Tables whose rows are mentions found in an article's text (all share SPAN_FIELDS).
-MENTION_TABLES = ("entities", "money", "user_counts", "quantities", "dates", "facts")
+MENTION_TABLES = ("entities", "money", "user_counts", "quantities", "dates", "facts", "changes")
 TABLE_NAMES = tuple(SCHEMAS)
 
 

@@ -22,7 +22,7 @@ from decimal import Decimal
 
 from spacy.tokens import Doc
 
-from pipeline.extract import Context
+from pipeline.extract import Context, changes
 from pipeline.numbers import parse_number, parse_ordinal, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
@@ -208,7 +208,7 @@ def compile_rules(rules: Rules) -> Compiled:
         multiplier_after=re.compile(
             r"^(?:\s*-\s*|\s*)(?P<suffix>" + _alt(s for s in data["multiplier_suffixes"] if s != "x") + r")(?![\w])", re.I
         ),
-        fold_word=re.compile(r"(?<![\w.,-])(?:(?P<w>" + spelled + r")fold|(?P<d>\d+(?:\.\d+)?)x)(?![\w-])", re.I),
+        fold_word=re.compile(r"(?<![\w.,-])(?:(?P<w>" + spelled + r")fold|(?P<d>\d+(?:\.\d+)?)[x×])(?![\w-])", re.I),
         multiplier_word_needs=re.compile(r"^\s+(?:" + _alt(data["multiplier_word_needs"]) + r")\b", re.I),
         frequency_after=tuple(re.compile(p, re.I) for p in data["frequency_after"]),
         cue_map=cues,
@@ -478,13 +478,16 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
         if _overlaps(cand.start, cand.end, taken):
             continue
         reading = read(cand, ctx.rules)
-        if reading is None or _is_noise(cand, reading, text, c):
+        # issue 21: "installed 3 million times" is a user count (downloads), whatever "times" says
+        action = changes.action_times(doc, cand.start, ctx.rules) if re.match(r"\s+times\b", text[cand.end :]) else None
+        action = action if action is not None and action.metric is not None and not _spelled(cand.low_text) else None
+        if reading is None or (action is None and _is_noise(cand, reading, text, c)):
             continue
         qual, prefix_used, suffix_used = qualifier(sents.before(cand.start), sents.after(cand.end), c)
-        hit = _anchor(sents, cand, suffix_used, prefix_used, c)
+        hit = (action.verb, "action_times") if action is not None else _anchor(sents, cand, suffix_used, prefix_used, c)
         if hit is None:
             continue
-        metric, period = c.anchors[_norm(hit[0])]
+        metric, period = (action.metric, None) if action is not None else c.anchors[_norm(hit[0])]
         rows.append(
             {
                 "start": cand.start,
@@ -573,7 +576,13 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
         if mult.group("suffix").lower() == "times":
             if any(p.match(suffix) for p in c.frequency_after):
                 continue
-            if reading.spelled and not c.multiplier_word_needs.match(suffix):
+            # issue 21: "installed 3 million times" counts the action (downloads: a user count), and
+            # "N million times" with no comparison after it counts occurrences: never a multiplier
+            action = changes.action_times(sents.doc, cand.start, ctx.rules)
+            if action is not None:
+                rows.append(_row(cand.start, cand.end, "count", reading, action.unit, qual, None, "count_action_times"))
+                continue
+            if (reading.spelled or reading.has_magnitude) and not c.multiplier_word_needs.match(suffix):
                 continue
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
@@ -744,7 +753,8 @@ def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> 
     taken = _taken(found, "money", "user_counts", "dates")
     rows: list[dict] = []
     # priority: percent/multiplier, then rank, then count; a later kind never overlaps an earlier one
-    for group in (_percents_and_multipliers(cands, sents, ctx, c), _ranks(sents, ctx, c), _counts(cands, sents, ctx, c)):
+    mults = _percents_and_multipliers(cands, sents, ctx, c) + changes.word_multipliers(doc, ctx.rules)  # issue 21
+    for group in (mults, _ranks(sents, ctx, c), _counts(cands, sents, ctx, c)):
         for row in sorted(group, key=lambda r: (r["start"], -r["end"])):
             if _overlaps(row["start"], row["end"], taken):
                 continue

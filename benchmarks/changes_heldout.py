@@ -1,0 +1,211 @@
+"""Held-out multipliers and change statements: the pipeline on 30 news-dev documents it was not tuned on.
+
+Gold: ``benchmarks/heldout/newsdev-changes.jsonl`` (5 multipliers, 26 change statements; conventions in
+``newsdev-changes.md``), labelled and frozen before the change work of issue 21. The texts come from
+``<shared>/news-dev/news-dev.jsonl``; the 30 documents of the ``changes`` set of
+``benchmarks/newsdev/split.json`` are written to a temporary raw folder (``benchmarks/newsdev/corpus.py``:
+byte for byte, so gold offsets are raw offsets), the whole pipeline runs on them, and:
+
+- multipliers: ``quantities`` rows of kind ``multiplier`` against gold ``multiplier`` rows;
+- change statements: ``changes`` rows of kind ``change`` with at least one of from/to/by values (a
+  bare "revenue doubled" is a multiplier, not a change statement, by the gold's convention) against
+  gold ``change`` rows.
+
+A prediction matches a gold row of the same document when their spans overlap (one-to-one, in text
+order). On matched pairs the script also reports whether the multiplier value / qualifier / kind, and
+the change's from, to and by values agree (a value written in neither is agreement). Documents with
+no gold row are run and scored too: whatever is found there is a false positive. Not part of pytest.
+
+    python benchmarks/changes_heldout.py [--shared ../shared] [--details] [--keep DIR]
+    python benchmarks/changes_heldout.py --set dev [--limit N] --details   # tuning: print rows, no scores
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+import tempfile
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from benchmarks.newsdev.corpus import DEFAULT_SHARED, load_newsdev, load_split, write_raw  # noqa: E402
+
+GOLD = REPO / "benchmarks" / "heldout" / "newsdev-changes.jsonl"
+#: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
+SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
+
+
+def load_gold(path: Path = GOLD) -> dict[str, list[dict[str, Any]]]:
+    gold: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                row = json.loads(line)
+                gold[row["doc_id"]].append(row)
+    return dict(gold)
+
+
+def run_pipeline(docs: list[dict], work: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
+    """Run newsfacts on ``docs``; return (article_id -> doc_id, table -> rows as dicts)."""
+    from pipeline.run import run
+    from pipeline.settings import Settings
+    from pipeline.tables import SCHEMAS, read_table
+
+    raw, out = work / "raw", work / "extracted"
+    ids = write_raw(docs, raw)
+    run(Settings(raw_dir=raw, out_dir=out, rules_dir=REPO / "rules", incremental=False).validated())
+    tables = {}
+    for name in ("quantities", "changes", "money", "user_counts"):
+        if name in SCHEMAS and (out / f"{name}.parquet").exists():
+            frame = read_table(name, out)
+            tables[name] = [{k: (None if _missing(v) else v) for k, v in r.items()} for r in frame.to_dict("records")]
+        else:
+            tables[name] = []
+    return {aid: did for did, aid in ids.items()}, tables
+
+
+def _missing(v: Any) -> bool:
+    try:
+        import pandas as pd
+
+        return v is None or bool(pd.isna(v))
+    except (TypeError, ValueError):
+        return False
+
+
+def same(a: Any, b: Any) -> bool:
+    if a is None or b is None:
+        return a is None and b is None
+    return math.isclose(float(a), float(b), rel_tol=1e-3, abs_tol=1e-9)
+
+
+def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
+    """One-to-one pairs of overlapping spans, greedily in text order (largest overlap first)."""
+    pairs, used = [], set()
+    for g in sorted(gold, key=lambda r: r["start"]):
+        best, best_overlap = None, 0
+        for i, p in enumerate(pred):
+            overlap = min(g["end"], p["end"]) - max(g["start"], p["start"])
+            if i not in used and overlap > best_overlap:
+                best, best_overlap = i, overlap
+        if best is not None:
+            used.add(best)
+            pairs.append((g, pred[best]))
+    return pairs
+
+
+def prf(tp: int, n_pred: int, n_gold: int) -> str:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return f"P {p:.3f} ({tp}/{n_pred})  R {r:.3f} ({tp}/{n_gold})  F1 {f:.3f}"
+
+
+def predictions(by_doc: dict[str, str], tables: dict[str, list[dict]]) -> tuple[dict, dict]:
+    """(doc_id -> multiplier rows, doc_id -> change-statement rows), multipliers carrying their kind."""
+    kinds: dict[tuple[str, int, int], str] = {}
+    for c in tables["changes"]:
+        if c.get("multiplier_start") is not None:
+            kinds[(c["article_id"], c["multiplier_start"], c["multiplier_end"])] = c["kind"]
+    mults: dict[str, list[dict]] = defaultdict(list)
+    for q in tables["quantities"]:
+        if q["kind"] == "multiplier":
+            mults[by_doc[q["article_id"]]].append({**q, "mkind": kinds.get((q["article_id"], q["start"], q["end"]))})
+    changes: dict[str, list[dict]] = defaultdict(list)
+    for c in tables["changes"]:
+        if c["kind"] == "change" and any(c.get(k) is not None for k in ("from_value", "to_value", "by_value")):
+            changes[by_doc[c["article_id"]]].append(c)
+    return mults, changes
+
+
+def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list[str], details: bool) -> None:
+    tp_m = n_pred_m = n_gold_m = 0
+    agree_m = defaultdict(int)
+    tp_c = n_pred_c = n_gold_c = 0
+    agree_c = defaultdict(int)
+    for doc_id in doc_ids:
+        g_m = [g for g in gold.get(doc_id, []) if g["type"] == "multiplier"]
+        g_c = [g for g in gold.get(doc_id, []) if g["type"] == "change"]
+        p_m, p_c = mults.get(doc_id, []), changes.get(doc_id, [])
+        pairs_m, pairs_c = match(g_m, p_m), match(g_c, p_c)
+        tp_m, n_pred_m, n_gold_m = tp_m + len(pairs_m), n_pred_m + len(p_m), n_gold_m + len(g_m)
+        tp_c, n_pred_c, n_gold_c = tp_c + len(pairs_c), n_pred_c + len(p_c), n_gold_c + len(g_c)
+        for g, p in pairs_m:
+            agree_m["value"] += same(g["value"], p["value"])
+            agree_m["qualifier"] += g["qualifier"] == p["qualifier"]
+            agree_m["kind"] += g["kind"] == p["mkind"]
+        for g, p in pairs_c:
+            for part in ("from", "to", "by"):
+                agree_c[part] += same(g[f"{part}_value"], p[f"{part}_value"])
+            agree_c["direction"] += g["direction"] == p["direction"]
+        if details:
+            matched_g = {id(g) for g, _ in pairs_m + pairs_c}
+            matched_p = {id(p) for _, p in pairs_m + pairs_c}
+            for g in g_m + g_c:
+                if id(g) not in matched_g:
+                    print(f"  MISS {g['type']:10} {doc_id[:50]} {g['start']}:{g['end']} {g['text']!r}")
+            for p in p_m + p_c:
+                if id(p) not in matched_p:
+                    what = "multiplier" if p in p_m else "change"
+                    print(f"  FP   {what:10} {doc_id[:50]} {p['start']}:{p['end']} {p['text']!r} ({p['rule']})")
+            for g, p in pairs_c:
+                bad = [k for k in ("from", "to", "by") if not same(g[f"{k}_value"], p[f"{k}_value"])]
+                if bad:
+                    print(f"  VALUE change     {doc_id[:50]} {p['text']!r}: " + ", ".join(f"{k} gold {g[f'{k}_value']} got {p[f'{k}_value']}" for k in bad))
+            for g, p in pairs_m:
+                if not same(g["value"], p["value"]) or g["qualifier"] != p["qualifier"] or g["kind"] != p["mkind"]:
+                    print(f"  VALUE multiplier {doc_id[:50]} {p['text']!r}: gold {g['value']} {g['qualifier']} {g['kind']}, got {p['value']} {p['qualifier']} {p['mkind']}")
+    print(f"multipliers        {prf(tp_m, n_pred_m, n_gold_m)}")
+    print(f"  on matched ({tp_m}): value {agree_m['value']}, qualifier {agree_m['qualifier']}, kind {agree_m['kind']}")
+    print(f"change statements  {prf(tp_c, n_pred_c, n_gold_c)}")
+    print(f"  on matched ({tp_c}): from {agree_c['from']}, to {agree_c['to']}, by {agree_c['by']}, direction {agree_c['direction']}")
+
+
+def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
+    """Every predicted row, for reading by eye (tuning on dev documents)."""
+    for doc_id in doc_ids:
+        for m in mults.get(doc_id, []):
+            print(f"  MULT   {doc_id[:40]} {m['text']!r} {m['value']} {m['qualifier']} {m['mkind']} ({m['rule']})")
+        for c in changes.get(doc_id, []):
+            print(f"  CHANGE {doc_id[:40]} {c['text']!r} from {c['from_value']} to {c['to_value']} by {c['by_value']} {c['by_unit']} {c['direction']} ({c['rule']})")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--set", default="changes", choices=("changes", "dev"), help="changes: the held-out set, scored; dev: tuning documents, rows printed")
+    parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
+    parser.add_argument("--details", action="store_true")
+    parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
+    args = parser.parse_args(argv)
+    newsdev = load_newsdev(args.shared)
+    doc_ids = list(load_split()[args.set])
+    if args.set == "dev" and args.limit:
+        doc_ids = doc_ids[: args.limit]
+    docs = [newsdev[d] for d in doc_ids]
+    if args.keep:
+        args.keep.mkdir(parents=True, exist_ok=True)
+        by_doc, tables = run_pipeline(docs, args.keep)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            by_doc, tables = run_pipeline(docs, Path(tmp))
+    mults, changes = predictions(by_doc, tables)
+    if args.set == "dev":
+        dump(mults, changes, doc_ids)
+        return
+    gold = load_gold()
+    unknown = set(gold) - set(doc_ids)
+    if unknown:
+        sys.exit(f"gold documents not in the changes set: {sorted(unknown)}")
+    print(f"{len(doc_ids)} documents, {sum(len(v) for v in gold.values())} gold rows")
+    score(gold, mults, changes, doc_ids, args.details)
+
+
+if __name__ == "__main__":
+    main()

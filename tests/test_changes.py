@@ -1,0 +1,230 @@
+"""Growth, change and comparison (issue 21): multipliers written as words, "N times" after a verb of
+doing, change statements and ``change_for``.
+
+Sentences are the issue's table, news forms written for this check, and forms from news-dev ``dev``
+documents (ids ``dev-``). Each case runs the mention stages on one sentence (no facts), so this file
+stays fast.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract import Context
+from pipeline.extract.changes import change_for, compiled
+from pipeline.run import load_stages
+
+
+@pytest.fixture(scope="module")
+def run(nlp, rules, settings):
+    stages = [(name, f) for name, f in load_stages() if name != "facts"]
+    ctx = Context("test", None, rules, settings)
+
+    def go(text: str) -> dict[str, list[dict]]:
+        doc = nlp(text)
+        found: dict[str, list[dict]] = {}
+        for name, func in stages:
+            found[name] = func(doc, ctx, found)
+        for rows in found.values():
+            for row in rows:
+                row["text"] = text[row["start"] : row["end"]]
+        return found
+
+    return go
+
+
+# (id, sentence, span, value, qualifier, direction, kind)
+MULTIPLIERS = [
+    ("issue-doubled", "Acme said revenue doubled last year.", "doubled", 2, "exact", "increase", "change"),
+    ("issue-tripled-to", "Its user base tripled to 9 million.", "tripled", 3, "exact", "increase", "change"),
+    ("issue-will-double", "Sales will double by 2027.", "double", 2, "exact", "increase", "change"),
+    ("issue-quadrupled", "Users quadrupled.", "quadrupled", 4, "exact", "increase", "change"),
+    ("issue-twice-as-fast", "Profit rose twice as fast as sales.", "twice", 2, "exact", "increase", "comparison"),
+    ("more-than-doubled", "The company more than doubled its profit.", "doubled", 2, "more_than", "increase", "change"),
+    ("nearly-tripled", "Revenue nearly tripled in 2024.", "tripled", 3, "approx", "increase", "change"),
+    ("quintupled", "Exports quintupled over the decade.", "quintupled", 5, "exact", "increase", "change"),
+    ("halved", "Costs were halved after the merger.", "halved", 0.5, "exact", "decrease", "change"),
+    ("doubling-of", "Analysts expect a doubling of sales.", "doubling", 2, "exact", "increase", "change"),
+    ("redoubled", "The fund redoubled its stake in the firm.", "redoubled", 2, "exact", "increase", "change"),
+    ("trebled", "Profits trebled last year.", "trebled", 3, "exact", "increase", "change"),
+    ("double-the", "They have to put double the effort.", "double", 2, "exact", "increase", "comparison"),
+    ("twice-the-size", "The new plant is twice the size of the old one.", "twice", 2, "exact", "increase", "comparison"),
+    ("half-the-size", "The moon is half the size of the planet.", "half", 0.5, "exact", "decrease", "comparison"),
+    ("a-third-of-the-price", "The phone sells for a third of the price of an iPhone.", "a third", 1 / 3, "exact", "decrease", "comparison"),
+    ("n-fold", "Token usage grew 33-fold since May.", "33-fold", 33, "exact", "increase", "change"),
+    ("tenfold", "Orders rose tenfold in a year.", "tenfold", 10, "exact", "increase", "change"),
+    ("nx-faster", "The new chip is 3x faster than its predecessor.", "3x", 3, "exact", "increase", "comparison"),
+    ("n-times-sign", "Sales rose 3× in 2024.", "3×", 3, "exact", "increase", "change"),
+    ("n-times-larger", "Jupiter is 11 times larger than Earth.", "11 times", 11, "exact", "increase", "comparison"),
+    ("n-times-the-mass", "The star has about 2.4 times the mass of the Sun.", "2.4 times", 2.4, "approx", "increase", "comparison"),
+    ("three-times-as", "Women earn three times as much as before.", "three times", 3, "exact", "increase", "comparison"),
+    ("increase-of-n-times", "an increase of approximately 30 times compared to just over a year prior", "30 times", 30, "approx", "increase", "change"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value", "qualifier", "direction", "kind"), [c[1:] for c in MULTIPLIERS], ids=[c[0] for c in MULTIPLIERS])
+def test_multipliers(run, text, span, value, qualifier, direction, kind) -> None:
+    found = run(text)
+    rows = [q for q in found["quantities"] if q["kind"] == "multiplier"]
+    assert [q["text"] for q in rows] == [span], rows
+    assert rows[0]["value"] == pytest.approx(value)
+    assert rows[0]["qualifier"] == qualifier
+    changes = [c for c in found["changes"] if c["multiplier_start"] == rows[0]["start"]]
+    assert len(changes) == 1, found["changes"]
+    assert changes[0]["kind"] == kind
+    assert changes[0]["direction"] == direction
+    assert changes[0]["multiplier"] == pytest.approx(value)
+
+
+# (id, sentence): no multiplier at all
+NOT_MULTIPLIERS = [
+    ("double-murder", "Police are investigating a double murder."),
+    ("double-digit", "The team posted double-digit growth."),
+    ("double-decker", "A double-decker bus crashed."),
+    ("arrested-twice", "He was arrested twice last year."),
+    ("the-third-time", "It was the third time he won."),
+    ("third-of-senators", "A third of the senators voted against."),
+    ("half-of-staff", "Half of the staff left."),
+    ("triple-jump", "She won the triple jump."),
+    ("double-fine", "Double Fine released a new game."),
+    ("redoubled-efforts", "The police redoubled their efforts."),
+    ("times-a-day", "The model is retrained 5 times a day."),
+    ("million-times", "The phrase was repeated 2 million times during the campaign."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_MULTIPLIERS], ids=[c[0] for c in NOT_MULTIPLIERS])
+def test_not_multipliers(run, text) -> None:
+    found = run(text)
+    assert not [q for q in found["quantities"] if q["kind"] == "multiplier"], found["quantities"]
+    assert not [c for c in found["changes"] if c["multiplier"] is not None], found["changes"]
+
+
+# (id, verb, sentence, counted unit, user-count metric or None): "N times" after a verb of doing. One per
+# entry of rules/changes.yaml action_verbs (the past forms news uses).
+ACTIONS = [
+    ("downloaded", "The app has been downloaded 50 million times.", "download", "downloads"),
+    ("installed", "The app was installed 3 million times.", "install", "downloads"),
+    ("viewed", "The clip was viewed more than 5 million times.", "view", None),
+    ("watched", "The trailer was watched 12 million times in a day.", "view", None),
+    ("streamed", "The song was streamed 200 million times on Spotify.", "stream", None),
+    ("played", "The game was played 40 million times.", "play", None),
+    ("used", "The feature was used 8 million times in its first week.", "use", None),
+    ("shared", "The post was shared 2 million times.", "share", None),
+    ("clicked", "The link was clicked 300,000 times.", "click", None),
+    ("visited", "The page was visited 1.2 million times.", "visit", None),
+    ("retweeted", "The message was retweeted 90,000 times.", "retweet", None),
+    ("searched", "The term was searched 7 million times.", "search", None),
+    ("listened", "The podcast was listened to 4 million times.", "listen", None),
+    ("liked", "The photo was liked 6 million times.", "like", None),
+    ("accessed", "The database was accessed 10 million times.", "access", None),
+    ("cited", "The paper has been cited 20,000 times.", "citation", None),
+]
+
+
+@pytest.mark.parametrize(("text", "unit", "metric"), [c[1:] for c in ACTIONS], ids=[c[0] for c in ACTIONS])
+def test_n_times_after_a_verb_of_doing_is_never_a_multiplier(run, text, unit, metric) -> None:
+    found = run(text)
+    assert not [q for q in found["quantities"] if q["kind"] == "multiplier"], found["quantities"]
+    if metric is not None:
+        assert [(u["metric"], u["rule"]) for u in found["user_counts"]] == [(metric, "action_times")]
+    else:
+        counts = [q for q in found["quantities"] if q["kind"] == "count"]
+        assert [(q["unit"], q["rule"]) for q in counts] == [(unit, "count_action_times")], found["quantities"]
+
+
+def test_every_action_verb_has_a_case(rules) -> None:
+    """Each verb of rules/changes.yaml action_verbs (its past form) has a negative case above."""
+    c = compiled(rules)
+    units = {unit for unit, _ in c.actions.values()}
+    assert units == {case[2] for case in ACTIONS}
+
+
+# (id, sentence, span, direction, from, to, by, by_unit, multiplier, relative change %)
+CHANGES = [
+    ("issue-rose-from-to", "Passenger numbers rose from 40 million to 52 million.", "rose from 40 million to 52 million", "increase", 40e6, 52e6, None, None, None, 30.0),
+    ("issue-fell-to-from", "Revenue fell to $2.1 billion from $2.6 billion.", "fell to $2.1 billion from $2.6 billion", "decrease", 2.6e9, 2.1e9, None, None, None, -500 / 26),
+    ("issue-up-from-a-year-earlier", "Revenue was $5.2 billion, up 12% from a year earlier.", "$5.2 billion, up 12%", "increase", None, 5.2e9, 12, "%", None, 12.0),
+    ("issue-tripled-to", "Its user base tripled to 9 million.", "tripled to 9 million", "increase", None, 9e6, None, None, 3, 200.0),
+    ("issue-cut-jobs", "Microsoft cut 4,800 jobs.", "cut 4,800", "decrease", None, None, 4800, "job", None, None),
+    ("rose-by-percent", "Shares rose by 18% on Monday.", "rose by 18%", "increase", None, None, 18, "%", None, 18.0),
+    ("increase-of", "Sales posted an increase of 25% in March.", "increase of 25%", "increase", None, None, 25, "%", None, 25.0),
+    ("percent-before-noun", "A 25% spending increase suggests confidence.", "25% spending increase", "increase", None, None, 25, "%", None, 25.0),
+    ("object-then-from-to", "China increases its tariffs on U.S. imports from 84% to 125%.", "increases its tariffs on U.S. imports from 84% to 125%", "increase", 84, 125, None, None, None, 4100 / 84),
+    ("spelled-from", "The blast raised the death toll from fourteen to 31.", "raised the death toll from fourteen to 31", "increase", 14, 31, None, None, None, 1700 / 14),
+    ("qualifier-inside", "Oil prices may increase by nearly 8% this week.", "increase by nearly 8%", "increase", None, None, 8, "%", None, 8.0),
+    ("lay-off", "The supplier will lay off over 3,000 workers.", "lay off over 3,000", "decrease", None, None, 3000, "employee", None, None),
+    ("fold-to", "Output grew 33-fold to 4 trillion tokens.", "grew 33-fold to 4 trillion", "increase", None, 4e12, None, None, 33, 3200.0),
+    ("more-than-doubled-to", "The company more than doubled its profit to $4 billion.", "doubled its profit to $4 billion", "increase", None, 4e9, None, None, 2, 100.0),
+    ("through-prep-raises", "The bank raises its interest rate to 1% from 0.75%.", "raises its interest rate to 1% from 0.75%", "increase", 0.75, 1, None, None, None, 100 / 3),
+    ("dev-up-one-third", "Exports reached a record in August, up nearly one-third from last year.", "up nearly one-third", "increase", None, None, 100 / 3, "%", None, 100 / 3),
+    ("down-percent", "The index closed down 3.4% on Friday.", "down 3.4%", "decrease", None, None, 3.4, "%", None, -3.4),
+    ("gained-percent", "Shares gained 1.7% in early trading.", "gained 1.7%", "increase", None, None, 1.7, "%", None, 1.7),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "span", "direction", "from_", "to", "by", "by_unit", "multiplier", "pct"), [c[1:] for c in CHANGES], ids=[c[0] for c in CHANGES]
+)
+def test_change_statements(run, text, span, direction, from_, to, by, by_unit, multiplier, pct) -> None:
+    found = run(text)
+    rows = [c for c in found["changes"] if c["kind"] == "change"]
+    assert [c["text"] for c in rows] == [span], found["changes"]
+    row = rows[0]
+    assert row["direction"] == direction
+    for col, want in (("from_value", from_), ("to_value", to), ("by_value", by), ("multiplier", multiplier), ("relative_change", pct)):
+        assert row[col] == (None if want is None else pytest.approx(want)), col
+    assert row["by_unit"] == by_unit
+    for part in ("from", "to", "by"):
+        if row[f"{part}_start"] is not None:  # the reference is the number's own span
+            assert text[row[f"{part}_start"] : row[f"{part}_end"]] in span
+
+
+# (id, sentence): change words without a change statement
+NOT_CHANGES = [
+    ("up-to-bound", "The app has up to 5 million users."),
+    ("cutting-off", "Israel is cutting off water to about 10,000 homes."),
+    ("made-up-share", "Women made up 40% of the board."),
+    ("raised-funding", "The startup raised $50 million in a Series B round."),
+    ("lost-money", "The company lost $2 billion last year."),
+    ("gained-users", "The service gained 3 million users in March."),
+    ("no-number", "Vaccination rates dropped sharply in 2018."),
+    ("fall-of-year", "He left office in the fall of 1989."),
+    ("equal-to", "The firm will lay off staff, equal to at least 240 people."),
+]
+
+
+@pytest.mark.parametrize("text", [c[1] for c in NOT_CHANGES], ids=[c[0] for c in NOT_CHANGES])
+def test_not_change_statements(run, text) -> None:
+    found = run(text)
+    assert not [c for c in found["changes"] if c["kind"] == "change"], found["changes"]
+
+
+def test_baseline_period_is_kept(run) -> None:
+    found = run("Revenue was $5.2 billion, up 12% from a year earlier.")
+    assert [c["baseline"] for c in found["changes"]] == ["a year earlier"]
+    found = run("Acme said revenue doubled last year.")
+    assert [c["baseline"] for c in found["changes"]] == [None]  # "last year" is when, not the baseline
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "expected"),
+    [
+        ("Revenue fell to $2.1 billion from $2.6 billion.", "$2.1 billion", (2.6e9, -500 / 26)),
+        ("Revenue fell to $2.1 billion from $2.6 billion.", "$2.6 billion", None),
+        ("Revenue was $5.2 billion, up 12% from a year earlier.", "$5.2 billion", (None, 12.0)),
+        ("Shares rose by 18% on Monday.", "18%", (None, 18.0)),
+        ("Acme said revenue doubled last year.", "doubled", (None, 100.0)),
+        ("The new chip is 3x faster than its predecessor.", "3x", None),
+    ],
+    ids=["to-value", "from-value-is-not-the-fact", "to-before-up", "by-percent", "multiplier", "comparison"],
+)
+def test_change_for(run, text, mention, expected) -> None:
+    found = run(text)
+    start = text.index(mention)
+    got = change_for(start, start + len(mention), found["changes"])
+    if expected is None:
+        assert got is None
+    else:
+        assert got is not None and got[0] == (None if expected[0] is None else pytest.approx(expected[0]))
+        assert got[1] == pytest.approx(expected[1])
