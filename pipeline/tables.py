@@ -153,6 +153,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("period_start", pa.date32()),
             pa.field("period_end", pa.date32()),
             pa.field("period_source", pa.string()),
+            pa.field("change_from", pa.float64()),
+            pa.field("change_pct", pa.float64()),
             pa.field("evidence_start", pa.int64(), nullable=False),
             pa.field("evidence_end", pa.int64(), nullable=False),
             pa.field("evidence", pa.string(), nullable=False),

@@ -234,3 +234,108 @@ def test_never_raises_on_arbitrary_text(nlp, rules, settings, text, a, b, table)
     row = {"start": start, "end": end, "metric": "MAU", "kind": "percent", "value": 1.0, "amount": 1.0, "unit": "%", "qualifier": "exact"}
     date_row = {"start": end, "end": start, "value": "2024", "type": "date", "start_date": None, "end_date": None}
     extract(doc, Context("t", None, rules, settings), {table: [row], "dates": [date_row]})
+
+
+# --- facts from change statements and fiscal periods (issues #21, #18) ----------------------------------
+@pytest.fixture(scope="module")
+def run_text(nlp, rules, settings):
+    """Every stage of the pipeline over one sentence, as the runner calls them."""
+    from pipeline.run import load_stages
+
+    stages = load_stages()
+
+    def run(text: str, published: date = date(2025, 6, 1)) -> list[dict]:
+        doc = nlp(text)
+        ctx = Context("t", published, rules, settings)
+        found: dict[str, list[dict]] = {}
+        for name, func in stages:
+            found[name] = func(doc, ctx, found)
+        return found["facts"]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text,mention,expected",
+    [
+        ("Acme's revenue rose from $40 million to $52 million in 2024.", "$52 million", {"change_from": 40e6, "change_pct": 30.0}),
+        ("Sales fell to $2.1 billion from $2.6 billion, Northwind said.", "$2.1 billion", {"change_from": 2.6e9}),
+        ("Acme's revenue was $52 million in 2024.", "$52 million", {"change_from": None, "change_pct": None}),
+    ],
+    ids=["rose-from-to", "fell-to-from", "no-change"],
+)
+def test_fact_carries_its_change(run_text, text, mention, expected) -> None:
+    fact = next(f for f in run_text(text) if text[f["start"] : f["end"]] == mention)
+    got = {k: (round(fact[k], 6) if isinstance(fact[k], float) else fact[k]) for k in expected}
+    assert got == expected
+
+
+def test_fiscal_period_placed_on_the_subjects_calendar(rules) -> None:
+    from pipeline.extract.entities import gazetteer_owner
+    from pipeline.extract.fiscal import calendars
+    from pipeline.facts.period import on_subject_calendar
+    from pipeline.facts.records import Period
+
+    companies = calendars(rules).companies
+    unplaced = Period("FY2025-Q3", None, None, "sentence")
+    placed = on_subject_calendar(unplaced, "nvidia", gazetteer_owner(rules), companies)
+    assert (placed.start, placed.end) == (date(2024, 8, 1), date(2024, 10, 31))
+    # an unknown company keeps the fiscal value with no interval: never a guess
+    assert on_subject_calendar(unplaced, "org:acme", gazetteer_owner(rules), companies) == unplaced
+
+
+# --- subjects beyond the gazetteer and beyond the clause (issue #14) ------------------------------------
+def _fact(facts: list[dict], text: str, mention: str) -> dict:
+    return next(f for f in facts if text[f["start"] : f["end"]] == mention)
+
+
+SUBJECT_CASES = [
+    # (id, text, mention, expected subset)
+    ("gpe-budget", "Kenya approved a budget of 3.6 trillion shillings for the coming year.", "3.6 trillion shillings",
+     {"subject": "Kenya", "subject_id": "gpe:kenya", "metric": "budget", "metric_text": "budget", "subject_source": "clause"}),
+    ("person-fine", "A court fined Elon Musk $20 million over his tweets.", "$20 million",
+     {"metric": "fine"}),
+    ("org-deal-untagged-name", "Turkish low-cost airline Pegasus announces an agreement to acquire Czech Airlines for €154 million.", "€154 million",
+     {"subject": "Pegasus", "metric": "deal_value", "metric_text": "acquire"}),
+    ("commodity-price", "Brent crude oil surpasses US$110 per barrel after the strait was closed.", "US$110",
+     {"subject": "Brent crude oil", "metric": "price"}),
+    ("pronoun-enclosing-clause", "Uganda announces that it will borrow US$358 million from the African Development Fund.", "US$358 million",
+     {"subject": "Uganda", "rule": "pronoun", "metric": "loan"}),
+    ("pay-in-penalties", "Australian bank ANZ agrees to pay AU$240 million in penalties for misconduct.", "AU$240 million",
+     {"subject": "ANZ", "metric": "fine", "metric_text": "penalties"}),
+    ("description-the-retailer", "Northwind plc reported a weak Christmas.\nThe retailer agreed to pay $5 million in damages.", "$5 million",
+     {"subject": "Northwind", "rule": "anaphor", "subject_source": "article", "metric": "fine"}),
+    ("paragraph-topic", "Northwind plc reported a weak Christmas season on Monday. The purchase price is 2.1 billion kronor.", "2.1 billion kronor",
+     {"subject": "Northwind", "rule": "paragraph_topic", "subject_source": "paragraph", "metric": "deal_value"}),
+    ("unclear-metric-kept-as-other", "Northwind said 40 million euros were involved.", "40 million euros",
+     {"subject": "Northwind", "metric": "other"}),
+    ("no-entity-null-subject", "The price of a ticket is now $12.", "$12",
+     {"subject": None, "subject_id": None, "subject_source": None}),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", [c[1:] for c in SUBJECT_CASES], ids=[c[0] for c in SUBJECT_CASES])
+def test_subject_of_general_news(run_text, text, mention, expected) -> None:
+    fact = _fact(run_text(text), text, mention)
+    assert {k: fact[k] for k in expected} == expected
+
+
+def test_no_entity_means_low_confidence(run_text) -> None:
+    text = "The price of a ticket is now $12."
+    assert _fact(run_text(text), text, "$12")["confidence"] <= 0.3
+
+
+def test_variants_of_one_name_share_an_id(run_text) -> None:
+    text = ("The European Bank for Reconstruction and Development lent $50 million to the city. "
+            "Northwind plc paid $3 million. The EBRD also lent $20 million. Northwind paid $1 million more.")
+    facts = run_text(text)
+    ids = {text[f["start"] : f["end"]]: f["subject_id"] for f in facts}
+    assert ids["$50 million"] == ids["$20 million"] == "org:european-bank-for-reconstruction-and-development"
+    assert ids["$3 million"] == ids["$1 million"] == "org:northwind"
+
+
+def test_subject_never_from_another_article(run_text) -> None:
+    first = run_text("Northwind plc agreed to pay $5 million in damages.")
+    assert first and first[0]["subject"] == "Northwind"
+    second = run_text("The price of a ticket is now $12.")
+    assert second[0]["subject"] is None

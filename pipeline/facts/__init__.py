@@ -26,7 +26,10 @@ from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.identity import build_index, entity_rows
 from pipeline.facts.metric import describe
-from pipeline.facts.period import date_period, find_period
+from pipeline.extract.changes import change_for
+from pipeline.extract.entities import gazetteer_owner
+from pipeline.extract.fiscal import calendars
+from pipeline.facts.period import date_period, find_period, on_subject_calendar
 from pipeline.facts.discourse import article_topic, paragraph_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Subject
 from pipeline.facts.subject import in_sentence
@@ -85,6 +88,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr)
     paras = paragraphs(text)
     scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr))
+    owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
+    changes = list(found.get("changes", ()))
     dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]
     mentions = sorted(
         ((table, row) for table in SOURCE_TABLES for row in found.get(table, ())),
@@ -103,7 +108,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             continue
         metric, value, unit, metric_text = described
         subject = attach(scene, span)
-        period = find_period(span, dates, paras, ctx.published, fr, text)
+        period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text), subject.id, owners, fiscal.companies)
+        change = change_for(row["start"], row["end"], changes) if changes else None
         ev_start, ev_end = _evidence(span.sent)
         rows.append(
             {
@@ -124,6 +130,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                 "period_start": period.start,
                 "period_end": period.end,
                 "period_source": period.source,
+                "change_from": change[0] if change else None,
+                "change_pct": change[1] if change else None,
                 "evidence_start": ev_start,
                 "evidence_end": ev_end,
                 "confidence": confidence(subject, period, fr),

@@ -86,12 +86,17 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
         if not e.listed:
             names.setdefault(e.name, e.label)
     bases = {n: _base(n, fr) for n in names}
+
+    def kin(a: str | None, b: str | None) -> bool:  # a name the parse found (PROPN) may be any labelled one
+        return a == b or "PROPN" in (a, b)
+
     out: dict[str, tuple[str, str]] = {}
     for name, label in names.items():
         base = bases[name]
-        longer = [bases[o] for o, ol in names.items() if ol == label and _same_entity(base, bases[o], label)]
-        canonical = max(longer, key=lambda b: (len(b.split()), len(b), b)) if longer else base
-        out[name] = (canonical, f"{(label or 'thing').lower()}:{slug(canonical)}")
+        group = [(bases[o], ol) for o, ol in names.items() if kin(ol, label) and _same_entity(base, bases[o], ol if ol != "PROPN" else label)]
+        canonical, _ = max(group, key=lambda g: (len(g[0].split()), len(g[0]), g[0])) if group else (base, label)
+        labels = [ol for b, ol in group if b == canonical and ol != "PROPN"] or [label]
+        out[name] = (canonical, f"{(labels[0] or 'thing').lower()}:{slug(canonical)}")
     return out
 
 

@@ -51,6 +51,12 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     word of ``money_words`` governs it."""
     node = span.root
     first_word: str | None = None
+    for prep in node.children:  # "$5 million in damages"
+        if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
+            for obj in prep.children:
+                metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
+                if metric:
+                    return metric, obj.text
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break

@@ -80,3 +80,17 @@ def find_period(
     if earlier:
         return date_period(max(earlier, key=lambda d: d["start"]), "paragraph")
     return _published(published, fr)
+
+
+def on_subject_calendar(period: Period, subject_id: str | None, owners: dict[str, str], companies: dict) -> Period:
+    """A fiscal period the dates stage could not place (its calendar unknown there) placed on the
+    fiscal calendar of the fact's own subject (or its owner), when rules/fiscal_calendars.yaml has it."""
+    from pipeline.extract.fiscal import resolve_fiscal
+
+    if period.value is None or not str(period.value).startswith("FY") or period.start is not None or not subject_id:
+        return period
+    calendar = companies.get(subject_id) or companies.get(owners.get(subject_id, ""))
+    if calendar is None:
+        return period
+    start, end = resolve_fiscal(period.value, calendar.fiscal_year_end, calendar.named_for)
+    return Period(period.value, start, end, period.source) if start is not None else period
