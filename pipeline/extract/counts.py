@@ -842,7 +842,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     text = sents.text
     pr = parse_rules(ctx.rules)
     rows: list[dict] = []
-    for cand in cands:
+    for cand in sorted([*cands, *_glued_measures(text, cands, ctx)], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
         hyphen = c.hyphen_unit.match(text[cand.end :])
         if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, pr.spelled_counts):
@@ -875,6 +875,23 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "10 pounds" without a weight cue is money's business, never a count
         rows.append(_row(cand.start, cand.end, "count", reading, unit, qual, None, rule, unit_text))
     return rows
+
+
+GLUED_NUMBER = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?=[A-Za-zµ])")
+
+
+def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Numbers with a unit symbol glued on ("20cm", "6m", "500kg"): the number finder stops at letters
+    (so that "4G" or "H20s" are never numbers), so these are found here, only when pint and
+    rules/counts.yaml measures.symbols accept the glued letters as a unit."""
+    from pipeline.extract.measures import measure_after
+
+    taken = [(k.start, k.end) for k in cands]
+    out = []
+    for m in GLUED_NUMBER.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and measure_after(text, m.end(), ctx.rules) is not None:
+            out.append(Candidate(m.start(), m.end(), m.group()))
+    return out
 
 
 def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
