@@ -111,6 +111,9 @@ SCHEMAS: dict[str, pa.Schema] = {
             pa.field("qualifier", pa.string(), nullable=False),
             pa.field("change", pa.string()),
             pa.field("rule", pa.string(), nullable=False),
+            # issue 15: the counted noun as written with its modifiers; a measure's value in SI base units
+            pa.field("unit_text", pa.string()),
+            pa.field("value_si", pa.float64()),
         ]
     ),
     "dates": pa.schema(

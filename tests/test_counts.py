@@ -114,8 +114,8 @@ QUANTITIES = [
     ("news-space-groups", "China's population is 1 414 021 100 people.", "1 414 021 100", "count", 1_414_021_100, "person", "exact", None),
     ("news-hundred-and-thousand", "Some two hundred and fifty thousand people marched.", "two hundred and fifty thousand", "count", 250_000, "person", "approx", None),
     # a measure after a hyphen (held-out TimeBank wsj_0610) and a name before the counted noun (wsj_0904)
-    ("news-hyphen-acre", "Early preparation work was slowing at the 185-acre site.", "185", "count", 185, "acre", "exact", None),
-    ("news-hyphen-megawatt", "It plans a 2,000-megawatt plant.", "2,000", "count", 2_000, "megawatt", "exact", None),
+    ("news-hyphen-acre", "Early preparation work was slowing at the 185-acre site.", "185", "measure", 185, "acre", "exact", None),
+    ("news-hyphen-megawatt", "It plans a 2,000-megawatt plant.", "2,000", "measure", 2_000, "megawatt", "exact", None),
     ("news-named-shares", "It gained from the sale of one million Conner shares.", "one million", "count", 1_000_000, "share", "exact", None),
     ("news-named-gpus", "The lab bought 10,000 Nvidia GPUs.", "10,000", "count", 10_000, "GPU", "exact", None),
     # general news (forms of the held-out AQUAINT set, benchmarks/heldout/README.md): people, demonyms,
@@ -125,11 +125,11 @@ QUANTITIES = [
     ("news-demonym-approx", "About 300 Germans were evacuated from the island on Sunday.", "300", "count", 300, "German", "approx", None),
     ("news-others", "The blast killed a guard and injured 40 others.", "40", "count", 40, "person", "exact", None),
     ("news-aliases", "Investigators say he has used 14 aliases over the years.", "14", "count", 14, "alias", "exact", None),
-    ("news-feet", "The wave was 30 feet high when it reached the shore.", "30", "count", 30, "foot", "exact", None),
-    ("news-pounds-weight", "The suspect is 6 feet tall and weighs about 180 pounds.", "180", "count", 180, "pound", "approx", None),
-    ("news-pounds-range", "Each sack weighs 40 to 50 pounds when full.", "40 to 50", "count", 45, "pound", "range", None),
-    ("news-pounds-of", "The plane carried 2,000 pounds (900 kilograms) of food aid.", "2,000", "count", 2_000, "pound", "exact", None),
-    ("news-kilograms", "The plane carried 2,000 pounds (900 kilograms) of food aid.", "900", "count", 900, "kilogram", "exact", None),
+    ("news-feet", "The wave was 30 feet high when it reached the shore.", "30", "measure", 30, "foot", "exact", None),
+    ("news-pounds-weight", "The suspect is 6 feet tall and weighs about 180 pounds.", "180", "measure", 180, "pound", "approx", None),
+    ("news-pounds-range", "Each sack weighs 40 to 50 pounds when full.", "40 to 50", "measure", 45, "pound", "range", None),
+    ("news-pounds-of", "The plane carried 2,000 pounds (900 kilograms) of food aid.", "2,000", "measure", 2_000, "pound", "exact", None),
+    ("news-kilograms", "The plane carried 2,000 pounds (900 kilograms) of food aid.", "900", "measure", 900, "kilogram", "exact", None),
     ("news-adjective-police", "Some 300 riot police were deployed around the stadium.", "300", "count", 300, "police officer", "approx", None),
     ("news-casualty-at-least", "The earthquake killed at least 2,300 and injured more than 8,000.", "2,300", "count", 2_300, "person", "at_least", None),
     ("news-casualty-more-than", "The earthquake killed at least 2,300 and injured more than 8,000.", "8,000", "count", 8_000, "person", "more_than", None),
@@ -271,3 +271,121 @@ def test_parse_number_fixes(rules, text, value) -> None:
 @given(st.text(max_size=60))
 def test_never_raises_any_text(run, text) -> None:
     run(text)
+
+
+# --- issue 15: counted nouns from the parse, measures, user nouns --------------------------------------
+# Sentences in the forms of news (the issue's examples, TempEval-3 and wikinews dev forms).
+# (id, sentence, span, kind, value, unit, unit_text)
+PARSE_COUNTS = [
+    ("any-noun", "He would close 149 regional airport control towers.", "149", "count", 149, "tower", "regional airport control tower"),
+    ("irregular-plural", "Roughly 100 children die each year from the flu.", "100", "count", 100, "child", "child"),
+    ("magnitude", "The storm damaged 3.4 million homes.", "3.4 million", "count", 3_400_000, "home", "home"),
+    ("of-the", "Over 1,000 were evacuated, and 5,000 of the residents fled.", "5,000", "count", 5_000, "resident", "resident"),
+    ("numbering", "The protesters, numbering 3,000, marched on parliament.", "3,000", "count", 3_000, "protester", "protester"),
+    ("collective", "A group of 30 was rescued from the roof.", "30", "count", 30, "group", "group"),
+    ("listed-noun-keeps-unit", "A team of 30 engineers built the bridge.", "30", "count", 30, "employee", "engineer"),
+    ("demonym", "The dead included 12 Americans.", "12", "count", 12, "American", "American"),
+    ("measure-km", "The pipeline runs 6 km under the sea.", "6", "measure", 6, "kilometer", "km"),
+    ("measure-glued", "Forecasters expect some 20cm of snow.", "20", "measure", 20, "centimeter", "cm"),
+    ("measure-rate", "Saudi Arabia lost 5.7 million barrels a day of output.", "5.7 million", "measure", 5_700_000, "barrel / day", "barrels a day"),
+    ("measure-square", "The fire burned 40 square miles of forest.", "40", "measure", 40, "square_mile", "square miles"),
+    ("pint-word-cups", "The club has won 3 cups since 1990.", "3", "count", 3, "cup", "cup"),
+    ("measure-tonnes", "The ship carried 20,000 tonnes of grain.", "20,000", "measure", 20_000, "metric_ton", "tonnes"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "kind", "value", "unit", "unit_text"), [c[1:] for c in PARSE_COUNTS], ids=[c[0] for c in PARSE_COUNTS])
+def test_parse_counts(run, text, span, kind, value, unit, unit_text) -> None:
+    _, quantities = run(text)
+    rows = [r for r in quantities if r["text"] == span]
+    assert len(rows) == 1, quantities
+    row = rows[0]
+    assert (row["kind"], row["value"], row["unit"], row["unit_text"]) == (kind, value, unit, unit_text)
+    assert (row["value_si"] is not None) == (kind == "measure")
+
+
+def test_measure_value_si(run) -> None:
+    _, quantities = run("The pipeline runs 6 km under the sea and the tank holds 4 litres.")
+    si = {r["text"]: r["value_si"] for r in quantities}
+    assert si["6"] == pytest.approx(6000.0)
+    assert si["4"] == pytest.approx(0.004)
+
+
+# Every exclusion class of rules/counts.yaml (count_exclusions, measures) with a real sentence form.
+# (id, sentence, spans that must be neither a count nor a measure nor a user count)
+NOT_COUNTS = [
+    ("duration", "The trial lasted 18 months and he served 25 years.", ["18", "25"]),
+    ("age", "Raymond Roth, 48, was aged 63 when the 22-year-old son left.", ["48", "63", "22"]),
+    ("ordinal", "In the 21st century the 116th Congress met.", ["21", "116"]),
+    ("flight-number", "Flight 217 landed safely in Denver.", ["217"]),
+    ("aircraft-model", "The airline grounded its Boeing 737 jets.", ["737"]),
+    ("name-500", "Most Fortune 500 companies reported.", ["500"]),
+    ("covid-19", "The COVID-19 patients were moved.", ["19"]),
+    ("gpt-4", "OpenAI released GPT-4 models last year.", ["4"]),
+    ("generation", "Operators built 5G networks in 40 cities.", ["5"]),
+    ("year", "In 2019 the company hired staff.", ["2019"]),
+    ("score", "Liverpool won 3-1 and the Senate voted 52 to 48.", ["3-1", "3", "1", "52", "48", "52 to 48"]),
+    ("score-noun", "It was a 2-2 draw after a 1-1 tie.", ["2-2", "1-1"]),
+    ("street", "He lives at 10 Downing Street.", ["10"]),
+    ("time-of-day", "The blast happened at 5 pm and the rally began at 10:30 local time.", ["5", "10", "30"]),
+    ("page-section", "See page 12 photos and section 3 rules of Route 66 signs.", ["12", "3", "66"]),
+    ("pint-word-points", "He scored 25 points in the final.", ["25"]),
+    ("vague", "Hundreds of people and dozens of cars, a few houses.", ["Hundreds", "dozens"]),
+    ("spelled-small", "Five children and three officers were hurt.", ["Five", "three"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), [c[1:] for c in NOT_COUNTS], ids=[c[0] for c in NOT_COUNTS])
+def test_not_counts(run, text, spans) -> None:
+    users, quantities = run(text)
+    found = [r for r in users + quantities if r["text"] in spans and r.get("kind", "count") in ("count", "measure")]
+    assert not found, found
+
+
+# The line between user counts and counts (rules/counts.yaml user_nouns / not_user_nouns).
+# (id, sentence, span, metric or None when it must stay a count)
+USER_NOUNS = [
+    ("utility-customers", "Over 200,000 Belfast customers were affected by a blackout.", "200,000", "customers"),
+    ("listeners-mau", "The station has 500,000 monthly active listeners.", "500,000", "MAU"),
+    ("paying-members", "The club now has 2 million paying members.", "2 million", "paying_users"),
+    ("riders", "The ride-hailing firm counts 93 million riders.", "93 million", "users"),
+    ("households", "The broadband network reaches 4 million households.", "4 million", "customers"),
+    ("merchants", "The platform serves 1.7 million merchants.", "1.7 million", "users"),
+    ("voters-stay-counts", "About 120,000 voters went to the polls.", "120,000", None),
+    ("migrants-stay-counts", "Some 3,000 migrants crossed the border.", "3,000", None),
+    ("staff-stay-counts", "The company laid off 1,200 staff.", "1,200", None),
+    ("arrests-stay-counts", "Police made 150 arrests overnight.", "150", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "metric"), [c[1:] for c in USER_NOUNS], ids=[c[0] for c in USER_NOUNS])
+def test_user_nouns(run, text, span, metric) -> None:
+    users, quantities = run(text)
+    if metric is None:
+        assert not [u for u in users if u["text"] == span], users
+        assert [q for q in quantities if q["text"] == span and q["kind"] == "count"], quantities
+    else:
+        assert [u["metric"] for u in users if u["text"] == span] == [metric], users
+        assert not [q for q in quantities if q["text"] == span], quantities
+
+
+def test_spelled_counts_setting(nlp, rules, settings, tmp_path) -> None:
+    """rules/counts.yaml parse_counts.spelled_counts: off by default (the gold conventions), on counts
+    "a crew of four" and "five children"."""
+    import shutil
+
+    from pipeline.rules import load_rules
+
+    text = "Five children were hurt and a crew of four was rescued."
+    doc = nlp(text)
+
+    def spans(r) -> list[str]:  # noqa: ANN001
+        ctx = Context("test", None, r, settings)
+        found = {"user_counts": extract_user_counts(doc, ctx, {})}
+        return [text[q["start"] : q["end"]] for q in extract_quantities(doc, ctx, found) if q["kind"] == "count"]
+
+    assert spans(rules) == []
+    shutil.copytree(rules.root, tmp_path / "rules")
+    path = tmp_path / "rules" / "counts.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("spelled_counts: false", "spelled_counts: true"), encoding="utf-8")
+    assert spans(load_rules(tmp_path / "rules")) == ["Five", "four"]

@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from pipeline.extract import Context, changes
 from pipeline.numbers import parse_number, parse_ordinal, parse_range, vocab
@@ -35,11 +35,15 @@ RULE_KEYS = (
     "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
     "percent_of_words", "percent_of_not_after", "hyphen_units", "weight_units", "demonym_entity_types", "demonyms",
     "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words",
+    # issue 15: counted nouns from the parse, measures, user nouns
+    "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
 )
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 MODIFIER_TAGS = frozenset({"NN", "NNP", "JJ", "VBG", "VBN", "NNS"})
 NAME_MODIFIER_TAGS = frozenset({"NNP", "JJ"})
+#: the period hint of a user-count metric read from the parse (anchors carry their own)
+PERIODS = {"DAU": "daily", "WAU": "weekly", "MAU": "monthly"}
 
 
 def _alt(phrases, flexible_space: bool = True) -> str:  # noqa: ANN001
@@ -394,16 +398,19 @@ def _in_url(start: int, end: int, text: str, c: Compiled) -> bool:
     return any(marker in run for marker in c.url_markers)
 
 
-def _is_noise(cand: Candidate, reading: Reading, text: str, c: Compiled, hyphen_unit: bool = False) -> bool:
+def _is_noise(
+    cand: Candidate, reading: Reading, text: str, c: Compiled, hyphen_unit: bool = False, spelled_ok: bool = False
+) -> bool:
     """Model codes, list markers, URLs, currency amounts, years and small spelled-out numbers.
 
-    With ``hyphen_unit`` the text after the number is a measure ("185-acre"), not a model code."""
+    With ``hyphen_unit`` the text after the number is a measure ("185-acre"), not a model code; with
+    ``spelled_ok`` (rules/counts.yaml ``parse_counts.spelled_counts``) small spelled-out numbers pass."""
     if _in_url(cand.start, cand.end, text, c):
         return True
     before, after = text[max(0, cand.start - 20) : cand.start], text[cand.end : cand.end + 20]
     if any(p.search(before) for p in c.neg_before) or (not hyphen_unit and any(p.search(after) for p in c.neg_after)):
         return True
-    if reading.spelled and not reading.has_magnitude:
+    if reading.spelled and not reading.has_magnitude and not (spelled_ok and reading.value > 1):
         return True
     if cand.high_text is None and _is_year(cand.low_text, c):
         return True
@@ -448,6 +455,182 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
     return None
 
 
+# --- counted noun from the parse (rules/counts.yaml parse_counts, count_exclusions, user_nouns) -----
+
+
+PARSE_KEYS = ("spelled_counts", "number_deps", "head_tags", "unit_text_deps", "collective_nouns",
+              "of_the_determiners", "numbering_verbs", "irregular_plurals")
+EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "not_count_heads")
+
+
+@dataclass(frozen=True)
+class ParseRules:
+    """rules/counts.yaml sections read by the parse-based count rule, compiled once."""
+
+    spelled_counts: bool
+    number_deps: frozenset[str]
+    head_tags: frozenset[str]
+    irregular: dict[str, str]
+    unit_text_deps: frozenset[str]
+    collective: frozenset[str]
+    of_dets: frozenset[str]
+    numbering: frozenset[str]
+    name_before_tags: frozenset[str]
+    label_before: frozenset[str]
+    score_nouns: frozenset[str]
+    not_count_heads: frozenset[str]
+    user_nouns: dict[str, str]
+    not_user_nouns: frozenset[str]
+    user_metric_modifiers: tuple[tuple[str, str], ...]
+
+
+def _compile_parse(rules: Rules) -> ParseRules:
+    data = rules.get("counts")
+    where = str(rules.path("counts"))
+    check_keys(data["parse_counts"], where=f"{where}: parse_counts", required=PARSE_KEYS)
+    check_keys(data["count_exclusions"], where=f"{where}: count_exclusions", required=EXCLUSION_KEYS)
+    p, x = data["parse_counts"], data["count_exclusions"]
+
+    def words(items) -> frozenset[str]:  # noqa: ANN001
+        return frozenset(_norm(str(w)) for w in items)
+
+    mods = sorted(((_norm(k), str(v)) for k, v in data["user_metric_modifiers"].items()), key=lambda kv: -len(kv[0]))
+    return ParseRules(
+        spelled_counts=bool(p["spelled_counts"]),
+        number_deps=frozenset(p["number_deps"]),
+        head_tags=frozenset(p["head_tags"]),
+        irregular={_norm(str(k)): str(v) for k, v in p["irregular_plurals"].items()},
+        unit_text_deps=frozenset(p["unit_text_deps"]),
+        collective=words(p["collective_nouns"]),
+        of_dets=words(p["of_the_determiners"]),
+        numbering=words(p["numbering_verbs"]),
+        name_before_tags=frozenset(x["name_before_tags"]),
+        label_before=words(x["label_before"]),
+        score_nouns=words(x["score_nouns"]),
+        not_count_heads=words(x["not_count_heads"]),
+        user_nouns={_norm(str(k)): str(v) for k, v in data["user_nouns"].items()},
+        not_user_nouns=words(data["not_user_nouns"]),
+        user_metric_modifiers=tuple(mods),
+    )
+
+
+def parse_rules(rules: Rules) -> ParseRules:
+    return rules.derived("counts_parse", _compile_parse)
+
+
+@dataclass(frozen=True)
+class CountedNoun:
+    """The noun a number counts: its head token, lemma (``unit`` in the singular), the noun with its
+    modifiers (``unit_text``) and the rule that found it."""
+
+    head: Token
+    lemma: str
+    unit: str
+    unit_text: str
+    rule: str
+
+
+def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
+    """The token of the number that hangs from outside it ("million" in "3.4 million homes")."""
+    span = sents.doc.char_span(cand.start, cand.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
+    return outside[-1] if outside else span[-1]
+
+
+def _is_label(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
+    """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
+    "Fortune 500") or a label word ("page 12", "Route 66", "section 3")."""
+    doc = sents.doc
+    i = sents.token_at_or_after(cand.start) - 1
+    if i < 0 or doc[i].idx + len(doc[i]) > cand.start or doc[i].is_punct:
+        return False
+    prev = doc[i]
+    if _norm(prev.text) in pr.label_before:
+        return True
+    named = prev.tag_ in pr.name_before_tags and (prev.is_title or prev.is_upper) and not prev.is_sent_start
+    return named and prev.ent_type_ not in ("NORP",)
+
+
+def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word."""
+    lemma = _lemma(head, c, pr)
+    if lemma in pr.not_count_heads or lemma in pr.score_nouns:
+        return False
+    if lemma not in pr.user_nouns and (_norm(head.text) in c.not_counted or lemma in c.not_counted):
+        return False
+    demonym = head.ent_type_ in c.demonym_types or head.text.lower() in c.demonyms
+    if demonym and head.tag_ in PLURAL_TAGS:
+        return True
+    return head.tag_ in pr.head_tags and (head.is_lower or head.is_upper) and any(ch.isalpha() for ch in head.text)
+
+
+def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
+    """The singular of a noun (the pipeline runs no lemmatizer): irregular plurals of rules/counts.yaml,
+    else the suffix rules for a plural tag; a singular noun as written."""
+    word = _norm(tok.text)
+    if word in pr.irregular:
+        return pr.irregular[word]
+    return _norm(_singular(tok.text, c)) if tok.tag_ in PLURAL_TAGS else word
+
+
+def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) -> CountedNoun:
+    """unit = the head's lemma (a demonym as written, singular: "Americans" -> American); unit_text keeps
+    the modifiers between the number and the head that hang from it ("regional airport control tower")."""
+    unit = _lemma(head, c, pr) if head.is_lower or head.is_upper else _singular(head.text, c)
+    between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
+    inside = range(tok.i + 1, head.i + 1)
+    mods = [t.text for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
+    return CountedNoun(head, _norm(unit), unit, " ".join([*mods, unit]), rule)
+
+
+def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> CountedNoun | None:
+    """The noun the parse makes the number count, else None. In order: the number modifies a noun after
+    it ("149 regional airport control towers": nummod/quantmod/compound); "5,000 of the residents"; "the
+    protesters, numbering 3,000"; "a team of 30", "a crew of four" (a collective noun)."""
+    if sents.text[cand.end : cand.end + 1].isalpha():
+        return None  # glued letters: an ordinal, a model or a generation ("21st", "737MAX", "5G")
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return None
+    head = tok.head
+    if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i <= c.max_mods + 3:
+        between = head.doc[tok.i + 1 : head.i]
+        if all(t.head.i == head.i or t.head.i in range(tok.i + 1, head.i) for t in between) and not any(
+            t.is_punct and t.text not in ("-", "‐") for t in between
+        ):
+            return _counted(head, tok, "count_parse_noun", c, pr) if _head_ok(head, c, pr) else None
+        return None
+    for prep in (t for t in tok.children if t.dep_ == "prep" and t.lower_ == "of" and t.i == tok.i + 1):
+        for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in PLURAL_TAGS):
+            dets = [t for t in noun.children if t.dep_ in ("det", "poss")]
+            if all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
+                return _counted(noun, noun, "count_of_the", c, pr)
+    if tok.dep_ in ("dobj", "attr") and _norm(head.text) in pr.numbering and head.dep_ == "acl":
+        noun = head.head
+        if noun.tag_ in PLURAL_TAGS and _head_ok(noun, c, pr):
+            return _counted(noun, noun, "count_numbering", c, pr)
+    if tok.dep_ == "pobj" and head.lower_ == "of" and _norm(head.head.text) in pr.collective:
+        group = head.head
+        if group.tag_ not in PLURAL_TAGS and group.is_lower:
+            return _counted(group, group, "count_collective", c, pr)
+    return None
+
+
+def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
+    """(metric, noun) when the parse makes the number count a user noun of rules/counts.yaml
+    ("200,000 Belfast customers", "500,000 monthly active listeners" -> MAU)."""
+    noun = counted_noun(sents, cand, c, pr)
+    if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns:
+        return None
+    mods = " ".join(_norm(t.text) for t in noun.head.children if t.i < noun.head.i and t.dep_ in ("amod", "compound", "advmod"))
+    for phrase, metric in pr.user_metric_modifiers:
+        if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", mods):
+            return metric, noun.lemma
+    return pr.user_nouns[noun.lemma], noun.lemma
+
+
 # --- user counts -----------------------------------------------------------------------------------
 
 
@@ -470,6 +653,7 @@ def _anchor(sents: Sentences, cand: Candidate, suffix_used: int, prefix_used: in
 def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One row per number of users (MAU, DAU, users, subscribers…) tied to a user anchor."""
     c = compiled(ctx.rules)
+    pr = parse_rules(ctx.rules)
     text = doc.text
     sents = Sentences(doc)
     taken = _taken(found, "money", "dates")
@@ -484,10 +668,18 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
         if reading is None or (action is None and _is_noise(cand, reading, text, c)):
             continue
         qual, prefix_used, suffix_used = qualifier(sents.before(cand.start), sents.after(cand.end), c)
-        hit = (action.verb, "action_times") if action is not None else _anchor(sents, cand, suffix_used, prefix_used, c)
-        if hit is None:
-            continue
-        metric, period = (action.metric, None) if action is not None else c.anchors[_norm(hit[0])]
+        if action is not None:
+            metric, period, rule = action.metric, None, "action_times"
+        else:
+            hit = _anchor(sents, cand, suffix_used, prefix_used, c)
+            if hit is not None:
+                metric, period = c.anchors[_norm(hit[0])]
+                rule = hit[1]
+            else:
+                noun = None if _is_label(cand, sents, pr) else _user_noun(sents, cand, c, pr)
+                if noun is None:
+                    continue
+                metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
         rows.append(
             {
                 "start": cand.start,
@@ -498,7 +690,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 "qualifier": "range" if cand.high_text else qual,
                 "metric": metric,
                 "period_hint": period,
-                "rule": hit[1],
+                "rule": rule,
             }
         )
     return rows
@@ -533,8 +725,13 @@ def _percent_change(prefix: str, suffix: str, c: Compiled) -> str | None:
     return None
 
 
-def _row(start: int, end: int, kind: str, reading: Reading, unit: str, qual: str, change: str | None, rule: str) -> dict:
+def _row(
+    start: int, end: int, kind: str, reading: Reading, unit: str, qual: str, change: str | None, rule: str,
+    unit_text: str | None = None, value_si: float | None = None,
+) -> dict:
     return {
+        "unit_text": unit_text,
+        "value_si": value_si,
         "start": start,
         "end": end,
         "kind": kind,
@@ -652,28 +849,79 @@ def _ranks(sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
 
 
 def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
+    """Counts and measures, in order of evidence: a hyphenated or following unit pint knows (a
+    measure), a listed counted noun, the noun the parse attaches the number to, an elided noun."""
     text = sents.text
+    pr = parse_rules(ctx.rules)
     rows: list[dict] = []
-    for cand in cands:
+    for cand in sorted([*cands, *_glued_measures(text, cands, ctx)], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
         hyphen = c.hyphen_unit.match(text[cand.end :])
-        if reading is None or _is_noise(cand, reading, text, c, hyphen_unit=hyphen is not None):
+        if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, pr.spelled_counts):
+            continue
+        if _is_label(cand, sents, pr):
             continue
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
-        if hyphen:
-            unit, rule = c.hyphen_unit_map[_norm(hyphen.group("unit"))], "count_hyphen_unit"
-        else:
-            unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
-        if unit is None and not _next_word_not_counted(sents, cand.end, c):
+        qual = "range" if cand.high_text else qual
+        measure = _measure(cand, reading, hyphen, text, ctx, qual)
+        if measure is not None:
+            if measure["kind"] == "measure":
+                rows.append(measure)
+            continue  # a duration ("six months") is the dates table's business
+        # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
+        noun = counted_noun(sents, cand, c, pr)
+        unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
+        unit_text = noun.unit_text if noun is not None else unit
+        if unit is None and noun is not None:
+            if noun.lemma in pr.user_nouns:
+                continue  # a user count the user-count stage did not take: never a count
+            unit, rule = noun.unit, noun.rule
+        small_spelled = reading.spelled and not reading.has_magnitude  # only with spelled_counts: never elided
+        if unit is None and not small_spelled and not _next_word_not_counted(sents, cand.end, c):
             unit, rule = _elided_noun(cand, sents, c, rows, suffix[suffix_used:])
         if unit is None:
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
             continue  # "10 pounds" without a weight cue is money's business, never a count
-        rows.append(_row(cand.start, cand.end, "count", reading, unit, "range" if cand.high_text else qual, None, rule))
+        rows.append(_row(cand.start, cand.end, "count", reading, unit, qual, None, rule, unit_text))
     return rows
+
+
+GLUED_NUMBER = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?=[A-Za-zµ])")
+
+
+def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Numbers with a unit symbol glued on ("20cm", "6m", "500kg"): the number finder stops at letters
+    (so that "4G" or "H20s" are never numbers), so these are found here, only when pint and
+    rules/counts.yaml measures.symbols accept the glued letters as a unit."""
+    from pipeline.extract.measures import measure_after
+
+    taken = [(k.start, k.end) for k in cands]
+    out = []
+    for m in GLUED_NUMBER.finditer(text):
+        if not _overlaps(m.start(), m.end(), taken) and measure_after(text, m.end(), ctx.rules) is not None:
+            out.append(Candidate(m.start(), m.end(), m.group()))
+    return out
+
+
+def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
+    """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
+    row of kind ``duration`` (never written) for a time unit, else None."""
+    from pipeline.extract.measures import measure_after, measure_rules, to_si
+
+    at = cand.end + 1 if hyphen else cand.end
+    found = measure_after(text, at, ctx.rules)
+    if found is None:
+        return None
+    if found.duration:
+        return {"kind": "duration"}
+    if found.unit in measure_rules(ctx.rules).weight_units and not _is_weight(text, cand, ctx):
+        return {"kind": "money_weight"}  # "10 pounds" without a weight cue: money's business
+    unit_text = " ".join(text[at : found.end].split())
+    rule = "measure_hyphen_unit" if hyphen else "measure_unit_after"
+    return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
 
 
 def _next_word_not_counted(sents: Sentences, end: int, c: Compiled) -> bool:

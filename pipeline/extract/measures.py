@@ -1,0 +1,130 @@
+"""Physical measures after a number ("6 km", "20cm", "1.2 million barrels a day"), decided with pint.
+
+Why pint and not a list: a word that pint reads as a unit of a physical dimension is a measure, not a
+count of that word, so "20 tonnes", "300 megawatts" or "5 acres" need no lexicon. Pint also reads many
+English words as units ("5 points", "the World Cup", "units" = micro-nit): rules/counts.yaml
+``measures`` holds the deny list, the short symbols accepted and the prefixes allowed. Durations (pint's
+``[time]``) are neither measures nor counts: the dates table owns them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from pipeline.rules import Rules, check_keys
+
+MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
+                "duration_dimensions", "weight_units")
+#: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
+WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?!\w|[-‐][A-Za-z])")
+
+
+@dataclass(frozen=True)
+class Measure:
+    """A unit found after a number: pint's unit name, where the unit text ends, the SI value factor."""
+
+    unit: str
+    end: int
+    duration: bool
+
+
+@dataclass(frozen=True)
+class MeasureRules:
+    ureg: Any
+    deny: frozenset[str]
+    symbols: frozenset[str]
+    glued_only: frozenset[str]
+    prefixes: frozenset[str]
+    compound_first: frozenset[str]
+    rate: re.Pattern
+    durations: frozenset[str]
+    weight_units: frozenset[str]
+
+
+def _compile(rules: Rules) -> MeasureRules:
+    import pint
+
+    data = rules.get("counts")["measures"]
+    check_keys(data, where=f"{rules.path('counts')}: measures", required=MEASURE_KEYS)
+    words = "|".join(re.escape(w) for w in sorted(data["rate_words"], key=len, reverse=True))
+    periods = "|".join(re.escape(w) for w in sorted(data["rate_periods"], key=len, reverse=True))
+    return MeasureRules(
+        ureg=pint.UnitRegistry(),
+        deny=frozenset(str(w).lower() for w in data["deny"]),
+        symbols=frozenset(str(w) for w in data["symbols"]),
+        glued_only=frozenset(str(w) for w in data["glued_only"]),
+        prefixes=frozenset(str(w) for w in data["prefixes"]),
+        compound_first=frozenset(str(w).lower() for w in data["compound_first"]),
+        rate=re.compile(r"[^\S\n]+(?:" + words + r")[^\S\n]+(?P<p>" + periods + r")(?![\w-])", re.I),
+        durations=frozenset(str(d) for d in data["duration_dimensions"]),
+        weight_units=frozenset(str(w) for w in data["weight_units"]),
+    )
+
+
+def measure_rules(rules: Rules) -> MeasureRules:
+    return rules.derived("counts_measures", _compile)
+
+
+def _unit(word: str, glued: bool, mr: MeasureRules) -> Any | None:
+    """The pint unit of one written word, or None when it is not accepted as a unit here."""
+    if word.lower() in mr.deny:
+        return None
+    short = len(word) <= 3 or "/" in word
+    if short and (word not in mr.symbols or (word in mr.glued_only and not glued)):
+        return None
+    if not short and not word.islower():
+        return None  # "Watts" the name, "Miles Davis"
+    try:
+        if not short:
+            parsed = mr.ureg.parse_unit_name(word)
+            if not parsed or all(prefix not in mr.prefixes for prefix, _, _ in parsed):
+                return None
+        unit = mr.ureg.parse_units(word)
+    except Exception:  # noqa: BLE001 - pint raises many kinds on odd words: not a unit
+        return None
+    if unit.dimensionless:
+        return None
+    return unit
+
+
+def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
+    """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day")."""
+    mr = measure_rules(rules)
+    m = WORD.match(text, end)
+    if m is None:
+        return None
+    glued = m.start("w") == end
+    first = m.group("w")
+    unit, stop = None, m.end()
+    if first.lower() in mr.compound_first:  # "square feet" -> square_foot
+        m2 = WORD.match(text, m.end())
+        if m2 is not None:
+            unit = _unit(first.lower() + "_" + m2.group("w").lower(), False, mr)
+            stop = m2.end() if unit is not None else stop
+    if unit is None:
+        unit = _unit(first, glued, mr)
+        stop = m.end()
+    if unit is None:
+        return None
+    dims = str(unit.dimensionality)
+    if dims in mr.durations:
+        return Measure(str(unit), stop, True)
+    rate = mr.rate.match(text, stop)
+    if rate is not None:
+        try:
+            unit = unit / mr.ureg.parse_units(rate.group("p").lower())
+            stop = rate.end()
+        except Exception:  # noqa: BLE001
+            pass
+    return Measure(str(unit), stop, False)
+
+
+def to_si(value: float, unit: str, rules: Rules) -> float | None:
+    """``value`` of ``unit`` in SI base units (m, kg, m³/s …); None when pint cannot convert it."""
+    mr = measure_rules(rules)
+    try:
+        return float(mr.ureg.Quantity(value, unit).to_base_units().magnitude)
+    except Exception:  # noqa: BLE001
+        return None
