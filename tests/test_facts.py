@@ -309,6 +309,12 @@ SUBJECT_CASES = [
      {"subject": "Northwind", "rule": "paragraph_topic", "subject_source": "paragraph", "metric": "deal_value"}),
     ("unclear-metric-kept-as-other", "Northwind said 40 million euros were involved.", "40 million euros",
      {"subject": "Northwind", "metric": "other"}),
+    ("possessor-of-a-named-thing", "Israel's Leviathan natural gas field signs an export agreement worth up to US$35 billion.", "US$35 billion",
+     {"subject": "Leviathan"}),
+    ("commodity-of-a-price", "The American Automobile Association reports that the United States national average gas price has reached $4.02 a gallon.", "$4.02",
+     {"subject": "gas", "metric": "price"}),
+    ("judgment-against", "A United States appeals court overturns a $16.1 billion judgment against Argentina.", "$16.1 billion",
+     {"subject": "Argentina", "rule": "noun_prep"}),
     ("no-entity-null-subject", "The price of a ticket is now $12.", "$12",
      {"subject": None, "subject_id": None, "subject_source": None}),
 ]

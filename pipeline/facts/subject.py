@@ -19,6 +19,7 @@ from pipeline.facts.candidates import (
 )
 from pipeline.facts.discourse import anaphor, pronoun
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
+from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
 Cands = list[tuple[Entity, Token]]
@@ -40,9 +41,24 @@ def collective(scene: Scene, tok: Token) -> bool:
     return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None) for c in tok.children)
 
 
+def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
+    """Among several candidates of one phrase: the traded thing a price is of ("the national average gas
+    price" -> gas); a traded thing that only describes another noun ("gas" of "gas field") and a possessor
+    of another named thing ("Israel" of "Israel's Leviathan field") are not what the phrase is about."""
+    if len(cands) < 2:
+        return cands
+    priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.money_words.get(t.head.lower_) == "price"]
+    if len(priced) == 1:
+        return priced
+    kept = [(e, t) for e, t in cands if not (e.label == "COMMODITY" and t.dep_ in ("compound", "nmod", "amod"))]
+    if len(kept) > 1:
+        kept = [(e, t) for e, t in kept if t.dep_ != "poss"] or kept
+    return kept or cands
+
+
 def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
     """Exactly one candidate (owners dropped, not a coordination): it; else ambiguous."""
-    cands = drop_owners(cands)
+    cands = prefer_named_thing(drop_owners(cands), scene.fr)
     if len(cands) == 1:
         ent, tok = cands[0]
         if not collective(scene, tok):
