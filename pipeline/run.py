@@ -133,7 +133,10 @@ class Extractor:
         self.settings = settings
         from pipeline.nlp import build_nlp
 
+        from pipeline.compile import compile_all
+
         self.rules = load_rules(settings.rules_dir)
+        compile_all(self.rules)  # a broken rules file stops here, once, before the model loads
         self.nlp = build_nlp(settings.model, self.rules)
         self.stages = load_stages()
 
@@ -265,6 +268,10 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     """
     started = time.perf_counter()
     rules = extractor.rules if extractor else load_rules(settings.rules_dir)
+    if extractor is None:
+        from pipeline.compile import compile_all
+
+        compile_all(rules)  # every rules file checked once, before any article or model (memoised: free later)
     out_dir = Path(settings.out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     summary = Summary()

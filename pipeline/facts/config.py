@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from pipeline.errors import RulesError
+from pipeline.facts.records import SUBJECT_RULES
 from pipeline.nlp import WordClasses, word_classes
 from pipeline.rules import Rules, check_keys
 
@@ -64,6 +65,15 @@ def _words(words: object) -> re.Pattern:
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
 
 
+#: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
+_LIST_KEYS = frozenset({
+    "money_skip_metrics", "money_words_first", "ner_labels", "collective_words", "norp_heads", "traded_nouns",
+    "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+    "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
+    "subject_deps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
+})
+
+
 def _word_map(groups: object, where: str) -> dict[str, str]:
     """{metric: [words]} -> {word: metric}; a word listed under two metrics is an error."""
     out: dict[str, str] = {}
@@ -103,6 +113,13 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "period", "floor"))
+    unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
+    if unknown_rules:
+        raise RulesError(f"{where}: confidence.rules: unknown rule(s) {unknown_rules}; rules are {sorted(SUBJECT_RULES)}")
+    for section, block in (("metrics", m), ("subject", s), ("period", p)):
+        for key, value in block.items():
+            if key in _LIST_KEYS and not isinstance(value, (list, tuple)):
+                raise RulesError(f"{where}: {section}.{key}: expected a list, got {type(value).__name__} {value!r}")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(

@@ -49,6 +49,13 @@ class Subject:
 
 NO_SUBJECT = "no_subject"
 AMBIGUOUS = "ambiguous"
+#: every value of ``Subject.rule`` (and so of facts.rule): rules/facts.yaml confidence.rules is checked
+#: against it, so a misspelt rule name there is an error instead of silently scoring the default
+SUBJECT_RULES = frozenset({
+    "possessive", "clause_subject", "noun_prep", "appos", "relative_clause", "head_entity", "with_object",
+    "surface", "product_variant", "pronoun", "anaphor", "sentence_entity", "paragraph_topic", "article_topic",
+    NO_SUBJECT, AMBIGUOUS,
+})
 
 
 @dataclass(frozen=True)

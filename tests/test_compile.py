@@ -1,0 +1,57 @@
+"""A broken rules file stops the run once, before the model loads, with its file and key in one line."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from pipeline import cli
+from tests.conftest import RAW
+
+RULES = Path(__file__).resolve().parent.parent / "rules"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}: update this test"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+BROKEN = [
+    ("bad-regex", "facts.yaml", "  variant_token: '^(?:", "  variant_token: '^(?:(", "facts.yaml"),
+    ("scalar-for-list", "facts.yaml", "  noun_preps: [for, of, against]", "  noun_preps: for", "noun_preps"),
+    ("unknown-key", "facts.yaml", "  cue_window: 60", "  cue_window: 60\n  cue_windw: 60", "cue_windw"),
+    ("misspelt-confidence-rule", "facts.yaml", "    possessive: 0.9", "    posessive: 0.9", "posessive"),
+    ("duplicate-key", "facts.yaml", "  cue_window: 60", "  cue_window: 60\n  cue_window: 70", "duplicate key"),
+    ("word-under-two-metrics", "facts.yaml", "    deficit: [deficit]", "    deficit: [deficit, fine]", "fine"),
+    ("money-bad-key", "money.yaml", "metrics:\n  window: 60", "metrics:\n  windoww: 60", "money.yaml"),
+]
+
+
+@pytest.mark.parametrize("file,old,new,named", [c[1:] for c in BROKEN], ids=[c[0] for c in BROKEN])
+def test_broken_rules_stop_before_the_model(tmp_path, monkeypatch, capsys, file, old, new, named) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    _edit(rules / file, old, new)
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the model was loaded although the rules are broken")
+
+    monkeypatch.setattr("pipeline.nlp.build_nlp", no_model)
+    code = cli.main(["extract", "--raw", str(RAW), "--out", str(tmp_path / "out"), "--rules", str(rules)])
+    err = capsys.readouterr().err.strip()
+    assert code != 0
+    assert len(err.splitlines()) == 1, err
+    assert file in err and named in err, err
+
+
+def test_unknown_rules_file_is_an_error(tmp_path, monkeypatch, capsys) -> None:
+    rules = tmp_path / "rules"
+    shutil.copytree(RULES, rules)
+    (rules / "facts_extra.yaml").write_text("a: 1\n", encoding="utf-8")
+    monkeypatch.setattr("pipeline.nlp.build_nlp", lambda *a, **k: (_ for _ in ()).throw(AssertionError("model loaded")))
+    code = cli.main(["extract", "--raw", str(RAW), "--out", str(tmp_path / "out"), "--rules", str(rules)])
+    err = capsys.readouterr().err
+    assert code != 0 and "facts_extra.yaml" in err and "unknown rules file" in err
