@@ -30,7 +30,7 @@ from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import date_period, find_period, on_subject_calendar
-from pipeline.facts.discourse import article_topic, paragraph_topic, sentence_entity
+from pipeline.facts.discourse import article_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Subject
 from pipeline.facts.subject import in_sentence
 
@@ -53,6 +53,10 @@ def _evidence(sent: Span) -> tuple[int, int]:
     return start, max(start, end)
 
 
+#: tried in this order when no clause rule finds a subject (rules/facts.yaml confidence says how far each is trusted)
+FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, article_topic)
+
+
 def said_of_several(span: Span, fr: FactRules) -> bool:
     """'combined expenditures approximating ¥100 billion': the number is a total over several."""
     node = span.root
@@ -67,14 +71,14 @@ def said_of_several(span: Span, fr: FactRules) -> bool:
 
 def attach(scene: Scene, span: Span) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
-    order (the sentence's only entity, the paragraph's topic, the article's topic)."""
+    order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the article's)."""
     if said_of_several(span, scene.fr):
         return Subject(None, None, None, AMBIGUOUS, 0, source=None)
     subject = in_sentence(scene, span)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
     sent = span.sent
-    for fallback in (sentence_entity, paragraph_topic, article_topic):
+    for fallback in FALLBACKS:
         found = fallback(scene, sent)
         if found is not None:
             return Subject(found.name, found.id, found.text, found.rule, subject.climbs, found.gazetteer, found.source)
@@ -85,7 +89,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One fact per money / user-count / quantity mention whose metric is clear."""
     fr = fact_rules(ctx.rules)
     text = doc.text  # read once: Doc.text re-joins every token on each access
-    index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr)
+    numbers = [(r["start"], r["end"]) for t in SOURCE_TABLES for r in found.get(t, ()) if r.get("start") is not None and r.get("end") is not None]
+    index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers)
     paras = paragraphs(text)
     scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr))
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)

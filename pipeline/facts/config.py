@@ -24,6 +24,8 @@ class FactRules:
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     ner_labels: frozenset[str]
+    topic_lookback: int
+    speech_verbs: frozenset[str]
     collective_words: frozenset[str]
     norp_heads: frozenset[str]
     traded_nouns: frozenset[str]
@@ -67,7 +69,7 @@ def _words(words: object) -> re.Pattern:
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset({
-    "money_skip_metrics", "money_words_first", "ner_labels", "collective_words", "norp_heads", "traded_nouns",
+    "money_skip_metrics", "money_words_first", "ner_labels", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
     "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
     "subject_deps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
@@ -106,7 +108,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
         "percent_change", "cue_window", "governor_depth", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
-        "ner_labels", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "ner_labels", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps"))
     check_keys(p, where=f"{where}: period", required=(
@@ -134,6 +136,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
         money_words_first=frozenset(m["money_words_first"]),
         ner_labels=frozenset(s["ner_labels"]),
+        topic_lookback=int(s["topic_lookback"]),
+        speech_verbs=frozenset(w.lower() for w in s["speech_verbs"]),
         collective_words=frozenset(w.lower() for w in s["collective_words"]),
         norp_heads=frozenset(w.lower() for w in s["norp_heads"]),
         traded_nouns=frozenset(w.lower() for w in s["traded_nouns"]),

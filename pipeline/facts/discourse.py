@@ -115,6 +115,23 @@ def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
     return None
 
 
+def recent_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+    """The topic of the nearest earlier sentence that has one (at most ``topic_lookback`` back): a
+    story keeps talking about the entity its last sentences were about ("America West said ... Net
+    income was $5.8 million")."""
+    start = sent.start
+    for _ in range(scene.fr.topic_lookback):
+        if start == 0:
+            return None
+        before = scene.doc[start - 1].sent
+        ent = _topic(scene, before)
+        if ent is not None:
+            same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
+            return Subject(ent.name, ent.id, None, "recent_topic", 0, gazetteer=ent.listed, source="paragraph" if same else "article")
+        start = before.start
+    return None
+
+
 def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     """The topic of the paragraph's first sentence, when the number's sentence comes after it."""
     p_start, _ = containing(scene.paragraphs, sent.start_char)

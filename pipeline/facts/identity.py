@@ -125,10 +125,19 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
         pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else ""
         if tok.lower_ not in fr.traded_nouns and pair not in fr.traded_nouns:
             continue
+        if tok.dep_ in _NAME_DEPS and fr.money_words.get(tok.head.lower_) != "price":
+            continue  # "coal operations", "gas field": the traded word only describes another noun
         words = [t for t in _phrase(tok, _NAME_DEPS) if t.i not in taken]
         start, end = words[0].idx, tok.idx + len(tok)
         out.append((start, end, text[start:end]))
     return out
+
+
+def _common_word(word: str, text: str, fr: FactRules) -> bool:
+    """A word of the facts lexicons, or one the article also writes in lower case."""
+    if word in fr.money_words or word in fr.metric_nouns or word in fr.descriptions:
+        return True
+    return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
 def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
@@ -144,14 +153,18 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
         words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in ("NNP", "NNPS") and t.i not in taken]
         if not words or words[-1].i != tok.i:
             continue
+        if len(words) == 1 and tok.is_sent_start and _common_word(tok.lower_, text, fr):
+            continue  # "Net rose 5%", "Profit fell": a capitalized common word, not a name
         start, end = words[0].idx, tok.idx + len(tok)
         if len(_LETTER.findall(text[start:end])) >= 2:
             out.append((start, end, text[start:end]))
     return out
 
 
-def build_index(doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules) -> EntityIndex:
-    """Subject candidates of the article: gazetteer entities, NER names of the allowed labels (a
+def build_index(
+    doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules, numbers: list[tuple[int, int]] = ()
+) -> EntityIndex:
+    """Subject candidates of the article (never inside one of the ``numbers`` spans): gazetteer entities, NER names of the allowed labels (a
     NORP only where it names a government or people), and traded things, indexed by token."""
     owners = gazetteer_owner(ctx.rules)
     found: list[tuple[Entity, object]] = []
@@ -170,6 +183,9 @@ def build_index(doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRul
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
     taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
+    for start, end in numbers:  # "three million yuan": the currency word of an amount is not a subject
+        span = doc.char_span(start, end, alignment_mode="expand")
+        taken.update(t.i for t in span or ())
     for label, chunks in (("COMMODITY", _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
         for start, end, surface in chunks:
             span = doc.char_span(start, end, alignment_mode="expand")

@@ -133,6 +133,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         if found:
             return found, False
     cands = candidates_in(scene, list(subj.subtree), subj) if subj is not None else []
+    if cands and node.lower_ in fr.speech_verbs and prev is not None:  # a person who says a number is its source
+        cands = [(e, t) for e, t in cands if e.label != "PERSON"]
+        if not cands and not obj_cands:
+            return None, True
     if cands or obj_cands:
         chosen = choose(scene, cands + obj_cands, "clause_subject", climbs)
         if obj_cands and chosen.name and any(chosen.id == e.id for e, _ in obj_cands):
