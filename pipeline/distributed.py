@@ -117,5 +117,9 @@ def run_dask(settings: Settings, scheduler: str | None = None):  # noqa: ANN201 
         for name, count in result["rows"].items():
             summary.rows[name] += count
         summary.rejects.extend(Problem(*p) for p in result["problems"])
+    from pipeline.rules import load_rules
+    from pipeline.run import consolidate_run
+
+    consolidate_run(out_dir, load_rules(settings.rules_dir), summary)
     summary.seconds = time.perf_counter() - started
     return summary

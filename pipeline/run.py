@@ -69,6 +69,8 @@ class Summary:
     seconds: float = 0.0
     #: articles whose rows came from the incremental cache
     cached: int = 0
+    #: what consolidation across articles did (pipeline.consolidate.Outcome), once every article is written
+    consolidation: object = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -312,5 +314,15 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     if cache is not None:
         cache.prune()
         summary.cached = cache.hits
+    consolidate_run(out_dir, rules, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def consolidate_run(out_dir: Path, rules: Rules, summary: Summary) -> None:
+    """Consolidation is across articles: it reads the tables just published, so an incremental run
+    (rows from the cache) and a full one give the same consolidated table."""
+    from pipeline.consolidate import write_consolidated
+
+    summary.consolidation = write_consolidated(out_dir, rules)
+    summary.rows["consolidated"] = len(summary.consolidation.rows)
