@@ -254,7 +254,7 @@ def _outcomes(
             yield head.result() if head is not None else []
 
 
-def run(settings: Settings, progress: Callable[[int], None] | None = None, extractor: Extractor | None = None) -> Summary:
+def run(settings: Settings, progress: Callable[[int], None] | None = None, extractor: Extractor | None = None, consolidate: bool = True) -> Summary:
     """Extract every article of ``settings.raw_dir`` into ``settings.out_dir``; see the module docstring.
 
     Streaming: articles are read, processed and written one batch at a time (one Parquet row group per
@@ -314,7 +314,8 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     if cache is not None:
         cache.prune()
         summary.cached = cache.hits
-    consolidate_run(out_dir, rules, summary)
+    if consolidate:
+        consolidate_run(out_dir, rules, summary)
     summary.seconds = time.perf_counter() - started
     return summary
 
