@@ -59,6 +59,7 @@ class SamenessRules:
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]
     skip_metrics: frozenset[str]
     parts_tolerance: float
+    same_sentence_leave_out: bool
 
     def rank(self, qualifier: str) -> int:
         return self.preference.index(qualifier) if qualifier in self.preference else len(self.preference)
@@ -71,17 +72,19 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
 
 def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml") -> SamenessRules:
     """Check every key (a misspelt one is an error naming the file) and compile the cue patterns."""
-    check_keys(data, where=where, required=("rounding", "qualifiers", "periods", "modality", "skip_metrics", "parts"))
+    check_keys(data, where=where, required=("rounding", "qualifiers", "periods", "modality", "skip_metrics", "parts", "same_sentence"))
     rounding, quals, periods, modality, parts = (data[k] for k in ("rounding", "qualifiers", "periods", "modality", "parts"))
     check_keys(rounding, where=f"{where}: rounding", required=("cap", "floor"))
     check_keys(quals, where=f"{where}: qualifiers", required=("point", "lower_bound", "upper_bound", "range", "preference"))
     check_keys(periods, where=f"{where}: periods", required=("published_date",))
     check_keys(modality, where=f"{where}: modality", required=("window", "metrics", "cues"))
     check_keys(parts, where=f"{where}: parts", required=("tolerance",))
-    if periods["published_date"] not in ("day", "month", "year", "skip"):
-        from pipeline.errors import RulesError
+    from pipeline.errors import RulesError
 
+    if periods["published_date"] not in ("day", "month", "year", "skip"):
         raise RulesError(f"{where}: periods.published_date must be day | month | year | skip, got {periods['published_date']!r}")
+    if data["same_sentence"] not in ("leave_out", "keep"):
+        raise RulesError(f"{where}: same_sentence must be leave_out | keep, got {data['same_sentence']!r}")
     return SamenessRules(
         cap=dict(rounding["cap"]),
         floor=float(rounding["floor"]),
@@ -96,6 +99,7 @@ def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml"
         modality_cues=tuple((name, _words(words)) for name, words in modality["cues"].items()),
         skip_metrics=frozenset(data["skip_metrics"]),
         parts_tolerance=float(parts["tolerance"]),
+        same_sentence_leave_out=data["same_sentence"] == "leave_out",
     )
 
 
@@ -349,9 +353,14 @@ def group_facts(
         group = groups[key]
         group.period_start = group.period_start or p_start
         group.period_end = group.period_end or p_end
+        staged.append((key, row))
+    if r.same_sentence_leave_out:
+        staged = _drop_same_sentence_values(staged, r, skipped)
+        still = {key for key, _ in staged}
+        groups = {k: g for k, g in groups.items() if k in still}
+    for key, row in staged:
         if row.get("per_quantity"):
             per_quantities[key][float(row["per_quantity"])] += 1
-        staged.append((key, row))
     for key, counts in per_quantities.items():  # rates in one basis: the most used "per N", the largest on a tie
         groups[key].per_quantity = max(counts.items(), key=lambda kv: (kv[1], kv[0]))[0]
     for key, row in staged:
@@ -372,6 +381,21 @@ def group_facts(
             )
         )
     return [groups[k] for k in sorted(groups, key=lambda k: tuple("" if x is None else str(x) for x in k))], skipped
+
+
+def _drop_same_sentence_values(staged: list[tuple[tuple, dict]], r: SamenessRules, skipped: Counter) -> list[tuple[tuple, dict]]:
+    """Leave out the facts of a sentence that gives several different values for one group."""
+    values: dict[tuple, set[float]] = defaultdict(set)
+    for key, row in staged:
+        scale = 1.0 / float(row["per_quantity"]) if row.get("per_quantity") else 1.0
+        values[(key, row["article_id"], row["evidence_start"])].add(round(float(row["value"]) * scale, 12))
+    kept = []
+    for key, row in staged:
+        if len(values[(key, row["article_id"], row["evidence_start"])]) > 1:
+            skipped["several values for one group in one sentence"] += 1
+        else:
+            kept.append((key, row))
+    return kept
 
 
 # --- one group -> one row ---------------------------------------------------------------------------

@@ -65,6 +65,9 @@ SENTENCES = [
     ("b", "Alibaba will spend ¥160 billion in 2026, earmarking ¥90 billion for clusters and ¥70 billion for networks.", "¥160 billion", "alibaba", "capex", 160e9, "CNY", "exact", "2026", {"usd": 22e9}),
     ("b", "Alibaba will spend ¥160 billion in 2026, earmarking ¥90 billion for clusters and ¥70 billion for networks.", "¥90 billion", "alibaba", "capex", 90e9, "CNY", "exact", "2026", {}),
     ("b", "Alibaba will spend ¥160 billion in 2026, earmarking ¥90 billion for clusters and ¥70 billion for networks.", "¥70 billion", "alibaba", "capex", 70e9, "CNY", "exact", "2026", {}),
+    # one sentence never disagrees with itself: two values of one group in one sentence are left out
+    ("c", "Tariffs on steel rise from 25% to 50% in 2025.", "25%", "usa", "tariff", 25.0, "%", "exact", "2025", {}),
+    ("c", "Tariffs on steel rise from 25% to 50% in 2025.", "50%", "usa", "tariff", 50.0, "%", "exact", "2025", {}),
     # without a subject or of a skipped metric: not consolidated
     ("c", "The market was worth $5 billion in 2024.", "$5 billion", None, "market_cap", 5e9, "USD", "exact", "2024", {}),
     ("c", "Kimi ranked 3rd in December.", "3rd", "kimi", "rank", 3.0, "rank", "exact", "2024-12", {}),
@@ -171,6 +174,7 @@ def test_left_out_facts_are_counted(outcome) -> None:
     assert outcome.skipped["no subject"] == 1
     assert outcome.skipped["metric rank not consolidated"] == 1
     assert outcome.skipped["part of a total in the same sentence"] == 2
+    assert outcome.skipped["several values for one group in one sentence"] == 2
     assert outcome.grouped + sum(outcome.skipped.values()) == outcome.facts_in
 
 
@@ -236,3 +240,12 @@ def test_raw_run_consolidates_doubao_mau_across_two_articles(extracted_raw) -> N
     assert (row["value"], row["status"], row["n_articles"]) == (59_980_000, ROUNDED, 2)
     facts = pipeline.load("facts", out)
     assert set(row["fact_ids"]) <= set(facts["fact_id"])
+
+
+def test_same_sentence_values_can_be_kept(rules) -> None:
+    data = dict(rules.get("consolidate"))
+    data["same_sentence"] = "keep"
+    facts, ranges, usd = corpus()
+    rows = consolidate(facts, PUBLISHED, compile_rules(data), ranges, usd).rows
+    tariff = next(r for r in rows if r["metric"] == "tariff")
+    assert (tariff["status"], tariff["n_facts"]) == (CONFLICT, 2)
