@@ -177,6 +177,15 @@ def _midpoint(points: pd.DataFrame) -> pd.Series:
     return points["start"] + (points["end"] - points["start"]) / 2
 
 
+def _pad_dates(ax, group: pd.DataFrame, days: int = 30) -> None:  # noqa: ANN001 - a matplotlib Axes
+    """A date axis at least ``days`` wide around the periods: one day alone would otherwise get
+    matplotlib's default of several years, a few days hours as ticks."""
+    first, last = group["start"].min(), group["end"].max()
+    if (last - first) < pd.Timedelta(days=days):
+        middle = first + (last - first) / 2
+        ax.set_xlim(middle - pd.Timedelta(days=days / 2), middle + pd.Timedelta(days=days / 2))
+
+
 def _draw(metric: str, unit: str, group: pd.DataFrame, theme: Theme) -> Plot:
     from matplotlib import rc_context
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -190,7 +199,8 @@ def _draw(metric: str, unit: str, group: pd.DataFrame, theme: Theme) -> Plot:
     for subject, points in group.groupby("subject", sort=True):
         points = points.sort_values(["start", "end"])
         middle = _midpoint(points)
-        (line,) = ax.plot(middle, points["value"], marker="o", markersize=4, linewidth=1, label=str(subject))
+        # a consolidated series has one value per period: a line; facts are separate statements: points only
+        (line,) = ax.plot(middle, points["value"], marker="o", markersize=4, linewidth=1 if "status" in points else 0, label=str(subject))
         # each period as the interval it is: a year is a bar across the year, a day a point
         ax.hlines(points["value"], points["start"], points["end"], colors=line.get_color(), linewidth=4, alpha=0.6)
         if "low" in points:
@@ -204,6 +214,7 @@ def _draw(metric: str, unit: str, group: pd.DataFrame, theme: Theme) -> Plot:
         subjects.append(str(subject))
     if "status" in group and (group["status"] == "conflict").any():
         ax.scatter([], [], marker=conflict_style.get("marker", "X"), color=conflict_style.get("color", "#d62828"), label="conflict")
+    _pad_dates(ax, group)
     locator = AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
