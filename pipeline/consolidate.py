@@ -519,13 +519,22 @@ def consolidate_tables(extracted: Any, rules: Rules) -> Outcome:
     return consolidate(facts, published, sameness_rules(rules), mention_ranges(tables), money_usd_rates(tables["money"]))
 
 
-def write_consolidated(extracted: Any, rules: Rules) -> Outcome:
-    """Consolidate a run and write ``consolidated.parquet`` beside its tables, atomically."""
+def write_consolidated(extracted: Any, rules: Rules, partitioned: bool = False) -> Outcome:
+    """Consolidate a run and write ``consolidated.parquet`` beside its tables, atomically; or, for a
+    run written as partitioned datasets (the Dask executor), ``consolidated/part-00000.parquet``."""
+    import shutil
     from pathlib import Path
 
     from pipeline.tables import AtomicTableWriter
 
     outcome = consolidate_tables(extracted, rules)
-    with AtomicTableWriter("consolidated", Path(extracted)) as writer:
+    folder = Path(extracted)
+    path = None
+    if partitioned:  # like every Dask table: one dataset folder, never beside a stale single file
+        shutil.rmtree(folder / "consolidated", ignore_errors=True)
+        (folder / "consolidated.parquet").unlink(missing_ok=True)
+        (folder / "consolidated").mkdir(parents=True)
+        path = folder / "consolidated" / "part-00000.parquet"
+    with AtomicTableWriter("consolidated", folder, path=path) as writer:
         writer.write(outcome.rows)
     return outcome

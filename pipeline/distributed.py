@@ -121,6 +121,6 @@ def run_dask(settings: Settings, scheduler: str | None = None, consolidate: bool
     from pipeline.run import consolidate_run
 
     if consolidate:
-        consolidate_run(out_dir, load_rules(settings.rules_dir), summary)
+        consolidate_run(out_dir, load_rules(settings.rules_dir), summary, partitioned=True)
     summary.seconds = time.perf_counter() - started
     return summary

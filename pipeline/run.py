@@ -320,10 +320,10 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     return summary
 
 
-def consolidate_run(out_dir: Path, rules: Rules, summary: Summary) -> None:
+def consolidate_run(out_dir: Path, rules: Rules, summary: Summary, partitioned: bool = False) -> None:
     """Consolidation is across articles: it reads the tables just published, so an incremental run
     (rows from the cache) and a full one give the same consolidated table."""
     from pipeline.consolidate import write_consolidated
 
-    summary.consolidation = write_consolidated(out_dir, rules)
+    summary.consolidation = write_consolidated(out_dir, rules, partitioned)
     summary.rows["consolidated"] = len(summary.consolidation.rows)
