@@ -37,7 +37,51 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster with --workers processes)")
     p.add_argument("--timeml", action="store_true", default=None, help="TimeML conventions for dates, for scoring against TimeML corpora: vague references (now, recent years) get rows and fiscal values are written 2026-Q4 (default: off, or NEWSFACTS_TIMEML=1)")
     p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
+    p.add_argument("--no-consolidate", action="store_true", help="do not write OUT/consolidated.parquet at the end (run `newsfacts consolidate` later; the DVC pipeline does)")
     p.set_defaults(func=cmd_extract)
+
+
+def _add_consolidate(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "consolidate",
+        help="one value per subject, metric and period across articles (consolidated.parquet)",
+        description=(
+            "Read the facts of an extraction run and write EXTRACTED/consolidated.parquet: one row per "
+            "subject, metric, unit and period with the consensus value, its sources and a status (agreed, "
+            "rounded, conflict), by the rules of sameness in RULES/consolidate.yaml. `newsfacts extract` "
+            "does this at its end; run it alone after editing those rules."
+        ),
+    )
+    p.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
+    p.add_argument("--rules", type=Path, default=None, help="rules folder (default: ./rules, or NEWSFACTS_RULES)")
+    p.set_defaults(func=cmd_consolidate)
+
+
+def _print_consolidation(outcome: object, indent: str = "  ") -> None:
+    if outcome is None:
+        return
+    skipped = ", ".join(f"{n} {why}" for why, n in sorted(outcome.skipped.items()) if n)  # type: ignore[attr-defined]
+    print(
+        f"{indent}consolidated: {len(outcome.rows)} row(s) from {outcome.grouped} of {outcome.facts_in} fact(s); "  # type: ignore[attr-defined]
+        f"{outcome.cross_article} fact(s) in rows drawing on 2+ articles; {outcome.conflicts} conflict(s)"  # type: ignore[attr-defined]
+        + (f"; left out: {skipped}" if skipped else "")
+    )
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from pipeline.consolidate import write_consolidated
+    from pipeline.rules import load_rules
+    from pipeline.settings import Settings
+    from pipeline.tables import table_path
+
+    if not table_path("facts", args.extracted).exists():
+        print(f"newsfacts: {args.extracted}: no facts table; run `newsfacts extract --out {args.extracted}` first", file=sys.stderr)
+        return 2
+    settings = Settings.from_env(rules_dir=args.rules)
+    outcome = write_consolidated(args.extracted, load_rules(settings.rules_dir))
+    print(f"newsfacts {__version__}: wrote {args.extracted / 'consolidated.parquet'}")
+    _print_consolidation(outcome)
+    return 0
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -68,9 +112,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         if args.executor == "dask":
             from pipeline.distributed import run_dask
 
-            summary = run_dask(settings, scheduler=args.scheduler)
+            summary = run_dask(settings, scheduler=args.scheduler, consolidate=not args.no_consolidate)
         else:
-            summary = run(settings, progress=bar.update if bar else None)
+            summary = run(settings, progress=bar.update if bar else None, consolidate=not args.no_consolidate)
     finally:
         if bar is not None:
             bar.close()
@@ -78,6 +122,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     print(f"newsfacts {__version__}: extracted {summary.articles} article(s){reused} from {settings.raw_dir} into {settings.out_dir} in {summary.seconds:.1f} s")
     for table, rows in summary.rows.items():
         print(f"  {table:<12} {rows:>7} rows")
+    _print_consolidation(summary.consolidation)
     if summary.rejects:
         print(f"  problems: {len(summary.errors)} rejected, {len(summary.rejects) - len(summary.errors)} warning(s)")
         for problem in summary.rejects[:20]:
@@ -99,6 +144,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", required=True)
     _add_extract(sub)
+    _add_consolidate(sub)
     for register in _extra_commands():
         register(sub)
     return parser

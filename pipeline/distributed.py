@@ -71,7 +71,7 @@ def process_partition(index: int, rows: list[ManifestRow], settings: Settings) -
     return {"articles": processed, "rows": counts, "problems": [(p.article_id, p.path, p.severity, p.reason) for p in problems]}
 
 
-def run_dask(settings: Settings, scheduler: str | None = None):  # noqa: ANN201 - returns pipeline.run.Summary
+def run_dask(settings: Settings, scheduler: str | None = None, consolidate: bool = True):  # noqa: ANN201 - returns pipeline.run.Summary
     """Extract ``settings.raw_dir`` on a Dask cluster (a LocalCluster when ``scheduler`` is None)."""
     try:
         from dask.distributed import Client, LocalCluster
@@ -117,5 +117,10 @@ def run_dask(settings: Settings, scheduler: str | None = None):  # noqa: ANN201 
         for name, count in result["rows"].items():
             summary.rows[name] += count
         summary.rejects.extend(Problem(*p) for p in result["problems"])
+    from pipeline.rules import load_rules
+    from pipeline.run import consolidate_run
+
+    if consolidate:
+        consolidate_run(out_dir, load_rules(settings.rules_dir), summary, partitioned=True)
     summary.seconds = time.perf_counter() - started
     return summary

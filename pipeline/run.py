@@ -73,6 +73,8 @@ class Summary:
     seconds: float = 0.0
     #: articles whose rows came from the incremental cache
     cached: int = 0
+    #: what consolidation across articles did (pipeline.consolidate.Outcome), once every article is written
+    consolidation: object = None
 
     @property
     def errors(self) -> list[Problem]:
@@ -260,7 +262,7 @@ def _outcomes(
             yield head.result() if head is not None else []
 
 
-def run(settings: Settings, progress: Callable[[int], None] | None = None, extractor: Extractor | None = None) -> Summary:
+def run(settings: Settings, progress: Callable[[int], None] | None = None, extractor: Extractor | None = None, consolidate: bool = True) -> Summary:
     """Extract every article of ``settings.raw_dir`` into ``settings.out_dir``; see the module docstring.
 
     Streaming: articles are read, processed and written one batch at a time (one Parquet row group per
@@ -324,5 +326,16 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     if cache is not None:
         cache.prune()
         summary.cached = cache.hits
+    if consolidate:
+        consolidate_run(out_dir, rules, summary)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def consolidate_run(out_dir: Path, rules: Rules, summary: Summary, partitioned: bool = False) -> None:
+    """Consolidation is across articles: it reads the tables just published, so an incremental run
+    (rows from the cache) and a full one give the same consolidated table."""
+    from pipeline.consolidate import write_consolidated
+
+    summary.consolidation = write_consolidated(out_dir, rules, partitioned)
+    summary.rows["consolidated"] = len(summary.consolidation.rows)

@@ -189,9 +189,49 @@ SCHEMAS["changes"] = pa.schema(
     + [pa.field("rule", pa.string(), nullable=False)]
 )
 
+
+# --- consolidated (pipeline/consolidate.py): one row per subject, metric, unit and period across articles
+SCHEMAS["consolidated"] = pa.schema(
+    [
+        pa.field("consolidated_id", pa.string(), nullable=False),
+        pa.field("subject_id", pa.string(), nullable=False),
+        pa.field("subject", pa.string()),
+        pa.field("metric", pa.string(), nullable=False),
+        pa.field("unit", pa.string()),
+        pa.field("per_quantity", pa.float64()),
+        pa.field("per_unit", pa.string()),
+        pa.field("period", pa.string(), nullable=False),
+        pa.field("period_start", pa.date32()),
+        pa.field("period_end", pa.date32()),
+        pa.field("period_basis", pa.string(), nullable=False),
+        pa.field("modality", pa.string(), nullable=False),
+        pa.field("value", pa.float64(), nullable=False),
+        pa.field("qualifier", pa.string(), nullable=False),
+        pa.field("value_min", pa.float64(), nullable=False),
+        pa.field("value_max", pa.float64(), nullable=False),
+        pa.field("spread", pa.float64()),
+        pa.field("value_usd", pa.float64()),
+        pa.field("status", pa.string(), nullable=False),
+        pa.field("n_facts", pa.int64(), nullable=False),
+        pa.field("n_articles", pa.int64(), nullable=False),
+        pa.field("fact_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("article_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("conflict_fact_ids", pa.list_(pa.string()), nullable=False),
+        pa.field("first_published", pa.date32()),
+        pa.field("last_published", pa.date32()),
+        pa.field("text", pa.string(), nullable=False),
+        pa.field("evidence", pa.string(), nullable=False),
+        pa.field("evidence_fact_id", pa.string(), nullable=False),
+        pa.field("evidence_article_id", pa.string(), nullable=False),
+    ]
+)
+
 #: Tables whose rows are mentions found in an article's text (all share SPAN_FIELDS).
 MENTION_TABLES = ("entities", "money", "user_counts", "quantities", "dates", "facts", "changes")
-TABLE_NAMES = tuple(SCHEMAS)
+#: Tables computed across articles after every article is written (never per article or batch).
+CROSS_ARTICLE_TABLES = ("consolidated",)
+#: Tables written per article batch by the extractors.
+TABLE_NAMES = tuple(name for name in SCHEMAS if name not in CROSS_ARTICLE_TABLES)
 
 
 def to_arrow(name: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
@@ -283,7 +323,7 @@ def read_table(name: str, extracted: str | Path = "extracted", missing_ok: bool 
     import pandas as pd
 
     if name not in SCHEMAS:
-        raise KeyError(f"unknown table {name!r}; tables: {', '.join(TABLE_NAMES)}")
+        raise KeyError(f"unknown table {name!r}; tables: {', '.join(SCHEMAS)}")
     if missing_ok and not table_path(name, extracted).exists():
         table = SCHEMAS[name].empty_table()
     else:

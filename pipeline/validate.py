@@ -35,10 +35,18 @@ TYPE_TABLES: dict[str, tuple[str, str | None]] = {
 }
 FACT = "fact"
 TYPES = (*TYPE_TABLES, FACT)
+#: Cross-article rows (tests/gold/README.md, "Consolidated rows"): scored apart, never labelled in a text.
+CONSOLIDATED = "consolidated"
+GOLD_TYPES = (*TYPES, CONSOLIDATED)
 
 #: Fields every gold line must carry (a test and the loader both check them).
 REQUIRED_MENTION = ("type", "text", "start", "end", "value")
 REQUIRED_FACT = ("type", "subject", "metric", "value", "evidence_start", "evidence_end")
+REQUIRED_CONSOLIDATED = ("type", "subject", "metric", "unit", "period", "value", "status", "articles")
+CONSOLIDATED_STATUSES = ("agreed", "rounded", "conflict")
+#: Consolidated gold lists some rows, not all: recall and per-field accuracy, no precision.
+CONSOLIDATED_FIELDS = ("value", "status", "articles")
+CONSOLIDATED_MEASURES = ("gold", "tp", "recall", *(f"{f}_accuracy" for f in CONSOLIDATED_FIELDS), "fields_accuracy")
 
 #: Measures written per type; thresholds may name any of them.
 MEASURES = ("gold", "predicted", "tp", "precision", "recall", "f1", "exact_tp", "exact_f1", "value_accuracy",
@@ -66,8 +74,11 @@ def _check_gold_line(row: Any, where: str) -> None:
     if not isinstance(row, dict):
         raise GoldError(f"{where}: expected a JSON object, got {type(row).__name__}")
     kind = row.get("type")
-    if kind not in TYPES:
-        raise GoldError(f"{where}: unknown type {kind!r}; expected one of {', '.join(TYPES)}")
+    if kind not in GOLD_TYPES:
+        raise GoldError(f"{where}: unknown type {kind!r}; expected one of {', '.join(GOLD_TYPES)}")
+    if kind == CONSOLIDATED:
+        _check_consolidated_line(row, where)
+        return
     required = REQUIRED_FACT if kind == FACT else REQUIRED_MENTION
     missing = [k for k in required if k not in row]
     if missing:
@@ -80,6 +91,17 @@ def _check_gold_line(row: Any, where: str) -> None:
         raise GoldError(f"{where}: text must be a string")
     if kind != FACT and len(row["text"]) != end - start:
         raise GoldError(f"{where}: text {row['text']!r} has {len(row['text'])} characters but end - start = {end - start}")
+
+
+def _check_consolidated_line(row: dict, where: str) -> None:
+    missing = [k for k in REQUIRED_CONSOLIDATED if k not in row]
+    if missing:
+        raise GoldError(f"{where}: consolidated line lacks field(s) {', '.join(missing)}")
+    if row["status"] not in CONSOLIDATED_STATUSES:
+        raise GoldError(f"{where}: status must be one of {', '.join(CONSOLIDATED_STATUSES)}, got {row['status']!r}")
+    articles = row["articles"]
+    if not isinstance(articles, list) or not articles or not all(isinstance(a, str) for a in articles):
+        raise GoldError(f"{where}: articles must be a non-empty list of article ids")
 
 
 def iter_jsonl(path: Path, error: type[NewsfactsError]) -> Iterator[tuple[str, Any]]:
@@ -373,7 +395,7 @@ def score_facts(gold: Mapping[str, list[dict]], preds: list[dict], tolerance: fl
     score = Score(FACT, correct={name: 0 for name in checks})
     for article_id, rows in gold.items():
         g_rows = [r for r in rows if r.get("type") == FACT]
-        mentions = [r for r in rows if r.get("type") != FACT]
+        mentions = [r for r in rows if r.get("type") not in (FACT, CONSOLIDATED)]
         p_rows = [r for r in preds if r["article_id"] == article_id]
         spans = {id(g): fact_span(g, mentions, p_rows) for g in g_rows}
         for g in g_rows:  # keep the resolved span for listings and the exact count
@@ -389,6 +411,60 @@ def score_facts(gold: Mapping[str, list[dict]], preds: list[dict], tolerance: fl
     return score
 
 
+# --- consolidated rows ---------------------------------------------------------------------------------
+
+
+def consolidated_key(row: Mapping[str, Any]) -> tuple:
+    """What names a consolidated row: metric, unit, period, period basis and modality (casefolded);
+    the subject is compared apart (gold writes a name, the table has a name and an id)."""
+    return tuple(str(row.get(k) if row.get(k) is not None else default).casefold() for k, default in
+                 (("metric", ""), ("unit", ""), ("period", ""), ("period_basis", "text"), ("modality", "actual")))
+
+
+def score_consolidated(gold_rows: list[dict], preds: list[dict], tolerance: float) -> dict[str, float]:
+    """Each gold row finds the predicted row of its subject and key; value (within ``tolerance``),
+    status and the set of source articles are then compared. Gold lists a few rows, not every row,
+    so there is no precision."""
+    checks: dict[str, Callable[[dict, dict], bool]] = {
+        "value": lambda g, p: close(g.get("value"), p.get("value"), tolerance),
+        "status": lambda g, p: g.get("status") == p.get("status"),
+        "articles": lambda g, p: sorted(g.get("articles") or []) == sorted(p.get("article_ids") or []),
+    }
+    tp = 0
+    correct = {name: 0 for name in (*checks, "fields")}
+    seen: set[tuple] = set()
+    for g in gold_rows:
+        key = (str(g.get("subject")).casefold(), consolidated_key(g))
+        if key in seen:  # the same row listed in two articles' files
+            continue
+        seen.add(key)
+        found = [p for p in preds if consolidated_key(p) == key[1] and key[0] in (str(p.get("subject")).casefold(), str(p.get("subject_id")).casefold())]
+        if not found:
+            continue
+        tp += 1
+        p = found[0]
+        results = {name: check(g, p) for name, check in checks.items()}
+        for name, ok in results.items():
+            correct[name] += int(ok)
+        correct["fields"] += int(all(results.values()))
+    n = len(seen)
+    out: dict[str, float] = {"gold": n, "tp": tp, "recall": _ratio(tp, n, True)}
+    for name, k in correct.items():
+        out[f"{name}_accuracy"] = _ratio(k, tp, n == 0)
+    return out
+
+
+def read_consolidated(extracted: Path) -> list[dict[str, Any]]:
+    from pipeline.tables import read_table
+
+    frame = read_table(CONSOLIDATED, extracted, missing_ok=True)
+    rows = []
+    for row in frame.to_dict("records"):
+        plain = {k: _plain(v) if not hasattr(v, "__len__") or isinstance(v, str) else [str(x) for x in v] for k, v in row.items()}
+        rows.append(plain)
+    return rows
+
+
 # --- the whole run -------------------------------------------------------------------------------------
 
 
@@ -396,9 +472,13 @@ def score_facts(gold: Mapping[str, list[dict]], preds: list[dict], tolerance: fl
 class Result:
     scores: dict[str, Score]
     articles: list[str]
+    #: figures of the consolidated rows when a gold file lists some (score_consolidated)
+    consolidated: dict[str, float] | None = None
 
     def metrics(self) -> dict[str, dict[str, float]]:
         out = {kind: s.figures() for kind, s in self.scores.items()}
+        if self.consolidated is not None:
+            out[CONSOLIDATED] = dict(self.consolidated)
         mentions = [s for k, s in self.scores.items() if k != FACT]
         if mentions:
             total = Score("overall", correct={"value": sum(s.correct.get("value", 0) for s in mentions)})
@@ -408,6 +488,8 @@ class Result:
                 total.tp += s.tp
                 total.exact_tp += s.exact_tp
             out["mentions"] = total.figures()
+        if CONSOLIDATED in out:  # after the pooled mentions, so the file's order stays as before
+            out[CONSOLIDATED] = out.pop(CONSOLIDATED)
         return out
 
 
@@ -419,7 +501,9 @@ def validate(gold_dir: Path, extracted: Path, tolerance: float = DEFAULT_TOLERAN
     preds = read_predictions(extracted, gold)
     scores = {kind: score_mentions(kind, gold, preds[table], tolerance) for kind, (table, _) in TYPE_TABLES.items()}
     scores[FACT] = score_facts(gold, preds["facts"], tolerance)
-    return Result(scores, sorted(gold))
+    consolidated_gold = [r for rows in gold.values() for r in rows if r.get("type") == CONSOLIDATED]
+    consolidated = score_consolidated(consolidated_gold, read_consolidated(extracted), tolerance) if consolidated_gold else None
+    return Result(scores, sorted(gold), consolidated)
 
 
 def load_params(path: Path | None) -> tuple[dict[str, dict[str, float]], float]:
@@ -439,13 +523,13 @@ def load_params(path: Path | None) -> tuple[dict[str, dict[str, float]], float]:
     if not isinstance(tolerance, (int, float)) or not 0 <= tolerance < 1:
         raise ThresholdError(f"{path}: validate.tolerance must be a number in [0, 1), got {tolerance!r}")
     thresholds = section.get("thresholds") or {}
-    allowed_kinds = (*TYPES, "mentions")
+    allowed_kinds = (*TYPES, "mentions", CONSOLIDATED)
     for kind, measures in thresholds.items():
         if kind not in allowed_kinds:
             raise ThresholdError(f"{path}: validate.thresholds: unknown type {kind!r}; allowed: {', '.join(allowed_kinds)}")
         if not isinstance(measures, dict):
             raise ThresholdError(f"{path}: validate.thresholds.{kind}: must map measures to minimum values")
-        allowed = FACT_MEASURES if kind == FACT else MEASURES
+        allowed = FACT_MEASURES if kind == FACT else CONSOLIDATED_MEASURES if kind == CONSOLIDATED else MEASURES
         for measure, minimum in measures.items():
             if measure not in allowed:
                 raise ThresholdError(f"{path}: validate.thresholds.{kind}: unknown measure {measure!r}; allowed: {', '.join(allowed)}")
@@ -511,6 +595,10 @@ def render(result: Result, texts: Mapping[str, str | None], listings: bool = Tru
         print(f"{kind:<11} {m['gold']:>5} {m['predicted']:>5} {m['tp']:>4} {m['precision']:>6.3f} {m['recall']:>6.3f} {m['f1']:>6.3f} {m['exact_f1']:>8.3f} {m['value_accuracy']:>6.3f}", file=out)
     f = metrics[FACT]
     print("facts, on matched spans: " + ", ".join(f"{n} {f[f'{n}_accuracy']:.3f}" for n in (*FACT_FIELDS, "fields")), file=out)
+    c = metrics.get(CONSOLIDATED)
+    if c is not None:
+        print(f"consolidated rows: {int(c['tp'])} of {int(c['gold'])} gold row(s) found (recall {c['recall']:.3f}); "
+              + ", ".join(f"{n} {c[f'{n}_accuracy']:.3f}" for n in (*CONSOLIDATED_FIELDS, "fields")), file=out)
     if not listings:
         return
     for kind, score in result.scores.items():
@@ -562,6 +650,7 @@ def write_outputs(metrics: Mapping[str, Mapping[str, float]], metrics_path: Path
         rows = [
             {"type": kind, **{k: m[k] for k in ("precision", "recall", "f1", "exact_f1", "value_accuracy")}}
             for kind, m in metrics.items()
+            if kind != CONSOLIDATED  # recall and accuracies only: not a bar of the same plots
         ]
         plots_path.write_text(json.dumps(rows, indent=2) + "\n", encoding="utf-8")
 

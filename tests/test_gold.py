@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.tables import QUALIFIERS
-from pipeline.validate import FACT, TYPES, load_params, read_gold_file, validate
+from pipeline.validate import CONSOLIDATED, FACT, TYPES, load_params, read_gold_file, validate
 
 from tests.conftest import GOLD, RAW, REPO
 
@@ -40,6 +40,11 @@ def test_gold_file_is_well_formed(path: Path, texts: dict[str, str]) -> None:
     problems = []
     for n, row in enumerate(rows, 1):
         kind = row["type"]
+        if kind == CONSOLIDATED:
+            unknown = [a for a in row["articles"] if a not in texts]
+            if unknown or path.stem not in row["articles"]:
+                problems.append(f"line {n}: articles {row['articles']} must be known ids and include {path.stem}")
+            continue
         if kind == FACT:
             start, end = row["evidence_start"], row["evidence_end"]
             if end > len(text):
@@ -67,7 +72,7 @@ def test_gold_mentions_are_not_duplicated() -> None:
     seen = {}
     for path in GOLD_FILES:
         for row in read_gold_file(path):
-            if row["type"] != FACT:
+            if row["type"] not in (FACT, CONSOLIDATED):
                 key = (path.stem, row["type"], row["start"], row["end"])
                 assert key not in seen, f"{path}: {row['type']} {row['text']!r} at {row['start']} labelled twice"
                 seen[key] = row

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from pipeline.cli import main
 from pipeline.report import build_report
 from pipeline.report.highlight import Mark, render_text
-from pipeline.report.plots import period_start
+from pipeline.report.plots import period_interval, period_start
 from pipeline.tables import SCHEMAS, AtomicTableWriter
 from tests.conftest import GOLD, RAW
 
@@ -130,6 +130,48 @@ def synthetic(tmp_path_factory) -> tuple[Path, Path, Path, Path]:
     return raw, out, gold, site
 
 
+SECOND_ID = "synthetic-second"
+SECOND_TEXT = "ByteDance plans to spend $15 billion on capex in 2025, a rival report said.\n"
+
+
+def add_second_source(raw: Path, out: Path) -> None:
+    """A second article that gives ByteDance's 2025 capex as $15 billion where the first says $12
+    billion; then the real consolidation over both (a conflict, with its two sources)."""
+    import pyarrow.parquet as pq
+
+    from pipeline.consolidate import write_consolidated
+    from pipeline.rules import load_rules
+    from tests.conftest import RULES
+
+    (raw / f"{SECOND_ID}.txt").write_text(SECOND_TEXT, encoding="utf-8")
+    start = SECOND_TEXT.index("$15 billion")
+    span = {"article_id": SECOND_ID, "start": start, "end": start + len("$15 billion"), "text": "$15 billion"}
+    extra = {
+        "articles": [{"article_id": SECOND_ID, "path": f"{SECOND_ID}.txt", "title": "Second", "published": date(2025, 3, 1),
+                      "published_inferred": False, "language": "en", "encoding": "utf-8", "n_chars": len(SECOND_TEXT),
+                      "content_sha256": "1" * 64, "pipeline_version": "test", "rules_sha256": "0" * 64}],
+        "money": [span | {"amount": 15e9, "currency": "USD", "currency_raw": "$", "qualifier": "exact", "amount_usd": 15e9, "metric": "capex", "rule": "test"}],
+        "facts": [span | {"fact_id": "second-capex", "subject": "ByteDance", "subject_id": "bytedance", "metric": "capex", "value": 15e9,
+                          "unit": "USD", "qualifier": "exact", "period": "2025", "evidence_start": 0, "evidence_end": len(SECOND_TEXT) - 1,
+                          "evidence": SECOND_TEXT.strip(), "confidence": 0.9, "rule": "test"}],
+    }
+    for name, rows in extra.items():
+        old = pq.read_table(out / f"{name}.parquet").to_pylist()
+        with AtomicTableWriter(name, out) as writer:
+            writer.write(old + rows)
+    write_consolidated(out, load_rules(RULES))
+
+
+@pytest.fixture(scope="module")
+def conflict_site(tmp_path_factory) -> tuple[Path, Path]:
+    """(extracted, site) of the synthetic run plus a second article that contradicts it."""
+    raw, out, gold = write_run(tmp_path_factory.mktemp("conflict"))
+    add_second_source(raw, out)
+    site = out / "report"
+    build_report(out, site, gold=gold, raw=raw)
+    return out, site
+
+
 @pytest.fixture(scope="module")
 def raw_site(extracted_raw, tmp_path_factory) -> Path:
     """The report of the real run over raw/, with the repository's gold files (if any)."""
@@ -195,7 +237,7 @@ def test_every_article_page_highlights_its_spans(raw_site: Path, extracted_raw) 
         assert doc.count("table") >= 1
 
 
-@pytest.mark.parametrize("page", ["index.html", "facts.html", "articles/doubao-2024-overview.html"])
+@pytest.mark.parametrize("page", ["index.html", "facts.html", "consolidated.html", "articles/doubao-2024-overview.html"])
 def test_pages_are_self_contained(raw_site: Path, page: str) -> None:
     """No CDN, no external script or style: the site opens from disk on a machine without internet."""
     doc = parse(raw_site / page)
@@ -331,6 +373,55 @@ def test_loader_gives_typed_frames_and_typed_empty_frames_for_missing_tables(syn
         read_table("money", tmp_path)
 
 
+# --- the consolidated page ------------------------------------------------------------------------------
+
+
+def test_consolidated_page_lists_the_conflict_with_both_sources(conflict_site) -> None:
+    import pipeline
+
+    out, site = conflict_site
+    table = pipeline.load("consolidated", out)
+    capex = table[table["metric"] == "capex"].iloc[0]
+    assert (capex["status"], capex["n_articles"], capex["value"]) == ("conflict", 2, 12e9)
+    page = (site / "consolidated.html").read_text(encoding="utf-8")
+    row = re.search(rf'<tr id="c-{capex["consolidated_id"]}" class="cstatus-conflict".*?</tr>', page, re.S)
+    assert row and "synthetic-escape" in row.group(0) and SECOND_ID in row.group(0)
+    block = re.search(rf'<section class="conflict" id="conflict-{capex["consolidated_id"]}">(.*?)</section>', page, re.S)
+    assert block, "the conflict is listed"
+    cards = re.findall(r'<div class="source (agrees|disagrees)"><p><b>([^<]*)</b>', block.group(1))
+    assert cards == [("agrees", "$12 billion"), ("disagrees", "$15 billion")]  # side by side, oldest first
+    assert 'id="consolidated-plots"' in page and page.count('<figure class="plot"') == len(set(zip(table["metric"], table["unit"])))
+
+
+def test_facts_page_links_each_fact_to_its_consolidated_row(conflict_site) -> None:
+    import pipeline
+
+    out, site = conflict_site
+    table = pipeline.load("consolidated", out)
+    page = (site / "facts.html").read_text(encoding="utf-8")
+    for cid, status in zip(table["consolidated_id"], table["status"], strict=True):
+        assert f'<a class="cstatus-{status}" href="consolidated.html#c-{cid}">{status}</a>' in page
+    assert page.count('href="consolidated.html#c-') == sum(len(ids) for ids in table["fact_ids"])
+
+
+PERIODS = [
+    ("year", "2024", None, None, ("2024-01-01", "2024-12-31")),
+    ("month", "2024-11", None, None, ("2024-11-01", "2024-11-30")),
+    ("day", "2024-11-03", None, None, ("2024-11-03", "2024-11-03")),
+    ("quarter", "2024-Q4", None, None, ("2024-10-01", "2024-12-31")),
+    ("half", "2024-H1", None, None, ("2024-01-01", "2024-06-30")),
+    ("iso-interval", "2024-09-20/2024-12-20", None, None, ("2024-09-20", "2024-12-20")),
+    ("table-columns-win", "2024", date(2024, 5, 1), date(2024, 5, 31), ("2024-05-01", "2024-05-31")),
+    ("unreadable", "P3M", None, None, None),
+]
+
+
+@pytest.mark.parametrize(("period", "start", "end", "expected"), [c[1:] for c in PERIODS], ids=[c[0] for c in PERIODS])
+def test_period_interval(period, start, end, expected) -> None:
+    got = period_interval(period, start, end)
+    assert (None if got is None else tuple(t.date().isoformat() for t in got)) == expected
+
+
 # --- highlighting and periods, unit level ---------------------------------------------------------
 
 
@@ -444,3 +535,15 @@ def test_browser_facts_page_shows_plots_and_filters(synthetic, raw_site: Path, t
     dom = chromium(raw_site / "facts.html", tmp_path, "--dump-dom")
     assert 'id="plots"' in dom or 'id="no-plots"' in dom
     screenshot(raw_site / "facts.html", tmp_path, "report-facts-raw.png")
+
+
+@needs_chromium
+def test_browser_consolidated_page_shows_series_and_conflicts(conflict_site, raw_site: Path, tmp_path: Path) -> None:
+    _, site = conflict_site
+    dom = chromium(site / "consolidated.html", tmp_path, "--dump-dom")
+    assert dom.count('<section class="conflict"') == 1 and dom.count('class="source disagrees"') == 1
+    assert dom.count('<figure class="plot"') >= 1
+    screenshot(site / "consolidated.html", tmp_path, "report-consolidated.png")
+    dom = chromium(raw_site / "consolidated.html", tmp_path, "--dump-dom")
+    assert 'id="consolidated-table"' in dom and "Doubao" in dom
+    screenshot(raw_site / "consolidated.html", tmp_path, "report-consolidated-raw.png")

@@ -274,3 +274,45 @@ def test_qualifier_and_metric_are_reported_but_not_the_value(tmp_path: Path) -> 
     row = pred("money", MS, ME, amount=1e9, currency="CNY", qualifier="exact", metric="marketing")
     m = figures(tmp_path, [{**MONEY_GOLD, "metric": "marketing"}], {"money": [row]})["money"]
     assert (m["value_accuracy"], m["qualifier_accuracy"], m["metric_accuracy"]) == (1.0, 0.0, 1.0)
+
+
+# --- consolidated rows ------------------------------------------------------------------------------
+
+CONSOLIDATED_GOLD = {"type": "consolidated", "subject": "Doubao", "metric": "MAU", "unit": "users", "period": "2024-11",
+                     "value": 59_980_000, "status": "rounded", "articles": ["a", "b"]}
+CONSOLIDATED_PRED = {"subject": "Doubao", "subject_id": "doubao", "metric": "MAU", "unit": "users", "period": "2024-11",
+                     "period_basis": "text", "modality": "actual", "value": 59_980_000.0, "status": "rounded", "article_ids": ["b", "a"]}
+
+SCORED_CONSOLIDATED = [
+    ("right", {}, {"tp": 1, "value_accuracy": 1.0, "status_accuracy": 1.0, "articles_accuracy": 1.0, "fields_accuracy": 1.0}),
+    ("wrong status", {"status": "conflict"}, {"tp": 1, "status_accuracy": 0.0, "fields_accuracy": 0.0}),
+    ("one article missing", {"article_ids": ["a"]}, {"tp": 1, "articles_accuracy": 0.0}),
+    ("other period", {"period": "2024-12"}, {"tp": 0, "recall": 0.0}),
+    ("as-of row is another row", {"period_basis": "published"}, {"tp": 0}),
+    ("subject by id", {"subject": "豆包"}, {"tp": 1}),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), [c[1:] for c in SCORED_CONSOLIDATED], ids=[c[0] for c in SCORED_CONSOLIDATED])
+def test_score_consolidated(change: dict, expected: dict) -> None:
+    from pipeline.validate import score_consolidated
+
+    got = score_consolidated([CONSOLIDATED_GOLD, dict(CONSOLIDATED_GOLD)], [CONSOLIDATED_PRED | change], 0.005)
+    assert got["gold"] == 1  # the same row listed twice counts once
+    assert {k: got[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"type": "consolidated", "subject": "X", "metric": "MAU", "unit": "users", "period": "2024", "value": 1, "status": "agreed"}', "lacks field(s) articles"),
+        ('{"type": "consolidated", "subject": "X", "metric": "MAU", "unit": "users", "period": "2024", "value": 1, "status": "same", "articles": ["a"]}', "status must be"),
+        ('{"type": "consolidated", "subject": "X", "metric": "MAU", "unit": "users", "period": "2024", "value": 1, "status": "agreed", "articles": []}', "non-empty list"),
+    ],
+    ids=["no articles", "unknown status", "empty articles"],
+)
+def test_bad_consolidated_gold_lines(tmp_path, line: str, message: str) -> None:
+    path = tmp_path / "a.jsonl"
+    path.write_text(line + "\n", encoding="utf-8")
+    with pytest.raises(GoldError, match=re.escape(message)):
+        read_gold_file(path)

@@ -30,7 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
         description=(
             "Write a self-contained static site (opens from disk, no network): an index of articles with "
             "row counts and validation scores, one page per article with every extracted span highlighted "
-            "(marked against gold where a gold file exists), and a filterable facts page with plots."
+            "(marked against gold where a gold file exists), a filterable facts page with plots, and a page of "
+            "consolidated facts across articles (series on a date axis, conflicts with their sources side by side)."
         ),
     )
     p.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
@@ -47,7 +48,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     built = build_report(args.extracted, out, gold=args.gold, raw=args.raw)
     scores = "with validation scores" if built.metrics else "no metrics file (run `newsfacts validate` for scores)"
     print(
-        f"newsfacts report: {built.articles} article page(s), {built.facts} fact(s), {built.plots} plot(s), "
+        f"newsfacts report: {built.articles} article page(s), {built.facts} fact(s), {built.plots} plot(s), {built.consolidated} consolidated row(s), "
         f"gold for {built.gold} article(s), {scores}\n  open {built.index}"
     )
     return 0

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from pipeline.report.config import theme as load_theme
 from pipeline.report.data import load_run
-from pipeline.report.pages import article_page, facts_page, index_page
-from pipeline.report.plots import draw_plots, fact_series
+from pipeline.report.pages import article_page, consolidated_page, facts_page, index_page
+from pipeline.report.plots import consolidated_series, draw_plots, fact_series
 
 ARTICLES_DIR = "articles"
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]")
@@ -24,6 +24,7 @@ class Built:
     facts: int
     plots: int
     gold: int
+    consolidated: int
     metrics: bool
 
     @property
@@ -63,8 +64,9 @@ def build_report(extracted: Path, out: Path, gold: Path | None = None, raw: Path
         _write(out / files[aid], markup)
     plots = draw_plots(fact_series(data.tables, theme), theme)
     _write(out / "facts.html", facts_page(data, files, theme, plots))
+    _write(out / "consolidated.html", consolidated_page(data, files, theme, draw_plots(consolidated_series(data.tables, theme), theme)))
     _write(out / "index.html", index_page(data, files, theme, reviews))
-    return Built(out, len(ids), len(data.tables["facts"]), len(plots), len(data.gold), data.metrics is not None)
+    return Built(out, len(ids), len(data.tables["facts"]), len(plots), len(data.gold), len(data.tables["consolidated"]), data.metrics is not None)
 
 
 def _write(path: Path, text: str) -> None:

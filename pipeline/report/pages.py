@@ -72,7 +72,7 @@ def page(title: str, body: str, root: str = "", script: str = "") -> str:
 </style>
 </head>
 <body>
-<header><span class="brand">newsfacts report</span><a href="{root}index.html">Articles</a><a href="{root}facts.html">Facts</a></header>
+<header><span class="brand">newsfacts report</span><a href="{root}index.html">Articles</a><a href="{root}facts.html">Facts</a><a href="{root}consolidated.html">Consolidated</a></header>
 <main>
 {body}
 </main>
@@ -289,8 +289,18 @@ def _entity_table(spans: list[Span]) -> str:
 # --- facts -------------------------------------------------------------------------------------
 
 
+def consolidated_of(data: RunData) -> dict[str, str]:
+    """fact_id -> consolidated_id of the consolidated row that counts it."""
+    out: dict[str, str] = {}
+    for cid, fact_ids in zip(data.tables["consolidated"]["consolidated_id"], data.tables["consolidated"]["fact_ids"], strict=True):
+        for fid in fact_ids if fact_ids is not None else ():
+            out[str(fid)] = str(cid)
+    return out
+
+
 def facts_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[Plot]) -> str:
     facts = data.tables["facts"]
+    consolidated = consolidated_of(data)
     rows = []
     for r in facts.sort_values(["subject", "metric", "period", "article_id", "start"], na_position="last").to_dict("records"):
         aid = str(r["article_id"])
@@ -302,7 +312,8 @@ def facts_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[P
         rows.append(
             f'<tr data-subject="{h(subject)}" data-metric="{h(r["metric"])}"><td>{h(subject)}</td><td>{h(r["metric"])}</td>'
             f'<td class="num">{fmt_value(fields)}</td><td>{fmt_unit(fields)}</td><td>{h(r["qualifier"])}</td><td>{h(r["period"])}</td>'
-            f'<td><a href="{h(href)}">{h(aid)}</a></td><td class="evidence">{snippet}</td><td class="num">{fmt_number(r["confidence"])}</td></tr>\n'
+            f'<td><a href="{h(href)}">{h(aid)}</a></td><td class="evidence">{snippet}</td><td class="num">{fmt_number(r["confidence"])}</td>'
+            f'<td>{_consolidated_link(consolidated.get(str(r["fact_id"])), data)}</td></tr>\n'
         )
     subjects = sorted({str(s) for s in facts["subject"].dropna()})
     metrics = sorted({str(m) for m in facts["metric"].dropna()})
@@ -316,7 +327,7 @@ def facts_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[P
             f'<label>subject {_select("filter-subject", subjects)}</label><label>metric {_select("filter-metric", metrics)}</label>'
             f'<span class="note"><span id="facts-shown">{len(rows)}</span> of {len(rows)} fact(s) shown</span></div>'
         ),
-        table(["subject", "metric", "value", "unit", "qualifier", "period", "article", "evidence", "confidence"], rows, ' id="facts-table"'),
+        table(["subject", "metric", "value", "unit", "qualifier", "period", "article", "evidence", "confidence", "consolidated"], rows, ' id="facts-table"'),
     ]
     return page("Facts", "\n".join(parts), script=asset("facts.js"))
 
@@ -324,3 +335,92 @@ def facts_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[P
 def _select(element_id: str, values: list[str]) -> str:
     options = "".join(f'<option value="{h(v)}">{h(v)}</option>' for v in values)
     return f'<select id="{element_id}"><option value="">all</option>{options}</select>'
+
+
+def _consolidated_link(cid: str | None, data: RunData) -> str:
+    if cid is None:
+        return '<span class="note">not consolidated</span>'
+    frame = data.tables["consolidated"]
+    status = str(frame.loc[frame["consolidated_id"] == cid, "status"].iloc[0])
+    return f'<a class="cstatus-{h(status)}" href="consolidated.html#c-{h(cid)}">{h(status)}</a>'
+
+
+# --- consolidated --------------------------------------------------------------------------------------
+
+
+def _period_text(r: dict[str, Any]) -> str:
+    basis = " (as of publication)" if r.get("period_basis") == "published" else ""
+    modality = "" if r.get("modality") == "actual" else f" · {r.get('modality')}"
+    return f"{r['period']}{basis}{modality}"
+
+
+def _day(value: Any) -> str:
+    value = clean(value)
+    return "" if value is None else pd.Timestamp(value).date().isoformat()
+
+
+def consolidated_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[Plot]) -> str:
+    """Consolidated rows by subject and metric, plots of their series on a date axis, and every
+    conflict with its sources side by side."""
+    frame = data.tables["consolidated"]
+    facts = data.tables["facts"].set_index("fact_id", drop=False) if not data.tables["facts"].empty else data.tables["facts"]
+    ordered = frame.sort_values(["subject_id", "metric", "period_start", "period"], na_position="last").to_dict("records")
+    rows = []
+    for r in ordered:
+        cid = str(r["consolidated_id"])
+        fields = {"value": clean(r["value"]), "unit": clean(r["unit"]), "per_quantity": clean(r["per_quantity"]), "per_unit": clean(r["per_unit"])}
+        spread = "" if clean(r["spread"]) is None else f"{r['spread']:.1%}"
+        sources = ", ".join(f'<a href="{h(files.get(str(a), ""))}">{h(a)}</a>' for a in r["article_ids"])
+        rows.append(
+            f'<tr id="c-{h(cid)}" class="cstatus-{h(r["status"])}" data-subject="{h(r["subject"])}" data-metric="{h(r["metric"])}">'
+            f'<td>{h(r["subject"] or r["subject_id"])}</td><td>{h(r["metric"])}</td><td>{h(_period_text(r))}</td>'
+            f'<td class="num">{fmt_value(fields)}</td><td>{fmt_unit(fields)}</td><td>{h(r["qualifier"])}</td>'
+            f'<td class="num">{fmt_number(r["value_usd"])}</td><td class="status">{h(r["status"])}</td>'
+            f'<td class="num">{fmt_number(r["value_min"])}–{fmt_number(r["value_max"])}</td><td class="num">{h(spread)}</td>'
+            f'<td class="num">{int(r["n_facts"])}</td><td>{sources}</td><td>{h(_day(r["first_published"]))} – {h(_day(r["last_published"]))}</td>'
+            f'<td class="evidence">{h(r["evidence"])}</td></tr>\n'
+        )
+    conflicts = [r for r in ordered if r["status"] == "conflict"]
+    counts = frame["status"].value_counts().to_dict() if not frame.empty else {}
+    summary = ", ".join(f"{counts.get(s, 0)} {s}" for s in ("agreed", "rounded", "conflict"))
+    cross = int((frame["n_articles"] > 1).sum()) if not frame.empty else 0
+    parts = [
+        "<h1>Consolidated facts</h1>",
+        f'<p class="note">{len(frame)} row(s), one per subject, metric, unit and period ({h(summary)}); {cross} draw on two or more articles. '
+        "A period is drawn as the interval it covers; a dotted line spans the sources' values; ✕ marks a conflict. "
+        "Rules of sameness: <code>rules/consolidate.yaml</code>.</p>",
+        "<h2>Series over time</h2>",
+        f'<div class="plots" id="consolidated-plots">{"".join(p.html() for p in plots)}</div>' if plots else '<p class="note" id="no-plots">No consolidated rows to plot.</p>',
+        f'<h2 id="conflicts">Conflicts ({len(conflicts)})</h2>',
+        "".join(_conflict_block(r, facts, files) for r in conflicts) or '<p class="note" id="no-conflicts">No conflicts.</p>',
+        "<h2>Table</h2>",
+        table(["subject", "metric", "period", "value", "unit", "qualifier", "US$", "status", "sources' values", "spread", "facts", "articles", "published", "best evidence"],
+              rows, ' id="consolidated-table"') if rows else '<p class="note">No consolidated rows (run <code>newsfacts consolidate</code>).</p>',
+    ]
+    return page("Consolidated", "\n".join(parts))
+
+
+def _conflict_block(r: dict[str, Any], facts: pd.DataFrame, files: dict[str, str]) -> str:
+    """One conflict: the consensus, then each source as a card, side by side, disagreeing ones marked."""
+    outside = {str(f) for f in r["conflict_fact_ids"]}
+    cards = []
+    for fid in r["fact_ids"]:
+        fid = str(fid)
+        if fid not in facts.index:
+            cards.append(f'<div class="source"><p class="warn">fact {h(fid)} is not in the facts table</p></div>')
+            continue
+        f = facts.loc[fid]
+        aid = str(f["article_id"])
+        href = f"{files.get(aid, '')}#f-{fid}"
+        verdict = "disagrees" if fid in outside else "agrees"
+        cards.append(
+            f'<div class="source {verdict}"><p><b>{h(f["text"])}</b> {h(f["qualifier"])} · {verdict}</p>'
+            f'<p><a href="{h(href)}">{h(aid)}</a></p><p class="evidence">{h(f["evidence"])}</p></div>'
+        )
+    fields = {"value": clean(r["value"]), "unit": clean(r["unit"]), "per_quantity": clean(r["per_quantity"]), "per_unit": clean(r["per_unit"])}
+    return (
+        f'<section class="conflict" id="conflict-{h(r["consolidated_id"])}"><h3><a href="#c-{h(r["consolidated_id"])}">'
+        f'{h(r["subject"] or r["subject_id"])} · {h(r["metric"])} · {h(_period_text(r))}</a>: consensus {fmt_value(fields)} {fmt_unit(fields)}, '
+        f"sources from {fmt_number(r['value_min'])} to {fmt_number(r['value_max'])}</h3>"
+        f'<div class="sources">{"".join(cards)}</div></section>\n'
+    )
