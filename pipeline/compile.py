@@ -20,7 +20,7 @@ from pipeline.rules import Rules
 def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
     """(rules file stem, accessor that compiles it) for every stage; imported here, not at module
     load, so that importing this module costs nothing."""
-    from pipeline import clean, nlp, numbers, prices
+    from pipeline import clean, consolidate, nlp, numbers, prices
     from pipeline.extract import changes, counts, dates, entities, fiscal, measures, money
     from pipeline.facts import config as facts_config
 
@@ -41,6 +41,7 @@ def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
         ("changes", changes.compiled),
         ("fiscal_calendars", fiscal.calendars),
         ("facts", facts_config.fact_rules),
+        ("consolidate", consolidate.sameness_rules),
     ]
 
 
