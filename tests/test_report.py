@@ -547,3 +547,14 @@ def test_browser_consolidated_page_shows_series_and_conflicts(conflict_site, raw
     dom = chromium(raw_site / "consolidated.html", tmp_path, "--dump-dom")
     assert 'id="consolidated-table"' in dom and "Doubao" in dom
     screenshot(raw_site / "consolidated.html", tmp_path, "report-consolidated-raw.png")
+
+
+def test_facts_page_shows_where_each_subject_came_from(raw_site: Path, extracted_raw) -> None:
+    import pipeline
+
+    out, _ = extracted_raw
+    facts = pipeline.load("facts", out)
+    page = (raw_site / "facts.html").read_text(encoding="utf-8")
+    assert "<th>subject source</th>" in page
+    for source in set(facts["subject_source"].dropna()):
+        assert f'<td class="subject-source" title="' in page and f">{source}</td>" in page

@@ -310,7 +310,8 @@ def facts_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[P
         href = f"{files[aid]}#f-{r['fact_id']}" if aid in files else ""
         subject = clean(r["subject"]) or ""
         rows.append(
-            f'<tr data-subject="{h(subject)}" data-metric="{h(r["metric"])}"><td>{h(subject)}</td><td>{h(r["metric"])}</td>'
+            f'<tr data-subject="{h(subject)}" data-metric="{h(r["metric"])}"><td>{h(subject)}</td>'
+            f'<td class="subject-source" title="{h(r.get("rule"))}">{h(clean(r.get("subject_source")) or "")}</td><td>{h(r["metric"])}</td>'
             f'<td class="num">{fmt_value(fields)}</td><td>{fmt_unit(fields)}</td><td>{h(r["qualifier"])}</td><td>{h(r["period"])}</td>'
             f'<td><a href="{h(href)}">{h(aid)}</a></td><td class="evidence">{snippet}</td><td class="num">{fmt_number(r["confidence"])}</td>'
             f'<td>{_consolidated_link(consolidated.get(str(r["fact_id"])), data)}</td></tr>\n'
@@ -327,7 +328,7 @@ def facts_page(data: RunData, files: dict[str, str], theme: Theme, plots: list[P
             f'<label>subject {_select("filter-subject", subjects)}</label><label>metric {_select("filter-metric", metrics)}</label>'
             f'<span class="note"><span id="facts-shown">{len(rows)}</span> of {len(rows)} fact(s) shown</span></div>'
         ),
-        table(["subject", "metric", "value", "unit", "qualifier", "period", "article", "evidence", "confidence", "consolidated"], rows, ' id="facts-table"'),
+        table(["subject", "subject source", "metric", "value", "unit", "qualifier", "period", "article", "evidence", "confidence", "consolidated"], rows, ' id="facts-table"'),
     ]
     return page("Facts", "\n".join(parts), script=asset("facts.js"))
 
