@@ -233,7 +233,7 @@ def load_gold_articles() -> tuple[Path, dict[str, list[dict]]]:
     gold_all = read_gold(REPO / "tests" / "gold")
     gold: dict[str, list[dict]] = {}
     for aid, rows in gold_all.items():
-        mentions = [r for r in rows if r.get("type") != "fact"]
+        mentions = [r for r in rows if r.get("type") != "fact" and "start" in r]
         facts = []
         for f in rows:
             if f.get("type") != "fact" or not (f.get("unit") == "users" or _CURRENCY.match(str(f.get("unit") or ""))):

@@ -16,5 +16,6 @@ def confidence(subject: Subject, period: Period, fr: FactRules) -> float:
         conf -= fr.per_clause_climb * subject.climbs
         if not subject.gazetteer:
             conf -= fr.non_gazetteer
+        conf -= fr.source_penalty.get(subject.source or "clause", 0.0)
     conf -= fr.period_penalty.get(period.source or "published_date", 0.0)
     return round(min(1.0, max(fr.floor, conf)), 3)

@@ -57,6 +57,7 @@ class FactRules:
     per_clause_climb: float
     non_gazetteer: float
     period_penalty: dict[str, float]
+    source_penalty: dict[str, float]
     floor: float
     #: verb / adposition from tag and label (rules/pos.yaml): the model's attribute_ruler is not run
     word_classes: WordClasses
@@ -114,7 +115,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
-    check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "period", "floor"))
+    check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
         raise RulesError(f"{where}: confidence.rules: unknown rule(s) {unknown_rules}; rules are {sorted(SUBJECT_RULES)}")
@@ -168,6 +169,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         per_clause_climb=float(c["per_clause_climb"]),
         non_gazetteer=float(c["non_gazetteer"]),
         period_penalty={k: float(v) for k, v in c["period"].items()},
+        source_penalty={k: float(v) for k, v in c["source"].items()},
         floor=float(c["floor"]),
         word_classes=word_classes(rules),
     )
