@@ -155,7 +155,7 @@ def _extra_commands() -> list:
     import importlib
 
     registers = []
-    for module in ("pipeline.validate", "pipeline.report"):
+    for module in ("pipeline.validate", "pipeline.gold_io", "pipeline.report"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

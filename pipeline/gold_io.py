@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import NewsfactsError
-from pipeline.validate import FACT, TYPE_TABLES, TYPES, GoldError, _check_gold_line, iter_jsonl
+from pipeline.gold import FACT, TYPE_TABLES, TYPES, GoldError, check_gold_line, iter_jsonl
 
 #: Per-region attributes carried between Label Studio and gold lines (the TextArea/Choices names).
 ATTRIBUTES = (
@@ -144,7 +144,7 @@ def _checked(rows: list[dict[str, Any]], text: str | None, where: str) -> list[d
                     row["text"] = text[start:end]
                 elif text[start:end] != row["text"]:
                     raise LabelImportError(f"{where}: span [{start}:{end}] is {text[start:end]!r} in the raw text, not {row['text']!r}")
-        _check_gold_line(row, f"{where} ({row.get('type')} {row.get('text') or row.get('mention_text')!r})")
+        check_gold_line(row, f"{where} ({row.get('type')} {row.get('text') or row.get('mention_text')!r})")
         out.append(_ordered(row))
     return sorted(out, key=lambda r: (r.get("start", r.get("evidence_start")), r.get("end", r.get("evidence_end")), r["type"]))
 
@@ -220,7 +220,7 @@ def write_gold(gold: Mapping[str, list[dict[str, Any]]], out_dir: Path, force: b
 
 
 def _plain(value: Any) -> Any:
-    from pipeline.validate import _plain as plain
+    from pipeline.gold import plain
 
     value = plain(value)
     if isinstance(value, float) and (math.isinf(value) or math.isnan(value)):

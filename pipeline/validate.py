@@ -22,28 +22,23 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.errors import NewsfactsError
+from pipeline.gold import (  # noqa: F401 - re-exported: validate's public reading API is the gold module's
+    CONSOLIDATED,
+    CONSOLIDATED_STATUSES,
+    FACT,
+    GOLD_TYPES,
+    REQUIRED_CONSOLIDATED,
+    REQUIRED_FACT,
+    REQUIRED_MENTION,
+    TYPE_TABLES,
+    TYPES,
+    GoldError,
+    iter_jsonl,
+    plain,
+    read_gold,
+    read_gold_file,
+)
 
-#: gold mention type -> (table, value of the table's ``kind`` column or None). Facts are scored apart.
-TYPE_TABLES: dict[str, tuple[str, str | None]] = {
-    "money": ("money", None),
-    "user_count": ("user_counts", None),
-    "percent": ("quantities", "percent"),
-    "multiplier": ("quantities", "multiplier"),
-    "count": ("quantities", "count"),
-    "rank": ("quantities", "rank"),
-    "date": ("dates", None),
-}
-FACT = "fact"
-TYPES = (*TYPE_TABLES, FACT)
-#: Cross-article rows (tests/gold/README.md, "Consolidated rows"): scored apart, never labelled in a text.
-CONSOLIDATED = "consolidated"
-GOLD_TYPES = (*TYPES, CONSOLIDATED)
-
-#: Fields every gold line must carry (a test and the loader both check them).
-REQUIRED_MENTION = ("type", "text", "start", "end", "value")
-REQUIRED_FACT = ("type", "subject", "metric", "value", "evidence_start", "evidence_end")
-REQUIRED_CONSOLIDATED = ("type", "subject", "metric", "unit", "period", "value", "status", "articles")
-CONSOLIDATED_STATUSES = ("agreed", "rounded", "conflict")
 #: Consolidated gold lists some rows, not all: recall and per-field accuracy, no precision.
 CONSOLIDATED_FIELDS = ("value", "status", "articles")
 CONSOLIDATED_MEASURES = ("gold", "tp", "recall", *(f"{f}_accuracy" for f in CONSOLIDATED_FIELDS), "fields_accuracy")
@@ -59,88 +54,8 @@ DEFAULT_TOLERANCE = 0.005
 PARAM_KEYS = ("gold", "extracted", "metrics", "plots", "tolerance", "thresholds")
 
 
-class GoldError(NewsfactsError):
-    """A gold file cannot be read: the message names the file and the line."""
-
-
 class ThresholdError(NewsfactsError):
     """The ``validate`` section of the params file is malformed."""
-
-
-# --- reading -------------------------------------------------------------------------------------
-
-
-def _check_gold_line(row: Any, where: str) -> None:
-    if not isinstance(row, dict):
-        raise GoldError(f"{where}: expected a JSON object, got {type(row).__name__}")
-    kind = row.get("type")
-    if kind not in GOLD_TYPES:
-        raise GoldError(f"{where}: unknown type {kind!r}; expected one of {', '.join(GOLD_TYPES)}")
-    if kind == CONSOLIDATED:
-        _check_consolidated_line(row, where)
-        return
-    required = REQUIRED_FACT if kind == FACT else REQUIRED_MENTION
-    missing = [k for k in required if k not in row]
-    if missing:
-        raise GoldError(f"{where}: {kind} line lacks field(s) {', '.join(missing)}")
-    offsets = ("evidence_start", "evidence_end") if kind == FACT else ("start", "end")
-    start, end = (row[k] for k in offsets)
-    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or not 0 <= start < end:
-        raise GoldError(f"{where}: {offsets[0]}/{offsets[1]} must be integers with 0 <= start < end, got {start!r}, {end!r}")
-    if kind != FACT and not isinstance(row["text"], str):
-        raise GoldError(f"{where}: text must be a string")
-    if kind != FACT and len(row["text"]) != end - start:
-        raise GoldError(f"{where}: text {row['text']!r} has {len(row['text'])} characters but end - start = {end - start}")
-
-
-def _check_consolidated_line(row: dict, where: str) -> None:
-    missing = [k for k in REQUIRED_CONSOLIDATED if k not in row]
-    if missing:
-        raise GoldError(f"{where}: consolidated line lacks field(s) {', '.join(missing)}")
-    if row["status"] not in CONSOLIDATED_STATUSES:
-        raise GoldError(f"{where}: status must be one of {', '.join(CONSOLIDATED_STATUSES)}, got {row['status']!r}")
-    articles = row["articles"]
-    if not isinstance(articles, list) or not articles or not all(isinstance(a, str) for a in articles):
-        raise GoldError(f"{where}: articles must be a non-empty list of article ids")
-
-
-def iter_jsonl(path: Path, error: type[NewsfactsError]) -> Iterator[tuple[str, Any]]:
-    """``(where, record)`` for each non-blank line of a JSONL file; ``error`` names ``path:line``.
-
-    One reader for gold files and labelling-tool exports, so both report bad input the same way.
-    """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        raise error(f"{path}: cannot read ({exc})") from exc
-    for n, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{path}:{n}"
-        try:
-            yield where, json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise error(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})") from None
-
-
-def read_gold_file(path: Path) -> list[dict[str, Any]]:
-    """One gold file's rows; a malformed line raises GoldError naming ``path:line``."""
-    rows = []
-    for where, row in iter_jsonl(path, GoldError):
-        _check_gold_line(row, where)
-        rows.append(row)
-    return rows
-
-
-def read_gold(gold_dir: Path) -> dict[str, list[dict[str, Any]]]:
-    """Gold rows per article id, from every ``<article_id>.jsonl`` of ``gold_dir``."""
-    gold_dir = Path(gold_dir)
-    if not gold_dir.is_dir():
-        raise GoldError(f"{gold_dir}: gold folder not found")
-    gold = {}
-    for path in sorted(gold_dir.glob("*.jsonl")):
-        gold[path.stem] = [{**row, "article_id": path.stem} for row in read_gold_file(path)]
-    return gold
 
 
 def read_predictions(extracted: Path, article_ids: Iterable[str]) -> dict[str, list[dict[str, Any]]]:
@@ -156,22 +71,11 @@ def read_predictions(extracted: Path, article_ids: Iterable[str]) -> dict[str, l
     for name in sorted(tables):
         frame = read_table(name, extracted, missing_ok=True)
         frame = frame[frame["article_id"].isin(wanted)]
-        out[name] = [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+        out[name] = [{k: plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
     return out
 
 
-def _plain(value: Any) -> Any:
-    """pandas NA/NaN/NaT -> None and numpy scalars -> Python, so comparisons see plain values."""
-    if value is None:
-        return None
-    try:
-        if value != value or str(value) in ("<NA>", "NaT"):  # NaN, pd.NA, NaT
-            return None
-    except (TypeError, ValueError):
-        return None
-    if hasattr(value, "item"):
-        return value.item()
-    return value
+
 
 
 # --- matching --------------------------------------------------------------------------------------
@@ -460,8 +364,7 @@ def read_consolidated(extracted: Path) -> list[dict[str, Any]]:
     frame = read_table(CONSOLIDATED, extracted, missing_ok=True)
     rows = []
     for row in frame.to_dict("records"):
-        plain = {k: _plain(v) if not hasattr(v, "__len__") or isinstance(v, str) else [str(x) for x in v] for k, v in row.items()}
-        rows.append(plain)
+        rows.append({k: plain(v) if not hasattr(v, "__len__") or isinstance(v, str) else [str(x) for x in v] for k, v in row.items()})
     return rows
 
 
@@ -677,9 +580,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--raw", type=Path, default=Path("raw"), help="raw articles, only to show sentences in the listings (default: raw/)")
     p.add_argument("--quiet", action="store_true", help="print the score table only, not the listings")
     p.set_defaults(func=cmd_validate)
-    from pipeline import gold_io  # the `gold` sub-command (labelling tools) lives beside the scorer
-
-    gold_io.register(sub)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
