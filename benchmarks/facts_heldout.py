@@ -41,6 +41,8 @@ DEV = REPO / "benchmarks" / "newsdev" / "facts-dev.jsonl"
 DEV_IDS = REPO / "benchmarks" / "newsdev" / "facts-dev.ids.json"
 #: facts of the 12 TimeBank WSJ documents of benchmarks/heldout/timebank-numbers.jsonl: a tuning set
 TIMEBANK = REPO / "benchmarks" / "newsdev" / "timebank-facts.jsonl"
+#: facts of the 16 AQUAINT documents of benchmarks/heldout/aquaint-numbers.jsonl: a tuning set
+AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 BANDS = ((0.8, 1.01), (0.6, 0.8), (0.4, 0.6), (0.0, 0.4))
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -202,23 +204,23 @@ def load_heldout(shared: Path, tmp: Path, labels: Path = HELDOUT, doc_ids: list[
     return raw, gold
 
 
-def load_timebank(shared: Path, tmp: Path) -> tuple[Path, dict[str, list[dict]]]:
-    """The TimeBank tuning set: texts from the shared TempEval-3 suite, published = document date."""
+def load_timebank(shared: Path, tmp: Path, labels: Path = TIMEBANK, suite_name: str = "timebank") -> tuple[Path, dict[str, list[dict]]]:
+    """A TempEval-3 tuning set (TimeBank, AQUAINT): texts from the shared suite, published = document date."""
     import csv
     import json
 
-    rows = [json.loads(line) for line in TIMEBANK.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {r["doc_id"] for r in rows}
-    suite = shared / "peer-suites" / "tempeval3" / "timebank.jsonl"
+    suite = shared / "peer-suites" / "tempeval3" / f"{suite_name}.jsonl"
     docs = {d["doc_id"]: d for d in map(json.loads, suite.read_text(encoding="utf-8").splitlines()) if d["doc_id"] in wanted}
-    raw = tmp / "raw-timebank"
+    raw = tmp / f"raw-{suite_name}"
     raw.mkdir(parents=True)
     with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["article_id", "path", "title", "published", "source", "url", "language"])
         for doc_id in sorted(docs):
             (raw / f"{doc_id}.txt").write_bytes(docs[doc_id]["text"].encode("utf-8"))
-            writer.writerow([doc_id, f"{doc_id}.txt", "", docs[doc_id]["dct"], "TempEval-3 TimeBank", "", "en"])
+            writer.writerow([doc_id, f"{doc_id}.txt", "", docs[doc_id]["dct"], f"TempEval-3 {suite_name}", "", "en"])
     gold: dict[str, list[dict]] = {d: [] for d in sorted(docs)}
     for row in rows:
         if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
@@ -264,7 +266,7 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--set", choices=("gold", "heldout", "dev", "timebank", "tuning", "both", "all"), default="both",
+    ap.add_argument("--set", choices=("gold", "heldout", "dev", "timebank", "aquaint", "tuning", "both", "all"), default="both",
                     help="both = gold + heldout; dev / timebank = labelled tuning sets; tuning = gold + dev + timebank; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--no-baseline", action="store_true")
@@ -281,6 +283,8 @@ def main() -> None:
             sets.append(("tests/gold (our 5 articles)", *load_gold_articles()))
         if args.set in ("timebank", "all", "tuning"):
             sets.append(("TimeBank WSJ facts (tuned on)", *load_timebank(args.shared, tmp)))
+        if args.set in ("aquaint", "all", "tuning"):
+            sets.append(("AQUAINT news facts (tuned on)", *load_timebank(args.shared, tmp, AQUAINT, "aquaint")))
         if args.set in ("dev", "all", "tuning"):
             import json
 

@@ -316,6 +316,8 @@ SUBJECT_CASES = [
      {"subject": "gas", "metric": "price"}),
     ("judgment-against", "A United States appeals court overturns a $16.1 billion judgment against Argentina.", "$16.1 billion",
      {"subject": "Argentina", "rule": "noun_prep"}),
+    ("people-as-its-country", "Kenya said on Monday it would pay the victims. The Kenyan government will pay 100,000 Kenyan shillings to each family.",
+     "100,000 Kenyan shillings", {"subject": "Kenya", "subject_id": "gpe:kenya"}),
     ("no-entity-null-subject", "The price of a ticket is now $12.", "$12",
      {"subject": None, "subject_id": None, "subject_source": None}),
 ]

@@ -161,6 +161,20 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     return out
 
 
+def _as_country(ent: Entity, places: list[Entity]) -> Entity:
+    """A people's name as the country the article also names ("the Kenyan government" -> Kenya when
+    "Kenya" is written): the longest common prefix covers all but the last two letters of the place."""
+    if ent.label != "NORP" or ent.listed:
+        return ent
+    name = ent.name.lower()
+    for place in places:
+        p = place.name.lower()
+        common = len(next((a for a in (p[:k] for k in range(len(p), 0, -1)) if name.startswith(a)), ""))
+        if common >= 4 and common >= len(p) - 2:
+            return Entity(ent.start, ent.end, place.id, place.name, place.type, place.owner, "GPE", place.listed)
+    return ent
+
+
 def build_index(
     doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules, numbers: list[tuple[int, int]] = ()
 ) -> EntityIndex:
@@ -192,6 +206,7 @@ def build_index(
             if span is not None and not any(t.i in taken for t in span):
                 found.append((Entity(start, end, None, surface, None, None, label, False), span))
                 taken.update(t.i for t in span)
+    found = [(_as_country(e, [g for g, _ in found if g.label == "GPE"]), span) for e, span in found]
     names = canonical_names([e for e, _ in found], fr)
     ents: list[Entity] = []
     index: dict[int, Entity] = {}
