@@ -35,6 +35,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster; dask writes partitioned datasets OUT/<table>/part-*.parquet")
     p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster with --workers processes)")
     p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
+    p.add_argument("--max-article-mb", type=float, default=None, help="reject articles larger than this many MB (default: 50, or NEWSFACTS_MAX_ARTICLE_MB)")
+    p.add_argument("--time-budget", type=float, default=None, metavar="S_PER_100KB", help="seconds per 100 KB of text an article may take, plus 30 s; over it the article is rejected with reason timeout; 0 disables (default: 60, or NEWSFACTS_TIME_BUDGET)")
     p.set_defaults(func=cmd_extract)
 
 
@@ -51,6 +53,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         batch_size=args.batch_size,
         workers=args.workers,
         incremental=False if args.full else None,
+        max_article_mb=args.max_article_mb,
+        budget_s_per_100kb=args.time_budget,
     )
     if not settings.raw_dir.is_dir():
         print(f"newsfacts: {settings.raw_dir}: raw folder not found", file=sys.stderr)
