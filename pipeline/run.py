@@ -149,9 +149,6 @@ class Extractor:
             except Exception as exc:  # noqa: BLE001 - the article boundary
                 log.exception("%s: cleaning failed", article.path)
                 prepared.append((article, None, [], _failure(article, "clean", exc)))
-        texts = [c.text[s:e] for _, c, spans, _ in prepared if c is not None for s, e in spans]
-        docs = self.nlp.pipe(texts, batch_size=self.settings.batch_size)
-        done = 0  # texts consumed from ``docs``: a failed article skips its remaining segments
         for article, cleaned_text, spans, problem in prepared:
             if problem is not None or cleaned_text is None:
                 yield article, None, problem
@@ -159,35 +156,25 @@ class Extractor:
             ctx = Context(article.article_id, article.published, self.rules, self.settings)
             merged: dict[str, list[dict]] = {}
             stage = "spacy"
-            used = 0
             try:
+                # Each article is parsed on its own, inside its own budget: batching texts of several
+                # articles in one nlp.pipe would charge the parse of a huge one to its neighbours.
                 with time_budget(self.settings.budget_seconds(len(article.raw_text))):
-                    for offset, _ in spans:
-                        stage = "spacy"
-                        doc = next(docs)
-                        used += 1
+                    docs = self.nlp.pipe((cleaned_text.text[s:e] for s, e in spans), batch_size=self.settings.batch_size)
+                    for (offset, _), doc in zip(spans, docs, strict=True):
                         found: dict[str, list[dict]] = {}
                         for stage, func in self.stages:
                             found[stage] = func(doc, ctx, found)
                         for table, rows in found.items():
                             merged.setdefault(table, []).extend(shift_rows(table, rows, offset))
+                        stage = "spacy"
                     stage = "offsets"
                     result = {table: to_raw_rows(table, rows, article, cleaned_text) for table, rows in merged.items()}
             except Exception as exc:  # noqa: BLE001 - the article boundary: record, never stop the batch
                 if not isinstance(exc, ArticleTimeout):
                     log.exception("%s: stage %s failed", article.path, stage)
-                done += used
-                if stage == "spacy" or isinstance(exc, ArticleTimeout):
-                    # the docs generator may be dead (an exception inside nlp.pipe): restart it after this article
-                    done += len(spans) - used
-                    docs = self.nlp.pipe(texts[done:], batch_size=self.settings.batch_size)
-                else:
-                    for _ in range(len(spans) - used):
-                        next(docs)
-                    done += len(spans) - used
                 yield article, None, _failure(article, stage, exc)
                 continue
-            done += used
             yield article, result, None
 
 
