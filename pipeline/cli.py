@@ -38,6 +38,8 @@ def _add_extract(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--timeml", action="store_true", default=None, help="TimeML conventions for dates, for scoring against TimeML corpora: vague references (now, recent years) get rows and fiscal values are written 2026-Q4 (default: off, or NEWSFACTS_TIMEML=1)")
     p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
     p.add_argument("--no-consolidate", action="store_true", help="do not write OUT/consolidated.parquet at the end (run `newsfacts consolidate` later; the DVC pipeline does)")
+    p.add_argument("--max-article-mb", type=float, default=None, help="reject articles larger than this many MB (default: 50, or NEWSFACTS_MAX_ARTICLE_MB)")
+    p.add_argument("--time-budget", type=float, default=None, metavar="S_PER_100KB", help="seconds per 100 KB of text an article may take, plus 30 s; over it the article is rejected with reason timeout; 0 disables (default: 60, or NEWSFACTS_TIME_BUDGET)")
     p.set_defaults(func=cmd_extract)
 
 
@@ -99,6 +101,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
         workers=args.workers,
         incremental=False if args.full else None,
         timeml=args.timeml,
+        max_article_mb=args.max_article_mb,
+        budget_s_per_100kb=args.time_budget,
     )
     if not settings.raw_dir.is_dir():
         print(f"newsfacts: {settings.raw_dir}: raw folder not found", file=sys.stderr)

@@ -202,11 +202,16 @@ def plan_articles(raw_dir: Path) -> tuple[list[ManifestRow], list[Problem]]:
     return planned, problems
 
 
-def read_article(raw_dir: Path, row: ManifestRow) -> tuple[Article, list[Problem]]:
-    """Read and decode one planned article. Raises ArticleRejected; returns warnings otherwise."""
+def read_article(raw_dir: Path, row: ManifestRow, max_bytes: int | None = None) -> tuple[Article, list[Problem]]:
+    """Read and decode one planned article. Raises ArticleRejected; returns warnings otherwise.
+
+    A file over ``max_bytes`` is rejected before it is read, so one huge file cannot exhaust memory."""
     path = raw_dir / row.path
     shown = str(path)
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ArticleRejected(row.article_id, shown, f"too large: {size / 1e6:.1f} MB, over the {max_bytes / 1e6:g} MB ceiling (--max-article-mb)")
         data = path.read_bytes()
     except OSError as exc:
         raise ArticleRejected(row.article_id, shown, f"cannot read ({exc.strerror})") from None
@@ -243,13 +248,13 @@ def read_article(raw_dir: Path, row: ManifestRow) -> tuple[Article, list[Problem
     )
 
 
-def iter_articles(raw_dir: Path) -> Iterator[Article | Problem]:
+def iter_articles(raw_dir: Path, max_bytes: int | None = None) -> Iterator[Article | Problem]:
     """Yield every readable article of ``raw_dir`` and every problem, in a deterministic order."""
     planned, problems = plan_articles(raw_dir)
     yield from problems
     for row in planned:
         try:
-            article, warnings = read_article(raw_dir, row)
+            article, warnings = read_article(raw_dir, row, max_bytes)
         except ArticleRejected as exc:
             yield Problem(exc.article_id, exc.path, "error", exc.reason)
             continue

@@ -275,6 +275,10 @@ class Parsed:
     magnitude: Decimal | None
 
 
+#: Longest plain digit run read as a number (past Decimal's 28-digit precision, arithmetic raises).
+MAX_DIGITS = 30
+
+
 def _digit_value(tok: str, v: NumberVocab) -> Decimal | None:
     """The value of one digit token: "1,234", "1 234", "1,3" (decimal comma), "1.3e6", "2.5^-1".
 
@@ -293,7 +297,9 @@ def _digit_value(tok: str, v: NumberVocab) -> Decimal | None:
         elif _DECIMAL_COMMA.fullmatch(tok):
             return Decimal(tok.replace(",", "."))
         else:
-            return Decimal(re.sub(r"[,\s\u202f\u2009]", "", tok))
+            digits = re.sub(r"[,\s\u202f\u2009]", "", tok)
+            # more digits than any amount in news ("123,123,...,123" over 80 KB): left alone, not read
+            return Decimal(digits) if len(digits) <= MAX_DIGITS else None
     except (ArithmeticError, ValueError):
         return None
     return value if value == 0 or abs(value.adjusted()) <= v.max_exponent else None

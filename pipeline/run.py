@@ -8,6 +8,7 @@ that wrong.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import importlib
 import logging
@@ -27,6 +28,7 @@ from pipeline.extract import Context
 from pipeline.fx import fx_key
 from pipeline.ingest import Article, Problem, iter_articles
 from pipeline.rules import Rules, load_rules
+from pipeline.segment import ArticleTimeout, segment_spans, time_budget
 from pipeline.settings import Settings
 from pipeline.tables import TABLE_NAMES, AtomicTableWriter
 from pipeline.version import __version__
@@ -143,22 +145,69 @@ class Extractor:
         self.stages = load_stages()
 
     def process_batch(self, articles: list[Article]) -> Iterator[tuple[Article, dict[str, list[dict]] | None, Problem | None]]:
-        """Yield (article, rows per table, None) or (article, None, problem) for each article."""
-        cleaned = [clean(a.raw_text, self.rules) for a in articles]
-        docs = self.nlp.pipe((c.text for c in cleaned), batch_size=self.settings.batch_size)
-        for article, cleaned_text, doc in zip(articles, cleaned, docs, strict=True):
-            ctx = Context(article.article_id, article.published, self.rules, self.settings)
-            found: dict[str, list[dict]] = {}
-            stage = "?"
+        """Yield (article, rows per table, None) or (article, None, problem) for each article.
+
+        The article boundary holds whatever happens inside: an error in cleaning, in spaCy or in a
+        stage, or a time budget overrun, becomes that article's problem and the next article goes on.
+        Long texts are parsed in segments (pipeline.segment); offsets are shifted back here.
+        """
+        size = self.settings.segment_chars
+        prepared: list[tuple[Article, CleanText | None, list[tuple[int, int]], Problem | None]] = []
+        for article in articles:
             try:
-                for stage, func in self.stages:
-                    found[stage] = func(doc, ctx, found)
-                result = {table: to_raw_rows(table, rows, article, cleaned_text) for table, rows in found.items()}
+                cleaned = clean(article.raw_text, self.rules)
+                prepared.append((article, cleaned, segment_spans(cleaned.text, size), None))
+            except Exception as exc:  # noqa: BLE001 - the article boundary
+                log.exception("%s: cleaning failed", article.path)
+                prepared.append((article, None, [], _failure(article, "clean", exc)))
+        for article, cleaned_text, spans, problem in prepared:
+            if problem is not None or cleaned_text is None:
+                yield article, None, problem
+                continue
+            ctx = Context(article.article_id, article.published, self.rules, self.settings)
+            merged: dict[str, list[dict]] = {}
+            stage = "spacy"
+            try:
+                # Each article is parsed on its own, inside its own budget: batching texts of several
+                # articles in one nlp.pipe would charge the parse of a huge one to its neighbours.
+                with time_budget(self.settings.budget_seconds(len(article.raw_text))):
+                    docs = self.nlp.pipe((cleaned_text.text[s:e] for s, e in spans), batch_size=self.settings.batch_size)
+                    for (offset, _), doc in zip(spans, docs, strict=True):
+                        found: dict[str, list[dict]] = {}
+                        for stage, func in self.stages:
+                            found[stage] = func(doc, ctx, found)
+                        for table, rows in found.items():
+                            merged.setdefault(table, []).extend(shift_rows(table, rows, offset))
+                        stage = "spacy"
+                    stage = "offsets"
+                    result = {table: to_raw_rows(table, rows, article, cleaned_text) for table, rows in merged.items()}
             except Exception as exc:  # noqa: BLE001 - the article boundary: record, never stop the batch
-                log.exception("%s: stage %s failed", article.path, stage)
-                yield article, None, Problem(article.article_id, article.path, "error", f"stage {stage} failed: {type(exc).__name__}: {exc}")
+                if not isinstance(exc, ArticleTimeout):
+                    log.exception("%s: stage %s failed", article.path, stage)
+                yield article, None, _failure(article, stage, exc)
                 continue
             yield article, result, None
+
+
+def _failure(article: Article, stage: str, exc: BaseException) -> Problem:
+    """The reject of an article that failed: ``timeout: ...`` for a budget overrun, else the stage and error."""
+    if isinstance(exc, ArticleTimeout):
+        return Problem(article.article_id, article.path, "error", f"timeout: {exc} (stopped in stage {stage})")
+    return Problem(article.article_id, article.path, "error", f"stage {stage} failed: {type(exc).__name__}: {exc}")
+
+
+def shift_rows(table: str, rows: list[dict], offset: int) -> list[dict]:
+    """Rows of one segment with every clean offset moved by the segment's start (no-op at 0)."""
+    if offset == 0:
+        return rows
+    out = []
+    for row in rows:
+        row = dict(row)
+        for col in ("start", "end", *(c for pair in OFFSET_PAIRS.get(table, ()) for c in pair), *OFFSET_POINTS.get(table, ())):
+            if row.get(col) is not None:
+                row[col] += offset
+        out.append(row)
+    return out
 
 
 def batched(items: Iterable, size: int) -> Iterator[list]:
@@ -269,13 +318,20 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     batch and table), so memory is bounded by the batch size, not the corpus.
     """
     started = time.perf_counter()
+    out_dir = prepare_out(Path(settings.out_dir))
+    with out_lock(out_dir):
+        remove_stale_temp_files(out_dir)
+        return _run_locked(settings, out_dir, started, progress, extractor, consolidate)
+
+
+def _run_locked(
+    settings: Settings, out_dir: Path, started: float, progress: Callable[[int], None] | None, extractor: Extractor | None, consolidate: bool
+) -> Summary:
     rules = extractor.rules if extractor else load_rules(settings.rules_dir)
     if extractor is None:
         from pipeline.compile import compile_all
 
         compile_all(rules)  # every rules file checked once, before any article or model (memoised: free later)
-    out_dir = Path(settings.out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     summary = Summary()
     cache = ResultCache(out_dir / ".cache", settings, rules) if settings.incremental else None
     writers = {name: AtomicTableWriter(name, out_dir) for name in TABLE_NAMES}
@@ -283,7 +339,7 @@ def run(settings: Settings, progress: Callable[[int], None] | None = None, extra
     pending: deque[tuple[list[Article], list[Problem], list[dict | None]]] = deque()
 
     def batches() -> Iterator[list[Article]]:
-        for batch in batched(iter_articles(Path(settings.raw_dir)), settings.batch_size):
+        for batch in batched(iter_articles(Path(settings.raw_dir), int(settings.max_article_mb * 1e6)), settings.batch_size):
             articles = [a for a in batch if isinstance(a, Article)]
             problems = [p for p in batch if isinstance(p, Problem)]
             cached = [cache.get(a) if cache else None for a in articles]
@@ -339,3 +395,75 @@ def consolidate_run(out_dir: Path, rules: Rules, summary: Summary, partitioned: 
 
     summary.consolidation = write_consolidated(out_dir, rules, partitioned)
     summary.rows["consolidated"] = len(summary.consolidation.rows)
+
+
+# --- output folder safety (issue 16): checked before any model loads; one writer at a time ----------
+LOCK_NAME = ".newsfacts.lock"
+
+
+def prepare_out(out_dir: Path) -> Path:
+    """Create ``out_dir`` (its parent must exist) and prove it writable, or raise a one-line SettingsError.
+
+    Why here and first: a typo'd or read-only --out should fail in a second, not after the model
+    has loaded and a batch has been processed.
+    """
+    from pipeline.errors import SettingsError
+
+    if not out_dir.parent.is_dir():
+        raise SettingsError(f"{out_dir}: cannot write tables: parent folder {out_dir.parent} does not exist")
+    try:
+        out_dir.mkdir(exist_ok=True)
+        probe = out_dir / f".write-probe-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        raise SettingsError(f"{out_dir}: cannot write tables ({exc.strerror or exc})") from None
+    return out_dir
+
+
+@contextlib.contextmanager
+def out_lock(out_dir: Path) -> Iterator[None]:
+    """Hold an exclusive lock on ``out_dir`` for the run: a second run on it exits with a clear message.
+
+    ``NEWSFACTS_LOCK_WAIT`` (seconds) makes the second run wait that long for the first instead. The
+    lock is an flock on OUT/.newsfacts.lock, released by the kernel when the holder dies (even SIGKILL).
+    """
+    import fcntl
+
+    from pipeline.errors import SettingsError
+
+    wait = float(os.environ.get("NEWSFACTS_LOCK_WAIT") or 0)
+    handle = (out_dir / LOCK_NAME).open("a+")
+    try:
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    handle.seek(0)
+                    holder = handle.read().strip() or "another process"
+                    raise SettingsError(
+                        f"{out_dir}: another newsfacts run is writing here ({holder}); wait for it to finish, "
+                        "use another --out, or set NEWSFACTS_LOCK_WAIT=SECONDS to wait"
+                    ) from None
+                time.sleep(0.2)
+        handle.seek(0)
+        handle.truncate()
+        handle.write(f"pid {os.getpid()}\n")
+        handle.flush()
+        yield
+    finally:
+        handle.close()  # closing releases the flock
+
+
+def remove_stale_temp_files(out_dir: Path) -> int:
+    """Delete temp files a killed run left (tables and cache entries); safe because we hold the lock."""
+    removed = 0
+    for pattern in (".*.tmp-*", ".write-probe-*"):
+        for folder in (out_dir, out_dir / ".cache"):
+            for path in folder.glob(pattern) if folder.is_dir() else ():
+                path.unlink(missing_ok=True)
+                removed += 1
+    return removed

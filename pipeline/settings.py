@@ -59,6 +59,22 @@ class Settings:
     #: TimeML conventions for dates (vague references such as "now" and "recent years" get rows, fiscal
     #: values are written 2026-Q4 not FY2026-Q4), for scoring against TimeML corpora. Part of the cache key.
     timeml: bool = False
+    # --- limits (issue 16): see README "Limits and failure behaviour" ---
+    #: Articles larger than this (MB of file bytes) are rejected with reason "too large".
+    max_article_mb: float = 50.0
+    #: Longer texts are cut into segments of at most this many characters (paragraph, else sentence,
+    #: else whitespace boundaries), each parsed alone: far under spaCy's max_length (1,000,000).
+    segment_chars: int = 100_000
+    #: Time budget per article: ``budget_base_s`` plus this many seconds per 100 KB of text; an article
+    #: over budget is stopped and rejected with reason "timeout". 0 disables the budget.
+    budget_s_per_100kb: float = 60.0
+    budget_base_s: float = 30.0
+
+    def budget_seconds(self, chars: int) -> float | None:
+        """Seconds an article of ``chars`` characters may take; None when budgets are off."""
+        if self.budget_s_per_100kb == 0:
+            return None
+        return self.budget_base_s + self.budget_s_per_100kb * chars / 100_000
 
     def validated(self) -> "Settings":
         if not self.model or not isinstance(self.model, str):
@@ -69,6 +85,12 @@ class Settings:
             raise SettingsError(f"batch_size: must be >= 1, got {self.batch_size}")
         if self.workers < 1:
             raise SettingsError(f"workers: must be >= 1, got {self.workers}")
+        if self.max_article_mb <= 0:
+            raise SettingsError(f"max_article_mb: must be > 0, got {self.max_article_mb}")
+        if not 1_000 <= self.segment_chars <= 900_000:
+            raise SettingsError(f"segment_chars: must be between 1,000 and 900,000, got {self.segment_chars}")
+        if self.budget_s_per_100kb < 0 or self.budget_base_s < 0:
+            raise SettingsError("time budget: seconds must be >= 0")
         if not Path(self.rules_dir).is_dir():
             raise SettingsError(f"rules_dir: {self.rules_dir} is not a directory")
         if self.fx_rates is not None:
@@ -93,5 +115,11 @@ class Settings:
             env["fx_rates"] = Path(os.environ["NEWSFACTS_FX_RATES"])
         if os.environ.get("NEWSFACTS_TIMEML"):
             env["timeml"] = _flag("NEWSFACTS_TIMEML", os.environ["NEWSFACTS_TIMEML"])
+        for name, key in (("NEWSFACTS_MAX_ARTICLE_MB", "max_article_mb"), ("NEWSFACTS_TIME_BUDGET", "budget_s_per_100kb")):
+            if os.environ.get(name):
+                try:
+                    env[key] = float(os.environ[name])
+                except ValueError:
+                    raise SettingsError(f"{name}: {os.environ[name]!r} is not a number") from None
         env.update({k: v for k, v in overrides.items() if v is not None})
         return replace(base, **env).validated()  # type: ignore[arg-type]

@@ -39,6 +39,9 @@ RULE_KEYS = (
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
 )
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
+#: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
+#: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
+MAX_WINDOW = 1000
 PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 MODIFIER_TAGS = frozenset({"NN", "NNP", "JJ", "VBG", "VBN", "NNS"})
 NAME_MODIFIER_TAGS = frozenset({"NNP", "JJ"})
@@ -294,10 +297,16 @@ class Sentences:
         self.doc = doc
 
     def bounds(self, pos: int) -> tuple[int, int]:
+        """The sentence (and line) around ``pos``, at most ``MAX_WINDOW`` characters either side.
+
+        Why the cap: every candidate searches its prefix and suffix, so on a hostile text with no
+        sentence or line break (100 KB of "1,2.3,4 %") uncapped windows make the stage quadratic.
+        News sentences are far shorter, so the cap never changes what ordinary text yields.
+        """
         i = max(bisect_right(self.starts, pos) - 1, 0)
-        start, end = self.starts[i], self.ends[i]
-        start = max(start, self.text.rfind("\n", 0, pos) + 1)
-        nl = self.text.find("\n", pos)
+        start, end = max(self.starts[i], pos - MAX_WINDOW), min(self.ends[i], pos + MAX_WINDOW)
+        start = max(start, self.text.rfind("\n", start, pos) + 1)
+        nl = self.text.find("\n", pos, end)
         if nl != -1:
             end = min(end, nl)
         return start, max(end, pos)
@@ -392,9 +401,10 @@ def qualifier(prefix: str, suffix: str, c: Compiled) -> tuple[str, int, int]:
 
 def _in_url(start: int, end: int, text: str, c: Compiled) -> bool:
     """True when the whitespace-free run around the span looks like a URL or a path."""
-    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    right_candidates = [i for i in (text.find(" ", end), text.find("\n", end)) if i != -1]
-    run = text[left : min(right_candidates) if right_candidates else len(text)]
+    lo, hi = max(0, start - MAX_WINDOW), min(len(text), end + MAX_WINDOW)  # bounded: see Sentences.bounds
+    left = max(text.rfind(" ", lo, start), text.rfind("\n", lo, start), lo - 1) + 1
+    right_candidates = [i for i in (text.find(" ", end, hi), text.find("\n", end, hi)) if i != -1]
+    run = text[left : min(right_candidates) if right_candidates else hi]
     return any(marker in run for marker in c.url_markers)
 
 

@@ -443,9 +443,12 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
     found: list[Mention] = []
     for form, pattern in mr.candidates:
         for m in pattern.finditer(text):
-            if form.startswith("range") and _two_amounts(text, m, rules, mr):
+            try:
+                if form.startswith("range") and _two_amounts(text, m, rules, mr):
+                    continue
+                mention = _read(form, m, rules, mr)
+            except ArithmeticError:  # beyond Decimal's precision (a 100-digit amount): left alone
                 continue
-            mention = _read(form, m, rules, mr)
             if mention is not None:
                 found.append(mention)
     found.sort(key=lambda x: (x.start, -(x.end - x.start)))
