@@ -29,7 +29,7 @@ from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
-from pipeline.facts.period import date_period, find_period, on_subject_calendar
+from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates
 from pipeline.facts.discourse import article_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Subject
 from pipeline.facts.subject import in_sentence
@@ -46,10 +46,12 @@ def fact_id(article_id: str, start: int, end: int, metric: str, subject_key: str
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _evidence(sent: Span) -> tuple[int, int]:
-    text = sent.text
-    start = sent.start_char + (len(text) - len(text.lstrip()))
-    end = sent.start_char + len(text.rstrip())
+def _evidence(sent: Span, text: str) -> tuple[int, int]:
+    """The sentence's span without surrounding whitespace (sliced from the article text read once:
+    ``Span.text`` re-joins its tokens on every access)."""
+    chunk = text[sent.start_char : sent.end_char]
+    start = sent.start_char + (len(chunk) - len(chunk.lstrip()))
+    end = sent.start_char + len(chunk.rstrip())
     return start, max(start, end)
 
 
@@ -77,7 +79,7 @@ def attach(scene: Scene, span: Span) -> Subject:
     subject = in_sentence(scene, span)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
-    sent = span.sent
+    sent = scene.sentence(span.start)
     for fallback in FALLBACKS:
         found = fallback(scene, sent)
         if found is not None:
@@ -92,10 +94,11 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     numbers = [(r["start"], r["end"]) for t in SOURCE_TABLES for r in found.get(t, ()) if r.get("start") is not None and r.get("end") is not None]
     index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers)
     paras = paragraphs(text)
-    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr))
+    sents = tuple(doc.sents)
+    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents))
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
-    dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]
+    dates = usable_dates([d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None], text, fr)
     mentions = sorted(
         ((table, row) for table in SOURCE_TABLES for row in found.get(table, ())),
         key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
@@ -113,9 +116,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             continue
         metric, value, unit, metric_text = described
         subject = attach(scene, span)
-        period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text), subject.id, owners, fiscal.companies)
+        sent = scene.sentence(span.start)
+        period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)
         change = change_for(row["start"], row["end"], changes) if changes else None
-        ev_start, ev_end = _evidence(span.sent)
+        ev_start, ev_end = _evidence(sent, text)
         rows.append(
             {
                 "start": row["start"],

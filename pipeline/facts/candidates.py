@@ -7,9 +7,11 @@ object keeps the rules pure functions instead of methods sharing mutable state.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
+from itertools import chain, islice
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts.config import FactRules
 from pipeline.facts.identity import EntityIndex
@@ -27,6 +29,14 @@ class Scene:
     #: sentence start -> (token index, owner entity) of each possessive product variant in it
     #: ("Doubao's Pro 32k model"), in text order: later variants of that sentence inherit the owner
     variant_owners: dict[int, tuple[tuple[int, Entity], ...]]
+    #: the Doc's sentences, read once (``Token.sent`` walks the sentence on every access: quadratic on
+    #: a long one), and their first token indices for a binary search
+    sents: tuple[Span, ...] = ()
+    sent_starts: tuple[int, ...] = ()
+
+    def sentence(self, i: int) -> Span:
+        """The sentence holding token ``i``."""
+        return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
 
 
 def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:
@@ -34,7 +44,7 @@ def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:
     after = scene.text[ent.end : ent.end + 8]
     if any(after.startswith(s) for s in scene.fr.entity_suffix_skip):
         return False
-    for anc in [tok, *tok.ancestors]:
+    for anc in islice(chain((tok,), tok.ancestors), scene.fr.max_depth):
         if anc.lower_ in scene.fr.source_words:
             return False
         if top is not None and anc.i == top.i:

@@ -24,6 +24,7 @@ class FactRules:
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     ner_labels: frozenset[str]
+    max_depth: int
     topic_lookback: int
     speech_verbs: frozenset[str]
     collective_words: frozenset[str]
@@ -109,7 +110,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
         "percent_change", "cue_window", "governor_depth", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
-        "ner_labels", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "ner_labels", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps"))
     check_keys(p, where=f"{where}: period", required=(
@@ -138,6 +139,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         money_words_first=frozenset(m["money_words_first"]),
         ner_labels=frozenset(s["ner_labels"]),
         topic_lookback=int(s["topic_lookback"]),
+        max_depth=int(s["max_depth"]),
         speech_verbs=frozenset(w.lower() for w in s["speech_verbs"]),
         collective_words=frozenset(w.lower() for w in s["collective_words"]),
         norp_heads=frozenset(w.lower() for w in s["norp_heads"]),

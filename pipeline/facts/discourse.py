@@ -75,10 +75,10 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
                     ent, _ = cands[0]
                     return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
                 return None
-    sent = subj.sent
+    sent = scene.sentence(subj.i)
     if sent.start == 0 or subj.i != sent.start:
         return None
-    before = scene.doc[sent.start - 1].sent
+    before = scene.sentence(sent.start - 1)
     if containing(scene.paragraphs, before.start_char) != containing(scene.paragraphs, sent.start_char):
         return None
     subjects = [t for t in before if t.dep_ in scene.fr.subject_deps and t.head.dep_ == "ROOT"]
@@ -123,7 +123,7 @@ def recent_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     for _ in range(scene.fr.topic_lookback):
         if start == 0:
             return None
-        before = scene.doc[start - 1].sent
+        before = scene.sentence(start - 1)
         ent = _topic(scene, before)
         if ent is not None:
             same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
@@ -138,7 +138,7 @@ def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     first = scene.doc.char_span(p_start, p_start + 1, alignment_mode="expand") if p_start < len(scene.text) else None
     if first is None or len(first) == 0:
         return None
-    lead = first[0].sent
+    lead = scene.sentence(first[0].i)
     if lead.start >= sent.start:
         return None
     ent = _topic(scene, lead)

@@ -6,6 +6,7 @@ entity" is; before this module each decided it its own way.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -25,9 +26,20 @@ class EntityIndex:
 
     ents: tuple[Entity, ...]
     by_token: dict[int, Entity]
+    #: start offset of each entity of ``ents`` (sorted), for ``before``
+    starts: tuple[int, ...] = ()
 
     def at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
+
+    def last_before(self, pos: int, since: int = 0) -> Entity | None:
+        """The last entity that starts at or after ``since`` and ends by ``pos`` (binary search: called
+        once per number, so it must not scan the article)."""
+        lo = bisect.bisect_left(self.starts, since)
+        for k in range(bisect.bisect_right(self.starts, pos) - 1, lo - 1, -1):
+            if self.ents[k].end <= pos:
+                return self.ents[k]
+        return None
 
 
 def entity_rows(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
@@ -206,7 +218,8 @@ def build_index(
             if span is not None and not any(t.i in taken for t in span):
                 found.append((Entity(start, end, None, surface, None, None, label, False), span))
                 taken.update(t.i for t in span)
-    found = [(_as_country(e, [g for g, _ in found if g.label == "GPE"]), span) for e, span in found]
+    places = [g for g, _ in found if g.label == "GPE"]
+    found = [(_as_country(e, places), span) for e, span in found]
     names = canonical_names([e for e, _ in found], fr)
     ents: list[Entity] = []
     index: dict[int, Entity] = {}
@@ -218,4 +231,4 @@ def build_index(
         for tok in span:  # type: ignore[attr-defined]
             index.setdefault(tok.i, ent)
     ents.sort(key=lambda e: e.start)
-    return EntityIndex(tuple(ents), index)
+    return EntityIndex(tuple(ents), index, tuple(e.start for e in ents))

@@ -59,13 +59,20 @@ def _published(published: date | None, fr: FactRules) -> Period:
     return Period(published.isoformat(), published, published, "published_date")
 
 
+def usable_dates(dates: list[dict], text: str, fr: FactRules) -> list[dict]:
+    """The article's dates that can be a fact's period (not a comparison baseline, not vague): decided
+    once per article, not once per number."""
+    return [d for d in dates if _usable_date(d, text, fr)]
+
+
 def find_period(
-    span: Span, dates: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None
+    span: Span, usable: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None,
+    sent: Span | None = None,
 ) -> Period:
-    """``text`` is ``span.doc.text`` when the caller has it: Doc.text re-joins every token on each access."""
-    doc, sent = span.doc, span.sent
-    text = doc.text if text is None else text
-    usable = [d for d in dates if _usable_date(d, text, fr)]
+    """``usable`` comes from ``usable_dates``; ``text`` is ``span.doc.text`` and ``sent`` the number's
+    sentence when the caller has them (both cost a walk over the sentence to compute)."""
+    doc = span.doc
+    sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
     if in_sent:
 

@@ -8,6 +8,8 @@ entity wins; two or more is ``ambiguous``: we never pick the nearest name by gue
 
 from __future__ import annotations
 
+from itertools import chain, islice
+
 from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import (
@@ -69,7 +71,7 @@ def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
 def inherited_variant(scene: Scene, np: Token, climbs: int, before: int) -> Subject | None:
     """'..., while the Pro 128k model was set at ¥0.05': same owner as the variant before it."""
     fr = scene.fr
-    owners = [ent for i, ent in scene.variant_owners.get(np.sent.start, ()) if i < before]
+    owners = [ent for i, ent in scene.variant_owners.get(scene.sentence(np.i).start, ()) if i < before]
     if not owners or not fr.variant_names or np.lower_ not in fr.product_heads:
         return None
     variant = variant_tokens(np, set(), fr)
@@ -153,9 +155,9 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
     """Written patterns the parser gets wrong: 'with ChatGPT trailing at 41.6%'."""
-    sent = span.sent
-    before = [e for e in scene.index.ents if sent.start_char <= e.start and e.end <= span.start_char]
-    for ent in reversed(before[-1:]):
+    sent = scene.sentence(span.start)
+    last = scene.index.last_before(span.start_char, sent.start_char)
+    for ent in (last,) if last is not None else ():
         gap = scene.text[ent.end : span.start_char]
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
@@ -170,7 +172,7 @@ def in_sentence(scene: Scene, span: Span) -> Subject:
     root = span.root
     prev: Token | None = None
     climbs = 0
-    for k, node in enumerate([root, *root.ancestors]):
+    for k, node in enumerate(islice(chain((root,), root.ancestors), scene.fr.max_depth)):
         if k > 0 and scene.index.at(node.i) is not None and not (span.start <= node.i < span.end):
             cands = candidates_in(scene, [node], node)
             if cands:
