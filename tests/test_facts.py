@@ -318,6 +318,10 @@ SUBJECT_CASES = [
      {"subject": "Argentina", "rule": "noun_prep"}),
     ("people-as-its-country", "Kenya said on Monday it would pay the victims. The Kenyan government will pay 100,000 Kenyan shillings to each family.",
      "100,000 Kenyan shillings", {"subject": "Kenya", "subject_id": "gpe:kenya"}),
+    ("relative-clause-is-an-aside", "National Intergroup, which owns 50% of the nation's sixth largest steelmaker -- National Steel Corp. -- posted net income for the fiscal second-quarter of $8.6 million.",
+     "$8.6 million", {"subject": "National Intergroup", "metric": "profit"}),
+    ("description-located-by-places", "Du Pont Co. said its earnings fell.\nThe Wilmington, Del., company reported net of $547 million.", "$547 million",
+     {"subject": "Du Pont", "rule": "anaphor", "metric": "profit"}),
     ("no-entity-null-subject", "The price of a ticket is now $12.", "$12",
      {"subject": None, "subject_id": None, "subject_source": None}),
 ]

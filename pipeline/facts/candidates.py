@@ -94,3 +94,15 @@ def variant_owner_map(doc: Doc, index: EntityIndex, fr: FactRules) -> dict[int, 
         if possessive_variant(tok, fr):
             out.setdefault(tok.sent.start, []).append((i, ent))
     return {k: tuple(sorted(v, key=lambda p: p[0])) for k, v in out.items()}
+
+
+def phrase_tokens(head: Token, fr: FactRules) -> list[Token]:
+    """The tokens that name what a noun phrase is about: its subtree without the clauses and asides
+    hanging from it ("National Intergroup, which owns 50% of National Steel, posted ...": National
+    Intergroup alone), and without places that only locate a description ("The Wilmington, Del.,
+    company": the company, not Wilmington)."""
+    skip: set[int] = set()
+    for child in head.children:
+        if child.dep_ in fr.aside_deps:
+            skip.update(t.i for t in child.subtree)
+    return [t for t in head.subtree if t.i not in skip]

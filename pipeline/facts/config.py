@@ -24,6 +24,7 @@ class FactRules:
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     ner_labels: frozenset[str]
+    aside_deps: frozenset[str]
     max_depth: int
     topic_lookback: int
     speech_verbs: frozenset[str]
@@ -71,7 +72,7 @@ def _words(words: object) -> re.Pattern:
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset({
-    "money_skip_metrics", "money_words_first", "ner_labels", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
+    "money_skip_metrics", "money_words_first", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
     "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
     "subject_deps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
@@ -110,7 +111,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
         "percent_change", "cue_window", "governor_depth", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
-        "ner_labels", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "ner_labels", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps"))
     check_keys(p, where=f"{where}: period", required=(
@@ -140,6 +141,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         ner_labels=frozenset(s["ner_labels"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),
+        aside_deps=frozenset(s["aside_deps"]),
         speech_verbs=frozenset(w.lower() for w in s["speech_verbs"]),
         collective_words=frozenset(w.lower() for w in s["collective_words"]),
         norp_heads=frozenset(w.lower() for w in s["norp_heads"]),

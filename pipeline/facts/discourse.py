@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from pipeline.facts.candidates import candidates_in, drop_owners
+from pipeline.facts.candidates import candidates_in, drop_owners, phrase_tokens
 from pipeline.facts.records import Subject
 
 if TYPE_CHECKING:
@@ -70,7 +70,7 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     for anc in subj.ancestors:
         for c in anc.children:
             if c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns:
-                cands = drop_owners(candidates_in(scene, list(c.subtree), c))
+                cands = drop_owners(candidates_in(scene, phrase_tokens(c, scene.fr), c))
                 if len(cands) == 1:
                     ent, _ = cands[0]
                     return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
@@ -83,7 +83,7 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
         return None
     subjects = [t for t in before if t.dep_ in scene.fr.subject_deps and t.head.dep_ == "ROOT"]
     for s in subjects:
-        cands = drop_owners(candidates_in(scene, list(s.subtree), s))
+        cands = drop_owners(candidates_in(scene, phrase_tokens(s, scene.fr), s))
         if len(cands) == 1:
             ent, _ = cands[0]
             return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
@@ -109,7 +109,7 @@ def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
     root = sent.root
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
-            found = _single(scene, list(child.subtree))
+            found = _single(scene, phrase_tokens(child, scene.fr))
             if found is not None:
                 return found[0]
     return None

@@ -16,6 +16,7 @@ from pipeline.facts.candidates import (
     Scene,
     candidates_in,
     drop_owners,
+    phrase_tokens,
     possessive_variant,
     variant_tokens,
 )
@@ -116,6 +117,14 @@ def with_objects(scene: Scene, node: Token, prev: Token | None) -> Cands:
     return [c for o in objects for c in candidates_in(scene, list(o.subtree), o)]
 
 
+def _description_first(scene: Scene, subj: Token) -> bool:
+    """'The Wilmington, Del., company reported ...': a definite description heads the subject, and the
+    names inside it only locate or qualify it; it stands for an entity named before."""
+    return (subj.lower_ in scene.fr.descriptions or subj.lower_ in scene.fr.anaphor_nouns) and scene.index.at(subj.i) is None and any(
+        c.dep_ == "det" and c.lower_ in scene.fr.anaphor_determiners for c in subj.children
+    )
+
+
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
@@ -134,7 +143,11 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         found = pronoun(scene, subj, climbs)
         if found:
             return found, False
-    cands = candidates_in(scene, list(subj.subtree), subj) if subj is not None else []
+    if subj is not None and _description_first(scene, subj):
+        found = anaphor(scene, [subj], climbs)
+        if found:
+            return found, False
+    cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     if cands and node.lower_ in fr.speech_verbs and prev is not None:  # a person who says a number is its source
         cands = [(e, t) for e, t in cands if e.label != "PERSON"]
         if not cands and not obj_cands:
