@@ -10,7 +10,6 @@ from pathlib import Path
 from pipeline.errors import NewsfactsError
 from pipeline.version import __version__
 
-log = logging.getLogger("newsfacts")
 
 
 def _add_extract(sub: argparse._SubParsersAction) -> None:

@@ -14,7 +14,6 @@ mention, so ``word_class`` answers that on demand from the tag and label (rules/
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -212,7 +211,3 @@ def build_nlp(model: str, rules: Rules) -> Language:
         ruler.add_patterns(gazetteer_patterns(rules))  # type: ignore[attr-defined]
     nlp.add_pipe("newsfacts_entity_noise_filter", config={"rules_dir": str(rules.root)}, last=True)
     return nlp
-
-
-def pipe(nlp: Language, texts: Iterable[str], batch_size: int) -> Iterable[Doc]:
-    return nlp.pipe(texts, batch_size=batch_size)

@@ -35,7 +35,6 @@ from pipeline.numbers import parse_number, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
 YEN_SIGN = "YEN_SIGN"
-QUALIFIER_RANK = ("exact", "approx", "at_least", "more_than", "less_than", "at_most")
 
 
 def _alt(words: Any) -> str:
