@@ -52,6 +52,7 @@ class NumberVocab:
     denominators: dict[str, Decimal] | None = None
     point_words: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
+    digit_denominators: frozenset[int] = frozenset()
     #: ordinals that end a compound denominator after a tens word ("twenty-fifth" -> 5)
     compound_ordinals: dict[str, int] | None = None
     #: finds the word between a numerator and a denominator (" over ", " out of ")
