@@ -19,7 +19,7 @@ import hashlib
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract import Context
+from pipeline.extract import Context, doc_text
 from pipeline.facts.candidates import Scene, variant_owner_map
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
@@ -84,7 +84,7 @@ def attach(scene: Scene, span: Span) -> Subject:
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One fact per money / user-count / quantity mention whose metric is clear."""
     fr = fact_rules(ctx.rules)
-    text = doc.text  # read once: Doc.text re-joins every token on each access
+    text = doc_text(doc)  # read once per Doc (the stages share it): Doc.text re-joins every token
     index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr)
     paras = paragraphs(text)
     scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr))
