@@ -30,22 +30,23 @@ try:  # the engine CPython's re module compiles to; absent elsewhere (then: plai
 except ImportError:  # pragma: no cover - other Python implementations
     _sre = None  # type: ignore[assignment]
 
-#: patterns shorter than this compile in well under a millisecond: not worth a file
-MIN_CACHED_LENGTH = 2000
+#: patterns shorter than this compile in a fraction of a millisecond: not worth a file
+MIN_CACHED_LENGTH = 500
 _memo: dict[tuple[str, int], re.Pattern] = {}
 #: how many patterns this process compiled from source (not read back): tests count these
 compiled_from_source = 0
 
 
-def cache_dir() -> Path | None:
-    """The folder of stored programs, or None when caching is off."""
+def cache_dir(kind: str = "regex") -> Path | None:
+    """The folder of stored programs (``kind`` "regex"; "pint" for pint's parsed unit definitions, see
+    pipeline/extract/measures.py), or None when caching is off."""
     raw = os.environ.get("NEWSFACTS_REGEX_CACHE", "").strip()
     if raw.lower() in ("off", "0", "false", "no"):
         return None
     if raw:
-        return Path(raw)
+        return Path(raw) if kind == "regex" else Path(raw) / kind
     base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "newsfacts" / "regex"
+    return Path(base) / "newsfacts" / kind
 
 
 def _key(pattern: str, flags: int) -> str:
