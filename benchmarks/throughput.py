@@ -64,10 +64,21 @@ def _newsdev_dev_texts(shared: Path) -> list[str]:
     return [texts[d] for d in split["dev"] if d in texts]
 
 
-def build_corpus(shared: Path, words: int, folder: Path) -> tuple[int, int]:
-    """Write raw/ and the news-dev dev texts, repeated to ``words`` words, as .txt files; (articles, words)."""
+def _tempeval_texts(shared: Path) -> list[str]:
+    """The TempEval-3 news documents of the peer suites (the corpus of this script before issue 22)."""
+    texts = []
+    for name in ("platinum", "timebank", "aquaint"):
+        path = shared / "peer-suites" / "tempeval3" / f"{name}.jsonl"
+        if path.exists():
+            texts.extend(json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+    return texts
+
+
+def build_corpus(shared: Path, words: int, folder: Path, source: str = "newsdev") -> tuple[int, int]:
+    """Write raw/ and the news-dev dev texts (``source="tempeval"``: the TempEval-3 texts, the earlier
+    corpus, which identity checks still build), repeated to ``words`` words, as .txt files; (articles, words)."""
     texts = [p.read_text(encoding="utf-8-sig") for p in sorted((REPO / "raw").glob("*.txt"))]
-    texts.extend(_newsdev_dev_texts(shared))
+    texts.extend(_newsdev_dev_texts(shared) if source == "newsdev" else _tempeval_texts(shared))
     folder.mkdir(parents=True, exist_ok=True)
     total, n = 0, 0
     while total < words:
