@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from pipeline import patterns as rx
 from pipeline.rules import Rules, check_keys
 
 #: spaces inside one line (a number never continues on the next line)
@@ -249,7 +250,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         magnitudes, units, tens, fractions, ordinals, digits, words, magnitude, number, after_letters,
         multipliers, denominators, frozenset(w.lower() for w in point_words),
         frozenset(w.lower() for w in negative_words), frozenset(digit_dens),
-        compound_ordinals, re.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent,
+        compound_ordinals, rx.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent,
     )
 
 
@@ -258,14 +259,14 @@ def vocab(rules: Rules) -> NumberVocab:
     return rules.derived("numbers", compile_vocab)
 
 
-_TOKEN = re.compile(
+_TOKEN = rx.compile(
     r"\d+/\d+"
     r"|(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+|\^[+-]*\d+)"  # "1.3e6", "2.5^-1"
     r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"  # "1 234 567"
     r"|\d[\d,\u202f\u2009]*(?:\.\d+)?|\.\d+|[a-z]+|[万亿千百]+"
 )
-_SIGN = re.compile(r"^\s*[-−]\s*")
-_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_SIGN = rx.compile(r"^\s*[-−]\s*")
+_DECIMAL_COMMA = rx.compile(r"\d{1,3},\d{1,2}")
 
 
 @dataclass(frozen=True)

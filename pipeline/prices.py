@@ -24,6 +24,8 @@ from dataclasses import dataclass, fields
 from decimal import Decimal
 from typing import Any
 
+from pipeline import patterns as rx
+from pipeline.lexicon import alternation, ordered
 from pipeline.errors import RulesError
 from pipeline.extract.money import YEN_SIGN, MoneyRules, currency_entry, money_rules
 from pipeline.numbers import vocab
@@ -34,14 +36,14 @@ _SPACES = " \u00a0\u202f\u2009"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
 #: the digits of one amount: "1 298,00", "1'049.95", ".75", "119. 95" (a stray space after the mark)
-_NUMBER = re.compile(
+_NUMBER = rx.compile(
     r"(?:\.{1,2}(?=\d))?\d+"
     r"(?:(?:[.,'’](?=\d)|[" + _SPACES + r"](?=\d{3}(?![\d])))\d+)*"
     r"(?:[.,] (?=\d{1,2}(?![\d.,]))\d+)?"
 )
-_PARTS = re.compile(r"\d+|\D+")
+_PARTS = rx.compile(r"\d+|\D+")
 #: between a currency and its number: "US$:12.99", "€ 11.69", "Rs. 20"
-_GLUE = re.compile(r"[" + _SPACES + r":]*")
+_GLUE = rx.compile(r"[" + _SPACES + r":]*")
 _DEFAULT_YEN = next(f.default for f in fields(Settings) if f.name == "yen_default")
 
 
@@ -102,13 +104,13 @@ class PriceRules:
 
 
 def _alt(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return alternation(words)
 
 
 def _bounded(words: list[str]) -> str:
     """Alternation whose letter ends may not touch other letters ("Ft" not in "Gift"; "RM50" is fine)."""
     out = []
-    for w in sorted(set(words), key=len, reverse=True):
+    for w in ordered(words):
         head = _LETTER_BEFORE if w[:1].isalpha() else ""
         tail = _LETTER_AFTER if w[-1:].isalpha() else ""
         out.append(head + re.escape(w) + tail)
@@ -142,7 +144,7 @@ def compile_prices(rules: Rules) -> PriceRules:
             parts.append(_bounded([w + s for w in subunits for s in ("", "s", "es")]))
             if letter_marks:  # "10c": lower case, and only right after the digits
                 parts.append(r"(?<=[\d ])(?-i:" + _alt(letter_marks) + r")(?![\w$'])")
-        return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+        return rx.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
     mags = vocab(rules).magnitudes
     glued = [str(m).lower() for m in ps["glued_magnitudes"]]
@@ -151,7 +153,7 @@ def compile_prices(rules: Rules) -> PriceRules:
         raise RulesError(f"{where}: glued_magnitudes {unknown} are not magnitudes of rules/numbers.yaml")
     words_mag = [m for m in mags if m.isascii() and len(m) > 3 and m != "hundred"]
     cjk_mag = [m for m in mags if not m.isascii()]
-    magnitude = re.compile(
+    magnitude = rx.compile(
         r"(?:" + _alt(glued) + r")(?![A-Za-z])"
         r"|[" + _SPACES + r"]?(?:(?:" + _alt(words_mag) + r")s?(?![A-Za-z])|" + _alt(cjk_mag) + r")",
         re.IGNORECASE,
@@ -163,9 +165,9 @@ def compile_prices(rules: Rules) -> PriceRules:
         extra=extra,
         codes=frozenset(data["codes"]),
         three_decimals=frozenset(ps["three_decimals"]),
-        free=re.compile(r"(?<!\w)(?:" + _alt(ps["free_words"]) + r")(?!\w)", re.IGNORECASE),
-        date=re.compile(ps["date"]),
-        range_gap=re.compile(r"\s*(?:" + _alt(data["range_separators"]) + r")\s*", re.IGNORECASE),
+        free=rx.compile(r"(?<!\w)(?:" + _alt(ps["free_words"]) + r")(?!\w)", re.IGNORECASE),
+        date=rx.compile(ps["date"]),
+        range_gap=rx.compile(r"\s*(?:" + _alt(data["range_separators"]) + r")\s*", re.IGNORECASE),
         magnitude=magnitude,
         magnitudes={k.lower(): val for k, val in mags.items()},
     )
@@ -311,10 +313,10 @@ def _cents_after(text: str, end: int, token: _Token | None, decimal: str | None)
     """Cents after a mark that is not "." or ",": the given ``decimal_separator`` ("1250€600" with "€"),
     or a currency symbol between whole units and two cent digits at the end ("35€ 99", French style)."""
     if decimal and decimal not in ".,":
-        return re.compile(re.escape(decimal) + r"(?:\d+|[" + _SPACES + r"]\d{1,2}(?![\d.,]))(?![\d.,])").match(text, end)
+        return rx.compile(re.escape(decimal) + r"(?:\d+|[" + _SPACES + r"]\d{1,2}(?![\d.,]))(?![\d.,])").match(text, end)
     if token is None or token.start != end or token.raw.isalpha():
         return None
-    return re.compile(re.escape(token.raw) + r"[" + _SPACES + r"]?\d{2}(?![\d.,])(?!\S)").match(text, end)
+    return rx.compile(re.escape(token.raw) + r"[" + _SPACES + r"]?\d{2}(?![\d.,])(?!\S)").match(text, end)
 
 
 def _sign(text: str, start: int, tokens: list[_Token]) -> Decimal:

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract import Context
+from pipeline import patterns as rx
+from pipeline.lexicon import alternation
+from pipeline.extract import Context, doc_text
 from pipeline.numbers import parse_number, vocab
 from pipeline.rules import Rules, check_keys
 
@@ -36,7 +38,7 @@ VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 #: quantities rules (of this module) whose multiplier is a change; the other word forms compare
 CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun"})
-WORD_RE = re.compile(r"[^\s,;:()\[\]\"“”]+")
+WORD_RE = rx.compile(r"[^\s,;:()\[\]\"“”]+")
 
 
 def _norm(text: str) -> str:
@@ -45,11 +47,11 @@ def _norm(text: str) -> str:
 
 def _alt(phrases) -> str:  # noqa: ANN001
     """Regex alternation, longest first; spaces match any whitespace."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(set(phrases), key=len, reverse=True))
+    return alternation(phrases, flexible_space=True)
 
 
 def _words(phrases) -> re.Pattern:  # noqa: ANN001
-    return re.compile(r"(?<![\w-])(?:" + _alt(phrases) + r")(?![\w-])", re.I)
+    return rx.compile(r"(?<![\w-])(?:" + _alt(phrases) + r")(?![\w-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -124,7 +126,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ratio_adverb_before=frozenset(_norm(w) for w in data["ratio_adverb_before"]),
         fractions=fractions,
         # "half the size of", "a third of the price of", "one-third as large as"
-        fraction_re=re.compile(
+        fraction_re=rx.compile(
             r"(?<![\w-])(?P<f>" + _alt(fractions) + r")(?=\s+(?:of\s+)?(?:the|its|their|his|her|our)\s+(?:" + ratio_nouns
             + r")(?![\w-])|\s+as\s+[A-Za-z-]+\s+as\b)",
             re.I,
@@ -133,20 +135,20 @@ def compile_rules(rules: Rules) -> Compiled:
         comparison_after=frozenset(_norm(w) for w in data["comparison_after"]),
         cues={k: tuple(v) for k, v in cues.items()},
         cue_re=_words(cues),
-        qual_end=re.compile(r"(?P<q>" + qual_alt + r")\s*$", re.I),
-        qual_start=re.compile(r"(?P<q>" + qual_alt + r")\s*", re.I),
+        qual_end=rx.compile(r"(?P<q>" + qual_alt + r")\s*$", re.I),
+        qual_start=rx.compile(r"(?P<q>" + qual_alt + r")\s*", re.I),
         qual_map=qual_map,
-        prep_re=re.compile(r"(?P<p>" + _alt(prep_map) + r")\s+", re.I),
+        prep_re=rx.compile(r"(?P<p>" + _alt(prep_map) + r")\s+", re.I),
         prep_map=prep_map,
-        baseline_re=re.compile(
+        baseline_re=rx.compile(
             r"(?:(?:" + _alt(data["baseline_lead"]) + r")\s+(?P<b>" + _alt(data["baselines"]) + r")|(?P<s>" + _alt(data["baseline_standalone"]) + r"))(?![\w-])",
             re.I,
         ),
-        baseline_lead_re=re.compile(r"(?P<lead>" + _alt(data["baseline_lead"]) + r")\s+", re.I),
+        baseline_lead_re=rx.compile(r"(?P<lead>" + _alt(data["baseline_lead"]) + r")\s+", re.I),
         max_object_words=int(data["max_object_words"]),
         max_gap_words=int(data["max_gap_words"]),
         gap_stoppers=frozenset(_norm(w) for w in data["gap_stoppers"]),
-        number=re.compile(vocab(rules).number, re.I),
+        number=rx.compile(vocab(rules).number, re.I),
     )
 
 
@@ -165,16 +167,16 @@ def _token_at(doc: Doc, pos: int) -> Token | None:
 def _sentence_bounds(doc: Doc, pos: int) -> tuple[int, int]:
     """Start and end of the sentence holding ``pos``, never crossing a line break."""
     tok = _token_at(doc, pos)
-    start, end = (tok.sent.start_char, tok.sent.end_char) if tok is not None else (0, len(doc.text))
-    start = max(start, doc.text.rfind("\n", 0, pos) + 1)
-    nl = doc.text.find("\n", pos)
+    start, end = (tok.sent.start_char, tok.sent.end_char) if tok is not None else (0, len(doc_text(doc)))
+    start = max(start, doc_text(doc).rfind("\n", 0, pos) + 1)
+    nl = doc_text(doc).find("\n", pos)
     return start, (min(end, nl) if nl != -1 else end)
 
 
 def _qualifier(doc: Doc, start: int, c: Compiled) -> str:
     """The qualifier written right before ``start`` in its sentence ("more than doubled"), else exact."""
     sent_start, _ = _sentence_bounds(doc, start)
-    m = c.qual_end.search(doc.text[sent_start:start])
+    m = c.qual_end.search(doc_text(doc)[sent_start:start])
     return c.qual_map[_norm(m.group("q"))] if m else "exact"
 
 
@@ -195,7 +197,7 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     determiner) compares; an adjective ("a double murder"), a hyphenated word ("double-digit") and a
     lone adverb ("arrested twice") are not multipliers."""
     c = compiled(rules)
-    text = doc.text
+    text = doc_text(doc)
     rows = []
     for m in c.mult_verb_re.finditer(text):
         tok = _token_at(doc, m.start())
@@ -245,7 +247,7 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     if row["rule"].startswith("multiplier_") and row["rule"] not in ("multiplier_word", "multiplier_x"):
         return "comparison"
     c = compiled(rules)
-    after = re.match(r"\s+([\w-]+)", doc.text[row["end"] :])
+    after = re.match(r"\s+([\w-]+)", doc_text(doc)[row["end"] :])
     if after is None:
         return "change"
     nxt = _token_at(doc, row["end"] + after.start(1))
@@ -272,7 +274,7 @@ def action_times(doc: Doc, start: int, rules: Rules) -> Action | None:
     the words right before the number (a qualifier may sit between)."""
     c = compiled(rules)
     sent_start, _ = _sentence_bounds(doc, start)
-    prefix = doc.text[sent_start:start]
+    prefix = doc_text(doc)[sent_start:start]
     q = c.qual_end.search(prefix)
     if q:
         prefix = prefix[: q.start()]
@@ -280,7 +282,7 @@ def action_times(doc: Doc, start: int, rules: Rules) -> Action | None:
     if last and _norm(last.group(1)) in c.actions:
         unit, metric = c.actions[_norm(last.group(1))]
         return Action(last.group(1), unit, metric)
-    times = next((t for t in doc[_token_index(doc, start) :] if t.lower_ == "times"), None) if doc.text else None
+    times = next((t for t in doc[_token_index(doc, start) :] if t.lower_ == "times"), None) if doc_text(doc) else None
     if times is None or times.idx - start > 40:
         return None
     verb = next((t for t in times.ancestors if t.tag_.startswith("VB")), None)
@@ -334,7 +336,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind)
         spans.append((r["start"], r["end"]))
     spans += [(r["start"], r["end"]) for r in found.get("dates") or ()]
-    text = doc.text
+    text = doc_text(doc)
     for m in c.number.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
@@ -456,7 +458,7 @@ def _read_slots(st: Statement, role: str, text: str, limit: int, values: dict[in
 
 
 def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> list[Statement]:
-    text = doc.text
+    text = doc_text(doc)
     values = _values(doc, found, rules, c)
     dates = {r["start"]: r["end"] for r in found.get("dates") or ()}
     by_end = {v.end: v for v in values.values()}

@@ -22,7 +22,9 @@ from decimal import Decimal
 
 from spacy.tokens import Doc, Token
 
-from pipeline.extract import Context, changes
+from pipeline import patterns as rx
+from pipeline.lexicon import alternation
+from pipeline.extract import Context, changes, doc_text
 from pipeline.numbers import parse_number, parse_ordinal, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
@@ -51,11 +53,7 @@ PERIODS = {"DAU": "daily", "WAU": "weekly", "MAU": "monthly"}
 
 def _alt(phrases, flexible_space: bool = True) -> str:  # noqa: ANN001
     """Regex alternation, longest first; spaces in a phrase match any whitespace."""
-    out = []
-    for p in sorted(set(phrases), key=len, reverse=True):
-        e = re.escape(p)
-        out.append(e.replace(r"\ ", r"\s+") if flexible_space else e)
-    return "|".join(out)
+    return alternation(phrases, flexible_space=flexible_space)
 
 
 def _norm(text: str) -> str:
@@ -152,24 +150,24 @@ def compile_rules(rules: Rules) -> Compiled:
     forward_only = {_norm(a) for a in data["forward_only_anchors"]}
     mods = _alt(data["anchor_modifiers"])
     acronym_paren = r"(?:\s*\((?:MAU|DAU|WAU)s?\))?"
-    forward_anchor = re.compile(
+    forward_anchor = rx.compile(
         r"^\s*(?:(?:" + mods + r")\s+){0,3}(?P<anchor>" + _alt(anchors) + r")(?![\w/])" + acronym_paren, re.I
     )
     backward = [a for a in anchors if a not in forward_only]
-    backward_anchor = re.compile(
+    backward_anchor = rx.compile(
         r"(?<![\w/-])(?P<anchor>" + _alt(backward) + r")" + acronym_paren
         + r"(?:\s+(?:" + _alt(data["bridges"]) + r")){0," + str(int(data["max_bridges"])) + r"}[\s,:]*$",
         re.I,
     )
-    anchor_neg_before = re.compile(r"(?:" + _alt(data["anchor_negative_before"]) + r")\s*$", re.I)
+    anchor_neg_before = rx.compile(r"(?:" + _alt(data["anchor_negative_before"]) + r")\s*$", re.I)
     qb_map = {_norm(p): q for q, phrases in data["qualifiers_before"].items() for p in phrases}
-    qual_before = re.compile(r"(?P<q>" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s*$", re.I)
+    qual_before = rx.compile(r"(?P<q>" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s*$", re.I)
     qa_map = {_norm(p): q for q, phrases in data["qualifiers_after"].items() for p in phrases}
-    qual_after = re.compile(r"^\s*(?P<q>" + "|".join(_edge(p) for p in sorted(qa_map, key=len, reverse=True)) + r")", re.I)
+    qual_after = rx.compile(r"^\s*(?P<q>" + "|".join(_edge(p) for p in sorted(qa_map, key=len, reverse=True)) + r")", re.I)
     signs = _alt(data["percent_signs"])
-    range_gap = re.compile(r"^\s*(?:" + signs + r")?\s*(?:" + _alt(data["range_separators"]) + r")\s*$", re.I)
-    between_gap = re.compile(r"^\s*(?:" + signs + r")?\s+and\s+$", re.I)
-    between_before = re.compile(r"\b(?:" + _alt(data["between_words"]) + r")\s+$", re.I)
+    range_gap = rx.compile(r"^\s*(?:" + signs + r")?\s*(?:" + _alt(data["range_separators"]) + r")\s*$", re.I)
+    between_gap = rx.compile(r"^\s*(?:" + signs + r")?\s+and\s+$", re.I)
+    between_before = rx.compile(r"\b(?:" + _alt(data["between_words"]) + r")\s+$", re.I)
     counted_map = {_norm(form): unit for unit, forms in data["counted_nouns"].items() for form in forms}
     hyphen_map = {_norm(form): unit for unit, forms in data["hyphen_units"].items() for form in forms}
     cues = {_norm(w): d for d, words in data["change_cues"].items() for w in words}
@@ -182,7 +180,7 @@ def compile_rules(rules: Rules) -> Compiled:
     qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
     casualty = data["casualty_verbs"]
     return Compiled(
-        number=re.compile(v.number, re.I),
+        number=rx.compile(v.number, re.I),
         anchors=anchors,
         forward_anchor=forward_anchor,
         backward_anchor=backward_anchor,
@@ -194,67 +192,67 @@ def compile_rules(rules: Rules) -> Compiled:
         range_gap=range_gap,
         between_gap=between_gap,
         between_before=between_before,
-        neg_before=tuple(re.compile(p) for p in data["negative_before"]),
-        neg_after=tuple(re.compile(p, re.I) for p in data["negative_after"]),
+        neg_before=tuple(rx.compile(p) for p in data["negative_before"]),
+        neg_after=tuple(rx.compile(p, re.I) for p in data["negative_after"]),
         url_markers=tuple(data["url_markers"]),
         year_range=(int(data["year_range"][0]), int(data["year_range"][1])),
         counted_map=counted_map,
-        counted_re=re.compile(r"(?<![\w-])(?P<noun>" + _alt(counted_map) + r")(?![\w-])", re.I),
-        hyphen_unit=re.compile(r"^[-‐](?P<unit>" + _alt(hyphen_map) + r")(?![\w-])", re.I),
+        counted_re=rx.compile(r"(?<![\w-])(?P<noun>" + _alt(counted_map) + r")(?![\w-])", re.I),
+        hyphen_unit=rx.compile(r"^[-‐](?P<unit>" + _alt(hyphen_map) + r")(?![\w-])", re.I),
         hyphen_unit_map=hyphen_map,
         not_counted=frozenset(_norm(w) for w in data["not_counted"]) | _currency_words(rules, weight_forms),
-        lookback_trigger=re.compile(
+        lookback_trigger=rx.compile(
             r"(?<![\w])(?:" + _alt(data["lookback_triggers"]) + r")\s+(?:(?:" + "|".join(_edge(p) for p in qb_map) + r")\s+)?$",
             re.I,
         ),
-        lookback_after=re.compile(r"^\s*(?:" + _alt(data["lookback_after"]) + r")\b", re.I),
+        lookback_after=rx.compile(r"^\s*(?:" + _alt(data["lookback_after"]) + r")\b", re.I),
         lookback_chars=int(data["lookback_chars"]),
         singular=tuple((str(a), str(b)) for a, b in data["singular_suffixes"]),
         max_mods=int(data["max_noun_modifiers"]),
-        percent_after=re.compile(r"^\s?(?:" + signs + r")(?![\w])", re.I),
-        multiplier_after=re.compile(
+        percent_after=rx.compile(r"^\s?(?:" + signs + r")(?![\w])", re.I),
+        multiplier_after=rx.compile(
             r"^(?:\s*-\s*|\s*)(?P<suffix>" + _alt(s for s in data["multiplier_suffixes"] if s != "x") + r")(?![\w])", re.I
         ),
-        fold_word=re.compile(r"(?<![\w.,-])(?:(?P<w>" + spelled + r")fold|(?P<d>\d+(?:\.\d+)?)[x×])(?![\w-])", re.I),
-        multiplier_word_needs=re.compile(r"^\s+(?:" + _alt(data["multiplier_word_needs"]) + r")\b", re.I),
-        frequency_after=tuple(re.compile(p, re.I) for p in data["frequency_after"]),
+        fold_word=rx.compile(r"(?<![\w.,-])(?:(?P<w>" + spelled + r")fold|(?P<d>\d+(?:\.\d+)?)[x×])(?![\w-])", re.I),
+        multiplier_word_needs=rx.compile(r"^\s+(?:" + _alt(data["multiplier_word_needs"]) + r")\b", re.I),
+        frequency_after=tuple(rx.compile(p, re.I) for p in data["frequency_after"]),
         cue_map=cues,
-        cue_re=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")(?![\w-])", re.I),
+        cue_re=rx.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")(?![\w-])", re.I),
         change_before=int(data["change_window_before"]),
         change_after=int(data["change_window_after"]),
-        pct_by=re.compile(
+        pct_by=rx.compile(
             r"(?<![\w-])(?P<cue>" + cue_alt + r")(?:\s+[\w'’-]+){0," + str(int(data["percent_by_max_words"])) + r"}\s+by\s+$",
             re.I,
         ),
-        pct_of=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+of\s+$", re.I),
-        pct_direct=re.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+$", re.I),
-        pct_after_cue=re.compile(
+        pct_of=rx.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+of\s+$", re.I),
+        pct_direct=rx.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+$", re.I),
+        pct_after_cue=rx.compile(
             r"^\s*(?!(?:of|to|in|from|for|on|at|by|and|or)\b)(?:[\w-]+\s+)?(?P<cue>" + cue_alt + r")(?![\w-])", re.I
         ),
-        pct_of_number=re.compile(r"(?<![\w-])(?:" + _alt(data["percent_of_words"]) + r")\s+of\s+(?=\S)", re.I),
-        pct_of_blocked=re.compile(
+        pct_of_number=rx.compile(r"(?<![\w-])(?:" + _alt(data["percent_of_words"]) + r")\s+of\s+(?=\S)", re.I),
+        pct_of_blocked=rx.compile(
             r"(?:(?:^|[^\w-])(?:" + _alt(data["percent_of_not_after"]) + r")|\d|(?<![\w-])" + v.words + r")[\s%-]*$", re.I
         ),
-        rank_ordinal=re.compile(
+        rank_ordinal=rx.compile(
             r"(?<![\w-])(?P<ord>\d+(?:st|nd|rd|th)|" + ordinal_words + r")(?P<hy>-(?:" + _alt(rank["hyphen_after"]) + r"))?(?![\w-])",
             re.I,
         ),
-        rank_after=re.compile(r"^\s+(?:" + _alt(rank["after"]) + r")(?![\w-])", re.I),
-        rank_before=re.compile(r"(?<![\w-])(?:" + _alt(rank["before"]) + r")\s+(?:the\s+)?$", re.I),
-        rank_top_n=re.compile(
+        rank_after=rx.compile(r"^\s+(?:" + _alt(rank["after"]) + r")(?![\w-])", re.I),
+        rank_before=rx.compile(r"(?<![\w-])(?:" + _alt(rank["before"]) + r")\s+(?:the\s+)?$", re.I),
+        rank_top_n=rx.compile(
             r"(?<![\w-])(?P<span>(?:" + _alt(rank["top_words"]) + r")[\s-]+(?P<n>\d+|" + spelled + r"))(?![\w%.-]|\s*(?:%|percent))",
             re.I,
         ),
-        rank_top_noun=re.compile(
+        rank_top_noun=rx.compile(
             r"(?<![\w-])the\s+(?P<span>" + _alt(rank["top_words"]) + r")\s+(?:" + _alt(rank["top_nouns"]) + r")(?![\w-])", re.I
         ),
-        rank_negative=re.compile(r"(?<![\w-])(?:" + _alt(rank["negative"]) + r")(?![\w-])", re.I),
+        rank_negative=rx.compile(r"(?<![\w-])(?:" + _alt(rank["negative"]) + r")(?![\w-])", re.I),
         weight_units=weight_units,
         demonym_types=frozenset(data["demonym_entity_types"]),
         demonyms=frozenset(_norm(w) for w in data["demonyms"]),
-        casualty_before=re.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
+        casualty_before=rx.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
         casualty_unit=str(casualty["unit"]),
-        ellipsis_before=re.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
+        ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
     )
@@ -286,14 +284,22 @@ class Reading:
     has_magnitude: bool
 
 
+#: key of the sentence and token bounds memoised in ``Doc.user_data``
+_BOUNDS_KEY = "newsfacts.counts.bounds"
+
+
 class Sentences:
     """Sentence (and line) bounds of a Doc, for windows that never cross a sentence."""
 
     def __init__(self, doc: Doc) -> None:
-        self.text = doc.text
-        self.starts = [s.start_char for s in doc.sents] or [0]
-        self.ends = [s.end_char for s in doc.sents] or [len(doc.text)]
-        self.token_starts = [t.idx for t in doc]
+        self.text = doc_text(doc)
+        # built once per Doc (user counts and quantities both need them), never mutated
+        bounds = doc.user_data.get(_BOUNDS_KEY)
+        if bounds is None:
+            sents = list(doc.sents)
+            bounds = ([s.start_char for s in sents] or [0], [s.end_char for s in sents] or [len(self.text)], [t.idx for t in doc])
+            doc.user_data[_BOUNDS_KEY] = bounds
+        self.starts, self.ends, self.token_starts = bounds
         self.doc = doc
 
     def bounds(self, pos: int) -> tuple[int, int]:
@@ -664,7 +670,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
     """One row per number of users (MAU, DAU, users, subscribers…) tied to a user anchor."""
     c = compiled(ctx.rules)
     pr = parse_rules(ctx.rules)
-    text = doc.text
+    text = doc_text(doc)
     sents = Sentences(doc)
     taken = _taken(found, "money", "dates")
     rows: list[dict] = []
@@ -899,7 +905,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     return rows
 
 
-GLUED_NUMBER = re.compile(r"(?<![\w.,$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?=[A-Za-zµ])")
+GLUED_NUMBER = rx.compile(r"(?<![\w.,$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?=[A-Za-zµ])")
 
 
 def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Candidate]:
@@ -1007,7 +1013,7 @@ def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> 
     """Percents, multipliers, ranks and counts not already a money, user-count or date mention."""
     c = compiled(ctx.rules)
     sents = Sentences(doc)
-    cands = candidates(doc.text, c)
+    cands = candidates(doc_text(doc), c)
     taken = _taken(found, "money", "user_counts", "dates")
     rows: list[dict] = []
     # priority: percent/multiplier, then rank, then count; a later kind never overlaps an earlier one

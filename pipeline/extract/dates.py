@@ -22,7 +22,8 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract import Context
+from pipeline import patterns as rx
+from pipeline.extract import Context, doc_text
 from pipeline.extract.fiscal import (
     CalendarChooser,
     FiscalCalendar,
@@ -157,7 +158,7 @@ def compile_rules(rules: Rules) -> Compiled:
 
             raise RulesError(f"{where}: patterns.{name}: requires must be a list of regexes")
         try:
-            regex = re.compile(expand(spec["regex"]), re.IGNORECASE)
+            regex = rx.compile(expand(spec["regex"]), re.IGNORECASE)
             requires = tuple(_required(expand(r)) for r in spec.get("requires", ()))
             patterns.append((name, spec["kind"], regex, requires))
         except re.error as exc:
@@ -177,19 +178,19 @@ def compile_rules(rules: Rules) -> Compiled:
         units=dict(units),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
-        preceding=re.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
+        preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
         preceding_mods={_norm(k): val for k, val in pre.items()},
         override=frozenset(data["preceding_mods_override"]),
-        month_cue=re.compile(rf"(?:^|\W)(?:{_alt(data['month_cues'])})\s+$", re.IGNORECASE),
-        leading_prep=re.compile(rf"^(?:{_alt(data['leading_prepositions'])})\s+", re.IGNORECASE),
+        month_cue=rx.compile(rf"(?:^|\W)(?:{_alt(data['month_cues'])})\s+$", re.IGNORECASE),
+        leading_prep=rx.compile(rf"^(?:{_alt(data['leading_prepositions'])})\s+", re.IGNORECASE),
         halves={_norm(k): val for k, val in data["halves"].items()},
         refs={_norm(k): val for k, val in data["refs"].items()},
         sets={_norm(k): val for k, val in data["sets"].items()},
         set_window=int(data["set_metric_window"]),
         set_metric_words=frozenset(w.lower() for w in data["set_metric_words"]),
-        negatives=tuple(re.compile(p) for p in data["negative_contexts"]),
+        negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
         non_date_labels=frozenset(data["non_date_labels"]),
-        fallback_requires=re.compile(data["spacy_fallback_requires"], re.IGNORECASE),
+        fallback_requires=rx.compile(data["spacy_fallback_requires"], re.IGNORECASE),
         ago_qualifiers={_norm(k): val for k, val in data["ago_qualifiers"].items()},
         emit_vague=bool(data["emit_vague"]),
         vague_patterns=frozenset(data["vague_patterns"]),
@@ -201,7 +202,7 @@ def compile_rules(rules: Rules) -> Compiled:
 @lru_cache(maxsize=None)
 def _required(source: str) -> re.Pattern:
     """One compiled ``requires`` regex, shared by the patterns that name it (so a text is searched once)."""
-    return re.compile(source, re.IGNORECASE)
+    return rx.compile(source, re.IGNORECASE)
 
 
 def compiled(rules: Rules) -> Compiled:
@@ -904,7 +905,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
     timeml = timeml_mode(ctx, c, timeml)
     skip = frozenset() if timeml else c.vague_patterns
     chooser: CalendarChooser | None = None  # built on the first fiscal candidate only
-    text = doc.text
+    text = doc_text(doc)
     anchor = ctx.published
     blocked = [m.span() for regex in c.negatives for m in regex.finditer(text)]
     ents = doc.ents  # spaCy builds the tuple of Spans on every access: read it once

@@ -20,6 +20,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc
 
 from pipeline.errors import RulesError
+from pipeline.extract import doc_text
 from pipeline.rules import Rules, check_keys
 
 NAMINGS = ("end_year", "start_year")
@@ -233,7 +234,7 @@ class CalendarChooser:
                 key = self.cals.country_names.get(_clean_name(ent.text, frozenset()))
                 if key:
                     self.places.append(Mention(ent.start_char, ent.end_char, key))
-        for m in self.cals.name_regex.finditer(doc.text):
+        for m in self.cals.name_regex.finditer(doc_text(doc)):
             if not any(o.start < m.end() and m.start() < o.end for o in self.orgs):
                 self.orgs.append(Mention(m.start(), m.end(), self.cals.company_names[_norm(m.group())]))
         counts = Counter(m.key for m in self.orgs)

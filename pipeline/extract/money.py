@@ -28,8 +28,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
+from pipeline import patterns as rx
+from pipeline.lexicon import alternation
 from pipeline.errors import RulesError
-from pipeline.extract import Context
+from pipeline.extract import Context, doc_text
 from pipeline.fx import fx_table
 from pipeline.numbers import parse_number, parse_range, vocab
 from pipeline.rules import Rules, check_keys
@@ -39,7 +41,7 @@ YEN_SIGN = "YEN_SIGN"
 
 def _alt(words: Any) -> str:
     """Regex alternation, longest first, so "US$" wins over "$" and "hong kong dollar" over "dollar"."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+    return alternation(words)
 
 
 def _bounded(words: Any) -> str:
@@ -214,7 +216,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         # "a dollar" (checked against the parse in _article_ok)
         ("article", r"(?<!\w)(?P<body>(?P<n1>" + _alt(art["words"]) + r")\s+(?P<cp>" + _alt(article_names) + r"))(?![\w-])"),
     )
-    candidates = tuple((name, re.compile(src, re.IGNORECASE)) for name, src in forms)
+    candidates = tuple((name, rx.compile(src, re.IGNORECASE)) for name, src in forms)
 
     qual_of: dict[str, str] = {}
     for qual, words in data["qualifiers_before"].items():
@@ -223,12 +225,12 @@ def compile_money(rules: Rules) -> MoneyRules:
     after_of = {w.lower(): q for q, ws in data["qualifiers_after"].items() for w in ws}
     for w, q in after_of.items():
         qual_of.setdefault(w, q)
-    qual_before = re.compile(
+    qual_before = rx.compile(
         r"(?<![\w.])(?P<q>" + _alt(w for ws in data["qualifiers_before"].values() for w in ws) + r")"
         r"\s*(?:(?:the|a|an)\s+)?$",
         re.IGNORECASE,
     )
-    qual_after = re.compile(r"^\s*(?P<q>" + _alt(after_of) + r")(?!\w)", re.IGNORECASE)
+    qual_after = rx.compile(r"^\s*(?P<q>" + _alt(after_of) + r")(?!\w)", re.IGNORECASE)
 
     r = data["rates"]
     unit_of = {form.lower(): canon for canon, forms in r["units"].items() for form in forms}
@@ -237,16 +239,16 @@ def compile_money(rules: Rules) -> MoneyRules:
     units = r"(?P<unit>" + _alt(unit_of) + r")(?!\w)"
     mods = r"(?:[\w-]+\s+){0," + str(int(r["max_modifiers"])) + r"}?"
     per = [w for w in r["per_words"] if w != "/"]
-    rate = re.compile(
+    rate = rx.compile(
         r"^\s*(?P<per>/|(?<!\w)(?:" + _alt([*per, "for"]) + r")(?!\w))\s*(?:" + quantity + r"\s+)?" + mods + units,
         re.IGNORECASE,
     )
-    inherit = re.compile(
+    inherit = rx.compile(
         r"^\s*for\s+(?:(?P<same>" + _alt(r["inherit_phrases"]) + r")(?!\w)|" + mods + units + r")",
         re.IGNORECASE,
     )
     m = data["metrics"]
-    cues = {name: re.compile(_bounded(words), re.IGNORECASE) for name, words in m["cues"].items()}
+    cues = {name: rx.compile(_bounded(words), re.IGNORECASE) for name, words in m["cues"].items()}
     priority = [p for p in m["priority"]] + [p for p in cues if p not in m["priority"]]
     y = data["yen"]
     qual_words = _alt(qual_of)
@@ -260,45 +262,45 @@ def compile_money(rules: Rules) -> MoneyRules:
         qual_before=qual_before,
         qual_after=qual_after,
         qual_of=qual_of,
-        from_before=re.compile(_bounded(data["not_range_after"]) + r"\s*$", re.IGNORECASE),
-        skip_bracket=re.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,80}[)\]])?"),
+        from_before=rx.compile(_bounded(data["not_range_after"]) + r"\s*$", re.IGNORECASE),
+        skip_bracket=rx.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,80}[)\]])?"),
         rate=rate,
         inherit=inherit,
         unit_of=unit_of,
         a_units=frozenset(r["a_units"]),
-        conversion_gap=re.compile(r"^\s*(?:[(\[]|,\s*or|—|–)\s*(?:(?P<q>" + qual_words + r")\s*)?$", re.IGNORECASE),
-        conversion_close=re.compile(r"^\s*(?:[)\]]|,|—|–|$)"),
+        conversion_gap=rx.compile(r"^\s*(?:[(\[]|,\s*or|—|–)\s*(?:(?P<q>" + qual_words + r")\s*)?$", re.IGNORECASE),
+        conversion_close=rx.compile(r"^\s*(?:[)\]]|,|—|–|$)"),
         yen=dict(y),
-        yen_cny_cues=re.compile(_bounded(y["cny_cues"]), re.IGNORECASE),
-        yen_jpy_cues=re.compile(_bounded(y["jpy_cues"]), re.IGNORECASE),
+        yen_cny_cues=rx.compile(_bounded(y["cny_cues"]), re.IGNORECASE),
+        yen_jpy_cues=rx.compile(_bounded(y["jpy_cues"]), re.IGNORECASE),
         metric_cues=tuple((p, cues[p]) for p in priority if p in cues),
         metric_window=int(m["window"]),
-        negatives=tuple(re.compile(p) for p in data["negative_contexts"]),
-        format_head=re.compile(formats),
+        negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
+        format_head=rx.compile(formats),
         group_chars=str(data["group_characters"]),
-        dot_thousands=re.compile(r"(?:" + data["dot_thousands"]["pattern"] + r")(?![\d.,])"),
+        dot_thousands=rx.compile(r"(?:" + data["dot_thousands"]["pattern"] + r")(?![\d.,])"),
         dot_thousands_currencies=frozenset(data["dot_thousands"]["currencies"]),
-        cents_tail=re.compile(
+        cents_tail=rx.compile(
             r"(?:\s+(?:" + _alt(data["cents_tail"]["joiners"]) + r"))?\s+(?P<n>\d{1,2}|" + v.words + r")"
             r"(?:\s?(?:" + _alt(data["cents_tail"]["marks"]) + r")(?!\w)|(?![\w-]))(?=" + data["cents_tail"]["then"] + r")",
             re.IGNORECASE,
         ),
         cents_factor=Decimal(str(data["cents_tail"]["factor"])),
         cents_tail_below=Decimal(str(data["cents_tail"]["only_below"])),
-        compound_gap=re.compile(r"\s*(?:(?:" + _alt(data["compound_joiners"]) + r")\s*)?", re.IGNORECASE),
+        compound_gap=rx.compile(r"\s*(?:(?:" + _alt(data["compound_joiners"]) + r")\s*)?", re.IGNORECASE),
         article_words=frozenset(w.lower() for w in art["words"]),
         article_reject_deps=frozenset(art["reject_deps"]),
         fx_stale_after_days=int(rules.get("fx")["stale_after_days"]),
         ambiguous={
-            name.lower(): tuple((code, re.compile("|".join(_cue(c) for c in words))) for code, words in cues.items())
+            name.lower(): tuple((code, rx.compile("|".join(_cue(c) for c in words))) for code, words in cues.items())
             for name, cues in data["ambiguous_names"].items()
         },
         weight_names=frozenset(n.lower() for n in w["names"]),
-        weight_after=re.compile(w["after"], re.IGNORECASE),
-        weight_cues=re.compile(_bounded(w["cues"]), re.IGNORECASE),
+        weight_after=rx.compile(w["after"], re.IGNORECASE),
+        weight_cues=rx.compile(_bounded(w["cues"]), re.IGNORECASE),
         weight_window=int(w["window"]),
-        range_from_ok=re.compile(r"(?:(?:^|\n)[^\S\n]*|" + _bounded(data["range_from_after"]) + r"\s+)$", re.IGNORECASE),
-        change_before=re.compile(
+        range_from_ok=rx.compile(r"(?:(?:^|\n)[^\S\n]*|" + _bounded(data["range_from_after"]) + r"\s+)$", re.IGNORECASE),
+        change_before=rx.compile(
             _bounded(data["change_words"]) + r"\s+(?:by\s+)?(?:(?:" + _alt(approx) + r")\s+)?$", re.IGNORECASE
         ),
         tail_factor_after={k.lower(): Decimal(str(v)) for k, v in data["cents_tail"]["factor_after"].items()},
@@ -503,10 +505,10 @@ def _negative(text: str, m: Mention, mr: MoneyRules) -> bool:
 def _sentence_bounds(doc: Doc, start: int, end: int) -> tuple[int, int]:
     """Character bounds of the sentence holding the span (whole text when there are no sentences)."""
     if not doc.has_annotation("SENT_START") and not doc.has_annotation("DEP"):
-        return 0, len(doc.text)
+        return 0, len(doc_text(doc))
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) == 0:
-        return 0, len(doc.text)
+        return 0, len(doc_text(doc))
     sent = span[0].sent
     last = span[-1].sent
     return sent.start_char, max(sent.end_char, last.end_char)
@@ -534,12 +536,12 @@ def _resolve_yen(doc: Doc, ctx: Context, found: dict[str, list[dict]], mentions:
         decided = _yen_by_ratio(m, mr)
         if decided is None:
             s, e = _sentence_bounds(doc, m.start, m.end)
-            vote = _cue_vote(doc.text[s:e], mr)
+            vote = _cue_vote(doc_text(doc)[s:e], mr)
             if vote:
                 decided = ("CNY" if vote > 0 else "JPY", "yen_sentence_cue")
         if decided is None:
             if article_vote is None:
-                article_vote = _cue_vote(doc.text, mr) + _entity_vote(ctx, found, mr)
+                article_vote = _cue_vote(doc_text(doc), mr) + _entity_vote(ctx, found, mr)
             if article_vote:
                 decided = ("CNY" if article_vote > 0 else "JPY", "yen_article_cue")
         if decided is None:
@@ -555,9 +557,9 @@ def _resolve_ambiguous(doc: Doc, mentions: list[Mention], mr: MoneyRules) -> Non
         if not cues:
             continue
         s, e = _sentence_bounds(doc, m.start, m.end)
-        code, rule = _cue_winner(doc.text[s:m.start] + " " + doc.text[m.end:e], cues), "ambiguous_sentence_cue"
+        code, rule = _cue_winner(doc_text(doc)[s:m.start] + " " + doc_text(doc)[m.end:e], cues), "ambiguous_sentence_cue"
         if code is None:
-            code, rule = _cue_winner(doc.text[: m.start] + " " + doc.text[m.end :], cues), "ambiguous_article_cue"
+            code, rule = _cue_winner(doc_text(doc)[: m.start] + " " + doc_text(doc)[m.end :], cues), "ambiguous_article_cue"
         if code is None:
             code, rule = m.currency, "ambiguous_default"
         m.currency, m.currency_rule = code, rule
@@ -771,7 +773,7 @@ def _row(m: Mention, ctx: Context, mr: MoneyRules) -> dict:
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One row per money amount with a number; see the module docstring for the reading order."""
     mr = money_rules(ctx.rules)
-    text = doc.text
+    text = doc_text(doc)
     mentions = [m for m in _candidates(text, ctx.rules, mr) if not m.form.startswith("article") or _article_ok(doc, m, mr)]
     _link_conversions(text, mentions, mr)
     _resolve_yen(doc, ctx, found, mentions, mr)

@@ -19,7 +19,7 @@ import hashlib
 
 from spacy.tokens import Doc, Span
 
-from pipeline.extract import Context
+from pipeline.extract import Context, doc_text
 from pipeline.facts.candidates import Scene, variant_owner_map
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
@@ -90,7 +90,7 @@ def attach(scene: Scene, span: Span) -> Subject:
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One fact per money / user-count / quantity mention whose metric is clear."""
     fr = fact_rules(ctx.rules)
-    text = doc.text  # read once: Doc.text re-joins every token on each access
+    text = doc_text(doc)  # read once per Doc (the stages share it): Doc.text re-joins every token
     numbers = [(r["start"], r["end"]) for t in SOURCE_TABLES for r in found.get(t, ()) if r.get("start") is not None and r.get("end") is not None]
     index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers)
     paras = paragraphs(text)

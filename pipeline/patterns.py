@@ -1,0 +1,119 @@
+"""Regexes built from the rules, compiled once per process and kept compiled on disk between processes.
+
+Why: the number grammar and the money, counts and dates lexicons make patterns of 20k-110k characters.
+Python's regex parser is pure Python (about 7 µs a character), so compiling them cost 4-5 s in every
+process (every run, every ``--workers`` process, every Dask worker): more than spaCy's own load. The
+work is the same every time, so its result is kept: the compiled program of a pattern (the code list
+``_sre.compile`` takes, with its group names) is stored under a hash of the Python version, the
+engine's magic number, the flags and the pattern text, and read back in a millisecond.
+
+The stored program is exactly what ``re.compile`` would make (``Pattern.__eq__`` compares the code; a
+test checks it), so matches are identical. Any problem (no cache folder, a corrupt or foreign file, an
+engine that rejects the code) falls back to ``re.compile``: the cache can make a run faster, never
+different. Where: ``NEWSFACTS_REGEX_CACHE`` (a folder, or ``off``), else
+``$XDG_CACHE_HOME/newsfacts/regex`` (``~/.cache/newsfacts/regex``). Entries are a few hundred kB
+each, named by content, written atomically; stale ones are harmless and can be deleted at any time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import re
+import sys
+from pathlib import Path
+
+try:  # the engine CPython's re module compiles to; absent elsewhere (then: plain re.compile)
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - other Python implementations
+    _sre = None  # type: ignore[assignment]
+
+#: patterns shorter than this compile in a fraction of a millisecond: not worth a file
+MIN_CACHED_LENGTH = 500
+_memo: dict[tuple[str, int], re.Pattern] = {}
+#: how many patterns this process compiled from source (not read back): tests count these
+compiled_from_source = 0
+
+
+def cache_dir(kind: str = "regex") -> Path | None:
+    """The folder of stored programs (``kind`` "regex"; "pint" for pint's parsed unit definitions, see
+    pipeline/extract/measures.py), or None when caching is off."""
+    raw = os.environ.get("NEWSFACTS_REGEX_CACHE", "").strip()
+    if raw.lower() in ("off", "0", "false", "no"):
+        return None
+    if raw:
+        return Path(raw) if kind == "regex" else Path(raw) / kind
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "newsfacts" / kind
+
+
+def _key(pattern: str, flags: int) -> str:
+    basis = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{flags}|".encode() + pattern.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(basis).hexdigest()
+
+
+def _program(pattern: str, flags: int) -> tuple:
+    """What re._compiler.compile hands to _sre.compile, as plain data."""
+    global compiled_from_source
+    compiled_from_source += 1
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, i in groupindex.items():
+        indexgroup[i] = name
+    # plain ints: the opcodes are int subclasses, which marshal does not store
+    return (int(flags | parsed.state.flags), [int(c) for c in code], int(parsed.state.groups - 1), groupindex, tuple(indexgroup))
+
+
+def _from_program(pattern: str, program: tuple) -> re.Pattern:
+    flags, code, groups, groupindex, indexgroup = program
+    return _sre.compile(pattern, flags, code, groups, groupindex, indexgroup)
+
+
+def _read(path: Path, pattern: str) -> re.Pattern | None:
+    try:
+        program = marshal.loads(path.read_bytes())
+        return _from_program(pattern, program)
+    except Exception:  # noqa: BLE001 - missing, corrupt or foreign: compile from source instead
+        return None
+
+
+def _write(path: Path, program: tuple) -> None:
+    try:
+        data = marshal.dumps(program)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except (OSError, ValueError):  # read-only home, full disk: the run goes on, it just compiles next time too
+        pass
+
+
+def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re.compile of the rules
+    """``re.compile(pattern, flags)``, compiled at most once per process and, for long patterns, read
+    back from the on-disk cache when another process already compiled it."""
+    flags = int(flags)
+    key = (pattern, flags)
+    found = _memo.get(key)
+    if found is not None:
+        return found
+    folder = cache_dir() if _sre is not None and len(pattern) >= MIN_CACHED_LENGTH else None
+    compiled: re.Pattern | None = None
+    if folder is not None:
+        path = folder / f"{_key(pattern, flags)}.marshal"
+        compiled = _read(path, pattern)
+        if compiled is None:
+            try:
+                program = _program(pattern, flags)
+                compiled = _from_program(pattern, program)
+            except Exception:  # noqa: BLE001 - an engine this code does not know: the public way
+                compiled = None
+            else:
+                _write(path, program)
+    if compiled is None:
+        compiled = re.compile(pattern, flags)
+    _memo[key] = compiled
+    return compiled

@@ -1,0 +1,118 @@
+"""Speed contracts that can be checked without a clock (issue 22): rule regexes are compiled once per
+process and kept compiled between processes with exactly the program re.compile makes; no stage
+compiles a regex per article; the alternation builder is deterministic. Timings live in
+benchmarks/throughput.py, never here."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pipeline import patterns
+from pipeline.extract import Context, doc_text
+from pipeline.extract.money import money_rules
+from pipeline.lexicon import alternation, ordered
+from pipeline.numbers import vocab
+from pipeline.run import load_stages
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture()
+def fresh_cache(tmp_path, monkeypatch):
+    """An empty on-disk cache and an empty in-process memo, restored afterwards."""
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", str(tmp_path / "rx"))
+    monkeypatch.setattr(patterns, "_memo", {})
+    return tmp_path / "rx"
+
+
+def test_stored_program_is_the_one_re_compile_makes(rules, fresh_cache, monkeypatch):
+    """The largest rule patterns (money's candidate forms, the number grammar), written to the cache
+    and read back in a 'new process' (empty memo), compare equal to re.compile's (same code, flags)."""
+    sources = [(p.pattern, p.flags) for _, p in money_rules(rules).candidates] + [(vocab(rules).number, re.IGNORECASE)]
+    first = [patterns.compile(src, flags) for src, flags in sources]
+    assert len(list(fresh_cache.glob("*.marshal"))) >= 5
+    monkeypatch.setattr(patterns, "_memo", {})
+    before = patterns.compiled_from_source
+    again = [patterns.compile(src, flags) for src, flags in sources]
+    assert patterns.compiled_from_source == before, "read back, not compiled again"
+    for (src, flags), a, b in zip(sources, first, again, strict=True):
+        reference = re.compile(src, flags)
+        assert a == reference and b == reference
+        assert b.groupindex == reference.groupindex and b.groups == reference.groups
+
+
+@pytest.mark.parametrize(
+    "content",
+    [pytest.param(b"", id="empty"), pytest.param(b"\x00garbage", id="garbage"), pytest.param(b"\xe9\x01\x00\x00\x00", id="foreign-marshal")],
+)
+def test_broken_cache_file_falls_back_to_re_compile(fresh_cache, content):
+    source = "(?P<w>" + "|".join(f"word{i}" for i in range(200)) + r")\b"
+    patterns.compile(source, re.I)
+    (path,) = fresh_cache.glob("*.marshal")
+    path.write_bytes(content)
+    patterns._memo.clear()
+    assert patterns.compile(source, re.I) == re.compile(source, re.I)
+
+
+def test_cache_off_writes_nothing(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", "off")
+    monkeypatch.setattr(patterns, "_memo", {})
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    source = "|".join(f"term{i}" for i in range(200))
+    assert patterns.compile(source) == re.compile(source)
+    assert not any(tmp_path.rglob("*.marshal"))
+
+
+@pytest.mark.parametrize(
+    ("words", "expected"),
+    [
+        pytest.param(["$", "US$", "HK$", "A$"], ["HK$", "US$", "A$", "$"], id="symbols-longest-first-then-alphabetical"),
+        pytest.param({"yen", "won", "euro", "pound"}, ["pound", "euro", "won", "yen"], id="a-set-in-any-order"),
+    ],
+)
+def test_alternation_order_is_total(words, expected):
+    assert ordered(words) == expected
+    assert alternation(words) == "|".join(re.escape(w) for w in expected)
+
+
+def test_alternation_flexible_space():
+    assert re.fullmatch(alternation(["per cent"], flexible_space=True), "per\n cent")
+    assert not re.fullmatch(alternation(["per cent"]), "per\n cent")
+
+
+def test_doc_text_is_read_once_and_equals_doc_text(nlp):
+    doc = nlp("Revenue rose 5% to $2 billion.\nUsers: 3 million.")
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)
+
+
+def test_no_regex_compiled_per_article(nlp, rules, settings, monkeypatch):
+    """After raw/ has warmed every stage up, two of its articles run again as new Docs (money, counts,
+    dates, changes and facts in them) and call neither re.compile nor patterns.compile (a pattern built per
+    article, even one re's cache would answer), and add no ``Rules.derived`` entry (per-article setup
+    rebuilt from the rules)."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted((REPO / "raw").glob("*.txt"))]
+    stages = load_stages()
+
+    def run(i: int, doc) -> None:  # noqa: ANN001
+        ctx = Context(f"a{i}", None, rules, settings)
+        found: dict = {}
+        for name, func in stages:
+            found[name] = func(doc, ctx, found)
+
+    docs = [nlp(text) for text in texts]  # the model runs outside the counted part
+    for i, doc in enumerate(docs):  # lazy one-time setup (pint's registry, first-use literals) happens here
+        run(i, doc)
+    counted = [nlp(text) for text in texts[-2:]]
+    compiles: list[str] = []
+    for module, name in ((re, "compile"), (patterns, "compile")):
+        real = getattr(module, name)
+        monkeypatch.setattr(module, name, lambda p, flags=0, real=real: compiles.append(p) or real(p, flags))
+    derived = set(rules._cache)
+    for i, doc in enumerate(counted):
+        run(100 + i, doc)
+    assert compiles == [], compiles[:3]
+    assert set(rules._cache) == derived, "nothing compiled from the rules per article (Rules.derived)"
