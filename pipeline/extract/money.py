@@ -20,6 +20,7 @@ Single price strings ("1 298,00 €") are read by pipeline/prices.py with the sa
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -657,22 +658,41 @@ def _inherit_rate(text: str, m: Mention, previous: Mention | None, mr: MoneyRule
     m.per_quantity, m.per_unit, m.rate_rule = previous.per_quantity, previous.per_unit, "inherited_rate"
 
 
-def _metric(text: str, m: Mention, bounds: tuple[int, int], mr: MoneyRules) -> str:
-    """The first metric (by priority) with a cue within the window, else the nearest cue, else other."""
-    if m.per_unit is not None:
-        return "price"
+def _sentence_cues(text: str, bounds: tuple[int, int], mr: MoneyRules) -> tuple[tuple[str, tuple[tuple[int, int], ...]], ...]:
+    """Every metric cue of one sentence, per metric in priority order, as sorted (start, end) offsets:
+    found once per sentence, not once per amount (a run-on sentence with many amounts was quadratic)."""
     s, e = bounds
     sentence = text[s:e]
+    return tuple((metric, tuple((c.start() + s, c.end() + s) for c in pattern.finditer(sentence))) for metric, pattern in mr.metric_cues)
+
+
+def _distance(m: Mention, cs: int, ce: int) -> int:
+    return m.start - ce if ce <= m.start else cs - m.end if cs >= m.end else 0
+
+
+def _metric(text: str, m: Mention, bounds: tuple[int, int], mr: MoneyRules, cache: dict | None = None) -> str:
+    """The first metric (by priority) with a cue within the window, else the nearest cue, else other.
+
+    Cues of one metric never overlap (one ``finditer``), so the nearest of them to an amount is the last
+    one starting before its end or the first one starting at or after it: two binary searches."""
+    if m.per_unit is not None:
+        return "price"
+    cues = cache.get(bounds) if cache is not None else None
+    if cues is None:
+        cues = _sentence_cues(text, bounds, mr)
+        if cache is not None:
+            cache[bounds] = cues
     window = mr.metric_window
     nearest: tuple[int, str] | None = None
-    for metric, pattern in mr.metric_cues:
-        for cue in pattern.finditer(sentence):
-            cs, ce = cue.start() + s, cue.end() + s
-            distance = m.start - ce if ce <= m.start else cs - m.end if cs >= m.end else 0
-            if 0 <= distance <= window:
-                return metric
-            if distance >= 0 and (nearest is None or distance < nearest[0]):
-                nearest = (distance, metric)
+    for metric, spans in cues:
+        if not spans:
+            continue
+        k = bisect.bisect_left(spans, (m.end, -1))
+        distance = min(_distance(m, *spans[j]) for j in (k - 1, k) if 0 <= j < len(spans))
+        if distance <= window:
+            return metric
+        if nearest is None or distance < nearest[0]:
+            nearest = (distance, metric)
     return nearest[1] if nearest else "other"
 
 
@@ -790,9 +810,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     for m in mentions:  # both sides of a conversion share the rate
         if m.partner is not None and m.per_unit is None and m.partner.per_unit is not None:
             m.per_quantity, m.per_unit, m.rate_rule = m.partner.per_quantity, m.partner.per_unit, "conversion_rate"
+    cue_cache: dict = {}
     for m in mentions:
         if m.equivalent_of is None:
-            m.metric = _metric(text, m, bounds[m.start], mr)
+            m.metric = _metric(text, m, bounds[m.start], mr, cue_cache)
     for m in mentions:  # a conversion is about the same thing as what it converts
         if m.equivalent_of is not None and m.partner is not None:
             m.metric = m.partner.metric if m.per_unit is None or m.partner.per_unit else "price"
