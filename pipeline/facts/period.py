@@ -7,16 +7,24 @@ from __future__ import annotations
 
 from datetime import date
 
+from itertools import chain, islice
+
 from spacy.tokens import Span, Token
 
 from pipeline.facts.config import FactRules
 from pipeline.facts.discourse import containing
 from pipeline.facts.records import Period
 
+#: how far up the tree the distance between a number and a date is looked for, and how many of the
+#: sentence's dates (nearest in the text first) are ranked: bounds that real sentences never reach,
+#: so a run-on "sentence" of thousands of words stays linear
+TREE_DEPTH = 64
+PERIOD_CANDIDATES = 12
+
+
 def _tree_distance(a: Token, b: Token) -> int:
-    up_a = [a, *a.ancestors]
-    index_a = {t.i: k for k, t in enumerate(up_a)}
-    for k, t in enumerate([b, *b.ancestors]):
+    index_a = {t.i: k for k, t in enumerate(islice(chain((a,), a.ancestors), TREE_DEPTH))}
+    for k, t in enumerate(islice(chain((b,), b.ancestors), TREE_DEPTH)):
         if t.i in index_a:
             return k + index_a[t.i]
     return 10_000
@@ -74,6 +82,8 @@ def find_period(
     doc = span.doc
     sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
+    if len(in_sent) > PERIOD_CANDIDATES:
+        in_sent = sorted(in_sent, key=lambda d: (abs(d["start"] - span.start_char), d["start"]))[:PERIOD_CANDIDATES]
     if in_sent:
 
         def rank(d: dict) -> tuple[int, int]:
