@@ -16,6 +16,7 @@ to the nearest name by guess. Cue words, patterns and weights live in rules/fact
 from __future__ import annotations
 
 import hashlib
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
@@ -63,7 +64,7 @@ def said_of_several(span: Span, fr: FactRules) -> bool:
     """'combined expenditures approximating ¥100 billion': the number is a total over several."""
     node = span.root
     for _ in range(fr.governor_depth):
-        if node.lower_ in fr.collective_words or any(c.lower_ in fr.collective_words for c in node.children):
+        if node.lower_ in fr.collective_words or any(c.lower_ in fr.collective_words for c in islice(node.children, 64)):
             return True
         if node.head.i == node.i:
             break

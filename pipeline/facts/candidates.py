@@ -8,7 +8,7 @@ object keeps the rules pure functions instead of methods sharing mutable state.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain, islice
 
 from spacy.tokens import Doc, Span, Token
@@ -33,6 +33,9 @@ class Scene:
     #: a long one), and their first token indices for a binary search
     sents: tuple[Span, ...] = ()
     sent_starts: tuple[int, ...] = ()
+    #: per-article memo of answers that depend only on the sentence (its only entity, its topic): a
+    #: sentence with many numbers asks the same question once
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
 
     def sentence(self, i: int) -> Span:
         """The sentence holding token ``i``."""

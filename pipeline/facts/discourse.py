@@ -97,7 +97,10 @@ def _single(scene: "Scene", tokens: list[Token]) -> "tuple[Entity, Token] | None
 
 def sentence_entity(scene: "Scene", sent: "Span") -> "Subject | None":
     """The number's sentence names exactly one usable entity: it (no clause rule found one)."""
-    found = _single(scene, list(sent))
+    key = ("sentence_entity", sent.start)
+    if key not in scene.memo:
+        scene.memo[key] = _single(scene, list(sent))
+    found = scene.memo[key]
     if found is None:
         return None
     ent, tok = found
@@ -105,7 +108,14 @@ def sentence_entity(scene: "Scene", sent: "Span") -> "Subject | None":
 
 
 def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
-    """The entity a sentence is about: the one entity of its main clause's subject."""
+    """The entity a sentence is about: the one entity of its main clause's subject (memoised)."""
+    key = ("topic", sent.start)
+    if key not in scene.memo:
+        scene.memo[key] = _find_topic(scene, sent)
+    return scene.memo[key]
+
+
+def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
     root = sent.root
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:

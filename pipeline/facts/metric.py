@@ -78,7 +78,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:
-                    for tok in sorted(child.subtree, key=lambda t: -t.i):
+                    for tok in reversed(list(child.subtree)):
                         metric = _word_metric(tok, fr)
                         if metric:
                             return metric, tok.text
