@@ -389,3 +389,18 @@ def test_spelled_counts_setting(nlp, rules, settings, tmp_path) -> None:
     path = tmp_path / "rules" / "counts.yaml"
     path.write_text(path.read_text(encoding="utf-8").replace("spelled_counts: false", "spelled_counts: true"), encoding="utf-8")
     assert spans(load_rules(tmp_path / "rules")) == ["Five", "four"]
+
+
+@pytest.mark.parametrize(
+    "prefix",
+    ["revenue rose by nearly ", "more than ", "at least\n  ", "it was about", "Acme-about ", "", "   ", "x" * 3000 + " up to "],
+    ids=["nearly", "more-than", "at-least-newline", "no-space", "hyphen-guard", "empty", "blank", "long-window"],
+)
+def test_search_tail_equals_search(rules, prefix) -> None:
+    """The tail search for an end-anchored qualifier finds exactly what a full search finds."""
+    from pipeline.extract.counts import compiled, search_tail
+
+    c = compiled(rules)
+    full = c.qual_before.search(prefix)
+    tail = search_tail(c.qual_before, prefix, c.qual_before_longest)
+    assert (full.span() if full else None) == (tail.span() if tail else None)

@@ -78,6 +78,8 @@ class Compiled:
     anchor_neg_before: re.Pattern
     qual_before: re.Pattern
     qual_before_map: dict[str, str]
+    #: characters of the longest qualifier phrase (search_tail)
+    qual_before_longest: int
     qual_after: re.Pattern
     qual_after_map: dict[str, str]
     range_gap: re.Pattern
@@ -187,6 +189,7 @@ def compile_rules(rules: Rules) -> Compiled:
         anchor_neg_before=anchor_neg_before,
         qual_before=qual_before,
         qual_before_map=qb_map,
+        qual_before_longest=max((len(p) for p in qb_map), default=0),
         qual_after=qual_after,
         qual_after_map=qa_map,
         range_gap=range_gap,
@@ -394,12 +397,21 @@ def _taken(found: dict[str, list[dict]], *tables: str) -> list[tuple[int, int]]:
     return [(r["start"], r["end"]) for t in tables for r in (found.get(t) or ()) if r.get("start") is not None]
 
 
+def search_tail(pattern: re.Pattern, text: str, longest: int) -> re.Match | None:
+    """``pattern.search(text)`` for a pattern anchored at the end (``...\s*$``) whose phrases are at most
+    ``longest`` characters: only the tail of ``text`` can hold a match, so only the tail is searched
+    (searching a 1,000-character window from every position was the cost of hostile text). ``search``
+    with a start position still lets look-behinds see the text before it, so the match is the same."""
+    trailing = len(text) - len(text.rstrip())
+    return pattern.search(text, max(0, len(text) - (3 * longest + trailing + 8)))
+
+
 def qualifier(prefix: str, suffix: str, c: Compiled) -> tuple[str, int, int]:
     """(qualifier, chars of prefix it uses, chars of suffix it uses); "exact" when none is written."""
     after = c.qual_after.match(suffix)
     if after:
         return c.qual_after_map[_norm(after.group("q"))], 0, after.end()
-    before = c.qual_before.search(prefix)
+    before = search_tail(c.qual_before, prefix, c.qual_before_longest)
     if before:
         return c.qual_before_map[_norm(before.group("q"))], len(prefix) - before.start(), 0
     return "exact", 0, 0
@@ -782,7 +794,7 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
         qual, _, _ = qualifier(prefix, suffix, c)
         qual = "range" if cand.high_text else qual
         if pct:
-            bound = c.qual_before.search(prefix)  # "by nearly 50%": the cue sits before the qualifier
+            bound = search_tail(c.qual_before, prefix, c.qual_before_longest)  # "by nearly 50%": the cue sits before the qualifier
             change = _percent_change(prefix[: bound.start()] if bound else prefix, suffix, c)
             rows.append(_row(cand.start, end, "percent", reading, "%", qual, change, "percent"))
             continue
