@@ -138,6 +138,12 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     }
 
 
+#: digit groups one number may have ("1,234,567" has 2 after the first): 12 is 39 digits, beyond any
+#: amount (numbers over 30 digits are left alone anyway); unbounded, a run of thousands of "123,"
+#: groups was rescanned from every group start (quadratic)
+MAX_GROUPS = 12
+
+
 def _digit_forms(space_not_after: list[str], max_exponent: int) -> str:
     """Regex source of a number written in digits, tried in this order inside one atomic group (so a
     decimal is never cut back to its integer part: "180.25ml" is no number, not "180"):
@@ -154,9 +160,9 @@ def _digit_forms(space_not_after: list[str], max_exponent: int) -> str:
     months = "".join(rf"(?<!\b{re.escape(w)} )" for w in space_not_after)
     forms = (
         rf"(?:\d+(?:\.\d+)?|\.\d+){exponent}",
-        r"\d{1,3}(?:,\d{3}(?!\d))+(?:\.\d+)?",
-        r"\d{1,2}(?:,\d\d)+,\d{3}(?!\d)(?:\.\d+)?",
-        rf"{months}\d{{1,3}}(?:{space}\d{{3}}(?!\d))+(?!{space}\d)(?:\.\d+)?",
+        rf"\d{{1,3}}(?:,\d{{3}}(?!\d)){{1,{MAX_GROUPS}}}(?:\.\d+)?",
+        rf"\d{{1,2}}(?:,\d\d){{1,{MAX_GROUPS}}},\d{{3}}(?!\d)(?:\.\d+)?",
+        rf"{months}\d{{1,3}}(?:{space}\d{{3}}(?!\d)){{1,{MAX_GROUPS}}}(?!{space}\d)(?:\.\d+)?",
         r"(?<!\d,)\d{1,3},\d{1,2}(?!\d|,\d)",
         r"(?<=\d\.)\d+",
         r"\d+(?:\.\d+(?!\.?\d))?",

@@ -288,3 +288,12 @@ def test_parse_never_raises_on_number_words(rules, finder, text) -> None:
     parse_number(text, rules)
     for span in finder(text):
         parse_number(span, rules)
+
+
+def test_a_long_run_of_digit_groups_is_read_in_linear_time_and_left_alone(rules) -> None:
+    """'123,123,…' thousands of groups long: bounded group repetition (numbers.MAX_GROUPS) keeps the
+    search linear, and no piece of it becomes a number (each is beyond the 30-digit limit)."""
+    from pipeline.numbers import MAX_GROUPS, parse_number
+
+    assert parse_number(",".join(["123"] * (MAX_GROUPS + 1)), rules) is None
+    assert parse_number("1,234,567", rules) is not None
