@@ -398,7 +398,7 @@ def _taken(found: dict[str, list[dict]], *tables: str) -> list[tuple[int, int]]:
 
 
 def search_tail(pattern: re.Pattern, text: str, longest: int) -> re.Match | None:
-    """``pattern.search(text)`` for a pattern anchored at the end (``...\s*$``) whose phrases are at most
+    """``pattern.search(text)`` for a pattern anchored at the end (``...\\s*$``) whose phrases are at most
     ``longest`` characters: only the tail of ``text`` can hold a match, so only the tail is searched
     (searching a 1,000-character window from every position was the cost of hostile text). ``search``
     with a start position still lets look-behinds see the text before it, so the match is the same."""
