@@ -36,7 +36,7 @@ RULE_KEYS = (
     "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "frequency_after",
     "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
     "percent_of_words", "percent_of_not_after", "hyphen_units", "weight_units", "demonym_entity_types", "demonyms",
-    "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words",
+    "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
 )
@@ -44,9 +44,6 @@ RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negat
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
 MAX_WINDOW = 1000
-PLURAL_TAGS = frozenset({"NNS", "NNPS"})
-MODIFIER_TAGS = frozenset({"NN", "NNP", "JJ", "VBG", "VBN", "NNS"})
-NAME_MODIFIER_TAGS = frozenset({"NNP", "JJ"})
 #: the period hint of a user-count metric read from the parse (anchors carry their own)
 PERIODS = {"DAU": "daily", "WAU": "weekly", "MAU": "monthly"}
 
@@ -70,6 +67,12 @@ def _edge(phrase: str) -> str:
 @dataclass(frozen=True)
 class Compiled:
     """Everything built once from rules/counts.yaml."""
+
+    #: Penn tags (rules/counts.yaml noun_tags): plural nouns, modifiers kept in a counted noun phrase,
+    #: and the capitalized modifiers that may be a name
+    plural_tags: frozenset[str]
+    modifier_tags: frozenset[str]
+    name_modifier_tags: frozenset[str]
 
     number: re.Pattern
     anchors: dict[str, tuple[str, str | None]]
@@ -151,7 +154,7 @@ def compile_rules(rules: Rules) -> Compiled:
     anchors = {_norm(k): (val[0], val[1]) for k, val in data["user_anchors"].items()}
     forward_only = {_norm(a) for a in data["forward_only_anchors"]}
     mods = _alt(data["anchor_modifiers"])
-    acronym_paren = r"(?:\s*\((?:MAU|DAU|WAU)s?\))?"
+    acronym_paren = r"(?:\s*\((?:" + "|".join(re.escape(a) for a in data["acronym_anchors"]) + r")s?\))?"
     forward_anchor = rx.compile(
         r"^\s*(?:(?:" + mods + r")\s+){0,3}(?P<anchor>" + _alt(anchors) + r")(?![\w/])" + acronym_paren, re.I
     )
@@ -181,7 +184,12 @@ def compile_rules(rules: Rules) -> Compiled:
     weight_forms = frozenset(_norm(f) for u in weight_units for f in (u, *data["counted_nouns"].get(u, ())))
     qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
     casualty = data["casualty_verbs"]
+    tags = data["noun_tags"]
+    check_keys(tags, where=f"{where}: noun_tags", required=("plural", "modifier", "name_modifier"))
     return Compiled(
+        plural_tags=frozenset(tags["plural"]),
+        modifier_tags=frozenset(tags["modifier"]),
+        name_modifier_tags=frozenset(tags["name_modifier"]),
         number=rx.compile(v.number, re.I),
         anchors=anchors,
         forward_anchor=forward_anchor,
@@ -467,18 +475,18 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
         phrase_words = [t.text for t in words]
         for j in range(len(phrase_words)):
             unit = c.counted_map.get(_norm(" ".join(phrase_words[j:])))
-            if unit and (tok.tag_ in PLURAL_TAGS or tok.text.lower().endswith("s") or j < len(phrase_words) - 1):
+            if unit and (tok.tag_ in c.plural_tags or tok.text.lower().endswith("s") or j < len(phrase_words) - 1):
                 return unit
         plain = tok.is_alpha and (tok.is_lower or (tok.text[:-1].isupper() and tok.text.endswith("s")))
         demonym = tok.ent_type_ in c.demonym_types or tok.text.lower() in c.demonyms
-        if tok.tag_ in PLURAL_TAGS and demonym and tok.is_title and tok.text.endswith("s"):
+        if tok.tag_ in c.plural_tags and demonym and tok.is_title and tok.text.endswith("s"):
             return _singular(tok.text, c)  # "including 12 Americans" -> American
-        if tok.tag_ in PLURAL_TAGS and plain and tok.text.lower().endswith("s"):
+        if tok.tag_ in c.plural_tags and plain and tok.text.lower().endswith("s"):
             compounds = [t.text for t in words[:-1] if t.dep_ == "compound" and t.head.i == tok.i and t.is_lower]
             return " ".join([*compounds, _singular(tok.text, c)])
         # a name may qualify the counted noun ("one million Conner shares", "20 Afghan soldiers")
-        named = tok.is_title and tok.tag_ in NAME_MODIFIER_TAGS
-        if not (tok.tag_ in MODIFIER_TAGS and (tok.is_lower or tok.is_upper or named) and not tok.is_stop):
+        named = tok.is_title and tok.tag_ in c.name_modifier_tags
+        if not (tok.tag_ in c.modifier_tags and (tok.is_lower or tok.is_upper or named) and not tok.is_stop):
             return None
     return None
 
@@ -589,7 +597,7 @@ def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
     if lemma not in pr.user_nouns and (_norm(head.text) in c.not_counted or lemma in c.not_counted):
         return False
     demonym = head.ent_type_ in c.demonym_types or head.text.lower() in c.demonyms
-    if demonym and head.tag_ in PLURAL_TAGS:
+    if demonym and head.tag_ in c.plural_tags:
         return True
     return head.tag_ in pr.head_tags and (head.is_lower or head.is_upper) and any(ch.isalpha() for ch in head.text)
 
@@ -600,7 +608,7 @@ def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
     word = _norm(tok.text)
     if word in pr.irregular:
         return pr.irregular[word]
-    return _norm(_singular(tok.text, c)) if tok.tag_ in PLURAL_TAGS else word
+    return _norm(_singular(tok.text, c)) if tok.tag_ in c.plural_tags else word
 
 
 def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) -> CountedNoun:
@@ -631,17 +639,17 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
             return _counted(head, tok, "count_parse_noun", c, pr) if _head_ok(head, c, pr) else None
         return None
     for prep in (t for t in tok.children if t.dep_ == "prep" and t.lower_ == "of" and t.i == tok.i + 1):
-        for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in PLURAL_TAGS):
+        for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in c.plural_tags):
             dets = [t for t in noun.children if t.dep_ in ("det", "poss")]
             if all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
                 return _counted(noun, noun, "count_of_the", c, pr)
     if tok.dep_ in ("dobj", "attr") and _norm(head.text) in pr.numbering and head.dep_ == "acl":
         noun = head.head
-        if noun.tag_ in PLURAL_TAGS and _head_ok(noun, c, pr):
+        if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
             return _counted(noun, noun, "count_numbering", c, pr)
     if tok.dep_ == "pobj" and head.lower_ == "of" and _norm(head.head.text) in pr.collective:
         group = head.head
-        if group.tag_ not in PLURAL_TAGS and group.is_lower:
+        if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
 
@@ -1012,11 +1020,11 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
     if verb is None:
         return None
     for subj in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
-        if _norm(verb.text) in c.counting_verbs and subj.tag_ in PLURAL_TAGS and subj.is_lower and subj.is_alpha:
+        if _norm(verb.text) in c.counting_verbs and subj.tag_ in c.plural_tags and subj.is_lower and subj.is_alpha:
             return c.counted_map.get(_norm(subj.text)) or _singular(subj.text, c)
         if _norm(subj.text) in c.number_of_words:
             for prep in (t for t in subj.children if t.dep_ == "prep" and t.lower_ == "of"):
-                for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in PLURAL_TAGS and t.is_lower):
+                for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
     return None
 
