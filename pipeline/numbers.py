@@ -15,6 +15,7 @@ not make one number ("one twenty two", "45 (forty five)").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -59,6 +60,8 @@ class NumberVocab:
     #: finds the word between a numerator and a denominator (" over ", " out of ")
     ratio_split: re.Pattern | None = None
     max_exponent: int = 100
+    #: one number's tokens: digits, words, and the CJK magnitude characters of the vocabulary
+    token: re.Pattern | None = None
 
 
 def _alternation(words) -> str:  # noqa: ANN001
@@ -257,6 +260,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         multipliers, denominators, frozenset(w.lower() for w in point_words),
         frozenset(w.lower() for w in negative_words), frozenset(digit_dens),
         compound_ordinals, rx.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent,
+        token=_token_pattern(magnitudes),
     )
 
 
@@ -265,12 +269,16 @@ def vocab(rules: Rules) -> NumberVocab:
     return rules.derived("numbers", compile_vocab)
 
 
-_TOKEN = rx.compile(
-    r"\d+/\d+"
-    r"|(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+|\^[+-]*\d+)"  # "1.3e6", "2.5^-1"
-    r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"  # "1 234 567"
-    r"|\d[\d,\u202f\u2009]*(?:\.\d+)?|\.\d+|[a-z]+|[万亿千百]+"
-)
+def _token_pattern(magnitude_words: Iterable[str]) -> re.Pattern:
+    """The tokens of one number; the CJK magnitude characters come from rules/numbers.yaml (万, 亿, 千, 百
+    today), so a magnitude added there is read here too."""
+    cjk = "".join(sorted({ch for word in magnitude_words for ch in word if not ch.isascii()}))
+    return rx.compile(
+        r"\d+/\d+"
+        r"|(?:\d+(?:\.\d+)?|\.\d+)(?:e[+-]?\d+|\^[+-]*\d+)"  # "1.3e6", "2.5^-1"
+        r"|\d{1,3}(?:[ \u00a0\u202f\u2009]\d{3}(?!\d))+(?:\.\d+)?"  # "1 234 567"
+        r"|\d[\d,\u202f\u2009]*(?:\.\d+)?|\.\d+|[a-z]+" + (f"|[{re.escape(cjk)}]+" if cjk else "")
+    )
 _SIGN = rx.compile(r"^\s*[-−]\s*")
 _DECIMAL_COMMA = rx.compile(r"\d{1,3},\d{1,2}")
 
@@ -408,7 +416,8 @@ def parse_number(text: str, rules: Rules) -> Parsed | None:
     m = _SIGN.match(lowered)
     if m:
         sign, lowered = Decimal(-1), lowered[m.end() :]
-    tokens = _TOKEN.findall(lowered)
+    assert v.token is not None
+    tokens = v.token.findall(lowered)
     if tokens and tokens[0] in v.negative_words and sign > 0 and len(tokens) > 1:
         sign, tokens = Decimal(-1), tokens[1:]
     if not tokens:

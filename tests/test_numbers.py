@@ -297,3 +297,17 @@ def test_a_long_run_of_digit_groups_is_read_in_linear_time_and_left_alone(rules)
 
     assert parse_number(",".join(["123"] * (MAX_GROUPS + 1)), rules) is None
     assert parse_number("1,234,567", rules) is not None
+
+
+def test_a_cjk_magnitude_added_to_the_rules_is_read(rules) -> None:
+    """The token pattern's CJK magnitude characters come from rules/numbers.yaml, not from code."""
+    from types import MappingProxyType
+
+    from pipeline.numbers import parse_number
+    from pipeline.rules import Rules
+
+    data = dict(rules.get("numbers"))
+    data["magnitudes"] = MappingProxyType({**data["magnitudes"], "兆": "1000000000000"})
+    extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "numbers": MappingProxyType(data)}), sha256="t")
+    assert float(parse_number("3兆", rules).value) == 3  # an unknown character is not read as a magnitude
+    assert float(parse_number("3兆", extended).value) == 3e12
