@@ -160,6 +160,9 @@ CHANGES = [
     ("dev-up-one-third", "Exports reached a record in August, up nearly one-third from last year.", "up nearly one-third", "increase", None, None, 100 / 3, "%", None, 100 / 3),
     ("down-percent", "The index closed down 3.4% on Friday.", "down 3.4%", "decrease", None, None, 3.4, "%", None, -3.4),
     ("gained-percent", "Shares gained 1.7% in early trading.", "gained 1.7%", "increase", None, None, 1.7, "%", None, 1.7),
+    # measures (pint units, #15) are numbers of a change like counts are
+    ("measure-rate-by", "Saudi Arabia agreed to raise oil output by 500,000 barrels a day.", "raise oil output by 500,000", "increase", None, None, 500000, "barrel / day", None, None),
+    ("measure-fell-by", "Exports fell by 2 million tonnes.", "fell by 2 million", "decrease", None, None, 2e6, "metric_ton", None, None),
 ]
 
 

@@ -330,7 +330,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), r.get("metric"))
         spans.append((r["start"], r["end"]))
     for r in found.get("quantities") or ():
-        if r.get("value") is not None and r["kind"] in ("percent", "count", "multiplier"):
+        if r.get("value") is not None and r["kind"] in ("percent", "count", "measure", "multiplier"):
             unit = "%" if r["kind"] == "percent" else r.get("unit")
             kind = multiplier_kind(doc, r, rules) if r["kind"] == "multiplier" else None
             out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind)
