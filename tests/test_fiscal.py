@@ -19,6 +19,7 @@ from pipeline.extract import Context
 from pipeline.extract.dates import extract
 from pipeline.extract.fiscal import resolve_fiscal
 from pipeline.settings import Settings
+from tests.test_dates import one
 
 D = date.fromisoformat
 
@@ -28,12 +29,6 @@ def run(nlp, rules, settings, text: str, published: str | None, timeml: bool | N
     for row in rows:
         row["text"] = text[row["start"] : row["end"]]
     return rows
-
-
-def one(rows: list[dict], span: str) -> dict:
-    hits = [r for r in rows if r["text"] == span]
-    assert hits, f"{span!r} not found in {[r['text'] for r in rows]}"
-    return hits[0]
 
 
 # (id, value, fiscal_year_end, named_for, start, end)

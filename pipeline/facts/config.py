@@ -20,10 +20,13 @@ class FactRules:
     percent_change: dict[str, str]
     cue_window: int
     governor_depth: int
+    governor_preps: frozenset[str]
     #: lemma or lowercased word -> money metric
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     ner_labels: frozenset[str]
+    proper_noun_tags: frozenset[str]
+    traded_modifier_deps: frozenset[str]
     aside_deps: frozenset[str]
     max_depth: int
     topic_lookback: int
@@ -64,6 +67,11 @@ class FactRules:
     #: verb / adposition from tag and label (rules/pos.yaml): the model's attribute_ruler is not run
     word_classes: WordClasses
 
+    def is_price_word(self, word: str) -> bool:
+        """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
+        is priced by ("the gas price")."""
+        return self.money_words.get(word) == "price"
+
 
 def _words(words: object) -> re.Pattern:
     alternation = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
@@ -72,7 +80,7 @@ def _words(words: object) -> re.Pattern:
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset({
-    "money_skip_metrics", "money_words_first", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
+    "money_skip_metrics", "money_words_first", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
     "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
     "subject_deps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
@@ -109,9 +117,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "money_words", "money_words_first"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
-        "ner_labels", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps"))
     check_keys(p, where=f"{where}: period", required=(
@@ -136,9 +144,12 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_change=dict(m["percent_change"]),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
+        governor_preps=frozenset(w.lower() for w in m["governor_preps"]),
         money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
         money_words_first=frozenset(m["money_words_first"]),
         ner_labels=frozenset(s["ner_labels"]),
+        proper_noun_tags=frozenset(s["proper_noun_tags"]),
+        traded_modifier_deps=frozenset(s["traded_modifier_deps"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),
         aside_deps=frozenset(s["aside_deps"]),

@@ -160,9 +160,12 @@ def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
 def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     """The lede's topic, when it is also the entity the article names most often: an article about one
     organisation (or person, or country) lends it to numbers no clause attaches."""
-    counts: dict[str, int] = {}
-    for e in scene.index.ents:
-        counts[e.key] = counts.get(e.key, 0) + 1
+    if "entity_counts" not in scene.memo:  # per article, not per number
+        counts: dict[str, int] = {}
+        for e in scene.index.ents:
+            counts[e.key] = counts.get(e.key, 0) + 1
+        scene.memo["entity_counts"] = counts
+    counts = scene.memo["entity_counts"]
     if not counts:
         return None
     most = max(counts.values())

@@ -18,6 +18,7 @@ from pipeline.facts.config import FactRules
 from pipeline.facts.records import Entity
 
 _LETTER = re.compile(r"[A-Za-z]")
+_RUN = re.compile(r"[\w-]+")
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,6 @@ def _phrase(tok: Token, deps: frozenset[str]) -> list[Token]:
     return words
 
 
-_NAME_DEPS = frozenset({"compound", "nmod", "amod"})
-
-
 def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
     """Noun phrases that name a traded thing or benchmark ("Brent crude oil", "gold", "iron ore"),
     read from tags and dependencies (the pipeline sets no coarse POS, so no ``noun_chunks``)."""
@@ -137,18 +135,22 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
         pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else ""
         if tok.lower_ not in fr.traded_nouns and pair not in fr.traded_nouns:
             continue
-        if tok.dep_ in _NAME_DEPS and fr.money_words.get(tok.head.lower_) != "price":
+        if tok.dep_ in fr.traded_modifier_deps and not fr.is_price_word(tok.head.lower_):
             continue  # "coal operations", "gas field": the traded word only describes another noun
-        words = [t for t in _phrase(tok, _NAME_DEPS) if t.i not in taken]
+        words = [t for t in _phrase(tok, fr.traded_modifier_deps) if t.i not in taken]
         start, end = words[0].idx, tok.idx + len(tok)
         out.append((start, end, text[start:end]))
     return out
 
 
-def _common_word(word: str, text: str, fr: FactRules) -> bool:
-    """A word of the facts lexicons, or one the article also writes in lower case."""
+def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> bool:
+    """A word of the facts lexicons, or one the article also writes in lower case. ``runs`` are the
+    article's maximal runs of word characters and hyphens, read once: a word made of those characters
+    is written standing alone exactly when it is one of them."""
     if word in fr.money_words or word in fr.metric_nouns or word in fr.descriptions:
         return True
+    if _RUN.fullmatch(word):
+        return word in runs
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
@@ -157,15 +159,18 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     repays its debt", "Turkish airline Pegasus announces"): the small model misses many
     sentence-initial names, and the parse still says this is a name and what the clause is about."""
     out = []
+    runs: frozenset[str] | None = None
     for tok in doc:
-        if tok.tag_ not in ("NNP", "NNPS") or tok.i in taken or tok.dep_ not in fr.subject_deps | {"poss"}:
+        if tok.tag_ not in fr.proper_noun_tags or tok.i in taken or tok.dep_ not in fr.subject_deps | {"poss"}:
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
-        words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in ("NNP", "NNPS") and t.i not in taken]
+        words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in fr.proper_noun_tags and t.i not in taken]
         if not words or words[-1].i != tok.i:
             continue
-        if len(words) == 1 and tok.is_sent_start and _common_word(tok.lower_, text, fr):
+        if len(words) == 1 and tok.is_sent_start:
+            runs = frozenset(_RUN.findall(text)) if runs is None else runs
+        if len(words) == 1 and tok.is_sent_start and _common_word(tok.lower_, runs, text, fr):
             continue  # "Net rose 5%", "Profit fell": a capitalized common word, not a name
         start, end = words[0].idx, tok.idx + len(tok)
         if len(_LETTER.findall(text[start:end])) >= 2:

@@ -44,6 +44,17 @@ def _word_metric(tok: Token, fr: FactRules) -> str | None:
     return None
 
 
+def _object_metric(node: Token, fr: FactRules) -> tuple[str, str] | None:
+    """(metric, word) of the object of a ``governor_preps`` preposition under ``node``, if it names one."""
+    for prep in node.children:
+        if prep.dep_ == "prep" and prep.lower_ in fr.governor_preps:
+            for obj in prep.children:
+                metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
+                if metric:
+                    return metric, obj.text
+    return None
+
+
 def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     """(metric, word as written) of the word that governs an amount in the parse: its heads up to
     ``governor_depth`` ("a fine of $5 million", "agreed to buy X for $5 billion"), and at a verb the
@@ -51,12 +62,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     word of ``money_words`` governs it."""
     node = span.root
     first_word: str | None = None
-    for prep in node.children:  # "$5 million in damages"
-        if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
-            for obj in prep.children:
-                metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
-                if metric:
-                    return metric, obj.text
+    found = _object_metric(node, fr)  # "$5 million in damages"
+    if found:
+        return found
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -69,12 +77,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         if metric:
             return metric, node.text
         if node.tag_.startswith("VB"):  # "pay AU$240 million in penalties", "paid $5 million as a fine"
-            for prep in node.children:
-                if prep.dep_ == "prep" and prep.lower_ in ("in", "as"):
-                    for obj in prep.children:
-                        metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
-                        if metric:
-                            return metric, obj.text
+            found = _object_metric(node, fr)
+            if found:
+                return found
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:

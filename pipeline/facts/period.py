@@ -11,6 +11,7 @@ from itertools import chain, islice
 
 from spacy.tokens import Span, Token
 
+from pipeline.extract.fiscal import resolve_fiscal
 from pipeline.facts.config import FactRules
 from pipeline.facts.discourse import containing
 from pipeline.facts.records import Period
@@ -102,8 +103,6 @@ def find_period(
 def on_subject_calendar(period: Period, subject_id: str | None, owners: dict[str, str], companies: dict) -> Period:
     """A fiscal period the dates stage could not place (its calendar unknown there) placed on the
     fiscal calendar of the fact's own subject (or its owner), when rules/fiscal_calendars.yaml has it."""
-    from pipeline.extract.fiscal import resolve_fiscal
-
     if period.value is None or not str(period.value).startswith("FY") or period.start is not None or not subject_id:
         return period
     calendar = companies.get(subject_id) or companies.get(owners.get(subject_id, ""))

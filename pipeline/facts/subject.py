@@ -50,7 +50,7 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     of another named thing ("Israel" of "Israel's Leviathan field") are not what the phrase is about."""
     if len(cands) < 2:
         return cands
-    priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.money_words.get(t.head.lower_) == "price"]
+    priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.is_price_word(t.head.lower_)]
     if len(priced) == 1:
         return priced
     kept = [(e, t) for e, t in cands if not (e.label == "COMMODITY" and t.dep_ in ("compound", "nmod", "amod"))]
