@@ -148,8 +148,8 @@ def _description_first(scene: Scene, subj: Token) -> bool:
 
 
 def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
-    """'the California earthquake', 'the Texas plant': a place that only locates a common noun which
-    is neither a metric ("U.S. sales"), a description ("the U.S. government") nor a people's noun is
+    """'the California earthquake', 'the Texas plant': a place right before a common noun, which it only
+    locates, is not the subject when that noun is neither a metric ("U.S. sales"), a description ("the U.S. government") nor a people's noun is
     not whose number it is."""
     fr = scene.fr
     if ent.label not in fr.place_labels or tok.dep_ not in fr.modifier_deps:
@@ -157,6 +157,8 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
     head = tok.head
     while head.dep_ in fr.modifier_deps and ent.start <= head.idx < ent.end:  # "New York" -> the noun after it
         head = head.head
+    if head.idx < ent.end or scene.text[ent.end : head.idx].strip():  # not right after the name: "Leviathan natural gas field"
+        return False
     word = head.lower_
     return head.tag_ not in fr.proper_noun_tags and not (fr.is_metric_noun(word) or word in fr.descriptions or word in fr.norp_heads)
 
