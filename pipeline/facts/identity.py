@@ -176,6 +176,11 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
+        if tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads:  # "The Government of Pakistan": the name is after "of"
+            tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                        if o.dep_ == "pobj" and o.tag_ in fr.proper_noun_tags and o.i not in taken), None)
+            if tok is None:
+                continue
         words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in fr.proper_noun_tags and t.i not in taken]
         if not words or words[-1].i != tok.i:
             continue
