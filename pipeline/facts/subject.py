@@ -118,10 +118,19 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
             found = anaphor(scene, list(child.subtree), climbs)
             if found:
                 return found
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in fr.noun_preps):
+        if child.dep_ == "appos":
             cands = candidates_in(scene, list(child.subtree), child)
             if cands:
-                return choose(scene, cands, "appos" if child.dep_ == "appos" else "noun_prep", climbs)
+                return choose(scene, cands, "appos", climbs)
+        if child.dep_ == "prep" and child.lower_ in fr.noun_preps:  # "for X", not "for information that leads to X's arrest"
+            cands = candidates_in(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, fr)], child)
+            if cands:
+                return choose(scene, cands, "noun_prep", climbs)
+        if child.dep_ == "acl" and child.lower_ not in fr.speech_verbs:  # "a $500,000 reward announced earlier by Janet Reno": the agent of its participle (not "a deal described by Bloomberg")
+            cands = candidates_in(scene, [t for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                                         for t in phrase_tokens(o, fr)], child)
+            if cands:
+                return choose(scene, cands, "agent", climbs)
     return None
 
 
