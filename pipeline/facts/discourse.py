@@ -114,7 +114,7 @@ def acts_in_sentence(scene: "Scene", ent: "Entity", tok: Token) -> bool:
         return not (ent.label == "PERSON" and head.head.lower_ in fr.speech_verbs)
     if head.dep_ in fr.sentence_actor_deps:
         return True
-    if head.dep_ == "pobj" and head.head.dep_ == "prep":
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and ent.label not in fr.place_labels:  # "protest in Nairobi": where, not who
         prep = head.head
         return prep.lower_ in fr.actor_preps or word_class(prep.head, fr.word_classes) == "verb"
     return False
