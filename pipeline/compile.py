@@ -20,7 +20,7 @@ from pipeline.rules import Rules
 def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
     """(rules file stem, accessor that compiles it) for every stage; imported here, not at module
     load, so that importing this module costs nothing."""
-    from pipeline import clean, consolidate, nlp, numbers, prices
+    from pipeline import clean, consolidate, lexicon, nlp, numbers, prices, published
     from pipeline.extract import changes, counts, dates, entities, fiscal, measures, money
     from pipeline.facts import config as facts_config
 
@@ -32,6 +32,8 @@ def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
         ("gazetteer", entities.gazetteer_owner),
         ("entities", lambda r: frozenset(r.get("entities")["keep_labels"])),
         ("dates", dates.compiled),
+        ("dates", published.published_patterns),
+        ("money", lexicon.currencies),
         ("money", money.money_rules),
         ("fx", money.money_rules),
         ("money", prices.price_rules),

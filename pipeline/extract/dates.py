@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import patterns as rx
 from pipeline.extract import Context, doc_text
+from pipeline.lexicon import alternation
 from pipeline.extract.fiscal import (
     CalendarChooser,
     FiscalCalendar,
@@ -35,14 +36,16 @@ from pipeline.extract.fiscal import (
 )
 from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, check_keys, check_windows
 
 RULE_KEYS = (
     "months", "ambiguous_months", "weekdays", "units", "relative", "modifiers", "preceding_mods",
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
-    "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward",
+    "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward", "windows",
 )
+#: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
+WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before")
 PATTERN_KEYS = ("kind", "regex")
 #: ``requires``: regexes that must all occur in a text for the pattern to match there (a cheap skip)
 PATTERN_OPTIONAL = ("requires",)
@@ -77,10 +80,12 @@ class Compiled:
     vague_patterns: frozenset[str]
     ago_backward: frozenset[str]
     duration_forward: frozenset[str]
+    #: rules/dates.yaml ``windows``
+    windows: dict[str, int]
 
 
 def _alt(words) -> str:  # noqa: ANN001
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    return alternation(words, flexible_space=True)
 
 
 _QORD = r"first|second|third|fourth|final|last"
@@ -196,6 +201,7 @@ def compile_rules(rules: Rules) -> Compiled:
         vague_patterns=frozenset(data["vague_patterns"]),
         ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
+        windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
     )
 
 
@@ -834,7 +840,7 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _is_metric_set(text: str, end: int, c: Compiled) -> bool:
     """ "monthly" in "monthly active users" qualifies a metric, it is not a date."""
-    following = re.findall(r"[A-Za-z]+", text[end : end + 60])[: c.set_window]
+    following = re.findall(r"[A-Za-z]+", text[end : end + c.windows["set_words_after"]])[: c.set_window]
     return any(w.lower() in c.set_metric_words for w in following)
 
 
@@ -875,7 +881,7 @@ def _row(start: int, end: int, read: Read, rule: str, anchor: date | None, timem
 
 
 def _preceding_mod(text: str, start: int, read: Read, c: Compiled) -> str | None:
-    m = c.preceding.search(text, max(0, start - 24), start)
+    m = c.preceding.search(text, max(0, start - c.windows["preceding_mod_before"]), start)
     if not m:
         return read.mod
     mod = c.preceding_mods.get(_norm(m.group("p")))
@@ -919,7 +925,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
             taken.append((start, end))  # a metric: spaCy's DATE for it must not come back either
             continue
         if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
-            if not c.month_cue.search(text, max(0, start - 16), start):
+            if not c.month_cue.search(text, max(0, start - c.windows["month_cue_before"]), start):
                 continue
         tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc) if kind in TENSE_KINDS and anchor else None
         fiscal = None

@@ -34,7 +34,7 @@ from pipeline.errors import RulesError
 from pipeline.extract import Context, doc_text
 from pipeline.fx import fx_table
 from pipeline.numbers import parse_digits, parse_number, parse_range, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, check_keys, check_windows
 
 __all__ = ["YEN_SIGN", "MoneyRules", "compile_money", "extract", "is_weight", "money_rules"]
 
@@ -65,6 +65,8 @@ class MoneyRules:
     yen: dict[str, Any]
     metric_cues: tuple[tuple[str, re.Pattern], ...]
     metric_window: int
+    #: rules/money.yaml ``windows``
+    windows: dict[str, int]
     negatives: tuple[re.Pattern, ...]
     #: digits in a non-English format ("129,99", "9 800") at the start of a number, and what to drop
     format_head: re.Pattern | None = None
@@ -97,7 +99,12 @@ MONEY_KEYS = (
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "metrics", "negative_contexts",
     "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
-    "change_words",
+    "change_words", "windows",
+)
+#: rules/money.yaml ``windows``: how far each reading looks around an amount (characters)
+WINDOW_KEYS = (
+    "qualifier_before", "qualifier_after", "negative_before", "negative_after", "rate_bracket", "bracket_length",
+    "rate_after", "inherit_after", "change_before", "weight_after",
 )
 #: rules/money.yaml keys read only by pipeline/prices.py (single price strings, not running text)
 PRICE_KEYS = ("price_strings",)
@@ -114,6 +121,7 @@ def _check(rules: Rules) -> dict:
     check_keys(data["metrics"], where=f"{where}: metrics", required=("window", "priority", "cues"))
     check_keys(data["dot_thousands"], where=f"{where}: dot_thousands", required=("pattern", "currencies"))
     check_keys(data["article_amounts"], where=f"{where}: article_amounts", required=("words", "not_names", "reject_deps"))
+    check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS)
     fx = rules.get("fx")
     check_keys(fx, where=str(rules.path("fx")), required=("stale_after_days",))
     if not isinstance(fx["stale_after_days"], int) or fx["stale_after_days"] < 0:
@@ -152,8 +160,7 @@ def compile_money(rules: Rules) -> MoneyRules:
     formats = "(?:" + "|".join(f"(?:{p})" for p in data["number_formats"].values()) + r")(?!\d|-\d)"
     foreign = r"(?<![\w.,'])" + formats + r"(?:" + v.magnitude + r")?(?![A-Za-z0-9_])"
     # "$5-million": a hyphen between digits and a magnitude word
-    word_mags = [m for m in v.magnitudes if m.isascii() and len(m) > 3 and m != "hundred"]
-    hyphen_mag = r"(?<![\w.,-])" + v.digits + r"-(?:" + _alt(word_mags) + r")s?(?![\w-])"
+    hyphen_mag = r"(?<![\w.,-])" + v.digits + r"-(?:" + _alt(v.spelled_magnitudes) + r")s?(?![\w-])"
     num = f"(?:{foreign}|{hyphen_mag}|{num})"
     glued = f"(?:{foreign}|{hyphen_mag}|{glued})"
     art = data["article_amounts"]
@@ -203,8 +210,7 @@ def compile_money(rules: Rules) -> MoneyRules:
 
     r = data["rates"]
     unit_of = {form.lower(): canon for canon, forms in r["units"].items() for form in forms}
-    mags = [m for m in vocab(rules).magnitudes if m.isascii() and len(m) > 3 and m != "hundred"]
-    quantity = r"(?P<qty>" + num + r"|(?<!\w)(?:" + _alt(mags) + r")(?!\w))"
+    quantity = r"(?P<qty>" + num + r"|(?<!\w)(?:" + _alt(v.spelled_magnitudes) + r")(?!\w))"
     units = r"(?P<unit>" + _alt(unit_of) + r")(?!\w)"
     mods = r"(?:[\w-]+\s+){0," + str(int(r["max_modifiers"])) + r"}?"
     per = [w for w in r["per_words"] if w != "/"]
@@ -230,7 +236,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         qual_after=qual_after,
         qual_of=qual_of,
         from_before=rx.compile(bounded(data["not_range_after"]) + r"\s*$", re.IGNORECASE),
-        skip_bracket=rx.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,80}[)\]])?"),
+        skip_bracket=rx.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,%d}[)\]])?" % data["windows"]["bracket_length"]),
         rate=rate,
         inherit=inherit,
         unit_of=unit_of,
@@ -240,6 +246,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         yen=dict(y),
         metric_cues=tuple((p, cues[p]) for p in priority if p in cues),
         metric_window=int(m["window"]),
+        windows=dict(data["windows"]),
         negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
         format_head=rx.compile(formats),
         group_chars=str(data["group_characters"]),
@@ -320,7 +327,7 @@ def is_weight(text: str, start: int, end: int, mr: MoneyRules) -> bool:
     """ "5 pounds of flour", "weighs 150 to 175 pounds": a weight, not money (see weight_names).
 
     Public for pipeline/extract/counts.py, which counts such a weight ("pound") with the same reading."""
-    if mr.weight_after is not None and mr.weight_after.match(text[end : end + 60]):
+    if mr.weight_after is not None and mr.weight_after.match(text[end : end + mr.windows["weight_after"]]):
         return True
     window = text[max(0, start - mr.weight_window) : end + mr.weight_window]
     return mr.weight_cues is not None and mr.weight_cues.search(window) is not None
@@ -406,7 +413,7 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
 def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
     """A range form that is really two amounts: "rose from $5 to $8" (but "range from $10 to $20"),
     "fell $1.625 to $108.625" (but "rose $2 to $3 billion", where the low end borrows "billion")."""
-    begin = max(0, m.start() - 60)
+    begin = max(0, m.start() - mr.windows["change_before"])
     before = ("" if begin == 0 else "\x00") + text[begin : m.start()]  # "^" only at the real start
     by_from = mr.from_before.search(before)
     if by_from:
@@ -436,7 +443,7 @@ def _article_ok(doc: Doc, m: Mention, mr: MoneyRules) -> bool:
 
 
 def _negative(text: str, m: Mention, mr: MoneyRules) -> bool:
-    window = text[max(0, m.start - 20) : m.end + 5]
+    window = text[max(0, m.start - mr.windows["negative_before"]) : m.end + mr.windows["negative_after"]]
     return any(p.search(window) for p in mr.negatives)
 
 
@@ -538,11 +545,11 @@ def _qualifier(text: str, m: Mention, mr: MoneyRules) -> None:
     if m.low is not None:
         m.qualifier = "range"
         return
-    before = mr.qual_before.search(text[max(0, m.start - 40) : m.start])
+    before = mr.qual_before.search(text[max(0, m.start - mr.windows["qualifier_before"]) : m.start])
     if before:
         m.qualifier = mr.qual_of[before.group("q").lower()]
         return
-    after = mr.qual_after.match(text[m.end : m.end + 30])
+    after = mr.qual_after.match(text[m.end : m.end + mr.windows["qualifier_after"]])
     if after:
         m.qualifier = mr.qual_of[after.group("q").lower()]
 
@@ -551,8 +558,8 @@ def _rate(text: str, m: Mention, rules: Rules, mr: MoneyRules) -> None:
     """ "per 1,000 tokens" after the amount (past a bracketed conversion) → per_quantity, per_unit."""
     if m.per_unit is not None:
         return
-    pos = m.end + mr.skip_bracket.match(text[m.end : m.end + 100]).end()
-    hit = mr.rate.match(text[pos : pos + 80])
+    pos = m.end + mr.skip_bracket.match(text[m.end : m.end + mr.windows["rate_bracket"]]).end()
+    hit = mr.rate.match(text[pos : pos + mr.windows["rate_after"]])
     if not hit:
         return
     unit = mr.unit_of[hit.group("unit").lower()]
@@ -576,7 +583,7 @@ def _inherit_rate(text: str, m: Mention, previous: Mention | None, mr: MoneyRule
     """ "¥1 per million input tokens and ¥2 for output tokens": ¥2 takes the rate of ¥1."""
     if m.per_unit is not None or previous is None or previous.per_unit is None:
         return
-    hit = mr.inherit.match(text[m.end : m.end + 60])
+    hit = mr.inherit.match(text[m.end : m.end + mr.windows["inherit_after"]])
     if not hit:
         return
     if hit.group("unit") and mr.unit_of[hit.group("unit").lower()] != previous.per_unit:
