@@ -88,8 +88,8 @@ def distance(start: int, end: int, span_start: int, span_end: int) -> int:
 
 
 def nearest_cue(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
-    """(distance, index) of the span of ``spans`` nearest to [start, end), the earlier one on a tie;
-    None when there is none. ``spans`` are sorted and do not overlap (one ``finditer``), so the nearest
+    """(distance, index) of the span of ``spans`` nearest to [start, end) (one overlapping it is at
+    distance 0), the one before it on a tie with one after; None when there is none. ``spans`` are sorted and do not overlap (one ``finditer``), so the nearest
     is the last one starting before ``end`` or the first one starting at or after it: a binary search,
     not a scan (a run-on sentence with many amounts was quadratic)."""
     k = bisect.bisect_left(spans, (end, -1))

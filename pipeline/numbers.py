@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pipeline import patterns as rx
 from pipeline.lexicon import trie as _trie
@@ -36,8 +36,6 @@ class NumberVocab:
     magnitudes: dict[str, Decimal]
     units: dict[str, int]
     tens: dict[str, int]
-    #: bare fraction words and their value ("half" -> 0.5): kept for callers of the old field
-    fractions: dict[str, Decimal]
     ordinals: dict[str, int]
     #: regex source for a digit number: "1,000", "1.5", ".5"
     digits: str
@@ -55,7 +53,6 @@ class NumberVocab:
     denominators: dict[str, Decimal] | None = None
     point_words: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
-    digit_denominators: frozenset[int] = frozenset()
     #: ordinals that end a compound denominator after a tens word ("twenty-fifth" -> 5)
     compound_ordinals: dict[str, int] | None = None
     #: finds the word between a numerator and a denominator (" over ", " out of ")
@@ -163,6 +160,22 @@ def _digit_forms(space_not_after: list[str], max_exponent: int) -> str:
     return r"(?=\.?\d)(?<!\d)(?>" + "|".join(forms) + ")"  # the lookahead keeps the other positions cheap
 
 
+def _magnitude_words(
+    magnitudes: Iterable[str], multipliers: Iterable[str], spaced: Iterable[str]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The magnitude words by how they are written, the only place they are told apart: spelled out
+    ("million", "lakh"; a multiplier such as "hundred" is not one), written after a space (the spelled
+    ones and the ``spaced_abbreviations``: "3 bn"), only glued ("3k", "5m"), and CJK ("万", "亿")."""
+    latin, multipliers, spaced = [m for m in magnitudes if m.isascii()], set(multipliers), set(spaced)
+    spelled = [m for m in latin if len(m) > 3 and m not in multipliers]
+    return (
+        spelled,
+        spelled + [m for m in latin if len(m) <= 3 and m in spaced],
+        [m for m in latin if len(m) <= 3 and m not in spaced],
+        [m for m in magnitudes if not m.isascii()],
+    )
+
+
 def compile_vocab(rules: Rules) -> NumberVocab:
     data = rules.get("numbers")
     check_keys(
@@ -181,7 +194,6 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     multipliers = {k.lower(): Decimal(str(v)) for k, v in data["multiplier_words"].items()}
     denominators = {k.lower(): Decimal(str(v)) for k, v in data["denominators"].items()}
     bare = [str(w) for w in data["bare_fractions"]]
-    fractions = {w: 1 / denominators[w] for w in bare}
     ordinals = {k: int(v) for k, v in data["ordinals"].items()}
     compound_ordinals = {str(w).lower(): ordinals[str(w).lower()] for w in data["compound_denominator_ordinals"]}
     ratio_words = [str(w).lower() for w in data["ratio_words"]]
@@ -196,13 +208,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     dens = "|".join(str(d) for d in digit_dens)
     # "1/2", "2 1/2": only with a usual denominator, and not part of a date or a path ("5/17/2018")
     fraction = rf"(?<![\d/])(?:\d+{_SP})?\d{{1,3}}/(?:{dens})(?![\d/.,]|[^\S\n]*/)"
-    latin_mags = [m for m in magnitudes if m.isascii()]
-    cjk_mags = [m for m in magnitudes if not m.isascii()]
-    spelled = [m for m in latin_mags if len(m) > 3 and m not in multipliers]
-    # written after a space: the spelled ones and the abbreviations listed ("3 bn"); the other short
-    # ones only glued ("3k", "5m")
-    spaced_mags = spelled + [m for m in latin_mags if len(m) <= 3 and m in spaced]
-    short_mags = [m for m in latin_mags if len(m) <= 3 and m not in spaced]
+    spelled, spaced_mags, short_mags, cjk_mags = _magnitude_words(magnitudes, multipliers, spaced)
     magnitude = (
         r"(?:\s*(?:" + _trie(cjk_mags) + r")"
         r"|\s?(?:" + _trie(spaced_mags) + r")s?\b"
@@ -248,10 +254,11 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})(?:{ratio})?{tail}"
     after_letters = rf"(?:(?<![\d.,]){digit_number}|(?<![\w-]){word_number}){tail}"
     return NumberVocab(
-        magnitudes, units, tens, fractions, ordinals, digits, words, magnitude, number, after_letters,
-        multipliers, denominators, frozenset(w.lower() for w in point_words),
-        frozenset(w.lower() for w in negative_words), frozenset(digit_dens),
-        compound_ordinals, rx.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent,
+        magnitudes=magnitudes, units=units, tens=tens, ordinals=ordinals, digits=digits, words=words,
+        magnitude=magnitude, number=number, number_after_letters=after_letters, multipliers=multipliers,
+        denominators=denominators, point_words=frozenset(w.lower() for w in point_words),
+        negative_words=frozenset(w.lower() for w in negative_words), compound_ordinals=compound_ordinals,
+        ratio_split=rx.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent=max_exponent,
         token=_token_pattern(magnitudes),
         spelled_magnitudes=tuple(spelled),
         cjk_magnitudes=tuple(cjk_mags),
@@ -320,6 +327,16 @@ def parse_digits(s: str, decimal: str | None = None, grouping: str | None = None
         return Decimal(text if whole else f"0{text}" if frac else "0")
     except ArithmeticError:
         return None
+
+
+_PRICE_SPACES = " \u00a0\u202f\u2009"
+#: the digits of one amount in a price string, the grammar ``decimal_mark`` reads: "1 298,00", "1'049.95",
+#: ".75", "119. 95" (a stray space after the mark); pipeline/prices.py finds them with it
+PRICE_DIGITS = rx.compile(
+    r"(?:\.{1,2}(?=\d))?\d+"
+    r"(?:(?:[.,'’](?=\d)|[" + _PRICE_SPACES + r"](?=\d{3}(?![\d])))\d+)*"
+    r"(?:[.,] (?=\d{1,2}(?![\d.,]))\d+)?"
+)
 
 
 def decimal_mark(s: str, *, three_decimals: bool = False) -> str | None:

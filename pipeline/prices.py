@@ -22,24 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
 
 from pipeline import patterns as rx
 from pipeline.errors import RulesError
 from pipeline.lexicon import YEN_SIGN, Currencies, alternation, currencies, nearest_cue, ordered
-from pipeline.numbers import NumberVocab, decimal_mark, parse_digits, vocab
+from pipeline.numbers import PRICE_DIGITS, NumberVocab, decimal_mark, parse_digits, vocab
 from pipeline.rules import Rules, check_keys, load_rules
 from pipeline.settings import Settings
 
 _SPACES = " \u00a0\u202f\u2009"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
-#: the digits of one amount: "1 298,00", "1'049.95", ".75", "119. 95" (a stray space after the mark)
-_NUMBER = rx.compile(
-    r"(?:\.{1,2}(?=\d))?\d+"
-    r"(?:(?:[.,'’](?=\d)|[" + _SPACES + r"](?=\d{3}(?![\d])))\d+)*"
-    r"(?:[.,] (?=\d{1,2}(?![\d.,]))\d+)?"
-)
 #: between a currency and its number: "US$:12.99", "€ 11.69", "Rs. 20"
 _GLUE = rx.compile(r"[" + _SPACES + r":]*")
 _DEFAULT_YEN = next(f.default for f in fields(Settings) if f.name == "yen_default")
@@ -101,10 +94,6 @@ class PriceRules:
     numbers: NumberVocab
 
 
-def _alt(words: Any) -> str:
-    return alternation(words)
-
-
 def _bounded(words: list[str]) -> str:
     """Alternation whose letter ends may not touch other letters ("Ft" not in "Gift"; "RM50" is fine)."""
     out = []
@@ -141,7 +130,7 @@ def compile_prices(rules: Rules) -> PriceRules:
         if with_subunits:
             parts.append(_bounded([w + s for w in subunits for s in ("", "s", "es")]))
             if letter_marks:  # "10c": lower case, and only right after the digits
-                parts.append(r"(?<=[\d ])(?-i:" + _alt(letter_marks) + r")(?![\w$'])")
+                parts.append(r"(?<=[\d ])(?-i:" + alternation(letter_marks) + r")(?![\w$'])")
         return rx.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
     v = vocab(rules)
@@ -150,8 +139,8 @@ def compile_prices(rules: Rules) -> PriceRules:
     if unknown:
         raise RulesError(f"{where}: glued_magnitudes {unknown} are not magnitudes of rules/numbers.yaml")
     magnitude = rx.compile(
-        r"(?:" + _alt(glued) + r")(?![A-Za-z])"
-        r"|[" + _SPACES + r"]?(?:(?:" + _alt(v.spelled_magnitudes) + r")s?(?![A-Za-z])|" + _alt(v.cjk_magnitudes) + r")",
+        r"(?:" + alternation(glued) + r")(?![A-Za-z])"
+        r"|[" + _SPACES + r"]?(?:(?:" + alternation(v.spelled_magnitudes) + r")s?(?![A-Za-z])|" + alternation(v.cjk_magnitudes) + r")",
         re.IGNORECASE,
     )
     return PriceRules(
@@ -161,9 +150,9 @@ def compile_prices(rules: Rules) -> PriceRules:
         extra=extra,
         codes=frozenset(data["codes"]),
         three_decimals=frozenset(ps["three_decimals"]),
-        free=rx.compile(r"(?<!\w)(?:" + _alt(ps["free_words"]) + r")(?!\w)", re.IGNORECASE),
+        free=rx.compile(r"(?<!\w)(?:" + alternation(ps["free_words"]) + r")(?!\w)", re.IGNORECASE),
         date=rx.compile(ps["date"]),
-        range_gap=rx.compile(r"\s*(?:" + _alt(data["range_separators"]) + r")\s*", re.IGNORECASE),
+        range_gap=rx.compile(r"\s*(?:" + alternation(data["range_separators"]) + r")\s*", re.IGNORECASE),
         magnitude=magnitude,
         numbers=v,
     )
@@ -230,7 +219,7 @@ def _candidates(text: str, tokens: list[_Token], pr: PriceRules) -> list[re.Matc
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in PRICE_DIGITS.finditer(text):
         s, e = m.start(), m.end()
         if re.match(r"[" + _SPACES + r"]?%", text[e:]) or pr.date.fullmatch(m.group(0)):
             continue
