@@ -185,7 +185,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
             "magnitudes", "spaced_abbreviations", "units_words", "tens_words", "multiplier_words", "denominators",
             "bare_fractions", "digit_fraction_denominators", "decimal_point_words", "point_not_after",
             "negative_words", "one_pronoun_after", "glued_units", "ordinals", "compound_denominator_ordinals",
-            "ratio_words", "and_magnitude_not_after", "space_groups_not_after", "max_exponent",
+            "ratio_words", "and_magnitude_not_after", "max_exponent",
         ),
     )
     magnitudes = {k.lower(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
@@ -203,7 +203,8 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     negative_words = [str(w) for w in data["negative_words"]]
     spaced = {str(a).lower() for a in data["spaced_abbreviations"]}
 
-    plain = _digit_forms([str(w) for w in data["space_groups_not_after"]], max_exponent)
+    # not after a month name (rules/dates.yaml ``months``, the one list): there the first group is a day
+    plain = _digit_forms([str(w) for w in rules.get("dates")["months"]], max_exponent)
     digits = plain
     dens = "|".join(str(d) for d in digit_dens)
     # "1/2", "2 1/2": only with a usual denominator, and not part of a date or a path ("5/17/2018")

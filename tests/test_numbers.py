@@ -402,3 +402,21 @@ def test_a_word_magnitude_added_to_the_rules_is_read_everywhere(rules) -> None:
     hyphen = [p for form, p in money_rules(extended).candidates if form == "prefix"][0]
     assert hyphen.search("a $5-myriad fine").group("n1") == "5-myriad"
     assert vocab(extended).magnitude_of("Myriads") == 10_000
+
+
+def test_space_groups_never_start_after_a_month_name_of_the_dates_rules(rules) -> None:
+    """"on June 12 300 people": the day is not a thousands group. The month names are rules/dates.yaml's
+    ``months`` (one list for dates, published and numbers): a name added there is respected here."""
+    from types import MappingProxyType
+
+    from pipeline.rules import Rules
+
+    def found(r: Rules, text: str) -> list[str]:
+        return [m.group(0) for m in re.finditer(vocab(r).number, text, re.IGNORECASE)]
+
+    data = dict(rules.get("dates"))
+    data["months"] = MappingProxyType({**data["months"], "Juin": 6})
+    extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "dates": MappingProxyType(data)}), sha256="t")
+    assert found(rules, "on June 12 300 people came") == ["12", "300"]
+    assert found(rules, "le Juin 12 300 personnes") == ["12 300"]
+    assert found(extended, "le Juin 12 300 personnes") == ["12", "300"]
