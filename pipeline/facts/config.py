@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pipeline.errors import RulesError
 from pipeline.facts.records import SUBJECT_RULES
 from pipeline.nlp import WordClasses, word_classes
+from pipeline.lexicon import bounded
 from pipeline.rules import Rules, check_keys
 
 @dataclass(frozen=True)
@@ -89,8 +90,7 @@ class FactRules:
 
 
 def _words(words: object) -> re.Pattern:
-    alternation = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(bounded(words, edge=r"[\w-]"), re.IGNORECASE)  # type: ignore[arg-type]
 
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
