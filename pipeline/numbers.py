@@ -21,6 +21,7 @@ from decimal import Decimal
 
 from pipeline import patterns as rx
 from pipeline.lexicon import trie as _trie
+from pipeline.errors import RulesError
 from pipeline.rules import Rules, check_keys
 
 #: spaces inside one line (a number never continues on the next line)
@@ -65,6 +66,9 @@ class NumberVocab:
     spelled_magnitudes: tuple[str, ...] = ()
     #: magnitudes written in CJK characters ("万", "亿", "万亿")
     cjk_magnitudes: tuple[str, ...] = ()
+    #: the indefinite articles of rules/numbers.yaml ("a", "an"): they count 1 only before a scale or a
+    #: fraction ("a million", "a third"), never alone and never as a digit after "point" or a tens word
+    articles: frozenset[str] = frozenset()
 
     def magnitude_of(self, word: str) -> Decimal | None:
         """The value of one magnitude word as found ("million", "Millions", "bn", "万亿"), else None."""
@@ -73,7 +77,7 @@ class NumberVocab:
 
 def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], magnitudes: list[str],
                   denominators: list[str], bare: list[str], point: list[str], point_not_after: list[str],
-                  compound_ordinals: list[str], and_magnitude: bool) -> dict[str, str]:
+                  compound_ordinals: list[str], articles: list[str], and_magnitude: bool) -> dict[str, str]:
     """Regex sources of the number grammar: ``words`` (a spelled number), ``after_digits`` (what may
     follow digits: "3 hundred", "3 million and a half", "1 point 1"), ``after_magnitude`` (what may follow
     a magnitude written after digits: "6 crore and two hundred", "4 thousand 3 hundred and 21") and
@@ -95,14 +99,15 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     mag = rf"(?:{_trie(magnitudes)})s?{_END}"
     scale = rf"(?:{_trie(multipliers + magnitudes)})s?{_END}"
     denom = rf"(?:{_trie(denominators)}){_END}"
+    art = rf"(?:{_trie(articles)})"
     compound = rf"(?:{_trie(tens)}){_SEP}(?:{_trie(compound_ordinals)})s?{_END}"
     and_cards = rf"{_SP}and{_SP}(?:{card}(?:{_SEP}{card})?|{digit_card})"
     no_scale = rf"(?!{_SEP}(?:{scale}|{denom}))"
     and_small = rf"(?>{and_cards})(?:(?={_SEP}{mag})|{no_scale})" if and_magnitude else rf"(?>{and_cards}){no_scale}"
     and_tail = rf"(?>{and_cards}(?:{_SEP}{mult})?){no_scale}"
     scale_item = rf"(?:{mult}(?:{and_small})?|{mag}(?:{and_tail})?)"
-    denom_item = rf"{denom}(?:{_SP}of{_SP}an?(?={_SP}{scale}))?"
-    frac_and = rf"{_SP}and{_SP}(?:an?{_SP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
+    denom_item = rf"{denom}(?:{_SP}of{_SP}{art}(?={_SP}{scale}))?"
+    frac_and = rf"{_SP}and{_SP}(?:{art}{_SP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
     not_after = "".join(f"(?<!{re.escape(p)})" for p in point_not_after)
     point_tail = rf"{not_after}{_SP}(?:{_trie(point)}){_SP}(?:{card}|\d+(?![\d.,]))"
     after_digits = rf"(?:{_SEP}{scale_item}|{frac_and}|{point_tail})"
@@ -116,9 +121,9 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     # "half a million", "half million", "quarter of a million", "half a dozen"; a bare "half" or "quarter"
     # is a part of something ("the first half", "the third quarter"), not a number
     bare_lead = (
-        rf"(?:{_trie(bare)}){_END}(?:(?:{_SP}of)?{_SP}an?(?={_SP}{scale})|(?={_SEP}{scale}))" if bare else "(?!)"
+        rf"(?:{_trie(bare)}){_END}(?:(?:{_SP}of)?{_SP}{art}(?={_SP}{scale})|(?={_SEP}{scale}))" if bare else "(?!)"
     )
-    lead = rf"(?:{card}|an?{_SP}(?:{scale_item}|{denom_item})|{bare_lead})"
+    lead = rf"(?:{card}|{art}{_SP}(?:{scale_item}|{denom_item})|{bare_lead})"
     return {
         "words": rf"(?:{lead}(?:{after_words})*)",
         "after_digits": after_digits,
@@ -185,11 +190,12 @@ def compile_vocab(rules: Rules) -> NumberVocab:
             "magnitudes", "spaced_abbreviations", "units_words", "tens_words", "multiplier_words", "denominators",
             "bare_fractions", "digit_fraction_denominators", "decimal_point_words", "point_not_after",
             "negative_words", "one_pronoun_after", "glued_units", "ordinals", "compound_denominator_ordinals",
-            "ratio_words", "and_magnitude_not_after", "max_exponent",
+            "ratio_words", "and_magnitude_not_after", "max_exponent", "indefinite_articles",
         ),
     )
     magnitudes = {k.lower(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
     units = {k: int(v) for k, v in data["units_words"].items()}
+    articles = _articles(data["indefinite_articles"], units, where=str(rules.path("numbers")))
     tens = {k: int(v) for k, v in data["tens_words"].items()}
     multipliers = {k.lower(): Decimal(str(v)) for k, v in data["multiplier_words"].items()}
     denominators = {k.lower(): Decimal(str(v)) for k, v in data["denominators"].items()}
@@ -215,11 +221,12 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         r"|\s?(?:" + _trie(spaced_mags) + r")s?\b"
         r"|(?:" + _trie(short_mags) + r")\b)"
     )
-    small = [w for w in units if w not in ("a", "an")]
+    small = [w for w in units if w not in articles]
     grammars = [
         _word_grammar(
             small, list(tens), list(multipliers), spaced_mags, list(denominators),
-            bare, point_words, [str(p) for p in data["point_not_after"]], list(compound_ordinals), and_magnitude,
+            bare, point_words, [str(p) for p in data["point_not_after"]], list(compound_ordinals),
+            sorted(articles), and_magnitude,
         )
         for and_magnitude in (True, False)
     ]
@@ -263,7 +270,19 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         token=_token_pattern(magnitudes),
         spelled_magnitudes=tuple(spelled),
         cjk_magnitudes=tuple(cjk_mags),
+        articles=articles,
     )
+
+
+def _articles(words: object, units: dict[str, int], *, where: str) -> frozenset[str]:
+    """``indefinite_articles``: a list of lowercase words, each a ``units_words`` entry worth 1 (the
+    grammar reads "a million" through the unit words, and the parser counts the article as that 1)."""
+    if not isinstance(words, tuple) or not all(isinstance(w, str) and w == w.lower() for w in words):
+        raise RulesError(f"{where}: indefinite_articles: want a list of lowercase words, got {words!r}")
+    wrong = [w for w in words if units.get(w) != 1]
+    if wrong:
+        raise RulesError(f"{where}: indefinite_articles: {wrong} must be units_words entries worth 1")
+    return frozenset(words)
 
 
 def vocab(rules: Rules) -> NumberVocab:
@@ -396,7 +415,7 @@ def _digit_value(tok: str, v: NumberVocab) -> Decimal | None:
 def _small(tokens: list[str], i: int, v: NumberVocab) -> tuple[int, int] | None:
     """(value, tokens used) of a run of unit/tens words at ``i`` ("thirty two"), or None."""
     value, j = 0, i
-    while j < len(tokens) and (tokens[j] in v.tens or (tokens[j] in v.units and tokens[j] not in ("a", "an"))):
+    while j < len(tokens) and (tokens[j] in v.tens or (tokens[j] in v.units and tokens[j] not in v.articles)):
         word = tokens[j]
         if word in v.tens and value % 100:
             return None
@@ -416,12 +435,12 @@ def _decimals(tokens: list[str], i: int, v: NumberVocab) -> tuple[str, int]:
             out += tok
         elif tok in v.tens:
             nxt = tokens[j + 1] if j + 1 < len(tokens) else ""
-            if nxt in v.units and 0 < v.units[nxt] < 10 and nxt not in ("a", "an"):
+            if nxt in v.units and 0 < v.units[nxt] < 10 and nxt not in v.articles:
                 out += str(v.tens[tok] + v.units[nxt])
                 j += 1
             else:
                 out += str(v.tens[tok])
-        elif tok in v.units and tok not in ("a", "an"):
+        elif tok in v.units and tok not in v.articles:
             out += str(v.units[tok])
         else:
             break
@@ -436,7 +455,7 @@ def _and_fraction(tokens: list[str], i: int, v: NumberVocab) -> tuple[Decimal, i
     numerator (130/5), since "thirty fifths" (6) would not be a part added to a hundred."""
     assert v.denominators is not None
     j = i + 1
-    if j < len(tokens) and tokens[j] in ("a", "an"):
+    if j < len(tokens) and tokens[j] in v.articles:
         num, j = 1, j + 1
     else:
         small = _small(tokens, j, v)
@@ -562,7 +581,7 @@ def _read_tokens(tokens: list[str], v: NumberVocab) -> Parsed | None:
                 return None
             current = (current or Decimal(0)) + Decimal("0." + decimals)
             i += used
-        elif tok in v.units and tok not in ("a", "an"):
+        elif tok in v.units and tok not in v.articles:
             if current is not None and current % 10 != 0:
                 return None  # "45 (forty five)", "one two": not one number
             current = (current or Decimal(0)) + v.units[tok]
@@ -582,7 +601,7 @@ def _read_tokens(tokens: list[str], v: NumberVocab) -> Parsed | None:
                     return None  # "forty twenty": not one number
                 current *= 100  # "one twenty two" is 122, as said aloud
             current = (current or Decimal(0)) + v.tens[tok]
-        elif tok in ("a", "an", "of"):
+        elif tok in v.articles or tok == "of":
             if current is None and tok != "of":
                 current = Decimal(1)
         elif tok in v.denominators:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -130,7 +131,7 @@ def compile_rules(rules: Rules) -> Compiled:
     v = vocab(rules)
     number_words = list(v.units) + list(v.tens)
     tens = _alt(v.tens)
-    ones = _alt(w for w in v.units if w not in ("a", "an", "zero"))
+    ones = _alt(w for w in v.units if w not in v.articles and w != "zero")
     num = rf"(?P<num>\d{{1,3}}(?:\.\d)?|(?:{tens})(?:-(?:{ones}))?|{_alt(number_words)})"
     ordinals = rf"(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|{_alt(v.ordinals)})"
     month_words = _alt(data["months"])
@@ -142,6 +143,8 @@ def compile_rules(rules: Rules) -> Compiled:
         "<DAY>": r"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d)",
         "<YEAR>": r"(?<![\w$¥€£.,/])(?P<year>(?:19|20)\d\d)(?!\w|[.,]\d|-\d\d-)",
         "<WEEKDAY>": rf"(?-i:\b(?P<weekday>{_alt(data['weekdays'])})\b)",
+        "<MONTH_NAMES>": _full_names(data["months"]),
+        "<WEEKDAY_NAMES>": _full_names(data["weekdays"]),
         "<NUM>": rf"\b{num}",
         "<UNITS>": rf"(?P<unit>{_alt(units)})\b",
         "<UNIT>": rf"(?P<unit>{_alt(u for u in units if not u.endswith('s'))})\b",
@@ -197,7 +200,7 @@ def compile_rules(rules: Rules) -> Compiled:
         set_metric_words=frozenset(w.lower() for w in data["set_metric_words"]),
         negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
         non_date_labels=frozenset(data["non_date_labels"]),
-        fallback_requires=rx.compile(data["spacy_fallback_requires"], re.IGNORECASE),
+        fallback_requires=rx.compile(expand(data["spacy_fallback_requires"]), re.IGNORECASE),
         ago_qualifiers={_norm(k): val for k, val in data["ago_qualifiers"].items()},
         emit_vague=bool(data["emit_vague"]),
         vague_patterns=frozenset(data["vague_patterns"]),
@@ -205,6 +208,17 @@ def compile_rules(rules: Rules) -> Compiled:
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
     )
+
+
+def _full_names(names: Mapping[str, int]) -> str:
+    """Regex alternation of the written-out names of a ``months`` / ``weekdays`` table, in calendar
+    order: per number its longest spelling ("September", not "Sept"), with no word boundaries (the
+    caller's regex decides). Why: spaCy's DATE fallback needs a name that cannot be a word of the sentence ("Mar" can)."""
+    longest: dict[int, str] = {}
+    for name, number in names.items():
+        if len(name) > len(longest.get(number, "")):
+            longest[number] = name
+    return "|".join(re.escape(longest[number]) for number in sorted(longest))
 
 
 @lru_cache(maxsize=None)
