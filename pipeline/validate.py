@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.commands import EXTRACTED, add_command, path, switch
 from pipeline.errors import NewsfactsError
 from pipeline.gold import (  # noqa: F401 - re-exported: validate's public reading API is the gold module's
     CONSOLIDATED,
@@ -562,27 +563,29 @@ def write_outputs(metrics: Mapping[str, Mapping[str, float]], metrics_path: Path
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "validate",
-        help="score the extracted tables against the gold files",
-        description=(
-            "Match the extracted mentions and facts to the hand-labelled gold files (same article, "
-            "overlapping span, one-to-one), print precision, recall, F1 and value accuracy per type with "
-            "every miss and false positive, write the metrics JSON and DVC plot data, and exit 1 when a "
-            "figure falls below its threshold in the params file (validate.thresholds)."
+    add_command(
+        sub,
+        cmd_validate,
+        (
+            path("--gold", "tests/gold", "folder of <article_id>.jsonl gold files (default: tests/gold/)"),
+            EXTRACTED,
+            path("--metrics", None, "metrics JSON to write (default: EXTRACTED/metrics.json)"),
+            path("--plots", None, "plot data JSON to write (default: EXTRACTED/plots/scores.json)"),
+            path("--params", "params.yaml", "params file with validate.thresholds (default: params.yaml; absent = no thresholds)"),
+            path("--raw", "raw", "raw articles, only to show sentences in the listings (default: raw/)"),
+            switch("--quiet", "print the score table only, not the listings"),
         ),
     )
-    p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="folder of <article_id>.jsonl gold files (default: tests/gold/)")
-    p.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
-    p.add_argument("--metrics", type=Path, default=None, help="metrics JSON to write (default: EXTRACTED/metrics.json)")
-    p.add_argument("--plots", type=Path, default=None, help="plot data JSON to write (default: EXTRACTED/plots/scores.json)")
-    p.add_argument("--params", type=Path, default=Path("params.yaml"), help="params file with validate.thresholds (default: params.yaml; absent = no thresholds)")
-    p.add_argument("--raw", type=Path, default=Path("raw"), help="raw articles, only to show sentences in the listings (default: raw/)")
-    p.add_argument("--quiet", action="store_true", help="print the score table only, not the listings")
-    p.set_defaults(func=cmd_validate)
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    """score the extracted tables against the gold files
+
+    Match the extracted mentions and facts to the hand-labelled gold files (same article, overlapping
+    span, one-to-one), print precision, recall, F1 and value accuracy per type with every miss and false
+    positive, write the metrics JSON and DVC plot data, and exit 1 when a figure falls below its
+    threshold in the params file (validate.thresholds).
+    """
     thresholds, tolerance = load_params(args.params)
     result = validate(args.gold, args.extracted, tolerance)
     metrics = result.metrics()

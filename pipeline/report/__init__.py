@@ -7,8 +7,9 @@ metrics file of ``newsfacts validate``, the gold files and the raw texts. Opens 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Any
+
+from pipeline.commands import EXTRACTED, add_command, path
 
 __all__ = ["Built", "build_report", "register"]
 
@@ -24,24 +25,26 @@ def __getattr__(name: str) -> Any:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser(
-        "report",
-        help="write a static HTML review site of an extraction run",
-        description=(
-            "Write a self-contained static site (opens from disk, no network): an index of articles with "
-            "row counts and validation scores, one page per article with every extracted span highlighted "
-            "(marked against gold where a gold file exists), a filterable facts page with plots, and a page of "
-            "consolidated facts across articles (series on a date axis, conflicts with their sources side by side)."
+    add_command(
+        sub,
+        cmd_report,
+        (
+            EXTRACTED,
+            path("--gold", "tests/gold", "folder of gold <article_id>.jsonl files; optional (default: tests/gold/)"),
+            path("--raw", "raw", "folder of the raw articles, for the text (default: raw/)"),
+            path("--out", None, "folder for the site (default: EXTRACTED/report/)"),
         ),
     )
-    p.add_argument("--extracted", type=Path, default=Path("extracted"), help="folder of the Parquet tables (default: extracted/)")
-    p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="folder of gold <article_id>.jsonl files; optional (default: tests/gold/)")
-    p.add_argument("--raw", type=Path, default=Path("raw"), help="folder of the raw articles, for the text (default: raw/)")
-    p.add_argument("--out", type=Path, default=None, help="folder for the site (default: EXTRACTED/report/)")
-    p.set_defaults(func=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
+    """write a static HTML review site of an extraction run
+
+    Write a self-contained static site (opens from disk, no network): an index of articles with row
+    counts and validation scores, one page per article with every extracted span highlighted (marked
+    against gold where a gold file exists), a filterable facts page with plots, and a page of
+    consolidated facts across articles (series on a date axis, conflicts with their sources side by side).
+    """
     from pipeline.report.build import build_report
 
     out = args.out if args.out is not None else args.extracted / "report"
