@@ -36,6 +36,10 @@ TEXT_BASIS, PUBLISHED_BASIS = "text", "published"
 ACTUAL = "actual"
 PUBLISHED_DATE = "published_date"
 
+#: the classes of rules/consolidate.yaml ``qualifiers``: each a set of fact qualifiers, a field of
+#: ``SamenessRules`` of the same name (which facts are exact, bounds, ranges)
+QUALIFIER_CLASSES = ("point", "lower_bound", "upper_bound", "range")
+
 #: mention tables whose range ends a fact may carry: table -> (low column, high column)
 RANGE_COLUMNS = {"money": ("amount_low", "amount_high"), "user_counts": ("value_low", "value_high"), "quantities": ("value_low", "value_high")}
 
@@ -75,7 +79,7 @@ def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml"
     check_keys(data, where=where, required=("rounding", "qualifiers", "periods", "modality", "skip_metrics", "parts", "same_sentence"))
     rounding, quals, periods, modality, parts = (data[k] for k in ("rounding", "qualifiers", "periods", "modality", "parts"))
     check_keys(rounding, where=f"{where}: rounding", required=("cap", "floor"))
-    check_keys(quals, where=f"{where}: qualifiers", required=("point", "lower_bound", "upper_bound", "range", "preference"))
+    check_keys(quals, where=f"{where}: qualifiers", required=(*QUALIFIER_CLASSES, "preference"))
     check_keys(periods, where=f"{where}: periods", required=("published_date",))
     check_keys(modality, where=f"{where}: modality", required=("window", "metrics", "cues"))
     check_keys(parts, where=f"{where}: parts", required=("tolerance",))
@@ -88,10 +92,7 @@ def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml"
     return SamenessRules(
         cap=dict(rounding["cap"]),
         floor=float(rounding["floor"]),
-        point=frozenset(quals["point"]),
-        lower_bound=frozenset(quals["lower_bound"]),
-        upper_bound=frozenset(quals["upper_bound"]),
-        range=frozenset(quals["range"]),
+        **{name: frozenset(quals[name]) for name in QUALIFIER_CLASSES},
         preference=tuple(quals["preference"]),
         published_date=str(periods["published_date"]),
         modality_window=int(modality["window"]),

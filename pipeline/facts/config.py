@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from pipeline.errors import RulesError
 from pipeline.facts.records import SUBJECT_RULES
@@ -93,13 +95,29 @@ def _words(words: object) -> re.Pattern:
     return re.compile(bounded(words, edge=r"[\w-]"), re.IGNORECASE)  # type: ignore[arg-type]
 
 
+#: word lists of rules/facts.yaml read into sets, each into the ``FactRules`` field of its key: taken as
+#: written (NER labels, Penn tags, dependency labels, rule and date types) ...
+_SETS = (
+    "money_skip_metrics", "money_words_first", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
+    "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
+    "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
+)
+#: ... or lowercased (English words, matched against lowercased text)
+_WORD_SETS = (
+    "governor_preps", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes",
+    "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns", "product_heads",
+    "noun_preps", "metric_nouns", "actor_preps",
+)
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
-_LIST_KEYS = frozenset({
-    "money_skip_metrics", "money_words_first", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
-    "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
-    "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
-    "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
-})
+_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "entity_suffix_skip", "baseline_before", "baseline_after"))
+
+
+def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
+    """The ``_SETS`` and ``_WORD_SETS`` fields of ``FactRules`` from the (already checked) sections."""
+    return {
+        **{key: frozenset(lists[key]) for key in _SETS},
+        **{key: frozenset(w.lower() for w in lists[key]) for key in _WORD_SETS},
+    }
 
 
 def _word_map(groups: object, where: str) -> dict[str, str]:
@@ -159,7 +177,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(
-        money_skip_metrics=frozenset(m["money_skip_metrics"]),
+        **_word_sets({**m, **s, **p}),
         money_skip_equivalents=bool(m["money_skip_equivalents"]),
         quantity_kinds=dict(m["quantity_kinds"]),
         count_units={k.lower(): v for k, v in m["count_units"].items()},
@@ -167,44 +185,15 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_change=dict(m["percent_change"]),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
-        governor_preps=frozenset(w.lower() for w in m["governor_preps"]),
         money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
-        money_words_first=frozenset(m["money_words_first"]),
-        ner_labels=frozenset(s["ner_labels"]),
-        proper_noun_tags=frozenset(s["proper_noun_tags"]),
-        traded_modifier_deps=frozenset(s["traded_modifier_deps"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),
-        aside_deps=frozenset(s["aside_deps"]),
-        speech_verbs=frozenset(w.lower() for w in s["speech_verbs"]),
-        collective_words=frozenset(w.lower() for w in s["collective_words"]),
-        norp_heads=frozenset(w.lower() for w in s["norp_heads"]),
         demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),
-        traded_nouns=frozenset(w.lower() for w in s["traded_nouns"]),
-        corporate_suffixes=frozenset(w.lower() for w in s["corporate_suffixes"]),
         descriptions=_descriptions(s["descriptions"]),
-        source_words=frozenset(w.lower() for w in s["source_words"]),
         entity_suffix_skip=tuple(s["entity_suffix_skip"]),
-        anaphor_nouns=frozenset(w.lower() for w in s["anaphor_nouns"]),
-        anaphor_determiners=frozenset(w.lower() for w in s["anaphor_determiners"]),
-        anaphor_entity_types=frozenset(s["anaphor_entity_types"]),
-        relative_pronouns=frozenset(w.lower() for w in s["relative_pronouns"]),
-        pronouns=frozenset(w.lower() for w in s["pronouns"]),
         surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
-        product_heads=frozenset(w.lower() for w in s["product_heads"]),
         variant_names=bool(s["variant_names"]),
         variant_token=re.compile(s["variant_token"]),
-        noun_preps=frozenset(w.lower() for w in s["noun_preps"]),
-        metric_nouns=frozenset(w.lower() for w in s["metric_nouns"]),
-        subject_deps=frozenset(s["subject_deps"]),
-        name_internal_deps=frozenset(s["name_internal_deps"]),
-        modifier_deps=frozenset(s["modifier_deps"]),
-        place_labels=frozenset(s["place_labels"]),
-        complement_deps=frozenset(s["complement_deps"]),
-        sentence_actor_deps=frozenset(s["sentence_actor_deps"]),
-        actor_preps=frozenset(w.lower() for w in s["actor_preps"]),
-        date_types=frozenset(p["date_types"]),
-        paragraph_date_types=frozenset(p["paragraph_date_types"]),
         skip_values=re.compile(p["skip_values"]),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
