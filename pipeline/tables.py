@@ -17,153 +17,178 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-SPAN_FIELDS = [
-    pa.field("article_id", pa.string(), nullable=False),
-    pa.field("start", pa.int64(), nullable=False),
-    pa.field("end", pa.int64(), nullable=False),
-    pa.field("text", pa.string(), nullable=False),
-]
+#: the column types the tables use, by the name the column tables below write them with
+COLUMN_TYPES = {
+    "string": pa.string(),
+    "float64": pa.float64(),
+    "int64": pa.int64(),
+    "date32": pa.date32(),
+    "bool": pa.bool_(),
+    "list<string>": pa.list_(pa.string()),
+}
+
+
+def columns(table: str) -> list[pa.Field]:
+    """The fields of a column table: one column a line, ``name type`` or ``name type not null``
+    (``type`` a key of ``COLUMN_TYPES``); ``#`` starts a comment. Why a table: a schema is a list of
+    columns to read down, and ``pa.field(..., nullable=False)`` on every line hid the names in noise."""
+    fields = []
+    for line in table.splitlines():
+        words = line.split("#", 1)[0].split()
+        if not words:
+            continue
+        name, kind, *null = words
+        if kind not in COLUMN_TYPES or null not in ([], ["not", "null"]):
+            raise ValueError(f"column table: cannot read {line.strip()!r}")
+        fields.append(pa.field(name, COLUMN_TYPES[kind], nullable=not null))
+    return fields
+
+
+SPAN_FIELDS = columns("""
+    article_id  string  not null
+    start       int64   not null
+    end         int64   not null
+    text        string  not null
+""")
 
 QUALIFIERS = ("exact", "approx", "at_least", "more_than", "less_than", "at_most", "range")
 
 SCHEMAS: dict[str, pa.Schema] = {
     "articles": pa.schema(
-        [
-            pa.field("article_id", pa.string(), nullable=False),
-            pa.field("path", pa.string(), nullable=False),
-            pa.field("title", pa.string()),
-            pa.field("published", pa.date32()),
-            pa.field("published_inferred", pa.bool_(), nullable=False),
-            pa.field("source", pa.string()),
-            pa.field("url", pa.string()),
-            pa.field("language", pa.string()),
-            pa.field("encoding", pa.string(), nullable=False),
-            pa.field("n_chars", pa.int64(), nullable=False),
-            pa.field("content_sha256", pa.string(), nullable=False),
-            pa.field("pipeline_version", pa.string(), nullable=False),
-            pa.field("rules_sha256", pa.string(), nullable=False),
-        ]
+        columns("""
+            article_id          string  not null
+            path                string  not null
+            title               string
+            published           date32
+            published_inferred  bool    not null
+            source              string
+            url                 string
+            language            string
+            encoding            string  not null
+            n_chars             int64   not null
+            content_sha256      string  not null
+            pipeline_version    string  not null
+            rules_sha256        string  not null
+        """)
     ),
     "rejects": pa.schema(
-        [
-            pa.field("article_id", pa.string()),
-            pa.field("path", pa.string(), nullable=False),
-            pa.field("severity", pa.string(), nullable=False),
-            pa.field("reason", pa.string(), nullable=False),
-        ]
+        columns("""
+            article_id  string
+            path        string  not null
+            severity    string  not null
+            reason      string  not null
+        """)
     ),
     "entities": pa.schema(
         SPAN_FIELDS
-        + [
-            pa.field("label", pa.string(), nullable=False),
-            pa.field("canonical_id", pa.string()),
-            pa.field("canonical_name", pa.string()),
-            pa.field("entity_type", pa.string()),
-            pa.field("source", pa.string(), nullable=False),
-        ]
+        + columns("""
+            label           string  not null
+            canonical_id    string
+            canonical_name  string
+            entity_type     string
+            source          string  not null
+        """)
     ),
     "money": pa.schema(
         SPAN_FIELDS
-        + [
-            pa.field("amount", pa.float64()),
-            pa.field("amount_low", pa.float64()),
-            pa.field("amount_high", pa.float64()),
-            pa.field("currency", pa.string()),
-            pa.field("currency_raw", pa.string()),
-            pa.field("currency_rule", pa.string()),
-            pa.field("qualifier", pa.string(), nullable=False),
-            pa.field("per_quantity", pa.float64()),
-            pa.field("per_unit", pa.string()),
-            pa.field("unit_price", pa.float64()),
-            pa.field("amount_usd", pa.float64()),
-            pa.field("amount_low_usd", pa.float64()),
-            pa.field("amount_high_usd", pa.float64()),
-            pa.field("amount_usd_reference", pa.float64()),
-            pa.field("fx_rate", pa.float64()),
-            pa.field("fx_rate_date", pa.date32()),
-            pa.field("fx_source", pa.string()),
-            pa.field("fx_note", pa.string()),
-            pa.field("equivalent_of", pa.int64()),
-            pa.field("metric", pa.string(), nullable=False),
-            pa.field("rule", pa.string(), nullable=False),
-        ]
+        + columns("""
+            amount                float64
+            amount_low            float64
+            amount_high           float64
+            currency              string
+            currency_raw          string
+            currency_rule         string
+            qualifier             string   not null
+            per_quantity          float64
+            per_unit              string
+            unit_price            float64
+            amount_usd            float64
+            amount_low_usd        float64
+            amount_high_usd       float64
+            amount_usd_reference  float64
+            fx_rate               float64
+            fx_rate_date          date32
+            fx_source             string
+            fx_note               string
+            equivalent_of         int64
+            metric                string   not null
+            rule                  string   not null
+        """)
     ),
     "user_counts": pa.schema(
         SPAN_FIELDS
-        + [
-            pa.field("value", pa.float64()),
-            pa.field("value_low", pa.float64()),
-            pa.field("value_high", pa.float64()),
-            pa.field("qualifier", pa.string(), nullable=False),
-            pa.field("metric", pa.string(), nullable=False),
-            pa.field("period_hint", pa.string()),
-            pa.field("rule", pa.string(), nullable=False),
-        ]
+        + columns("""
+            value        float64
+            value_low    float64
+            value_high   float64
+            qualifier    string   not null
+            metric       string   not null
+            period_hint  string
+            rule         string   not null
+        """)
     ),
     "quantities": pa.schema(
         SPAN_FIELDS
-        + [
-            pa.field("kind", pa.string(), nullable=False),
-            pa.field("value", pa.float64()),
-            pa.field("value_low", pa.float64()),
-            pa.field("value_high", pa.float64()),
-            pa.field("unit", pa.string()),
-            pa.field("qualifier", pa.string(), nullable=False),
-            pa.field("change", pa.string()),
-            pa.field("rule", pa.string(), nullable=False),
+        + columns("""
+            kind        string   not null
+            value       float64
+            value_low   float64
+            value_high  float64
+            unit        string
+            qualifier   string   not null
+            change      string
+            rule        string   not null
             # issue 15: the counted noun as written with its modifiers; a measure's value in SI base units
-            pa.field("unit_text", pa.string()),
-            pa.field("value_si", pa.float64()),
-        ]
+            unit_text   string
+            value_si    float64
+        """)
     ),
     "dates": pa.schema(
         SPAN_FIELDS
-        + [
-            pa.field("value", pa.string()),
-            pa.field("type", pa.string(), nullable=False),
-            pa.field("start_date", pa.date32()),
-            pa.field("end_date", pa.date32()),
-            pa.field("granularity", pa.string()),
-            pa.field("mod", pa.string()),
-            pa.field("is_relative", pa.bool_(), nullable=False),
-            pa.field("anchor", pa.date32()),
+        + columns("""
+            value            string
+            type             string  not null
+            start_date       date32
+            end_date         date32
+            granularity      string
+            mod              string
+            is_relative      bool    not null
+            anchor           date32
             # fiscal periods (issue 18): calendar gregorian | fiscal; the fiscal year's last day (MM-DD)
             # and whose calendar it is (company id, country:XX), null when unknown
-            pa.field("calendar", pa.string()),
-            pa.field("fiscal_year_end", pa.string()),
-            pa.field("calendar_of", pa.string()),
-            pa.field("rule", pa.string(), nullable=False),
-        ]
+            calendar         string
+            fiscal_year_end  string
+            calendar_of      string
+            rule             string  not null
+        """)
     ),
     "facts": pa.schema(
-        [
-            pa.field("fact_id", pa.string(), nullable=False),
-        ]
+        columns("fact_id  string  not null")
         + SPAN_FIELDS
-        + [
-            pa.field("subject", pa.string()),
-            pa.field("subject_id", pa.string()),
-            pa.field("subject_text", pa.string()),
-            pa.field("subject_source", pa.string()),
-            pa.field("metric", pa.string(), nullable=False),
-            pa.field("metric_text", pa.string()),
-            pa.field("value", pa.float64()),
-            pa.field("unit", pa.string()),
-            pa.field("qualifier", pa.string(), nullable=False),
-            pa.field("per_quantity", pa.float64()),
-            pa.field("per_unit", pa.string()),
-            pa.field("period", pa.string()),
-            pa.field("period_start", pa.date32()),
-            pa.field("period_end", pa.date32()),
-            pa.field("period_source", pa.string()),
-            pa.field("change_from", pa.float64()),
-            pa.field("change_pct", pa.float64()),
-            pa.field("evidence_start", pa.int64(), nullable=False),
-            pa.field("evidence_end", pa.int64(), nullable=False),
-            pa.field("evidence", pa.string(), nullable=False),
-            pa.field("confidence", pa.float64(), nullable=False),
-            pa.field("rule", pa.string(), nullable=False),
-        ]
+        + columns("""
+            subject         string
+            subject_id      string
+            subject_text    string
+            subject_source  string
+            metric          string   not null
+            metric_text     string
+            value           float64
+            unit            string
+            qualifier       string   not null
+            per_quantity    float64
+            per_unit        string
+            period          string
+            period_start    date32
+            period_end      date32
+            period_source   string
+            change_from     float64
+            change_pct      float64
+            evidence_start  int64    not null
+            evidence_end    int64    not null
+            evidence        string   not null
+            confidence      float64  not null
+            rule            string   not null
+        """)
     ),
 }
 
@@ -172,58 +197,58 @@ SCHEMAS: dict[str, pa.Schema] = {
 _VALUE_REF = [pa.field(f"{part}_{edge}", pa.int64()) for part in ("from", "to", "by", "multiplier") for edge in ("start", "end")]
 SCHEMAS["changes"] = pa.schema(
     SPAN_FIELDS
-    + [
-        pa.field("kind", pa.string(), nullable=False),
-        pa.field("direction", pa.string(), nullable=False),
-        pa.field("unit", pa.string()),
-        pa.field("from_value", pa.float64()),
-        pa.field("to_value", pa.float64()),
-        pa.field("by_value", pa.float64()),
-        pa.field("by_unit", pa.string()),
-        pa.field("absolute_change", pa.float64()),
-        pa.field("relative_change", pa.float64()),
-        pa.field("multiplier", pa.float64()),
-        pa.field("baseline", pa.string()),
-    ]
+    + columns("""
+        kind             string   not null
+        direction        string   not null
+        unit             string
+        from_value       float64
+        to_value         float64
+        by_value         float64
+        by_unit          string
+        absolute_change  float64
+        relative_change  float64
+        multiplier       float64
+        baseline         string
+    """)
     + _VALUE_REF
-    + [pa.field("rule", pa.string(), nullable=False)]
+    + columns("rule  string  not null")
 )
 
 
 # --- consolidated (pipeline/consolidate.py): one row per subject, metric, unit and period across articles
 SCHEMAS["consolidated"] = pa.schema(
-    [
-        pa.field("consolidated_id", pa.string(), nullable=False),
-        pa.field("subject_id", pa.string(), nullable=False),
-        pa.field("subject", pa.string()),
-        pa.field("metric", pa.string(), nullable=False),
-        pa.field("unit", pa.string()),
-        pa.field("per_quantity", pa.float64()),
-        pa.field("per_unit", pa.string()),
-        pa.field("period", pa.string(), nullable=False),
-        pa.field("period_start", pa.date32()),
-        pa.field("period_end", pa.date32()),
-        pa.field("period_basis", pa.string(), nullable=False),
-        pa.field("modality", pa.string(), nullable=False),
-        pa.field("value", pa.float64(), nullable=False),
-        pa.field("qualifier", pa.string(), nullable=False),
-        pa.field("value_min", pa.float64(), nullable=False),
-        pa.field("value_max", pa.float64(), nullable=False),
-        pa.field("spread", pa.float64()),
-        pa.field("value_usd", pa.float64()),
-        pa.field("status", pa.string(), nullable=False),
-        pa.field("n_facts", pa.int64(), nullable=False),
-        pa.field("n_articles", pa.int64(), nullable=False),
-        pa.field("fact_ids", pa.list_(pa.string()), nullable=False),
-        pa.field("article_ids", pa.list_(pa.string()), nullable=False),
-        pa.field("conflict_fact_ids", pa.list_(pa.string()), nullable=False),
-        pa.field("first_published", pa.date32()),
-        pa.field("last_published", pa.date32()),
-        pa.field("text", pa.string(), nullable=False),
-        pa.field("evidence", pa.string(), nullable=False),
-        pa.field("evidence_fact_id", pa.string(), nullable=False),
-        pa.field("evidence_article_id", pa.string(), nullable=False),
-    ]
+    columns("""
+        consolidated_id      string        not null
+        subject_id           string        not null
+        subject              string
+        metric               string        not null
+        unit                 string
+        per_quantity         float64
+        per_unit             string
+        period               string        not null
+        period_start         date32
+        period_end           date32
+        period_basis         string        not null
+        modality             string        not null
+        value                float64       not null
+        qualifier            string        not null
+        value_min            float64       not null
+        value_max            float64       not null
+        spread               float64
+        value_usd            float64
+        status               string        not null
+        n_facts              int64         not null
+        n_articles           int64         not null
+        fact_ids             list<string>  not null
+        article_ids          list<string>  not null
+        conflict_fact_ids    list<string>  not null
+        first_published      date32
+        last_published       date32
+        text                 string        not null
+        evidence             string        not null
+        evidence_fact_id     string        not null
+        evidence_article_id  string        not null
+    """)
 )
 
 #: Tables whose rows are mentions found in an article's text (all share SPAN_FIELDS).

@@ -32,6 +32,9 @@ BROKEN = [
     ("dates-window-misspelt", "dates.yaml", "  month_cue_before: 16", "  month_cue_befor: 16", "month_cue_befor"),
     ("dates-quarter-not-a-number", "dates.yaml", "  fourth: 4", "  fourth: four", "dates.yaml"),
     ("ambiguous-name-not-in-lexicon", "money.yaml", "ambiguous_names:\n  dinar:", "ambiguous_names:\n  dinnar:", "dinnar"),
+    ("articles-scalar-for-list", "numbers.yaml", "indefinite_articles: [a, an]", "indefinite_articles: a", "indefinite_articles"),
+    ("article-not-a-unit-word", "numbers.yaml", "indefinite_articles: [a, an]", "indefinite_articles: [a, an, the]", "indefinite_articles"),
+    ("dates-placeholder-misspelt", "dates.yaml", "(?-i:<MONTH_NAMES>|", "(?-i:<MONTH_NAME>|", "<MONTH_NAME>"),
 ]
 
 

@@ -197,3 +197,38 @@ def test_never_raises(nlp, rules, settings, text, published) -> None:
     for row in rows:
         assert 0 <= row["start"] < row["end"] <= len(text)
         assert row["type"] in ("date", "duration", "set")
+
+
+# (id, spaCy DATE span, whether the dateparser fallback may read it)
+FALLBACK = [
+    ("year", "the summer of 2019", True),
+    ("month-name", "early March", True),
+    ("weekday", "last Tuesday", True),
+    ("abbreviation", "Sept. 5", False),
+    ("lowercase-verb", "may", False),
+    ("no-name", "the coming months", False),
+]
+
+
+@pytest.mark.parametrize(("span", "readable"), [c[1:] for c in FALLBACK], ids=[c[0] for c in FALLBACK])
+def test_fallback_needs_a_year_or_a_written_out_name(rules, span: str, readable: bool) -> None:
+    from pipeline.extract.dates import compiled
+
+    assert bool(compiled(rules).fallback_requires.search(span)) is readable
+
+
+def test_fallback_names_are_the_dates_rules_names(rules) -> None:
+    """``spacy_fallback_requires`` reads the month and weekday names of rules/dates.yaml: a spelling added
+    there is accepted, an abbreviation (a name that begins another of the same number) is not."""
+    from types import MappingProxyType
+
+    from pipeline.extract.dates import compile_rules
+    from pipeline.rules import Rules
+
+    data = dict(rules.get("dates"))
+    data["months"] = MappingProxyType({**data["months"], "Juni": 6})
+    data["weekdays"] = MappingProxyType({**data["weekdays"], "Thurs": 3})
+    extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "dates": MappingProxyType(data)}), sha256="t")
+    fallback = compile_rules(extended).fallback_requires
+    assert fallback.search("Anfang Juni") and fallback.search("Thursday night")
+    assert not fallback.search("Thurs night")

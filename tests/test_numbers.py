@@ -420,3 +420,23 @@ def test_space_groups_never_start_after_a_month_name_of_the_dates_rules(rules) -
     assert found(rules, "on June 12 300 people came") == ["12", "300"]
     assert found(rules, "le Juin 12 300 personnes") == ["12 300"]
     assert found(extended, "le Juin 12 300 personnes") == ["12", "300"]
+
+
+def test_the_indefinite_articles_are_read_from_the_rules(rules) -> None:
+    """An article counts 1 only before a scale or a fraction ("a million"), never alone ("a firm"); which
+    words are articles is rules/numbers.yaml ``indefinite_articles``: a word listed there is held to it."""
+    from types import MappingProxyType
+
+    from pipeline.rules import Rules
+
+    def found(r: Rules, text: str) -> list[str]:
+        return [m.group(0) for m in re.finditer(vocab(r).number, text, re.IGNORECASE)]
+
+    data = dict(rules.get("numbers"))
+    data["indefinite_articles"] = (*data["indefinite_articles"], "one")
+    extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "numbers": MappingProxyType(data)}), sha256="t")
+    sentence = "One firm raised a million dollars and an eighth of its staff left."
+    assert found(rules, sentence) == ["One", "a million", "an eighth"]
+    assert found(extended, sentence) == ["a million", "an eighth"]
+    assert parse_number("one million", extended).value == 1_000_000
+    assert parse_number("a firm", rules) is None

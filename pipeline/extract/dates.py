@@ -39,6 +39,8 @@ from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
 from pipeline.rules import Rules, check_keys, check_windows
 
+#: a placeholder of the dates rules ("<MONTH>"); named groups ("(?P<month>") are lowercase
+_PLACEHOLDER = re.compile(r"<[A-Z][A-Z_]*>")
 RULE_KEYS = (
     "months", "ambiguous_months", "weekdays", "units", "relative", "modifiers", "preceding_mods",
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
@@ -157,6 +159,11 @@ def compile_rules(rules: Rules) -> Compiled:
     def expand(source: str) -> str:
         for key, fragment in fragments.items():
             source = source.replace(key, fragment)
+        left = _PLACEHOLDER.search(source)
+        if left:  # a misspelt placeholder would stay in the regex as literal text and never match
+            from pipeline.errors import RulesError
+
+            raise RulesError(f"{where}: unknown placeholder {left.group()}; known: {sorted(fragments)}")
         return source
 
     patterns = []
@@ -211,14 +218,16 @@ def compile_rules(rules: Rules) -> Compiled:
 
 
 def _full_names(names: Mapping[str, int]) -> str:
-    """Regex alternation of the written-out names of a ``months`` / ``weekdays`` table, in calendar
-    order: per number its longest spelling ("September", not "Sept"), with no word boundaries (the
-    caller's regex decides). Why: spaCy's DATE fallback needs a name that cannot be a word of the sentence ("Mar" can)."""
-    longest: dict[int, str] = {}
-    for name, number in names.items():
-        if len(name) > len(longest.get(number, "")):
-            longest[number] = name
-    return "|".join(re.escape(longest[number]) for number in sorted(longest))
+    """Regex alternation of the written-out names of a ``months`` / ``weekdays`` table in calendar order:
+    every name but the abbreviations, which are the names that begin another name of the same number
+    ("Sept" of "September"); no word boundaries (the caller's regex decides). Why: spaCy's DATE fallback
+    needs a name that cannot be a word of the sentence ("Mar" can)."""
+    full = [
+        (number, name)
+        for name, number in names.items()
+        if not any(other != name and other.startswith(name) for other, n in names.items() if n == number)
+    ]
+    return "|".join(re.escape(name) for _, name in sorted(full, key=lambda item: item[0]))
 
 
 @lru_cache(maxsize=None)
