@@ -166,13 +166,18 @@ def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> b
 
 
 def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
-    """Proper nouns heading a clause subject or a possessive that NER did not tag ("Nigeria fully
-    repays its debt", "Turkish airline Pegasus announces"): the small model misses many
+    """Proper nouns heading a clause subject or a possessive, or naming a clause subject's noun ("BellSouth
+    shares fell"), that NER did not tag ("Nigeria fully repays its debt", "Turkish airline Pegasus
+    announces"): the small model misses many
     sentence-initial names, and the parse still says this is a name and what the clause is about."""
     out = []
     runs: frozenset[str] | None = None
     for tok in doc:
-        if tok.tag_ not in fr.proper_noun_tags or tok.i in taken or tok.dep_ not in fr.subject_deps | {"poss"}:
+        if tok.tag_ not in fr.proper_noun_tags or tok.i in taken:
+            continue
+        qualifies_subject = (tok.dep_ == "compound" and tok.head.dep_ in fr.subject_deps and tok.head.tag_ not in fr.proper_noun_tags
+                             and tok.head.lower_ not in fr.product_heads)  # "the Pro 128k model": a product variant, not a name
+        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject:  # "BellSouth shares fell": the name of the subject noun
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
