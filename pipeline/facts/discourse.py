@@ -111,6 +111,27 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     return None
 
 
+def first_person(scene: "Scene", tok: Token, climbs: int) -> "Subject | None":
+    """'"We will invest $5 billion," said Satya Nadella, the chief executive of Microsoft': "we" in a
+    quote is the organisation of the person who says it (named beside them: apposition, "of X", "X's",
+    "X chief executive Y"), when exactly one is named there."""
+    fr = scene.fr
+    if tok.lower_ not in fr.first_person:
+        return None
+    sent = scene.sentence(tok.i)
+    for speaker in sent:
+        ent = scene.index.at(speaker.i)
+        if speaker.dep_ not in fr.subject_deps or speaker.head.lower_ not in fr.speech_verbs or ent is None or ent.label != "PERSON":
+            continue
+        around = [t for t in speaker.subtree if scene.index.at(t.i) is None or scene.index.at(t.i).key != ent.key]
+        orgs = [(e, t) for e, t in drop_owners(candidates_in(scene, around, speaker)) if e.label not in ("PERSON", *fr.place_labels)]
+        if len(orgs) == 1:
+            org, _ = orgs[0]
+            return Subject(org.name, org.id, tok.text, "pronoun", climbs, gazetteer=org.listed, source="sentence")
+        return None
+    return None
+
+
 def _single(scene: "Scene", tokens: list[Token]) -> "tuple[Entity, Token] | None":
     cands = drop_owners(candidates_in(scene, tokens, None))
     return cands[0] if len(cands) == 1 else None

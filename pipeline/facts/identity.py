@@ -154,11 +154,16 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
     return out
 
 
+def _lexicon_word(word: str, fr: FactRules) -> bool:
+    """A word of the facts lexicons (a metric, a money word, a description): never a name on its own."""
+    return word in fr.money_words or word in fr.metric_nouns or word in fr.descriptions
+
+
 def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> bool:
     """A word of the facts lexicons, or one the article also writes in lower case. ``runs`` are the
     article's maximal runs of word characters and hyphens, read once: a word made of those characters
     is written standing alone exactly when it is one of them."""
-    if word in fr.money_words or word in fr.metric_nouns or word in fr.descriptions:
+    if _lexicon_word(word, fr):
         return True
     if _RUN.fullmatch(word):
         return word in runs
@@ -234,6 +239,8 @@ def build_index(
         span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
         if span is None:
             continue
+        if not cid and len(span) == 1 and span[0].is_sent_start and _lexicon_word(span[0].lower_, fr):
+            continue  # "Damages totalled $3 billion": a capitalised metric word the tagger took for a name
         if not cid and label == "NORP" and not (span.root.head.lower_ in fr.norp_heads or span.root.lower_ in fr.norp_heads):
             continue
         ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),

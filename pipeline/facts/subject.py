@@ -20,7 +20,7 @@ from pipeline.facts.candidates import (
     possessive_variant,
     variant_tokens,
 )
-from pipeline.facts.discourse import anaphor, description_first, pronoun
+from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
@@ -115,7 +115,7 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
             if cands:
                 return choose(scene, cands, "possessive", climbs)
         if child.dep_ == "poss":
-            found = anaphor(scene, list(child.subtree), climbs)
+            found = anaphor(scene, list(child.subtree), climbs) or first_person(scene, child, climbs)
             if found:
                 return found
         if child.dep_ == "appos":
@@ -175,6 +175,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         return in_noun_phrase(scene, head, None, climbs), False
     if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
+        if found:
+            return found, False
+    if subj is not None and subj.lower_ in fr.first_person:
+        found = first_person(scene, subj, climbs)
         if found:
             return found, False
     if subj is not None and description_first(scene, subj):
