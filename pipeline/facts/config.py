@@ -49,6 +49,7 @@ class FactRules:
     anaphor_entity_types: frozenset[str]
     relative_pronouns: frozenset[str]
     pronouns: frozenset[str]
+    first_person: frozenset[str]
     surface: tuple[tuple[str, re.Pattern], ...]
     product_heads: frozenset[str]
     variant_names: bool
@@ -105,8 +106,8 @@ _SETS = (
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
     "governor_preps", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes",
-    "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns", "product_heads",
-    "noun_preps", "metric_nouns", "actor_preps",
+    "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns", "first_person",
+    "product_heads", "noun_preps", "metric_nouns", "actor_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -161,7 +162,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
-        "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
+        "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
