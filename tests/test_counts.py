@@ -301,6 +301,8 @@ PARSE_COUNTS = [
     ("the-n", "Ten states had rates above 50%; the ten with the lowest rates had 20%.", "ten", "count", 10, "state", None),
     ("hyphenated-noun", "Xiangyu Zhang was one of the four co-authors of the ResNet paper.", "four", "count", 4, "co-author", "co-author"),
     ("hyphenated-modifier", "The firm hired 12 part-time workers.", "12", "count", 12, "worker", "part-time worker"),
+    ("n-dead", "This revised downwards an earlier toll of 27 dead.", "27", "count", 27, "person", None),
+    ("n-injured", "The quake left 3,000 dead and 12,000 injured.", "12,000", "count", 12_000, "person", None),
     ("pint-word-gills", "The sevengill has seven gills, whereas most sharks have only five gills.", "seven", "count", 7, "gill", "gill"),
 ]
 

@@ -137,6 +137,7 @@ class Compiled:
     demonym_types: frozenset[str]
     demonyms: frozenset[str]
     casualty_before: re.Pattern
+    casualty_after: re.Pattern
     casualty_unit: str
     ellipsis_before: re.Pattern
     counting_verbs: frozenset[str]
@@ -194,6 +195,7 @@ def compile_rules(rules: Rules) -> Compiled:
     weight_forms = frozenset(_norm(f) for u in weight_units for f in (u, *data["counted_nouns"].get(u, ())))
     qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
     casualty = data["casualty_verbs"]
+    check_keys(casualty, where=f"{where}: casualty_verbs", required=("unit", "verbs", "after"))
     tags = data["noun_tags"]
     check_keys(tags, where=f"{where}: noun_tags", required=("plural", "modifier", "name_modifier"))
     check_keys(data["parse_labels"], where=f"{where}: parse_labels", required=LABEL_KEYS)
@@ -279,6 +281,7 @@ def compile_rules(rules: Rules) -> Compiled:
         demonym_types=frozenset(data["demonym_entity_types"]),
         demonyms=frozenset(_norm(w) for w in data["demonyms"]),
         casualty_before=rx.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
+        casualty_after=rx.compile(r"[^\S\n]+(?:" + _alt(casualty["after"]) + r")(?![\w-])", re.I),
         casualty_unit=str(casualty["unit"]),
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
@@ -681,7 +684,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     head = tok.head
     if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i <= c.max_mods + 3:
         between = head.doc[tok.i + 1 : head.i]
-        if all(t.head.i == head.i or t.head.i in range(tok.i + 1, head.i) for t in between) and not any(
+        # modifiers of the noun, or of the number itself ("4 or more people")
+        if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
             t.is_punct and t.text not in ("-", "‐") for t in between
         ):
             return _counted(head, tok, "count_parse_noun", c, pr) if _head_ok(head, c, pr) else None
@@ -1123,6 +1127,8 @@ def _elided_noun(
     prefix = sents.before(cand.start)
     if casualty and c.casualty_before.search(prefix):
         return c.casualty_unit, "count_casualty_verb"
+    if c.casualty_after.match(sents.text, cand.end):
+        return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
     subject = _subject_noun(cand, sents, c)
