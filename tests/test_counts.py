@@ -303,6 +303,9 @@ PARSE_COUNTS = [
     ("hyphenated-modifier", "The firm hired 12 part-time workers.", "12", "count", 12, "worker", "part-time worker"),
     ("n-dead", "This revised downwards an earlier toll of 27 dead.", "27", "count", 27, "person", None),
     ("n-injured", "The quake left 3,000 dead and 12,000 injured.", "12,000", "count", 12_000, "person", None),
+    ("gapped", "Senator Elizabeth Warren had 8 delegates, and Senator Amy Klobuchar of Minnesota had 7.", "7", "count", 7, "delegate", None),
+    ("gapped-spelled", "Under this proposal, senators would be limited to two terms and representatives to three.", "three", "count", 3, "term", None),
+    ("participle-read-as-verb", "Joe Biden has amassed 1,217 pledged delegates so far.", "1,217", "count", 1217, "delegate", "delegate"),
     ("pint-word-gills", "The sevengill has seven gills, whereas most sharks have only five gills.", "seven", "count", 7, "gill", "gill"),
 ]
 
@@ -350,6 +353,9 @@ NOT_COUNTS = [
     ("era-year", "Mummification was common in Egypt from about 664 b.c.e. to 250 AD.", ["664", "250"]),
     ("year-before-plural", "The 2020 elections were held and in 2019 elections were held too.", ["2020", "2019"]),
     ("rate-base", "Alabama had youth suicide rates of around 4.5 per 100,000 people.", ["4.5", "100,000"]),
+    ("vague-dozen", "Both parties are to hold more than a dozen primary elections and two dozen caucuses.", ["a dozen", "two dozen", "dozen"]),
+    ("gapped-subject", "The second blast hit first responders; between the two blasts, at least 20 were killed.", ["20"]),
+    ("gapped-casualty-verb", "The shooting followed four mass shootings, including one in Gilroy, killing three.", ["three"]),
 ]
 
 
@@ -391,7 +397,8 @@ def test_user_nouns(run, text, span, metric) -> None:
 # (id, sentence, spans that must be counts, in order)
 SPELLED_COUNTS = [
     ("raw-of-its", "Baidu opted to offer two of its models for free, exceeding the combined total of these three rivals", ["two", "three"]),
-    ("raw-smaller-units", "This new team was divided into two smaller units: one group led by the original search department", ["two"]),
+    ("raw-smaller-units", "This new team was divided into two smaller units: one group led by the original search department focused on developing a language model, while another from the product research and engineering division was set to tackle image modeling.", ["two"]),
+    ("news-one-among-counts", "The confirmed deaths are fourteen civilians, five soldiers, and one police officer.", ["fourteen", "five", "one"]),
     ("news-crew-of", "Five children were hurt and a crew of four was rescued.", ["Five", "four"]),
 ]
 

@@ -40,10 +40,11 @@ RULE_KEYS = (
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
     # issue 20 review: labels and words out of code
-    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after",
+    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "compound",
-              "verb_object", "noun_clause", "subject", "metric_modifier")
+              "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
+              "bare_number")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -81,6 +82,7 @@ class Compiled:
     #: dependency labels (rules/counts.yaml parse_labels), the word "of", and verb tags (rules/pos.yaml)
     labels: dict[str, frozenset[str]]
     of_word: str
+    one_contrast: re.Pattern
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -204,6 +206,7 @@ def compile_rules(rules: Rules) -> Compiled:
     return Compiled(
         labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
         of_word=_norm(str(data["of_word"])),
+        one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
         plural_tags=frozenset(tags["plural"]),
@@ -521,7 +524,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals")
-EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "not_count_heads")
+EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads")
 
 
 @dataclass(frozen=True)
@@ -538,6 +541,7 @@ class ParseRules:
     more_after: re.Pattern
     year_not_after_tags: frozenset[str]
     era_after: re.Pattern
+    vague: re.Pattern
     numbering: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
@@ -569,6 +573,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_before=words(p["of_before"]),
         more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
+        vague=re.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
         era_after=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
         numbering=words(p["numbering_verbs"]),
         name_before_tags=frozenset(x["name_before_tags"]),
@@ -980,7 +985,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, spelled_ok=True, year_ok=year_ok):
             if reading is None or not _one_counts(cand, reading, sents, c, rows):
                 continue
-        if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end):
+        if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
@@ -1081,12 +1086,21 @@ def _determined_number(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
 
 
 def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rows: list[dict]) -> bool:
-    """ "one" states a quantity here only when the parse coordinates it with a count ("three delegates
-    in Colorado and one in Arkansas"); before a noun it is mostly an article or one half of a contrast
-    ("One rival executive remarked", "one group led by ... while another", "one thing")."""
+    """ "one" states a quantity only where the parse and the sentence say so: coordinated with a count
+    ("three delegates in Colorado and one in Arkansas"), or modifying the noun right after it among
+    other counts of the sentence and not one half of a contrast ("fourteen civilians, five personnel,
+    and one member of the Coast Guard"; not "One rival executive remarked", "two units: one group ...
+    while another", "I can't tell you one thing")."""
     if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
         return False
-    return _conjunct_count(cand, sents, c, rows) is not None
+    if _conjunct_count(cand, sents, c, rows) is not None:
+        return True
+    tok = _number_token(sents, cand)
+    if tok is None or tok.is_sent_start or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
+        return False
+    start, end = sents.bounds(cand.start)
+    others = [r for r in rows if start <= r["start"] < end and r["kind"] == "count"]
+    return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
 
 
 def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict]) -> dict | None:
@@ -1134,7 +1148,19 @@ def _elided_noun(
     subject = _subject_noun(cand, sents, c)
     if subject is not None:
         return subject, "count_subject"
+    if previous is not None and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
+        return previous["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
     return None, ""
+
+
+def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
+    """A number the parse uses as a noun phrase of its own (an object, a subject, a conjunct: "Klobuchar
+    had 7", "with 60", "has earned 914"), with nothing after it in its phrase: it stands for the noun
+    counted before it in the sentence (gapping)."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["bare_number"]:
+        return False
+    return not any(t.i > tok.i for t in tok.children)
 
 
 def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
