@@ -294,6 +294,7 @@ PARSE_COUNTS = [
     # round 2 (benchmarks/newsdev/counts-tuning.jsonl sentences): years that count, "N of X's", "N out of M",
     # "N more", coordination, "the N", hyphenated nouns, pint's false friends
     ("year-range-count", "As of Wednesday, 1885 aftershocks had occurred since the earthquake.", "1885", "count", 1885, "aftershock", "aftershock"),
+    ("year-range-qualified", "Two thirds of those known to be infected with Ebola, over 1800 people, have died.", "1800", "count", 1800, "person", "person"),
     ("of-possessive", "By reports he secured five of the territory's six delegates.", "five", "count", 5, "delegate", "delegate"),
     ("out-of", "Fields agreed to plead guilty to 29 out of 30 federal hate crime charges.", "29", "count", 29, "charge", "charge"),
     ("n-more", "Six Mexican nationals were killed in the attack, and seven more were injured.", "seven", "count", 7, "national", None),

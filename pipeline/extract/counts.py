@@ -732,14 +732,17 @@ def _of_preps(tok: Token, c: Compiled, pr: ParseRules) -> list[Token]:
 
 def _year_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
     """A year-like number that counts the plural noun right after it ("1885 aftershocks had occurred"):
-    the parse attaches it to that noun and no determiner, possessive or preposition stands before it."""
+    the parse attaches it to that noun and no determiner, possessive or preposition stands before it,
+    unless that word is a qualifier of the number ("over 1800 people", not "in 1800 towns")."""
     tok = _number_token(sents, cand)
     if tok is None or tok.dep_ not in pr.number_deps or tok.head.i != tok.i + 1:
         return False
     head = tok.head
     if head.tag_ not in c.plural_tags or not head.is_lower or not _head_ok(head, c, pr):
         return False
-    return tok.i == 0 or tok.doc[tok.i - 1].tag_ not in pr.year_not_after_tags
+    if tok.i == 0 or tok.doc[tok.i - 1].tag_ not in pr.year_not_after_tags:
+        return True
+    return search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest) is not None
 
 
 def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
