@@ -307,6 +307,8 @@ PARSE_COUNTS = [
     ("gapped", "Senator Elizabeth Warren had 8 delegates, and Senator Amy Klobuchar of Minnesota had 7.", "7", "count", 7, "delegate", None),
     ("gapped-spelled", "Under this proposal, senators would be limited to two terms and representatives to three.", "three", "count", 3, "term", None),
     ("participle-read-as-verb", "Joe Biden has amassed 1,217 pledged delegates so far.", "1,217", "count", 1217, "delegate", "delegate"),
+    ("measure-degree", "Brine in regions poleward of about 67.5° to the north could hold oxygen.", "67.5", "measure", 67.5, "degree", "°"),
+    ("measure-celsius", "Temperatures in Jeddah reached 28° Celsius on Sunday.", "28", "measure", 28, "degree_Celsius", "° Celsius"),
     ("pint-word-gills", "The sevengill has seven gills, whereas most sharks have only five gills.", "seven", "count", 7, "gill", "gill"),
 ]
 
