@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc, Token
@@ -986,7 +986,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         hyphen = c.hyphen_unit.match(text[cand.end :])
         year_ok = cand.high_text is None and _is_year(cand.low_text, c) and _year_count(cand, sents, c, pr)
         if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, spelled_ok=True, year_ok=year_ok):
-            if reading is None or not _one_counts(cand, reading, sents, c, rows):
+            # noise only for being "one": the parse may still make it a quantity
+            if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, hyphen is not None, True, year_ok) \
+                    or not _one_counts(cand, reading, sents, c, rows):
                 continue
         if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
@@ -1101,9 +1103,22 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     tok = _number_token(sents, cand)
     if tok is None or tok.is_sent_start or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
         return False
-    start, end = sents.bounds(cand.start)
-    others = [r for r in rows if start <= r["start"] < end and r["kind"] == "count"]
+    _, end = sents.bounds(cand.start)
+    others = [r for r in _sentence_rows(rows, sents, cand.start) if r["kind"] == "count"]
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _sentence_rows(rows: list[dict], sents: Sentences, pos: int) -> list[dict]:
+    """The rows found before ``pos`` in its sentence (rows are in text order: only the tail is read, so
+    the cost stays bounded on text without sentence breaks)."""
+    start, _ = sents.bounds(pos)
+    out = []
+    for row in reversed(rows):
+        if row["start"] < start:
+            break
+        if row["start"] < pos:
+            out.append(row)
+    return out
 
 
 def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict]) -> dict | None:
@@ -1113,7 +1128,7 @@ def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[d
     if tok is None or tok.dep_ not in c.labels["conjunct"] or tok.head.i >= tok.i:
         return None
     head = tok.head
-    for row in rows:
+    for row in _sentence_rows(rows, sents, cand.start):
         num = _number_token(sents, Candidate(row["start"], row["end"], ""))
         if num is not None and num.head.i == head.i and row["kind"] == "count":
             return row
@@ -1168,8 +1183,7 @@ def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
 
 def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
     """The last count found before ``pos`` in the same sentence."""
-    start, _ = sents.bounds(pos)
-    return next((r for r in reversed(rows) if start <= r["start"] < pos), None)
+    return next(iter(_sentence_rows(rows, sents, pos)), None)
 
 
 def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
@@ -1196,16 +1210,22 @@ def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> 
     """Percents, multipliers, ranks and counts not already a money, user-count or date mention."""
     c = compiled(ctx.rules)
     sents = Sentences(doc)
-    cands = candidates(doc_text(doc), c)
-    taken = _taken(found, "money", "user_counts", "dates")
+    text = doc_text(doc)
+    cands = candidates(text, c)
+    # characters already spoken for: a bytearray, so each overlap test costs the span's length, not the
+    # number of rows so far (a list of spans made this step quadratic on long number-dense texts)
+    taken = bytearray(len(text) + 1)
+    for start, end in _taken(found, "money", "user_counts", "dates"):
+        taken[start:end] = b"\x01" * (end - start)
     rows: list[dict] = []
     # priority: percent/multiplier, then rank, then count; a later kind never overlaps an earlier one
     mults = _percents_and_multipliers(cands, sents, ctx, c) + changes.word_multipliers(doc, ctx.rules)  # issue 21
     for group in (mults, _ranks(sents, ctx, c), _counts(cands, sents, ctx, c)):
         for row in sorted(group, key=lambda r: (r["start"], -r["end"])):
-            if _overlaps(row["start"], row["end"], taken):
+            start, end = row["start"], row["end"]
+            if taken.find(1, start, end) != -1:
                 continue
-            taken.append((row["start"], row["end"]))
+            taken[start:end] = b"\x01" * (end - start)
             rows.append(row)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
