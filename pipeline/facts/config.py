@@ -59,6 +59,7 @@ class FactRules:
     name_internal_deps: frozenset[str]
     modifier_deps: frozenset[str]
     place_labels: frozenset[str]
+    headline_labels: frozenset[str]
     complement_deps: frozenset[str]
     sentence_actor_deps: frozenset[str]
     actor_preps: frozenset[str]
@@ -100,7 +101,7 @@ _LIST_KEYS = frozenset({
     "money_skip_metrics", "money_words_first", "restating_conjunctions", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
     "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "product_heads", "noun_preps", "metric_nouns",
-    "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
+    "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
 })
 
 
@@ -146,7 +147,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
-        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
+        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
@@ -204,6 +205,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         name_internal_deps=frozenset(s["name_internal_deps"]),
         modifier_deps=frozenset(s["modifier_deps"]),
         place_labels=frozenset(s["place_labels"]),
+        headline_labels=frozenset(s["headline_labels"]),
         complement_deps=frozenset(s["complement_deps"]),
         sentence_actor_deps=frozenset(s["sentence_actor_deps"]),
         actor_preps=frozenset(w.lower() for w in s["actor_preps"]),
