@@ -33,7 +33,7 @@ RULE_KEYS = (
     "ratio_adverb_before", "fractions", "ratio_nouns", "action_verbs", "comparison_after", "change_verbs",
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
-    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively",
+    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -109,6 +109,7 @@ class Compiled:
     coordinators: frozenset[str]
     gap_adverbs: frozenset[str]
     respectively: re.Pattern
+    odds_re: re.Pattern
     number: re.Pattern
 
 
@@ -178,6 +179,7 @@ def compile_rules(rules: Rules) -> Compiled:
         coordinators=frozenset(_norm(w) for w in data["coordinators"]),
         gap_adverbs=frozenset(_norm(w) for w in data["gap_adverbs"]),
         respectively=_words(data["respectively"]),
+        odds_re=rx.compile(r"(?<![\w.,-])(?P<a>\d+)[-‐ ](?:" + _alt(data["odds_words"]) + r")[-‐ ](?P<b>\d[\d,]*(?:\.\d+)?)(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -389,6 +391,17 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         spans.append((r["start"], r["end"]))
     spans += [(r["start"], r["end"]) for r in found.get("dates") or ()]
     text = doc_text(doc)
+    for m in c.odds_re.finditer(text):
+        # "1-in-59,000": odds are a probability, in percent (a change of a chance: "drops to 1-in-59,000")
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        try:
+            one, many = parse_number(m.group("a"), rules), parse_number(m.group("b"), rules)
+        except (ArithmeticError, ValueError):
+            continue
+        if one is not None and many is not None and many.value:
+            out[m.start()] = Value(m.start(), m.end(), float(one.value / many.value) * 100, "%", source="percent")
+            spans.append((m.start(), m.end()))
     for m in c.number.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
@@ -458,6 +471,7 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     if tok is None or tok.idx != j:
         return None
     has_noun = False
+    proper = 0  # nouns so far
     for k in range(tok.i, min(tok.i + 4, len(doc))):
         t = doc[k]
         if t.idx >= limit:
@@ -469,9 +483,13 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if k > tok.i and t.idx in values and not has_noun:
             v = values[t.idx]
             return None if v.multiplier else v
+        if k > tok.i and t.idx in values and proper == 1 and doc[k - 1].tag_ == "NNP":
+            v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
+            return None if v.multiplier else v
         if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
         has_noun = has_noun or t.tag_.startswith("NN")
+        proper += t.tag_.startswith("NN")
     return None
 
 
