@@ -230,6 +230,8 @@ NOT_CHANGES = [
     ("events-not-amount", "The central bank announced three increases this year."),
     ("lost-games", "The team lost 3 games in a row."),
     ("lost-score", "The Lakers lost 102-98 on Sunday."),
+    ("tb-due-to-loss-of", "The company said it cut the dividend due to its third-quarter loss of $992,000, or 15 cents a share."),
+    ("tb-estimate-of", "Earnings could fall below a recent analyst's estimate of $1.65 a share."),
 ]
 
 

@@ -33,7 +33,7 @@ RULE_KEYS = (
     "ratio_adverb_before", "fractions", "ratio_nouns", "action_verbs", "comparison_after", "change_verbs",
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
-    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words",
+    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -101,6 +101,7 @@ class Compiled:
     gap_stoppers: frozenset[str]
     adverb_bounds: frozenset[str]
     plural_nouns: frozenset[str]
+    level_nouns: frozenset[str]
     noun_words: frozenset[str]
     count_not_after_gain_loss: frozenset[str]
     restatement_leads: frozenset[str]
@@ -171,6 +172,7 @@ def compile_rules(rules: Rules) -> Compiled:
         gap_stoppers=frozenset(_norm(w) for w in data["gap_stoppers"]),
         adverb_bounds=frozenset(_norm(w) for w in data["adverb_bounds"]),
         plural_nouns=frozenset(_norm(w) for ws in data["change_nouns_plural"].values() for w in ws),
+        level_nouns=frozenset(_norm(w) for w in data["level_nouns"]),
         noun_words=frozenset(_norm(w) for key in ("change_nouns", "change_nouns_plural") for ws in data[key].values() for w in ws),
         count_not_after_gain_loss=frozenset(_norm(w) for w in data["count_not_after_gain_loss"]),
         restatement_leads=frozenset(_norm(w) for w in data["restatement_leads"]),
@@ -466,7 +468,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue 
 def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
     """The value after a short noun phrase that follows a preposition: "from a previous 93", "from the
     current four", "to a record low of P59.2". At most three words, tagged as determiners, adjectives or
-    nouns by the parse; a noun in the phrase needs "of" before the value ("to the company 500" is not)."""
+    nouns by the parse; a noun in the phrase needs "of" before the value and a level word before "of"
+    ("to the company 500", "due to its loss of $992,000" are not), or is a named scale ("Category 1")."""
     tok = _token_at(doc, j)
     if tok is None or tok.idx != j:
         return None
@@ -477,6 +480,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if t.idx >= limit:
             return None
         if t.lower_ == "of" and k > tok.i:
+            if _norm(doc[k - 1].text) not in c.level_nouns:
+                return None  # "to a record low of", never "due to its third-quarter loss of $992,000"
             nxt = t.nbor(1) if t.i + 1 < len(doc) else None
             v = values.get(nxt.idx) if nxt is not None else None
             return v if v is not None and not v.multiplier else None
@@ -550,7 +555,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if p:
             word = _norm(p.group("p"))
             slot = c.prep_map[word]
-            if word == "of" and not (first and (role == "noun" or _norm(text[st.cue_start : st.cue_end]) in c.noun_words)):
+            if word == "of" and not (first and (role == "noun" or (skipped == 0 and _norm(text[st.cue_start : st.cue_end]) in c.noun_words))):
                 # "declines of at least 43%" read as a verb by the parse is still the noun
                 slot = None
             j = p.end()
@@ -566,7 +571,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is None and p and slot != "percent_by":
                 v = _value_after_np(doc, j, limit, values, c)
             if slot == "percent_by":
-                slot = "by" if v is not None and v.unit == "%" and not v.multiplier else None
+                # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
+                prev_tok = _token_at(doc, text.rfind(" ", 0, j - 1) + 1) if j > 1 else None
+                after_noun = prev_tok is not None and prev_tok.tag_.startswith("NN")
+                slot = "by" if after_noun and v is not None and v.unit == "%" and not v.multiplier else None
                 v = v if slot else None
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
                 st.multiplier = v
