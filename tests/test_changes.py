@@ -193,6 +193,9 @@ CHANGES = [
     ("tb-off", "Compaq plunged further, closing at $100 a share, off $8.625 a share.", "$100 a share, off $8.625", "decrease", None, 100, 8.625, "USD", None, None),
     ("tb-object-then-percent", "The company also boosted its quarterly dividend 20% to three cents a share.",
      "boosted its quarterly dividend 20% to three cents", "increase", None, 0.03, 20, "%", None, 20.0),
+    ("tb-percent-before-higher", "The gain left wages 3.8 percent higher than a year earlier.", "3.8 percent higher", "increase", None, None, 3.8, "%", None, 3.8),
+    ("dev-percent-before-higher", "The turnout was about 71%, some 25% higher than last year.", "25% higher", "increase", None, None, 25, "%", None, 25.0),
+    ("tb-add", "This will add nearly 700 seats a week on the route.", "add nearly 700", "increase", None, None, 700, "seat", None, None),
     ("odds", "The chance of an impact fell to 1-in-500 after new observations.", "fell to 1-in-500", "decrease", None, 0.2, None, None, None, None),
 ]
 
@@ -230,6 +233,8 @@ NOT_CHANGES = [
     ("events-not-amount", "The central bank announced three increases this year."),
     ("lost-games", "The team lost 3 games in a row."),
     ("lost-score", "The Lakers lost 102-98 on Sunday."),
+    ("down-payment", "Buyers need a 10% down payment."),
+    ("higher-adjective", "Up to 40% higher doses were used."),
     ("tb-due-to-loss-of", "The company said it cut the dividend due to its third-quarter loss of $992,000, or 15 cents a share."),
     ("tb-estimate-of", "Earnings could fall below a recent analyst's estimate of $1.65 a share."),
 ]

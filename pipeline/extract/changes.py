@@ -669,6 +669,13 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                     if v is not None and v.kind == "change" and re.fullmatch(r"[\s-]*", text[v.end : start]):
                         st.multiplier, st.start = v, v.start
                         break
+            nxt_tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            modifies = nxt_tok is not None and nxt_tok.tag_.startswith("NN")
+            if cue.role == "adverb" and not st.slots and not modifies:  # not "a 10% down payment"
+                # "wages 3.8 percent higher than a year earlier", "shares closed 3% lower": the percent before
+                v = by_end.get(len(text[:start].rstrip()))
+                if v is not None and v.unit == "%" and not v.multiplier and v.start not in used:
+                    st.slots["by"], st.start = v, v.start
             if cue.role in ("adverb", "noun") and st.slots and "to" not in st.slots:
                 before = _value_before(doc, st.start, values, by_end, used, c)
                 if before is not None:
