@@ -196,6 +196,9 @@ CHANGES = [
     ("tb-percent-before-higher", "The gain left wages 3.8 percent higher than a year earlier.", "3.8 percent higher", "increase", None, None, 3.8, "%", None, 3.8),
     ("dev-percent-before-higher", "The turnout was about 71%, some 25% higher than last year.", "25% higher", "increase", None, None, 25, "%", None, 25.0),
     ("tb-add", "This will add nearly 700 seats a week on the route.", "add nearly 700", "increase", None, None, 700, "seat", None, None),
+    ("compared-with-earlier", "Revenue rose 12% to $5 billion, compared with $4.5 billion a year earlier.",
+     "rose 12% to $5 billion, compared with $4.5 billion", "increase", 4.5e9, 5e9, 12, "%", None, 100 / 9),
+    ("versus-growth-rates", "Sales rose 5% versus 3% last year.", "rose 5%", "increase", None, None, 5, "%", None, 5.0),
     ("odds", "The chance of an impact fell to 1-in-500 after new observations.", "fell to 1-in-500", "decrease", None, 0.2, None, None, None, None),
 ]
 

@@ -33,7 +33,7 @@ RULE_KEYS = (
     "ratio_adverb_before", "fractions", "ratio_nouns", "action_verbs", "comparison_after", "change_verbs",
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
-    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns",
+    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -134,6 +134,7 @@ def compile_rules(rules: Rules) -> Compiled:
         for p in sorted(qual_map, key=len, reverse=True)
     )
     prep_map = {_norm(k): str(v) for k, v in data["value_prepositions"].items()}
+    prep_map.update({_norm(k): "compared" for k in data["compared_prepositions"]})
     fractions = {_norm(k): float(v) for k, v in data["fractions"].items()}
     ratio_nouns = _alt(data["ratio_nouns"])
     return Compiled(
@@ -570,6 +571,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             v = values.get(j)
             if v is None and p and slot != "percent_by":
                 v = _value_after_np(doc, j, limit, values, c)
+            if slot == "compared":
+                # "rose to $5 billion, compared with $4.5 billion": the earlier value, when it is in the unit
+                # of the later one ("rose 5% versus 3%" compares two rates of growth)
+                later = st.slots.get("to")
+                slot = "from" if v is not None and later is not None and v.unit == later.unit else None
+                v = v if slot else None
             if slot == "percent_by":
                 # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
                 prev_tok = _token_at(doc, text.rfind(" ", 0, j - 1) + 1) if j > 1 else None
