@@ -291,8 +291,10 @@ def test_baseline_period_is_kept(run) -> None:
         ("Shares rose by 18% on Monday.", "18%", (None, 18.0)),
         ("Acme said revenue doubled last year.", "doubled", (None, 100.0)),
         ("The new chip is 3x faster than its predecessor.", "3x", None),
+        ("Passengers rose from 40 million to 52 million and then to 60 million.", "60 million", (52e6, 800 / 52)),
+        ("Revenue rose 12% and profit 8%.", "8%", (None, 8.0)),
     ],
-    ids=["to-value", "from-value-is-not-the-fact", "to-before-up", "by-percent", "multiplier", "comparison"],
+    ids=["to-value", "from-value-is-not-the-fact", "to-before-up", "by-percent", "multiplier", "comparison", "gapped-and-then", "gapped-subject"],
 )
 def test_change_for(run, text, mention, expected) -> None:
     found = run(text)
