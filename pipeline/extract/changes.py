@@ -474,8 +474,7 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     tok = _token_at(doc, j)
     if tok is None or tok.idx != j:
         return None
-    has_noun = False
-    proper = 0  # nouns so far
+    nouns = 0  # nouns so far
     for k in range(tok.i, min(tok.i + 4, len(doc))):
         t = doc[k]
         if t.idx >= limit:
@@ -486,16 +485,15 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             nxt = t.nbor(1) if t.i + 1 < len(doc) else None
             v = values.get(nxt.idx) if nxt is not None else None
             return v if v is not None and not v.multiplier else None
-        if k > tok.i and t.idx in values and not has_noun:
+        if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
             return None if v.multiplier else v
-        if k > tok.i and t.idx in values and proper == 1 and doc[k - 1].tag_ == "NNP":
+        if k > tok.i and t.idx in values and nouns == 1 and doc[k - 1].tag_ == "NNP":
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
             return None if v.multiplier else v
         if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
-        has_noun = has_noun or t.tag_.startswith("NN")
-        proper += t.tag_.startswith("NN")
+        nouns += t.tag_.startswith("NN")
     return None
 
 
@@ -713,9 +711,7 @@ def _value_before(doc: Doc, start: int, values: dict[int, Value], by_end: dict[i
     if comma is None:
         return None
     pos = sent_start + comma.start()
-    # a restatement just before the comma: ", or 22 cents a share"
-    restated = re.search(r",\s*(\w+)\s+(?=\S)", text[sent_start:pos])
-    for _ in range(2):
+    for _ in range(2):  # once more past a restatement just before the comma (", or 22 cents a share")
         words = 0
         k = pos
         while True:
