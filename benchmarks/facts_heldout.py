@@ -100,6 +100,16 @@ def match(gold: list[dict], preds: list[dict]) -> list[tuple[dict, dict]]:
     return out
 
 
+CONTEXT = 0  # characters of text shown before each listed error (--context N); 0 = none
+
+
+def _window(text: str, start: int, end: int) -> str:
+    """The text before an amount (CONTEXT characters) and a little after, the amount in [brackets]."""
+    before = text[max(0, start - CONTEXT) : start].replace("\n", " / ")
+    after = text[end : end + 80].replace("\n", " / ")
+    return f"        …{before}[{text[start:end]}]{after}…"
+
+
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bool, texts: dict[str, str]) -> dict[str, Any]:
     g_subj = sum(1 for rows in gold.values() for g in rows if g.get("subject"))
     found_sv = found_all = 0
@@ -134,11 +144,15 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
                     bands[(lo, hi)][1] += sv
             if details and not sv:
                 errors.append(f"  WRONG {aid} {p.get('text')!r} pred={p.get('subject')!r} ({p.get('subject_source') or p.get('rule')}, {p.get('confidence')}) gold={g.get('subject') if g else 'no gold row'!r}")
+                if CONTEXT:
+                    errors.append(_window(texts[aid], int(p["start"]), int(p["end"])))
         if details:
             for g in g_rows:
                 p = next((p for gg, p in pairs if gg is g), None)
                 if g.get("subject") and (p is None or p.get("subject") is None):
                     errors.append(f"  MISS  {aid} {g['mention_text']!r} gold={g['subject']!r} pred={'no row' if p is None else 'null subject (' + str(p.get('rule')) + ')'}")
+                    if CONTEXT:
+                        errors.append(_window(texts[aid], int(g["start"]), int(g["end"])))
     return {
         "gold_with_subject": g_subj, "recall_sv": found_sv / g_subj if g_subj else 1.0,
         "recall_all": found_all / g_subj if g_subj else 1.0,
@@ -270,7 +284,11 @@ def main() -> None:
                     help="both = gold + heldout; dev / timebank = labelled tuning sets; tuning = gold + dev + timebank; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--context", type=int, default=0, metavar="N",
+                    help="with --details: show N characters of text before each listed amount")
     args = ap.parse_args()
+    global CONTEXT
+    CONTEXT = args.context
     import pandas as pd
 
     from pipeline.settings import Settings

@@ -357,10 +357,10 @@ def main(argv: list[str] | None = None) -> int:
     all_cases = [c for cases in suites.values() for c in cases]
     mine, seconds = ours(all_cases)
     print(f"ours: {len(all_cases)} cases in {seconds:.1f} s")
-    from pipeline.extract.money import money_rules
+    from pipeline.lexicon import currencies
     from pipeline.rules import load_rules
 
-    currency_of = money_rules(load_rules(REPO / "rules")).currency_of
+    currency_of = currencies(load_rules(REPO / "rules")).currency_of
     prices, price_seconds = ours_prices(suites["price-parser"])
     print(f"ours (parse_price): {len(suites['price-parser'])} price strings in {price_seconds:.2f} s")
     systems = {"newsfacts": mine, **peers(all_cases, args.peers_venv, currency_of)}

@@ -20,29 +20,26 @@ from pipeline.rules import Rules
 def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
     """(rules file stem, accessor that compiles it) for every stage; imported here, not at module
     load, so that importing this module costs nothing."""
-    from pipeline import clean, consolidate, nlp, numbers, prices
+    from pipeline import clean, consolidate, nlp, numbers, prices, published
     from pipeline.extract import changes, counts, dates, entities, fiscal, measures, money
     from pipeline.facts import config as facts_config
 
-    return [
-        ("cleaning", lambda r: r.derived("cleaning", clean.compile_cleaning_rules)),
-        ("pos", nlp.word_classes),
-        ("numbers", numbers.vocab),
-        ("gazetteer", entities.canonical_index),
-        ("gazetteer", entities.gazetteer_owner),
-        ("entities", lambda r: frozenset(r.get("entities")["keep_labels"])),
-        ("dates", dates.compiled),
-        ("money", money.money_rules),
-        ("fx", money.money_rules),
-        ("money", prices.price_rules),
-        ("counts", counts.compiled),
-        ("counts", counts.parse_rules),
-        ("counts", measures.measure_rules),
-        ("changes", changes.compiled),
-        ("fiscal_calendars", fiscal.calendars),
-        ("facts", facts_config.fact_rules),
-        ("consolidate", consolidate.sameness_rules),
-    ]
+    stages: dict[str, tuple[Callable[[Rules], Any], ...]] = {
+        "cleaning": (lambda r: r.derived("cleaning", clean.compile_cleaning_rules),),
+        "pos": (nlp.word_classes,),
+        "numbers": (numbers.vocab,),
+        "gazetteer": (entities.canonical_index, entities.gazetteer_owner),
+        "entities": (lambda r: frozenset(r.get("entities")["keep_labels"]),),
+        "dates": (dates.compiled, published.published_patterns),
+        "money": (money.money_rules, prices.price_rules),  # money_rules builds the currency lexicon too
+        "fx": (money.money_rules,),
+        "counts": (counts.compiled, counts.parse_rules, measures.measure_rules),
+        "changes": (changes.compiled,),
+        "fiscal_calendars": (fiscal.calendars,),
+        "facts": (facts_config.fact_rules,),
+        "consolidate": (consolidate.sameness_rules,),
+    }
+    return [(name, compile_) for name, compilers in stages.items() for compile_ in compilers]
 
 
 def compile_all(rules: Rules) -> None:

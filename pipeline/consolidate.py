@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from pipeline.lexicon import bounded
 from pipeline.rules import Rules, check_keys
 
 AGREED, ROUNDED, CONFLICT = "agreed", "rounded", "conflict"
@@ -66,8 +67,7 @@ class SamenessRules:
 
 
 def _words(words: Iterable[str]) -> re.Pattern[str]:
-    alternation = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.IGNORECASE)
+    return re.compile(bounded(words), re.IGNORECASE)
 
 
 def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml") -> SamenessRules:

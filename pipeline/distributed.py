@@ -46,7 +46,7 @@ def process_partition(index: int, rows: list[ManifestRow], settings: Settings) -
     articles = []
     for row in rows:
         try:
-            article, warnings = read_article(raw_dir, row, int(settings.max_article_mb * 1e6))
+            article, warnings = read_article(raw_dir, row, int(settings.max_article_mb * 1e6), extractor.rules)
         except ArticleRejected as exc:
             problems.append(Problem(exc.article_id, exc.path, "error", exc.reason))
             continue

@@ -18,6 +18,7 @@ from charset_normalizer import from_bytes
 
 from pipeline.errors import ArticleRejected, ManifestError
 from pipeline.published import infer_published
+from pipeline.rules import Rules
 
 MANIFEST_NAME = "manifest.csv"
 MANIFEST_COLUMNS = ("article_id", "path", "title", "published", "source", "url", "language")
@@ -202,7 +203,9 @@ def plan_articles(raw_dir: Path) -> tuple[list[ManifestRow], list[Problem]]:
     return planned, problems
 
 
-def read_article(raw_dir: Path, row: ManifestRow, max_bytes: int | None = None) -> tuple[Article, list[Problem]]:
+def read_article(
+    raw_dir: Path, row: ManifestRow, max_bytes: int | None = None, rules: Rules | None = None
+) -> tuple[Article, list[Problem]]:
     """Read and decode one planned article. Raises ArticleRejected; returns warnings otherwise.
 
     A file over ``max_bytes`` is rejected before it is read, so one huge file cannot exhaust memory."""
@@ -226,7 +229,7 @@ def read_article(raw_dir: Path, row: ManifestRow, max_bytes: int | None = None) 
         published = None
     inferred = False
     if published is None:
-        published = infer_published(text)
+        published = infer_published(text, rules)
         inferred = True
         if published is None:
             warnings.append(Problem(row.article_id, shown, "warning", "no publication date in the manifest and none could be inferred; relative dates stay unresolved"))
@@ -248,13 +251,14 @@ def read_article(raw_dir: Path, row: ManifestRow, max_bytes: int | None = None) 
     )
 
 
-def iter_articles(raw_dir: Path, max_bytes: int | None = None) -> Iterator[Article | Problem]:
-    """Yield every readable article of ``raw_dir`` and every problem, in a deterministic order."""
+def iter_articles(raw_dir: Path, max_bytes: int | None = None, rules: Rules | None = None) -> Iterator[Article | Problem]:
+    """Yield every readable article of ``raw_dir`` and every problem, in a deterministic order.
+    ``rules``: whose month names date an article the manifest gives no date (default: the project's)."""
     planned, problems = plan_articles(raw_dir)
     yield from problems
     for row in planned:
         try:
-            article, warnings = read_article(raw_dir, row, max_bytes)
+            article, warnings = read_article(raw_dir, row, max_bytes, rules)
         except ArticleRejected as exc:
             yield Problem(exc.article_id, exc.path, "error", exc.reason)
             continue

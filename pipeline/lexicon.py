@@ -1,25 +1,39 @@
-"""Lexicon helpers shared by the extractors: one regex-alternation builder.
+"""The lexicon layer the extractors share: regex alternations of word lists, the nearest cue to a
+span, cue voting, and the currency lexicon of rules/money.yaml.
 
-Why one: the money, prices, counts and changes modules each had their own copy, ordering words by
-length only, so words of the same length came in the order of a ``set`` — a different pattern text in
-every process (hash randomisation). Matching was the same (two words of one length that match at one
-place match the same text), but the text of the pattern was not, so a compiled pattern could not be
-kept between processes (pipeline/patterns.py). Here the order is total: longest first, then
-alphabetical.
+Why one module: money (running text) and prices (single price strings) read the same currencies and
+decide a shared name ("kr", "dinar", "¥") the same way; counts, changes, dates, facts and consolidate
+build the same alternations. Each of these had its own copy, and copies drift.
+
+Why a total order in ``ordered``: words of the same length used to come in the order of a ``set`` — a
+different pattern text in every process (hash randomisation). Matching was the same, but the text was
+not, so a compiled pattern could not be kept between processes (pipeline/patterns.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pipeline import patterns as rx
+from pipeline.errors import RulesError
+from pipeline.rules import Rules, check_keys
+
+#: the code a bare "¥" stands for until cue words decide between yuan and yen
+YEN_SIGN = "YEN_SIGN"
 
 
-def ordered(words: Iterable[str]) -> list[str]:
-    """Distinct ``words``, longest first (so "US$" is tried before "$"), ties in alphabetical order."""
-    return sorted(set(words), key=lambda w: (-len(w), w))
+# --- alternations ------------------------------------------------------------------------------------
+
+def ordered(words: Iterable[object]) -> list[str]:
+    """Distinct ``words`` as text, longest first (so "US$" is tried before "$"), ties alphabetical."""
+    return sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
 
 
-def alternation(words: Iterable[str], *, flexible_space: bool = False) -> str:
+def alternation(words: Iterable[object], *, flexible_space: bool = False) -> str:
     """Regex alternation of the literal ``words``, longest first; with ``flexible_space`` a space in a
     phrase matches any run of whitespace ("per cent" in "per\\ncent")."""
     out = []
@@ -27,3 +41,154 @@ def alternation(words: Iterable[str], *, flexible_space: bool = False) -> str:
         e = re.escape(w)
         out.append(e.replace(r"\ ", r"\s+") if flexible_space else e)
     return "|".join(out)
+
+
+def bounded(words: Iterable[object], *, edge: str = r"\w") -> str:
+    """Alternation that must not start or end inside a word ("over" not in "moreover"); ``edge`` is the
+    character class that may not touch it (``[\\w-]``: not inside "pay-per-view" either)."""
+    return rf"(?<!{edge})(?:{alternation(words)})(?!{edge})"
+
+
+def trie(words: Iterable[str]) -> str:
+    """An alternation of ``words`` as a trie ("t(?:en|h(?:ree|irty)|wo)"), longest first at every branch:
+    Python's re tries plain alternatives one by one, and the number grammar's run at every word of every
+    article. Matches what ``alternation`` matches."""
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if "" in node:
+            branches.append("")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    return emit(root) if root else "(?!)"
+
+
+def cue(word: str) -> str:
+    """One cue word or symbol: word boundaries only on a side that is a word character ("$" in "$5")."""
+    head = r"(?<!\w)" if word[:1].isalnum() else ""
+    tail = r"(?!\w)" if word[-1:].isalnum() else ""
+    return head + re.escape(word) + tail
+
+
+# --- cues ------------------------------------------------------------------------------------------
+
+def distance(start: int, end: int, span_start: int, span_end: int) -> int:
+    """Characters between [start, end) and a span; 0 when they touch or overlap."""
+    if span_end <= start:
+        return start - span_end
+    return span_start - end if span_start >= end else 0
+
+
+def nearest_cue(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """(distance, index) of the span of ``spans`` nearest to [start, end) (one overlapping it is at
+    distance 0), the one before it on a tie with one after; None when there is none. ``spans`` are sorted and do not overlap (one ``finditer``), so the nearest
+    is the last one starting before ``end`` or the first one starting at or after it: a binary search,
+    not a scan (a run-on sentence with many amounts was quadratic)."""
+    k = bisect.bisect_left(spans, (end, -1))
+    best: tuple[int, int] | None = None
+    for j in (k - 1, k):
+        if 0 <= j < len(spans):
+            d = distance(start, end, *spans[j])
+            if best is None or d < best[0]:
+                best = (d, j)
+    return best
+
+
+def cue_winner(text: str, cues: Sequence[tuple[str, re.Pattern]]) -> str | None:
+    """The label with strictly the most cue matches in ``text``, or None (no cue, or a tie)."""
+    counts = sorted(((len(p.findall(text)), label) for label, p in cues), reverse=True)
+    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        return None
+    return counts[0][1]
+
+
+# --- currencies ----------------------------------------------------------------------------------
+
+#: rules/money.yaml tables that name a currency, and the one of sub-units ("cent", "pence")
+CURRENCY_TABLES = ("prefix_symbols", "codes", "names")
+
+
+@dataclass(frozen=True)
+class Currencies:
+    """The currency lexicon of rules/money.yaml: what a symbol, code or name stands for, and how a name
+    several currencies share is decided."""
+
+    #: lower-cased symbol, code or name -> ISO code (or YEN_SIGN)
+    currency_of: Mapping[str, str]
+    #: lower-cased sub-unit -> (ISO code, factor): "cent" -> (USD, 0.01)
+    subunit_of: Mapping[str, tuple[str, Decimal]]
+    #: names that are also ordinary words ("won"): money only with a magnitude or a symbol
+    weak_names: frozenset[str]
+    #: lexicon key of a shared name ("dinar") -> (code, cue pattern) per candidate currency
+    ambiguous: Mapping[str, tuple[tuple[str, re.Pattern], ...]]
+    #: cue words for a bare ¥: (yuan, yen)
+    yen_cues: tuple[re.Pattern, re.Pattern]
+
+    def entry(self, raw: str) -> tuple[str | None, str, Decimal, str]:
+        """(ISO code or YEN_SIGN, rule, factor, lexicon key) for a symbol/code/name as written; the key
+        is the entry it came from ("dinar" for "dinars"). (None, "unknown", 1, raw) when none."""
+        key = raw.lower().strip()
+        if key in self.subunit_of and key not in self.currency_of:
+            code, factor = self.subunit_of[key]
+            return code, "subunit", factor, key
+        if key in self.currency_of:
+            code = self.currency_of[key]
+            return code, ("symbol" if not key.isalpha() or not key.isascii() else "code_or_name"), Decimal(1), key
+        for suffix in ("es", "s"):
+            stem = key[: -len(suffix)]
+            if key.endswith(suffix) and stem in self.currency_of:
+                return self.currency_of[stem], "code_or_name", Decimal(1), stem
+            if key.endswith(suffix) and stem in self.subunit_of:
+                code, factor = self.subunit_of[stem]
+                return code, "subunit", factor, stem
+        return None, "unknown", Decimal(1), key
+
+    def yen_vote(self, text: str) -> int:
+        """Positive for yuan, negative for yen, 0 when the cues tie or are absent."""
+        cny, jpy = self.yen_cues
+        return len(cny.findall(text)) - len(jpy.findall(text))
+
+    def shared_name(self, key: str, text: str) -> str | None:
+        """The code the cue words of ``text`` pick for a shared name ("dinar"), or None (not a shared
+        name, no cue, or a tie)."""
+        cues = self.ambiguous.get(key)
+        return cue_winner(text, cues) if cues else None
+
+
+def compile_currencies(rules: Rules) -> Currencies:
+    data = rules.get("money")
+    where = str(rules.path("money"))
+    currency_of = {k.lower(): v for table in CURRENCY_TABLES for k, v in data[table].items()}
+    for name, sub in data["subunits"].items():
+        check_keys(sub, where=f"{where}: subunits.{name}", required=("currency", "factor"))
+    subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in data["subunits"].items()}
+    for name, cues in data["ambiguous_names"].items():
+        if name.lower() not in currency_of and name.lower() not in subunit_of:
+            raise RulesError(f"{where}: ambiguous_names.{name} is not in names or subunits")
+        for code, words in cues.items():
+            if not (isinstance(code, str) and len(code) == 3 and code.isupper()) or not words:
+                raise RulesError(f"{where}: ambiguous_names.{name}.{code}: want an ISO code and a list of cue words")
+    yen = data["yen"]
+    return Currencies(
+        currency_of=currency_of,
+        subunit_of=subunit_of,
+        weak_names=frozenset(w.lower() for w in data["weak_names"]),
+        ambiguous={
+            name.lower(): tuple((code, rx.compile("|".join(cue(c) for c in words))) for code, words in cues.items())
+            for name, cues in data["ambiguous_names"].items()
+        },
+        yen_cues=(rx.compile(bounded(yen["cny_cues"]), re.IGNORECASE), rx.compile(bounded(yen["jpy_cues"]), re.IGNORECASE)),
+    )
+
+
+def currencies(rules: Rules) -> Currencies:
+    """The currency lexicon, built once per Rules object."""
+    return rules.derived("currencies", compile_currencies)

@@ -17,9 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pipeline import patterns as rx
+from pipeline.lexicon import trie as _trie
 from pipeline.rules import Rules, check_keys
 
 #: spaces inside one line (a number never continues on the next line)
@@ -35,8 +36,6 @@ class NumberVocab:
     magnitudes: dict[str, Decimal]
     units: dict[str, int]
     tens: dict[str, int]
-    #: bare fraction words and their value ("half" -> 0.5): kept for callers of the old field
-    fractions: dict[str, Decimal]
     ordinals: dict[str, int]
     #: regex source for a digit number: "1,000", "1.5", ".5"
     digits: str
@@ -54,7 +53,6 @@ class NumberVocab:
     denominators: dict[str, Decimal] | None = None
     point_words: frozenset[str] = frozenset()
     negative_words: frozenset[str] = frozenset()
-    digit_denominators: frozenset[int] = frozenset()
     #: ordinals that end a compound denominator after a tens word ("twenty-fifth" -> 5)
     compound_ordinals: dict[str, int] | None = None
     #: finds the word between a numerator and a denominator (" over ", " out of ")
@@ -62,27 +60,15 @@ class NumberVocab:
     max_exponent: int = 100
     #: one number's tokens: digits, words, and the CJK magnitude characters of the vocabulary
     token: re.Pattern | None = None
+    #: magnitudes spelled out as words ("million", "lakh"; not "bn", not the multiplier "hundred"): what
+    #: money's "$5-million" and rates and prices' "3.5 million" read; derived here once
+    spelled_magnitudes: tuple[str, ...] = ()
+    #: magnitudes written in CJK characters ("万", "亿", "万亿")
+    cjk_magnitudes: tuple[str, ...] = ()
 
-
-def _alternation(words) -> str:  # noqa: ANN001
-    """An alternation of ``words`` as a trie ("t(?:en|h(?:ree|irty)|wo)"), longest first at every branch:
-    Python's re tries plain alternatives one by one, and these run at every word of every article."""
-    trie: dict = {}
-    for w in set(words):
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append("")
-        if len(branches) == 1:
-            return branches[0]
-        return "(?:" + "|".join(branches) + ")"
-
-    return emit(trie) if trie else "(?!)"
+    def magnitude_of(self, word: str) -> Decimal | None:
+        """The value of one magnitude word as found ("million", "Millions", "bn", "万亿"), else None."""
+        return _scale(word.lower(), self.magnitudes)
 
 
 def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], magnitudes: list[str],
@@ -103,13 +89,13 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     quarters"; "point five". Atomic groups keep the "and" lookaheads from being escaped by giving words
     back; every repetition consumes a whole word.
     """
-    card = rf"(?:{_alternation(units + tens)}){_END}"
+    card = rf"(?:{_trie(units + tens)}){_END}"
     digit_card = r"(?<![\d.,])\d{1,2}(?!\d|[.,/]\d)"
-    mult = rf"(?:{_alternation(multipliers)})s?{_END}"
-    mag = rf"(?:{_alternation(magnitudes)})s?{_END}"
-    scale = rf"(?:{_alternation(multipliers + magnitudes)})s?{_END}"
-    denom = rf"(?:{_alternation(denominators)}){_END}"
-    compound = rf"(?:{_alternation(tens)}){_SEP}(?:{_alternation(compound_ordinals)})s?{_END}"
+    mult = rf"(?:{_trie(multipliers)})s?{_END}"
+    mag = rf"(?:{_trie(magnitudes)})s?{_END}"
+    scale = rf"(?:{_trie(multipliers + magnitudes)})s?{_END}"
+    denom = rf"(?:{_trie(denominators)}){_END}"
+    compound = rf"(?:{_trie(tens)}){_SEP}(?:{_trie(compound_ordinals)})s?{_END}"
     and_cards = rf"{_SP}and{_SP}(?:{card}(?:{_SEP}{card})?|{digit_card})"
     no_scale = rf"(?!{_SEP}(?:{scale}|{denom}))"
     and_small = rf"(?>{and_cards})(?:(?={_SEP}{mag})|{no_scale})" if and_magnitude else rf"(?>{and_cards}){no_scale}"
@@ -118,7 +104,7 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     denom_item = rf"{denom}(?:{_SP}of{_SP}an?(?={_SP}{scale}))?"
     frac_and = rf"{_SP}and{_SP}(?:an?{_SP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
     not_after = "".join(f"(?<!{re.escape(p)})" for p in point_not_after)
-    point_tail = rf"{not_after}{_SP}(?:{_alternation(point)}){_SP}(?:{card}|\d+(?![\d.,]))"
+    point_tail = rf"{not_after}{_SP}(?:{_trie(point)}){_SP}(?:{card}|\d+(?![\d.,]))"
     after_digits = rf"(?:{_SEP}{scale_item}|{frac_and}|{point_tail})"
     after_words = rf"(?:{_SEP}(?:{compound}|{card}|{scale_item}|{denom_item})|{frac_and}|{point_tail})"
     # after "6 crore": "and two hundred" (a multiplier must end it: "5 million and two new apps" is not
@@ -130,7 +116,7 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     # "half a million", "half million", "quarter of a million", "half a dozen"; a bare "half" or "quarter"
     # is a part of something ("the first half", "the third quarter"), not a number
     bare_lead = (
-        rf"(?:{_alternation(bare)}){_END}(?:(?:{_SP}of)?{_SP}an?(?={_SP}{scale})|(?={_SEP}{scale}))" if bare else "(?!)"
+        rf"(?:{_trie(bare)}){_END}(?:(?:{_SP}of)?{_SP}an?(?={_SP}{scale})|(?={_SEP}{scale}))" if bare else "(?!)"
     )
     lead = rf"(?:{card}|an?{_SP}(?:{scale_item}|{denom_item})|{bare_lead})"
     return {
@@ -174,6 +160,22 @@ def _digit_forms(space_not_after: list[str], max_exponent: int) -> str:
     return r"(?=\.?\d)(?<!\d)(?>" + "|".join(forms) + ")"  # the lookahead keeps the other positions cheap
 
 
+def _magnitude_words(
+    magnitudes: Iterable[str], multipliers: Iterable[str], spaced: Iterable[str]
+) -> tuple[list[str], list[str], list[str], list[str]]:
+    """The magnitude words by how they are written, the only place they are told apart: spelled out
+    ("million", "lakh"; a multiplier such as "hundred" is not one), written after a space (the spelled
+    ones and the ``spaced_abbreviations``: "3 bn"), only glued ("3k", "5m"), and CJK ("万", "亿")."""
+    latin, multipliers, spaced = [m for m in magnitudes if m.isascii()], set(multipliers), set(spaced)
+    spelled = [m for m in latin if len(m) > 3 and m not in multipliers]
+    return (
+        spelled,
+        spelled + [m for m in latin if len(m) <= 3 and m in spaced],
+        [m for m in latin if len(m) <= 3 and m not in spaced],
+        [m for m in magnitudes if not m.isascii()],
+    )
+
+
 def compile_vocab(rules: Rules) -> NumberVocab:
     data = rules.get("numbers")
     check_keys(
@@ -183,7 +185,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
             "magnitudes", "spaced_abbreviations", "units_words", "tens_words", "multiplier_words", "denominators",
             "bare_fractions", "digit_fraction_denominators", "decimal_point_words", "point_not_after",
             "negative_words", "one_pronoun_after", "glued_units", "ordinals", "compound_denominator_ordinals",
-            "ratio_words", "and_magnitude_not_after", "space_groups_not_after", "max_exponent",
+            "ratio_words", "and_magnitude_not_after", "max_exponent",
         ),
     )
     magnitudes = {k.lower(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
@@ -192,7 +194,6 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     multipliers = {k.lower(): Decimal(str(v)) for k, v in data["multiplier_words"].items()}
     denominators = {k.lower(): Decimal(str(v)) for k, v in data["denominators"].items()}
     bare = [str(w) for w in data["bare_fractions"]]
-    fractions = {w: 1 / denominators[w] for w in bare}
     ordinals = {k: int(v) for k, v in data["ordinals"].items()}
     compound_ordinals = {str(w).lower(): ordinals[str(w).lower()] for w in data["compound_denominator_ordinals"]}
     ratio_words = [str(w).lower() for w in data["ratio_words"]]
@@ -202,24 +203,22 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     negative_words = [str(w) for w in data["negative_words"]]
     spaced = {str(a).lower() for a in data["spaced_abbreviations"]}
 
-    plain = _digit_forms([str(w) for w in data["space_groups_not_after"]], max_exponent)
+    # not after a month name (rules/dates.yaml ``months``, the one list): there the first group is a day
+    plain = _digit_forms([str(w) for w in rules.get("dates")["months"]], max_exponent)
     digits = plain
     dens = "|".join(str(d) for d in digit_dens)
     # "1/2", "2 1/2": only with a usual denominator, and not part of a date or a path ("5/17/2018")
     fraction = rf"(?<![\d/])(?:\d+{_SP})?\d{{1,3}}/(?:{dens})(?![\d/.,]|[^\S\n]*/)"
-    latin_mags = [m for m in magnitudes if m.isascii()]
-    cjk_mags = [m for m in magnitudes if not m.isascii()]
-    word_mags = [m for m in latin_mags if len(m) > 3 or m in spaced]
-    short_mags = [m for m in latin_mags if m not in word_mags]
+    spelled, spaced_mags, short_mags, cjk_mags = _magnitude_words(magnitudes, multipliers, spaced)
     magnitude = (
-        r"(?:\s*(?:" + _alternation(cjk_mags) + r")"
-        r"|\s?(?:" + _alternation([m for m in word_mags if m != "hundred"]) + r")s?\b"
-        r"|(?:" + _alternation(short_mags) + r")\b)"
+        r"(?:\s*(?:" + _trie(cjk_mags) + r")"
+        r"|\s?(?:" + _trie(spaced_mags) + r")s?\b"
+        r"|(?:" + _trie(short_mags) + r")\b)"
     )
     small = [w for w in units if w not in ("a", "an")]
     grammars = [
         _word_grammar(
-            small, list(tens), list(multipliers), [m for m in word_mags if m not in multipliers], list(denominators),
+            small, list(tens), list(multipliers), spaced_mags, list(denominators),
             bare, point_words, [str(p) for p in data["point_not_after"]], list(compound_ordinals), and_magnitude,
         )
         for and_magnitude in (True, False)
@@ -245,22 +244,25 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     ) if ratio_words else "(?!)"
     # a number ends before any letter, except a unit written glued to it in news ("5pc", "3pct")
     touch = [str(w) for w in data["glued_units"]]
-    tail = rf"(?:(?![A-Za-z0-9_])|(?=(?:{_alternation(touch)})(?![A-Za-z0-9_])))" if touch else r"(?![A-Za-z0-9_])"
+    tail = rf"(?:(?![A-Za-z0-9_])|(?=(?:{_trie(touch)})(?![A-Za-z0-9_])))" if touch else r"(?![A-Za-z0-9_])"
     # signs: "minus 5", "negative one", "-504" (a "-" glued to the digits, not right after a number or a word)
     first = "".join(sorted({re.escape(w[0].lower()) + re.escape(w[0].upper()) for w in negative_words}))
     sign = (  # the first-character lookahead makes the optional sign cheap at the other positions
         rf"(?=[{first}\-−])"
-        rf"(?:(?<![\w-])(?:{_alternation(negative_words)}){_SP}"
+        rf"(?:(?<![\w-])(?:{_trie(negative_words)}){_SP}"
         r"|(?<![\w%)\].,/+\-−–—])(?<![\d%)\]][^\S\n])[-−](?=\.?\d))"
     )
     number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})(?:{ratio})?{tail}"
     after_letters = rf"(?:(?<![\d.,]){digit_number}|(?<![\w-]){word_number}){tail}"
     return NumberVocab(
-        magnitudes, units, tens, fractions, ordinals, digits, words, magnitude, number, after_letters,
-        multipliers, denominators, frozenset(w.lower() for w in point_words),
-        frozenset(w.lower() for w in negative_words), frozenset(digit_dens),
-        compound_ordinals, rx.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent,
+        magnitudes=magnitudes, units=units, tens=tens, ordinals=ordinals, digits=digits, words=words,
+        magnitude=magnitude, number=number, number_after_letters=after_letters, multipliers=multipliers,
+        denominators=denominators, point_words=frozenset(w.lower() for w in point_words),
+        negative_words=frozenset(w.lower() for w in negative_words), compound_ordinals=compound_ordinals,
+        ratio_split=rx.compile(rf"\s(?:{ratio_alt})\s", re.I) if ratio_words else None, max_exponent=max_exponent,
         token=_token_pattern(magnitudes),
+        spelled_magnitudes=tuple(spelled),
+        cjk_magnitudes=tuple(cjk_mags),
     )
 
 
@@ -292,6 +294,78 @@ class Parsed:
 
 #: Longest plain digit run read as a number (past Decimal's 28-digit precision, arithmetic raises).
 MAX_DIGITS = 30
+#: what groups the digits of a number found in running text: "1,234", "1 234 567" (also no-break and thin)
+TEXT_GROUPING = ", \u00a0\u202f\u2009"
+_PARTS = rx.compile(r"\d+|\D+")
+
+
+def parse_digits(s: str, decimal: str | None = None, grouping: str | None = None,
+                 *, max_length: int | None = None) -> Decimal | None:
+    """The value of digits written with marks: the one place a written number becomes a ``Decimal``.
+
+    ``decimal``: the decimal mark, decided by the caller (the number grammar, money's non-English
+    formats, ``decimal_mark`` for price strings); its last occurrence splits whole from fraction, None
+    reads a whole number. ``grouping``: the characters that group digits and are dropped ("1,234",
+    "1 298", "1'049"); None drops every non-digit but the mark (a price string already cut to one
+    amount: "119. 95", "..5"). Any other character: None. A mark followed by a dash alone ("25,-") ends
+    a whole amount. ``max_length``: more characters than this once the groups are dropped is no amount
+    in news: None. Built from the text, never from a float, so "59.98" is exactly 59.98.
+    """
+    point = s.rfind(decimal) if decimal else -1
+    whole, frac = (s[:point], s[point + len(decimal) :]) if decimal and point >= 0 else (s, "")
+    if point >= 0 and frac == "-":
+        frac = ""
+    if grouping is None:
+        whole, frac = "".join(ch for ch in whole if ch.isdecimal()), "".join(ch for ch in frac if ch.isdecimal())
+    else:
+        whole, frac = (part.translate({ord(ch): None for ch in grouping}) for part in (whole, frac))
+        if not (whole.isdecimal() or (not whole and point >= 0)) or not (frac.isdecimal() or not frac):
+            return None
+    text = f"{whole}.{frac}" if frac else whole
+    if max_length is not None and len(text if point < 0 else f"{whole}.{frac}") > max_length:
+        return None
+    try:
+        return Decimal(text if whole else f"0{text}" if frac else "0")
+    except ArithmeticError:
+        return None
+
+
+_PRICE_SPACES = " \u00a0\u202f\u2009"
+#: the digits of one amount in a price string, the grammar ``decimal_mark`` reads: "1 298,00", "1'049.95",
+#: ".75", "119. 95" (a stray space after the mark); pipeline/prices.py finds them with it
+PRICE_DIGITS = rx.compile(
+    r"(?:\.{1,2}(?=\d))?\d+"
+    r"(?:(?:[.,'’](?=\d)|[" + _PRICE_SPACES + r"](?=\d{3}(?![\d])))\d+)*"
+    r"(?:[.,] (?=\d{1,2}(?![\d.,]))\d+)?"
+)
+
+
+def decimal_mark(s: str, *, three_decimals: bool = False) -> str | None:
+    """The decimal mark of a price string's digits when no one says: "." or "," or None (a whole number).
+
+    A mark followed by a space ("119. 95"); else the last of "." and "," when the other one comes before
+    it or a space/apostrophe groups ("1.234,56", "1 298,00"); else a single mark not followed by exactly
+    three digits ("3.3900", "19,1"; but "129.900" and "$119,999" group thousands, except after a zero or
+    for a currency with three decimals); a leading "." (".75") is one too. The same mark twice groups
+    thousands ("1.144.000").
+    """
+    lead = len(s) - len(s.lstrip("."))
+    parts = _PARTS.findall(s[lead:])
+    groups, seps = parts[0::2], parts[1::2]
+    marks = [i for i, sep in enumerate(seps) if sep in (".", ",", ". ", ", ")]
+    if not marks:
+        return "." if lead else None
+    last = marks[-1]
+    mark = seps[last].strip()
+    if any(seps[i].endswith(" ") for i in marks):
+        return mark
+    if seps[last] in [seps[i] for i in marks[:-1]]:
+        return None
+    if len(marks) > 1 or any(sep not in (".", ",") for sep in seps[:last]):
+        return mark
+    if len(groups[last + 1]) == 3 and groups[0].lstrip("0") and not three_decimals:
+        return None
+    return mark
 
 
 def _digit_value(tok: str, v: NumberVocab) -> Decimal | None:
@@ -310,11 +384,10 @@ def _digit_value(tok: str, v: NumberVocab) -> Decimal | None:
         elif "e" in tok:
             value = Decimal(tok)
         elif _DECIMAL_COMMA.fullmatch(tok):
-            return Decimal(tok.replace(",", "."))
+            return parse_digits(tok, ",", grouping="")
         else:
-            digits = re.sub(r"[,\s\u202f\u2009]", "", tok)
             # more digits than any amount in news ("123,123,...,123" over 80 KB): left alone, not read
-            return Decimal(digits) if len(digits) <= MAX_DIGITS else None
+            return parse_digits(tok, ".", grouping=TEXT_GROUPING, max_length=MAX_DIGITS)
     except (ArithmeticError, ValueError):
         return None
     return value if value == 0 or abs(value.adjusted()) <= v.max_exponent else None

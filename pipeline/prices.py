@@ -22,26 +22,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, fields
 from decimal import Decimal
-from typing import Any
 
 from pipeline import patterns as rx
-from pipeline.lexicon import alternation, ordered
 from pipeline.errors import RulesError
-from pipeline.extract.money import YEN_SIGN, MoneyRules, currency_entry, money_rules
-from pipeline.numbers import vocab
+from pipeline.lexicon import YEN_SIGN, Currencies, alternation, currencies, nearest_cue, ordered
+from pipeline.numbers import PRICE_DIGITS, NumberVocab, decimal_mark, parse_digits, vocab
 from pipeline.rules import Rules, check_keys, load_rules
 from pipeline.settings import Settings
 
 _SPACES = " \u00a0\u202f\u2009"
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"
-#: the digits of one amount: "1 298,00", "1'049.95", ".75", "119. 95" (a stray space after the mark)
-_NUMBER = rx.compile(
-    r"(?:\.{1,2}(?=\d))?\d+"
-    r"(?:(?:[.,'’](?=\d)|[" + _SPACES + r"](?=\d{3}(?![\d])))\d+)*"
-    r"(?:[.,] (?=\d{1,2}(?![\d.,]))\d+)?"
-)
-_PARTS = rx.compile(r"\d+|\D+")
 #: between a currency and its number: "US$:12.99", "€ 11.69", "Rs. 20"
 _GLUE = rx.compile(r"[" + _SPACES + r":]*")
 _DEFAULT_YEN = next(f.default for f in fields(Settings) if f.name == "yen_default")
@@ -88,7 +79,7 @@ class _Token:
 class PriceRules:
     """The money lexicon compiled for price strings."""
 
-    money: MoneyRules
+    currencies: Currencies
     #: every currency token (symbols, codes, names, sub-units, price-only entries), longest first
     tokens: re.Pattern
     #: the same without sub-units, for the hint ("¢" alone in a label says nothing about the amount)
@@ -100,11 +91,7 @@ class PriceRules:
     date: re.Pattern
     range_gap: re.Pattern
     magnitude: re.Pattern
-    magnitudes: dict[str, Decimal]
-
-
-def _alt(words: Any) -> str:
-    return alternation(words)
+    numbers: NumberVocab
 
 
 def _bounded(words: list[str]) -> str:
@@ -124,7 +111,7 @@ def compile_prices(rules: Rules) -> PriceRules:
     where = f"{rules.path('money')}: price_strings"
     ps = data["price_strings"]
     check_keys(ps, where=where, required=("symbols", "names", "multiples", "three_decimals", "glued_magnitudes", "date", "free_words"))
-    mr = money_rules(rules)
+    lexicon = currencies(rules)
     extra: dict[str, tuple[str, Decimal]] = {k.lower(): (v, Decimal(1)) for k, v in ps["symbols"].items()}
     extra.update({k.lower(): (v, Decimal(1)) for k, v in ps["names"].items()})
     for k, v in ps["multiples"].items():
@@ -138,38 +125,36 @@ def compile_prices(rules: Rules) -> PriceRules:
     def pattern(with_subunits: bool) -> re.Pattern:
         """Every currency token; for a hint (``with_subunits`` False) no sub-units and no names that are
         also ordinary words ("You won!", weak_names)."""
-        names = words if with_subunits else [w for w in words if w.lower() not in mr.weak_names]
+        names = words if with_subunits else [w for w in words if w.lower() not in lexicon.weak_names]
         parts = [r"(?-i:" + _bounded(sensitive) + r")", _bounded([w + s for w in names for s in ("", "s", "es")])]
         if with_subunits:
             parts.append(_bounded([w + s for w in subunits for s in ("", "s", "es")]))
             if letter_marks:  # "10c": lower case, and only right after the digits
-                parts.append(r"(?<=[\d ])(?-i:" + _alt(letter_marks) + r")(?![\w$'])")
+                parts.append(r"(?<=[\d ])(?-i:" + alternation(letter_marks) + r")(?![\w$'])")
         return rx.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
 
-    mags = vocab(rules).magnitudes
+    v = vocab(rules)
     glued = [str(m).lower() for m in ps["glued_magnitudes"]]
-    unknown = [m for m in glued if m not in mags]
+    unknown = [m for m in glued if m not in v.magnitudes]
     if unknown:
         raise RulesError(f"{where}: glued_magnitudes {unknown} are not magnitudes of rules/numbers.yaml")
-    words_mag = [m for m in mags if m.isascii() and len(m) > 3 and m != "hundred"]
-    cjk_mag = [m for m in mags if not m.isascii()]
     magnitude = rx.compile(
-        r"(?:" + _alt(glued) + r")(?![A-Za-z])"
-        r"|[" + _SPACES + r"]?(?:(?:" + _alt(words_mag) + r")s?(?![A-Za-z])|" + _alt(cjk_mag) + r")",
+        r"(?:" + alternation(glued) + r")(?![A-Za-z])"
+        r"|[" + _SPACES + r"]?(?:(?:" + alternation(v.spelled_magnitudes) + r")s?(?![A-Za-z])|" + alternation(v.cjk_magnitudes) + r")",
         re.IGNORECASE,
     )
     return PriceRules(
-        money=mr,
+        currencies=lexicon,
         tokens=pattern(True),
         hint_tokens=pattern(False),
         extra=extra,
         codes=frozenset(data["codes"]),
         three_decimals=frozenset(ps["three_decimals"]),
-        free=rx.compile(r"(?<!\w)(?:" + _alt(ps["free_words"]) + r")(?!\w)", re.IGNORECASE),
+        free=rx.compile(r"(?<!\w)(?:" + alternation(ps["free_words"]) + r")(?!\w)", re.IGNORECASE),
         date=rx.compile(ps["date"]),
-        range_gap=rx.compile(r"\s*(?:" + _alt(data["range_separators"]) + r")\s*", re.IGNORECASE),
+        range_gap=rx.compile(r"\s*(?:" + alternation(data["range_separators"]) + r")\s*", re.IGNORECASE),
         magnitude=magnitude,
-        magnitudes={k.lower(): val for k, val in mags.items()},
+        numbers=v,
     )
 
 
@@ -189,7 +174,7 @@ def _tokens(text: str, pattern: re.Pattern, pr: PriceRules) -> list[_Token]:
             code, factor = pr.extra[stem]
             out.append(_Token(m.start(), m.end(), raw, code, factor, stem, False))
             continue
-        code, _, factor, key = currency_entry(raw, pr.money)
+        code, _, factor, key = pr.currencies.entry(raw)
         if code is not None:
             out.append(_Token(m.start(), m.end(), raw, code, factor, key, raw in pr.codes))
     return out
@@ -213,24 +198,17 @@ def _pick(text: str, start: int, end: int, tokens: list[_Token]) -> _Token | Non
     touching = _adjacent(text, start, end, tokens)
     if touching:
         return next((t for t in touching if t.is_code), touching[0])
-    if not tokens:
-        return None
-    return min(tokens, key=lambda t: start - t.end if t.end <= start else t.start - end)
+    near = nearest_cue([(t.start, t.end) for t in tokens], start, end)
+    return tokens[near[1]] if near is not None else None
 
 
 def _decide(token: _Token, context: str, yen_default: str, pr: PriceRules) -> str:
     """An ambiguous code (¥, kr, dinar) decided by cue words of the text and hint, else its default."""
-    mr = pr.money
     if token.code == YEN_SIGN:
-        vote = len(mr.yen_cny_cues.findall(context)) - len(mr.yen_jpy_cues.findall(context))
+        vote = pr.currencies.yen_vote(context)
         return "CNY" if vote > 0 else "JPY" if vote < 0 else yen_default
-    cues = mr.ambiguous.get(token.key)
-    if cues:
-        counts = sorted(((len(p.findall(context)), code) for code, p in cues), reverse=True)
-        if counts[0][0] and (len(counts) == 1 or counts[1][0] < counts[0][0]):
-            return counts[0][1]
     assert token.code is not None
-    return token.code
+    return pr.currencies.shared_name(token.key, context) or token.code
 
 
 # --- the amount ---------------------------------------------------------------------------------------
@@ -241,7 +219,7 @@ def _candidates(text: str, tokens: list[_Token], pr: PriceRules) -> list[re.Matc
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     found = []
-    for m in _NUMBER.finditer(text):
+    for m in PRICE_DIGITS.finditer(text):
         s, e = m.start(), m.end()
         if re.match(r"[" + _SPACES + r"]?%", text[e:]) or pr.date.fullmatch(m.group(0)):
             continue
@@ -268,45 +246,13 @@ def _primary(text: str, numbers: list[re.Match], tokens: list[_Token], pr: Price
 
 
 def _value(digits: str, decimal: str | None, three_decimals: bool) -> tuple[Decimal, str | None]:
-    """The digits as a number, and the decimal mark used. With ``decimal`` given, its last occurrence is
-    the mark; otherwise: a mark followed by a space ("119. 95"), else the last of "." and "," when the
-    other one comes before it or a space/apostrophe groups ("1.234,56", "1 298,00"), else a single mark
-    not followed by exactly three digits ("3.3900", "19,1"; but "129.900" and "$119,999" group
-    thousands, except after a zero or for three-decimal currencies)."""
-    lead = len(digits) - len(digits.lstrip("."))
-    parts = _PARTS.findall(digits[lead:])
-    groups, seps = parts[0::2], parts[1::2]
-    point: int | None = None  # index into seps; -1 means the leading "."
-    if decimal in (".", ","):
-        hits = [i for i, sep in enumerate(seps) if sep.strip() == decimal]
-        point = hits[-1] if hits else (-1 if lead and decimal == "." else None)
-    else:
-        marks = [i for i, sep in enumerate(seps) if sep in (".", ",", ". ", ", ")]
-        if any(seps[i].endswith(" ") for i in marks):
-            point = marks[-1]
-        elif marks:
-            last = marks[-1]
-            last_mark = seps[last]
-            others = [seps[i] for i in marks[:-1]]
-            if last_mark in others:
-                point = None  # "1.144.000": the same mark twice groups thousands
-            elif others or any(sep not in (".", ",") for sep in seps[:last]):
-                point = last
-            elif len(groups[last + 1]) == 3 and groups[0].lstrip("0") and not three_decimals:
-                point = None
-            else:
-                point = last
-        elif lead:
-            point = -1
-    if point == -1:
-        whole, frac = "0", "".join(groups)
-        mark: str | None = "."
-    elif point is None:
-        whole, frac, mark = "".join(groups), "", None
-    else:
-        whole, frac = "".join(groups[: point + 1]) or "0", "".join(groups[point + 1 :])
-        mark = seps[point].strip()
-    return Decimal(f"{whole}.{frac}" if frac else whole), mark
+    """The digits as a number, and the decimal mark used: the given one ("." or ","), else the one
+    ``numbers.decimal_mark`` reads from the digits; a mark that does not occur reads a whole number."""
+    mark = decimal if decimal in (".", ",") else decimal_mark(digits, three_decimals=three_decimals)
+    mark = mark if mark is not None and mark in digits else None
+    value = parse_digits(digits, mark)
+    assert value is not None  # every non-digit of a price's digits is a mark or a group: always read
+    return value, mark
 
 
 def _cents_after(text: str, end: int, token: _Token | None, decimal: str | None) -> re.Match | None:
@@ -327,11 +273,6 @@ def _sign(text: str, start: int, tokens: list[_Token]) -> Decimal:
         if pos and text[pos - 1] in "-−" and (pos < 2 or not text[pos - 2].isalnum()):
             return Decimal(-1)
     return Decimal(1)
-
-
-def _magnitude(word: str, pr: PriceRules) -> Decimal:
-    key = word.strip(_SPACES).lower()
-    return pr.magnitudes.get(key) or pr.magnitudes[key[:-1]]  # "millions"
 
 
 def parse_price(
@@ -372,7 +313,9 @@ def parse_price(
         mark = decimal_separator or (token.raw if token else None)
         end = cents.end()
     elif (mag := pr.magnitude.match(text, end)) is not None:
-        value *= _magnitude(mag.group(0), pr)
+        factor = pr.numbers.magnitude_of(mag.group(0).strip(_SPACES))
+        assert factor is not None  # the pattern holds magnitudes of the vocabulary only
+        value *= factor
         end = mag.end()
     value *= _sign(text, start, tokens)
     return _finish(value, mark, start, end, token, text, currency_hint, yen_default, pr)

@@ -11,39 +11,67 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 
-_MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
-_MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
-_MONTH = r"(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
-_FULL = re.compile(_MONTH + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
-_FULL_DMY = re.compile(r"\b(\d{1,2})\s+" + _MONTH + r"\s+((?:19|20)\d{2})\b")
-_MONTH_YEAR = re.compile(r"(?:(mid|early|late)[- ])?" + _MONTH + r",?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+from pipeline import patterns as rx
+from pipeline.lexicon import alternation
+from pipeline.rules import Rules, load_rules
+
 _YEAR = re.compile(r"(?<![\w$¥€£-])((?:19|20)\d{2})(?![\w%-])")
 _FUTURE_CUE = re.compile(r"\b(by|until|before|through)\s+$", re.IGNORECASE)
 
 
-def _month(name: str) -> int:
-    key = name.lower().rstrip(".")
-    return _MONTHS["sep" if key == "sept" else key]
+@dataclass(frozen=True)
+class DatePatterns:
+    """The month names of rules/dates.yaml (``months``, the one list) as the patterns read here."""
+
+    #: lower-cased month name or abbreviation -> month number ("sept" -> 9)
+    months: Mapping[str, int]
+    full: re.Pattern
+    full_dmy: re.Pattern
+    month_year: re.Pattern
 
 
-def infer_published(text: str) -> date | None:
-    """Return the inferred publication date, or None when the text names no usable date."""
+def compile_published(rules: Rules) -> DatePatterns:
+    months = rules.get("dates")["months"]
+    month = r"(" + alternation(months) + r")\.?"
+    return DatePatterns(
+        months={str(k).lower(): int(v) for k, v in months.items()},
+        full=rx.compile(month + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b"),
+        full_dmy=rx.compile(r"\b(\d{1,2})\s+" + month + r"\s+((?:19|20)\d{2})\b"),
+        month_year=rx.compile(r"(?:(mid|early|late)[- ])?" + month + r",?\s+((?:19|20)\d{2})\b", re.IGNORECASE),
+    )
+
+
+def published_patterns(rules: Rules) -> DatePatterns:
+    """The patterns, built once per Rules object."""
+    return rules.derived("published", compile_published)
+
+
+def infer_published(text: str, rules: Rules | None = None) -> date | None:
+    """Return the inferred publication date, or None when the text names no usable date. ``rules``:
+    the rules folder whose month names are read (default: the project's rules/)."""
+    if rules is None:
+        from pipeline.settings import Settings
+
+        rules = load_rules(Settings().rules_dir)
+    p = published_patterns(rules)
     found: list[date] = []
-    for m in _FULL.finditer(text):
+    for m in p.full.finditer(text):
         try:
-            found.append(date(int(m.group(3)), _month(m.group(1)), int(m.group(2))))
+            found.append(date(int(m.group(3)), p.months[m.group(1).lower()], int(m.group(2))))
         except (ValueError, KeyError):
             continue
-    for m in _FULL_DMY.finditer(text):
+    for m in p.full_dmy.finditer(text):
         try:
-            found.append(date(int(m.group(3)), _month(m.group(2)), int(m.group(1))))
+            found.append(date(int(m.group(3)), p.months[m.group(2).lower()], int(m.group(1))))
         except (ValueError, KeyError):
             continue
-    for m in _MONTH_YEAR.finditer(text):
+    for m in p.month_year.finditer(text):
         try:
-            year, month = int(m.group(3)), _month(m.group(2))
+            year, month = int(m.group(3)), p.months[m.group(2).lower()]
         except KeyError:
             continue
         day = {"early": 10, "mid": 20}.get((m.group(1) or "").lower(), calendar.monthrange(year, month)[1])

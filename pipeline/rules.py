@@ -69,6 +69,16 @@ def check_keys(
         raise RulesError(f"{where}: unknown key(s) {sorted(unknown)}; allowed: {sorted(allowed)}")
 
 
+def check_windows(data: Mapping[str, Any], *, where: str, keys: Iterable[str]) -> dict[str, int]:
+    """A ``windows`` section: exactly ``keys``, each a whole number of characters >= 0 (a window that
+    is a string or a float would slice wrongly, or raise in the middle of an article)."""
+    check_keys(data, where=where, required=keys)
+    for key, value in data.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            raise RulesError(f"{where}.{key}: want a whole number of characters >= 0, got {value!r}")
+    return dict(data)
+
+
 @dataclass(frozen=True)
 class Rules:
     """All of rules/, parsed once. ``get("money")`` returns the frozen content of rules/money.yaml."""

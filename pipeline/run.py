@@ -339,7 +339,7 @@ def _run_locked(
     pending: deque[tuple[list[Article], list[Problem], list[dict | None]]] = deque()
 
     def batches() -> Iterator[list[Article]]:
-        for batch in batched(iter_articles(Path(settings.raw_dir), int(settings.max_article_mb * 1e6)), settings.batch_size):
+        for batch in batched(iter_articles(Path(settings.raw_dir), int(settings.max_article_mb * 1e6), rules), settings.batch_size):
             articles = [a for a in batch if isinstance(a, Article)]
             problems = [p for p in batch if isinstance(p, Problem)]
             cached = [cache.get(a) if cache else None for a in articles]

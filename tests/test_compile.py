@@ -27,6 +27,11 @@ BROKEN = [
     ("duplicate-key", "facts.yaml", "  cue_window: 60", "  cue_window: 60\n  cue_window: 70", "duplicate key"),
     ("word-under-two-metrics", "facts.yaml", "    deficit: [deficit]", "    deficit: [deficit, fine]", "fine"),
     ("money-bad-key", "money.yaml", "metrics:\n  window: 60", "metrics:\n  windoww: 60", "money.yaml"),
+    ("money-window-not-a-number", "money.yaml", "  qualifier_before: 40", "  qualifier_before: forty", "qualifier_before"),
+    ("money-window-missing", "money.yaml", "  inherit_after: 60\n", "", "inherit_after"),
+    ("dates-window-misspelt", "dates.yaml", "  month_cue_before: 16", "  month_cue_befor: 16", "month_cue_befor"),
+    ("dates-quarter-not-a-number", "dates.yaml", "  fourth: 4", "  fourth: four", "dates.yaml"),
+    ("ambiguous-name-not-in-lexicon", "money.yaml", "ambiguous_names:\n  dinar:", "ambiguous_names:\n  dinnar:", "dinnar"),
 ]
 
 

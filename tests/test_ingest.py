@@ -127,3 +127,21 @@ PUBLISHED = [
 @pytest.mark.parametrize("text,expected", [(t, e) for _, t, e in PUBLISHED], ids=[i for i, _, _ in PUBLISHED])
 def test_infer_published(text: str, expected: date | None) -> None:
     assert infer_published(text) == expected
+
+
+def test_published_reads_the_month_names_of_the_rules(tmp_path) -> None:
+    """One month list, rules/dates.yaml ``months``: a name added there dates an article too."""
+    import shutil
+
+    from pipeline.rules import load_rules
+    from tests.conftest import RULES
+
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(RULES, rules_dir)
+    path = rules_dir / "dates.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  Dec: 12\n" in text, "update this test"
+    path.write_text(text.replace("  Dec: 12\n", "  Dec: 12\n  Decembre: 12\n", 1), encoding="utf-8")
+    article = "Publié Decembre 5, 2024. The 2023 results were flat."
+    assert infer_published(article) == date(2024, 12, 31)  # the project's rules: no such month, the bare year
+    assert infer_published(article, load_rules(rules_dir)) == date(2024, 12, 5)

@@ -311,3 +311,112 @@ def test_a_cjk_magnitude_added_to_the_rules_is_read(rules) -> None:
     extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "numbers": MappingProxyType(data)}), sha256="t")
     assert float(parse_number("3兆", rules).value) == 3  # an unknown character is not read as a magnitude
     assert float(parse_number("3兆", extended).value) == 3e12
+
+
+# (id, digits, decimal mark, grouping, value) — ``parse_digits``, the one place written digits become a
+# Decimal: the number grammar (grouping ", " and thin spaces), money's non-English formats (the rules'
+# group_characters) and price strings (grouping None: every non-digit but the mark)
+TEXT_GROUPS = ", \u00a0\u202f\u2009"
+MONEY_GROUPS = ". '\u00a0\u202f"
+DIGITS = [
+    ("comma-thousands", "1,234,567.5", ".", TEXT_GROUPS, "1234567.5"),
+    ("thin-space-groups", "1\u202f234\u202f567.89", ".", TEXT_GROUPS, "1234567.89"),
+    ("leading-dot", ".08", ".", TEXT_GROUPS, "0.08"),
+    ("decimal-comma", "1,3", ",", "", "1.3"),
+    ("second-mark-is-no-number", "1.2.3", ".", TEXT_GROUPS, None),
+    ("letters-are-no-number", "12a", ".", TEXT_GROUPS, None),
+    ("euro-format", "1.234,56", ",", MONEY_GROUPS, "1234.56"),
+    ("swiss-format", "1'049.95", ".", MONEY_GROUPS, "1049.95"),
+    ("rupiah-dot-groups", "31.500", None, MONEY_GROUPS, "31500"),
+    ("dash-decimals", "1.000,-", ",", MONEY_GROUPS, "1000"),
+    ("price-space-after-mark", "119. 95", ".", None, "119.95"),
+    ("price-space-groups", "1 298,00", ",", None, "1298.00"),
+    ("price-two-leading-dots", "..5", ".", None, "0.5"),
+    ("price-mark-absent", "5", ".", None, "5"),
+]
+
+
+@pytest.mark.parametrize("digits,decimal,grouping,value", [c[1:] for c in DIGITS], ids=[c[0] for c in DIGITS])
+def test_parse_digits(digits, decimal, grouping, value) -> None:
+    from decimal import Decimal
+
+    from pipeline.numbers import parse_digits
+
+    got = parse_digits(digits, decimal, grouping)
+    assert got == (None if value is None else Decimal(value))
+    if value is not None:
+        assert str(got) == value  # built from the text: the written decimals are kept ("1298.00")
+
+
+def test_parse_digits_length_limit() -> None:
+    from pipeline.numbers import MAX_DIGITS, parse_digits
+
+    assert parse_digits("9" * MAX_DIGITS, ".", "", max_length=MAX_DIGITS) is not None
+    assert parse_digits("9" * (MAX_DIGITS + 1), ".", "", max_length=MAX_DIGITS) is None
+
+
+# (id, a price string's digits, three-decimal currency, the mark decimal_mark reads) — from the
+# price-parser cases of tests/test_prices.py
+MARKS = [
+    ("comma-decimals", "1.234,56", False, ","),
+    ("dot-decimals", "1,234.56", False, "."),
+    ("space-then-comma", "1 298,00", False, ","),
+    ("apostrophe-then-dot", "1'049.95", False, "."),
+    ("space-after-mark", "119. 95", False, "."),
+    ("dot-before-three-groups", "129.900", False, None),
+    ("comma-before-three-groups", "119,999", False, None),
+    ("zero-before-three", "0.500", False, "."),
+    ("three-decimal-currency", "1.500", True, "."),
+    ("four-decimals", "3.3900", False, "."),
+    ("same-mark-twice", "1.144.000", False, None),
+    ("leading-dot", ".75", False, "."),
+    ("whole", "1250", False, None),
+]
+
+
+@pytest.mark.parametrize("digits,three,mark", [c[1:] for c in MARKS], ids=[c[0] for c in MARKS])
+def test_decimal_mark(digits, three, mark) -> None:
+    from pipeline.numbers import decimal_mark
+
+    assert decimal_mark(digits, three_decimals=three) == mark
+
+
+def test_a_word_magnitude_added_to_the_rules_is_read_everywhere(rules) -> None:
+    """Word magnitudes are derived once from rules/numbers.yaml: numbers, money's "$5-million" and
+    prices' "3.5 million" read one added there, with no list in code."""
+    from types import MappingProxyType
+
+    from pipeline.extract.money import money_rules
+    from pipeline.numbers import parse_number
+    from pipeline.prices import parse_price
+    from pipeline.rules import Rules
+
+    data = dict(rules.get("numbers"))
+    data["magnitudes"] = MappingProxyType({**data["magnitudes"], "myriad": "10000"})
+    extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "numbers": MappingProxyType(data)}), sha256="t")
+    assert "myriad" in vocab(extended).spelled_magnitudes and "myriad" not in vocab(rules).spelled_magnitudes
+    assert "hundred" not in vocab(extended).spelled_magnitudes  # a multiplier, not a magnitude after digits
+    assert float(parse_number("3 myriad", extended).value) == 30_000
+    assert float(parse_price("€3.5 myriad", rules=extended).amount) == 35_000
+    assert float(parse_price("€3.5 myriad", rules=rules).amount) == 3.5
+    hyphen = [p for form, p in money_rules(extended).candidates if form == "prefix"][0]
+    assert hyphen.search("a $5-myriad fine").group("n1") == "5-myriad"
+    assert vocab(extended).magnitude_of("Myriads") == 10_000
+
+
+def test_space_groups_never_start_after_a_month_name_of_the_dates_rules(rules) -> None:
+    """"on June 12 300 people": the day is not a thousands group. The month names are rules/dates.yaml's
+    ``months`` (one list for dates, published and numbers): a name added there is respected here."""
+    from types import MappingProxyType
+
+    from pipeline.rules import Rules
+
+    def found(r: Rules, text: str) -> list[str]:
+        return [m.group(0) for m in re.finditer(vocab(r).number, text, re.IGNORECASE)]
+
+    data = dict(rules.get("dates"))
+    data["months"] = MappingProxyType({**data["months"], "Juin": 6})
+    extended = Rules(root=rules.root, files=MappingProxyType({**rules.files, "dates": MappingProxyType(data)}), sha256="t")
+    assert found(rules, "on June 12 300 people came") == ["12", "300"]
+    assert found(rules, "le Juin 12 300 personnes") == ["12 300"]
+    assert found(extended, "le Juin 12 300 personnes") == ["12", "300"]

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 
 from pipeline import patterns as rx
 from pipeline.extract import Context, doc_text
+from pipeline.lexicon import alternation
 from pipeline.extract.fiscal import (
     CalendarChooser,
     FiscalCalendar,
@@ -35,14 +36,17 @@ from pipeline.extract.fiscal import (
 )
 from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, check_keys, check_windows
 
 RULE_KEYS = (
     "months", "ambiguous_months", "weekdays", "units", "relative", "modifiers", "preceding_mods",
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
-    "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward",
+    "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward", "windows", "quarters",
+    "fiscal_relatives",
 )
+#: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
+WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before")
 PATTERN_KEYS = ("kind", "regex")
 #: ``requires``: regexes that must all occur in a text for the pattern to match there (a cheap skip)
 PATTERN_OPTIONAL = ("requires",)
@@ -65,6 +69,8 @@ class Compiled:
     month_cue: re.Pattern
     leading_prep: re.Pattern
     halves: dict[str, int]
+    #: which quarter a word names ("third" -> 3, "last" -> 4)
+    quarters: dict[str, int]
     refs: dict[str, str]
     sets: dict[str, str]
     set_window: int
@@ -77,39 +83,39 @@ class Compiled:
     vague_patterns: frozenset[str]
     ago_backward: frozenset[str]
     duration_forward: frozenset[str]
+    #: rules/dates.yaml ``windows``
+    windows: dict[str, int]
 
 
 def _alt(words) -> str:  # noqa: ANN001
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
-
-
-_QORD = r"first|second|third|fourth|final|last"
-#: relative words before "fiscal year" that make a date on their own ("this fiscal year")
-_FREL_STANDALONE = r"this|the\s+current|current|last|the\s+last|the\s+previous|previous|the\s+prior|next|the\s+next|the\s+coming|the\s+following"
+    return alternation(words, flexible_space=True)
 
 
 def _fiscal_fragments(data) -> dict[str, str]:  # noqa: ANN001
     """Placeholders of the fiscal patterns (rules/dates.yaml, "Fiscal periods"): each names its groups
     distinctly so one pattern can combine a quarter or half with a fiscal year."""
     halves = _alt(data["halves"])
+    qord = _alt(data["quarters"])
+    # relative words before "fiscal year" that make a date on their own ("this fiscal year")
+    standalone = _alt(data["fiscal_relatives"])
     fiscal_year = r"(?:\bfiscal(?:[\s-]+year)?|\bfinancial[\s-]+year)"
     return {
         # a written fiscal year: "fiscal 2026", "fiscal year 2025", "FY26", "FY 2025", "FY2024-25"
         "<FYEAR>": rf"(?:{fiscal_year}\s+(?P<fy>(?:19|20)\d\d|'\d\d)|\bFY\s?'?(?P<fy2>(?:19|20)\d\d|\d\d))"
                    r"(?:[-/](?P<fyb>(?:19|20)?\d\d))?(?![\w%]|[.,]\d)",
         # a quarter, "fiscal" optional (the year makes it fiscal): "the fourth quarter", "Q2", "2Q"
-        "<FQ>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+)?\b(?P<qord>{_QORD})(?:[\s-]+fiscal)?[\s-]+quarter\b"
+        "<FQ>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+)?\b(?P<qord>{qord})(?:[\s-]+fiscal)?[\s-]+quarter\b"
                 r"|(?:\bfiscal\s+)?(?:\bQ(?P<qn>[1-4])|\b(?P<qn2>[1-4])Q)\b)",
         # a quarter that says fiscal itself: "fiscal third quarter", "the third fiscal quarter", "fiscal Q3"
-        "<FQF>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+(?P<qord>{_QORD})|\b(?P<qord2>{_QORD})[\s-]+fiscal)[\s-]+quarter\b"
+        "<FQF>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+(?P<qord>{qord})|\b(?P<qord2>{qord})[\s-]+fiscal)[\s-]+quarter\b"
                  r"|\bfiscal\s+Q(?P<qn>[1-4])\b)",
         "<FH>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+)?\b(?P<hw>{halves})(?:[\s-]+fiscal)?[\s-]+half\b"
                 r"|(?:\bfiscal\s+)?(?:\bH(?P<hn>[12])|\b(?P<hn2>[12])H)\b)",
         "<FHF>": rf"(?:(?:\bthe\s+)?(?:\bfiscal[\s-]+(?P<hw>{halves})|\b(?P<hw2>{halves})[\s-]+fiscal)[\s-]+half\b"
                  r"|\bfiscal\s+H(?P<hn>[12])\b)",
         # the fiscal year of a quarter or half: "of this fiscal year", "of its fiscal year"
-        "<FREL>": rf"(?P<frel>{_FREL_STANDALONE}|its\s+current|its|their|the)\s+(?:current\s+)?{fiscal_year}\b",
-        "<FRELY>": rf"\b(?P<frel>{_FREL_STANDALONE})\s+{fiscal_year}\b",
+        "<FREL>": rf"(?P<frel>{standalone}|its\s+current|its|their|the)\s+(?:current\s+)?{fiscal_year}\b",
+        "<FRELY>": rf"\b(?P<frel>{standalone})\s+{fiscal_year}\b",
         # a fiscal year given by its last day: "fiscal year ended March 31", "FY ending June 30, 2025"
         "<FENDED>": rf"(?:{fiscal_year}|\bFY)\s+(?:that\s+)?(?P<fend>ended|ending|ends|to)\s+(?:on\s+|in\s+)?"
                     r"<MONTH>(?:\s+<DAY>(?:st|nd|rd|th)?)?(?:,?\s+<YEAR>)?",
@@ -143,7 +149,7 @@ def compile_rules(rules: Rules) -> Compiled:
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
         "<HALF>": rf"\b(?P<half>{_alt(data['halves'])})\s+half",
-        "<QUARTER>": r"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:first|second|third|fourth|last|final))\s+quarter\b)",
+        "<QUARTER>": rf"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:{_alt(data['quarters'])}))\s+quarter\b)",
     }
     def expand(source: str) -> str:
         for key, fragment in fragments.items():
@@ -184,6 +190,7 @@ def compile_rules(rules: Rules) -> Compiled:
         month_cue=rx.compile(rf"(?:^|\W)(?:{_alt(data['month_cues'])})\s+$", re.IGNORECASE),
         leading_prep=rx.compile(rf"^(?:{_alt(data['leading_prepositions'])})\s+", re.IGNORECASE),
         halves={_norm(k): val for k, val in data["halves"].items()},
+        quarters={_norm(k): int(val) for k, val in data["quarters"].items()},
         refs={_norm(k): val for k, val in data["refs"].items()},
         sets={_norm(k): val for k, val in data["sets"].items()},
         set_window=int(data["set_metric_window"]),
@@ -196,6 +203,7 @@ def compile_rules(rules: Rules) -> Compiled:
         vague_patterns=frozenset(data["vague_patterns"]),
         ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
+        windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
     )
 
 
@@ -438,7 +446,7 @@ def r_quarter(x: Match) -> Read | None:
         index = int(code[-1])
     else:
         word = _norm(x.g("qord") or "").removeprefix("the ").strip()
-        index = 4 if word in ("last", "final") else (parse_ordinal(word, x.rules) or 0)
+        index = x.c.quarters.get(word, 0)
     return _quarter_or_half(x, "Q", index, 3) if 1 <= index <= 4 else None
 
 
@@ -637,7 +645,7 @@ def _fiscal_part(x: Match) -> tuple[str | None, int | None] | None:
     qn = x.g("qn") or x.g("qn2")
     if qord or qn:
         word = (qord or "").lower()
-        index = int(qn) if qn else (4 if word in ("last", "final") else parse_ordinal(word, x.rules))
+        index = int(qn) if qn else x.c.quarters.get(word)
         return ("Q", index) if index in (1, 2, 3, 4) else None
     hw = x.g("hw") or x.g("hw2")
     hn = x.g("hn") or x.g("hn2")
@@ -834,7 +842,7 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
 
 def _is_metric_set(text: str, end: int, c: Compiled) -> bool:
     """ "monthly" in "monthly active users" qualifies a metric, it is not a date."""
-    following = re.findall(r"[A-Za-z]+", text[end : end + 60])[: c.set_window]
+    following = re.findall(r"[A-Za-z]+", text[end : end + c.windows["set_words_after"]])[: c.set_window]
     return any(w.lower() in c.set_metric_words for w in following)
 
 
@@ -875,7 +883,7 @@ def _row(start: int, end: int, read: Read, rule: str, anchor: date | None, timem
 
 
 def _preceding_mod(text: str, start: int, read: Read, c: Compiled) -> str | None:
-    m = c.preceding.search(text, max(0, start - 24), start)
+    m = c.preceding.search(text, max(0, start - c.windows["preceding_mod_before"]), start)
     if not m:
         return read.mod
     mod = c.preceding_mods.get(_norm(m.group("p")))
@@ -919,7 +927,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
             taken.append((start, end))  # a metric: spaCy's DATE for it must not come back either
             continue
         if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
-            if not c.month_cue.search(text, max(0, start - 16), start):
+            if not c.month_cue.search(text, max(0, start - c.windows["month_cue_before"]), start):
                 continue
         tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc) if kind in TENSE_KINDS and anchor else None
         fiscal = None

@@ -20,7 +20,6 @@ Single price strings ("1 298,00 €") are read by pipeline/prices.py with the sa
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -30,14 +29,14 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline import patterns as rx
-from pipeline.lexicon import alternation
+from pipeline.lexicon import YEN_SIGN, Currencies, alternation, bounded, currencies, nearest_cue
 from pipeline.errors import RulesError
 from pipeline.extract import Context, doc_text
 from pipeline.fx import fx_table
-from pipeline.numbers import parse_number, parse_range, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.numbers import parse_digits, parse_number, parse_range, vocab
+from pipeline.rules import Rules, check_keys, check_windows
 
-YEN_SIGN = "YEN_SIGN"
+__all__ = ["YEN_SIGN", "MoneyRules", "compile_money", "extract", "is_weight", "money_rules"]
 
 
 def _alt(words: Any) -> str:
@@ -45,26 +44,13 @@ def _alt(words: Any) -> str:
     return alternation(words)
 
 
-def _bounded(words: Any) -> str:
-    """Alternation that must not start or end inside a word ("over" not in "moreover")."""
-    return r"(?<!\w)(?:" + _alt(words) + r")(?!\w)"
-
-
-def _cue(word: str) -> str:
-    """One cue word or symbol: word boundaries only on a side that is a word character ("$" in "$5")."""
-    head = r"(?<!\w)" if word[:1].isalnum() else ""
-    tail = r"(?!\w)" if word[-1:].isalnum() else ""
-    return head + re.escape(word) + tail
-
-
 @dataclass(frozen=True)
 class MoneyRules:
     """rules/money.yaml and rules/fx.yaml compiled once per run."""
 
     candidates: tuple[tuple[str, re.Pattern], ...]
-    currency_of: dict[str, str]
-    subunit_of: dict[str, tuple[str, Decimal]]
-    weak_names: frozenset[str]
+    #: the currency lexicon (pipeline/lexicon.py), shared with pipeline/prices.py
+    currencies: Currencies
     qual_before: re.Pattern
     qual_after: re.Pattern
     qual_of: dict[str, str]
@@ -77,10 +63,10 @@ class MoneyRules:
     conversion_gap: re.Pattern
     conversion_close: re.Pattern
     yen: dict[str, Any]
-    yen_cny_cues: re.Pattern
-    yen_jpy_cues: re.Pattern
     metric_cues: tuple[tuple[str, re.Pattern], ...]
     metric_window: int
+    #: rules/money.yaml ``windows``
+    windows: dict[str, int]
     negatives: tuple[re.Pattern, ...]
     #: digits in a non-English format ("129,99", "9 800") at the start of a number, and what to drop
     format_head: re.Pattern | None = None
@@ -95,8 +81,6 @@ class MoneyRules:
     article_reject_deps: frozenset[str] = frozenset()
     #: a rate more than this many days before the publication date is used, with a note (rules/fx.yaml)
     fx_stale_after_days: int = 7
-    #: lexicon key of a shared name ("dinar") -> (code, cue pattern) per candidate currency
-    ambiguous: dict[str, tuple[tuple[str, re.Pattern], ...]] = field(default_factory=dict)
     #: names that are also weights ("pound") and what says "weight" around them
     weight_names: frozenset[str] = frozenset()
     weight_after: re.Pattern | None = None
@@ -115,7 +99,12 @@ MONEY_KEYS = (
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "metrics", "negative_contexts",
     "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
-    "change_words",
+    "change_words", "windows",
+)
+#: rules/money.yaml ``windows``: how far each reading looks around an amount (characters)
+WINDOW_KEYS = (
+    "qualifier_before", "qualifier_after", "negative_before", "negative_after", "rate_bracket", "bracket_length",
+    "rate_after", "inherit_after", "change_before", "weight_after",
 )
 #: rules/money.yaml keys read only by pipeline/prices.py (single price strings, not running text)
 PRICE_KEYS = ("price_strings",)
@@ -127,20 +116,12 @@ def _check(rules: Rules) -> dict:
     check_keys(data, where=where, required=MONEY_KEYS, optional=PRICE_KEYS)
     check_keys(data["cents_tail"], where=f"{where}: cents_tail", required=("joiners", "marks", "then", "factor", "only_below", "factor_after"))
     check_keys(data["weight_names"], where=f"{where}: weight_names", required=("names", "after", "cues", "window"))
-    lexicon = {k.lower() for table in ("prefix_symbols", "codes", "names", "subunits") for k in data[table]}
-    for name, cues in data["ambiguous_names"].items():
-        if name.lower() not in lexicon:
-            raise RulesError(f"{where}: ambiguous_names.{name} is not in names or subunits")
-        for code, words in cues.items():
-            if not (isinstance(code, str) and len(code) == 3 and code.isupper()) or not words:
-                raise RulesError(f"{where}: ambiguous_names.{name}.{code}: want an ISO code and a list of cue words")
     check_keys(data["yen"], where=f"{where}: yen", required=("cny_ratio", "jpy_ratio", "cny_cues", "jpy_cues", "cny_entities", "jpy_entities"))
     check_keys(data["rates"], where=f"{where}: rates", required=("per_words", "units", "a_units", "max_modifiers", "inherit_phrases"))
     check_keys(data["metrics"], where=f"{where}: metrics", required=("window", "priority", "cues"))
     check_keys(data["dot_thousands"], where=f"{where}: dot_thousands", required=("pattern", "currencies"))
     check_keys(data["article_amounts"], where=f"{where}: article_amounts", required=("words", "not_names", "reject_deps"))
-    for name, sub in data["subunits"].items():
-        check_keys(sub, where=f"{where}: subunits.{name}", required=("currency", "factor"))
+    check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS)
     fx = rules.get("fx")
     check_keys(fx, where=str(rules.path("fx")), required=("stale_after_days",))
     if not isinstance(fx["stale_after_days"], int) or fx["stale_after_days"] < 0:
@@ -152,11 +133,6 @@ def compile_money(rules: Rules) -> MoneyRules:
     data = _check(rules)
     num = vocab(rules).number
     glued = vocab(rules).number_after_letters  # "USD3.14", "RM42": after an anchor a letter may touch
-    currency_of: dict[str, str] = {}
-    for table in ("prefix_symbols", "codes", "names"):
-        for k, v in data[table].items():
-            currency_of[k.lower()] = v
-    subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in data["subunits"].items()}
 
     symbols = list(data["prefix_symbols"])
     letter_syms = [s for s in symbols if s[0].isalpha() and s.isascii()]
@@ -184,8 +160,7 @@ def compile_money(rules: Rules) -> MoneyRules:
     formats = "(?:" + "|".join(f"(?:{p})" for p in data["number_formats"].values()) + r")(?!\d|-\d)"
     foreign = r"(?<![\w.,'])" + formats + r"(?:" + v.magnitude + r")?(?![A-Za-z0-9_])"
     # "$5-million": a hyphen between digits and a magnitude word
-    word_mags = [m for m in v.magnitudes if m.isascii() and len(m) > 3 and m != "hundred"]
-    hyphen_mag = r"(?<![\w.,-])" + v.digits + r"-(?:" + _alt(word_mags) + r")s?(?![\w-])"
+    hyphen_mag = r"(?<![\w.,-])" + v.digits + r"-(?:" + _alt(v.spelled_magnitudes) + r")s?(?![\w-])"
     num = f"(?:{foreign}|{hyphen_mag}|{num})"
     glued = f"(?:{foreign}|{hyphen_mag}|{glued})"
     art = data["article_amounts"]
@@ -235,8 +210,7 @@ def compile_money(rules: Rules) -> MoneyRules:
 
     r = data["rates"]
     unit_of = {form.lower(): canon for canon, forms in r["units"].items() for form in forms}
-    mags = [m for m in vocab(rules).magnitudes if m.isascii() and len(m) > 3 and m != "hundred"]
-    quantity = r"(?P<qty>" + num + r"|(?<!\w)(?:" + _alt(mags) + r")(?!\w))"
+    quantity = r"(?P<qty>" + num + r"|(?<!\w)(?:" + _alt(v.spelled_magnitudes) + r")(?!\w))"
     units = r"(?P<unit>" + _alt(unit_of) + r")(?!\w)"
     mods = r"(?:[\w-]+\s+){0," + str(int(r["max_modifiers"])) + r"}?"
     per = [w for w in r["per_words"] if w != "/"]
@@ -249,7 +223,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         re.IGNORECASE,
     )
     m = data["metrics"]
-    cues = {name: rx.compile(_bounded(words), re.IGNORECASE) for name, words in m["cues"].items()}
+    cues = {name: rx.compile(bounded(words), re.IGNORECASE) for name, words in m["cues"].items()}
     priority = [p for p in m["priority"]] + [p for p in cues if p not in m["priority"]]
     y = data["yen"]
     qual_words = _alt(qual_of)
@@ -257,14 +231,12 @@ def compile_money(rules: Rules) -> MoneyRules:
     approx = [q for q in data["qualifiers_before"]["approx"] if q[:1].isalpha()]
     return MoneyRules(
         candidates=candidates,
-        currency_of=currency_of,
-        subunit_of=subunit_of,
-        weak_names=frozenset(w.lower() for w in data["weak_names"]),
+        currencies=currencies(rules),
         qual_before=qual_before,
         qual_after=qual_after,
         qual_of=qual_of,
-        from_before=rx.compile(_bounded(data["not_range_after"]) + r"\s*$", re.IGNORECASE),
-        skip_bracket=rx.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,80}[)\]])?"),
+        from_before=rx.compile(bounded(data["not_range_after"]) + r"\s*$", re.IGNORECASE),
+        skip_bracket=rx.compile(r"^\s*[)\]]?(?:\s*[(\[][^()\[\]]{0,%d}[)\]])?" % data["windows"]["bracket_length"]),
         rate=rate,
         inherit=inherit,
         unit_of=unit_of,
@@ -272,10 +244,9 @@ def compile_money(rules: Rules) -> MoneyRules:
         conversion_gap=rx.compile(r"^\s*(?:[(\[]|,\s*or|—|–)\s*(?:(?P<q>" + qual_words + r")\s*)?$", re.IGNORECASE),
         conversion_close=rx.compile(r"^\s*(?:[)\]]|,|—|–|$)"),
         yen=dict(y),
-        yen_cny_cues=rx.compile(_bounded(y["cny_cues"]), re.IGNORECASE),
-        yen_jpy_cues=rx.compile(_bounded(y["jpy_cues"]), re.IGNORECASE),
         metric_cues=tuple((p, cues[p]) for p in priority if p in cues),
         metric_window=int(m["window"]),
+        windows=dict(data["windows"]),
         negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
         format_head=rx.compile(formats),
         group_chars=str(data["group_characters"]),
@@ -292,17 +263,13 @@ def compile_money(rules: Rules) -> MoneyRules:
         article_words=frozenset(w.lower() for w in art["words"]),
         article_reject_deps=frozenset(art["reject_deps"]),
         fx_stale_after_days=int(rules.get("fx")["stale_after_days"]),
-        ambiguous={
-            name.lower(): tuple((code, rx.compile("|".join(_cue(c) for c in words))) for code, words in cues.items())
-            for name, cues in data["ambiguous_names"].items()
-        },
         weight_names=frozenset(n.lower() for n in w["names"]),
         weight_after=rx.compile(w["after"], re.IGNORECASE),
-        weight_cues=rx.compile(_bounded(w["cues"]), re.IGNORECASE),
+        weight_cues=rx.compile(bounded(w["cues"]), re.IGNORECASE),
         weight_window=int(w["window"]),
-        range_from_ok=rx.compile(r"(?:(?:^|\n)[^\S\n]*|" + _bounded(data["range_from_after"]) + r"\s+)$", re.IGNORECASE),
+        range_from_ok=rx.compile(r"(?:(?:^|\n)[^\S\n]*|" + bounded(data["range_from_after"]) + r"\s+)$", re.IGNORECASE),
         change_before=rx.compile(
-            _bounded(data["change_words"]) + r"\s+(?:by\s+)?(?:(?:" + _alt(approx) + r")\s+)?$", re.IGNORECASE
+            bounded(data["change_words"]) + r"\s+(?:by\s+)?(?:(?:" + _alt(approx) + r")\s+)?$", re.IGNORECASE
         ),
         tail_factor_after={k.lower(): Decimal(str(v)) for k, v in data["cents_tail"]["factor_after"].items()},
     )
@@ -338,29 +305,8 @@ class Mention:
 
 # --- reading candidates ---------------------------------------------------------------------------
 
-def currency_entry(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal, str]:
-    """(ISO code or YEN_SIGN, rule, factor, lexicon key) for a symbol/code/name as written.
-
-    Public for pipeline/prices.py, which reads single price strings with the same lexicon."""
-    key = raw.lower().strip()
-    if key in mr.subunit_of and key not in mr.currency_of:
-        code, factor = mr.subunit_of[key]
-        return code, "subunit", factor, key
-    if key in mr.currency_of:
-        code = mr.currency_of[key]
-        return code, ("symbol" if not key.isalpha() or not key.isascii() else "code_or_name"), Decimal(1), key
-    for suffix in ("es", "s"):
-        stem = key[: -len(suffix)]
-        if key.endswith(suffix) and stem in mr.currency_of:
-            return mr.currency_of[stem], "code_or_name", Decimal(1), stem
-        if key.endswith(suffix) and stem in mr.subunit_of:
-            code, factor = mr.subunit_of[stem]
-            return code, "subunit", factor, stem
-    return None, "unknown", Decimal(1), key
-
-
 def _currency(raw: str, mr: MoneyRules) -> tuple[str | None, str, Decimal]:
-    return currency_entry(raw, mr)[:3]
+    return mr.currencies.entry(raw)[:3]
 
 
 def _plain(number: str, code: str | None, mr: MoneyRules) -> str:
@@ -371,17 +317,17 @@ def _plain(number: str, code: str | None, mr: MoneyRules) -> str:
     if head is None:
         return number
     digits = head.group(0)
-    point = digits.rfind(",") if "," in digits else digits.rfind(".") if re.search(r"\.\d{1,2}$", digits) else -1
-    whole, frac = (digits[:point], digits[point + 1 :]) if point >= 0 else (digits, "")
-    whole = "".join(ch for ch in whole if ch not in mr.group_chars)
-    return whole + (f".{frac}" if frac else "") + number[head.end() :]
+    # the format said which one it is: a comma is the mark, else a dot before one or two final digits
+    mark = "," if "," in digits else "." if re.search(r"\.\d{1,2}$", digits) else None
+    value = parse_digits(digits, mark, grouping=mr.group_chars)
+    return number if value is None else format(value, "f") + number[head.end() :]
 
 
 def is_weight(text: str, start: int, end: int, mr: MoneyRules) -> bool:
     """ "5 pounds of flour", "weighs 150 to 175 pounds": a weight, not money (see weight_names).
 
     Public for pipeline/extract/counts.py, which counts such a weight ("pound") with the same reading."""
-    if mr.weight_after is not None and mr.weight_after.match(text[end : end + 60]):
+    if mr.weight_after is not None and mr.weight_after.match(text[end : end + mr.windows["weight_after"]]):
         return True
     window = text[max(0, start - mr.weight_window) : end + mr.weight_window]
     return mr.weight_cues is not None and mr.weight_cues.search(window) is not None
@@ -394,7 +340,7 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
     if groups.get("c1") and groups.get("c2"):
         if _currency(groups["c1"], mr)[0] != _currency(groups["c2"], mr)[0]:
             return None  # "$2-¥3": two amounts, not a range
-    code, rule, factor, key = currency_entry(raw, mr)
+    code, rule, factor, key = mr.currencies.entry(raw)
     if code is None:
         return None
     if groups.get("cq") and _currency(groups["cq"], mr)[0] != code:
@@ -403,7 +349,7 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
     last = parse_number(_plain(groups["n2"], code, mr) if groups.get("n2") is not None else n1, rules)
     if last is None:
         return None
-    if last.magnitude is None and key in mr.weak_names:
+    if last.magnitude is None and key in mr.currencies.weak_names:
         return None  # "he won 3": need "3 billion won" or a symbol
     if last.magnitude is None and key in mr.weight_names and is_weight(m.string, m.start("body"), m.end("body"), mr):
         return None  # "5 pounds of flour"
@@ -467,7 +413,7 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
 def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
     """A range form that is really two amounts: "rose from $5 to $8" (but "range from $10 to $20"),
     "fell $1.625 to $108.625" (but "rose $2 to $3 billion", where the low end borrows "billion")."""
-    begin = max(0, m.start() - 60)
+    begin = max(0, m.start() - mr.windows["change_before"])
     before = ("" if begin == 0 else "\x00") + text[begin : m.start()]  # "^" only at the real start
     by_from = mr.from_before.search(before)
     if by_from:
@@ -497,7 +443,7 @@ def _article_ok(doc: Doc, m: Mention, mr: MoneyRules) -> bool:
 
 
 def _negative(text: str, m: Mention, mr: MoneyRules) -> bool:
-    window = text[max(0, m.start - 20) : m.end + 5]
+    window = text[max(0, m.start - mr.windows["negative_before"]) : m.end + mr.windows["negative_after"]]
     return any(p.search(window) for p in mr.negatives)
 
 
@@ -537,12 +483,12 @@ def _resolve_yen(doc: Doc, ctx: Context, found: dict[str, list[dict]], mentions:
         decided = _yen_by_ratio(m, mr)
         if decided is None:
             s, e = _sentence_bounds(doc, m.start, m.end)
-            vote = _cue_vote(doc_text(doc)[s:e], mr)
+            vote = mr.currencies.yen_vote(doc_text(doc)[s:e])
             if vote:
                 decided = ("CNY" if vote > 0 else "JPY", "yen_sentence_cue")
         if decided is None:
             if article_vote is None:
-                article_vote = _cue_vote(doc_text(doc), mr) + _entity_vote(ctx, found, mr)
+                article_vote = mr.currencies.yen_vote(doc_text(doc)) + _entity_vote(ctx, found, mr)
             if article_vote:
                 decided = ("CNY" if article_vote > 0 else "JPY", "yen_article_cue")
         if decided is None:
@@ -553,25 +499,17 @@ def _resolve_yen(doc: Doc, ctx: Context, found: dict[str, list[dict]], mentions:
 def _resolve_ambiguous(doc: Doc, mentions: list[Mention], mr: MoneyRules) -> None:
     """A name several currencies share ("dinars", "kr", "pennies"): cue words in the sentence, then in
     the article, else the name's default code (rules/money.yaml ambiguous_names)."""
+    lexicon = mr.currencies
     for m in mentions:
-        cues = mr.ambiguous.get(m.key)
-        if not cues:
+        if m.key not in lexicon.ambiguous:
             continue
         s, e = _sentence_bounds(doc, m.start, m.end)
-        code, rule = _cue_winner(doc_text(doc)[s:m.start] + " " + doc_text(doc)[m.end:e], cues), "ambiguous_sentence_cue"
+        code, rule = lexicon.shared_name(m.key, doc_text(doc)[s:m.start] + " " + doc_text(doc)[m.end:e]), "ambiguous_sentence_cue"
         if code is None:
-            code, rule = _cue_winner(doc_text(doc)[: m.start] + " " + doc_text(doc)[m.end :], cues), "ambiguous_article_cue"
+            code, rule = lexicon.shared_name(m.key, doc_text(doc)[: m.start] + " " + doc_text(doc)[m.end :]), "ambiguous_article_cue"
         if code is None:
             code, rule = m.currency, "ambiguous_default"
         m.currency, m.currency_rule = code, rule
-
-
-def _cue_winner(text: str, cues: tuple[tuple[str, re.Pattern], ...]) -> str | None:
-    """The code with strictly the most cue words in ``text``, or None (no cue, or a tie)."""
-    counts = sorted(((len(p.findall(text)), code) for code, p in cues), reverse=True)
-    if not counts or counts[0][0] == 0 or (len(counts) > 1 and counts[1][0] == counts[0][0]):
-        return None
-    return counts[0][1]
 
 
 def _yen_by_ratio(m: Mention, mr: MoneyRules) -> tuple[str, str] | None:
@@ -586,11 +524,6 @@ def _yen_by_ratio(m: Mention, mr: MoneyRules) -> tuple[str, str] | None:
     if lo <= ratio <= hi:
         return "JPY", "yen_conversion_ratio"
     return None
-
-
-def _cue_vote(text: str, mr: MoneyRules) -> int:
-    """Positive for yuan, negative for yen, 0 when the cues tie or are absent."""
-    return len(mr.yen_cny_cues.findall(text)) - len(mr.yen_jpy_cues.findall(text))
 
 
 def _entity_vote(ctx: Context, found: dict[str, list[dict]], mr: MoneyRules) -> int:
@@ -612,11 +545,11 @@ def _qualifier(text: str, m: Mention, mr: MoneyRules) -> None:
     if m.low is not None:
         m.qualifier = "range"
         return
-    before = mr.qual_before.search(text[max(0, m.start - 40) : m.start])
+    before = mr.qual_before.search(text[max(0, m.start - mr.windows["qualifier_before"]) : m.start])
     if before:
         m.qualifier = mr.qual_of[before.group("q").lower()]
         return
-    after = mr.qual_after.match(text[m.end : m.end + 30])
+    after = mr.qual_after.match(text[m.end : m.end + mr.windows["qualifier_after"]])
     if after:
         m.qualifier = mr.qual_of[after.group("q").lower()]
 
@@ -625,8 +558,8 @@ def _rate(text: str, m: Mention, rules: Rules, mr: MoneyRules) -> None:
     """ "per 1,000 tokens" after the amount (past a bracketed conversion) → per_quantity, per_unit."""
     if m.per_unit is not None:
         return
-    pos = m.end + mr.skip_bracket.match(text[m.end : m.end + 100]).end()
-    hit = mr.rate.match(text[pos : pos + 80])
+    pos = m.end + mr.skip_bracket.match(text[m.end : m.end + mr.windows["rate_bracket"]]).end()
+    hit = mr.rate.match(text[pos : pos + mr.windows["rate_after"]])
     if not hit:
         return
     unit = mr.unit_of[hit.group("unit").lower()]
@@ -650,7 +583,7 @@ def _inherit_rate(text: str, m: Mention, previous: Mention | None, mr: MoneyRule
     """ "¥1 per million input tokens and ¥2 for output tokens": ¥2 takes the rate of ¥1."""
     if m.per_unit is not None or previous is None or previous.per_unit is None:
         return
-    hit = mr.inherit.match(text[m.end : m.end + 60])
+    hit = mr.inherit.match(text[m.end : m.end + mr.windows["inherit_after"]])
     if not hit:
         return
     if hit.group("unit") and mr.unit_of[hit.group("unit").lower()] != previous.per_unit:
@@ -666,15 +599,8 @@ def _sentence_cues(text: str, bounds: tuple[int, int], mr: MoneyRules) -> tuple[
     return tuple((metric, tuple((c.start() + s, c.end() + s) for c in pattern.finditer(sentence))) for metric, pattern in mr.metric_cues)
 
 
-def _distance(m: Mention, cs: int, ce: int) -> int:
-    return m.start - ce if ce <= m.start else cs - m.end if cs >= m.end else 0
-
-
 def _metric(text: str, m: Mention, bounds: tuple[int, int], mr: MoneyRules, cache: dict | None = None) -> str:
-    """The first metric (by priority) with a cue within the window, else the nearest cue, else other.
-
-    Cues of one metric never overlap (one ``finditer``), so the nearest of them to an amount is the last
-    one starting before its end or the first one starting at or after it: two binary searches."""
+    """The first metric (by priority) with a cue within the window, else the nearest cue, else other."""
     if m.per_unit is not None:
         return "price"
     cues = cache.get(bounds) if cache is not None else None
@@ -685,10 +611,10 @@ def _metric(text: str, m: Mention, bounds: tuple[int, int], mr: MoneyRules, cach
     window = mr.metric_window
     nearest: tuple[int, str] | None = None
     for metric, spans in cues:
-        if not spans:
+        near = nearest_cue(spans, m.start, m.end)
+        if near is None:
             continue
-        k = bisect.bisect_left(spans, (m.end, -1))
-        distance = min(_distance(m, *spans[j]) for j in (k - 1, k) if 0 <= j < len(spans))
+        distance = near[0]
         if distance <= window:
             return metric
         if nearest is None or distance < nearest[0]:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pipeline.errors import RulesError
 from pipeline.facts.records import SUBJECT_RULES
 from pipeline.nlp import WordClasses, word_classes
+from pipeline.lexicon import bounded
 from pipeline.rules import Rules, check_keys
 
 @dataclass(frozen=True)
@@ -33,6 +34,8 @@ class FactRules:
     speech_verbs: frozenset[str]
     collective_words: frozenset[str]
     norp_heads: frozenset[str]
+    #: demonym (lowercased) -> country name
+    demonym_countries: dict[str, str]
     traded_nouns: frozenset[str]
     corporate_suffixes: frozenset[str]
     #: description noun -> NER labels it can stand for ("retailer" -> ORG)
@@ -51,6 +54,12 @@ class FactRules:
     noun_preps: frozenset[str]
     metric_nouns: frozenset[str]
     subject_deps: frozenset[str]
+    name_internal_deps: frozenset[str]
+    modifier_deps: frozenset[str]
+    place_labels: frozenset[str]
+    complement_deps: frozenset[str]
+    sentence_actor_deps: frozenset[str]
+    actor_preps: frozenset[str]
     date_types: frozenset[str]
     paragraph_date_types: frozenset[str]
     skip_values: re.Pattern
@@ -72,10 +81,16 @@ class FactRules:
         is priced by ("the gas price")."""
         return self.money_words.get(word) == "price"
 
+    def is_metric_noun(self, word: str) -> bool:
+        """A noun that names what a number measures ("profit", "capital expenditures"): a clause whose
+        subject is one says nothing about *whose* number it is, so the search may climb to the clause
+        that says it ("Acme reported [profit jumped to $5.8 million]"). One vocabulary: ``metric_nouns``
+        plus every word of ``money_words``."""
+        return word in self.metric_nouns or word in self.money_words
+
 
 def _words(words: object) -> re.Pattern:
-    alternation = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))  # type: ignore[arg-type]
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?![\w-])", re.IGNORECASE)
+    return re.compile(bounded(words, edge=r"[\w-]"), re.IGNORECASE)  # type: ignore[arg-type]
 
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
@@ -83,7 +98,7 @@ _LIST_KEYS = frozenset({
     "money_skip_metrics", "money_words_first", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
     "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
-    "subject_deps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
+    "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
 })
 
 
@@ -99,6 +114,14 @@ def _word_map(groups: object, where: str) -> dict[str, str]:
                 raise RulesError(f"{where}: {word!r} is listed under {out[key]} and {metric}")
             out[key] = metric
     return out
+
+
+def _mapping(pairs: object, where: str) -> dict[str, str]:
+    """{word: name} with string keys and values, keys lowercased."""
+    items = list(dict(pairs).items()) if hasattr(pairs, "items") else None  # type: ignore[call-overload]
+    if items is None or not all(isinstance(k, str) and isinstance(v, str) for k, v in items):
+        raise RulesError(f"{where}: expected a mapping of words to names")
+    return {k.lower(): v for k, v in items}
 
 
 def _descriptions(groups: object) -> dict[str, frozenset[str]]:
@@ -119,9 +142,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
         "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first"))
     check_keys(s, where=f"{where}: subject", required=(
-        "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
+        "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
-        "metric_nouns", "subject_deps"))
+        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
@@ -156,6 +179,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         speech_verbs=frozenset(w.lower() for w in s["speech_verbs"]),
         collective_words=frozenset(w.lower() for w in s["collective_words"]),
         norp_heads=frozenset(w.lower() for w in s["norp_heads"]),
+        demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),
         traded_nouns=frozenset(w.lower() for w in s["traded_nouns"]),
         corporate_suffixes=frozenset(w.lower() for w in s["corporate_suffixes"]),
         descriptions=_descriptions(s["descriptions"]),
@@ -173,6 +197,12 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         noun_preps=frozenset(w.lower() for w in s["noun_preps"]),
         metric_nouns=frozenset(w.lower() for w in s["metric_nouns"]),
         subject_deps=frozenset(s["subject_deps"]),
+        name_internal_deps=frozenset(s["name_internal_deps"]),
+        modifier_deps=frozenset(s["modifier_deps"]),
+        place_labels=frozenset(s["place_labels"]),
+        complement_deps=frozenset(s["complement_deps"]),
+        sentence_actor_deps=frozenset(s["sentence_actor_deps"]),
+        actor_preps=frozenset(w.lower() for w in s["actor_preps"]),
         date_types=frozenset(p["date_types"]),
         paragraph_date_types=frozenset(p["paragraph_date_types"]),
         skip_values=re.compile(p["skip_values"]),

@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners, phrase_tokens
 from pipeline.facts.records import Subject
+from pipeline.nlp import word_class
 
 if TYPE_CHECKING:
     from pipeline.facts.candidates import Scene
@@ -36,7 +37,7 @@ def containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
     return 0, 0
 
 
-def _compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
+def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
     """Can ``noun`` ("company", "retailer", "government") stand for ``ent``?"""
     if ent.listed and ent.type in fr.anaphor_entity_types and noun in fr.anaphor_nouns:
         return True
@@ -54,7 +55,7 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
         if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in tok.children):
             continue
         p_start = containing(scene.paragraphs, tok.idx)[0]
-        before = [e for e in scene.index.ents if e.end <= tok.idx and _compatible(e, noun, fr)]
+        before = [e for e in scene.index.ents if e.end <= tok.idx and compatible(e, noun, fr)]
         if not before:
             continue
         ent = before[-1]
@@ -95,11 +96,36 @@ def _single(scene: "Scene", tokens: list[Token]) -> "tuple[Entity, Token] | None
     return cands[0] if len(cands) == 1 else None
 
 
+def acts_in_sentence(scene: "Scene", ent: "Entity", tok: Token) -> bool:
+    """Is the entity an actor of its sentence (a clause subject or object, "profit at EDS", "gains for
+    Du Pont") rather than a detail of another noun ("the sale of Federated Investors", "losses in
+    California", "New York Stock Exchange trading")? Climbs the name's own tokens first, so "Norton"
+    of "Norton Co." counts as the company; a person who says or estimates a number is its source."""
+    fr = scene.fr
+    head = tok
+    while head.head.i != head.i and (
+        ent.start <= head.head.idx < ent.end
+        or (head.dep_ in fr.name_internal_deps and (head.head.lower_ in fr.corporate_suffixes or head.head.tag_ in fr.proper_noun_tags))
+    ):
+        head = head.head
+    if head.dep_ == "appos":  # "The app's counterpart, Cici, boasts ...": an apposition plays its anchor's part
+        head = head.head
+    if head.dep_ in fr.subject_deps:
+        return not (ent.label == "PERSON" and head.head.lower_ in fr.speech_verbs)
+    if head.dep_ in fr.sentence_actor_deps:
+        return True
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and ent.label not in fr.place_labels:  # "protest in Nairobi": where, not who
+        prep = head.head
+        return prep.lower_ in fr.actor_preps or word_class(prep.head, fr.word_classes) == "verb"
+    return False
+
+
 def sentence_entity(scene: "Scene", sent: "Span") -> "Subject | None":
-    """The number's sentence names exactly one usable entity: it (no clause rule found one)."""
+    """The number's sentence names exactly one usable entity that acts in it: it (no clause rule found one)."""
     key = ("sentence_entity", sent.start)
     if key not in scene.memo:
-        scene.memo[key] = _single(scene, list(sent))
+        found = _single(scene, list(sent))
+        scene.memo[key] = found if found is not None and acts_in_sentence(scene, *found) else None
     found = scene.memo[key]
     if found is None:
         return None
@@ -116,11 +142,13 @@ def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
 
 
 def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
+    """The one entity of the main clause's subject; a person who says something ("says Louis Harvey,
+    Dalbar's president") is the story's source, not its topic."""
     root = sent.root
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
             found = _single(scene, phrase_tokens(child, scene.fr))
-            if found is not None:
+            if found is not None and not (found[0].label == "PERSON" and root.lower_ in scene.fr.speech_verbs):
                 return found[0]
     return None
 

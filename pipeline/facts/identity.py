@@ -18,6 +18,8 @@ from pipeline.facts.config import FactRules
 from pipeline.facts.records import Entity
 
 _LETTER = re.compile(r"[A-Za-z]")
+#: a two-letter name is kept only as an acronym ("U.S.", "EU", "UN"): otherwise it is mostly tagging noise
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2}")
 _RUN = re.compile(r"[\w-]+")
 
 
@@ -90,6 +92,13 @@ def _same_entity(short: str, long_: str, label: str | None) -> bool:
     return False
 
 
+def _shared_prefix(base: str, variants: list[str], label: str | None) -> bool:
+    """'GM' beside 'GM Hughes Electronics' and 'GM Class H': a name that leads two longer names which are
+    not variants of each other is their common part (a parent, a family), not a short form of one."""
+    longer = sorted({v for v in variants if len(v.split()) > len(base.split()) and v.split()[: len(base.split())] == base.split()})
+    return any(not _same_entity(a, b, label) and not _same_entity(b, a, label) for i, a in enumerate(longer) for b in longer[i + 1 :])
+
+
 def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, str]]:
     """Name of each unlisted entity -> (canonical name, id) for this article: variants merge into the
     longest form they are part of ("Northwind plc", "Northwind" -> Northwind; "EBRD" -> European Bank
@@ -107,6 +116,8 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
     for name, label in names.items():
         base = bases[name]
         group = [(bases[o], ol) for o, ol in names.items() if kin(ol, label) and _same_entity(base, bases[o], ol if ol != "PROPN" else label)]
+        if _shared_prefix(base, [g[0] for g in group], label):
+            group = [(base, label)]
         canonical, _ = max(group, key=lambda g: (len(g[0].split()), len(g[0]), g[0])) if group else (base, label)
         labels = [ol for b, ol in group if b == canonical and ol != "PROPN"] or [label]
         out[name] = (canonical, f"{(labels[0] or 'thing').lower()}:{slug(canonical)}")
@@ -165,6 +176,11 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
+        if tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads:  # "The Government of Pakistan": the name is after "of"
+            tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
+                        if o.dep_ == "pobj" and o.tag_ in fr.proper_noun_tags and o.i not in taken), None)
+            if tok is None:
+                continue
         words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in fr.proper_noun_tags and t.i not in taken]
         if not words or words[-1].i != tok.i:
             continue
@@ -178,9 +194,10 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     return out
 
 
-def _as_country(ent: Entity, places: list[Entity]) -> Entity:
+def _as_country(ent: Entity, places: list[Entity], fr: FactRules) -> Entity:
     """A people's name as the country the article also names ("the Kenyan government" -> Kenya when
-    "Kenya" is written): the longest common prefix covers all but the last two letters of the place."""
+    "Kenya" is written: the longest common prefix covers all but the last two letters of the place),
+    else as the country of rules/facts.yaml ``demonym_countries`` ("the South Korean trade ministry")."""
     if ent.label != "NORP" or ent.listed:
         return ent
     name = ent.name.lower()
@@ -189,6 +206,9 @@ def _as_country(ent: Entity, places: list[Entity]) -> Entity:
         common = len(next((a for a in (p[:k] for k in range(len(p), 0, -1)) if name.startswith(a)), ""))
         if common >= 4 and common >= len(p) - 2:
             return Entity(ent.start, ent.end, place.id, place.name, place.type, place.owner, "GPE", place.listed)
+    country = fr.demonym_countries.get(name.removeprefix("the ").strip())
+    if country is not None:
+        return Entity(ent.start, ent.end, None, country, None, None, "GPE", False)
     return ent
 
 
@@ -203,7 +223,8 @@ def build_index(
         cid = row.get("canonical_id")
         surface = text[row["start"] : row["end"]]
         label = row.get("label")
-        if not cid and (label not in fr.ner_labels or len(_LETTER.findall(surface)) < 3):
+        letters = len(_LETTER.findall(surface))
+        if not cid and (label not in fr.ner_labels or letters < 2 or (letters == 2 and not _ACRONYM.fullmatch(surface.strip()))):
             continue
         span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
         if span is None:
@@ -224,7 +245,7 @@ def build_index(
                 found.append((Entity(start, end, None, surface, None, None, label, False), span))
                 taken.update(t.i for t in span)
     places = [g for g, _ in found if g.label == "GPE"]
-    found = [(_as_country(e, places), span) for e, span in found]
+    found = [(_as_country(e, places, fr), span) for e, span in found]
     names = canonical_names([e for e, _ in found], fr)
     ents: list[Entity] = []
     index: dict[int, Entity] = {}

@@ -11,16 +11,16 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts.config import FactRules
+from pipeline.lexicon import nearest_cue
 
 def _near_cue(text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern], ...], window: int) -> str | None:
     """The metric whose cue is nearest to [start, end) within ``window`` characters."""
     lo, hi = max(0, start - window), min(len(text), end + window)
     best: tuple[int, str] | None = None
     for metric, pattern in cues:
-        for m in pattern.finditer(text, lo, hi):
-            dist = start - m.end() if m.end() <= start else max(0, m.start() - end)
-            if best is None or dist < best[0]:
-                best = (dist, metric)
+        near = nearest_cue([(m.start(), m.end()) for m in pattern.finditer(text, lo, hi)], start, end)
+        if near is not None and (best is None or near[0] < best[0]):
+            best = (near[0], metric)
     return best[1] if best else None
 
 

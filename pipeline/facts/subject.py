@@ -20,7 +20,7 @@ from pipeline.facts.candidates import (
     possessive_variant,
     variant_tokens,
 )
-from pipeline.facts.discourse import anaphor, pronoun
+from pipeline.facts.discourse import anaphor, compatible, pronoun
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
@@ -44,10 +44,27 @@ def collective(scene: Scene, tok: Token) -> bool:
     return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None) for c in tok.children)
 
 
+def _modifies_another(tok: Token, ent: Entity, cands: Cands, fr: FactRules) -> bool:
+    """'U.S. President Bill Clinton': a name that only qualifies another candidate's name (through
+    compound / modifier links) is not what the phrase is about."""
+    others = [(e.start, e.end) for e, _ in cands if e.key != ent.key]
+    node = tok
+    for _ in range(fr.max_depth):
+        if node.dep_ not in fr.modifier_deps or node.head.i == node.i:
+            return False
+        node = node.head
+        if any(start <= node.idx < end for start, end in others):
+            return True
+    return False
+
+
 def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     """Among several candidates of one phrase: the traded thing a price is of ("the national average gas
     price" -> gas); a traded thing that only describes another noun ("gas" of "gas field") and a possessor
     of another named thing ("Israel" of "Israel's Leviathan field") are not what the phrase is about."""
+    if len(cands) < 2:
+        return cands
+    cands = [(e, t) for e, t in cands if not _modifies_another(t, e, cands, fr)] or cands
     if len(cands) < 2:
         return cands
     priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.is_price_word(t.head.lower_)]
@@ -101,10 +118,19 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
             found = anaphor(scene, list(child.subtree), climbs)
             if found:
                 return found
-        if child.dep_ == "appos" or (child.dep_ == "prep" and child.lower_ in fr.noun_preps):
+        if child.dep_ == "appos":
             cands = candidates_in(scene, list(child.subtree), child)
             if cands:
-                return choose(scene, cands, "appos" if child.dep_ == "appos" else "noun_prep", climbs)
+                return choose(scene, cands, "appos", climbs)
+        if child.dep_ == "prep" and child.lower_ in fr.noun_preps:  # "for X", not "for information that leads to X's arrest"
+            cands = candidates_in(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, fr)], child)
+            if cands:
+                return choose(scene, cands, "noun_prep", climbs)
+        if child.dep_ == "acl" and child.lower_ not in fr.speech_verbs:  # "a $500,000 reward announced earlier by Janet Reno": the agent of its participle (not "a deal described by Bloomberg")
+            cands = candidates_in(scene, [t for a in child.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                                         for t in phrase_tokens(o, fr)], child)
+            if cands:
+                return choose(scene, cands, "agent", climbs)
     return None
 
 
@@ -119,10 +145,31 @@ def with_objects(scene: Scene, node: Token, prev: Token | None) -> Cands:
 
 def _description_first(scene: Scene, subj: Token) -> bool:
     """'The Wilmington, Del., company reported ...': a definite description heads the subject, and the
-    names inside it only locate or qualify it; it stands for an entity named before."""
-    return (subj.lower_ in scene.fr.descriptions or subj.lower_ in scene.fr.anaphor_nouns) and scene.index.at(subj.i) is None and any(
-        c.dep_ == "det" and c.lower_ in scene.fr.anaphor_determiners for c in subj.children
-    )
+    names inside it only locate or qualify it; it stands for an entity named before. Not when a name
+    inside is of the kind the description stands for: "The U.S. government" is the United States."""
+    fr = scene.fr
+    noun = subj.lower_
+    if not (noun in fr.descriptions or noun in fr.anaphor_nouns) or scene.index.at(subj.i) is not None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in subj.children):
+        return False
+    return not any(compatible(ent, noun, fr) for ent, _ in candidates_in(scene, phrase_tokens(subj, fr), subj))
+
+
+def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
+    """'the California earthquake', 'the Texas plant': a place right before a common noun, which it only
+    locates, is not the subject when that noun is neither a metric ("U.S. sales"), a description ("the U.S. government") nor a people's noun is
+    not whose number it is."""
+    fr = scene.fr
+    if ent.label not in fr.place_labels or tok.dep_ not in fr.modifier_deps:
+        return False
+    head = tok.head
+    while head.dep_ in fr.modifier_deps and ent.start <= head.idx < ent.end:  # "New York" -> the noun after it
+        head = head.head
+    if head.idx < ent.end or scene.text[ent.end : head.idx].strip():  # not right after the name: "Leviathan natural gas field"
+        return False
+    word = head.lower_
+    return head.tag_ not in fr.proper_noun_tags and not (fr.is_metric_noun(word) or word in fr.descriptions or word in fr.norp_heads)
 
 
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
@@ -148,7 +195,11 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         if found:
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
+    cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
     if cands and node.lower_ in fr.speech_verbs and prev is not None:  # a person who says a number is its source
+        speaker = scene.index.at(subj.i)
+        if speaker is not None and speaker.label == "PERSON":  # ... and so is where they work ("Steve Milunovich at First Boston said")
+            cands = []
         cands = [(e, t) for e, t in cands if e.label != "PERSON"]
         if not cands and not obj_cands:
             return None, True
@@ -162,8 +213,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     found = anaphor(scene, list(subj.subtree), climbs) or inherited_variant(scene, subj, climbs, before)
     if found:
         return found, False
-    # A metric noun as subject ("capital expenditures will expand to ...") lets the search go on.
-    return None, subj.lower_ in fr.metric_nouns
+    # A metric noun as subject ("capital expenditures will expand to ...") lets the search go on; so does
+    # a complement clause, whose number is reported by the clause above ("the ministry reports that
+    # exports reached ₩21 trillion").
+    return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
