@@ -611,8 +611,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             break
         if role == "adverb" and not st.slots:
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
-        if st.slots and _clause_verb(doc, i):
-            break  # "to six following the landslide caused by the 5.0": a new clause has begun
+        if _clause_verb(doc, i):
+            break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
         skipped += 1
