@@ -239,6 +239,7 @@ NOT_CHANGES = [
     ("down-payment", "Buyers need a 10% down payment."),
     ("higher-adjective", "Up to 40% higher doses were used."),
     ("aq-added-said", "\"We cannot accept this,\" he added, referring to the two proposals."),
+    ("tb-possessive-share", "The sale boosts Nestle's 7% share of the U.S. candy market."),
     ("tb-due-to-loss-of", "The company said it cut the dividend due to its third-quarter loss of $992,000, or 15 cents a share."),
     ("tb-estimate-of", "Earnings could fall below a recent analyst's estimate of $1.65 a share."),
 ]

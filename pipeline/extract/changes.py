@@ -577,7 +577,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 v = v if slot else None
             if slot == "percent_by":
                 # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
-                prev_tok = _token_at(doc, text.rfind(" ", 0, j - 1) + 1) if j > 1 else None
+                before = len(text[:j].rstrip()) - 1
+                prev_tok = _token_at(doc, before) if before >= 0 else None
                 after_noun = prev_tok is not None and prev_tok.tag_.startswith("NN")
                 slot = "by" if after_noun and v is not None and v.unit == "%" and not v.multiplier else None
                 v = v if slot else None
