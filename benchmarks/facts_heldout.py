@@ -110,6 +110,15 @@ def _window(text: str, start: int, end: int) -> str:
     return f"        …{before}[{text[start:end]}]{after}…"
 
 
+def _loss(g: dict, p: dict) -> str:
+    """Why a gold fact with a subject was not found right (an aggregate class, for the report)."""
+    if not value_ok(g, p.get("value")):
+        return "wrong value"
+    if p.get("subject") is None:
+        return f"null subject ({p.get('rule')})"
+    return f"wrong subject ({p.get('rule')})"
+
+
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bool, texts: dict[str, str]) -> dict[str, Any]:
     g_subj = sum(1 for rows in gold.values() for g in rows if g.get("subject"))
     found_sv = found_all = 0
@@ -117,6 +126,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
     bands: dict[tuple[float, float], list[int]] = {b: [0, 0] for b in BANDS}
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors = []
+    lost: dict[str, int] = defaultdict(int)
     for aid in gold:
         g_rows, p_rows = gold[aid], [p for p in preds.get(aid, []) if is_amount(p)]
         pairs = match(g_rows, p_rows)
@@ -126,6 +136,10 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
             full = sv and str(p.get("metric")) == str(g.get("metric")) and str(p.get("period")) == str(g.get("period"))
             found_sv += sv and bool(g.get("subject"))
             found_all += full and bool(g.get("subject"))
+            if g.get("subject") and not sv:
+                lost[_loss(g, p)] += 1
+        matched_gold = {id(g) for g, _ in pairs}
+        lost["no amount row"] += sum(1 for g in g_rows if g.get("subject") and id(g) not in matched_gold)
         for p in p_rows:
             pred_rows += 1
             if p.get("subject") is None:
@@ -160,7 +174,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
         "precision_sv": right_sv / with_subject if with_subject else 1.0,
         "precision_all": right_all / with_subject if with_subject else 1.0,
         "share_with_subject": with_subject / pred_rows if pred_rows else 0.0,
-        "bands": bands, "errors": errors, "by_rule": dict(by_rule),
+        "bands": bands, "errors": errors, "by_rule": dict(by_rule), "lost": dict(lost),
     }
 
 
@@ -272,6 +286,7 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
     print("  calibration (rows with a subject): band  rows  right(subject+value)")
     for (lo, hi), (n, ok) in s["bands"].items():
         print(f"    [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {n:4d}  {ok / n if n else float('nan'):.3f}")
+    print("  gold facts not found right, by class: " + ", ".join(f"{k} {v}" for k, v in sorted(s["lost"].items(), key=lambda kv: -kv[1])))
     print("  by rule/subject_source: rows right")
     for rule, (n, ok) in sorted(s["by_rule"].items(), key=lambda kv: -kv[1][0]):
         print(f"    {rule:32} {n:4d} {ok:4d}")

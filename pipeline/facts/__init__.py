@@ -72,6 +72,18 @@ def said_of_several(span: Span, fr: FactRules) -> bool:
     return False
 
 
+def restates(span: Span, metric_of_amount: dict[int, str], fr: FactRules) -> str | None:
+    """The metric of the amount this one restates ("net of $45.2 million, or 65 cents a share"; "4.7
+    billion francs, or $754 million"): an amount joined by "or" to an earlier amount measures the same
+    thing, whatever its own rate word says."""
+    root = span.root
+    if root.dep_ != "conj" or root.head.i not in metric_of_amount:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in fr.restating_conjunctions for c in root.head.children):
+        return None
+    return metric_of_amount[root.head.i]
+
+
 def attach(scene: Scene, span: Span) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the article's)."""
@@ -105,6 +117,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
     )
     rows: list[dict] = []
+    metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     for table, row in mentions:
         try:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
@@ -116,6 +129,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if described is None:
             continue
         metric, value, unit, metric_text = described
+        restated = restates(span, metric_of_amount, fr)
+        if restated is not None:  # "$45.2 million, or 65 cents a share": the same figure per share
+            metric = restated
+        metric_of_amount[span.root.i] = metric
         subject = attach(scene, span)
         sent = scene.sentence(span.start)
         period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)

@@ -25,6 +25,7 @@ class FactRules:
     #: lemma or lowercased word -> money metric
     money_words: dict[str, str]
     money_words_first: frozenset[str]
+    restating_conjunctions: frozenset[str]
     ner_labels: frozenset[str]
     proper_noun_tags: frozenset[str]
     traded_modifier_deps: frozenset[str]
@@ -47,6 +48,7 @@ class FactRules:
     anaphor_entity_types: frozenset[str]
     relative_pronouns: frozenset[str]
     pronouns: frozenset[str]
+    first_person: frozenset[str]
     surface: tuple[tuple[str, re.Pattern], ...]
     product_heads: frozenset[str]
     variant_names: bool
@@ -95,9 +97,9 @@ def _words(words: object) -> re.Pattern:
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset({
-    "money_skip_metrics", "money_words_first", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
+    "money_skip_metrics", "money_words_first", "restating_conjunctions", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
-    "anaphor_entity_types", "relative_pronouns", "pronouns", "product_heads", "noun_preps", "metric_nouns",
+    "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "product_heads", "noun_preps", "metric_nouns",
     "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
 })
 
@@ -140,10 +142,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
-        "anaphor_entity_types", "relative_pronouns", "pronouns", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
+        "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
@@ -170,6 +172,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         governor_preps=frozenset(w.lower() for w in m["governor_preps"]),
         money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
         money_words_first=frozenset(m["money_words_first"]),
+        restating_conjunctions=frozenset(w.lower() for w in m["restating_conjunctions"]),
         ner_labels=frozenset(s["ner_labels"]),
         proper_noun_tags=frozenset(s["proper_noun_tags"]),
         traded_modifier_deps=frozenset(s["traded_modifier_deps"]),
@@ -190,6 +193,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         anaphor_entity_types=frozenset(s["anaphor_entity_types"]),
         relative_pronouns=frozenset(w.lower() for w in s["relative_pronouns"]),
         pronouns=frozenset(w.lower() for w in s["pronouns"]),
+        first_person=frozenset(w.lower() for w in s["first_person"]),
         surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
         product_heads=frozenset(w.lower() for w in s["product_heads"]),
         variant_names=bool(s["variant_names"]),

@@ -44,6 +44,19 @@ def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
     return ent.label is not None and ent.label in fr.descriptions.get(noun, ())
 
 
+def description_first(scene: Scene, subj: Token) -> bool:
+    """'The Wilmington, Del., company reported ...': a definite description heads the subject, and the
+    names inside it only locate or qualify it; it stands for an entity named before. Not when a name
+    inside is of the kind the description stands for: "The U.S. government" is the United States."""
+    fr = scene.fr
+    noun = subj.lower_
+    if not (noun in fr.descriptions or noun in fr.anaphor_nouns) or scene.index.at(subj.i) is not None:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in subj.children):
+        return False
+    return not any(compatible(ent, noun, fr) for ent, _ in candidates_in(scene, phrase_tokens(subj, fr), subj))
+
+
 def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None":
     """'The company's valuation', 'the retailer said': the latest compatible entity named before it in
     the same paragraph, else earlier in the article (``source`` says which)."""
@@ -66,8 +79,9 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
 
 def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     """A pronoun subject ("Uganda announces that it will borrow", "It has ranked among the top 10"):
-    the entity subject of an enclosing clause before it in the same sentence, else, for a
-    sentence-initial pronoun, the previous sentence's (same paragraph) when it has exactly one."""
+    the entity subject of an enclosing clause before it in the same sentence, else the one name before
+    it in its sentence, else, for the main clause's pronoun with no name before it, the previous
+    sentence's subject entity (same paragraph) when it has exactly one."""
     for anc in subj.ancestors:
         for c in anc.children:
             if c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns:
@@ -77,7 +91,13 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
                     return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
                 return None
     sent = scene.sentence(subj.i)
-    if sent.start == 0 or subj.i != sent.start:
+    # "First of America Bank Corp. said it completed ...": the one name before it in its sentence
+    named = [(e, t) for e, t in drop_owners(candidates_in(scene, [t for t in sent if t.i < subj.i], None)) if e.label != "PERSON"]
+    if len(named) == 1:
+        ent, _ = named[0]
+        return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
+    # "In fiscal 1989, it had sales of $40 million": the main clause's pronoun, no name before it
+    if named or sent.start == 0 or subj.head.i != sent.root.i:
         return None
     before = scene.sentence(sent.start - 1)
     if containing(scene.paragraphs, before.start_char) != containing(scene.paragraphs, sent.start_char):
@@ -88,6 +108,27 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
         if len(cands) == 1:
             ent, _ = cands[0]
             return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
+    return None
+
+
+def first_person(scene: "Scene", tok: Token, climbs: int) -> "Subject | None":
+    """'"We will invest $5 billion," said Satya Nadella, the chief executive of Microsoft': "we" in a
+    quote is the organisation of the person who says it (named beside them: apposition, "of X", "X's",
+    "X chief executive Y"), when exactly one is named there."""
+    fr = scene.fr
+    if tok.lower_ not in fr.first_person:
+        return None
+    sent = scene.sentence(tok.i)
+    for speaker in sent:
+        ent = scene.index.at(speaker.i)
+        if speaker.dep_ not in fr.subject_deps or speaker.head.lower_ not in fr.speech_verbs or ent is None or ent.label != "PERSON":
+            continue
+        around = [t for t in speaker.subtree if scene.index.at(t.i) is None or scene.index.at(t.i).key != ent.key]
+        orgs = [(e, t) for e, t in drop_owners(candidates_in(scene, around, speaker)) if e.label not in ("PERSON", *fr.place_labels)]
+        if len(orgs) == 1:
+            org, _ = orgs[0]
+            return Subject(org.name, org.id, tok.text, "pronoun", climbs, gazetteer=org.listed, source="sentence")
+        return None
     return None
 
 
@@ -114,7 +155,8 @@ def acts_in_sentence(scene: "Scene", ent: "Entity", tok: Token) -> bool:
         return not (ent.label == "PERSON" and head.head.lower_ in fr.speech_verbs)
     if head.dep_ in fr.sentence_actor_deps:
         return True
-    if head.dep_ == "pobj" and head.head.dep_ == "prep" and ent.label not in fr.place_labels:  # "protest in Nairobi": where, not who
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and ent.label not in fr.place_labels and ent.label != "COMMODITY":
+        # "protest in Nairobi": where, not who; "21 cents for each dollar": a traded thing only as subject or object
         prep = head.head
         return prep.lower_ in fr.actor_preps or word_class(prep.head, fr.word_classes) == "verb"
     return False
@@ -147,9 +189,13 @@ def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
     root = sent.root
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
-            found = _single(scene, phrase_tokens(child, scene.fr))
+            found = None if description_first(scene, child) else _single(scene, phrase_tokens(child, scene.fr))
             if found is not None and not (found[0].label == "PERSON" and root.lower_ in scene.fr.speech_verbs):
                 return found[0]
+            if found is None:  # "The company also retained an adviser": the entity the description stands for
+                described = anaphor(scene, [child], 0)
+                if described is not None and described.id is not None:
+                    return next((e for e in scene.index.ents if e.id == described.id), None)
     return None
 
 

@@ -154,11 +154,16 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
     return out
 
 
+def _lexicon_word(word: str, fr: FactRules) -> bool:
+    """A word of the facts lexicons (a metric, a money word, a description): never a name on its own."""
+    return word in fr.money_words or word in fr.metric_nouns or word in fr.descriptions
+
+
 def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> bool:
     """A word of the facts lexicons, or one the article also writes in lower case. ``runs`` are the
     article's maximal runs of word characters and hyphens, read once: a word made of those characters
     is written standing alone exactly when it is one of them."""
-    if word in fr.money_words or word in fr.metric_nouns or word in fr.descriptions:
+    if _lexicon_word(word, fr):
         return True
     if _RUN.fullmatch(word):
         return word in runs
@@ -166,13 +171,18 @@ def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> b
 
 
 def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
-    """Proper nouns heading a clause subject or a possessive that NER did not tag ("Nigeria fully
-    repays its debt", "Turkish airline Pegasus announces"): the small model misses many
+    """Proper nouns heading a clause subject or a possessive, or naming a clause subject's noun ("BellSouth
+    shares fell"), that NER did not tag ("Nigeria fully repays its debt", "Turkish airline Pegasus
+    announces"): the small model misses many
     sentence-initial names, and the parse still says this is a name and what the clause is about."""
     out = []
     runs: frozenset[str] | None = None
     for tok in doc:
-        if tok.tag_ not in fr.proper_noun_tags or tok.i in taken or tok.dep_ not in fr.subject_deps | {"poss"}:
+        if tok.tag_ not in fr.proper_noun_tags or tok.i in taken:
+            continue
+        qualifies_subject = (tok.dep_ == "compound" and tok.head.dep_ in fr.subject_deps and tok.head.tag_ not in fr.proper_noun_tags
+                             and tok.head.lower_ not in fr.product_heads)  # "the Pro 128k model": a product variant, not a name
+        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject:  # "BellSouth shares fell": the name of the subject noun
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
@@ -229,6 +239,8 @@ def build_index(
         span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
         if span is None:
             continue
+        if not cid and len(span) == 1 and span[0].is_sent_start and _lexicon_word(span[0].lower_, fr):
+            continue  # "Damages totalled $3 billion": a capitalised metric word the tagger took for a name
         if not cid and label == "NORP" and not (span.root.head.lower_ in fr.norp_heads or span.root.lower_ in fr.norp_heads):
             continue
         ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),

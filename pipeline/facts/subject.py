@@ -20,7 +20,7 @@ from pipeline.facts.candidates import (
     possessive_variant,
     variant_tokens,
 )
-from pipeline.facts.discourse import anaphor, compatible, pronoun
+from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
@@ -115,7 +115,7 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
             if cands:
                 return choose(scene, cands, "possessive", climbs)
         if child.dep_ == "poss":
-            found = anaphor(scene, list(child.subtree), climbs)
+            found = anaphor(scene, list(child.subtree), climbs) or first_person(scene, child, climbs)
             if found:
                 return found
         if child.dep_ == "appos":
@@ -143,19 +143,6 @@ def with_objects(scene: Scene, node: Token, prev: Token | None) -> Cands:
     return [c for o in objects for c in candidates_in(scene, list(o.subtree), o)]
 
 
-def _description_first(scene: Scene, subj: Token) -> bool:
-    """'The Wilmington, Del., company reported ...': a definite description heads the subject, and the
-    names inside it only locate or qualify it; it stands for an entity named before. Not when a name
-    inside is of the kind the description stands for: "The U.S. government" is the United States."""
-    fr = scene.fr
-    noun = subj.lower_
-    if not (noun in fr.descriptions or noun in fr.anaphor_nouns) or scene.index.at(subj.i) is not None:
-        return False
-    if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in subj.children):
-        return False
-    return not any(compatible(ent, noun, fr) for ent, _ in candidates_in(scene, phrase_tokens(subj, fr), subj))
-
-
 def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
     """'the California earthquake', 'the Texas plant': a place right before a common noun, which it only
     locates, is not the subject when that noun is neither a metric ("U.S. sales"), a description ("the U.S. government") nor a people's noun is
@@ -166,7 +153,7 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
     head = tok.head
     while head.dep_ in fr.modifier_deps and ent.start <= head.idx < ent.end:  # "New York" -> the noun after it
         head = head.head
-    if head.idx < ent.end or scene.text[ent.end : head.idx].strip():  # not right after the name: "Leviathan natural gas field"
+    if head.idx < ent.end or scene.text[ent.end : head.idx].strip(" ,"):  # not right after the name: "Leviathan natural gas field"
         return False
     word = head.lower_
     return head.tag_ not in fr.proper_noun_tags and not (fr.is_metric_noun(word) or word in fr.descriptions or word in fr.norp_heads)
@@ -190,7 +177,11 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         found = pronoun(scene, subj, climbs)
         if found:
             return found, False
-    if subj is not None and _description_first(scene, subj):
+    if subj is not None and subj.lower_ in fr.first_person:
+        found = first_person(scene, subj, climbs)
+        if found:
+            return found, False
+    if subj is not None and description_first(scene, subj):
         found = anaphor(scene, [subj], climbs)
         if found:
             return found, False
