@@ -906,7 +906,7 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             if action is not None:
                 rows.append(_row(cand.start, cand.end, "count", reading, action.unit, qual, None, "count_action_times"))
                 continue
-            if (reading.spelled or reading.has_magnitude) and not c.multiplier_word_needs.match(suffix):
+            if (reading.spelled or reading.has_magnitude) and not (c.multiplier_word_needs.match(suffix) or changes.comparative_at(sents.doc, end)):
                 continue
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
