@@ -164,7 +164,7 @@ class Extractor:
             if problem is not None or cleaned_text is None:
                 yield article, None, problem
                 continue
-            ctx = Context(article.article_id, article.published, self.rules, self.settings)
+            ctx = Context(article.article_id, article.published, self.rules, self.settings, article.title)
             merged: dict[str, list[dict]] = {}
             stage = "spacy"
             try:

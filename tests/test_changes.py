@@ -59,6 +59,11 @@ MULTIPLIERS = [
     ("n-times-the-mass", "The star has about 2.4 times the mass of the Sun.", "2.4 times", 2.4, "approx", "increase", "comparison"),
     ("three-times-as", "Women earn three times as much as before.", "three times", 3, "exact", "increase", "comparison"),
     ("increase-of-n-times", "an increase of approximately 30 times compared to just over a year prior", "30 times", 30, "approx", "increase", "change"),
+    # round 2 (tuning set benchmarks/newsdev/changes-tuning.jsonl)
+    ("spelled-times-comparative", "I had to work ten times harder than a man.", "ten times", 10, "exact", "increase", "comparison"),
+    ("tb-half-that", "Her properties, worth a hundred thirty million dollars in October, are worth only half that now.", "half", 0.5, "exact", "decrease", "comparison"),
+    ("tb-times-possessive", "The purchase price is equal to about 1.65 times Deseret's roughly $10.7 million book value.", "1.65 times", 1.65, "approx", "increase", "comparison"),
+    ("tb-almost-double", "Qantas will almost double its flights between Australia and India by August.", "double", 2, "approx", "increase", "change"),
 ]
 
 
@@ -90,6 +95,8 @@ NOT_MULTIPLIERS = [
     ("redoubled-efforts", "The police redoubled their efforts."),
     ("times-a-day", "The model is retrained 5 times a day."),
     ("million-times", "The phrase was repeated 2 million times during the campaign."),
+    ("half-that-relative", "Half that voted said no."),
+    ("double-majoring", "I am double majoring in biology and clinical health sciences."),
 ]
 
 
@@ -163,6 +170,36 @@ CHANGES = [
     # measures (pint units, #15) are numbers of a change like counts are
     ("measure-rate-by", "Saudi Arabia agreed to raise oil output by 500,000 barrels a day.", "raise oil output by 500,000", "increase", None, None, 500000, "barrel / day", None, None),
     ("measure-fell-by", "Exports fell by 2 million tonnes.", "fell by 2 million", "decrease", None, None, 2e6, "metric_ton", None, None),
+    # round 2: forms of the tuning set (dev documents of news-dev, TimeBank WSJ; ids dev- and tb-)
+    ("dev-np-before-from", "Meanwhile, the total reported casualties increased to 167 from a previous 93 injured people.",
+     "increased to 167 from a previous 93", "increase", 93, 167, None, None, None, 7400 / 93),
+    ("dev-record-low-of", "The Philippine peso falls to a record low of ₱59.2 per U.S. dollar.", "falls to a record low of ₱59.2", "decrease", None, 59.2, None, None, None, None),
+    ("dev-nouns-and-in-object", "The plan would increase tariffs on imported steel and aluminum from 25% to 50%.",
+     "increase tariffs on imported steel and aluminum from 25% to 50%", "increase", 25, 50, None, None, None, 100.0),
+    ("dev-plural-noun-of", "More than 60 United Nations offices are requested to propose staff cuts of 20% by mid-June.", "cuts of 20%", "decrease", None, None, 20, "%", None, -20.0),
+    ("dev-plural-as-verb-of", "We estimate declines of at least 43% since 1987 from our annual surveys.", "declines of at least 43%", "decrease", None, None, 43, "%", None, -43.0),
+    ("dev-down-to", "Telecommunications are down, with mobile phone services down to 1% of normal connectivity levels.", "down to 1%", "decrease", None, 1, None, None, None, None),
+    ("dev-gained-seats", "The conservative party gained 66 seats since Parliament was last in session.", "gained 66", "increase", None, None, 66, "seat", None, None),
+    ("dev-named-scale", "The National Hurricane Center reported Hurricane Dorian had strengthened into a Category 5 hurricane.",
+     "strengthened into a Category 5", "increase", None, 5, None, None, None, None),
+    ("tb-restatement", "Net income fell 37% to $32.9 million, or 30 cents a share, from $52.2 million, in the year-ago period.",
+     "fell 37% to $32.9 million, or 30 cents a share, from $52.2 million", "decrease", 52.2e6, 32.9e6, 37, "%", None, -1930 / 52.2),
+    ("tb-value-before-up", "Kimberly-Clark closed at $66.50 a share, up $1.50.", "$66.50 a share, up $1.50", "increase", None, 66.5, 1.5, "USD", None, None),
+    ("tb-value-before-down-from", "The company said net was $7.4 million, or 22 cents a share, down from $32.3 million, a year ago.",
+     "$7.4 million, or 22 cents a share, down from $32.3 million", "decrease", 32.3e6, 7.4e6, None, None, None, -2490 / 32.3),
+    ("tb-value-before-noun", "Revenue totaled $1.01 billion, a 43% increase from $704.4 million.",
+     "$1.01 billion, a 43% increase from $704.4 million", "increase", 704.4e6, 1.01e9, 43, "%", None, 30560 / 704.4),
+    ("tb-count-before-up-from", "It said it has 13 facilities in operation, up from seven a year ago.", "13 facilities in operation, up from seven", "increase", 7, 13, None, None, None, 600 / 7),
+    ("tb-off", "Compaq plunged further, closing at $100 a share, off $8.625 a share.", "$100 a share, off $8.625", "decrease", None, 100, 8.625, "USD", None, None),
+    ("tb-object-then-percent", "The company also boosted its quarterly dividend 20% to three cents a share.",
+     "boosted its quarterly dividend 20% to three cents", "increase", None, 0.03, 20, "%", None, 20.0),
+    ("tb-percent-before-higher", "The gain left wages 3.8 percent higher than a year earlier.", "3.8 percent higher", "increase", None, None, 3.8, "%", None, 3.8),
+    ("dev-percent-before-higher", "The turnout was about 71%, some 25% higher than last year.", "25% higher", "increase", None, None, 25, "%", None, 25.0),
+    ("tb-add", "This will add nearly 700 seats a week on the route.", "add nearly 700", "increase", None, None, 700, "seat", None, None),
+    ("compared-with-earlier", "Revenue rose 12% to $5 billion, compared with $4.5 billion a year earlier.",
+     "rose 12% to $5 billion, compared with $4.5 billion", "increase", 4.5e9, 5e9, 12, "%", None, 100 / 9),
+    ("versus-growth-rates", "Sales rose 5% versus 3% last year.", "rose 5%", "increase", None, None, 5, "%", None, 5.0),
+    ("odds", "The chance of an impact fell to 1-in-500 after new observations.", "fell to 1-in-500", "decrease", None, 0.2, None, None, None, None),
 ]
 
 
@@ -194,6 +231,17 @@ NOT_CHANGES = [
     ("no-number", "Vaccination rates dropped sharply in 2018."),
     ("fall-of-year", "He left office in the fall of 1989."),
     ("equal-to", "The firm will lay off staff, equal to at least 240 people."),
+    ("dev-lower-adjective", "Mukherjee was also elected to the Lok Sabha, the lower legislature, for two terms in addition to his five terms in Rajya Sabha."),
+    ("tb-third-quarter", "Most of Compaq's decline is being attributed to a third-quarter earnings report."),
+    ("events-not-amount", "The central bank announced three increases this year."),
+    ("lost-games", "The team lost 3 games in a row."),
+    ("lost-score", "The Lakers lost 102-98 on Sunday."),
+    ("down-payment", "Buyers need a 10% down payment."),
+    ("higher-adjective", "Up to 40% higher doses were used."),
+    ("aq-added-said", "\"We cannot accept this,\" he added, referring to the two proposals."),
+    ("tb-possessive-share", "The sale boosts Nestle's 7% share of the U.S. candy market."),
+    ("tb-due-to-loss-of", "The company said it cut the dividend due to its third-quarter loss of $992,000, or 15 cents a share."),
+    ("tb-estimate-of", "Earnings could fall below a recent analyst's estimate of $1.65 a share."),
 ]
 
 
@@ -201,6 +249,32 @@ NOT_CHANGES = [
 def test_not_change_statements(run, text) -> None:
     found = run(text)
     assert not [c for c in found["changes"] if c["kind"] == "change"], found["changes"]
+
+
+# (id, sentence, [(span, from, to, by), ...]): one change word shared by several statements
+GAPPED = [
+    ("brief-gapped-subject", "Revenue rose 12% and profit 8%.", [("rose 12%", None, None, 12), ("8%", None, None, 8)]),
+    ("brief-and-then-to", "Passengers rose from 40 million to 52 million and then to 60 million.",
+     [("rose from 40 million to 52 million", 40e6, 52e6, None), ("to 60 million", 52e6, 60e6, None)]),
+    ("gapped-prep", "Oil rose, with Brent rising to US$80.10 per barrel and West Texas Intermediate to US$76.40 per barrel.",
+     [("rising to US$80.10", None, 80.1, None), ("to US$76.40", None, 76.4, None)]),
+    ("dev-respectively", "On Sunday and Saturday evening, Woolworths and Coles lowered their purchase restrictions on toilet paper to two and one package per transaction in all stores on national level, respectively.",
+     [("lowered their purchase restrictions on toilet paper to two", None, 2, None), ("one", None, 1, None)]),
+    ("two-verbs-not-gapped", "The Nasdaq Composite falls 4% and the S&P 500 falls 2.7%.", [("falls 4%", None, None, 4), ("falls 2.7%", None, None, 2.7)]),
+    ("no-respectively-no-list", "Prices rose to 5 and 6 in two days.", [("rose to 5", None, 5, None)]),
+    ("and-clause-with-verb", "Prices rose to $80 and traders sold 500 contracts.", [("rose to $80", None, 80, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in GAPPED], ids=[c[0] for c in GAPPED])
+def test_gapped_statements(run, text, want) -> None:
+    found = run(text)
+    rows = [c for c in found["changes"] if c["kind"] == "change"]
+    got = [(c["text"], c["from_value"], c["to_value"], c["by_value"]) for c in rows]
+    assert [g[0] for g in got] == [w[0] for w in want], got
+    for g, w in zip(got, want):
+        for a, b in zip(g[1:], w[1:]):
+            assert a == (None if b is None else pytest.approx(b)), (g, w)
 
 
 def test_baseline_period_is_kept(run) -> None:
@@ -219,8 +293,10 @@ def test_baseline_period_is_kept(run) -> None:
         ("Shares rose by 18% on Monday.", "18%", (None, 18.0)),
         ("Acme said revenue doubled last year.", "doubled", (None, 100.0)),
         ("The new chip is 3x faster than its predecessor.", "3x", None),
+        ("Passengers rose from 40 million to 52 million and then to 60 million.", "60 million", (52e6, 800 / 52)),
+        ("Revenue rose 12% and profit 8%.", "8%", (None, 8.0)),
     ],
-    ids=["to-value", "from-value-is-not-the-fact", "to-before-up", "by-percent", "multiplier", "comparison"],
+    ids=["to-value", "from-value-is-not-the-fact", "to-before-up", "by-percent", "multiplier", "comparison", "gapped-and-then", "gapped-subject"],
 )
 def test_change_for(run, text, mention, expected) -> None:
     found = run(text)

@@ -404,3 +404,27 @@ def test_subject_never_from_another_article(run_text) -> None:
     assert first and first[0]["subject"] == "Northwind"
     second = run_text("The price of a ticket is now $12.")
     assert second[0]["subject"] is None
+
+
+@pytest.mark.parametrize(
+    "title,text,mention,expected",
+    [
+        # the headline starts with the actor, whom the body names: a number no sentence attaches is theirs
+        ("Kone to buy rival TK Elevator", "The offer was announced on Monday by the Finnish lift maker Kone.\n\nThe price is €29.4 billion, the sources said.",
+         "€29.4 billion", {"subject": "Kone", "subject_source": "headline", "rule": "headline_topic"}),
+        # a headline that does not start with a name lends nothing
+        ("Lift makers merge", "The offer was announced on Monday by the Finnish lift maker Kone.\n\nThe price is €29.4 billion, the sources said.",
+         "€29.4 billion", {"subject": None}),
+    ],
+    ids=["headline-actor", "headline-without-a-leading-name"],
+)
+def test_headline_actor_is_a_last_resort(nlp, rules, settings, title, text, mention, expected) -> None:
+    from pipeline.run import load_stages
+
+    doc = nlp(text)
+    ctx = Context("t", date(2025, 6, 1), rules, settings, title)
+    found: dict[str, list[dict]] = {}
+    for name, func in load_stages():
+        found[name] = func(doc, ctx, found)
+    fact = _fact(found["facts"], text, mention)
+    assert {k: fact[k] for k in expected} == expected

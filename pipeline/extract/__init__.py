@@ -30,6 +30,8 @@ class Context:
     published: date | None
     rules: Rules
     settings: Settings
+    #: the manifest's headline, when it has one (facts: the headline's actor is a last-resort subject)
+    title: str | None = None
 
 
 def doc_text(doc: "Doc") -> str:

@@ -32,10 +32,18 @@ RULE_KEYS = (
     "multiplier_verbs", "multiplier_verb_not_before", "multiplier_nouns", "comparison_determiners", "ratio_adverbs",
     "ratio_adverb_before", "fractions", "ratio_nouns", "action_verbs", "comparison_after", "change_verbs",
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
-    "max_gap_words", "gap_stoppers",
+    "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
+    "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+#: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
+#: "to a record low of P59.2", "from the current four")
+NP_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "VBN", "RB"})
+#: tags a gapped clause's subject may hold ("and Brent Crude to $97", "and profit 8%"): no verb
+GAPPED_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "HYPH", "RB"})
+#: of those, the ones that make a subject (an adverb alone, "and then to 60", continues the same quantity)
+SUBJECT_TAGS = GAPPED_TAGS - {"RB"}
 #: quantities rules (of this module) whose multiplier is a change; the other word forms compare
 CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun"})
 WORD_RE = rx.compile(r"[^\s,;:()\[\]\"“”]+")
@@ -76,6 +84,7 @@ class Compiled:
     ratio_adverb_before: frozenset[str]
     fractions: dict[str, float]
     fraction_re: re.Pattern
+    fraction_that_re: re.Pattern
     actions: dict[str, tuple[str, str | None]]
     comparison_after: frozenset[str]
     cues: dict[str, tuple[Cue, ...]]
@@ -90,6 +99,18 @@ class Compiled:
     max_object_words: int
     max_gap_words: int
     gap_stoppers: frozenset[str]
+    adverb_bounds: frozenset[str]
+    plural_nouns: frozenset[str]
+    level_nouns: frozenset[str]
+    noun_words: frozenset[str]
+    count_not_after_gain_loss: frozenset[str]
+    restatement_leads: frozenset[str]
+    restatement_max_words: int
+    lookback_max_words: int
+    coordinators: frozenset[str]
+    gap_adverbs: frozenset[str]
+    respectively: re.Pattern
+    odds_re: re.Pattern
     number: re.Pattern
 
 
@@ -103,7 +124,7 @@ def compile_rules(rules: Rules) -> Compiled:
         for direction, words in data["change_verbs"][role].items():
             for w in words:
                 cues.setdefault(_norm(w), []).append(Cue(str(direction), role))
-    for role, key in (("noun", "change_nouns"), ("adverb", "change_adverbs")):
+    for role, key in (("noun", "change_nouns"), ("noun", "change_nouns_plural"), ("adverb", "change_adverbs")):
         for direction, words in data[key].items():
             for w in words:
                 cues.setdefault(_norm(w), []).append(Cue(str(direction), role))
@@ -113,6 +134,7 @@ def compile_rules(rules: Rules) -> Compiled:
         for p in sorted(qual_map, key=len, reverse=True)
     )
     prep_map = {_norm(k): str(v) for k, v in data["value_prepositions"].items()}
+    prep_map.update({_norm(k): "compared" for k in data["compared_prepositions"]})
     fractions = {_norm(k): float(v) for k, v in data["fractions"].items()}
     ratio_nouns = _alt(data["ratio_nouns"])
     return Compiled(
@@ -131,6 +153,7 @@ def compile_rules(rules: Rules) -> Compiled:
             + r")(?![\w-])|\s+as\s+[A-Za-z-]+\s+as\b)",
             re.I,
         ),
+        fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+that(?![\w-])", re.I),
         actions={_norm(k): (str(v[0]), None if v[1] is None else str(v[1])) for k, v in data["action_verbs"].items()},
         comparison_after=frozenset(_norm(w) for w in data["comparison_after"]),
         cues={k: tuple(v) for k, v in cues.items()},
@@ -148,6 +171,18 @@ def compile_rules(rules: Rules) -> Compiled:
         max_object_words=int(data["max_object_words"]),
         max_gap_words=int(data["max_gap_words"]),
         gap_stoppers=frozenset(_norm(w) for w in data["gap_stoppers"]),
+        adverb_bounds=frozenset(_norm(w) for w in data["adverb_bounds"]),
+        plural_nouns=frozenset(_norm(w) for ws in data["change_nouns_plural"].values() for w in ws),
+        level_nouns=frozenset(_norm(w) for w in data["level_nouns"]),
+        noun_words=frozenset(_norm(w) for key in ("change_nouns", "change_nouns_plural") for ws in data[key].values() for w in ws),
+        count_not_after_gain_loss=frozenset(_norm(w) for w in data["count_not_after_gain_loss"]),
+        restatement_leads=frozenset(_norm(w) for w in data["restatement_leads"]),
+        restatement_max_words=int(data["restatement_max_words"]),
+        lookback_max_words=int(data["lookback_max_words"]),
+        coordinators=frozenset(_norm(w) for w in data["coordinators"]),
+        gap_adverbs=frozenset(_norm(w) for w in data["gap_adverbs"]),
+        respectively=_words(data["respectively"]),
+        odds_re=rx.compile(r"(?<![\w.,-])(?P<a>\d+)[-‐ ](?:" + _alt(data["odds_words"]) + r")[-‐ ](?P<b>\d[\d,]*(?:\.\d+)?)(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -225,6 +260,14 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue
         factor = c.ratio_adverbs[_norm(m.group())]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "increase", "multiplier_adverb"))
+    for m in c.fraction_that_re.finditer(text):
+        # "worth only half that now": a ratio to a figure named before ("that" a demonstrative, not the
+        # relative of "half that voted")
+        that = _token_at(doc, m.end() - 4)
+        if that is None or that.tag_ != "DT":
+            continue
+        factor = c.fractions[_norm(m.group("f"))]
+        rows.append(_quantity_row(m.start(), m.start() + len(m.group("f")), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fraction_re.finditer(text):
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
@@ -253,7 +296,17 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     nxt = _token_at(doc, row["end"] + after.start(1))
     if _norm(after.group(1)) in c.comparison_after or (nxt is not None and nxt.tag_ in COMPARATIVE_TAGS):
         return "comparison"
+    if nxt is not None and (nxt.tag_ in ("DT", "PRP$", "PDT") or any(t.tag_ == "POS" for t in doc[nxt.i : nxt.i + 4])):
+        return "comparison"  # "1.65 times Deseret's book value", "three times a typical salary"
     return "change"
+
+
+def comparative_at(doc: Doc, pos: int) -> bool:
+    """Whether the word after ``pos`` is a comparative by the parse ("ten times harder than a man"):
+    spelled-out "N times" before it is a multiplier (called by counts)."""
+    after = re.match(r"\s+(?=\w)", doc_text(doc)[pos:])
+    tok = _token_at(doc, pos + after.end()) if after else None
+    return tok is not None and tok.tag_ in COMPARATIVE_TAGS
 
 
 # --- "N times" after a verb of doing ---------------------------------------------------------------
@@ -279,7 +332,9 @@ def action_times(doc: Doc, start: int, rules: Rules) -> Action | None:
     if q:
         prefix = prefix[: q.start()]
     last = re.search(r"([A-Za-z]+)\s*$", prefix)
-    if last and _norm(last.group(1)) in c.actions:
+    last_tok = _token_at(doc, sent_start + last.start(1)) if last else None
+    if last and _norm(last.group(1)) in c.actions and last_tok is not None and last_tok.tag_.startswith("VB"):
+        # a verb by the parse: "like ten times harder" is a preposition, not "liked"
         unit, metric = c.actions[_norm(last.group(1))]
         return Action(last.group(1), unit, metric)
     times = next((t for t in doc[_token_index(doc, start) :] if t.lower_ == "times"), None) if doc_text(doc) else None
@@ -314,6 +369,8 @@ class Value:
     multiplier: bool = False
     #: for a multiplier: change | comparison (only a change multiplier belongs to a change statement)
     kind: str | None = None
+    #: where the number comes from: money | user_counts | percent | count | measure | multiplier | bare
+    source: str = "bare"
 
 
 def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> dict[int, Value]:
@@ -323,25 +380,39 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
     spans: list[tuple[int, int]] = []
     for r in found.get("money") or ():
         if r.get("amount") is not None:
-            out[r["start"]] = Value(r["start"], r["end"], float(r["amount"]), r.get("currency"))
+            out[r["start"]] = Value(r["start"], r["end"], float(r["amount"]), r.get("currency"), source="money")
         spans.append((r["start"], r["end"]))
     for r in found.get("user_counts") or ():
         if r.get("value") is not None:
-            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), r.get("metric"))
+            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), r.get("metric"), source="user_counts")
         spans.append((r["start"], r["end"]))
     for r in found.get("quantities") or ():
         if r.get("value") is not None and r["kind"] in ("percent", "count", "measure", "multiplier"):
             unit = "%" if r["kind"] == "percent" else r.get("unit")
             kind = multiplier_kind(doc, r, rules) if r["kind"] == "multiplier" else None
-            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind)
+            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"])
         spans.append((r["start"], r["end"]))
     spans += [(r["start"], r["end"]) for r in found.get("dates") or ()]
     text = doc_text(doc)
+    for m in c.odds_re.finditer(text):
+        # "1-in-59,000": odds are a probability, in percent (a change of a chance: "drops to 1-in-59,000")
+        if any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        try:
+            one, many = parse_number(m.group("a"), rules), parse_number(m.group("b"), rules)
+        except (ArithmeticError, ValueError):
+            continue
+        if one is not None and many is not None and many.value:
+            out[m.start()] = Value(m.start(), m.end(), float(one.value / many.value) * 100, "%", source="percent")
+            spans.append((m.start(), m.end()))
     for m in c.number.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
+        last = _token_at(doc, m.end() - 1)
+        if re.match(r"[-‐][A-Za-z]", text[m.end() : m.end() + 2]) or ("-" in m.group() and last is not None and last.dep_ in ("compound", "amod")):
+            continue  # a compound modifier: "third-quarter", "five-year", "15-day"
         try:
             parsed = parse_number(m.group(), rules)
         except (ArithmeticError, ValueError):
@@ -366,6 +437,8 @@ class Statement:
     baseline: str | None = None
     multiplier: Value | None = None
     rule: str = "change"
+    #: the slot filled last ("to" in "rising to US$78.01 and $73.86, respectively")
+    last_slot: str | None = None
 
 
 def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue | None:
@@ -393,9 +466,75 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue 
     return None
 
 
-def _read_slots(st: Statement, role: str, text: str, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> None:
+def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The value after a short noun phrase that follows a preposition: "from a previous 93", "from the
+    current four", "to a record low of P59.2". At most three words, tagged as determiners, adjectives or
+    nouns by the parse; a noun in the phrase needs "of" before the value and a level word before "of"
+    ("to the company 500", "due to its loss of $992,000" are not), or is a named scale ("Category 1")."""
+    tok = _token_at(doc, j)
+    if tok is None or tok.idx != j:
+        return None
+    nouns = 0  # nouns so far
+    for k in range(tok.i, min(tok.i + 4, len(doc))):
+        t = doc[k]
+        if t.idx >= limit:
+            return None
+        if t.lower_ == "of" and k > tok.i:
+            if _norm(doc[k - 1].text) not in c.level_nouns:
+                return None  # "to a record low of", never "due to its third-quarter loss of $992,000"
+            nxt = t.nbor(1) if t.i + 1 < len(doc) else None
+            v = values.get(nxt.idx) if nxt is not None else None
+            return v if v is not None and not v.multiplier else None
+        if k > tok.i and t.idx in values and not nouns:
+            v = values[t.idx]
+            return None if v.multiplier else v
+        if k > tok.i and t.idx in values and nouns == 1 and doc[k - 1].tag_ == "NNP":
+            v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
+            return None if v.multiplier else v
+        if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
+            return None
+        nouns += t.tag_.startswith("NN")
+    return None
+
+
+def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c: Compiled) -> int:
+    """Past a restatement of the value that ends at ``i``: "#89.7 million ($141.9 million)", "$108.8
+    million, or $1.35 a share": a parenthesis holding a number, or a lead word ("or") with a value and a
+    few words; else ``i``."""
+    paren = re.match(r"\s*\([^()]{0,60}\)", text[i:limit])
+    if paren and any(ch.isdigit() for ch in paren.group()):
+        i += paren.end()
+    lead = re.match(r"\s*,\s*(\w+)\s+", text[i:limit])
+    if lead and _norm(lead.group(1)) in c.restatement_leads and (i + lead.end()) in values:
+        j = values[i + lead.end()].end
+        for _ in range(c.restatement_max_words):
+            w = re.match(r"\s+([A-Za-z]+)(?=[\s,.;]|$)", text[j:limit])
+            if w is None or _norm(w.group(1)) in c.prep_map or _norm(w.group(1)) in c.gap_stoppers or _norm(w.group(1)) in c.cues:
+                break
+            j += w.end()
+        return j
+    return i
+
+
+def _noun_coordination(doc: Doc, pos: int) -> bool:
+    """Whether the "and"/"or" at ``pos`` joins two nouns ("steel and aluminum"), not two clauses."""
+    tok = _token_at(doc, pos)
+    if tok is None or tok.dep_ != "cc":
+        return False
+    nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
+    return tok.head.tag_.startswith(("NN", "JJ")) and nxt is not None and not nxt.tag_.startswith(("VB", "MD"))
+
+
+def _clause_verb(doc: Doc, pos: int) -> bool:
+    """Whether the word at ``pos`` is a verb heading its own clause (not a participle modifying a noun)."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.tag_.startswith("VB") and tok.dep_ not in ("amod", "compound")
+
+
+def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> None:
     """Fill ``st`` from the words after its change word: "from A", "to B", "by C", "of C", a direct
     number, a baseline ("from a year earlier"); stop at a clause boundary or a word too far."""
+    text = doc_text(doc)
     i = st.cue_end
     skipped = 0
     first = True
@@ -415,25 +554,45 @@ def _read_slots(st: Statement, role: str, text: str, limit: int, values: dict[in
         if p:
             word = _norm(p.group("p"))
             slot = c.prep_map[word]
-            if word == "of" and not (first and role == "noun"):
+            if word == "of" and not (first and (role == "noun" or (skipped == 0 and _norm(text[st.cue_start : st.cue_end]) in c.noun_words))):
+                # "declines of at least 43%" read as a verb by the parse is still the noun
                 slot = None
             j = p.end()
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
+        elif first and skipped > 0 and role == "through_preposition" and not st.slots and st.multiplier is None:
+            slot = "percent_by"  # "boosted its quarterly dividend 20%": a percent right after the object
         if slot is not None:
             q = c.qual_start.match(text, j, limit)
             if q and j + q.end() - q.start() in values:
                 j = q.end()
             v = values.get(j)
+            if v is None and p and slot != "percent_by":
+                v = _value_after_np(doc, j, limit, values, c)
+            if slot == "compared":
+                # "rose to $5 billion, compared with $4.5 billion": the earlier value, when it is in the unit
+                # of the later one ("rose 5% versus 3%" compares two rates of growth)
+                later = st.slots.get("to")
+                slot = "from" if v is not None and later is not None and v.unit == later.unit else None
+                v = v if slot else None
+            if slot == "percent_by":
+                # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
+                before = len(text[:j].rstrip()) - 1
+                prev_tok = _token_at(doc, before) if before >= 0 else None
+                after_noun = prev_tok is not None and prev_tok.tag_.startswith("NN")
+                slot = "by" if after_noun and v is not None and v.unit == "%" and not v.multiplier else None
+                v = v if slot else None
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
                 st.multiplier = v
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
-            if v is not None and not v.multiplier and slot not in st.slots:
-                if role == "direct_percent" and not p and v.unit != "%":
+            if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
+                if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
                     break
                 st.slots[slot] = v
-                st.end, i, first, skipped = v.end, v.end, False, 0
+                st.last_slot = slot
+                st.end, first, skipped = v.end, False, 0
+                i = _skip_restatement(text, v.end, limit, values, c)
                 continue
             if p and slot == "from" and j in dates:  # "from 2023": the baseline period
                 st.baseline = text[j : dates[j]]
@@ -447,8 +606,14 @@ def _read_slots(st: Statement, role: str, text: str, limit: int, values: dict[in
         if w is None:
             break
         word = _norm(w.group().rstrip("."))
-        if any(ch.isdigit() for ch in word) or word in c.gap_stoppers or (word in c.cues and not first):
+        if any(ch.isdigit() for ch in word) or (word in c.cues and not first):
             break
+        if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
+            break
+        if role == "adverb" and not st.slots:
+            break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
+        if _clause_verb(doc, i):
+            break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
         skipped += 1
@@ -457,12 +622,28 @@ def _read_slots(st: Statement, role: str, text: str, limit: int, values: dict[in
         i = w.end()
 
 
+def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
+    """Whether a number right after "gained"/"lost" is a change: a percent ("shares gained 5%"), or a
+    count or bare number ("gained 13 seats", "Labour lost 42") that is no score ("lost 22 to 10") and no
+    contest ("lost 3 games"); never money ("lost $2 billion" is a loss) or a user count (new users)."""
+    if v.unit == "%":
+        return True
+    if v.source not in ("count", "bare"):
+        return False
+    after = re.match(r"\s*(?:[-–]\s*\d|to\s+\d)|\s+([A-Za-z]+)", text[v.end : limit])
+    if after is not None and after.group(1) is None:
+        return False  # a score
+    unit = _norm(after.group(1)) if after is not None else ""
+    return unit not in c.count_not_after_gain_loss and (v.unit or "") not in c.count_not_after_gain_loss
+
+
 def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> list[Statement]:
     text = doc_text(doc)
     values = _values(doc, found, rules, c)
     dates = {r["start"]: r["end"] for r in found.get("dates") or ()}
     by_end = {v.end: v for v in values.values()}
     out: list[Statement] = []
+    used: set[int] = set()
     cue_hits = [(m.start(), m.end(), _norm(m.group()), "cue") for m in c.cue_re.finditer(text)]
     mult_hits = [
         (q["start"], q["end"], "", "multiplier") for q in found.get("quantities") or () if q["kind"] == "multiplier" and q["rule"] == "multiplier_verb"
@@ -473,18 +654,18 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             mult = values.get(start)
             q = next(r for r in found["quantities"] if r["start"] == start)
             st = Statement(start, end, q.get("change") or "none", start, end, {}, multiplier=mult, rule="change_multiplier")
-            _read_slots(st, "through_preposition", text, limit, values, dates, c)
+            _read_slots(st, "through_preposition", doc, limit, values, dates, c)
         else:
             tok = _token_at(doc, start)
             cue = _cue_role(tok, c.cues[word], word)
             if cue is None or tok is None or tok.idx != start:
                 continue
-            if cue.role == "adverb" and re.match(r"\s+to\b", text[end:]):
-                continue  # "up to 5 million": a bound, not a change
+            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]):
+                continue  # "up to 5 million": a bound, not a change ("down to 1%" is one)
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
-            _read_slots(st, cue.role, text, limit, values, dates, c)
-            if cue.role == "noun" and "by" not in st.slots:
-                # "a 12% increase", "a $5 billion cut", "a 25% spending increase"
+            _read_slots(st, cue.role, doc, limit, values, dates, c)
+            if cue.role == "noun" and "by" not in st.slots and word not in c.plural_nouns:
+                # "a 12% increase", "a $5 billion cut", "a 25% spending increase" ("three increases" counts events)
                 for gap_end in range(start - 1, max(0, start - 25), -1):
                     v = by_end.get(gap_end)
                     if v is not None and re.fullmatch(r"[\s-]*(?:[A-Za-z]+\s+)?", text[v.end : start]) and not v.multiplier:
@@ -494,17 +675,142 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                     if v is not None and v.kind == "change" and re.fullmatch(r"[\s-]*", text[v.end : start]):
                         st.multiplier, st.start = v, v.start
                         break
-            comma = re.search(r",\s*$", text[max(0, start - 4) : start])
-            if cue.role == "adverb" and comma and st.slots and "to" not in st.slots:
-                # "revenue was $5.2 billion, up 12% from a year earlier": the value before is the later one
-                v = by_end.get(start - len(comma.group()))
-                if v is not None and not v.multiplier:
-                    st.slots["to"] = v
-                    st.start = v.start
+            nxt_tok = tok.nbor(1) if tok.i + 1 < len(doc) else None
+            modifies = nxt_tok is not None and nxt_tok.tag_.startswith("NN")
+            if cue.role == "adverb" and not st.slots and not modifies:  # not "a 10% down payment"
+                # "wages 3.8 percent higher than a year earlier", "shares closed 3% lower": the percent before
+                v = by_end.get(len(text[:start].rstrip()))
+                if v is not None and v.unit == "%" and not v.multiplier and v.start not in used:
+                    st.slots["by"], st.start = v, v.start
+            if cue.role in ("adverb", "noun") and st.slots and "to" not in st.slots:
+                before = _value_before(doc, st.start, values, by_end, used, c)
+                if before is not None:
+                    # "revenue was $5.2 billion, up 12% from a year earlier", "$1.01 billion, a 43% increase
+                    # from $704.4 million", "13 facilities in operation, up from seven": the later value
+                    st.slots["to"] = before
+                    st.start = before.start
         if not st.slots and st.multiplier is None:
             continue
         out.append(st)
+        used |= {v.start for v in st.slots.values()}
+        for extra in _gapped(st, doc, limit, values, dates, c):
+            out.append(extra)
+            used |= {v.start for v in extra.slots.values()}
     return _dedupe(out)
+
+
+def _value_before(doc: Doc, start: int, values: dict[int, Value], by_end: dict[int, Value], used: set[int], c: Compiled) -> Value | None:
+    """The value a comma-led change phrase at ``start`` qualifies: "$66.50 a share, up $1.50", "net was
+    $7.4 million, or 22 cents a share, down from $32.3 million". Between the value and the comma stand at
+    most a few unit words and a restatement; a value an earlier statement used is not taken."""
+    text = doc_text(doc)
+    sent_start, _ = _sentence_bounds(doc, start)
+    head = text[sent_start:start]
+    art = re.search(r"(?:\b(?:a|an)\s+)?$", head)  # "…, a 43% increase"
+    head = head[: art.start()] if art else head
+    comma = re.search(r",\s*$", head)
+    if comma is None:
+        return None
+    pos = sent_start + comma.start()
+    for _ in range(2):  # once more past a restatement just before the comma (", or 22 cents a share")
+        words = 0
+        k = pos
+        while True:
+            v = by_end.get(k)
+            if v is not None:
+                break
+            w = re.search(r"\s*\b([A-Za-z]+)\s*$", text[sent_start:k])
+            if w is None or words >= c.lookback_max_words or _norm(w.group(1)) in c.gap_stoppers or _norm(w.group(1)) in c.cues:
+                v = None
+                break
+            k = sent_start + w.start()
+            words += 1
+        if v is None:
+            return None
+        lead = re.search(r",\s*(\w+)\s+$", text[sent_start : v.start])
+        if lead and _norm(lead.group(1)) in c.restatement_leads:
+            pos = sent_start + lead.start()  # skip the restatement, look again before it
+            continue
+        if v.multiplier or v.start in used:
+            return None
+        return v
+    return None
+
+
+def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:
+    """Statements that share ``st``'s change word without repeating it.
+
+    - "rising to US$78.01 and $73.86, respectively": one more later value per coordinated number;
+    - gapping: "West Texas Intermediate rising to US$94.20 per barrel and Brent Crude to US$97.23",
+      "revenue rose 12% and profit 8%" (the second subject holds no verb: the parse says so);
+    - "rose from 40 to 52 and then to 60": the later value of ``st`` is the earlier one of the next."""
+    text = doc_text(doc)
+    coord = "|".join(re.escape(w) for w in sorted(c.coordinators))
+    out: list[Statement] = []
+    prev = st
+    while prev.last_slot is not None:
+        # a few unit words may follow the value ("per barrel") before the comma or coordinator
+        m = re.match(
+            r"(?:\s+(?!(?:" + coord + r")\b)[A-Za-z]+){0,3}?\s*(?:(?P<comma>,)\s*(?:(?P<co>" + coord + r")\s+)?|(?P<co2>" + coord + r")\s+)",
+            text[prev.end : limit],
+            re.I,
+        )
+        if m is None:
+            break
+        j = prev.end + m.end()
+        v = values.get(j)
+        if v is not None:
+            if v.multiplier or not c.respectively.search(text, v.end, limit):
+                break  # "to 5 and 6" without "respectively" is no list of later values
+            nxt = Statement(prev.cue_start, prev.cue_end, prev.direction, v.start, v.end, {prev.last_slot: v}, rule=f"{prev.rule}_gapped", last_slot=prev.last_slot)
+        elif m.group("co") or m.group("co2"):
+            nxt = _gapped_clause(prev, doc, j, limit, values, dates, c)
+        else:
+            nxt = None
+        if nxt is None:
+            break
+        out.append(nxt)
+        prev = nxt
+    return out
+
+
+def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> Statement | None:
+    """A clause after "and" that repeats ``prev``'s change without its word: a verbless subject of at most
+    a few words, then a value or a preposition and a value."""
+    text = doc_text(doc)
+    i = j
+    words: list[Token] = []
+    while i < limit and len(words) <= c.max_gap_words:
+        if i in values or c.prep_re.match(text, i, limit):
+            break
+        tok = _token_at(doc, i)
+        if tok is None or tok.idx != i or tok.tag_ not in GAPPED_TAGS or any(ch.isdigit() for ch in tok.text) or _norm(tok.text) in c.cues:
+            return None
+        if _norm(tok.text) in c.gap_stoppers:
+            return None
+        words.append(tok)
+        i = tok.idx + len(tok.text)
+        ws = re.match(r"\s*", text[i:limit])
+        i += ws.end() if ws else 0
+    if i >= limit or len(words) > c.max_gap_words:
+        return None
+    subject = [t for t in words if t.tag_ in SUBJECT_TAGS]
+    if not subject and not all(_norm(t.text) in c.gap_adverbs for t in words):
+        return None
+    st = Statement(prev.cue_start, i, prev.direction, i, i, {}, rule=f"{prev.rule}_gapped")
+    if not subject and "to" in prev.slots:
+        st.slots["from"] = prev.slots["to"]  # "and then to 60": continues from the last value
+    v = values.get(i)
+    if v is not None:
+        if prev.last_slot != "by" or v.multiplier or v.unit != prev.slots["by"].unit:
+            return None
+        st.slots["by"], st.last_slot, st.end = v, "by", v.end
+    else:
+        _read_slots(st, "through_preposition", doc, limit, values, dates, c)
+    filled = {k for k, v in st.slots.items() if not (k == "from" and not subject and v is prev.slots.get("to"))}
+    if not filled:
+        return None
+    return st
 
 
 def _dedupe(statements: list[Statement]) -> list[Statement]:
@@ -512,7 +818,9 @@ def _dedupe(statements: list[Statement]) -> list[Statement]:
     used: set[int] = set()
     kept = []
     for st in statements:
-        starts = {v.start for v in st.slots.values()} | ({st.multiplier.start} if st.multiplier else set())
+        # a gapped continuation ("and then to 60") shares its earlier value with the statement before it
+        starts = {v.start for k, v in st.slots.items() if not (k == "from" and st.rule.endswith("_gapped"))}
+        starts |= {st.multiplier.start} if st.multiplier else set()
         if starts & used:
             continue
         used |= starts
@@ -605,4 +913,4 @@ def change_for(mention_start: int, mention_end: int, change_rows: list[dict]) ->
     return None
 
 
-__all__ = ["Action", "action_times", "change_for", "compiled", "extract", "multiplier_kind", "word_multipliers"]
+__all__ = ["Action", "action_times", "change_for", "comparative_at", "compiled", "extract", "multiplier_kind", "word_multipliers"]

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from spacy.tokens import Doc, Token
@@ -39,7 +39,12 @@ RULE_KEYS = (
     "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
+    # issue 20 review: labels and words out of code
+    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words",
 )
+LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "compound",
+              "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
+              "bare_number")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -73,6 +78,13 @@ class Compiled:
     plural_tags: frozenset[str]
     modifier_tags: frozenset[str]
     name_modifier_tags: frozenset[str]
+
+    #: dependency labels (rules/counts.yaml parse_labels), the word "of", and verb tags (rules/pos.yaml)
+    labels: dict[str, frozenset[str]]
+    of_word: str
+    one_contrast: re.Pattern
+    verb_tags: frozenset[str]
+    range_not_after: re.Pattern
 
     number: re.Pattern
     anchors: dict[str, tuple[str, str | None]]
@@ -127,6 +139,7 @@ class Compiled:
     demonym_types: frozenset[str]
     demonyms: frozenset[str]
     casualty_before: re.Pattern
+    casualty_after: re.Pattern
     casualty_unit: str
     ellipsis_before: re.Pattern
     counting_verbs: frozenset[str]
@@ -184,9 +197,18 @@ def compile_rules(rules: Rules) -> Compiled:
     weight_forms = frozenset(_norm(f) for u in weight_units for f in (u, *data["counted_nouns"].get(u, ())))
     qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
     casualty = data["casualty_verbs"]
+    check_keys(casualty, where=f"{where}: casualty_verbs", required=("unit", "verbs", "after"))
     tags = data["noun_tags"]
     check_keys(tags, where=f"{where}: noun_tags", required=("plural", "modifier", "name_modifier"))
+    check_keys(data["parse_labels"], where=f"{where}: parse_labels", required=LABEL_KEYS)
+    from pipeline.nlp import word_classes
+
     return Compiled(
+        labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
+        of_word=_norm(str(data["of_word"])),
+        one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
+        verb_tags=word_classes(rules).verb_tags,
+        range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
         plural_tags=frozenset(tags["plural"]),
         modifier_tags=frozenset(tags["modifier"]),
         name_modifier_tags=frozenset(tags["name_modifier"]),
@@ -238,7 +260,7 @@ def compile_rules(rules: Rules) -> Compiled:
         pct_of=rx.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+of\s+$", re.I),
         pct_direct=rx.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")\s+$", re.I),
         pct_after_cue=rx.compile(
-            r"^\s*(?!(?:of|to|in|from|for|on|at|by|and|or)\b)(?:[\w-]+\s+)?(?P<cue>" + cue_alt + r")(?![\w-])", re.I
+            r"^\s*(?!(?:" + _alt(data["percent_cue_not_after"]) + r")\b)(?:[\w-]+\s+)?(?P<cue>" + cue_alt + r")(?![\w-])", re.I
         ),
         pct_of_number=rx.compile(r"(?<![\w-])(?:" + _alt(data["percent_of_words"]) + r")\s+of\s+(?=\S)", re.I),
         pct_of_blocked=rx.compile(
@@ -262,6 +284,7 @@ def compile_rules(rules: Rules) -> Compiled:
         demonym_types=frozenset(data["demonym_entity_types"]),
         demonyms=frozenset(_norm(w) for w in data["demonyms"]),
         casualty_before=rx.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
+        casualty_after=rx.compile(r"[^\S\n]+(?:" + _alt(casualty["after"]) + r")(?![\w-])", re.I),
         casualty_unit=str(casualty["unit"]),
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
@@ -355,7 +378,7 @@ def candidates(text: str, c: Compiled) -> list[Candidate]:
             n = matches[i + 1]
             gap = text[m.end() : n.start()]
             prefix = text[max(0, m.start() - 12) : m.start()]
-            ranged = c.range_gap.match(gap) and not re.search(r"\bfrom\s+$", prefix, re.I)
+            ranged = c.range_gap.match(gap) and not c.range_not_after.search(prefix)
             between = c.between_gap.match(gap) and c.between_before.search(prefix)
             # "60% to 75%": a percent sign inside the range needs one after it too; "in 1990 to 800,000"
             # is a year then a number, not a range
@@ -435,12 +458,16 @@ def _in_url(start: int, end: int, text: str, c: Compiled) -> bool:
 
 
 def _is_noise(
-    cand: Candidate, reading: Reading, text: str, c: Compiled, hyphen_unit: bool = False, spelled_ok: bool = False
+    cand: Candidate, reading: Reading, text: str, c: Compiled, hyphen_unit: bool = False, spelled_ok: bool = False,
+    year_ok: bool = False,
 ) -> bool:
     """Model codes, list markers, URLs, currency amounts, years and small spelled-out numbers.
 
     With ``hyphen_unit`` the text after the number is a measure ("185-acre"), not a model code; with
-    ``spelled_ok`` (rules/counts.yaml ``parse_counts.spelled_counts``) small spelled-out numbers pass."""
+    ``spelled_ok`` (counts: "twelve people", "a crew of four" are counts, issue 15) small spelled-out
+    numbers other than "one" pass ("one" is mostly a pronoun or an article: "one of them", "One rival
+    executive"); user counts keep them out ("two users" is never a product's audience). With ``year_ok``
+    the parse made a year-like number a count of the plural noun after it ("1885 aftershocks")."""
     if _in_url(cand.start, cand.end, text, c):
         return True
     before, after = text[max(0, cand.start - 20) : cand.start], text[cand.end : cand.end + 20]
@@ -448,7 +475,7 @@ def _is_noise(
         return True
     if reading.spelled and not reading.has_magnitude and not (spelled_ok and reading.value > 1):
         return True
-    if cand.high_text is None and _is_year(cand.low_text, c):
+    if cand.high_text is None and _is_year(cand.low_text, c) and not year_ok:
         return True
     return False
 
@@ -482,7 +509,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
         if tok.tag_ in c.plural_tags and demonym and tok.is_title and tok.text.endswith("s"):
             return _singular(tok.text, c)  # "including 12 Americans" -> American
         if tok.tag_ in c.plural_tags and plain and tok.text.lower().endswith("s"):
-            compounds = [t.text for t in words[:-1] if t.dep_ == "compound" and t.head.i == tok.i and t.is_lower]
+            compounds = [t.text for t in words[:-1] if t.dep_ in c.labels["compound"] and t.head.i == tok.i and t.is_lower]
             return " ".join([*compounds, _singular(tok.text, c)])
         # a name may qualify the counted noun ("one million Conner shares", "20 Afghan soldiers")
         named = tok.is_title and tok.tag_ in c.name_modifier_tags
@@ -494,22 +521,27 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 # --- counted noun from the parse (rules/counts.yaml parse_counts, count_exclusions, user_nouns) -----
 
 
-PARSE_KEYS = ("spelled_counts", "number_deps", "head_tags", "unit_text_deps", "collective_nouns",
-              "of_the_determiners", "numbering_verbs", "irregular_plurals")
-EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "not_count_heads")
+PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
+              "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
+              "irregular_plurals")
+EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads")
 
 
 @dataclass(frozen=True)
 class ParseRules:
     """rules/counts.yaml sections read by the parse-based count rule, compiled once."""
 
-    spelled_counts: bool
     number_deps: frozenset[str]
     head_tags: frozenset[str]
     irregular: dict[str, str]
     unit_text_deps: frozenset[str]
     collective: frozenset[str]
     of_dets: frozenset[str]
+    of_before: frozenset[str]
+    more_after: re.Pattern
+    year_not_after_tags: frozenset[str]
+    era_after: re.Pattern
+    vague: re.Pattern
     numbering: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
@@ -532,13 +564,17 @@ def _compile_parse(rules: Rules) -> ParseRules:
 
     mods = sorted(((_norm(k), str(v)) for k, v in data["user_metric_modifiers"].items()), key=lambda kv: -len(kv[0]))
     return ParseRules(
-        spelled_counts=bool(p["spelled_counts"]),
         number_deps=frozenset(p["number_deps"]),
         head_tags=frozenset(p["head_tags"]),
         irregular={_norm(str(k)): str(v) for k, v in p["irregular_plurals"].items()},
         unit_text_deps=frozenset(p["unit_text_deps"]),
         collective=words(p["collective_nouns"]),
         of_dets=words(p["of_the_determiners"]),
+        of_before=words(p["of_before"]),
+        more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
+        year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
+        vague=re.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
+        era_after=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
         numbering=words(p["numbering_verbs"]),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
@@ -575,7 +611,7 @@ def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
     return outside[-1] if outside else span[-1]
 
 
-def _is_label(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
+def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
     """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
     "Fortune 500") or a label word ("page 12", "Route 66", "section 3")."""
     doc = sents.doc
@@ -586,7 +622,7 @@ def _is_label(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
     if _norm(prev.text) in pr.label_before:
         return True
     named = prev.tag_ in pr.name_before_tags and (prev.is_title or prev.is_upper) and not prev.is_sent_start
-    return named and prev.ent_type_ not in ("NORP",)
+    return named and prev.ent_type_ not in c.demonym_types
 
 
 def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -614,11 +650,31 @@ def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
 def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) -> CountedNoun:
     """unit = the head's lemma (a demonym as written, singular: "Americans" -> American); unit_text keeps
     the modifiers between the number and the head that hang from it ("regional airport control tower")."""
-    unit = _lemma(head, c, pr) if head.is_lower or head.is_upper else _singular(head.text, c)
+    glued = _glued_word(head)
+    if glued is not None:  # "co-authors" (parsed "co", "-", "authors") -> co-author
+        unit = _singular(glued, c)
+    else:
+        unit = _lemma(head, c, pr) if head.is_lower or head.is_upper else _singular(head.text, c)
     between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
     inside = range(tok.i + 1, head.i + 1)
-    mods = [t.text for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
-    return CountedNoun(head, _norm(unit), unit, " ".join([*mods, unit]), rule)
+    mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
+    text = " ".join([*(t.text for t in mods), unit])
+    if mods and all(t in mods or _is_hyphen(t) for t in head.doc[mods[0].i : head.i]):
+        # modifiers glued by hyphens are kept as written ("part-time worker", not "part time worker")
+        text = " ".join(head.doc[mods[0].i : head.i].text.split()) + " " + unit
+    return CountedNoun(head, _norm(unit), unit, text, rule)
+
+
+def _is_hyphen(tok: Token) -> bool:
+    return tok.text in ("-", "‐")
+
+
+def _glued_word(tok: Token) -> str | None:
+    """The hyphenated word a token opens when the tokenizer split it ("co", "-", "authors"), else None."""
+    doc, i = tok.doc, tok.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and _is_hyphen(doc[i + 1]) and not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return doc[tok.i : i + 1].text if i > tok.i else None
 
 
 def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> CountedNoun | None:
@@ -633,25 +689,60 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     head = tok.head
     if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i <= c.max_mods + 3:
         between = head.doc[tok.i + 1 : head.i]
-        if all(t.head.i == head.i or t.head.i in range(tok.i + 1, head.i) for t in between) and not any(
+        # modifiers of the noun, or of the number itself ("4 or more people")
+        if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
             t.is_punct and t.text not in ("-", "‐") for t in between
         ):
             return _counted(head, tok, "count_parse_noun", c, pr) if _head_ok(head, c, pr) else None
         return None
-    for prep in (t for t in tok.children if t.dep_ == "prep" and t.lower_ == "of" and t.i == tok.i + 1):
-        for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in c.plural_tags):
-            dets = [t for t in noun.children if t.dep_ in ("det", "poss")]
+    lab = c.labels
+    for prep in _of_preps(tok, c, pr):
+        for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags):
+            # "the residents", "its models", "the territory's delegates" (a possessive noun phrase)
+            dets = [t for t in noun.children if t.dep_ in lab["determiner"]
+                    or (t.dep_ in lab["possessive"] and not any(k.dep_ in lab["possessive_marker"] for k in t.children))]
             if all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
                 return _counted(noun, noun, "count_of_the", c, pr)
-    if tok.dep_ in ("dobj", "attr") and _norm(head.text) in pr.numbering and head.dep_ == "acl":
+    if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering and head.dep_ in lab["noun_clause"]:
         noun = head.head
         if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
             return _counted(noun, noun, "count_numbering", c, pr)
-    if tok.dep_ == "pobj" and head.lower_ == "of" and _norm(head.head.text) in pr.collective:
+    if tok.dep_ in lab["prep_object"] and head.lower_ == c.of_word and _norm(head.head.text) in pr.collective:
         group = head.head
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _of_preps(tok: Token, c: Compiled, pr: ParseRules) -> list[Token]:
+    """The "of" right after a number ("5,000 of the residents"), or after one of rules/counts.yaml
+    ``of_before`` ("29 out of 30 charges")."""
+    doc = tok.doc
+    out = []
+    prep_labels, of = c.labels["preposition"], c.of_word
+    for prep in (t for t in tok.children if t.dep_ in prep_labels and t.i == tok.i + 1):
+        if prep.lower_ == of:
+            out.append(prep)
+        elif _norm(prep.text) in pr.of_before:
+            out.extend(t for t in prep.children if t.dep_ in prep_labels and t.lower_ == of and t.i == prep.i + 1)
+    if not out and tok.i + 2 < len(doc) and _norm(doc[tok.i + 1].text) in pr.of_before and doc[tok.i + 2].lower_ == of:
+        out.append(doc[tok.i + 2])  # the parser hangs "of" from "out" or from the number: either way
+    return [p for p in out if p.dep_ in prep_labels]
+
+
+def _year_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A year-like number that counts the plural noun right after it ("1885 aftershocks had occurred"):
+    the parse attaches it to that noun and no determiner, possessive or preposition stands before it,
+    unless that word is a qualifier of the number ("over 1800 people", not "in 1800 towns")."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in pr.number_deps or tok.head.i != tok.i + 1:
+        return False
+    head = tok.head
+    if head.tag_ not in c.plural_tags or not head.is_lower or not _head_ok(head, c, pr):
+        return False
+    if tok.i == 0 or tok.doc[tok.i - 1].tag_ not in pr.year_not_after_tags:
+        return True
+    return search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest) is not None
 
 
 def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
@@ -660,7 +751,7 @@ def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -
     noun = counted_noun(sents, cand, c, pr)
     if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns:
         return None
-    mods = " ".join(_norm(t.text) for t in noun.head.children if t.i < noun.head.i and t.dep_ in ("amod", "compound", "advmod"))
+    mods = " ".join(_norm(t.text) for t in noun.head.children if t.i < noun.head.i and t.dep_ in c.labels["metric_modifier"])
     for phrase, metric in pr.user_metric_modifiers:
         if re.search(r"(?<![\w-])" + re.escape(phrase) + r"(?![\w-])", mods):
             return metric, noun.lemma
@@ -712,7 +803,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 metric, period = c.anchors[_norm(hit[0])]
                 rule = hit[1]
             else:
-                noun = None if _is_label(cand, sents, pr) else _user_noun(sents, cand, c, pr)
+                noun = None if _is_label(cand, sents, c, pr) else _user_noun(sents, cand, c, pr)
                 if noun is None:
                     continue
                 metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
@@ -815,7 +906,7 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             if action is not None:
                 rows.append(_row(cand.start, cand.end, "count", reading, action.unit, qual, None, "count_action_times"))
                 continue
-            if (reading.spelled or reading.has_magnitude) and not c.multiplier_word_needs.match(suffix):
+            if (reading.spelled or reading.has_magnitude) and not (c.multiplier_word_needs.match(suffix) or changes.comparative_at(sents.doc, end)):
                 continue
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
@@ -893,9 +984,13 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     for cand in sorted([*cands, *_glued_measures(text, cands, ctx)], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
         hyphen = c.hyphen_unit.match(text[cand.end :])
-        if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, pr.spelled_counts):
-            continue
-        if _is_label(cand, sents, pr):
+        year_ok = cand.high_text is None and _is_year(cand.low_text, c) and _year_count(cand, sents, c, pr)
+        if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, spelled_ok=True, year_ok=year_ok):
+            # noise only for being "one": the parse may still make it a quantity
+            if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, hyphen is not None, True, year_ok) \
+                    or not _one_counts(cand, reading, sents, c, rows):
+                continue
+        if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
@@ -906,6 +1001,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             if measure["kind"] == "measure":
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
+        if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]):
+            continue  # a count is a whole number: "7.0 magnitude", "4.5 per 100,000" are not counts
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = counted_noun(sents, cand, c, pr)
         unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
@@ -914,9 +1011,19 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             if noun.lemma in pr.user_nouns:
                 continue  # a user count the user-count stage did not take: never a count
             unit, rule = noun.unit, noun.rule
-        small_spelled = reading.spelled and not reading.has_magnitude  # only with spelled_counts: never elided
-        if unit is None and not small_spelled and not _next_word_not_counted(sents, cand.end, c):
-            unit, rule = _elided_noun(cand, sents, c, rows, suffix[suffix_used:])
+        small_spelled = reading.spelled and not reading.has_magnitude
+        previous = _previous_count(rows, sents, cand.start)
+        if unit is None and previous is not None and pr.more_after.match(text, cand.end):
+            unit, rule = previous["unit"], "count_more"  # "six nationals were killed, and seven more injured"
+        if unit is None and previous is not None and _determined_number(cand, sents, c, pr):
+            unit, rule = previous["unit"], "count_the_n"  # "The ten states ...; the ten with the lowest ..."
+        if unit is None:
+            conj = _conjunct_count(cand, sents, c, rows)
+            if conj is not None:
+                unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
+        if unit is None and not _next_word_not_counted(sents, cand.end, c):
+            # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
+            unit, rule = _elided_noun(cand, sents, c, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
@@ -974,7 +1081,63 @@ def _is_weight(text: str, cand: Candidate, ctx: Context) -> bool:
     return is_weight(text, cand.start, cand.end + (word.end() if word else 0), money_rules(ctx.rules))
 
 
-def _elided_noun(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict], rest: str) -> tuple[str | None, str]:
+def _determined_number(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number the parse uses as a noun phrase of its own, with a determiner ("the ten with the lowest
+    rates"): it stands for the noun of the count before it in the sentence."""
+    tok = _number_token(sents, cand)
+    return tok is not None and tok.dep_ not in pr.number_deps and any(
+        t.dep_ in c.labels["determiner"] and _norm(t.text) in pr.of_dets for t in tok.children
+    )
+
+
+def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rows: list[dict]) -> bool:
+    """ "one" states a quantity only where the parse and the sentence say so: coordinated with a count
+    ("three delegates in Colorado and one in Arkansas"), or modifying the noun right after it among
+    other counts of the sentence and not one half of a contrast ("fourteen civilians, five personnel,
+    and one member of the Coast Guard"; not "One rival executive remarked", "two units: one group ...
+    while another", "I can't tell you one thing")."""
+    if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
+        return False
+    if _conjunct_count(cand, sents, c, rows) is not None:
+        return True
+    tok = _number_token(sents, cand)
+    if tok is None or tok.is_sent_start or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
+        return False
+    _, end = sents.bounds(cand.start)
+    others = [r for r in _sentence_rows(rows, sents, cand.start) if r["kind"] == "count"]
+    return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _sentence_rows(rows: list[dict], sents: Sentences, pos: int) -> list[dict]:
+    """The rows found before ``pos`` in its sentence (rows are in text order: only the tail is read, so
+    the cost stays bounded on text without sentence breaks)."""
+    start, _ = sents.bounds(pos)
+    out = []
+    for row in reversed(rows):
+        if row["start"] < start:
+            break
+        if row["start"] < pos:
+            out.append(row)
+    return out
+
+
+def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict]) -> dict | None:
+    """The count whose noun a bare number is coordinated with ("three delegates in Colorado and one in
+    Arkansas": the parse makes "one" a conjunct of "delegates"), else None."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["conjunct"] or tok.head.i >= tok.i:
+        return None
+    head = tok.head
+    for row in _sentence_rows(rows, sents, cand.start):
+        num = _number_token(sents, Candidate(row["start"], row["end"], ""))
+        if num is not None and num.head.i == head.i and row["kind"] == "count":
+            return row
+    return None
+
+
+def _elided_noun(
+    cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict], rest: str, casualty: bool = True
+) -> tuple[str | None, str]:
     """(unit, rule) for a number whose counted noun is not written after it, else (None, "").
 
     In order: an anaphor ("133 of them": the previous count's noun, else a listed noun before), a verb
@@ -994,20 +1157,33 @@ def _elided_noun(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict
         if nouns:
             return c.counted_map[_norm(nouns[-1].group("noun"))], "count_noun_before"
     prefix = sents.before(cand.start)
-    if c.casualty_before.search(prefix):
+    if casualty and c.casualty_before.search(prefix):
         return c.casualty_unit, "count_casualty_verb"
+    if c.casualty_after.match(sents.text, cand.end):
+        return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
     subject = _subject_noun(cand, sents, c)
     if subject is not None:
         return subject, "count_subject"
+    if previous is not None and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
+        return previous["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
     return None, ""
+
+
+def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
+    """A number the parse uses as a noun phrase of its own (an object, a subject, a conjunct: "Klobuchar
+    had 7", "with 60", "has earned 914"), with nothing after it in its phrase: it stands for the noun
+    counted before it in the sentence (gapping)."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["bare_number"]:
+        return False
+    return not any(t.i > tok.i for t in tok.children)
 
 
 def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
     """The last count found before ``pos`` in the same sentence."""
-    start, _ = sents.bounds(pos)
-    return next((r for r in reversed(rows) if start <= r["start"] < pos), None)
+    return next(iter(_sentence_rows(rows, sents, pos)), None)
 
 
 def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
@@ -1016,15 +1192,16 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
     span = sents.doc.char_span(cand.start, cand.end, alignment_mode="expand")
     if span is None or len(span) == 0:
         return None
-    verb = next((t for t in span[-1].ancestors if t.tag_.startswith("VB")), None)
+    verb = next((t for t in span[-1].ancestors if t.tag_ in c.verb_tags), None)
     if verb is None:
         return None
-    for subj in (t for t in verb.children if t.dep_ in ("nsubj", "nsubjpass")):
+    lab = c.labels
+    for subj in (t for t in verb.children if t.dep_ in lab["subject"]):
         if _norm(verb.text) in c.counting_verbs and subj.tag_ in c.plural_tags and subj.is_lower and subj.is_alpha:
             return c.counted_map.get(_norm(subj.text)) or _singular(subj.text, c)
         if _norm(subj.text) in c.number_of_words:
-            for prep in (t for t in subj.children if t.dep_ == "prep" and t.lower_ == "of"):
-                for noun in (t for t in prep.children if t.dep_ == "pobj" and t.tag_ in c.plural_tags and t.is_lower):
+            for prep in (t for t in subj.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
+                for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
     return None
 
@@ -1033,16 +1210,22 @@ def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> 
     """Percents, multipliers, ranks and counts not already a money, user-count or date mention."""
     c = compiled(ctx.rules)
     sents = Sentences(doc)
-    cands = candidates(doc_text(doc), c)
-    taken = _taken(found, "money", "user_counts", "dates")
+    text = doc_text(doc)
+    cands = candidates(text, c)
+    # characters already spoken for: a bytearray, so each overlap test costs the span's length, not the
+    # number of rows so far (a list of spans made this step quadratic on long number-dense texts)
+    taken = bytearray(len(text) + 1)
+    for start, end in _taken(found, "money", "user_counts", "dates"):
+        taken[start:end] = b"\x01" * (end - start)
     rows: list[dict] = []
     # priority: percent/multiplier, then rank, then count; a later kind never overlaps an earlier one
     mults = _percents_and_multipliers(cands, sents, ctx, c) + changes.word_multipliers(doc, ctx.rules)  # issue 21
     for group in (mults, _ranks(sents, ctx, c), _counts(cands, sents, ctx, c)):
         for row in sorted(group, key=lambda r: (r["start"], -r["end"])):
-            if _overlaps(row["start"], row["end"], taken):
+            start, end = row["start"], row["end"]
+            if taken.find(1, start, end) != -1:
                 continue
-            taken.append((row["start"], row["end"]))
+            taken[start:end] = b"\x01" * (end - start)
             rows.append(row)
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows

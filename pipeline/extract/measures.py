@@ -17,7 +17,7 @@ from pipeline.patterns import cache_dir
 from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
-                "duration_dimensions", "weight_units")
+                "duration_dimensions", "weight_units", "degree_sign", "degree_units")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?!\w|[-‐][A-Za-z])")
 
@@ -41,6 +41,9 @@ class MeasureRules:
     rate: re.Pattern
     durations: frozenset[str]
     weight_units: frozenset[str]
+    #: "67.5°", "28° Celsius": the sign glued to the number, then an optional scale word
+    degree: re.Pattern
+    degree_units: dict[str, str]
     #: pint's registry, made on the first unit question (see ``ureg``)
     _registry: list = field(default_factory=list, compare=False, repr=False)
 
@@ -81,6 +84,11 @@ def _compile(rules: Rules) -> MeasureRules:
         rate=re.compile(r"[^\S\n]+(?:" + words + r")[^\S\n]+(?P<p>" + periods + r")(?![\w-])", re.I),
         durations=frozenset(str(d) for d in data["duration_dimensions"]),
         weight_units=frozenset(str(w) for w in data["weight_units"]),
+        degree=re.compile(
+            r"(?:" + "|".join(re.escape(str(w)) for w in data["degree_sign"]) + r")(?:[^\S\n]?(?P<scale>"
+            + "|".join(re.escape(str(k)) for k in sorted(data["degree_units"], key=len, reverse=True) if k) + r")(?![\w]))?"
+        ),
+        degree_units={str(k): str(v) for k, v in data["degree_units"].items()},
     )
 
 
@@ -113,6 +121,9 @@ def _unit(word: str, glued: bool, mr: MeasureRules) -> Any | None:
 def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
     """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day")."""
     mr = measure_rules(rules)
+    deg = mr.degree.match(text, end)
+    if deg is not None:  # "67.5°", "28° Celsius": an angle or a temperature
+        return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
     m = WORD.match(text, end)
     if m is None:
         return None

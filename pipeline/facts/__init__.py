@@ -31,7 +31,7 @@ from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates
-from pipeline.facts.discourse import article_topic, paragraph_topic, recent_topic, sentence_entity
+from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Subject
 from pipeline.facts.subject import in_sentence
 
@@ -57,7 +57,7 @@ def _evidence(sent: Span, text: str) -> tuple[int, int]:
 
 
 #: tried in this order when no clause rule finds a subject (rules/facts.yaml confidence says how far each is trusted)
-FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, article_topic)
+FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, headline_topic, article_topic)
 
 
 def said_of_several(span: Span, fr: FactRules) -> bool:
@@ -72,9 +72,22 @@ def said_of_several(span: Span, fr: FactRules) -> bool:
     return False
 
 
+def restates(span: Span, metric_of_amount: dict[int, str], fr: FactRules) -> str | None:
+    """The metric of the amount this one restates ("net of $45.2 million, or 65 cents a share"; "4.7
+    billion francs, or $754 million"): an amount joined by "or" to an earlier amount measures the same
+    thing, whatever its own rate word says."""
+    root = span.root
+    if root.dep_ != "conj" or root.head.i not in metric_of_amount:
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ in fr.restating_conjunctions for c in root.head.children):
+        return None
+    return metric_of_amount[root.head.i]
+
+
 def attach(scene: Scene, span: Span) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
-    order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the article's)."""
+    order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the headline's
+    actor, the article's)."""
     if said_of_several(span, scene.fr):
         return Subject(None, None, None, AMBIGUOUS, 0, source=None)
     subject = in_sentence(scene, span)
@@ -96,7 +109,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers)
     paras = paragraphs(text)
     sents = tuple(doc.sents)
-    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents))
+    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents), title=ctx.title or "")
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
     dates = usable_dates([d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None], text, fr)
@@ -105,6 +118,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
     )
     rows: list[dict] = []
+    metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     for table, row in mentions:
         try:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
@@ -116,6 +130,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if described is None:
             continue
         metric, value, unit, metric_text = described
+        restated = restates(span, metric_of_amount, fr)
+        if restated is not None:  # "$45.2 million, or 65 cents a share": the same figure per share
+            metric = restated
+        metric_of_amount[span.root.i] = metric
         subject = attach(scene, span)
         sent = scene.sentence(span.start)
         period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)

@@ -36,6 +36,8 @@ class Scene:
     #: per-article memo of answers that depend only on the sentence (its only entity, its topic): a
     #: sentence with many numbers asks the same question once
     memo: dict = field(default_factory=dict, compare=False, repr=False)
+    #: the article's headline from the manifest ("" when none)
+    title: str = ""
 
     def sentence(self, i: int) -> Span:
         """The sentence holding token ``i``."""

@@ -27,6 +27,7 @@ class FactRules:
     #: lemma or lowercased word -> money metric
     money_words: dict[str, str]
     money_words_first: frozenset[str]
+    restating_conjunctions: frozenset[str]
     ner_labels: frozenset[str]
     proper_noun_tags: frozenset[str]
     traded_modifier_deps: frozenset[str]
@@ -60,6 +61,7 @@ class FactRules:
     name_internal_deps: frozenset[str]
     modifier_deps: frozenset[str]
     place_labels: frozenset[str]
+    headline_labels: frozenset[str]
     complement_deps: frozenset[str]
     sentence_actor_deps: frozenset[str]
     actor_preps: frozenset[str]
@@ -101,13 +103,13 @@ def _words(words: object) -> re.Pattern:
 _SETS = (
     "money_skip_metrics", "money_words_first", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
-    "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
+    "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
-    "governor_preps", "speech_verbs", "collective_words", "norp_heads", "traded_nouns", "corporate_suffixes",
-    "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns", "first_person",
-    "product_heads", "noun_preps", "metric_nouns", "actor_preps",
+    "governor_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
+    "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
+    "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -159,11 +161,11 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
-        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
+        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))

@@ -6,6 +6,7 @@ are where a subject can be taken from the wrong place; keeping them apart keeps 
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -229,6 +230,35 @@ def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     if ent is None:
         return None
     return Subject(ent.name, ent.id, None, "paragraph_topic", 0, gazetteer=ent.listed, source="paragraph")
+
+
+def headline_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+    """The headline's actor: the article's entity named first in its headline ("Kone to buy TK Elevator
+    for €29.4 billion" -> Kone), when the headline starts with it: a headline leads with who acts."""
+    if not scene.title:
+        return None
+    if "headline_topic" not in scene.memo:  # per article, not per number
+        scene.memo["headline_topic"] = _find_headline_topic(scene)
+    ent = scene.memo["headline_topic"]
+    if ent is None:
+        return None
+    return Subject(ent.name, ent.id, None, "headline_topic", 0, gazetteer=ent.listed, source="headline")
+
+
+def _find_headline_topic(scene: "Scene") -> "Entity | None":
+    fr = scene.fr
+    title = scene.title
+    best: "tuple[int, Entity] | None" = None
+    for ent in scene.index.ents:
+        if ent.label not in fr.headline_labels:
+            continue
+        for name in {ent.name, scene.text[ent.start : ent.end]}:
+            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title)
+            if found and (best is None or found.start() < best[0]):
+                best = (found.start(), ent)
+    if best is None or title[: best[0]].strip(" '\"‘“").split():  # the headline does not start with it
+        return None
+    return best[1]
 
 
 def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
