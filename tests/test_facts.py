@@ -372,6 +372,8 @@ SUBJECT_CASES = [
      "$5 billion", {"subject": "Microsoft", "rule": "pronoun"}),
     ("we-of-a-speaker-with-no-organisation", "\"We need $10 billion,\" said John Smith.", "$10 billion", {"subject": None}),
     ("a-capitalised-metric-word-is-no-name", "Damages totalled $3 billion, the report by the World Bank said.", "$3 billion", {"subject": None}),
+    ("it-of-a-located-description", "Hadson Corp. said it will record a loss.\n\nThe Oklahoma City energy and defense concern said it will record a $7.5 million reserve for its defense group.",
+     "$7.5 million", {"subject": "Hadson", "rule": "pronoun"}),
     ("an-apposition-names-the-subject", "The app's international counterpart, Cici, also boasts an impressive MAU of 12.67 million, placing it 22nd globally.",
      "12.67 million", {"subject": "Cici"}),
     ("no-entity-null-subject", "The price of a ticket is now $12.", "$12",
