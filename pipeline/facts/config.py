@@ -26,6 +26,11 @@ class FactRules:
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     restating_conjunctions: frozenset[str]
+    measured_noun_deps: frozenset[str]
+    common_noun_tags: frozenset[str]
+    measured_noun_skip_entities: frozenset[str]
+    #: time unit words of rules/dates.yaml (``units``): "quarter", "years"
+    time_nouns: frozenset[str]
     ner_labels: frozenset[str]
     proper_noun_tags: frozenset[str]
     traded_modifier_deps: frozenset[str]
@@ -98,7 +103,7 @@ def _words(words: object) -> re.Pattern:
 
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset({
-    "money_skip_metrics", "money_words_first", "restating_conjunctions", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
+    "money_skip_metrics", "money_words_first", "restating_conjunctions", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "governor_preps", "proper_noun_tags", "traded_modifier_deps", "ner_labels", "aside_deps", "speech_verbs", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
     "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "product_heads", "noun_preps", "metric_nouns",
     "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps", "date_types", "paragraph_date_types", "baseline_before", "baseline_after",
@@ -143,7 +148,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -174,6 +179,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
         money_words_first=frozenset(m["money_words_first"]),
         restating_conjunctions=frozenset(w.lower() for w in m["restating_conjunctions"]),
+        measured_noun_deps=frozenset(m["measured_noun_deps"]),
+        common_noun_tags=frozenset(m["common_noun_tags"]),
+        measured_noun_skip_entities=frozenset(m["measured_noun_skip_entities"]),
+        time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         ner_labels=frozenset(s["ner_labels"]),
         proper_noun_tags=frozenset(s["proper_noun_tags"]),
         traded_modifier_deps=frozenset(s["traded_modifier_deps"]),
