@@ -28,6 +28,11 @@ class FactRules:
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     restating_conjunctions: frozenset[str]
+    measured_noun_deps: frozenset[str]
+    common_noun_tags: frozenset[str]
+    measured_noun_skip_entities: frozenset[str]
+    #: time unit words of rules/dates.yaml (``units``): "quarter", "years"
+    time_nouns: frozenset[str]
     ner_labels: frozenset[str]
     proper_noun_tags: frozenset[str]
     traded_modifier_deps: frozenset[str]
@@ -98,10 +103,12 @@ def _words(words: object) -> re.Pattern:
     return re.compile(bounded(words, edge=r"[\w-]"), re.IGNORECASE)  # type: ignore[arg-type]
 
 
-#: word lists of rules/facts.yaml read into sets, each into the ``FactRules`` field of its key: taken as
-#: written (NER labels, Penn tags, dependency labels, rule and date types) ...
+#: word lists of rules/facts.yaml read into sets, each into the ``FactRules`` field of its key (a new list
+#: key is its name here and its field there): taken as written (NER labels, Penn tags, dependency labels,
+#: rule and date types) ...
 _SETS = (
-    "money_skip_metrics", "money_words_first", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
+    "money_skip_metrics", "money_words_first", "measured_noun_deps", "common_noun_tags",
+    "measured_noun_skip_entities", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
 )
@@ -161,7 +168,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -189,6 +196,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
         money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
+        time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),
         demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),

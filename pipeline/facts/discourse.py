@@ -86,6 +86,9 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     for anc in subj.ancestors:
         for c in anc.children:
             if c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns:
+                if description_first(scene, c):  # "The Oklahoma City energy concern said it ...": the company meant
+                    found = anaphor(scene, [c], climbs)
+                    return Subject(found.name, found.id, subj.text, "pronoun", climbs, found.gazetteer, "sentence") if found else None
                 cands = drop_owners(candidates_in(scene, phrase_tokens(c, scene.fr), c))
                 if len(cands) == 1:
                     ent, _ = cands[0]

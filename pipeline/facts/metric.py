@@ -55,6 +55,25 @@ def _object_metric(node: Token, fr: FactRules) -> tuple[str, str] | None:
     return None
 
 
+def measured_noun(span: Span, fr: FactRules) -> Token | None:
+    """The common noun an amount quantifies, which names what it measures ("a $5 million reward", "a
+    reward of up to $5 million", "a ₩100 trillion stabilization fund"): the noun it modifies, or the
+    noun whose "of" it is the object of. None when the amount stands alone ("paid $5 million")."""
+    root = span.root
+    head = root.head
+    if head.i == root.i or span.start <= head.i < span.end:
+        return None
+    if root.dep_ in fr.measured_noun_deps and head.tag_ in fr.common_noun_tags and head.i > root.i:
+        noun = head
+    elif root.dep_ == "pobj" and head.lower_ == "of" and head.head.tag_ in fr.common_noun_tags and head.head.i < root.i:
+        noun = head.head
+    else:
+        return None
+    if noun.ent_type_ in fr.measured_noun_skip_entities or noun.lower_ in fr.time_nouns:
+        return None  # "net income for the fiscal second-quarter of $8.6 million": a time, not what is measured
+    return noun
+
+
 def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     """(metric, word as written) of the word that governs an amount in the parse: its heads up to
     ``governor_depth`` ("a fine of $5 million", "agreed to buy X for $5 billion"), and at a verb the
@@ -65,6 +84,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     found = _object_metric(node, fr)  # "$5 million in damages"
     if found:
         return found
+    noun = measured_noun(span, fr)
+    if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
+        return _word_metric(noun, fr), noun.text
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
