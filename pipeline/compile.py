@@ -23,6 +23,7 @@ def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
     from pipeline import clean, consolidate, nlp, numbers, prices, published
     from pipeline.extract import changes, counts, dates, entities, fiscal, measures, money
     from pipeline.facts import config as facts_config
+    from pipeline.lexicon import metric_vocabulary
 
     stages: dict[str, tuple[Callable[[Rules], Any], ...]] = {
         "cleaning": (lambda r: r.derived("cleaning", clean.compile_cleaning_rules),),
@@ -37,6 +38,7 @@ def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
         "changes": (changes.compiled,),
         "fiscal_calendars": (fiscal.calendars,),
         "facts": (facts_config.fact_rules,),
+        "metrics": (metric_vocabulary, money.money_rules, facts_config.fact_rules),
         "consolidate": (consolidate.sameness_rules,),
     }
     return [(name, compile_) for name, compilers in stages.items() for compile_ in compilers]

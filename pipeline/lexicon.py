@@ -192,3 +192,28 @@ def compile_currencies(rules: Rules) -> Currencies:
 def currencies(rules: Rules) -> Currencies:
     """The currency lexicon, built once per Rules object."""
     return rules.derived("currencies", compile_currencies)
+
+
+def metric_vocabulary(rules: Rules) -> dict:
+    """rules/metrics.yaml checked: {metric: [words]} (a word under one metric only), the money table's
+    window and priority (metrics of the vocabulary), the facts' winning metrics. One vocabulary for the
+    money table and for facts (issue #20 item 3)."""
+    data = rules.get("metrics")
+    where = str(rules.path("metrics"))
+    check_keys(data, where=where, required=("vocabulary", "money", "facts"))
+    check_keys(data["money"], where=f"{where}: money", required=("window", "priority"))
+    check_keys(data["facts"], where=f"{where}: facts", required=("first",))
+    seen: dict[str, str] = {}
+    for metric, words in data["vocabulary"].items():
+        if isinstance(words, str) or not words:
+            raise RulesError(f"{where}: vocabulary.{metric}: expected a non-empty list of words")
+        for word in words:
+            key = str(word).lower()
+            if key in seen and seen[key] != metric:
+                raise RulesError(f"{where}: vocabulary: {word!r} is listed under {seen[key]} and {metric}")
+            seen[key] = metric
+    for section, key in (("money", "priority"), ("facts", "first")):
+        unknown = [m for m in data[section][key] if m not in data["vocabulary"]]
+        if isinstance(data[section][key], str) or unknown:
+            raise RulesError(f"{where}: {section}.{key}: expected a list of vocabulary metrics, unknown {unknown}")
+    return data

@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline import patterns as rx
-from pipeline.lexicon import YEN_SIGN, Currencies, alternation, bounded, currencies, nearest_cue
+from pipeline.lexicon import YEN_SIGN, Currencies, alternation, bounded, currencies, metric_vocabulary, nearest_cue
 from pipeline.errors import RulesError
 from pipeline.extract import Context, doc_text
 from pipeline.fx import fx_table
@@ -96,7 +96,7 @@ class MoneyRules:
 
 MONEY_KEYS = (
     "prefix_symbols", "codes", "names", "subunits", "weak_names", "yen", "qualifiers_before",
-    "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "metrics", "negative_contexts",
+    "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "negative_contexts",
     "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
     "change_words", "windows",
@@ -118,7 +118,6 @@ def _check(rules: Rules) -> dict:
     check_keys(data["weight_names"], where=f"{where}: weight_names", required=("names", "after", "cues", "window"))
     check_keys(data["yen"], where=f"{where}: yen", required=("cny_ratio", "jpy_ratio", "cny_cues", "jpy_cues", "cny_entities", "jpy_entities"))
     check_keys(data["rates"], where=f"{where}: rates", required=("per_words", "units", "a_units", "max_modifiers", "inherit_phrases"))
-    check_keys(data["metrics"], where=f"{where}: metrics", required=("window", "priority", "cues"))
     check_keys(data["dot_thousands"], where=f"{where}: dot_thousands", required=("pattern", "currencies"))
     check_keys(data["article_amounts"], where=f"{where}: article_amounts", required=("words", "not_names", "reject_deps"))
     check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS)
@@ -222,9 +221,10 @@ def compile_money(rules: Rules) -> MoneyRules:
         r"^\s*for\s+(?:(?P<same>" + _alt(r["inherit_phrases"]) + r")(?!\w)|" + mods + units + r")",
         re.IGNORECASE,
     )
-    m = data["metrics"]
-    cues = {name: rx.compile(bounded(words), re.IGNORECASE) for name, words in m["cues"].items()}
-    priority = [p for p in m["priority"]] + [p for p in cues if p not in m["priority"]]
+    m = metric_vocabulary(rules)["money"]
+    words_of = metric_vocabulary(rules)["vocabulary"]
+    priority = list(m["priority"])
+    cues = {name: rx.compile(bounded(words_of[name]), re.IGNORECASE) for name in priority}
     y = data["yen"]
     qual_words = _alt(qual_of)
     w = data["weight_names"]

@@ -10,7 +10,7 @@ from typing import Any
 from pipeline.errors import RulesError
 from pipeline.facts.records import SUBJECT_RULES
 from pipeline.nlp import WordClasses, word_classes
-from pipeline.lexicon import bounded
+from pipeline.lexicon import bounded, metric_vocabulary
 from pipeline.rules import Rules, check_keys
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ def _words(words: object) -> re.Pattern:
 #: key is its name here and its field there): taken as written (NER labels, Penn tags, dependency labels,
 #: rule and date types) ...
 _SETS = (
-    "money_skip_metrics", "money_words_first", "measured_noun_deps", "common_noun_tags",
+    "money_skip_metrics", "measured_noun_deps", "common_noun_tags",
     "measured_noun_skip_entities", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
@@ -166,9 +166,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     where = str(rules.path("facts"))
     check_keys(data, where=where, required=("metrics", "subject", "period", "confidence"))
     m, s, p, c = data["metrics"], data["subject"], data["period"], data["confidence"]
+    vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "money_words", "money_words_first", "restating_conjunctions", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "restating_conjunctions", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -195,7 +196,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_change=dict(m["percent_change"]),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
-        money_words=_word_map(m["money_words"], where=f"{where}: metrics.money_words"),
+        money_words=_word_map(vocabulary["vocabulary"], where=f"{rules.path('metrics')}: vocabulary"),
+        money_words_first=frozenset(vocabulary["facts"]["first"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),
