@@ -32,7 +32,7 @@ from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
-from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Subject
+from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
 from pipeline.facts.subject import in_sentence
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -101,6 +101,37 @@ def attach(scene: Scene, span: Span) -> Subject:
     return subject
 
 
+def _fact_row(row: dict, subject: Subject, described: tuple, period: Period, change: tuple | None,
+              evidence: tuple[int, int], fr: FactRules) -> dict:
+    """One row of the facts table (its columns are documented in extracted/README.md)."""
+    metric, value, unit, metric_text = described
+    return {
+        "start": row["start"],
+        "end": row["end"],
+        "subject": subject.name,
+        "subject_id": subject.id,
+        "subject_text": subject.text,
+        "subject_source": subject.source if subject.name is not None else None,
+        "metric": metric,
+        "metric_text": metric_text,
+        "value": value,
+        "unit": unit,
+        "qualifier": row.get("qualifier") or "exact",
+        "per_quantity": row.get("per_quantity"),
+        "per_unit": row.get("per_unit"),
+        "period": period.value,
+        "period_start": period.start,
+        "period_end": period.end,
+        "period_source": period.source,
+        "change_from": change[0] if change else None,
+        "change_pct": change[1] if change else None,
+        "evidence_start": evidence[0],
+        "evidence_end": evidence[1],
+        "confidence": confidence(subject, period, fr),
+        "rule": subject.rule,
+    }
+
+
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One fact per money / user-count / quantity mention whose metric is clear."""
     fr = fact_rules(ctx.rules)
@@ -138,32 +169,5 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         sent = scene.sentence(span.start)
         period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)
         change = change_for(row["start"], row["end"], changes) if changes else None
-        ev_start, ev_end = _evidence(sent, text)
-        rows.append(
-            {
-                "start": row["start"],
-                "end": row["end"],
-                "subject": subject.name,
-                "subject_id": subject.id,
-                "subject_text": subject.text,
-                "subject_source": subject.source if subject.name is not None else None,
-                "metric": metric,
-                "metric_text": metric_text,
-                "value": value,
-                "unit": unit,
-                "qualifier": row.get("qualifier") or "exact",
-                "per_quantity": row.get("per_quantity"),
-                "per_unit": row.get("per_unit"),
-                "period": period.value,
-                "period_start": period.start,
-                "period_end": period.end,
-                "period_source": period.source,
-                "change_from": change[0] if change else None,
-                "change_pct": change[1] if change else None,
-                "evidence_start": ev_start,
-                "evidence_end": ev_end,
-                "confidence": confidence(subject, period, fr),
-                "rule": subject.rule,
-            }
-        )
+        rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return rows
