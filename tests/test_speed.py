@@ -210,3 +210,24 @@ def test_a_batch_parse_over_its_budget_is_interrupted_and_each_article_parsed_al
     assert len(stuck) == 1, "the batch's parse was interrupted"
     assert {k: (p, [r["text"] for r in rows["money"]]) for k, (rows, p) in outcomes.items()} == {
         "x0": (None, ["$1 billion"]), "x1": (None, ["$3 million"]), "x2": (None, ["$2 billion"])}
+
+
+def test_extract_never_imports_pandas_and_pandas_readers_still_work(tmp_path):
+    """`newsfacts extract` (with consolidation) runs without importing pandas (~0.4 s of start-up), and
+    in the same process read_table (pandas) afterwards reads what it wrote."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    code = (
+        "import sys; from pipeline.cli import main\n"
+        f"assert main(['extract', '--raw', {str(REPO / 'raw')!r}, '--out', {str(out)!r}, '--full', '--no-progress']) == 0\n"
+        "print('pandas' in sys.modules)\n"
+        "from pipeline.tables import read_table, read_rows\n"
+        f"print(len(read_table('money', {str(out)!r})), len(read_rows('money', {str(out)!r})), 'pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    imported_during_run, read = done.stdout.strip().splitlines()[-2:]
+    assert imported_during_run == "False"
+    n_frame, n_rows, imported_after = read.split()
+    assert int(n_frame) == int(n_rows) > 0 and imported_after == "True"
