@@ -9,19 +9,15 @@ that wrong.
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import hashlib
 import importlib
 import logging
 import multiprocessing
 import os
 import pickle
-import sys
-import threading
 import time
 from collections import deque
-from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
-from concurrent.futures import TimeoutError as FutureTimeout
+from concurrent.futures import ProcessPoolExecutor
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -147,9 +143,6 @@ class Extractor:
         compile_all(self.rules)  # a broken rules file stops here, once, before the model loads
         self.nlp = build_nlp(settings.model, self.rules)
         self.stages = load_stages()
-        self._pool: ThreadPoolExecutor | None = None
-        self._nlp_lock = threading.Lock()
-        self._parse_thread: int | None = None
 
     def process_batch(self, articles: list[Article]) -> Iterator[tuple[Article, dict[str, list[dict]] | None, Problem | None]]:
         """Yield (article, rows per table, None) or (article, None, problem) for each article.
@@ -158,14 +151,8 @@ class Extractor:
         stage, or a time budget overrun, becomes that article's problem and the next article goes on.
         Long texts are parsed in segments (pipeline.segment); offsets are shifted back here.
         """
-        return self.finish(self.start(articles))
-
-    def start(self, articles: list[Article]) -> "Started":
-        """Clean a batch and start parsing it in the background (see ``_parse_together``); ``finish``
-        extracts it. Starting batch k+1 before finishing batch k lets the model parse the next batch
-        while this thread runs the extractors (``_outcomes``)."""
         size = self.settings.segment_chars
-        prepared: list[Prepared] = []
+        prepared: list[tuple[Article, CleanText | None, list[tuple[int, int]], Problem | None]] = []
         for article in articles:
             try:
                 cleaned = clean(article.raw_text, self.rules)
@@ -173,17 +160,8 @@ class Extractor:
             except Exception as exc:  # noqa: BLE001 - the article boundary
                 log.exception("%s: cleaning failed", article.path)
                 prepared.append((article, None, [], _failure(article, "clean", exc)))
-        chosen = [i for i, (_, cleaned, spans, problem) in enumerate(prepared) if problem is None and cleaned is not None and len(spans) == 1]
-        if len(chosen) < 2:
-            return Started(prepared, [], [], None)
-        texts = [prepared[i][1].text for i in chosen]  # type: ignore[union-attr]
-        budgets = [self.settings.budget_seconds(len(prepared[i][0].raw_text)) for i in chosen]
-        return Started(prepared, chosen, budgets, self._parser().submit(self._parse, texts))
-
-    def finish(self, started: "Started") -> Iterator[Outcome]:
-        """Extract every article of a started batch, in order (see ``process_batch``)."""
-        together = self._parse_together(started)
-        for (article, cleaned_text, spans, problem), parsed in zip(started.prepared, together, strict=True):
+        together = self._parse_together(prepared)
+        for (article, cleaned_text, spans, problem), parsed in zip(prepared, together, strict=True):
             if problem is not None or cleaned_text is None:
                 yield article, None, problem
                 continue
@@ -193,19 +171,17 @@ class Extractor:
             budget = self.settings.budget_seconds(len(article.raw_text))
             try:
                 with time_budget(budget if parsed is None or budget is None else budget - parsed[1]):
-                    with contextlib.ExitStack() as alone:
-                        if parsed is not None:  # parsed with the batch: the rest of its budget is for the stages
-                            docs: Iterable[Doc] = parsed[0]
-                        else:  # parsed alone, inside its own budget (and never beside a background parse)
-                            alone.enter_context(self._nlp_lock)
-                            docs = self.nlp.pipe((cleaned_text.text[s:e] for s, e in spans), batch_size=self.settings.batch_size)
-                        for (offset, _), doc in zip(spans, docs, strict=True):
-                            found: dict[str, list[dict]] = {}
-                            for stage, func in self.stages:
-                                found[stage] = func(doc, ctx, found)
-                            for table, rows in found.items():
-                                merged.setdefault(table, []).extend(shift_rows(table, rows, offset))
-                            stage = "spacy"
+                    if parsed is not None:  # parsed with the batch: the rest of its budget is for the stages
+                        docs: Iterable[Doc] = parsed[0]
+                    else:  # parsed alone, inside its own budget
+                        docs = self.nlp.pipe((cleaned_text.text[s:e] for s, e in spans), batch_size=self.settings.batch_size)
+                    for (offset, _), doc in zip(spans, docs, strict=True):
+                        found: dict[str, list[dict]] = {}
+                        for stage, func in self.stages:
+                            found[stage] = func(doc, ctx, found)
+                        for table, rows in found.items():
+                            merged.setdefault(table, []).extend(shift_rows(table, rows, offset))
+                        stage = "spacy"
                     stage = "offsets"
                     result = {table: to_raw_rows(table, rows, article, cleaned_text) for table, rows in merged.items()}
             except Exception as exc:  # noqa: BLE001 - the article boundary: record, never stop the batch
@@ -215,92 +191,39 @@ class Extractor:
                 continue
             yield article, result, None
 
-    # --- the batch's parse, in one nlp.pipe on a background thread ----------------------------------
-    #: the interpreter's thread switch interval while a background parse may run (default 5 ms)
-    SWITCH_INTERVAL = 0.0005
 
-    def _parser(self) -> ThreadPoolExecutor:
-        """The one background thread that parses batches, made on first use.
-
-        Why a thread: most of the model's time is spent without the GIL (the matrix products in blis
-        and the parser's and NER's transition loops run ``nogil``), so the extractors, plain Python,
-        can run on another core meanwhile. Only this thread parses while it has work (``_nlp_lock``);
-        the Docs it returns are read by the caller only after it is done with them. The interpreter's
-        switch interval is shortened (5 ms -> 0.5 ms): between two GIL-free steps the model thread
-        would otherwise wait up to 5 ms for the extractors' thread to give the GIL back.
-        """
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(1, thread_name_prefix="newsfacts-parse")
-            sys.setswitchinterval(min(sys.getswitchinterval(), self.SWITCH_INTERVAL))
-        return self._pool
-
-    def _parse(self, texts: list[str]) -> tuple[list[Doc], float]:
-        """Runs on the parse thread: the Docs of ``texts`` and the seconds they took."""
-        self._parse_thread = threading.get_ident()
-        with self._nlp_lock:
-            started = time.perf_counter()
-            docs = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
-            return docs, time.perf_counter() - started
-
-    def _parse_together(self, started: "Started") -> "list[tuple[list[Doc], float] | None]":
-        """The one-segment articles of a batch parsed in one ``nlp.pipe``: per article, (docs, its share
+    def _parse_together(self, prepared: list[tuple[Article, CleanText | None, list[tuple[int, int]], Problem | None]]) -> "list[tuple[list[Doc], float] | None]":
+        """Parse the one-segment articles of a batch in one ``nlp.pipe``: per article, (docs, its share
         of the parse seconds), or None for an article to parse alone.
 
         Why: the model runs ~15 % faster on a batch of texts than on one text at a time (larger matrix
         products, one pipe set-up), and every Doc is the same either way (each text is parsed on its
-        own inside the batch). The article boundary still holds: the batch's parse must end within the
-        sum of its articles' budgets (else it is interrupted) and each article is charged a share of it
-        proportional to its length; if the batch's parse fails or overruns, every article is parsed
-        alone again inside its own budget, exactly as without batching, so the one that fails is the
-        one rejected. Articles of several segments (over ``segment_chars``) are always parsed alone,
-        so memory stays bounded.
+        own inside the batch). The article boundary still holds: the batch's parse runs inside the sum
+        of its articles' budgets and each article is charged a share of it proportional to its length;
+        if the batch's parse fails or overruns, every article is parsed alone again inside its own
+        budget, exactly as without batching, so the one that fails is the one rejected. Articles of
+        several segments (over ``segment_chars``) are always parsed alone, so memory stays bounded.
         """
-        together: list[tuple[list[Doc], float] | None] = [None] * len(started.prepared)
-        if started.future is None:
+        together: list[tuple[list[Doc], float] | None] = [None] * len(prepared)
+        chosen = [i for i, (_, cleaned, spans, problem) in enumerate(prepared) if problem is None and cleaned is not None and len(spans) == 1]
+        if len(chosen) < 2:
             return together
-        budgets = started.budgets
+        texts = [prepared[i][1].text for i in chosen]  # type: ignore[union-attr]
+        budgets = [self.settings.budget_seconds(len(prepared[i][0].raw_text)) for i in chosen]
+        started = time.perf_counter()
         try:
-            docs, seconds = started.future.result(timeout=None if None in budgets else sum(budgets))  # type: ignore[arg-type]
-        except FutureTimeout:
-            _interrupt(self._parse_thread, started.future)
-            if self._pool is not None:  # its thread may have taken the interruption: a fresh one next time
-                self._pool.shutdown(wait=False)
-                self._pool = None
-            log.debug("batch parse over budget; parsing its articles one by one")
-            return together
-        except Exception:  # noqa: BLE001 - a model error: each article is parsed alone instead
+            with time_budget(None if None in budgets else sum(budgets)):  # type: ignore[arg-type]
+                docs = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        except Exception:  # noqa: BLE001 - e.g. a timeout: each article is parsed alone instead
             log.debug("batch parse failed; parsing its articles one by one", exc_info=True)
             return together
-        texts = [started.prepared[i][1].text for i in started.chosen]  # type: ignore[union-attr]
+        seconds = time.perf_counter() - started
         chars = sum(len(t) for t in texts) or 1
-        for i, text, doc, budget in zip(started.chosen, texts, docs, budgets, strict=True):
+        for i, text, doc, budget in zip(chosen, texts, docs, budgets, strict=True):
             share = seconds * len(text) / chars
             if budget is None or share < budget:
                 together[i] = ([doc], share)
         return together
-
-
-#: an article after cleaning: (article, clean text or None, segment spans, problem or None)
-Prepared = tuple[Article, "CleanText | None", list[tuple[int, int]], "Problem | None"]
-
-
-@dataclass
-class Started:
-    """A batch cleaned, with the parse of its one-segment articles (``chosen``) under way."""
-
-    prepared: list[Prepared]
-    chosen: list[int]
-    budgets: list[float | None]
-    future: "Future | None"
-
-
-def _interrupt(thread: int | None, future: Future) -> None:
-    """Stop a background parse that overran its budget: raise ArticleTimeout in its thread (what
-    SIGALRM does in the main thread: at the next bytecode), then wait until it has stopped."""
-    if thread is not None:
-        ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(ArticleTimeout))
-    with contextlib.suppress(BaseException):
-        future.result()
 
 
 def _failure(article: Article, stage: str, exc: BaseException) -> Problem:
@@ -407,19 +330,10 @@ def _outcomes(
     """Process batches in order, in-process or on ``settings.workers`` processes, bounded in flight."""
     if settings.workers <= 1:
         local = extractor  # built on the first cache miss: a fully cached run never loads the model
-        # One batch ahead: batch k+1 is cleaned and its parse started before batch k is extracted, so
-        # the model (mostly GIL-free) and the extractors (Python) run at the same time.
-        ahead: deque[Started | None] = deque()
         for batch in batches:
             if batch and local is None:
                 local = Extractor(settings)
-            ahead.append(local.start(batch) if batch and local else None)
-            if len(ahead) > 1:
-                head = ahead.popleft()
-                yield list(local.finish(head)) if head is not None and local else []
-        while ahead:
-            head = ahead.popleft()
-            yield list(local.finish(head)) if head is not None and local else []
+            yield list(local.process_batch(batch)) if batch and local else []
         return
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(settings.workers, mp_context=ctx, initializer=_worker_init, initargs=(settings,)) as pool:

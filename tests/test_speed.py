@@ -6,7 +6,6 @@ benchmarks/throughput.py, never here."""
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -137,36 +136,25 @@ def _raw_articles() -> list:
 
 def test_a_batch_parsed_together_gives_the_rows_of_each_article_parsed_alone(extractor, monkeypatch):
     """raw/'s articles in one batch: every table of every article is the same whether the batch is
-    parsed in one nlp.pipe on the parse thread or each article alone (the pre-batching path)."""
-    from pipeline.run import Started
-
+    parsed in one nlp.pipe or each article alone (the pre-batching path)."""
     articles = _raw_articles()
     assert len(articles) >= 2
     together = [(a.article_id, rows, problem) for a, rows, problem in extractor.process_batch(articles)]
-    started = extractor.start(articles)
-    started.future.result()
     calls: list[int] = []
     real = extractor.nlp.pipe
+    monkeypatch.setattr(extractor, "_parse_together", lambda prepared: [None] * len(prepared))
     monkeypatch.setattr(extractor.nlp, "pipe", lambda texts, **kw: (calls.append(1), real(texts, **kw))[1])
-    alone = [(a.article_id, rows, problem) for a, rows, problem in extractor.finish(Started(started.prepared, [], [], None))]
+    alone = [(a.article_id, rows, problem) for a, rows, problem in extractor.process_batch(articles)]
     assert len(calls) == len(articles), "the reference run parsed each article on its own"
     assert all(problem is None for _, _, problem in together)
     assert together == alone
 
 
-def _three(word: str) -> list:
-    from pipeline.ingest import Article
-
-    return [
-        Article(article_id=f"x{i}", path=f"x{i}.txt", raw_text=text, published=None, published_inferred=False, title=None,
-                source=None, url=None, language="en", encoding="utf-8", content_sha256=f"sha{i}")
-        for i, text in enumerate(["Alibaba spent $1 billion on cloud.", f"It went {word} with $3 million.", "Tencent spent $2 billion."])
-    ]
-
-
 def test_a_batch_parse_that_fails_falls_back_to_each_article_alone(extractor, monkeypatch):
     """A text that makes the model raise fails the batch's one pipe; every article is then parsed alone,
     so only that article is rejected (stage spacy) and its neighbours keep their rows."""
+    from pipeline.ingest import Article
+
     real = extractor.nlp.pipe
 
     def pipe(texts, **kw):  # noqa: ANN001, ANN003, ANN202
@@ -176,40 +164,16 @@ def test_a_batch_parse_that_fails_falls_back_to_each_article_alone(extractor, mo
         return real(texts, **kw)
 
     monkeypatch.setattr(extractor.nlp, "pipe", pipe)
-    outcomes = {a.article_id: (rows, problem) for a, rows, problem in extractor.process_batch(_three("kaboom"))}
+    articles = [
+        Article(article_id=f"x{i}", path=f"x{i}.txt", raw_text=text, published=None, published_inferred=False, title=None,
+                source=None, url=None, language="en", encoding="utf-8", content_sha256=f"sha{i}")
+        for i, text in enumerate(["Alibaba spent $1 billion on cloud.", "It went kaboom with $3 million.", "Tencent spent $2 billion."])
+    ]
+    outcomes = {a.article_id: (rows, problem) for a, rows, problem in extractor.process_batch(articles)}
     assert outcomes["x1"][0] is None and outcomes["x1"][1].reason == "stage spacy failed: RuntimeError: model failure"
     for good, amount in (("x0", "$1 billion"), ("x2", "$2 billion")):
         rows, problem = outcomes[good]
         assert problem is None and [r["text"] for r in rows["money"]] == [amount]
-
-
-def test_a_batch_parse_over_its_budget_is_interrupted_and_each_article_parsed_alone(extractor, settings, monkeypatch):
-    """The batch's parse (on the parse thread, where SIGALRM cannot reach) never ends: past the sum of
-    the articles' budgets it is interrupted with ArticleTimeout, and each article is parsed alone."""
-    from dataclasses import replace
-
-    from pipeline.segment import ArticleTimeout
-
-    real = extractor.nlp.pipe
-    stuck: list = []
-
-    def pipe(texts, **kw):  # noqa: ANN001, ANN003, ANN202
-        texts = list(texts)
-        if len(texts) > 1:  # the batch's pipe: spins until interrupted
-            try:
-                while True:
-                    time.sleep(0.01)
-            except ArticleTimeout as exc:
-                stuck.append(exc)
-                raise
-        return real(texts, **kw)
-
-    monkeypatch.setattr(extractor.nlp, "pipe", pipe)
-    monkeypatch.setattr(extractor, "settings", replace(settings, budget_base_s=0.5, budget_s_per_100kb=0.01))
-    outcomes = {a.article_id: (rows, problem) for a, rows, problem in extractor.process_batch(_three("on"))}
-    assert len(stuck) == 1, "the batch's parse was interrupted"
-    assert {k: (p, [r["text"] for r in rows["money"]]) for k, (rows, p) in outcomes.items()} == {
-        "x0": (None, ["$1 billion"]), "x1": (None, ["$3 million"]), "x2": (None, ["$2 billion"])}
 
 
 def test_extract_never_imports_pandas_and_pandas_readers_still_work(tmp_path):
