@@ -485,39 +485,44 @@ def consolidate(
     return Outcome([consolidate_group(g, r) for g in groups], len(rows), skipped)
 
 
-def mention_ranges(tables: Mapping[str, Any]) -> dict[tuple[str, int, int], tuple[float | None, float | None]]:
-    """(article_id, start, end) -> (low, high) of every range mention of the money / count tables."""
+def _present(value: Any) -> bool:
+    """Not null and not NaN: what ``notna()`` meant when these tables were read through pandas (its
+    nullable float dtype reads a stored NaN as missing)."""
+    return value is not None and value == value
+
+
+def mention_ranges(tables: Mapping[str, list[dict]]) -> dict[tuple[str, int, int], tuple[float | None, float | None]]:
+    """(article_id, start, end) -> (low, high) of every range mention of the money / count tables
+    (each table a list of row dicts)."""
     out: dict[tuple[str, int, int], tuple[float | None, float | None]] = {}
     for name, (lo, hi) in RANGE_COLUMNS.items():
-        frame = tables.get(name)
-        if frame is None or frame.empty:
-            continue
-        sub = frame[frame[lo].notna() & frame[hi].notna()]
-        for row in sub[["article_id", "start", "end", lo, hi]].itertuples(index=False):
-            out[(str(row[0]), int(row[1]), int(row[2]))] = (float(row[3]), float(row[4]))
+        for row in tables.get(name) or ():
+            if _present(row[lo]) and _present(row[hi]):
+                out[(str(row["article_id"]), int(row["start"]), int(row["end"]))] = (float(row[lo]), float(row[hi]))
     return out
 
 
-def money_usd_rates(money: Any) -> dict[tuple[str, int, int], float]:
+def money_usd_rates(money: list[dict] | None) -> dict[tuple[str, int, int], float]:
     """(article_id, start, end) -> US$ per unit of the amount's currency, from the money table's
     ``amount_usd`` (the article's own conversion, else the ECB reference of its publication date)."""
     out: dict[tuple[str, int, int], float] = {}
-    if money is None or money.empty:
-        return out
-    sub = money[money["amount"].notna() & money["amount_usd"].notna() & (money["amount"] != 0)]
-    for row in sub[["article_id", "start", "end", "amount", "amount_usd"]].itertuples(index=False):
-        out[(str(row[0]), int(row[1]), int(row[2]))] = float(row[4]) / float(row[3])
+    for row in money or ():
+        amount, usd = row["amount"], row["amount_usd"]
+        if _present(amount) and _present(usd) and amount != 0:
+            out[(str(row["article_id"]), int(row["start"]), int(row["end"]))] = float(usd) / float(amount)
     return out
 
 
 def consolidate_tables(extracted: Any, rules: Rules) -> Outcome:
-    """Read facts, articles and the mention tables of a run and consolidate them (nothing written)."""
-    from pipeline.tables import read_table
+    """Read facts, articles and the mention tables of a run and consolidate them (nothing written).
 
-    tables = {name: read_table(name, extracted, missing_ok=True) for name in ("facts", "articles", "money", "user_counts", "quantities")}
-    published = {str(a): _clean(p) for a, p in zip(tables["articles"]["article_id"], tables["articles"]["published"], strict=True)}
-    facts = tables["facts"].to_dict("records")
-    return consolidate(facts, published, sameness_rules(rules), mention_ranges(tables), money_usd_rates(tables["money"]))
+    Read with pyarrow as plain rows, not through pandas: rows are all consolidation needs, and
+    importing pandas cost ~0.4 s of every ``newsfacts extract`` (issue 22)."""
+    from pipeline.tables import read_rows
+
+    tables = {name: read_rows(name, extracted) for name in ("facts", "articles", "money", "user_counts", "quantities")}
+    published = {str(a["article_id"]): _clean(a["published"]) for a in tables["articles"]}
+    return consolidate(tables["facts"], published, sameness_rules(rules), mention_ranges(tables), money_usd_rates(tables["money"]))
 
 
 def write_consolidated(extracted: Any, rules: Rules, partitioned: bool = False) -> Outcome:

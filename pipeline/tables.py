@@ -268,7 +268,44 @@ def to_arrow(name: str, rows: Iterable[Mapping[str, Any]]) -> pa.Table:
         extra = set(row) - names
         if extra:
             raise KeyError(f"table {name}: unknown column(s) {sorted(extra)}")
+    _arrays_without_pandas()
     return pa.Table.from_pylist(rows, schema=schema)
+
+
+_PANDAS_CHECKED: list[bool] = []
+
+
+class _NoPandas:
+    """A meta-path finder that refuses pandas (see ``_arrays_without_pandas``)."""
+
+    def find_spec(self, name: str, path: Any = None, target: Any = None) -> None:
+        if name == "pandas" or name.startswith("pandas."):
+            raise ModuleNotFoundError(f"{name} is not needed here", name=name)
+
+
+def _arrays_without_pandas() -> None:
+    """Let pyarrow build arrays from our Python rows without importing pandas.
+
+    Why: ``pa.array`` asks on its first call whether its input is a pandas object, and to ask it
+    imports pandas (~0.4 s, a fifth of a one-article run's start-up, issue 22). While pandas is not
+    imported nothing can be a pandas object, so that first question is asked with pandas' import
+    refused for the moment: pyarrow then builds arrays from rows exactly as before. Anything that
+    needs pandas later (``Table.to_pandas`` in ``read_table``) makes pyarrow import it then, as usual.
+    Nothing happens when pandas is already imported.
+    """
+    if _PANDAS_CHECKED:
+        return
+    _PANDAS_CHECKED.append(True)
+    import sys
+
+    if "pandas" in sys.modules:
+        return
+    finder = _NoPandas()
+    sys.meta_path.insert(0, finder)
+    try:
+        pa.array([], type=pa.int64())
+    finally:
+        sys.meta_path.remove(finder)
 
 
 class AtomicTableWriter:
@@ -337,6 +374,21 @@ def read_arrow(name: str, extracted: str | Path = "extracted") -> pa.Table:
             return SCHEMAS[name].empty_table()
         return pa.concat_tables(pq.read_table(p, schema=SCHEMAS[name]) for p in parts)
     return pq.read_table(path, schema=SCHEMAS[name])
+
+
+def read_rows(name: str, extracted: str | Path = "extracted") -> list[dict]:
+    """One table as a list of row dicts ([] when it was never written), in row order.
+
+    Through ``ParquetFile``, not ``pq.read_table``: the latter imports pyarrow.dataset, which imports
+    pandas (~0.4 s); row readers such as consolidation need neither."""
+    path = table_path(name, extracted)
+    if not path.exists():
+        return []
+    parts = sorted(path.glob("part-*.parquet")) if path.is_dir() else [path]
+    rows: list[dict] = []
+    for part in parts:
+        rows.extend(pq.ParquetFile(part).read().to_pylist())
+    return rows
 
 
 def read_table(name: str, extracted: str | Path = "extracted", missing_ok: bool = False):  # noqa: ANN201 - pandas lazily

@@ -116,3 +116,82 @@ def test_no_regex_compiled_per_article(nlp, rules, settings, monkeypatch):
         run(100 + i, doc)
     assert compiles == [], compiles[:3]
     assert set(rules._cache) == derived, "nothing compiled from the rules per article (Rules.derived)"
+
+
+# --- one nlp.pipe per batch (pipeline.run.Extractor._parse_together) ---------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor(settings):
+    from pipeline.run import Extractor
+
+    return Extractor(settings)
+
+
+def _raw_articles() -> list:
+    from pipeline.ingest import Article, iter_articles
+
+    return [a for a in iter_articles(REPO / "raw", 50_000_000) if isinstance(a, Article)]
+
+
+def test_a_batch_parsed_together_gives_the_rows_of_each_article_parsed_alone(extractor, monkeypatch):
+    """raw/'s articles in one batch: every table of every article is the same whether the batch is
+    parsed in one nlp.pipe or each article alone (the pre-batching path)."""
+    articles = _raw_articles()
+    assert len(articles) >= 2
+    together = [(a.article_id, rows, problem) for a, rows, problem in extractor.process_batch(articles)]
+    calls: list[int] = []
+    real = extractor.nlp.pipe
+    monkeypatch.setattr(extractor, "_parse_together", lambda prepared: [None] * len(prepared))
+    monkeypatch.setattr(extractor.nlp, "pipe", lambda texts, **kw: (calls.append(1), real(texts, **kw))[1])
+    alone = [(a.article_id, rows, problem) for a, rows, problem in extractor.process_batch(articles)]
+    assert len(calls) == len(articles), "the reference run parsed each article on its own"
+    assert all(problem is None for _, _, problem in together)
+    assert together == alone
+
+
+def test_a_batch_parse_that_fails_falls_back_to_each_article_alone(extractor, monkeypatch):
+    """A text that makes the model raise fails the batch's one pipe; every article is then parsed alone,
+    so only that article is rejected (stage spacy) and its neighbours keep their rows."""
+    from pipeline.ingest import Article
+
+    real = extractor.nlp.pipe
+
+    def pipe(texts, **kw):  # noqa: ANN001, ANN003, ANN202
+        texts = list(texts)
+        if any("kaboom" in t for t in texts):
+            raise RuntimeError("model failure")
+        return real(texts, **kw)
+
+    monkeypatch.setattr(extractor.nlp, "pipe", pipe)
+    articles = [
+        Article(article_id=f"x{i}", path=f"x{i}.txt", raw_text=text, published=None, published_inferred=False, title=None,
+                source=None, url=None, language="en", encoding="utf-8", content_sha256=f"sha{i}")
+        for i, text in enumerate(["Alibaba spent $1 billion on cloud.", "It went kaboom with $3 million.", "Tencent spent $2 billion."])
+    ]
+    outcomes = {a.article_id: (rows, problem) for a, rows, problem in extractor.process_batch(articles)}
+    assert outcomes["x1"][0] is None and outcomes["x1"][1].reason == "stage spacy failed: RuntimeError: model failure"
+    for good, amount in (("x0", "$1 billion"), ("x2", "$2 billion")):
+        rows, problem = outcomes[good]
+        assert problem is None and [r["text"] for r in rows["money"]] == [amount]
+
+
+def test_extract_never_imports_pandas_and_pandas_readers_still_work(tmp_path):
+    """`newsfacts extract` (with consolidation) runs without importing pandas (~0.4 s of start-up), and
+    in the same process read_table (pandas) afterwards reads what it wrote."""
+    import subprocess
+    import sys
+
+    out = tmp_path / "out"
+    code = (
+        "import sys; from pipeline.cli import main\n"
+        f"assert main(['extract', '--raw', {str(REPO / 'raw')!r}, '--out', {str(out)!r}, '--full', '--no-progress']) == 0\n"
+        "print('pandas' in sys.modules)\n"
+        "from pipeline.tables import read_table, read_rows\n"
+        f"print(len(read_table('money', {str(out)!r})), len(read_rows('money', {str(out)!r})), 'pandas' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True)
+    imported_during_run, read = done.stdout.strip().splitlines()[-2:]
+    assert imported_during_run == "False"
+    n_frame, n_rows, imported_after = read.split()
+    assert int(n_frame) == int(n_rows) > 0 and imported_after == "True"
