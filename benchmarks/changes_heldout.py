@@ -24,6 +24,13 @@ no gold row are run and scored too: whatever is found there is a false positive.
 on; conventions in its ``.md``): 59 ``dev`` documents of news-dev and 12 TimeBank documents of
 ``<shared>/peer-suites/tempeval3/timebank.jsonl`` (``dct`` as the publication date), listed in
 ``changes-tuning.ids.json``. ``--details`` is for this set and ``dev`` only, never for the held-out one.
+
+``--set fresh`` scores the second, fresh held-out set ``benchmarks/heldout/newsdev-changes-2.jsonl`` (labelled and
+frozen before it was scored; conventions in its ``.md``) on the documents listed in the table of
+``newsdev-changes-2.md`` (news-dev documents of the ``counts`` split that were read in full, with or without rows),
+exactly as the default held-out set is scored. ``--details`` is refused for it.
+
+    python benchmarks/changes_heldout.py --set fresh
 """
 
 from __future__ import annotations
@@ -44,6 +51,8 @@ from benchmarks.newsdev.corpus import DEFAULT_SHARED, load_newsdev, load_split, 
 
 GOLD = REPO / "benchmarks" / "heldout" / "newsdev-changes.jsonl"
 TUNING = REPO / "benchmarks" / "newsdev" / "changes-tuning.jsonl"
+FRESH = REPO / "benchmarks" / "heldout" / "newsdev-changes-2.jsonl"
+FRESH_MD = FRESH.with_suffix(".md")
 TUNING_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning.ids.json"
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
@@ -57,6 +66,18 @@ def load_gold(path: Path = GOLD) -> dict[str, list[dict[str, Any]]]:
                 row = json.loads(line)
                 gold[row["doc_id"]].append(row)
     return dict(gold)
+
+
+def fresh_doc_ids(path: Path = FRESH_MD) -> list[str]:
+    """The documents read for the fresh held-out set: the doc_id column of the table in its .md, in order."""
+    ids = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 4 and cells[0].isdigit():
+            ids.append(cells[1])
+    if not ids or len(ids) != len(set(ids)):
+        sys.exit(f"no or duplicate documents in the table of {path}")
+    return ids
 
 
 def load_timebank(shared: Path) -> dict[str, dict]:
@@ -198,16 +219,21 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", "tuning", "dev"),
-                        help="changes: the held-out set, scored; tuning: the tuning set, scored; dev: tuning documents, rows printed")
+    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "dev"),
+                        help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; "
+                        "tuning: the tuning set, scored; dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
     args = parser.parse_args(argv)
+    if args.set == "fresh" and args.details:
+        parser.error("--details is refused for the fresh held-out set")
     newsdev = load_newsdev(args.shared)
     if args.set == "tuning":
         newsdev = {**load_timebank(args.shared), **newsdev}
         doc_ids = json.loads(TUNING_IDS.read_text(encoding="utf-8"))
+    elif args.set == "fresh":
+        doc_ids = fresh_doc_ids()
     else:
         doc_ids = list(load_split()[args.set])
     if args.set == "dev" and args.limit:
@@ -223,7 +249,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    gold = load_gold(TUNING if args.set == "tuning" else GOLD)
+    gold = load_gold({"tuning": TUNING, "fresh": FRESH}.get(args.set, GOLD))
     unknown = set(gold) - set(doc_ids)
     if unknown:
         sys.exit(f"gold documents not in the {args.set} set: {sorted(unknown)}")
