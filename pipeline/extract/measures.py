@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.patterns import cache_dir
+from pipeline.pint_answers import PintAnswers
 from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
@@ -44,7 +45,9 @@ class MeasureRules:
     #: "67.5°", "28° Celsius": the sign glued to the number, then an optional scale word
     degree: re.Pattern
     degree_units: dict[str, str]
-    #: pint's registry, made on the first unit question (see ``ureg``)
+    #: pint's answers kept on disk: a run whose questions were all asked before never imports pint
+    answers: PintAnswers = field(compare=False, repr=False)
+    #: pint's registry, made on the first unit question not in ``answers`` (see ``ureg``)
     _registry: list = field(default_factory=list, compare=False, repr=False)
 
     @property
@@ -52,13 +55,14 @@ class MeasureRules:
         """pint's unit registry, made on first use: importing pint and reading its definitions cost
         about a second, which a run whose articles never put a word after a number need not pay."""
         if not self._registry:
-            self._registry.append(_unit_registry())
+            self._registry.append(unit_registry())
         return self._registry[0]
 
 
-def _unit_registry() -> Any:
-    """pint's default registry, its parsed definitions kept in the newsfacts cache folder (pint's own
-    ``cache_folder``: 0.45 s -> 0.04 s a process); without a usable folder, read from pint's files."""
+def unit_registry() -> Any:
+    """A new pint default registry, its parsed definitions kept in the newsfacts cache folder (pint's own
+    ``cache_folder``: 0.45 s -> 0.04 s a process); without a usable folder, read from pint's files. Also
+    money's registry of unit prices (pipeline/extract/money.py), which adds its own units to its copy."""
     import pint
 
     folder = cache_dir("pint")
@@ -89,6 +93,7 @@ def _compile(rules: Rules) -> MeasureRules:
             + "|".join(re.escape(str(k)) for k in sorted(data["degree_units"], key=len, reverse=True) if k) + r")(?![\w]))?"
         ),
         degree_units={str(k): str(v) for k, v in data["degree_units"].items()},
+        answers=PintAnswers(data),
     )
 
 
@@ -96,8 +101,8 @@ def measure_rules(rules: Rules) -> MeasureRules:
     return rules.derived("counts_measures", _compile)
 
 
-def _unit(word: str, glued: bool, mr: MeasureRules) -> Any | None:
-    """The pint unit of one written word, or None when it is not accepted as a unit here."""
+def _unit(word: str, glued: bool, mr: MeasureRules) -> tuple[str, str] | None:
+    """(pint's unit, its dimensionality) for one written word, or None when it is not accepted as a unit here."""
     if word.lower() in mr.deny:
         return None
     short = len(word) <= 3 or "/" in word
@@ -105,6 +110,16 @@ def _unit(word: str, glued: bool, mr: MeasureRules) -> Any | None:
         return None
     if not short and not word.islower():
         return None  # "Watts" the name, "Miles Davis"
+    stored = mr.answers.get("unit\t" + word)
+    if stored is None or (isinstance(stored, list) and len(stored) == 2 and all(isinstance(x, str) for x in stored)):
+        return None if stored is None else (stored[0], stored[1])
+    found = _pint_unit(word, short, mr)
+    mr.answers.put("unit\t" + word, None if found is None else list(found))
+    return found
+
+
+def _pint_unit(word: str, short: bool, mr: MeasureRules) -> tuple[str, str] | None:
+    """pint's own answer for ``_unit`` (the part that depends only on the word, pint and the prefixes)."""
     try:
         if not short:
             parsed = mr.ureg.parse_unit_name(word)
@@ -115,7 +130,22 @@ def _unit(word: str, glued: bool, mr: MeasureRules) -> Any | None:
         return None
     if unit.dimensionless:
         return None
-    return unit
+    return str(unit), str(unit.dimensionality)
+
+
+def _per(word: str, period: str, mr: MeasureRules) -> str | None:
+    """str(the unit of ``word`` / ``period``) as pint writes it ("barrel / day"), None when pint cannot
+    divide them."""
+    question = f"per\t{word}\t{period}"
+    stored = mr.answers.get(question)
+    if stored is None or isinstance(stored, str):
+        return stored
+    try:
+        answer: str | None = str(mr.ureg.parse_units(word) / mr.ureg.parse_units(period))
+    except Exception:  # noqa: BLE001
+        answer = None
+    mr.answers.put(question, answer)
+    return answer
 
 
 def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
@@ -129,34 +159,39 @@ def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
         return None
     glued = m.start("w") == end
     first = m.group("w")
-    unit, stop = None, m.end()
+    unit, stop, asked = None, m.end(), first
     if first.lower() in mr.compound_first:  # "square feet" -> square_foot
         m2 = WORD.match(text, m.end())
         if m2 is not None:
-            unit = _unit(first.lower() + "_" + m2.group("w").lower(), False, mr)
+            asked = first.lower() + "_" + m2.group("w").lower()
+            unit = _unit(asked, False, mr)
             stop = m2.end() if unit is not None else stop
     if unit is None:
-        unit = _unit(first, glued, mr)
+        unit, asked = _unit(first, glued, mr), first
         stop = m.end()
     if unit is None:
         return None
-    dims = str(unit.dimensionality)
+    name, dims = unit
     if dims in mr.durations:
-        return Measure(str(unit), stop, True)
+        return Measure(name, stop, True)
     rate = mr.rate.match(text, stop)
     if rate is not None:
-        try:
-            unit = unit / mr.ureg.parse_units(rate.group("p").lower())
-            stop = rate.end()
-        except Exception:  # noqa: BLE001
-            pass
-    return Measure(str(unit), stop, False)
+        per = _per(asked, rate.group("p").lower(), mr)
+        if per is not None:
+            name, stop = per, rate.end()
+    return Measure(name, stop, False)
 
 
 def to_si(value: float, unit: str, rules: Rules) -> float | None:
     """``value`` of ``unit`` in SI base units (m, kg, m³/s …); None when pint cannot convert it."""
     mr = measure_rules(rules)
+    question = f"si\t{type(value).__name__}\t{value!r}\t{unit}"
+    stored = mr.answers.get(question)
+    if stored is None or type(stored) is float:
+        return stored
     try:
-        return float(mr.ureg.Quantity(value, unit).to_base_units().magnitude)
+        answer: float | None = float(mr.ureg.Quantity(value, unit).to_base_units().magnitude)
     except Exception:  # noqa: BLE001
-        return None
+        answer = None
+    mr.answers.put(question, answer)
+    return answer

@@ -682,9 +682,11 @@ def _unit_price(amount: Decimal, qty: Decimal, unit: str, rules: Rules) -> float
 
 
 def _pint_registry(rules: Rules) -> Any:
-    import pint
+    """pint's default registry (its parsed definitions read from the cache folder, as for measures) with
+    the rate units pint lacks defined as new base units."""
+    from pipeline.extract.measures import unit_registry
 
-    ureg = pint.UnitRegistry()
+    ureg = unit_registry()
     for canon in rules.get("money")["rates"]["units"]:
         try:
             ureg.Unit(canon)
