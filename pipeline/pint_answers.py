@@ -29,6 +29,10 @@ from pipeline.patterns import cache_dir
 
 #: bump when the meaning of a stored answer changes
 FORMAT = 1
+#: a file never holds more answers than this (SI values are keyed by the number too, so a large corpus
+#: keeps asking new questions): past it, the file starts again from the last process's answers, so that
+#: reading it stays a few milliseconds
+MAX_ANSWERS = 20_000
 #: a stored answer: a string, a float, or null ("not a unit" / "pint could not")
 Answer = str | float | None
 _MISSING = object()
@@ -93,6 +97,8 @@ class PintAnswers:
             return
         merged = _read(path, self.key)
         merged.update(self._new)
+        if len(merged) > MAX_ANSWERS:
+            merged = dict(list(self._new.items())[-MAX_ANSWERS:])
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")

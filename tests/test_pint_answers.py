@@ -122,3 +122,20 @@ def test_memo_key_follows_the_measure_rules(rules):
     base = PintAnswers(data).key
     data["prefixes"] = [*data["prefixes"], "yotta"]
     assert PintAnswers(data).key != base
+
+
+def test_memo_file_is_capped_and_still_answers_right(rules, cache, monkeypatch):
+    """Past MAX_ANSWERS the file starts again from the last process's answers (never grows without end)."""
+    from pipeline import pint_answers
+
+    cold, mr = _answers(rules, monkeypatch)
+    mr.answers.flush()
+    (path,) = cache.glob("*.json")
+    full = len(json.loads(path.read_text(encoding="utf-8"))["answers"])
+    monkeypatch.setattr(pint_answers, "MAX_ANSWERS", full - 1)
+    mr2 = measures._compile(rules)
+    mr2.answers.put("si\tfloat\t1.5\tkilometer", 1500.0)
+    mr2.answers.flush()
+    assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {"si\tfloat\t1.5\tkilometer": 1500.0}
+    again, _ = _answers(rules, monkeypatch)
+    assert again == cold
