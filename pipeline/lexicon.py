@@ -194,26 +194,49 @@ def currencies(rules: Rules) -> Currencies:
     return rules.derived("currencies", compile_currencies)
 
 
-def metric_vocabulary(rules: Rules) -> dict:
-    """rules/metrics.yaml checked: {metric: [words]} (a word under one metric only), the money table's
-    window and priority (metrics of the vocabulary), the facts' winning metrics. One vocabulary for the
-    money table and for facts (issue #20 item 3)."""
+@dataclass(frozen=True)
+class MetricVocabulary:
+    """rules/metrics.yaml, checked once: the one money metric vocabulary of the money table and facts."""
+
+    #: metric -> its cue words as written
+    words: Mapping[str, tuple[str, ...]]
+    #: lowercased word -> its metric (a word belongs to one metric only)
+    metric_of: Mapping[str, str]
+    #: the money table's window (characters) and the metrics it knows, first wins
+    money_window: int
+    money_priority: tuple[str, ...]
+    #: metrics of a governing word that win over the money table's cue in facts
+    facts_first: frozenset[str]
+
+
+def metric_vocabulary(rules: Rules) -> MetricVocabulary:
+    """rules/metrics.yaml compiled once per Rules (issue #20 item 3)."""
+    return rules.derived("metrics", _compile_metric_vocabulary)
+
+
+def _compile_metric_vocabulary(rules: Rules) -> MetricVocabulary:
     data = rules.get("metrics")
     where = str(rules.path("metrics"))
     check_keys(data, where=where, required=("vocabulary", "money", "facts"))
     check_keys(data["money"], where=f"{where}: money", required=("window", "priority"))
     check_keys(data["facts"], where=f"{where}: facts", required=("first",))
-    seen: dict[str, str] = {}
+    metric_of: dict[str, str] = {}
     for metric, words in data["vocabulary"].items():
         if isinstance(words, str) or not words:
             raise RulesError(f"{where}: vocabulary.{metric}: expected a non-empty list of words")
         for word in words:
             key = str(word).lower()
-            if key in seen and seen[key] != metric:
-                raise RulesError(f"{where}: vocabulary: {word!r} is listed under {seen[key]} and {metric}")
-            seen[key] = metric
+            if key in metric_of and metric_of[key] != metric:
+                raise RulesError(f"{where}: vocabulary: {word!r} is listed under {metric_of[key]} and {metric}")
+            metric_of[key] = metric
     for section, key in (("money", "priority"), ("facts", "first")):
         unknown = [m for m in data[section][key] if m not in data["vocabulary"]]
         if isinstance(data[section][key], str) or unknown:
             raise RulesError(f"{where}: {section}.{key}: expected a list of vocabulary metrics, unknown {unknown}")
-    return data
+    return MetricVocabulary(
+        words={metric: tuple(str(w) for w in words) for metric, words in data["vocabulary"].items()},
+        metric_of=metric_of,
+        money_window=int(data["money"]["window"]),
+        money_priority=tuple(data["money"]["priority"]),
+        facts_first=frozenset(data["facts"]["first"]),
+    )

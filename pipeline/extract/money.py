@@ -221,10 +221,9 @@ def compile_money(rules: Rules) -> MoneyRules:
         r"^\s*for\s+(?:(?P<same>" + _alt(r["inherit_phrases"]) + r")(?!\w)|" + mods + units + r")",
         re.IGNORECASE,
     )
-    m = metric_vocabulary(rules)["money"]
-    words_of = metric_vocabulary(rules)["vocabulary"]
-    priority = list(m["priority"])
-    cues = {name: rx.compile(bounded(words_of[name]), re.IGNORECASE) for name in priority}
+    mv = metric_vocabulary(rules)
+    priority = mv.money_priority
+    cues = {name: rx.compile(bounded(mv.words[name]), re.IGNORECASE) for name in priority}
     y = data["yen"]
     qual_words = _alt(qual_of)
     w = data["weight_names"]
@@ -245,7 +244,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         conversion_close=rx.compile(r"^\s*(?:[)\]]|,|—|–|$)"),
         yen=dict(y),
         metric_cues=tuple((p, cues[p]) for p in priority if p in cues),
-        metric_window=int(m["window"]),
+        metric_window=mv.money_window,
         windows=dict(data["windows"]),
         negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
         format_head=rx.compile(formats),

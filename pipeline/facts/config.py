@@ -130,20 +130,6 @@ def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
     }
 
 
-def _word_map(groups: object, where: str) -> dict[str, str]:
-    """{metric: [words]} -> {word: metric}; a word listed under two metrics is an error."""
-    out: dict[str, str] = {}
-    for metric, words in dict(groups).items():  # type: ignore[call-overload]
-        if isinstance(words, str):
-            raise RulesError(f"{where}.{metric}: expected a list of words, got a string")
-        for word in words:
-            key = str(word).lower()
-            if key in out and out[key] != metric:
-                raise RulesError(f"{where}: {word!r} is listed under {out[key]} and {metric}")
-            out[key] = metric
-    return out
-
-
 def _mapping(pairs: object, where: str) -> dict[str, str]:
     """{word: name} with string keys and values, keys lowercased."""
     items = list(dict(pairs).items()) if hasattr(pairs, "items") else None  # type: ignore[call-overload]
@@ -196,8 +182,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_change=dict(m["percent_change"]),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
-        money_words=_word_map(vocabulary["vocabulary"], where=f"{rules.path('metrics')}: vocabulary"),
-        money_words_first=frozenset(vocabulary["facts"]["first"]),
+        money_words=dict(vocabulary.metric_of),
+        money_words_first=vocabulary.facts_first,
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),
