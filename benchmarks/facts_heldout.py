@@ -43,6 +43,17 @@ DEV_IDS = REPO / "benchmarks" / "newsdev" / "facts-dev.ids.json"
 TIMEBANK = REPO / "benchmarks" / "newsdev" / "timebank-facts.jsonl"
 #: facts of the 16 AQUAINT documents of benchmarks/heldout/aquaint-numbers.jsonl: a tuning set
 AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
+#: 2026-11-27 (third session): two fifths of the held-out documents were retired to tuning, chosen by
+#: this rule before anything was tuned on them (see benchmarks/heldout/newsdev-facts.md); the rest stays
+#: held out and its errors are never listed.
+RETIRE_SALT, RETIRE_BUCKETS, RETIRE_OF = "retire:", 2, 5
+
+
+def retired(doc_id: str) -> bool:
+    """Is this held-out document one of those retired to tuning (a fixed hash rule, not a choice)?"""
+    import hashlib
+
+    return int(hashlib.sha256((RETIRE_SALT + doc_id).encode()).hexdigest(), 16) % RETIRE_OF < RETIRE_BUCKETS
 BANDS = ((0.8, 1.01), (0.6, 0.8), (0.4, 0.6), (0.0, 0.4))
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -220,12 +231,14 @@ def load_heldout(shared: Path, tmp: Path, labels: Path = HELDOUT, doc_ids: list[
 
     docs = load_newsdev(shared)
     doc_ids = doc_ids if doc_ids is not None else load_split()["facts"]
-    raw = tmp / f"raw-{labels.stem}"
+    raw = tmp / f"raw-{labels.stem}-{len(doc_ids)}-{doc_ids[0] if doc_ids else ''}"
     ids = write_raw([docs[d] for d in doc_ids], raw)
     gold: dict[str, list[dict]] = {ids[d]: [] for d in doc_ids}
     for line in labels.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
+            if row["doc_id"] not in ids:
+                continue
             if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
                 sys.exit(f"gold span does not match the text: {row}")
             gold[ids[row["doc_id"]]].append(row)
@@ -295,8 +308,11 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--set", choices=("gold", "heldout", "dev", "timebank", "aquaint", "tuning", "both", "all"), default="both",
-                    help="both = gold + heldout; dev / timebank = labelled tuning sets; tuning = gold + dev + timebank; all = every set")
+    ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tuning", "both", "all"),
+                    default="both",
+                    help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
+                    "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
+                    "dev / timebank / aquaint = labelled tuning sets; tuning = gold + dev + timebank + aquaint + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--context", type=int, default=0, metavar="N",
@@ -323,8 +339,21 @@ def main() -> None:
 
             dev_ids = json.loads(DEV_IDS.read_text(encoding="utf-8"))
             sets.append(("news-dev dev facts (tuned on)", *load_heldout(args.shared, tmp, DEV, dev_ids)))
+        from corpus import load_split
+
+        facts_ids = load_split()["facts"]
+        if args.set in ("retired", "all", "tuning"):
+            ids = [d for d in facts_ids if retired(d)]
+            sets.append(("news-dev facts retired to tuning (tuned on)", *load_heldout(args.shared, tmp, HELDOUT, ids)))
         if args.set in ("heldout", "both", "all"):
-            sets.append(("held-out news-dev facts", *load_heldout(args.shared, tmp)))
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents (use --set retired, dev, timebank, aquaint, gold)")
+            ids = [d for d in facts_ids if not retired(d)]
+            sets.append(("held-out news-dev facts (kept)", *load_heldout(args.shared, tmp, HELDOUT, ids)))
+        if args.set == "heldout-full":
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("held-out news-dev facts, both halves", *load_heldout(args.shared, tmp)))
         for k, (name, raw, gold) in enumerate(sets):
             out = tmp / f"out{k}"
             seconds = run_pipeline(raw, out)
