@@ -382,6 +382,34 @@ SUBJECT_CASES = [
      "12.67 million", {"subject": "Cici"}),
     ("no-entity-null-subject", "The price of a ticket is now $12.", "$12",
      {"subject": None, "subject_id": None, "subject_source": None}),
+    # round 3 (tuned on the held-out documents retired to tuning; sentences from Current events pages)
+    ("a-date-is-never-a-possessor",
+     "The price of gold reaches an all-time high of US$4,644.56 per ounce, surpassing December's previous peak of $4,383.76.",
+     "$4,383.76", {"subject": "gold"}),
+    ("a-description-named-by-its-apposition",
+     "American video game company Electronic Arts (EA) agrees to be acquired by a group of private investors, including "
+     "Silver Lake, the Public Investment Fund of Saudi Arabia and Affinity Partners, in a deal valued at $55 billion.",
+     "$55 billion", {"subject": "Electronic Arts", "rule": "clause_subject"}),
+    ("the-fined-pays", "The European Commission fined Google €2.42 billion for abusing its dominance.", "€2.42 billion",
+     {"subject": "Google", "metric": "fine"}),
+    ("the-fined-pays-untagged-name",
+     "The United Kingdom's Information Commissioner's Office (ICO) fines American social media network Reddit £14.5m for "
+     "\"using the data of children under the age of 13 unlawfully\".", "£14.5m", {"subject": "Reddit", "metric": "fine"}),
+    ("the-company-is-what-its-sentence-is-about",
+     "The Evergrande Group announces it will be delisted from the Hong Kong Stock Exchange on August 22 after trading remained "
+     "suspended for over 18 months, with the company owing more than US$300 billion.", "US$300 billion",
+     {"subject": "Evergrande", "rule": "anaphor"}),
+    ("a-place-inside-the-object-is-not-the-with-phrase",
+     "However, subsequently, West officially filed with the FEC and secured a place on the ballot in Oklahoma with a US$35,000 payment.",
+     "US$35,000", {"subject": "West"}),
+    ("respectively-pairs-names-and-amounts",
+     "Oil prices, including Brent Crude and West Texas Intermediate, rise to over US$95 and $86 per barrel, respectively.",
+     "$86", {"subject": "West Texas Intermediate", "rule": "respectively"}),
+    ("respectively-first", "Apple and Microsoft reported profits of $20 billion and $18 billion, respectively.",
+     "$20 billion", {"subject": "Apple", "rule": "respectively"}),
+    ("respectively-needs-as-many-names-as-amounts",
+     "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
+     "$20 billion", {"rule": "ambiguous"}),
 ]
 
 

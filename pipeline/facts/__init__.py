@@ -33,7 +33,7 @@ from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
-from pipeline.facts.subject import in_sentence
+from pipeline.facts.subject import in_sentence, respectively
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
 
@@ -90,7 +90,7 @@ def attach(scene: Scene, span: Span) -> Subject:
     actor, the article's)."""
     if said_of_several(span, scene.fr):
         return Subject(None, None, None, AMBIGUOUS, 0, source=None)
-    subject = in_sentence(scene, span)
+    subject = respectively(scene, span) or in_sentence(scene, span)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
     sent = scene.sentence(span.start)
@@ -140,7 +140,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers)
     paras = paragraphs(text)
     sents = tuple(doc.sents)
-    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents), title=ctx.title or "")
+    amounts = tuple(sorted((r["start"], r["end"]) for t in ("money", "user_counts") for r in found.get(t, ())
+                           if r.get("start") is not None and r.get("end") is not None and r.get("equivalent_of") is None))
+    scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents),
+                  title=ctx.title or "", amounts=amounts)
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
     dates = usable_dates([d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None], text, fr)

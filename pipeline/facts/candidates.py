@@ -38,6 +38,9 @@ class Scene:
     memo: dict = field(default_factory=dict, compare=False, repr=False)
     #: the article's headline from the manifest ("" when none)
     title: str = ""
+    #: character spans of the article's amounts (money and user counts, conversions left out), in text
+    #: order: "X and Y rose to $95 and $86, respectively" pairs them with names by position
+    amounts: tuple[tuple[int, int], ...] = ()
 
     def sentence(self, i: int) -> Span:
         """The sentence holding token ``i``."""

@@ -70,6 +70,10 @@ class FactRules:
     complement_deps: frozenset[str]
     sentence_actor_deps: frozenset[str]
     actor_preps: frozenset[str]
+    not_name_labels: frozenset[str]
+    payer_object_verbs: frozenset[str]
+    payer_object_deps: frozenset[str]
+    respective_words: frozenset[str]
     date_types: frozenset[str]
     paragraph_date_types: frozenset[str]
     skip_values: re.Pattern
@@ -111,12 +115,13 @@ _SETS = (
     "measured_noun_skip_entities", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
+    "not_name_labels", "payer_object_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
     "governor_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
-    "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps",
+    "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -159,7 +164,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
-        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps"))
+        "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
+        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))

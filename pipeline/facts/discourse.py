@@ -58,9 +58,23 @@ def description_first(scene: Scene, subj: Token) -> bool:
     return not any(compatible(ent, noun, fr) for ent, _ in candidates_in(scene, phrase_tokens(subj, fr), subj))
 
 
+def _named_subject(scene: "Scene", sent: "Span") -> "Entity | None":
+    """The one entity named in the main clause subject of ``sent`` (no description resolved: what the
+    sentence itself says it is about)."""
+    key = ("named_subject", sent.start)
+    if key not in scene.memo:
+        subjects = [c for c in sent.root.children if c.dep_ in scene.fr.subject_deps]
+        found = _single(scene, phrase_tokens(subjects[0], scene.fr)) if subjects else None
+        scene.memo[key] = found[0] if found is not None else None
+    return scene.memo[key]
+
+
 def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None":
-    """'The company's valuation', 'the retailer said': the latest compatible entity named before it in
-    the same paragraph, else earlier in the article (``source`` says which)."""
+    """'The company's valuation', 'the retailer said': the entity its own sentence is about when that
+    one is compatible and named before it ("The Evergrande Group announces it will be delisted from the
+    Hong Kong Stock Exchange ..., with the company owing more than US$300 billion": Evergrande, not the
+    exchange named last); else the latest compatible entity named before it in the same paragraph, else
+    earlier in the article (``source`` says which)."""
     fr = scene.fr
     for tok in tokens:
         noun = tok.lower_
@@ -73,6 +87,9 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
         if not before:
             continue
         ent = before[-1]
+        topic = _named_subject(scene, scene.sentence(tok.i))
+        if topic is not None and topic.end <= tok.idx and compatible(topic, noun, fr) and topic.start >= scene.sentence(tok.i).start_char:
+            ent = topic
         source = "paragraph" if ent.start >= p_start else "article"
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
     return None

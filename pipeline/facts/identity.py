@@ -182,7 +182,8 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
             continue
         qualifies_subject = (tok.dep_ == "compound" and tok.head.dep_ in fr.subject_deps and tok.head.tag_ not in fr.proper_noun_tags
                              and tok.head.lower_ not in fr.product_heads)  # "the Pro 128k model": a product variant, not a name
-        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject:  # "BellSouth shares fell": the name of the subject noun
+        pays = tok.dep_ in fr.payer_object_deps and tok.head.lower_ in fr.payer_object_verbs  # "fines network Reddit £14.5m"
+        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays:  # "BellSouth shares fell": the name of the subject noun
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
@@ -247,6 +248,7 @@ def build_index(
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
     taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
+    taken.update(t.i for e in doc.ents if e.label_ in fr.not_name_labels for t in e)  # "December's peak": a date
     for start, end in numbers:  # "three million yuan": the currency word of an amount is not a subject
         span = doc.char_span(start, end, alignment_mode="expand")
         taken.update(t.i for t in span or ())

@@ -20,6 +20,7 @@ from pipeline.facts.candidates import (
     possessive_variant,
     variant_tokens,
 )
+from pipeline.facts.identity import slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
@@ -140,7 +141,20 @@ def with_objects(scene: Scene, node: Token, prev: Token | None) -> Cands:
         return []
     objects = [c for c in node.children if c.dep_ == "dobj"]
     objects += [g for c in node.children if c.dep_ == "prep" and c.i != prev.i for g in c.children if g.dep_ == "pobj"]
-    return [c for o in objects for c in candidates_in(scene, list(o.subtree), o)]
+    # "secured a place on the ballot in Oklahoma with a US$35,000 payment": a place the object is located
+    # in is not what the "with" phrase describes
+    return [(e, t) for o in objects for e, t in candidates_in(scene, list(o.subtree), o)
+            if not (e.label in scene.fr.place_labels and t.i != o.i and _located(t, o))]
+
+
+def _located(tok: Token, top: Token) -> bool:
+    """Is ``tok`` the object of a preposition somewhere below ``top`` ("in Oklahoma" of "a place on the ballot in Oklahoma")?"""
+    node = tok
+    while node.i != top.i and node.head.i != node.i:
+        if node.dep_ == "pobj":
+            return True
+        node = node.head
+    return False
 
 
 def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
@@ -159,9 +173,30 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
     return head.tag_ not in fr.proper_noun_tags and not (fr.is_metric_noun(word) or word in fr.descriptions or word in fr.norp_heads)
 
 
+def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """'The European Commission fines Google €2.4 billion': the object of a verb of fining pays."""
+    fr = scene.fr
+    if node.lower_ not in fr.payer_object_verbs:
+        return None
+    objects = [c for c in node.children if c.dep_ in fr.payer_object_deps and (prev is None or c.i != prev.i)]
+    cands = [c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)]
+    return choose(scene, cands, "payer_object", climbs) if cands else None
+
+
+def named_apposition(scene: Scene, noun: Token) -> Cands:
+    """'American video game company Electronic Arts (EA) agrees ...': a common noun whose apposition is a
+    name is that name (an apposition is otherwise an aside, not the phrase's name)."""
+    if noun.tag_ in scene.fr.proper_noun_tags:
+        return []
+    return [c for a in noun.children if a.dep_ == "appos" for c in candidates_in(scene, phrase_tokens(a, scene.fr), a)]
+
+
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
+    paid = payer_object(scene, node, prev, climbs)
+    if paid is not None:
+        return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
     obj_cands = with_objects(scene, node, prev)
     if not subjects and not obj_cands:
@@ -187,6 +222,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
+    if not cands and subj is not None:
+        cands = named_apposition(scene, subj)
     if cands and node.lower_ in fr.speech_verbs and prev is not None:  # a person who says a number is its source
         speaker = scene.index.at(subj.i)
         if speaker is not None and speaker.label == "PERSON":  # ... and so is where they work ("Steve Milunovich at First Boston said")
@@ -219,6 +256,53 @@ def by_surface(scene: Scene, span: Span) -> Subject | None:
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
     return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the names coordinated with it ("Brent Crude and West Texas Intermediate"), in order."""
+    out, todo = [], [tok]
+    while todo:
+        node = todo.pop()
+        out.append(node)
+        todo.extend(c for c in node.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def respectively(scene: Scene, span: Span) -> Subject | None:
+    """'Oil prices, including Brent Crude and West Texas Intermediate, rise to over US$95 and $86 per
+    barrel, respectively': as many coordinated names as amounts before the word, paired in order."""
+    fr = scene.fr
+    sent = scene.sentence(span.start)
+    marker = next((t for t in sent if t.lower_ in fr.respective_words and t.i > span.start), None)
+    if marker is None:
+        return None
+    amounts = [a for a in scene.amounts if sent.start_char <= a[0] and a[1] <= marker.idx]
+    here = (span.start_char, span.end_char)
+    if len(amounts) < 2 or here not in amounts:
+        return None
+    for tok in sent:
+        if tok.i >= span.start:
+            break
+        if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
+            continue
+        ents = [scene.index.at(t.i) or _untagged_name(scene, t) for t in _conjuncts(tok)]
+        if len(ents) == len(amounts) and all(e is not None for e in ents) and len({e.key for e in ents}) == len(ents):  # type: ignore[union-attr]
+            ent = ents[amounts.index(here)]
+            assert ent is not None
+            return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "respectively", 0, gazetteer=ent.listed)
+    return None
+
+
+def _untagged_name(scene: Scene, tok: Token) -> Entity | None:
+    """A proper noun the NER left untagged, as a name ("West Texas Intermediate"): its compound words."""
+    if tok.tag_ not in scene.fr.proper_noun_tags:
+        return None
+    words = sorted([t for t in tok.subtree if t.i <= tok.i and (t.i == tok.i or (t.dep_ == "compound" and t.tag_ in scene.fr.proper_noun_tags))], key=lambda t: t.i)
+    if words[-1].i - words[0].i + 1 != len(words):
+        words = [tok]
+    start, end = words[0].idx, tok.idx + len(tok)
+    name = scene.text[start:end]
+    return Entity(start, end, f"propn:{slug(name)}", name, None, None, "PROPN", False)
 
 
 def in_sentence(scene: Scene, span: Span) -> Subject:
