@@ -407,6 +407,22 @@ SUBJECT_CASES = [
      "$86", {"subject": "West Texas Intermediate", "rule": "respectively"}),
     ("respectively-first", "Apple and Microsoft reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"subject": "Apple", "rule": "respectively"}),
+    ("valued-deal-is-a-deal-value", "Electronic Arts agrees to be acquired by a group of private investors in a deal valued at $55 billion.",
+     "$55 billion", {"metric": "deal_value", "metric_text": "deal"}),
+    ("worth-of-agreements-is-a-deal-value",
+     "The United States Chamber of Commerce announces that Iraq has signed roughly $60 billion worth of agreements and partnerships.",
+     "$60 billion", {"metric": "deal_value", "metric_text": "agreements"}),
+    ("agreement-worth-is-a-deal-value",
+     "Israel's Leviathan natural gas field signs the largest export agreement in the country's history, worth up to US$35 billion, to supply gas to Egypt.",
+     "US$35 billion", {"metric": "deal_value"}),
+    ("a-company-valued-keeps-valuation", "Stripe was valued at $91.5 billion in its latest funding round.", "$91.5 billion",
+     {"metric": "valuation"}),
+    ("a-trade-ministry-is-no-price", "China's trade surplus passes US$1 trillion for the first time despite significant tariffs.",
+     "US$1 trillion", {"metric": "other"}),
+    ("owing-is-debt", "The Evergrande Group announces it will be delisted, with the company owing more than US$300 billion.",
+     "US$300 billion", {"metric": "debt"}),
+    ("tax-revenues-are-tax", "The budget is supported by projected tax revenues of a record ¥83.7 trillion ($535 billion).",
+     "¥83.7 trillion", {"metric": "tax"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -462,3 +478,24 @@ def test_headline_actor_is_a_last_resort(nlp, rules, settings, title, text, ment
         found[name] = func(doc, ctx, found)
     fact = _fact(found["facts"], text, mention)
     assert {k: fact[k] for k in expected} == expected
+
+
+# (id, text, mention, period): a date that dates another noun of the sentence is not the amount's period
+# (published 2025-06-01 by run_text); a date on the amount's clause, its subject or a time noun is
+PERIOD_CASES = [
+    ("liquidation-date-is-not-the-debts",
+     "The Evergrande Group announces it will be delisted from the Hong Kong Stock Exchange on August 22 after trading remained "
+     "suspended for over 18 months following a court-ordered liquidation in January 2024, with the company owing more than "
+     "US$300 billion.", "US$300 billion", "2025-06-01"),
+    ("nationalization-year-is-not-the-judgments",
+     "A United States appeals court overturns a $16.1 billion judgment against Argentina related to the 2012 nationalization of YPF.",
+     "$16.1 billion", "2025-06-01"),
+    ("date-of-the-clause", "Acme said on Tuesday that its revenue rose to $5 billion in 2024.", "$5 billion", "2024"),
+    ("date-of-the-clause-subject", "Revenue in 2024 rose to $5 billion, Acme said.", "$5 billion", "2024"),
+    ("date-through-a-time-noun", "Acme said revenue for the quarter ended Sept. 30, 2024 rose to $5 billion.", "$5 billion", "2024-09-30"),
+]
+
+
+@pytest.mark.parametrize("text,mention,period", [c[1:] for c in PERIOD_CASES], ids=[c[0] for c in PERIOD_CASES])
+def test_period_is_the_amounts_own(run_text, text, mention, period) -> None:
+    assert _fact(run_text(text), text, mention)["period"] == period

@@ -28,6 +28,9 @@ class FactRules:
     money_words: dict[str, str]
     money_words_first: frozenset[str]
     restating_conjunctions: frozenset[str]
+    #: the metric of words of valuing ("valued", "worth"): the thing they describe may name another
+    valuing_metric: str
+    valuing_clause_deps: frozenset[str]
     measured_noun_deps: frozenset[str]
     common_noun_tags: frozenset[str]
     measured_noun_skip_entities: frozenset[str]
@@ -115,7 +118,7 @@ _SETS = (
     "measured_noun_skip_entities", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
-    "not_name_labels", "payer_object_deps",
+    "not_name_labels", "payer_object_deps", "valuing_clause_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -160,7 +163,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "restating_conjunctions", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "restating_conjunctions", "valuing_metric", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -190,6 +193,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),
         money_words_first=vocabulary.facts_first,
+        valuing_metric=str(m["valuing_metric"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),

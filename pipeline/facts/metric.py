@@ -55,6 +55,23 @@ def _object_metric(node: Token, fr: FactRules) -> tuple[str, str] | None:
     return None
 
 
+def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
+    """'a deal valued at $55 billion', 'an agreement worth up to US$35 billion', '$60 billion worth of
+    agreements': a word of valuing says what the thing it describes is worth, so that thing's metric is
+    the amount's (deal_value), when it names one; a company "valued at" keeps valuation."""
+    if fr.money_words.get(word.lower_) != fr.valuing_metric:
+        return None
+    things = [word.head] if word.head.i != word.i and word.head.tag_.startswith("NN") else []
+    things += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if word.dep_ in fr.valuing_clause_deps:  # "signs the largest export agreement ..., worth up to US$35 billion"
+        things += [o for o in word.head.children if o.dep_ == "dobj"]
+    for thing in things:
+        metric = _word_metric(thing, fr)
+        if metric and metric != fr.valuing_metric:
+            return metric, thing.text
+    return None
+
+
 def measured_noun(span: Span, fr: FactRules) -> Token | None:
     """The common noun an amount quantifies, which names what it measures ("a $5 million reward", "a
     reward of up to $5 million", "a ₩100 trillion stabilization fund"): the noun it modifies, or the
@@ -86,7 +103,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         return found
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
-        return _word_metric(noun, fr), noun.text
+        return _valued_thing(noun, fr) or (_word_metric(noun, fr), noun.text)
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -97,7 +114,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             first_word = node.text
         metric = _word_metric(node, fr)
         if metric:
-            return metric, node.text
+            return _valued_thing(node, fr) or (metric, node.text)
         if node.tag_.startswith("VB"):  # "pay AU$240 million in penalties", "paid $5 million as a fine"
             found = _object_metric(node, fr)
             if found:

@@ -31,6 +31,38 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
+def _of_another_thing(amount: Token, when: Token, fr: FactRules) -> bool:
+    """'... after trading remained suspended following a court-ordered liquidation in January 2024, with
+    the company owing more than US$300 billion': a date that dates another noun of the sentence (the
+    liquidation) is not the amount's period. The path from the date up to the amount's clause may pass
+    prepositions, verbs without a subject of their own ("the deal, announced in March, ..."), time nouns
+    ("the quarter ended Sept. 30") and the clause's subject ("sales in 2024 rose to $5 billion"), but no
+    other noun and no other clause."""
+    above = {t.i for t in islice(chain((amount,), amount.ancestors), TREE_DEPTH)}
+    node = when
+    for _ in range(TREE_DEPTH):
+        if node.i in above:
+            return False
+        if node.head.i == node.i:
+            return False
+        parent = node.head
+        if parent.i in above:
+            return False
+        if parent.tag_ in fr.common_noun_tags and parent.lower_ not in fr.time_nouns and not (
+            parent.dep_ in fr.subject_deps and parent.head.i in above
+        ):
+            return True
+        if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children):
+            return True  # "after trading remained suspended ... in January 2024": another clause's event
+        node = parent
+    return False
+
+
+def _dates_another_thing(span: Span, row: dict, fr: FactRules) -> bool:
+    date_span = span.doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr)
+
+
 def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     value = row.get("value")
     if row.get("type") not in fr.date_types or not value or fr.skip_values.fullmatch(str(value)):
@@ -85,6 +117,7 @@ def find_period(
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
     if len(in_sent) > PERIOD_CANDIDATES:
         in_sent = sorted(in_sent, key=lambda d: (abs(d["start"] - span.start_char), d["start"]))[:PERIOD_CANDIDATES]
+    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr)]
     if in_sent:
 
         def rank(d: dict) -> tuple[int, int]:
