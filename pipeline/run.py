@@ -165,7 +165,7 @@ class Extractor:
             if problem is not None or cleaned_text is None:
                 yield article, None, problem
                 continue
-            ctx = Context(article.article_id, article.published, self.rules, self.settings, article.title)
+            ctx = Context(article.article_id, article.published, self.rules, self.settings, article.title, article.source, article.url)
             merged: dict[str, list[dict]] = {}
             stage = "spacy"
             budget = self.settings.budget_seconds(len(article.raw_text))

@@ -499,3 +499,23 @@ PERIOD_CASES = [
 @pytest.mark.parametrize("text,mention,period", [c[1:] for c in PERIOD_CASES], ids=[c[0] for c in PERIOD_CASES])
 def test_period_is_the_amounts_own(run_text, text, mention, period) -> None:
     assert _fact(run_text(text), text, mention)["period"] == period
+
+
+def test_the_publisher_is_never_the_headline_actor(nlp, rules, settings) -> None:
+    """'Wikinews interviews ...': the site that publishes the article leads its headline, but the
+    article's numbers are not the publisher's (manifest source / URL name it)."""
+    from pipeline.facts import publisher_names
+    from pipeline.run import load_stages
+
+    title = "Wikinews interviews Dan Shapiro about his billion-dollar fund"
+    text = "The investor told Wikinews about his plans this week.\n\nThe fund is worth $1 billion, the sources said."
+    assert publisher_names("wikinews", "https://en.wikinews.org/wiki/X") == frozenset({"wikinews"})
+    assert publisher_names(None, "https://www.reuters.com/a") == frozenset({"reuters"})
+    for source, url, expected in ((None, None, "Wikinews"), ("Wikinews", None, None), (None, "https://en.wikinews.org/wiki/X", None)):
+        doc = nlp(text)
+        ctx = Context("t", date(2025, 6, 1), rules, settings, title, source, url)
+        found: dict[str, list[dict]] = {}
+        for name, func in load_stages():
+            found[name] = func(doc, ctx, found)
+        fact = _fact(found["facts"], text, "$1 billion")
+        assert (fact["subject"], fact["subject_source"]) == ((expected, "headline") if expected else (None, None)), (source, url)

@@ -32,6 +32,10 @@ class Context:
     settings: Settings
     #: the manifest's headline, when it has one (facts: the headline's actor is a last-resort subject)
     title: str | None = None
+    #: the manifest's ``source`` and ``url``: who published the article ("Wikinews interviews ...": the
+    #: publisher named in a headline is not what the article's numbers are about)
+    source: str | None = None
+    url: str | None = None
 
 
 def doc_text(doc: "Doc") -> str:

@@ -60,6 +60,19 @@ def _evidence(sent: Span, text: str) -> tuple[int, int]:
 FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, headline_topic, article_topic)
 
 
+def publisher_names(source: str | None, url: str | None) -> frozenset[str]:
+    """Lowercased names the publisher goes by: the manifest's ``source`` and the site name of its URL
+    ("https://en.wikinews.org/wiki/..." -> wikinews)."""
+    from urllib.parse import urlsplit
+
+    names = {source.strip().lower()} if source and source.strip() else set()
+    host = urlsplit(url).hostname if url else None
+    labels = [p for p in (host or "").split(".") if p and p not in ("www", "en", "m")]
+    if len(labels) >= 2:
+        names.add(labels[-2])
+    return frozenset(names)
+
+
 def said_of_several(span: Span, fr: FactRules) -> bool:
     """'combined expenditures approximating ¥100 billion': the number is a total over several."""
     node = span.root
@@ -143,7 +156,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     amounts = tuple(sorted((r["start"], r["end"]) for t in ("money", "user_counts") for r in found.get(t, ())
                            if r.get("start") is not None and r.get("end") is not None and r.get("equivalent_of") is None))
     scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents),
-                  title=ctx.title or "", amounts=amounts)
+                  title=ctx.title or "", amounts=amounts, publisher=publisher_names(ctx.source, ctx.url))
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
     dates = usable_dates([d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None], text, fr)

@@ -41,6 +41,9 @@ class Scene:
     #: character spans of the article's amounts (money and user counts, conversions left out), in text
     #: order: "X and Y rose to $95 and $86, respectively" pairs them with names by position
     amounts: tuple[tuple[int, int], ...] = ()
+    #: lowercased names of the article's publisher (manifest ``source``, the URL's site name): never the
+    #: headline's actor
+    publisher: frozenset[str] = frozenset()
 
     def sentence(self, i: int) -> Span:
         """The sentence holding token ``i``."""

@@ -270,7 +270,7 @@ def _find_headline_topic(scene: "Scene") -> "Entity | None":
     title = scene.title
     best: "tuple[int, Entity] | None" = None
     for ent in scene.index.ents:
-        if ent.label not in fr.headline_labels:
+        if ent.label not in fr.headline_labels or ent.name.lower() in scene.publisher:  # "Wikinews interviews ..."
             continue
         for name in {ent.name, scene.text[ent.start : ent.end]}:
             found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", title)
