@@ -31,6 +31,7 @@ class FactRules:
     #: the metric of words of valuing ("valued", "worth"): the thing they describe may name another
     valuing_metric: str
     valuing_clause_deps: frozenset[str]
+    source_preps: frozenset[str]
     measured_noun_deps: frozenset[str]
     common_noun_tags: frozenset[str]
     measured_noun_skip_entities: frozenset[str]
@@ -122,7 +123,7 @@ _SETS = (
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
-    "governor_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
+    "governor_preps", "source_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
 )
@@ -163,7 +164,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "restating_conjunctions", "valuing_metric", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",

@@ -55,6 +55,20 @@ def _object_metric(node: Token, fr: FactRules) -> tuple[str, str] | None:
     return None
 
 
+def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
+    """'OpenAI will earn around $500 million from API sales': what the amount comes from, when it names
+    a metric, says what it is (revenue), whatever the verb says alone (earned: profit)."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ in fr.source_preps:
+            for obj in prep.children:
+                metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
+                if metric:
+                    return metric, obj.text
+    return None
+
+
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
     """'a deal valued at $55 billion', 'an agreement worth up to US$35 billion', '$60 billion worth of
     agreements': a word of valuing says what the thing it describes is worth, so that thing's metric is
@@ -114,7 +128,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             first_word = node.text
         metric = _word_metric(node, fr)
         if metric:
-            return _valued_thing(node, fr) or (metric, node.text)
+            return _valued_thing(node, fr) or _earned_from(node, fr) or (metric, node.text)
         if node.tag_.startswith("VB"):  # "pay AU$240 million in penalties", "paid $5 million as a fine"
             found = _object_metric(node, fr)
             if found:
