@@ -430,6 +430,9 @@ SUBJECT_CASES = [
     ("tax-credit-is-tax", "The company had a tax credit of $1.4 million.", "$1.4 million", {"metric": "tax"}),
     ("a-charge-is-no-price", "The year-ago results included a $415 million charge in the 1988 second quarter.", "$415 million",
      {"metric": "other", "metric_text": "charge"}),
+    ("the-earlier-value-measures-what-the-later-does",
+     "Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion a year ago. In composite trading on the New York "
+     "Stock Exchange, shares rose.", "$1.43 billion", {"metric": "revenue"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

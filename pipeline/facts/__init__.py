@@ -186,4 +186,20 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
+    return same_metric_as_later_value(rows, changes)
+
+
+def same_metric_as_later_value(rows: list[dict], changes: list[dict]) -> list[dict]:
+    """'Sales increased to $747.8 million from $623.5 million': the earlier value of a change statement
+    measures what its later value measures, so it takes that fact's metric (its own governing word is
+    often out of reach of the parse, and a cue word nearby then decides wrongly)."""
+    later = {(c.get("from_start"), c.get("from_end")): (c.get("to_start"), c.get("to_end")) for c in changes
+             if c.get("kind") == "change" and c.get("from_start") is not None and c.get("to_start") is not None}
+    if not later:
+        return rows
+    by_span = {(r["start"], r["end"]): r for r in rows}
+    for row in rows:
+        to = by_span.get(later.get((row["start"], row["end"]), (None, None)))
+        if to is not None and to["unit"] == row["unit"]:
+            row["metric"], row["metric_text"] = to["metric"], to["metric_text"]
     return rows
