@@ -399,6 +399,10 @@ SUBJECT_CASES = [
      "The Evergrande Group announces it will be delisted from the Hong Kong Stock Exchange on August 22 after trading remained "
      "suspended for over 18 months, with the company owing more than US$300 billion.", "US$300 billion",
      {"subject": "Evergrande", "rule": "anaphor"}),
+    ("the-concern-is-the-previous-sentences-subject",
+     "Coda Energy Inc. said it arranged a $50 million credit facility with NCNB Texas National Bank, a unit of NCNB Corp., of "
+     "Charlotte, N.C. The Dallas oil and gas concern said that $10 million of the facility would be used to consolidate the "
+     "company's $8.1 million of existing bank debt.", "$8.1 million", {"subject": "Coda Energy", "rule": "anaphor"}),
     ("a-place-inside-the-object-is-not-the-with-phrase",
      "However, subsequently, West officially filed with the FEC and secured a place on the ballot in Oklahoma with a US$35,000 payment.",
      "US$35,000", {"subject": "West"}),

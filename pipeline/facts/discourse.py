@@ -87,9 +87,17 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
         if not before:
             continue
         ent = before[-1]
-        topic = _named_subject(scene, scene.sentence(tok.i))
-        if topic is not None and topic.end <= tok.idx and compatible(topic, noun, fr) and topic.start >= scene.sentence(tok.i).start_char:
+        here = scene.sentence(tok.i)
+        topic = _named_subject(scene, here)
+        if topic is not None and topic.end <= tok.idx and compatible(topic, noun, fr) and topic.start >= here.start_char:
             ent = topic
+        elif here.start > 0 and not any(e.start >= here.start_char for e in before):
+            # no compatible name earlier in its own sentence: the previous sentence's named subject ("Coda
+            # Energy Inc. said it arranged a credit facility with NCNB Texas National Bank ... The Dallas oil
+            # and gas concern said"), else the latest compatible name
+            previous = _named_subject(scene, scene.sentence(here.start - 1))
+            if previous is not None and compatible(previous, noun, fr):
+                ent = previous
         source = "paragraph" if ent.start >= p_start else "article"
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
     return None
