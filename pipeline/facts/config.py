@@ -77,6 +77,7 @@ class FactRules:
     not_name_labels: frozenset[str]
     payer_object_verbs: frozenset[str]
     payer_object_deps: frozenset[str]
+    article_topic_skip_labels: frozenset[str]
     respective_words: frozenset[str]
     date_types: frozenset[str]
     paragraph_date_types: frozenset[str]
@@ -119,7 +120,7 @@ _SETS = (
     "measured_noun_skip_entities", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
-    "not_name_labels", "payer_object_deps", "valuing_clause_deps",
+    "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -169,7 +170,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
-        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words"))
+        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
+        "article_topic_skip_labels"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))

@@ -306,6 +306,8 @@ def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
             return None
         ent = _topic(scene, lead)
         if ent is not None:
+            if ent.label in scene.fr.article_topic_skip_labels:  # a profile's person is not whose figures the article gives
+                return None
             if counts.get(ent.key, 0) == most and most >= 2 and sum(v == most for v in counts.values()) == 1:
                 return Subject(ent.name, ent.id, None, "article_topic", 0, gazetteer=ent.listed, source="article")
             return None

@@ -65,6 +65,8 @@ def _dates_another_thing(span: Span, row: dict, fr: FactRules) -> bool:
 
 def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     value = row.get("value")
+    if not row["start"] < row["end"]:  # an empty or reversed span dates nothing (and spaCy cannot slice it)
+        return False
     if row.get("type") not in fr.date_types or not value or fr.skip_values.fullmatch(str(value)):
         return False
     if row.get("type") == "duration" and row.get("start_date") is None:
