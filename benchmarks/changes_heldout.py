@@ -25,8 +25,8 @@ on; conventions in its ``.md``): 59 ``dev`` documents of news-dev and 12 TimeBan
 ``<shared>/peer-suites/tempeval3/timebank.jsonl`` (``dct`` as the publication date), listed in
 ``changes-tuning.ids.json``. ``--details`` is for this set and ``dev`` only, never for the held-out one.
 
-``--set tuning`` also runs the round-3 batch (``changes-tuning-3.ids.json``: 239 more ``dev`` documents, all
-remaining Wikipedia Current-events days and nine Wikinews articles, read whole; rows appended to the same
+``--set tuning`` also runs the round-3 batch (``changes-tuning-3.ids.json``: 312 more ``dev`` documents, all
+remaining Wikipedia Current-events days and 82 Wikinews articles, read whole; rows appended to the same
 ``changes-tuning.jsonl``); ``--set tuning3`` scores that batch alone.
 
 ``--set fresh`` scores the second, fresh held-out set ``benchmarks/heldout/newsdev-changes-2.jsonl`` (labelled and
