@@ -225,6 +225,11 @@ CHANGES = [
     ("merge-down-from-across-date", "The unemployment rate fell to 3.5% in May, down from 3.7% in April.", "fell to 3.5% in May, down from 3.7%",
      "decrease", 3.7, 3.5, None, None, None, -20 / 3.7),
     ("merge-a-rise", "The price increased from $10 to $12, a 20% rise.", "increased from $10 to $12, a 20% rise", "increase", 10, 12, 20, "%", None, 20.0),
+    # Current-events headline style: the tagger reads a verbless sentence's change verb as a plural noun
+    ("headline-plummets", "Bitcoin plummets 15% to $60,000 after the announcement.", "plummets 15% to $60,000", "decrease", None, 60000, 15, "%", None, -15.0),
+    ("headline-sinks", "The rupee sinks to a record low of 90 per dollar.", "sinks to a record low of 90", "decrease", None, 90, None, None, None, None),
+    ("slows-to", "Inflation slows to 2.9% in July.", "slows to 2.9%", "decrease", None, 2.9, None, None, None, None),
+    ("cut-by-half", "The budget has been cut by half.", "cut by half", "decrease", None, None, 50, "%", None, -50.0),
 ]
 
 
@@ -276,6 +281,10 @@ NOT_CHANGES = [
     ("rose-to-power", "The party rose to power in 1933."),
     ("escalated-no-number", "The conflict escalated to a full-scale war within two days."),
     ("spelled-odds-need-hyphens", "One in five voters rose early to vote."),
+    ("lost-children", "The couple lost three children in the fire."),
+    ("lost-soldiers", "The army lost 12 soldiers in the attack."),
+    ("slow-adjective", "Progress was slow in 2020, with 5 projects finished."),
+    ("plural-noun-root-with-verb", "Sinks and toilets were replaced in 20 homes."),
 ]
 
 

@@ -116,6 +116,7 @@ class Compiled:
     list_lead_re: re.Pattern
     factor_re: re.Pattern
     fraction_point_re: re.Pattern
+    fraction_by_re: re.Pattern
     number: re.Pattern
 
 
@@ -196,6 +197,7 @@ def compile_rules(rules: Rules) -> Compiled:
         fraction_point_re=rx.compile(
             r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
         ),
+        fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -480,6 +482,11 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), m.end() + sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for m in c.fraction_by_re.finditer(text):
+        # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
+        f = m.start("f")
+        if f not in out and not any(s < m.end() and f < e for s, e in spans):
+            out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     durations: dict[int, Value] = {}
     for r in found.get("dates") or ():
         n = c.number.match(text, r["start"])
@@ -531,6 +538,10 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue 
         return None  # "cutting off water", "lays off" is a listed phrase of its own
     after_noun = prev is not None and prev.tag_ in ("NN", "NNS") and not (nxt is not None and nxt.tag_ in ("DT", "PRP$"))
     nouny = tok.tag_.startswith("NN") and prev is not None and (prev.tag_ in ("DT", "PRP$", "JJ", "CD", "POS") or prev.text == "%" or after_noun)
+    if nouny and not any(c.role == "noun" for c in cue) and tok.dep_ == "ROOT" and not any(t.tag_.startswith(("VB", "MD")) for t in tok.sent):
+        # a verbless sentence whose root is a change verb tagged as a plural noun: "Bitcoin plummets 15%",
+        # "The rupee sinks to a record low of 90 per dollar" (the tagger reads the headline style as nouns)
+        nouny = False
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
