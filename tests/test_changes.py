@@ -230,6 +230,11 @@ CHANGES = [
     ("headline-sinks", "The rupee sinks to a record low of 90 per dollar.", "sinks to a record low of 90", "decrease", None, 90, None, None, None, None),
     ("slows-to", "Inflation slows to 2.9% in July.", "slows to 2.9%", "decrease", None, 2.9, None, None, None, None),
     ("cut-by-half", "The budget has been cut by half.", "cut by half", "decrease", None, None, 50, "%", None, -50.0),
+    # "by A to B": the amount and the later value when each end stands alone; a range when the unit is shared
+    ("by-a-to-b-counts", "The number of confirmed cases increased by 523 to 1,501.", "increased by 523 to 1,501", "increase", None, 1501, 523, "case", None, None),
+    ("by-a-to-b-money", "The budget was cut by $2 billion to $10 billion.", "cut by $2 billion to $10 billion", "decrease", None, 10e9, 2e9, "USD", None, None),
+    ("by-range-shared-percent", "Prices could rise by 5 to 10 percent.", "rise by 5 to 10 percent", "increase", None, None, 7.5, "%", None, 7.5),
+    ("by-range-shared-scale", "Output fell by 2 to 3 million barrels.", "fell by 2 to 3 million", "decrease", None, None, 2.5e6, "barrel", None, None),
 ]
 
 

@@ -117,6 +117,7 @@ class Compiled:
     factor_re: re.Pattern
     fraction_point_re: re.Pattern
     fraction_by_re: re.Pattern
+    range_unit_re: re.Pattern
     number: re.Pattern
 
 
@@ -198,6 +199,7 @@ def compile_rules(rules: Rules) -> Compiled:
             r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
         ),
         fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
+        range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -418,6 +420,9 @@ class Value:
     kind: str | None = None
     #: where the number comes from: money | user_counts | percent | count | measure | multiplier | bare
     source: str = "bare"
+    #: for a range another stage read from "A to B" where each end stands alone ("$2 billion to $10
+    #: billion", "523 to 1,501"): the two ends, for "rose by A to B" (by A, to B)
+    ends: tuple["Value", "Value"] | None = None
 
 
 def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> dict[int, Value]:
@@ -425,9 +430,11 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
     numbers no stage kept ("from fourteen to 31"), never inside a date."""
     out: dict[int, Value] = {}
     spans: list[tuple[int, int]] = []
+    text = doc_text(doc)
     for r in found.get("money") or ():
         if r.get("amount") is not None:
-            out[r["start"]] = Value(r["start"], r["end"], float(r["amount"]), r.get("currency"), source="money")
+            ends = _range_ends(text, r, r.get("amount_low"), r.get("amount_high"), r.get("currency"), "money", c)
+            out[r["start"]] = Value(r["start"], r["end"], float(r["amount"]), r.get("currency"), source="money", ends=ends)
         spans.append((r["start"], r["end"]))
     for r in found.get("user_counts") or ():
         if r.get("value") is not None:
@@ -437,9 +444,9 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if r.get("value") is not None and r["kind"] in ("percent", "count", "measure", "multiplier"):
             unit = "%" if r["kind"] == "percent" else r.get("unit")
             kind = multiplier_kind(doc, r, rules) if r["kind"] == "multiplier" else None
-            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"])
+            ends = None if kind else _range_ends(text, r, r.get("value_low"), r.get("value_high"), unit, r["kind"], c)
+            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"], ends)
         spans.append((r["start"], r["end"]))
-    text = doc_text(doc)
     for m in c.fraction_point_re.finditer(text):
         # "by a quarter percentage point", "by half a point": the fraction is the amount, in points (the
         # dates stage may read "a quarter" as three months: before a point it never is)
@@ -510,6 +517,25 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             if later in durations:
                 out[later] = durations[later]
     return out
+
+
+def _range_ends(text: str, row: dict, low: float | None, high: float | None, unit: str | None, source: str, c: Compiled) -> tuple[Value, Value] | None:
+    """The two ends of a range mention written "A to B" when each end stands alone: both bare ("523 to
+    1,501") or both with their own unit ("$2 billion to $10 billion"). A percent sign, scale word or
+    currency written only after the second number is shared by both ends: "5 to 10 percent", "2 to 3
+    million" are ranges, never two values."""
+    if low is None or high is None:
+        return None
+    mention = text[row["start"] : row["end"]]
+    to = re.search(r"\s+to\s+", mention)
+    if to is None:
+        return None
+    first, second = mention[: to.start()], mention[to.end() :]
+    if bool(c.range_unit_re.search(second)) != bool(c.range_unit_re.search(first)):
+        return None
+    a = Value(row["start"], row["start"] + to.start(), float(low), unit, source=source)
+    b = Value(row["start"] + to.end(), row["end"], float(high), unit, source=source)
+    return a, b
 
 
 @dataclass
@@ -690,6 +716,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
                     break
+                if slot == "by" and p is not None and v.ends is not None and "to" not in st.slots:
+                    # "increased by 523 to 1,501": a range another stage read is the amount and the later value
+                    st.slots["by"], st.slots["to"] = v.ends
+                    st.last_slot, st.end, first, skipped = "to", v.end, False, 0
+                    i = _skip_restatement(text, v.end, limit, values, c)
+                    continue
                 st.slots[slot] = v
                 st.last_slot = slot
                 st.end, first, skipped = v.end, False, 0
