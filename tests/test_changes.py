@@ -68,6 +68,7 @@ MULTIPLIERS = [
     ("dev-factor-of-cutting", "Inventions that render the facilities more water-efficient could have a profound impact, possibly cutting the amount "
      "of water used to flush waste by, reportedly, a factor of two.", "a factor of two", 0.5, "exact", "decrease", "change"),
     ("factor-of-increase", "Sales increased by a factor of ten in five years.", "a factor of ten", 10, "exact", "increase", "change"),
+    ("times-by-year", "Revenue is expected to grow 3 times by 2030.", "3 times", 3, "exact", "increase", "change"),
 ]
 
 
@@ -104,6 +105,11 @@ NOT_MULTIPLIERS = [
     ("factor-no-direction", "The two estimates differ by a factor of two."),
     ("factor-of-safety", "The bridge was built with a factor of safety of three."),
     ("factor-not-after-by", "Cost was a factor of two in the decision to cut staff."),
+    # frequencies in digits (rules/counts.yaml frequency_after): occasions, not ratios
+    ("times-since", "He has been arrested 5 times since 2010."),
+    ("times-in-its-history", "The team has reached the final 11 times in its history."),
+    ("times-by-agent", "The ship was hit 2 times by the missiles."),
+    ("times-with", "The victim was stabbed 14 times with a knife."),
 ]
 
 
