@@ -236,6 +236,10 @@ CHANGES = [
     ("headline-sinks", "The rupee sinks to a record low of 90 per dollar.", "sinks to a record low of 90", "decrease", None, 90, None, None, None, None),
     ("slows-to", "Inflation slows to 2.9% in July.", "slows to 2.9%", "decrease", None, 2.9, None, None, None, None),
     ("cut-by-half", "The budget has been cut by half.", "cut by half", "decrease", None, None, 50, "%", None, -50.0),
+    # the direct object names an estimate: its "of" value is the earlier one (negative: tb-estimate-of)
+    ("dev-estimate-object", "The central bank lowered the outlook, nearly halving the previous projection of 1.5% announced in February.",
+     "halving the previous projection of 1.5%", "decrease", 1.5, None, None, None, 0.5, -50.0),
+    ("estimate-object-from-to", "The IMF cut its growth forecast of 3% to 2%.", "cut its growth forecast of 3% to 2%", "decrease", 3, 2, None, None, None, -100 / 3),
     # "by A to B": the amount and the later value when each end stands alone; a range when the unit is shared
     ("by-a-to-b-counts", "The number of confirmed cases increased by 523 to 1,501.", "increased by 523 to 1,501", "increase", None, 1501, 523, "case", None, None),
     ("by-a-to-b-money", "The budget was cut by $2 billion to $10 billion.", "cut by $2 billion to $10 billion", "decrease", None, 10e9, 2e9, "USD", None, None),
@@ -296,6 +300,7 @@ NOT_CHANGES = [
     ("lost-soldiers", "The army lost 12 soldiers in the attack."),
     ("slow-adjective", "Progress was slow in 2020, with 5 projects finished."),
     ("plural-noun-root-with-verb", "Sinks and toilets were replaced in 20 homes."),
+    ("by-a-third-party", "The data was reduced by a third party contractor."),
 ]
 
 

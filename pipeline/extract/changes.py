@@ -34,7 +34,7 @@ RULE_KEYS = (
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
-    "list_leads", "factor_phrases", "fraction_point_words",
+    "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -118,6 +118,7 @@ class Compiled:
     fraction_point_re: re.Pattern
     fraction_by_re: re.Pattern
     range_unit_re: re.Pattern
+    earlier_value_nouns: frozenset[str]
     number: re.Pattern
 
 
@@ -200,6 +201,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ),
         fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
+        earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -482,7 +484,10 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if parsed is None:
             continue
         sign = re.match(r"\s?%|\s+(?:percent|per cent)(?![\w-])", text[m.end() :], re.I)
-        if _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group())):
+        fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
+        if fraction and _modifies_next(doc, m.end()):
+            continue  # "by a third party", "a half brother": an adjective of the noun after it
+        if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
         elif sign and any(ch.isdigit() for ch in m.group()):
             # a percent no earlier stage kept ("by a quarter percentage point to 2.5%")
@@ -492,6 +497,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
     for m in c.fraction_by_re.finditer(text):
         # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
         f = m.start("f")
+        if _modifies_next(doc, m.end()):
+            continue  # "hacked by a third party": an adjective of the noun after it
         if f not in out and not any(s < m.end() and f < e for s, e in spans):
             out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     durations: dict[int, Value] = {}
@@ -536,6 +543,12 @@ def _range_ends(text: str, row: dict, low: float | None, high: float | None, uni
     a = Value(row["start"], row["start"] + to.start(), float(low), unit, source=source)
     b = Value(row["start"] + to.end(), row["end"], float(high), unit, source=source)
     return a, b
+
+
+def _modifies_next(doc: Doc, end: int) -> bool:
+    """Whether the word ending at ``end`` modifies a noun after it, by the parse ("a third party")."""
+    last = _token_at(doc, end - 1)
+    return last is not None and last.dep_ in ("amod", "compound", "nummod") and last.head.i > last.i and last.head.tag_.startswith("NN")
 
 
 @dataclass
@@ -641,6 +654,17 @@ def _noun_coordination(doc: Doc, pos: int) -> bool:
     return tok.head.tag_.startswith(("NN", "JJ")) and nxt is not None and not nxt.tag_.startswith(("VB", "MD"))
 
 
+def _estimate_object(doc: Doc, st: Statement, of_pos: int, c: Compiled) -> bool:
+    """Whether the "of" at ``of_pos`` follows the change word's direct object when that object names an
+    estimate ("halving the previous projection of 1.5%"): then the value after "of" is the earlier one."""
+    of = _token_at(doc, of_pos)
+    cue = _token_at(doc, st.cue_start)
+    if of is None or cue is None or of.i == 0:
+        return False
+    noun = doc[of.i - 1]
+    return _norm(noun.text) in c.earlier_value_nouns and noun.dep_ == "dobj" and noun.head.i == cue.i
+
+
 def _name_number(doc: Doc, pos: int) -> bool:
     """Whether the number at ``pos`` is part of a name ("the lifetime of CentOS Linux 8 from 10 years to
     2", "Windows 10"): a cardinal right after the proper noun it modifies, by the parse. Such a number is
@@ -683,7 +707,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             slot = c.prep_map[word]
             if word == "of" and not (first and (role == "noun" or (skipped == 0 and _norm(text[st.cue_start : st.cue_end]) in c.noun_words))):
                 # "declines of at least 43%" read as a verb by the parse is still the noun
-                slot = None
+                slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
             j = p.end()
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
