@@ -240,6 +240,13 @@ CHANGES = [
     ("dev-estimate-object", "The central bank lowered the outlook, nearly halving the previous projection of 1.5% announced in February.",
      "halving the previous projection of 1.5%", "decrease", 1.5, None, None, None, 0.5, -50.0),
     ("estimate-object-from-to", "The IMF cut its growth forecast of 3% to 2%.", "cut its growth forecast of 3% to 2%", "decrease", 3, 2, None, None, None, -100 / 3),
+    ("basis-points", "The central bank raised its benchmark rate by 50 basis points to 4.5%.", "raised its benchmark rate by 50 basis points to 4.5%",
+     "increase", None, 4.5, 0.5, "%", None, None),
+    # a word before a date and the date are part of the gap ("since" alone ends it)
+    ("since-date-in-gap", "The number of users has more than doubled since 2010, from 1.2 million to 2.6 million.",
+     "doubled since 2010, from 1.2 million to 2.6 million", "increase", 1.2e6, 2.6e6, None, None, 2, 1400 / 12),
+    ("first-time-since-date", "The Federal Reserve cut interest rates for the first time since 2020, to 3.75%.",
+     "cut interest rates for the first time since 2020, to 3.75%", "decrease", None, 3.75, None, None, None, None),
     # "by A to B": the amount and the later value when each end stands alone; a range when the unit is shared
     ("by-a-to-b-counts", "The number of confirmed cases increased by 523 to 1,501.", "increased by 523 to 1,501", "increase", None, 1501, 523, "case", None, None),
     ("by-a-to-b-money", "The budget was cut by $2 billion to $10 billion.", "cut by $2 billion to $10 billion", "decrease", None, 10e9, 2e9, "USD", None, None),
@@ -301,6 +308,9 @@ NOT_CHANGES = [
     ("slow-adjective", "Progress was slow in 2020, with 5 projects finished."),
     ("plural-noun-root-with-verb", "Sinks and toilets were replaced in 20 homes."),
     ("by-a-third-party", "The data was reduced by a third party contractor."),
+    ("level-crossed", "Temperatures rose above 40 °C in Seville."),
+    ("held-at", "The Bank of England held rates at 5.25%."),
+    ("since-clause-stops", "Prices rose sharply since the war began, with 5 ships sunk."),
 ]
 
 

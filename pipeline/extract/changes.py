@@ -34,7 +34,7 @@ RULE_KEYS = (
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
-    "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns",
+    "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -119,6 +119,8 @@ class Compiled:
     fraction_by_re: re.Pattern
     range_unit_re: re.Pattern
     earlier_value_nouns: frozenset[str]
+    level_qualifiers: frozenset[str]
+    basis_points_re: re.Pattern
     number: re.Pattern
 
 
@@ -202,6 +204,8 @@ def compile_rules(rules: Rules) -> Compiled:
         fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
+        level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
+        basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -447,7 +451,13 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             unit = "%" if r["kind"] == "percent" else r.get("unit")
             kind = multiplier_kind(doc, r, rules) if r["kind"] == "multiplier" else None
             ends = None if kind else _range_ends(text, r, r.get("value_low"), r.get("value_high"), unit, r["kind"], c)
-            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"], ends)
+            bp = c.basis_points_re.match(text, r["end"]) if r["kind"] == "count" else None
+            if bp is not None or (unit and c.basis_points_re.fullmatch(unit)):
+                # "by 50 basis points", "by 25 bps": in percentage points
+                end = bp.end() if bp is not None else r["end"]
+                out[r["start"]] = Value(r["start"], end, float(r["value"]) / 100, "%", source="percent")
+            else:
+                out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"], ends)
         spans.append((r["start"], r["end"]))
     for m in c.fraction_point_re.finditer(text):
         # "by a quarter percentage point", "by half a point": the fraction is the amount, in points (the
@@ -489,6 +499,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue  # "by a third party", "a half brother": an adjective of the noun after it
         if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
+        elif c.basis_points_re.match(text, m.end()):  # "by 50 basis points": in percentage points
+            out[m.start()] = Value(m.start(), c.basis_points_re.match(text, m.end()).end(), float(parsed.value) / 100, "%", source="percent")
         elif sign and any(ch.isdigit() for ch in m.group()):
             # a percent no earlier stage kept ("by a quarter percentage point to 2.5%")
             out[m.start()] = Value(m.start(), m.end() + sign.end(), float(parsed.value), "%", source="percent")
@@ -716,6 +728,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if slot is not None:
             q = c.qual_start.match(text, j, limit)
             if q and j + q.end() - q.start() in values:
+                if not p and _norm(q.group("q")) in c.level_qualifiers:
+                    break  # "rose above 40 °C": a level crossed, not an amount
                 j = q.end()
             v = values.get(j)
             if v is None and p and slot != "percent_by":
@@ -765,6 +779,13 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         word = _norm(w.group().rstrip("."))
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i)) or (word in c.cues and not first):
             break
+        after = re.match(r"\s+", text[w.end() : limit])
+        if after is not None and w.end() + after.end() in dates:
+            # "doubled since 2010, from 1.2 million to 2.6 million", "for the first time since 2020, to 3.75%":
+            # a word before a date and the date are part of the gap
+            i = dates[w.end() + after.end()]
+            skipped += 1
+            continue
         if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
             break
         if role == "adverb" and not st.slots:
