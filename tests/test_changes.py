@@ -247,6 +247,10 @@ CHANGES = [
      "doubled since 2010, from 1.2 million to 2.6 million", "increase", 1.2e6, 2.6e6, None, None, 2, 1400 / 12),
     ("first-time-since-date", "The Federal Reserve cut interest rates for the first time since 2020, to 3.75%.",
      "cut interest rates for the first time since 2020, to 3.75%", "decrease", None, 3.75, None, None, None, None),
+    # a change word of no direction takes it from an adverb inside its statement
+    ("revised-down", "Authorities later revised the death toll down to 12.", "revised the death toll down to 12", "decrease", None, 12, None, None, None, None),
+    ("revised-upward", "Officials revised the figure upward to 1,200 deaths.", "revised the figure upward to 1,200", "increase", None, 1200, None, None, None, None),
+    ("revised-no-adverb", "The magnitude was later revised to 6.4.", "revised to 6.4", "none", None, 6.4, None, None, None, None),
     # "by A to B": the amount and the later value when each end stands alone; a range when the unit is shared
     ("by-a-to-b-counts", "The number of confirmed cases increased by 523 to 1,501.", "increased by 523 to 1,501", "increase", None, 1501, 523, "case", None, None),
     ("by-a-to-b-money", "The budget was cut by $2 billion to $10 billion.", "cut by $2 billion to $10 billion", "decrease", None, 10e9, 2e9, "USD", None, None),

@@ -35,6 +35,7 @@ RULE_KEYS = (
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
+    "direction_adverbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -120,6 +121,7 @@ class Compiled:
     range_unit_re: re.Pattern
     earlier_value_nouns: frozenset[str]
     level_qualifiers: frozenset[str]
+    direction_adverbs: dict[str, str]
     basis_points_re: re.Pattern
     number: re.Pattern
 
@@ -205,6 +207,7 @@ def compile_rules(rules: Rules) -> Compiled:
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
+        direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
@@ -867,6 +870,10 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                     # from $704.4 million", "13 facilities in operation, up from seven": the later value
                     st.slots["to"] = before
                     st.start = before.start
+        if st.direction == "none":
+            # "revised the death toll down to 12": the direction an adverb inside the statement gives
+            said = {c.direction_adverbs[w] for w in re.findall(r"[a-z]+", text[st.cue_end : st.end].lower()) if w in c.direction_adverbs}
+            st.direction = said.pop() if len(said) == 1 else st.direction
         if not st.slots and st.multiplier is None:
             for extra in _listed(st, doc, limit, values, dates, c):
                 out.append(extra)
