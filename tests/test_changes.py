@@ -247,6 +247,9 @@ CHANGES = [
      "doubled since 2010, from 1.2 million to 2.6 million", "increase", 1.2e6, 2.6e6, None, None, 2, 1400 / 12),
     ("first-time-since-date", "The Federal Reserve cut interest rates for the first time since 2020, to 3.75%.",
      "cut interest rates for the first time since 2020, to 3.75%", "decrease", None, 3.75, None, None, None, None),
+    # a determiner between the change word and its amount
+    ("dev-lost-all", "There were no Change UK candidates elected, which lost all 5 of its seats.", "lost all 5", "decrease", None, None, 5, "seat", None, None),
+    ("cut-an-additional", "The firm will cut an additional 700 jobs.", "cut an additional 700", "decrease", None, None, 700, "job", None, None),
     # a change word of no direction takes it from an adverb inside its statement
     ("revised-down", "Authorities later revised the death toll down to 12.", "revised the death toll down to 12", "decrease", None, 12, None, None, None, None),
     ("revised-upward", "Officials revised the figure upward to 1,200 deaths.", "revised the figure upward to 1,200", "increase", None, 1200, None, None, None, None),
@@ -313,6 +316,7 @@ NOT_CHANGES = [
     ("plural-noun-root-with-verb", "Sinks and toilets were replaced in 20 homes."),
     ("by-a-third-party", "The data was reduced by a third party contractor."),
     ("level-crossed", "Temperatures rose above 40 °C in Seville."),
+    ("determiner-no-amount", "Prices rose all day as 3 banks failed."),
     ("held-at", "The Bank of England held rates at 5.25%."),
     ("since-clause-stops", "Prices rose sharply since the war began, with 5 ships sunk."),
 ]

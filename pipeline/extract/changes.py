@@ -35,7 +35,7 @@ RULE_KEYS = (
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
-    "direction_adverbs",
+    "direction_adverbs", "amount_determiners",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -122,6 +122,7 @@ class Compiled:
     earlier_value_nouns: frozenset[str]
     level_qualifiers: frozenset[str]
     direction_adverbs: dict[str, str]
+    amount_determiner_re: re.Pattern
     basis_points_re: re.Pattern
     number: re.Pattern
 
@@ -208,6 +209,7 @@ def compile_rules(rules: Rules) -> Compiled:
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
         direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
+        amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
@@ -726,6 +728,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             j = p.end()
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
+            det = c.amount_determiner_re.match(text, i, limit)
+            if det is not None and det.end() in values:
+                j = det.end()  # "lost all 5", "added another 1,000 cases"
         elif first and skipped > 0 and role == "through_preposition" and not st.slots and st.multiplier is None:
             slot = "percent_by"  # "boosted its quarterly dividend 20%": a percent right after the object
         if slot is not None:
