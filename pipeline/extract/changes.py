@@ -49,6 +49,9 @@ SUBJECT_TAGS = GAPPED_TAGS - {"RB"}
 #: quantities rules (of this module) whose multiplier is a change; the other word forms compare
 CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun", "multiplier_factor"})
 WORD_RE = rx.compile(r"[^\s,;:()\[\]\"“”]+")
+SPACES_RE = rx.compile(r"\s+")
+TO_RE = rx.compile(r"\s+to\s+")
+PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
 
 def _norm(text: str) -> str:
@@ -299,7 +302,7 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     for m in c.fraction_re.finditer(text):
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
-    for m in c.factor_re.finditer(text):
+    for m in c.factor_re.finditer(text) if "factor" in text.lower() else ():
         row = _factor_multiplier(doc, m, rules, c)
         if row is not None:
             rows.append(row)
@@ -464,14 +467,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             else:
                 out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"], ends)
         spans.append((r["start"], r["end"]))
-    for m in c.fraction_point_re.finditer(text):
+    for m in c.fraction_point_re.finditer(text) if "point" in text.lower() else ():
         # "by a quarter percentage point", "by half a point": the fraction is the amount, in points (the
         # dates stage may read "a quarter" as three months: before a point it never is)
         if not any(s < m.end() and m.start() < e for s, e in spans):
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))], "%", source="percent")
             spans.append((m.start(), m.end()))
     spans += [(r["start"], r["end"]) for r in found.get("dates") or ()]
-    odds = [m for m in c.odds_re.finditer(text)] + [m for m in c.odds_words_re.finditer(text)]
+    odds = [m for m in c.odds_re.finditer(text)] + ([m for m in c.odds_words_re.finditer(text)] if re.search(r"[-‐]in[-‐]", text) else [])
     for m in odds:
         # "1-in-59,000", "a three-in-five chance": odds are a probability, in percent (a change of a
         # chance: "drops to 1-in-59,000")
@@ -498,7 +501,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             parsed = None
         if parsed is None:
             continue
-        sign = re.match(r"\s?%|\s+(?:percent|per cent)(?![\w-])", text[m.end() :], re.I)
+        sign = PERCENT_SIGN_RE.match(text, m.end())
         fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
         if fraction and _modifies_next(doc, m.end()):
             continue  # "by a third party", "a half brother": an adjective of the noun after it
@@ -508,7 +511,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), c.basis_points_re.match(text, m.end()).end(), float(parsed.value) / 100, "%", source="percent")
         elif sign and any(ch.isdigit() for ch in m.group()):
             # a percent no earlier stage kept ("by a quarter percentage point to 2.5%")
-            out[m.start()] = Value(m.start(), m.end() + sign.end(), float(parsed.value), "%", source="percent")
+            out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
     for m in c.fraction_by_re.finditer(text):
@@ -534,8 +537,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         # "cutting the maintenance lifetime ... from 10 years to 2", "reduced from 30 years to 25 years": a
         # duration followed by "to <number>" is a length that changes, not a period ("up 5% from 2023",
         # "extended by two weeks" stay dates)
-        to = re.match(r"\s+to\s+", text[v.end :])
-        later = v.end + to.end() if to else -1
+        to = TO_RE.match(text, v.end)
+        later = to.end() if to else -1
         if later in out or later in durations:
             out[start] = v
             if later in durations:
@@ -787,11 +790,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         word = _norm(w.group().rstrip("."))
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i)) or (word in c.cues and not first):
             break
-        after = re.match(r"\s+", text[w.end() : limit])
-        if after is not None and w.end() + after.end() in dates:
+        after = SPACES_RE.match(text, w.end(), limit)
+        if after is not None and after.end() in dates:
             # "doubled since 2010, from 1.2 million to 2.6 million", "for the first time since 2020, to 3.75%":
             # a word before a date and the date are part of the gap
-            i = dates[w.end() + after.end()]
+            i = dates[after.end()]
             skipped += 1
             continue
         if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
