@@ -25,6 +25,10 @@ on; conventions in its ``.md``): 59 ``dev`` documents of news-dev and 12 TimeBan
 ``<shared>/peer-suites/tempeval3/timebank.jsonl`` (``dct`` as the publication date), listed in
 ``changes-tuning.ids.json``. ``--details`` is for this set and ``dev`` only, never for the held-out one.
 
+``--set tuning`` also runs the round-3 batch (``changes-tuning-3.ids.json``: 312 more ``dev`` documents, all
+remaining Wikipedia Current-events days and 82 Wikinews articles, read whole; rows appended to the same
+``changes-tuning.jsonl``); ``--set tuning3`` scores that batch alone.
+
 ``--set fresh`` scores the second, fresh held-out set ``benchmarks/heldout/newsdev-changes-2.jsonl`` (labelled and
 frozen before it was scored; conventions in its ``.md``) on the documents listed in the table of
 ``newsdev-changes-2.md`` (news-dev documents of the ``counts`` split that were read in full, with or without rows),
@@ -54,6 +58,8 @@ TUNING = REPO / "benchmarks" / "newsdev" / "changes-tuning.jsonl"
 FRESH = REPO / "benchmarks" / "heldout" / "newsdev-changes-2.jsonl"
 FRESH_MD = FRESH.with_suffix(".md")
 TUNING_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning.ids.json"
+#: the round-3 batch of tuning documents (all read whole; labelled before the pipeline was run on them)
+TUNING3_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning-3.ids.json"
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -219,9 +225,9 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "dev"),
+    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; "
-                        "tuning: the tuning set, scored; dev: tuning documents, rows printed")
+                        "tuning: the tuning set, scored; tuning3: its round-3 batch alone; dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
@@ -229,9 +235,10 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "fresh" and args.details:
         parser.error("--details is refused for the fresh held-out set")
     newsdev = load_newsdev(args.shared)
-    if args.set == "tuning":
+    if args.set in ("tuning", "tuning3"):
         newsdev = {**load_timebank(args.shared), **newsdev}
-        doc_ids = json.loads(TUNING_IDS.read_text(encoding="utf-8"))
+        batch3 = json.loads(TUNING3_IDS.read_text(encoding="utf-8"))
+        doc_ids = batch3 if args.set == "tuning3" else json.loads(TUNING_IDS.read_text(encoding="utf-8")) + batch3
     elif args.set == "fresh":
         doc_ids = fresh_doc_ids()
     else:
@@ -249,7 +256,9 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    gold = load_gold({"tuning": TUNING, "fresh": FRESH}.get(args.set, GOLD))
+    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "fresh": FRESH}.get(args.set, GOLD))
+    if args.set == "tuning3":
+        gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)
     if unknown:
         sys.exit(f"gold documents not in the {args.set} set: {sorted(unknown)}")

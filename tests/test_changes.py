@@ -64,6 +64,11 @@ MULTIPLIERS = [
     ("tb-half-that", "Her properties, worth a hundred thirty million dollars in October, are worth only half that now.", "half", 0.5, "exact", "decrease", "comparison"),
     ("tb-times-possessive", "The purchase price is equal to about 1.65 times Deseret's roughly $10.7 million book value.", "1.65 times", 1.65, "approx", "increase", "comparison"),
     ("tb-almost-double", "Qantas will almost double its flights between Australia and India by August.", "double", 2, "approx", "increase", "change"),
+    # round 3 (tuning batch changes-tuning-3.ids.json): "by a factor of N" takes its direction from the change word
+    ("dev-factor-of-cutting", "Inventions that render the facilities more water-efficient could have a profound impact, possibly cutting the amount "
+     "of water used to flush waste by, reportedly, a factor of two.", "a factor of two", 0.5, "exact", "decrease", "change"),
+    ("factor-of-increase", "Sales increased by a factor of ten in five years.", "a factor of ten", 10, "exact", "increase", "change"),
+    ("times-by-year", "Revenue is expected to grow 3 times by 2030.", "3 times", 3, "exact", "increase", "change"),
 ]
 
 
@@ -97,6 +102,14 @@ NOT_MULTIPLIERS = [
     ("million-times", "The phrase was repeated 2 million times during the campaign."),
     ("half-that-relative", "Half that voted said no."),
     ("double-majoring", "I am double majoring in biology and clinical health sciences."),
+    ("factor-no-direction", "The two estimates differ by a factor of two."),
+    ("factor-of-safety", "The bridge was built with a factor of safety of three."),
+    ("factor-not-after-by", "Cost was a factor of two in the decision to cut staff."),
+    # frequencies in digits (rules/counts.yaml frequency_after): occasions, not ratios
+    ("times-since", "He has been arrested 5 times since 2010."),
+    ("times-in-its-history", "The team has reached the final 11 times in its history."),
+    ("times-by-agent", "The ship was hit 2 times by the missiles."),
+    ("times-with", "The victim was stabbed 14 times with a knife."),
 ]
 
 
@@ -200,6 +213,52 @@ CHANGES = [
      "rose 12% to $5 billion, compared with $4.5 billion", "increase", 4.5e9, 5e9, 12, "%", None, 100 / 9),
     ("versus-growth-rates", "Sales rose 5% versus 3% last year.", "rose 5%", "increase", None, None, 5, "%", None, 5.0),
     ("odds", "The chance of an impact fell to 1-in-500 after new observations.", "fell to 1-in-500", "decrease", None, 0.2, None, None, None, None),
+    # round 3 (tuning batch changes-tuning-3.ids.json: dev documents of news-dev, read whole)
+    ("dev-escalating", "President Trump announces plans to impose a 50% tariff on China, escalating to a total of 104% if China does not revoke "
+     "its 34% reciprocal tariff on all American goods within a day.", "escalating to a total of 104%", "increase", None, 104, None, None, None, None),
+    ("dev-spelled-odds", "By Monday afternoon, this likelihood had risen to a three-in-five chance.", "risen to a three-in-five", "increase", None, 60, None, None, None, None),
+    ("dev-value-before-restatement-and-date", "The South Korean trade ministry reports that semiconductor exports reached a record ₩21 trillion "
+     "(US$15 billion) in August, up nearly one-third from last year.", "₩21 trillion (US$15 billion) in August, up nearly one-third", "increase",
+     None, 21e12, 100 / 3, "%", None, 100 / 3),
+    ("dev-quarter-point", "South Korea's central bank cuts its key interest rate by a quarter percentage point to 2.5%, marking its fourth cut since October.",
+     "cuts its key interest rate by a quarter percentage point to 2.5%", "decrease", None, 2.5, 0.25, "%", None, None),
+    ("half-a-point", "The Fed raised rates by half a point in March.", "raised rates by half a point", "increase", None, None, 0.5, "%", None, 0.5),
+    ("dev-name-number-in-object", "They would be timing (cutting the maintenance lifetime of CentOS Linux 8 from 10 years to 2).",
+     "cutting the maintenance lifetime of CentOS Linux 8 from 10 years to 2", "decrease", 10, 2, None, None, None, -80.0),
+    ("durations-from-to", "The sentence was reduced from 30 years to 25 years on appeal.", "reduced from 30 years to 25 years", "decrease", 30, 25, None, None, None, -500 / 30),
+    # a comma-led restatement of the same change gives the side the statement lacks
+    ("merge-up-from", "The death toll rose to 40, up from 27 on Sunday.", "rose to 40, up from 27", "increase", 27, 40, None, None, None, 1300 / 27),
+    ("merge-down-from-across-date", "The unemployment rate fell to 3.5% in May, down from 3.7% in April.", "fell to 3.5% in May, down from 3.7%",
+     "decrease", 3.7, 3.5, None, None, None, -20 / 3.7),
+    ("merge-a-rise", "The price increased from $10 to $12, a 20% rise.", "increased from $10 to $12, a 20% rise", "increase", 10, 12, 20, "%", None, 20.0),
+    # Current-events headline style: the tagger reads a verbless sentence's change verb as a plural noun
+    ("headline-plummets", "Bitcoin plummets 15% to $60,000 after the announcement.", "plummets 15% to $60,000", "decrease", None, 60000, 15, "%", None, -15.0),
+    ("headline-sinks", "The rupee sinks to a record low of 90 per dollar.", "sinks to a record low of 90", "decrease", None, 90, None, None, None, None),
+    ("slows-to", "Inflation slows to 2.9% in July.", "slows to 2.9%", "decrease", None, 2.9, None, None, None, None),
+    ("cut-by-half", "The budget has been cut by half.", "cut by half", "decrease", None, None, 50, "%", None, -50.0),
+    # the direct object names an estimate: its "of" value is the earlier one (negative: tb-estimate-of)
+    ("dev-estimate-object", "The central bank lowered the outlook, nearly halving the previous projection of 1.5% announced in February.",
+     "halving the previous projection of 1.5%", "decrease", 1.5, None, None, None, 0.5, -50.0),
+    ("estimate-object-from-to", "The IMF cut its growth forecast of 3% to 2%.", "cut its growth forecast of 3% to 2%", "decrease", 3, 2, None, None, None, -100 / 3),
+    ("basis-points", "The central bank raised its benchmark rate by 50 basis points to 4.5%.", "raised its benchmark rate by 50 basis points to 4.5%",
+     "increase", None, 4.5, 0.5, "%", None, None),
+    # a word before a date and the date are part of the gap ("since" alone ends it)
+    ("since-date-in-gap", "The number of users has more than doubled since 2010, from 1.2 million to 2.6 million.",
+     "doubled since 2010, from 1.2 million to 2.6 million", "increase", 1.2e6, 2.6e6, None, None, 2, 1400 / 12),
+    ("first-time-since-date", "The Federal Reserve cut interest rates for the first time since 2020, to 3.75%.",
+     "cut interest rates for the first time since 2020, to 3.75%", "decrease", None, 3.75, None, None, None, None),
+    # a determiner between the change word and its amount
+    ("dev-lost-all", "There were no Change UK candidates elected, which lost all 5 of its seats.", "lost all 5", "decrease", None, None, 5, "seat", None, None),
+    ("cut-an-additional", "The firm will cut an additional 700 jobs.", "cut an additional 700", "decrease", None, None, 700, "job", None, None),
+    # a change word of no direction takes it from an adverb inside its statement
+    ("revised-down", "Authorities later revised the death toll down to 12.", "revised the death toll down to 12", "decrease", None, 12, None, None, None, None),
+    ("revised-upward", "Officials revised the figure upward to 1,200 deaths.", "revised the figure upward to 1,200", "increase", None, 1200, None, None, None, None),
+    ("revised-no-adverb", "The magnitude was later revised to 6.4.", "revised to 6.4", "none", None, 6.4, None, None, None, None),
+    # "by A to B": the amount and the later value when each end stands alone; a range when the unit is shared
+    ("by-a-to-b-counts", "The number of confirmed cases increased by 523 to 1,501.", "increased by 523 to 1,501", "increase", None, 1501, 523, "case", None, None),
+    ("by-a-to-b-money", "The budget was cut by $2 billion to $10 billion.", "cut by $2 billion to $10 billion", "decrease", None, 10e9, 2e9, "USD", None, None),
+    ("by-range-shared-percent", "Prices could rise by 5 to 10 percent.", "rise by 5 to 10 percent", "increase", None, None, 7.5, "%", None, 7.5),
+    ("by-range-shared-scale", "Output fell by 2 to 3 million barrels.", "fell by 2 to 3 million", "decrease", None, None, 2.5e6, "barrel", None, None),
 ]
 
 
@@ -242,6 +301,24 @@ NOT_CHANGES = [
     ("tb-possessive-share", "The sale boosts Nestle's 7% share of the U.S. candy market."),
     ("tb-due-to-loss-of", "The company said it cut the dividend due to its third-quarter loss of $992,000, or 15 cents a share."),
     ("tb-estimate-of", "Earnings could fall below a recent analyst's estimate of $1.65 a share."),
+    # round 3: false changes (ranges, "from A to B" of places and dates, poll margins, "rose to power")
+    ("dev-range-from-to", "A large number of homes have been destroyed with some estimates by the Red Cross and government officials ranging from 45% to 60% destruction."),
+    ("dev-poll-margin", "In an April 30 – May 4 Monmouth poll, Biden led Trump 47 percent to 40 percent with 5 percent for Amash."),
+    ("dev-extended-by-days", "The parliament of Portugal voted to extend the national state of emergency by 15 days; the vote passed with 215 votes in favor."),
+    ("dates-from-to", "He served as mayor from 2001 to 2009."),
+    ("places-from-to", "He moved from Chicago to New York in 1990."),
+    ("rose-to-power", "The party rose to power in 1933."),
+    ("escalated-no-number", "The conflict escalated to a full-scale war within two days."),
+    ("spelled-odds-need-hyphens", "One in five voters rose early to vote."),
+    ("lost-children", "The couple lost three children in the fire."),
+    ("lost-soldiers", "The army lost 12 soldiers in the attack."),
+    ("slow-adjective", "Progress was slow in 2020, with 5 projects finished."),
+    ("plural-noun-root-with-verb", "Sinks and toilets were replaced in 20 homes."),
+    ("by-a-third-party", "The data was reduced by a third party contractor."),
+    ("level-crossed", "Temperatures rose above 40 °C in Seville."),
+    ("determiner-no-amount", "Prices rose all day as 3 banks failed."),
+    ("held-at", "The Bank of England held rates at 5.25%."),
+    ("since-clause-stops", "Prices rose sharply since the war began, with 5 ships sunk."),
 ]
 
 
@@ -263,6 +340,14 @@ GAPPED = [
     ("two-verbs-not-gapped", "The Nasdaq Composite falls 4% and the S&P 500 falls 2.7%.", [("falls 4%", None, None, 4), ("falls 2.7%", None, None, 2.7)]),
     ("no-respectively-no-list", "Prices rose to 5 and 6 in two days.", [("rose to 5", None, 5, None)]),
     ("and-clause-with-verb", "Prices rose to $80 and traders sold 500 contracts.", [("rose to $80", None, 80, None)]),
+    # round 3: subjects listed after a value-less change word; coordinated objects of one change word
+    ("dev-listed-subjects", "Oil prices rise amid fears of a prolonged war and the draining of world oil reserves, including West Texas Intermediate "
+     "to US$102.76 per barrel and Brent Crude to US$112.89 per barrel.", [("to US$102.76", None, 102.76, None), ("to US$112.89", None, 112.89, None)]),
+    ("listed-but-number-before-lead", "Sales rose in 3 regions, including Asia to $5 billion.", []),
+    ("dev-coordinated-objects", "British oil and gas company BP announces that it will lay off 4,700 employees and 3,000 contractors globally to reduce costs.",
+     [("lay off 4,700", None, None, 4700), ("3,000", None, None, 3000)]),
+    ("coordinated-clause-not-object", "The company will cut 4,800 jobs and hire 300 engineers.", [("cut 4,800", None, None, 4800)]),
+    ("no-merge-without-later-value", "Growth fell 5%, down from 7% a year earlier.", [("fell 5%", None, None, 5), ("down from 7%", 7, None, None)]),
 ]
 
 

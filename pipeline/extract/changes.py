@@ -34,6 +34,8 @@ RULE_KEYS = (
     "change_nouns", "change_adverbs", "value_prepositions", "baselines", "baseline_lead", "baseline_standalone", "max_object_words",
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
+    "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
+    "direction_adverbs", "amount_determiners",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -45,8 +47,11 @@ GAPPED_TAGS = frozenset({"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "N
 #: of those, the ones that make a subject (an adverb alone, "and then to 60", continues the same quantity)
 SUBJECT_TAGS = GAPPED_TAGS - {"RB"}
 #: quantities rules (of this module) whose multiplier is a change; the other word forms compare
-CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun"})
+CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun", "multiplier_factor"})
 WORD_RE = rx.compile(r"[^\s,;:()\[\]\"“”]+")
+SPACES_RE = rx.compile(r"\s+")
+TO_RE = rx.compile(r"\s+to\s+")
+PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
 
 def _norm(text: str) -> str:
@@ -111,6 +116,17 @@ class Compiled:
     gap_adverbs: frozenset[str]
     respectively: re.Pattern
     odds_re: re.Pattern
+    odds_words_re: re.Pattern
+    list_lead_re: re.Pattern
+    factor_re: re.Pattern
+    fraction_point_re: re.Pattern
+    fraction_by_re: re.Pattern
+    range_unit_re: re.Pattern
+    earlier_value_nouns: frozenset[str]
+    level_qualifiers: frozenset[str]
+    direction_adverbs: dict[str, str]
+    amount_determiner_re: re.Pattern
+    basis_points_re: re.Pattern
     number: re.Pattern
 
 
@@ -183,6 +199,21 @@ def compile_rules(rules: Rules) -> Compiled:
         gap_adverbs=frozenset(_norm(w) for w in data["gap_adverbs"]),
         respectively=_words(data["respectively"]),
         odds_re=rx.compile(r"(?<![\w.,-])(?P<a>\d+)[-‐ ](?:" + _alt(data["odds_words"]) + r")[-‐ ](?P<b>\d[\d,]*(?:\.\d+)?)(?![\w-])", re.I),
+        odds_words_re=rx.compile(r"(?<![\w.,-])(?P<a>[A-Za-z]+)[-‐](?:" + _alt(data["odds_words"]) + r")[-‐](?P<b>[A-Za-z]+)(?![\w-])", re.I),
+        list_lead_re=rx.compile(r",\s*(?:" + _alt(data["list_leads"]) + r")\s+", re.I),
+        factor_re=rx.compile(
+            r"(?<![\w-])(?:" + _alt(data["factor_phrases"]) + r")\s+(?P<n>" + vocab(rules).number + r")(?![\w-])", re.I
+        ),
+        fraction_point_re=rx.compile(
+            r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
+        ),
+        fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
+        range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
+        earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
+        level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
+        direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
+        amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
+        basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
     )
 
@@ -271,7 +302,39 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     for m in c.fraction_re.finditer(text):
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
+    for m in c.factor_re.finditer(text) if "factor" in text.lower() else ():
+        row = _factor_multiplier(doc, m, rules, c)
+        if row is not None:
+            rows.append(row)
     return rows
+
+
+def _factor_multiplier(doc: Doc, m: re.Match, rules: Rules, c: Compiled) -> dict | None:
+    """"cutting the amount of water ... by, reportedly, a factor of two" -> 0.5; "increased by a factor of
+    ten" -> 10. Only after "by" (an aside between commas may stand between), and only when a change word
+    stands earlier in the sentence: its direction says whether the factor multiplies or divides. "differ
+    by a factor of two" (no direction) and "a factor of safety" are no multipliers."""
+    text = doc_text(doc)
+    sent_start, _ = _sentence_bounds(doc, m.start())
+    head = text[sent_start : m.start()]
+    if not re.search(r"\bby\s*(?:,\s*[A-Za-z]+\s*,\s*)?$", head, re.I):
+        return None
+    try:
+        parsed = parse_number(m.group("n"), rules)
+    except (ArithmeticError, ValueError):
+        parsed = None
+    if parsed is None or not parsed.value or parsed.value <= 1:
+        return None
+    cue = None
+    for hit in c.cue_re.finditer(head):
+        tok = _token_at(doc, sent_start + hit.start())
+        role = _cue_role(tok, c.cues[_norm(hit.group())], _norm(hit.group()))
+        if role is not None and role.role in VERB_GROUPS and role.direction in ("increase", "decrease"):
+            cue = role  # the nearest change word before "by"
+    if cue is None:
+        return None
+    factor = float(parsed.value) if cue.direction == "increase" else 1 / float(parsed.value)
+    return _quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), cue.direction, "multiplier_factor")
 
 
 def _object_word(tok: Token) -> str:
@@ -371,6 +434,9 @@ class Value:
     kind: str | None = None
     #: where the number comes from: money | user_counts | percent | count | measure | multiplier | bare
     source: str = "bare"
+    #: for a range another stage read from "A to B" where each end stands alone ("$2 billion to $10
+    #: billion", "523 to 1,501"): the two ends, for "rose by A to B" (by A, to B)
+    ends: tuple["Value", "Value"] | None = None
 
 
 def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> dict[int, Value]:
@@ -378,9 +444,11 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
     numbers no stage kept ("from fourteen to 31"), never inside a date."""
     out: dict[int, Value] = {}
     spans: list[tuple[int, int]] = []
+    text = doc_text(doc)
     for r in found.get("money") or ():
         if r.get("amount") is not None:
-            out[r["start"]] = Value(r["start"], r["end"], float(r["amount"]), r.get("currency"), source="money")
+            ends = _range_ends(text, r, r.get("amount_low"), r.get("amount_high"), r.get("currency"), "money", c)
+            out[r["start"]] = Value(r["start"], r["end"], float(r["amount"]), r.get("currency"), source="money", ends=ends)
         spans.append((r["start"], r["end"]))
     for r in found.get("user_counts") or ():
         if r.get("value") is not None:
@@ -390,19 +458,33 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if r.get("value") is not None and r["kind"] in ("percent", "count", "measure", "multiplier"):
             unit = "%" if r["kind"] == "percent" else r.get("unit")
             kind = multiplier_kind(doc, r, rules) if r["kind"] == "multiplier" else None
-            out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"])
+            ends = None if kind else _range_ends(text, r, r.get("value_low"), r.get("value_high"), unit, r["kind"], c)
+            bp = c.basis_points_re.match(text, r["end"]) if r["kind"] == "count" else None
+            if bp is not None or (unit and c.basis_points_re.fullmatch(unit)):
+                # "by 50 basis points", "by 25 bps": in percentage points
+                end = bp.end() if bp is not None else r["end"]
+                out[r["start"]] = Value(r["start"], end, float(r["value"]) / 100, "%", source="percent")
+            else:
+                out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), unit, r["kind"] == "multiplier", kind, r["kind"], ends)
         spans.append((r["start"], r["end"]))
+    for m in c.fraction_point_re.finditer(text) if "point" in text.lower() else ():
+        # "by a quarter percentage point", "by half a point": the fraction is the amount, in points (the
+        # dates stage may read "a quarter" as three months: before a point it never is)
+        if not any(s < m.end() and m.start() < e for s, e in spans):
+            out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))], "%", source="percent")
+            spans.append((m.start(), m.end()))
     spans += [(r["start"], r["end"]) for r in found.get("dates") or ()]
-    text = doc_text(doc)
-    for m in c.odds_re.finditer(text):
-        # "1-in-59,000": odds are a probability, in percent (a change of a chance: "drops to 1-in-59,000")
+    odds = [m for m in c.odds_re.finditer(text)] + ([m for m in c.odds_words_re.finditer(text)] if re.search(r"[-‐]in[-‐]", text) else [])
+    for m in odds:
+        # "1-in-59,000", "a three-in-five chance": odds are a probability, in percent (a change of a
+        # chance: "drops to 1-in-59,000")
         if any(s < m.end() and m.start() < e for s, e in spans):
             continue
         try:
             one, many = parse_number(m.group("a"), rules), parse_number(m.group("b"), rules)
         except (ArithmeticError, ValueError):
             continue
-        if one is not None and many is not None and many.value:
+        if one is not None and many is not None and many.value and one.value <= many.value:
             out[m.start()] = Value(m.start(), m.end(), float(one.value / many.value) * 100, "%", source="percent")
             spans.append((m.start(), m.end()))
     for m in c.number.finditer(text):
@@ -419,11 +501,74 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             parsed = None
         if parsed is None:
             continue
-        if _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group())):
+        sign = PERCENT_SIGN_RE.match(text, m.end())
+        fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
+        if fraction and _modifies_next(doc, m.end()):
+            continue  # "by a third party", "a half brother": an adjective of the noun after it
+        if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
+        elif c.basis_points_re.match(text, m.end()):  # "by 50 basis points": in percentage points
+            out[m.start()] = Value(m.start(), c.basis_points_re.match(text, m.end()).end(), float(parsed.value) / 100, "%", source="percent")
+        elif sign and any(ch.isdigit() for ch in m.group()):
+            # a percent no earlier stage kept ("by a quarter percentage point to 2.5%")
+            out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for m in c.fraction_by_re.finditer(text):
+        # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
+        f = m.start("f")
+        if _modifies_next(doc, m.end()):
+            continue  # "hacked by a third party": an adjective of the noun after it
+        if f not in out and not any(s < m.end() and f < e for s, e in spans):
+            out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
+    durations: dict[int, Value] = {}
+    for r in found.get("dates") or ():
+        n = c.number.match(text, r["start"])
+        unit = re.match(r"\s*([A-Za-z]+)", text[n.end() : r["end"]]) if n is not None else None
+        if r.get("type") != "duration" or n is None or unit is None or re.fullmatch(r"\d{4}", n.group()):
+            continue
+        try:
+            parsed = parse_number(n.group(), rules)
+        except (ArithmeticError, ValueError):
+            parsed = None
+        if parsed is not None:
+            durations[r["start"]] = Value(r["start"], r["end"], float(parsed.value), unit.group(1).lower(), source="measure")
+    for start, v in durations.items():
+        # "cutting the maintenance lifetime ... from 10 years to 2", "reduced from 30 years to 25 years": a
+        # duration followed by "to <number>" is a length that changes, not a period ("up 5% from 2023",
+        # "extended by two weeks" stay dates)
+        to = TO_RE.match(text, v.end)
+        later = to.end() if to else -1
+        if later in out or later in durations:
+            out[start] = v
+            if later in durations:
+                out[later] = durations[later]
     return out
+
+
+def _range_ends(text: str, row: dict, low: float | None, high: float | None, unit: str | None, source: str, c: Compiled) -> tuple[Value, Value] | None:
+    """The two ends of a range mention written "A to B" when each end stands alone: both bare ("523 to
+    1,501") or both with their own unit ("$2 billion to $10 billion"). A percent sign, scale word or
+    currency written only after the second number is shared by both ends: "5 to 10 percent", "2 to 3
+    million" are ranges, never two values."""
+    if low is None or high is None:
+        return None
+    mention = text[row["start"] : row["end"]]
+    to = re.search(r"\s+to\s+", mention)
+    if to is None:
+        return None
+    first, second = mention[: to.start()], mention[to.end() :]
+    if bool(c.range_unit_re.search(second)) != bool(c.range_unit_re.search(first)):
+        return None
+    a = Value(row["start"], row["start"] + to.start(), float(low), unit, source=source)
+    b = Value(row["start"] + to.end(), row["end"], float(high), unit, source=source)
+    return a, b
+
+
+def _modifies_next(doc: Doc, end: int) -> bool:
+    """Whether the word ending at ``end`` modifies a noun after it, by the parse ("a third party")."""
+    last = _token_at(doc, end - 1)
+    return last is not None and last.dep_ in ("amod", "compound", "nummod") and last.head.i > last.i and last.head.tag_.startswith("NN")
 
 
 @dataclass
@@ -452,6 +597,10 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue 
         return None  # "cutting off water", "lays off" is a listed phrase of its own
     after_noun = prev is not None and prev.tag_ in ("NN", "NNS") and not (nxt is not None and nxt.tag_ in ("DT", "PRP$"))
     nouny = tok.tag_.startswith("NN") and prev is not None and (prev.tag_ in ("DT", "PRP$", "JJ", "CD", "POS") or prev.text == "%" or after_noun)
+    if nouny and not any(c.role == "noun" for c in cue) and tok.dep_ == "ROOT" and not any(t.tag_.startswith(("VB", "MD")) for t in tok.sent):
+        # a verbless sentence whose root is a change verb tagged as a plural noun: "Bitcoin plummets 15%",
+        # "The rupee sinks to a record low of 90 per dollar" (the tagger reads the headline style as nouns)
+        nouny = False
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
@@ -525,6 +674,28 @@ def _noun_coordination(doc: Doc, pos: int) -> bool:
     return tok.head.tag_.startswith(("NN", "JJ")) and nxt is not None and not nxt.tag_.startswith(("VB", "MD"))
 
 
+def _estimate_object(doc: Doc, st: Statement, of_pos: int, c: Compiled) -> bool:
+    """Whether the "of" at ``of_pos`` follows the change word's direct object when that object names an
+    estimate ("halving the previous projection of 1.5%"): then the value after "of" is the earlier one."""
+    of = _token_at(doc, of_pos)
+    cue = _token_at(doc, st.cue_start)
+    if of is None or cue is None or of.i == 0:
+        return False
+    noun = doc[of.i - 1]
+    return _norm(noun.text) in c.earlier_value_nouns and noun.dep_ == "dobj" and noun.head.i == cue.i
+
+
+def _name_number(doc: Doc, pos: int) -> bool:
+    """Whether the number at ``pos`` is part of a name ("the lifetime of CentOS Linux 8 from 10 years to
+    2", "Windows 10"): a cardinal right after the proper noun it modifies, by the parse. Such a number is
+    no value of the change and does not end its object."""
+    tok = _token_at(doc, pos)
+    if tok is None or tok.idx != pos or tok.tag_ != "CD" or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
+
+
 def _clause_verb(doc: Doc, pos: int) -> bool:
     """Whether the word at ``pos`` is a verb heading its own clause (not a participle modifying a noun)."""
     tok = _token_at(doc, pos)
@@ -556,15 +727,20 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             slot = c.prep_map[word]
             if word == "of" and not (first and (role == "noun" or (skipped == 0 and _norm(text[st.cue_start : st.cue_end]) in c.noun_words))):
                 # "declines of at least 43%" read as a verb by the parse is still the noun
-                slot = None
+                slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
             j = p.end()
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
+            det = c.amount_determiner_re.match(text, i, limit)
+            if det is not None and det.end() in values:
+                j = det.end()  # "lost all 5", "added another 1,000 cases"
         elif first and skipped > 0 and role == "through_preposition" and not st.slots and st.multiplier is None:
             slot = "percent_by"  # "boosted its quarterly dividend 20%": a percent right after the object
         if slot is not None:
             q = c.qual_start.match(text, j, limit)
             if q and j + q.end() - q.start() in values:
+                if not p and _norm(q.group("q")) in c.level_qualifiers:
+                    break  # "rose above 40 °C": a level crossed, not an amount
                 j = q.end()
             v = values.get(j)
             if v is None and p and slot != "percent_by":
@@ -589,6 +765,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
                     break
+                if slot == "by" and p is not None and v.ends is not None and "to" not in st.slots:
+                    # "increased by 523 to 1,501": a range another stage read is the amount and the later value
+                    st.slots["by"], st.slots["to"] = v.ends
+                    st.last_slot, st.end, first, skipped = "to", v.end, False, 0
+                    i = _skip_restatement(text, v.end, limit, values, c)
+                    continue
                 st.slots[slot] = v
                 st.last_slot = slot
                 st.end, first, skipped = v.end, False, 0
@@ -606,8 +788,15 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if w is None:
             break
         word = _norm(w.group().rstrip("."))
-        if any(ch.isdigit() for ch in word) or (word in c.cues and not first):
+        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i)) or (word in c.cues and not first):
             break
+        after = SPACES_RE.match(text, w.end(), limit)
+        if after is not None and after.end() in dates:
+            # "doubled since 2010, from 1.2 million to 2.6 million", "for the first time since 2020, to 3.75%":
+            # a word before a date and the date are part of the gap
+            i = dates[after.end()]
+            skipped += 1
+            continue
         if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
             break
         if role == "adverb" and not st.slots:
@@ -683,14 +872,23 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 if v is not None and v.unit == "%" and not v.multiplier and v.start not in used:
                     st.slots["by"], st.start = v, v.start
             if cue.role in ("adverb", "noun") and st.slots and "to" not in st.slots:
-                before = _value_before(doc, st.start, values, by_end, used, c)
+                before = _value_before(doc, st.start, values, by_end, used, dates, c)
                 if before is not None:
                     # "revenue was $5.2 billion, up 12% from a year earlier", "$1.01 billion, a 43% increase
                     # from $704.4 million", "13 facilities in operation, up from seven": the later value
                     st.slots["to"] = before
                     st.start = before.start
+        if st.direction == "none":
+            # "revised the death toll down to 12": the direction an adverb inside the statement gives
+            said = {c.direction_adverbs[w] for w in re.findall(r"[a-z]+", text[st.cue_end : st.end].lower()) if w in c.direction_adverbs}
+            st.direction = said.pop() if len(said) == 1 else st.direction
         if not st.slots and st.multiplier is None:
+            for extra in _listed(st, doc, limit, values, dates, c):
+                out.append(extra)
+                used |= {v.start for v in extra.slots.values()}
             continue
+        if out and what == "cue" and _continues(out[-1], st, doc, dates, c):
+            continue  # "rose to 40, up from 27": merged into the statement before
         out.append(st)
         used |= {v.start for v in st.slots.values()}
         for extra in _gapped(st, doc, limit, values, dates, c):
@@ -699,11 +897,69 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
     return _dedupe(out)
 
 
-def _value_before(doc: Doc, start: int, values: dict[int, Value], by_end: dict[int, Value], used: set[int], c: Compiled) -> Value | None:
-    """The value a comma-led change phrase at ``start`` qualifies: "$66.50 a share, up $1.50", "net was
-    $7.4 million, or 22 cents a share, down from $32.3 million". Between the value and the comma stand at
-    most a few unit words and a restatement; a value an earlier statement used is not taken."""
+def _listed(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:
+    """Statements for the subjects a value-less change word lists after a lead: "Oil prices rise amid fears
+    of a prolonged war ..., including West Texas Intermediate to US$102.76 per barrel and Brent Crude to
+    US$112.89 per barrel". Each listed subject is read as a gapped clause (a verbless subject, then a
+    preposition and a value); none is taken when a number stands between the change word and the lead
+    (it belonged to the change word and was not a value of it: "rose in 2 of 5 regions, including")."""
     text = doc_text(doc)
+    lead = c.list_lead_re.search(text, st.cue_end, limit)
+    if lead is None or any(ch.isdigit() for ch in text[st.cue_end : lead.start()]):
+        return []
+    first = _gapped_clause(st, doc, lead.end(), limit, values, dates, c)
+    if first is None or not first.slots:
+        return []
+    first.rule = f"{st.rule}_listed"
+    return [first] + _gapped(first, doc, limit, values, dates, c)
+
+
+def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], c: Compiled) -> bool:
+    """Merge a comma-led change phrase into the statement right before it when it restates the same change
+    with the side that statement lacks: "The death toll rose to 40, up from 27" (from 27 to 40), "fell to
+    3.5% in May, down from 3.7% in April", "increased from $10 to $12, a 20% rise" (by 20%). Only across one
+    comma and a few words (a date, unit words), in the same direction, and only a side the statement has
+    not written: an earlier value needs a later one ("fell 5%, down from 7%" is a rate, not two sides)."""
+    if st.direction != prev.direction or st.start < prev.end or not st.slots or st.multiplier is not None:
+        return False
+    if "from" in st.slots and "to" not in prev.slots:
+        return False
+    if any(k in prev.slots for k in st.slots) or set(st.slots) - {"from", "by"}:
+        return False
+    text = doc_text(doc)
+    i, words, commas = prev.end, 0, 0
+    while i < st.start:
+        if i in dates:
+            i = dates[i]
+            continue
+        gap = re.match(r"\s+|,", text[i : st.start])
+        if gap:
+            commas += gap.group() == ","
+            i += gap.end()
+            continue
+        w = re.match(r"[A-Za-z]+", text[i : st.start])
+        if w is None or _norm(w.group()) in c.gap_stoppers or _norm(w.group()) in c.cues or words >= c.lookback_max_words:
+            return False
+        words += 1
+        i += w.end()
+    if commas != 1 or not re.search(r",\s*(?:(?:a|an)\s+)?$", text[prev.end : st.start]):
+        return False
+    for k, v in st.slots.items():
+        prev.slots[k] = v
+    prev.end = max(prev.end, st.end)
+    prev.baseline = prev.baseline or st.baseline
+    return True
+
+
+def _value_before(
+    doc: Doc, start: int, values: dict[int, Value], by_end: dict[int, Value], used: set[int], dates: dict[int, int], c: Compiled
+) -> Value | None:
+    """The value a comma-led change phrase at ``start`` qualifies: "$66.50 a share, up $1.50", "net was
+    $7.4 million, or 22 cents a share, down from $32.3 million", "a record ₩21 trillion (US$15 billion) in
+    August, up nearly one-third". Between the value and the comma stand at most a few unit words, a date
+    and a restatement (in parentheses or after "or"); a value an earlier statement used is not taken."""
+    text = doc_text(doc)
+    date_ends = {e: s for s, e in dates.items()}
     sent_start, _ = _sentence_bounds(doc, start)
     head = text[sent_start:start]
     art = re.search(r"(?:\b(?:a|an)\s+)?$", head)  # "…, a 43% increase"
@@ -719,6 +975,13 @@ def _value_before(doc: Doc, start: int, values: dict[int, Value], by_end: dict[i
             v = by_end.get(k)
             if v is not None:
                 break
+            if k in date_ends and date_ends[k] >= sent_start:  # "in August": a date is part of the gap
+                k = sent_start + len(text[sent_start : date_ends[k]].rstrip())
+                continue
+            paren = re.search(r"\([^()]{0,60}\)$", text[sent_start:k])
+            if paren and any(ch.isdigit() for ch in paren.group()):  # "(US$15 billion)": a restatement
+                k = sent_start + len(text[sent_start : sent_start + paren.start()].rstrip())
+                continue
             w = re.search(r"\s*\b([A-Za-z]+)\s*$", text[sent_start:k])
             if w is None or words >= c.lookback_max_words or _norm(w.group(1)) in c.gap_stoppers or _norm(w.group(1)) in c.cues:
                 v = None
@@ -760,7 +1023,8 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         j = prev.end + m.end()
         v = values.get(j)
         if v is not None:
-            if v.multiplier or not c.respectively.search(text, v.end, limit):
+            listed = c.respectively.search(text, v.end, limit) or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
+            if v.multiplier or not listed:
                 break  # "to 5 and 6" without "respectively" is no list of later values
             nxt = Statement(prev.cue_start, prev.cue_end, prev.direction, v.start, v.end, {prev.last_slot: v}, rule=f"{prev.rule}_gapped", last_slot=prev.last_slot)
         elif m.group("co") or m.group("co2"):
@@ -772,6 +1036,16 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         out.append(nxt)
         prev = nxt
     return out
+
+
+def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
+    """Whether two counts are coordinated objects of one change word, by the parse: "lay off 4,700
+    employees and 3,000 contractors" (the second noun a conjunct of the first, each with its number).
+    "rose 12% and 8%" or "cut 4,800 jobs and hired 300" are not."""
+    a, b = _token_at(doc, first.end - 1), _token_at(doc, second.end - 1)
+    if a is None or b is None or a.dep_ != "nummod" or b.dep_ != "nummod":
+        return False
+    return b.head.dep_ == "conj" and b.head.head.i == a.head.i and a.head.tag_.startswith("NN") and b.head.tag_.startswith("NN")
 
 
 def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> Statement | None:
