@@ -181,8 +181,9 @@ def compile_money(rules: Rules) -> MoneyRules:
         ("range_suffix", f"(?P<body>{n1}(?:{gap}(?P<cq>{post}))?{sep}{n2}{gap}{cp})"),
         ("prefix", f"(?P<body>{c1}{gap}{g1})"),
         ("suffix", f"(?P<body>{n1}{gap}{cp})"),
-        # "a 12-cent dividend", "its one-yen bid"
-        ("hyphen_suffix", r"(?P<body>(?P<n1>(?<![\w.,-])(?:" + v.digits + "|" + v.words + r"))-(?P<cp>(?:" + _alt(latin_names) + r")(?:s|es)?)(?!\w))"),
+        # "a 12-cent dividend", "its one-yen bid", "a 100-billion-forint support package"
+        ("hyphen_suffix", r"(?P<body>(?P<n1>(?<![\w.,-])(?:" + v.digits + r"-(?:" + _alt(v.spelled_magnitudes) + r")|" + v.digits + "|" + v.words
+         + r"))-(?P<cp>(?:" + _alt(latin_names) + r")(?:s|es)?)(?!\w))"),
         # "3.14US$", "42MYR", "10c": a code, letter symbol or cent mark glued after the digits
         ("suffix_glued", r"(?P<body>(?P<n1>(?<![\w.,])" + v.digits + r")(?P<cp>(?-i:" + _alt(post_syms + codes + other_syms + letter_marks) + r")))(?![A-Za-z])"),
         # "Rupees 500 crore", "ringgit 42": a name before the number, for the names listed (not "Euro 2024")
