@@ -33,6 +33,9 @@ def one(rows: list[dict], span: str) -> dict:
 
 # (id, article, sentence, span, value, type, start_date, end_date, granularity, mod)
 CASES = [
+    # a quarter named without "the", as a modifier (TimeBank wsj_0610: "Kellogg reported lower third-quarter earnings")
+    ("quarter-as-modifier", "doubao-2024-overview", "As expected, Kellogg reported lower third-quarter earnings.",
+     "third-quarter", "2024-Q3", "date", "2024-07-01", "2024-09-30", "quarter", None),
     ("full-date-by", "bytedance-deepseek-impact", "By January 28, 2025, DeepSeek’s daily active user count outstripped that of Doubao, making it the most widely used domestic model",
      "January 28, 2025", "2025-01-28", "date", "2025-01-28", "2025-01-28", "day", "before"),
     ("month-year", "doubao-2024-overview", "In May 2024, DeepSeek announced its DeepSeek-V2, with exceptionally low pricing of just ¥1 per million input tokens.",

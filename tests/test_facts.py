@@ -538,3 +538,26 @@ def test_the_publisher_is_never_the_headline_actor(nlp, rules, settings) -> None
             found[name] = func(doc, ctx, found)
         fact = _fact(found["facts"], text, "$1 billion")
         assert (fact["subject"], fact["subject_source"]) == ((expected, "headline") if expected else (None, None)), (source, url)
+
+
+# (id, text, published, mention, period): an earnings story's figures take the reporting period its first
+# paragraph names when their own sentence and paragraph name none; a year-ago figure is of that period a
+# year before (TimeBank wsj_0189, shortened)
+LEDE_CASES = [
+    ("lede-quarter",
+     "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings, reflecting restructuring costs.\n\n"
+     "The St. Louis company earned $45.2 million, or 65 cents a share, compared with $84.9 million, or $1.24 a share, a year earlier.",
+     date(1989, 11, 2), "$45.2 million", "1989-Q4"),
+    ("lede-quarter-a-year-earlier",
+     "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings, reflecting restructuring costs.\n\n"
+     "The St. Louis company earned $45.2 million, or 65 cents a share, compared with $84.9 million, or $1.24 a share, a year earlier.",
+     date(1989, 11, 2), "$84.9 million", "1988-Q4"),
+    ("a-day-in-the-lede-dates-an-event-not-the-figures",
+     "Acme Corp. said on Monday, May 5, that it would cut jobs.\n\nThe company earned $45.2 million.",
+     date(2025, 5, 6), "$45.2 million", "2025-05-06"),
+]
+
+
+@pytest.mark.parametrize("text,published,mention,period", [c[1:] for c in LEDE_CASES], ids=[c[0] for c in LEDE_CASES])
+def test_lede_reporting_period(run_text, text, published, mention, period) -> None:
+    assert _fact(run_text(text, published), text, mention)["period"] == period

@@ -46,7 +46,7 @@ RULE_KEYS = (
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward", "windows", "quarters",
-    "fiscal_relatives",
+    "quarters_without_article", "fiscal_relatives",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before")
@@ -154,7 +154,7 @@ def compile_rules(rules: Rules) -> Compiled:
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
         "<HALF>": rf"\b(?P<half>{_alt(data['halves'])})\s+half",
-        "<QUARTER>": rf"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:{_alt(data['quarters'])}))\s+quarter\b)",
+        "<QUARTER>": rf"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:{_alt(data['quarters'])})|(?:{_alt(data['quarters_without_article'])}))[\s-]+quarter\b)",
     }
     def expand(source: str) -> str:
         for key, fragment in fragments.items():

@@ -30,7 +30,7 @@ from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
-from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates
+from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates, year_before
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
@@ -184,6 +184,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         subject = attach(scene, span)
         sent = scene.sentence(span.start)
         period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)
+        period = year_before(period, row["end"], text, fr)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return same_metric_as_later_value(rows, changes)

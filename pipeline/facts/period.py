@@ -5,6 +5,7 @@ earlier", "compared with 2023") are never a fact's period.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from itertools import chain, islice
@@ -132,7 +133,42 @@ def find_period(
     earlier = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
     if earlier:
         return date_period(max(earlier, key=lambda d: d["start"]), "paragraph")
+    lede = lede_period(usable, paras, fr)
+    if lede is not None and lede["start"] < sent.start_char:
+        return date_period(lede, "lede")
     return _published(published, fr)
+
+
+def year_before(period: Period, span_end: int, text: str, fr: FactRules) -> Period:
+    """'... compared with $84.9 million, or $1.24 a share, a year earlier': an amount followed by a
+    year-ago phrase (``year_ago_after``, after an optional per-share restatement) is of the same period
+    one year before, when that period is a reporting period (``lede_values``) with an interval."""
+    if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
+        return period
+    if not fr.year_ago_after.match(text, span_end):
+        return period
+    value = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period.value, count=1)
+    try:
+        start, end = period.start.replace(year=period.start.year - 1), _same_day_a_year_before(period.end)
+    except ValueError:
+        return period
+    return Period(value, start, end, period.source)
+
+
+def _same_day_a_year_before(d: date) -> date:
+    """The same calendar day a year before; a period ending February 29 ends on the 28th."""
+    return d.replace(year=d.year - 1, day=min(d.day, 28)) if (d.month, d.day) == (2, 29) else d.replace(year=d.year - 1)
+
+
+def lede_period(usable: list[dict], paras: list[tuple[int, int]], fr: FactRules) -> dict | None:
+    """The reporting period the article's first paragraph names ("Ralston Purina Co. reported a 47% decline
+    in fourth-quarter earnings"): an earnings story's later figures are of that period unless their own
+    sentence or paragraph names another. Only a period of `lede_values` (a quarter, a half, a fiscal
+    year): a day or a month in a lede dates an event, not the figures that follow."""
+    first = next(((s, e) for s, e in paras if e - s > 1), None)
+    if first is None:
+        return None
+    return next((d for d in usable if first[0] <= d["start"] and d["end"] <= first[1] and fr.lede_values.fullmatch(str(d.get("value")))), None)
 
 
 def on_subject_calendar(period: Period, subject_id: str | None, owners: dict[str, str], companies: dict) -> Period:
