@@ -552,6 +552,12 @@ LEDE_CASES = [
      "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings, reflecting restructuring costs.\n\n"
      "The St. Louis company earned $45.2 million, or 65 cents a share, compared with $84.9 million, or $1.24 a share, a year earlier.",
      date(1989, 11, 2), "$84.9 million", "1988-Q4"),
+    ("a-changes-earlier-value-is-the-year-ago-period",  # TimeBank wsj_0610
+     "As expected, Kellogg reported lower third-quarter earnings. Net fell 16% to $123.1 million, or $1.02 a share, from "
+     "$145.7 million, or $1.18 a share.", date(1989, 10, 30), "$145.7 million", "1988-Q3"),
+    ("a-changes-later-value-keeps-the-period",
+     "As expected, Kellogg reported lower third-quarter earnings. Net fell 16% to $123.1 million, or $1.02 a share, from "
+     "$145.7 million, or $1.18 a share.", date(1989, 10, 30), "$123.1 million", "1989-Q3"),
     ("a-day-in-the-lede-dates-an-event-not-the-figures",
      "Acme Corp. said on Monday, May 5, that it would cut jobs.\n\nThe company earned $45.2 million.",
      date(2025, 5, 6), "$45.2 million", "2025-05-06"),

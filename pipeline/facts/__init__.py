@@ -30,7 +30,7 @@ from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
-from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates, year_before
+from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates, year_before, year_earlier
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
@@ -187,13 +187,16 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         period = year_before(period, row["end"], text, fr)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
-    return same_metric_as_later_value(rows, changes)
+    return earlier_values_of_changes(rows, changes, fr)
 
 
-def same_metric_as_later_value(rows: list[dict], changes: list[dict]) -> list[dict]:
+def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRules) -> list[dict]:
     """'Sales increased to $747.8 million from $623.5 million': the earlier value of a change statement
     measures what its later value measures, so it takes that fact's metric (its own governing word is
-    often out of reach of the parse, and a cue word nearby then decides wrongly)."""
+    often out of reach of the parse, and a cue word nearby then decides wrongly); and when both carry the
+    same reporting period (a quarter, half or fiscal year: ``lede_values``) the earlier value is of that
+    period a year before ("Net fell 16% to $123.1 million from $145.7 million" in a third-quarter report:
+    results are compared with the year-ago quarter)."""
     later = {(c.get("from_start"), c.get("from_end")): (c.get("to_start"), c.get("to_end")) for c in changes
              if c.get("kind") == "change" and c.get("from_start") is not None and c.get("to_start") is not None}
     if not later:
@@ -203,4 +206,7 @@ def same_metric_as_later_value(rows: list[dict], changes: list[dict]) -> list[di
         to = by_span.get(later.get((row["start"], row["end"]), (None, None)))
         if to is not None and to["unit"] == row["unit"]:
             row["metric"], row["metric_text"] = to["metric"], to["metric_text"]
+            if row["period"] == to["period"] and row["period_source"] == to["period_source"]:
+                shifted = year_earlier(Period(row["period"], row["period_start"], row["period_end"], row["period_source"]), fr)
+                row["period"], row["period_start"], row["period_end"] = shifted.value, shifted.start, shifted.end
     return rows

@@ -147,6 +147,13 @@ def year_before(period: Period, span_end: int, text: str, fr: FactRules) -> Peri
         return period
     if not fr.year_ago_after.match(text, span_end):
         return period
+    return year_earlier(period, fr)
+
+
+def year_earlier(period: Period, fr: FactRules) -> Period:
+    """The same reporting period (``lede_values``) a year before; any other period unchanged."""
+    if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
+        return period
     value = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period.value, count=1)
     try:
         start, end = period.start.replace(year=period.start.year - 1), _same_day_a_year_before(period.end)
