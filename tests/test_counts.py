@@ -310,6 +310,21 @@ PARSE_COUNTS = [
     ("measure-degree", "Brine in regions poleward of about 67.5° to the north could hold oxygen.", "67.5", "measure", 67.5, "degree", "°"),
     ("measure-celsius", "Temperatures in Jeddah reached 28° Celsius on Sunday.", "28", "measure", 28, "degree_Celsius", "° Celsius"),
     ("pint-word-gills", "The sevengill has seven gills, whereas most sharks have only five gills.", "seven", "count", 7, "gill", "gill"),
+    # round 3 (benchmarks/newsdev/counts-tuning.jsonl batch 4 and earlier batches): hyphen compounds,
+    # fronted "of the <nouns>", "the number of" away from the verb, the verb's object, units away
+    ("hyphen-noun", "Local authorities indicated the most seriously injured adults escaped alive by leaping from windows to flee the ten-storey building.", "ten", "count", 10, "storey", "storey"),
+    ("hyphen-noun-person", "The premiere was accompanied by a session delving into shooting with a five-person crew over the course of three days.", "five", "count", 5, "person", "person"),
+    ("hyphen-noun-user-word", "Officials assembled a 40-member team of investigators.", "40", "count", 40, "member", "member"),
+    ("hyphen-group", "Riot police responded with a volley of plastic bullets that scattered a 50-strong mob.", "50", "count", 50, "mob", "mob"),
+    ("partitive-fronted", "According to reports, of the 40 passengers, 22 were Cuban.", "22", "count", 22, "passenger", None),
+    ("partitive-joined-verbs", "Of the eight victims, three were stabbed, two were strangled, two were beaten to death and one was asphyxiated, he said.", "three", "count", 3, "victim", None),
+    ("partitive-one", "Of the eight victims, three were stabbed, two were strangled, two were beaten to death and one was asphyxiated, he said.", "one", "count", 1, "victim", None),
+    ("of-the-adjective", "Four of the deceased were from overseas; they were two Argentinians.", "Four", "count", 4, "deceased", "deceased"),
+    ("number-of-object", "The city of Milwaukee reduced the number of polling stations from 180 to 5, leading to lines multiple blocks long.", "5", "count", 5, "station", None),
+    ("number-of-in-subject", "Italy, the country with the next highest number of COVID-19-related deaths, had around 27,000 as of yesterday.", "27,000", "count", 27_000, "death", None),
+    ("verb-object-with", "Heading into Super Tuesday, Senator Bernie Sanders from Vermont had the most pledged delegates, with 60.", "60", "count", 60, "delegate", None),
+    ("measure-unit-away", "Officials are not concerned about the levees, which have about five or six feet of leeway for rising water.", "five", "measure", 5, "foot", "feet"),
+    ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 
 
@@ -359,6 +374,16 @@ NOT_COUNTS = [
     ("vague-dozen", "Both parties are to hold more than a dozen primary elections and two dozen caucuses.", ["a dozen", "two dozen", "dozen"]),
     ("gapped-subject", "The second blast hit first responders; between the two blasts, at least 20 were killed.", ["20"]),
     ("gapped-casualty-verb", "The shooting followed four mass shootings, including one in Gilroy, killing three.", ["three"]),
+    # hyphen compounds that are not counts: ratings and sizes of a number, time words, compounds that go
+    # on, durations and ages (rules/counts.yaml parse_counts hyphen_noun_not, not_counted, measures)
+    ("hyphen-rating", "They stayed at a five-star hotel and he earned a six-figure salary.", ["five", "six"]),
+    ("hyphen-compound-goes-on", "The Liberal National Party won this seat by over 70% of the two-party-preferred vote.", ["two"]),
+    ("hyphen-time", "With Stardom she was a two-time Artist of Stardom champion and a one-time Goddess of Stardom champion.", ["two", "one"]),
+    ("hyphen-duration-age", "Workers began a 24-hour strike and a 10-year-old boy was hurt.", ["24", "10"]),
+    # a fronted "of" without a plural noun, and "a number of" (vague), give no noun
+    ("partitive-pronoun", "Of those killed, 11 were killed in Tanzania.", ["11"]),
+    ("vague-number-of", "A number of officials said 20 were hurt in the clashes.", ["20"]),
+    ("season-duration", "Confrontations have provoked widespread violence in Northern Ireland for the past three summers.", ["three"]),
 ]
 
 

@@ -144,6 +144,9 @@ class Compiled:
     ellipsis_before: re.Pattern
     counting_verbs: frozenset[str]
     number_of_words: frozenset[str]
+    #: a spelled-out number glued by a hyphen to a word ("ten-storey", "five-person"): the number finder
+    #: of pipeline/numbers.py stops there ("ten-year" is an age), _hyphen_count decides
+    hyphen_word_number: re.Pattern
 
 
 def _currency_words(rules: Rules, keep: frozenset[str]) -> frozenset[str]:
@@ -289,6 +292,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
+        hyphen_word_number=rx.compile(r"(?<![\w-])(?:" + spelled + r")(?=[-‐][^\W\d_])", re.I),
     )
 
 
@@ -523,7 +527,8 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
-              "irregular_plurals")
+              "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
+              "partitive_verb_links", "object_number_preps")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads")
 
 
@@ -543,6 +548,11 @@ class ParseRules:
     era_after: re.Pattern
     vague: re.Pattern
     numbering: frozenset[str]
+    hyphen_noun_not: frozenset[str]
+    hyphen_group: frozenset[str]
+    of_the_adjective_tags: frozenset[str]
+    partitive_links: frozenset[str]
+    object_preps: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -576,6 +586,11 @@ def _compile_parse(rules: Rules) -> ParseRules:
         vague=re.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
         era_after=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
         numbering=words(p["numbering_verbs"]),
+        hyphen_noun_not=words(p["hyphen_noun_not"]),
+        hyphen_group=words(p["hyphen_group_adjectives"]),
+        of_the_adjective_tags=frozenset(p["of_the_adjective_tags"]),
+        partitive_links=frozenset(p["partitive_verb_links"]),
+        object_preps=words(p["object_number_preps"]),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
         score_nouns=words(x["score_nouns"]),
@@ -703,6 +718,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                     or (t.dep_ in lab["possessive"] and not any(k.dep_ in lab["possessive_marker"] for k in t.children))]
             if all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
                 return _counted(noun, noun, "count_of_the", c, pr)
+        for adj in (t for t in prep.children if t.dep_ in lab["prep_object"] and _adjective_noun(t, c, pr)):
+            return CountedNoun(adj, _norm(adj.text), _norm(adj.text), _norm(adj.text), "count_of_the_adjective")
     if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering and head.dep_ in lab["noun_clause"]:
         noun = head.head
         if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
@@ -712,6 +729,47 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _adjective_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:
+    """An adjective standing as a noun after "the" ("four of the deceased", "two of the injured"): a
+    lower-case word with an adjective tag of rules/counts.yaml, the determiner "the" and nothing else."""
+    kids = list(tok.children)
+    return (tok.tag_ in pr.of_the_adjective_tags and tok.is_lower and tok.is_alpha and len(kids) == 1
+            and kids[0].dep_ in c.labels["determiner"] and kids[0].lower_ == "the")
+
+
+def _hyphen_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rules: Rules) -> CountedNoun | None:
+    """The noun counted by a number glued with a hyphen to the word after it, when that word modifies a
+    noun after it: "a 40-member team" (member), "the ten-storey building" (storey), "a five-person crew";
+    with an adjective of rules/counts.yaml hyphen_group_adjectives the modified noun ("a 50-strong mob").
+    Not a unit pint knows or a duration ("185-acre", "a 24-hour": measures decide), not a compound that
+    goes on ("two-party-preferred", "10-year-old"), not a range or a code ("3-1", "K2-18b")."""
+    doc, text = sents.doc, sents.text
+    if cand.high_text is not None or not re.match(r"[-‐][^\W\d_]", text[cand.end : cand.end + 2]):
+        return None
+    tok = _number_token(sents, cand)
+    if tok is None or tok.i + 3 >= len(doc) or tok.whitespace_:
+        return None
+    hyphen, word = doc[tok.i + 1], doc[tok.i + 2]
+    if not _is_hyphen(hyphen) or word.idx != hyphen.idx + 1 or not word.whitespace_:
+        return None
+    if not word.is_alpha or not word.is_lower or _norm(word.text) in pr.hyphen_noun_not:
+        return None
+    from pipeline.extract.measures import measure_after
+
+    noun = word.head
+    if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags):
+        return None
+    if word.text.lower() in pr.hyphen_group:
+        if tok.head.i == word.i and _head_ok(noun, c, pr):
+            return _counted(noun, noun, "count_hyphen_group", c, pr)
+        return None
+    if tok.head.i != word.i or word.tag_ not in pr.head_tags or word.tag_ in c.plural_tags:
+        return None
+    if measure_after(text, word.idx, rules) is not None or not _head_ok(word, c, pr):
+        return None
+    return CountedNoun(word, _lemma(word, c, pr), _lemma(word, c, pr), _lemma(word, c, pr), "count_hyphen_noun")
 
 
 def _of_preps(tok: Token, c: Compiled, pr: ParseRules) -> list[Token]:
@@ -981,14 +1039,17 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     text = sents.text
     pr = parse_rules(ctx.rules)
     rows: list[dict] = []
-    for cand in sorted([*cands, *_glued_measures(text, cands, ctx)], key=lambda k: k.start):
+    extra = [*_glued_measures(text, cands, ctx), *_hyphen_word_numbers(text, cands, c)]
+    for cand in sorted([*cands, *extra], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
         hyphen = c.hyphen_unit.match(text[cand.end :])
+        glued = None if hyphen else _hyphen_count(cand, sents, c, pr, ctx.rules)  # "a 40-member team"
+        unit_after = hyphen is not None or glued is not None
         year_ok = cand.high_text is None and _is_year(cand.low_text, c) and _year_count(cand, sents, c, pr)
-        if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, spelled_ok=True, year_ok=year_ok):
+        if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
-            if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, hyphen is not None, True, year_ok) \
-                    or not _one_counts(cand, reading, sents, c, rows):
+            if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
+                    or not _one_counts(cand, reading, sents, c, pr, rows):
                 continue
         if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
@@ -1004,12 +1065,17 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]):
             continue  # a count is a whole number: "7.0 magnitude", "4.5 per 100,000" are not counts
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
-        noun = counted_noun(sents, cand, c, pr)
-        unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
+        noun = glued or counted_noun(sents, cand, c, pr)
+        unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
         unit_text = noun.unit_text if noun is not None else unit
         if unit is None and noun is not None:
-            if noun.lemma in pr.user_nouns:
+            if noun.lemma in pr.user_nouns and glued is None:
                 continue  # a user count the user-count stage did not take: never a count
+            measure = _head_measure(cand, reading, noun, text, ctx, qual)
+            if measure is not None:
+                if measure["kind"] == "measure":
+                    rows.append(measure)
+                continue  # "five or six feet": the counted noun is a unit pint knows
             unit, rule = noun.unit, noun.rule
         small_spelled = reading.spelled and not reading.has_magnitude
         previous = _previous_count(rows, sents, cand.start)
@@ -1023,7 +1089,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
-            unit, rule = _elided_noun(cand, sents, c, rows, suffix[suffix_used:], casualty=not small_spelled)
+            unit, rule = _elided_noun(cand, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
@@ -1049,6 +1115,14 @@ def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Can
     return out
 
 
+def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list[Candidate]:
+    """Spelled-out numbers glued by a hyphen to a word ("the ten-storey building", "a five-person crew"):
+    candidates that only ``_hyphen_count`` (or a hyphen unit) can keep; the rest stay noise."""
+    taken = [(k.start, k.end) for k in cands]
+    return [Candidate(m.start(), m.end(), m.group()) for m in c.hyphen_word_number.finditer(text)
+            if not _overlaps(m.start(), m.end(), taken)]
+
+
 def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
     """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
     row of kind ``duration`` (never written) for a time unit, else None."""
@@ -1065,6 +1139,32 @@ def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: s
     unit_text = " ".join(text[at : found.end].split())
     rule = "measure_hyphen_unit" if hyphen else "measure_unit_after"
     return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
+
+
+def _head_measure(cand: Candidate, reading: Reading, noun: CountedNoun, text: str, ctx: Context, qual: str) -> dict | None:
+    """A measure row when the noun the parse makes the number count is a unit pint knows, away from the
+    number ("about five or six feet": "five" hangs from "feet"); a ``duration`` kind for a time unit;
+    None when the noun is not a unit."""
+    from pipeline.extract.measures import measure_after, to_si
+
+    if noun.rule != "count_parse_noun" or noun.head.idx <= cand.end:
+        return None
+    found = measure_after(text, noun.head.idx, ctx.rules)
+    if found is None or not text[cand.end : noun.head.idx].strip():
+        return None
+    if found.duration:
+        return {"kind": "duration"}
+    if found.unit in _weight_units(ctx) and not _is_weight(text, cand, ctx):
+        return {"kind": "money_weight"}
+    unit_text = " ".join(text[noun.head.idx : found.end].split())
+    return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, "measure_parse_unit", unit_text,
+                to_si(reading.value, found.unit, ctx.rules))
+
+
+def _weight_units(ctx: Context) -> frozenset[str]:
+    from pipeline.extract.measures import measure_rules
+
+    return measure_rules(ctx.rules).weight_units
 
 
 def _next_word_not_counted(sents: Sentences, end: int, c: Compiled) -> bool:
@@ -1090,7 +1190,7 @@ def _determined_number(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
     )
 
 
-def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rows: list[dict]) -> bool:
+def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> bool:
     """ "one" states a quantity only where the parse and the sentence say so: coordinated with a count
     ("three delegates in Colorado and one in Arkansas"), or modifying the noun right after it among
     other counts of the sentence and not one half of a contrast ("fourteen civilians, five personnel,
@@ -1098,8 +1198,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     while another", "I can't tell you one thing")."""
     if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
         return False
-    if _conjunct_count(cand, sents, c, rows) is not None:
-        return True
+    if _conjunct_count(cand, sents, c, rows) is not None or _partitive_noun(cand, sents, c, pr) is not None:
+        return True  # "... and one in Arkansas"; "Of the eight victims, ... and one was asphyxiated"
     tok = _number_token(sents, cand)
     if tok is None or tok.is_sent_start or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
         return False
@@ -1136,7 +1236,7 @@ def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[d
 
 
 def _elided_noun(
-    cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict], rest: str, casualty: bool = True
+    cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str, casualty: bool = True
 ) -> tuple[str | None, str]:
     """(unit, rule) for a number whose counted noun is not written after it, else (None, "").
 
@@ -1166,9 +1266,62 @@ def _elided_noun(
     subject = _subject_noun(cand, sents, c)
     if subject is not None:
         return subject, "count_subject"
+    partitive = _partitive_noun(cand, sents, c, pr)
+    if partitive is not None:
+        return partitive, "count_partitive"  # "Of the eight victims, three were stabbed"
     if previous is not None and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         return previous["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
+    if previous is None:
+        obj = _object_noun(cand, sents, c, pr)
+        if obj is not None:
+            return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The unit of a fronted "of the <nouns>" for a number that is a subject with no noun of its own:
+    "of the 40 passengers, 22 were Cuban"; "Of the eight victims, three were stabbed, two were strangled
+    ... and one was asphyxiated" (the "of" hangs from one verb, the numbers are subjects of verbs joined
+    to it: rules/counts.yaml partitive_verb_links)."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["subject"] or any(t.i > tok.i for t in tok.children):
+        return None
+    verb = tok.head
+    for _ in range(4):  # a bounded walk up the joined verbs
+        for prep in verb.children:
+            if prep.dep_ not in lab["preposition"] or prep.lower_ != c.of_word or prep.i > tok.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ not in lab["prep_object"]:
+                    continue
+                dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
+                if noun.tag_ in c.plural_tags and dets and all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
+                    return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+        if verb.dep_ not in pr.partitive_links or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _object_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The plural object of the verb a bare number hangs from through a preposition of rules/counts.yaml
+    object_number_preps: "Sanders had the most pledged delegates, with 60" -> delegate. The object has
+    no number of its own and comes before the number."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["prep_object"] or any(t.i > tok.i for t in tok.children):
+        return None
+    prep = tok.head
+    if _norm(prep.text) not in pr.object_preps:
+        return None
+    head = prep.head
+    nouns = [head] if head.dep_ in lab["verb_object"] else [t for t in head.children if t.dep_ in lab["verb_object"]]
+    for noun in nouns:
+        if (noun.i < tok.i and noun.tag_ in c.plural_tags and noun.is_lower and _head_ok(noun, c, pr)
+                and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
+            return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+    return None
 
 
 def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
@@ -1199,8 +1352,16 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
     for subj in (t for t in verb.children if t.dep_ in lab["subject"]):
         if _norm(verb.text) in c.counting_verbs and subj.tag_ in c.plural_tags and subj.is_lower and subj.is_alpha:
             return c.counted_map.get(_norm(subj.text)) or _singular(subj.text, c)
-        if _norm(subj.text) in c.number_of_words:
-            for prep in (t for t in subj.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
+    # "the number of <nouns>" in the verb's subject or object phrase: "The number of visitors ... jumped
+    # from fewer than 100,000", "reduced the number of polling stations from 180 to 5", "Italy, the
+    # country with the highest number of deaths, had around 27,000"; not "a number of" (vague)
+    for arg in (t for t in verb.children if t.dep_ in lab["subject"] or t.dep_ in lab["verb_object"]):
+        if arg.i > span[0].i:
+            continue
+        for word in arg.subtree:
+            if _norm(word.text) not in c.number_of_words or any(k.dep_ in lab["determiner"] and k.lower_ in ("a", "an") for k in word.children):
+                continue
+            for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
                 for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
     return None
