@@ -324,6 +324,9 @@ PARSE_COUNTS = [
     ("number-of-in-subject", "Italy, the country with the next highest number of COVID-19-related deaths, had around 27,000 as of yesterday.", "27,000", "count", 27_000, "death", None),
     ("verb-object-with", "Heading into Super Tuesday, Senator Bernie Sanders from Vermont had the most pledged delegates, with 60.", "60", "count", 60, "delegate", None),
     ("measure-unit-away", "Officials are not concerned about the levees, which have about five or six feet of leeway for rising water.", "five", "measure", 5, "foot", "feet"),
+    ("from-to-shared-noun", "The plant employs from 1,200 to 1,500 workers.", "1,200", "count", 1_200, "worker", "worker"),
+    ("hyphenated-modifiers-one-word", "Extremists have bombed two predominantly pro-British Protestant towns.", "two", "count", 2, "town", "pro-British Protestant town"),
+    ("one-after-bound", "At least one seat was pictured lying beside the wreck.", "one", "count", 1, "seat", "seat"),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 
@@ -383,6 +386,8 @@ NOT_COUNTS = [
     # a fronted "of" without a plural noun, and "a number of" (vague), give no noun
     ("partitive-pronoun", "Of those killed, 11 were killed in Tanzania.", ["11"]),
     ("vague-number-of", "A number of officials said 20 were hurt in the clashes.", ["20"]),
+    ("rate-base-shared", "New Jersey had the lowest rate, which was three per 100,000 people.", ["three", "100,000"]),
+    ("one-approx", "About one person in ten was infected.", ["one"]),
     ("season-duration", "Confrontations have provoked widespread violence in Northern Ireland for the past three summers.", ["three"]),
 ]
 

@@ -528,7 +528,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
-              "partitive_verb_links", "object_number_preps")
+              "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads")
 
 
@@ -553,6 +553,8 @@ class ParseRules:
     of_the_adjective_tags: frozenset[str]
     partitive_links: frozenset[str]
     object_preps: frozenset[str]
+    number_on_number: frozenset[str]
+    number_tags: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -591,6 +593,8 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_the_adjective_tags=frozenset(p["of_the_adjective_tags"]),
         partitive_links=frozenset(p["partitive_verb_links"]),
         object_preps=words(p["object_number_preps"]),
+        number_on_number=frozenset(p["number_on_number_deps"]),
+        number_tags=frozenset(p["number_tags"]),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
         score_nouns=words(x["score_nouns"]),
@@ -702,7 +706,14 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     if tok is None:
         return None
     head = tok.head
-    if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i <= c.max_mods + 3:
+    if tok.dep_ in pr.number_on_number and head.tag_ in pr.number_tags and head.i > tok.i:
+        before = sents.text[max(0, head.idx - 20) : head.idx]
+        if any(p.search(before) for p in c.neg_before):
+            return None  # "three per 100,000 people": the other number is a rate's base
+        tok, head = head, head.head  # "from 1,200 to 1,500 workers": 1,200 counts what 1,500 counts
+    # words between the number and its noun, a hyphenated word as one ("two pro-British Protestant towns")
+    glued = sum(2 for t in head.doc[tok.i + 1 : head.i] if _is_hyphen(t) and not t.whitespace_) if head.i > tok.i else 0
+    if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i - glued <= c.max_mods + 3:
         between = head.doc[tok.i + 1 : head.i]
         # modifiers of the noun, or of the number itself ("4 or more people")
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
@@ -1195,13 +1206,19 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     ("three delegates in Colorado and one in Arkansas"), or modifying the noun right after it among
     other counts of the sentence and not one half of a contrast ("fourteen civilians, five personnel,
     and one member of the Coast Guard"; not "One rival executive remarked", "two units: one group ...
-    while another", "I can't tell you one thing")."""
+    while another", "I can't tell you one thing"), or after a bound or "only" ("At least one seat was
+    pictured", "only one studio album"; not "about one person in ten")."""
     if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
         return False
     if _conjunct_count(cand, sents, c, rows) is not None or _partitive_noun(cand, sents, c, pr) is not None:
         return True  # "... and one in Arkansas"; "Of the eight victims, ... and one was asphyxiated"
     tok = _number_token(sents, cand)
-    if tok is None or tok.is_sent_start or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
+    if tok is None or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
+        return False
+    bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
+    if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
+        return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
+    if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
     others = [r for r in _sentence_rows(rows, sents, cand.start) if r["kind"] == "count"]
