@@ -24,7 +24,7 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 
 - ``tuning``: benchmarks/newsdev/counts-tuning.jsonl, 74 further documents of the counts split labelled
   with the held-out conventions (benchmarks/newsdev/counts-tuning.md); no document of the held-out set.
-  Its batch 4 adds 10 TimeBank / AQUAINT documents (texts from ``<shared>/peer-suites/tempeval3/``,
+  Its batches 4 and 5 add 12 TimeBank / AQUAINT documents (texts from ``<shared>/peer-suites/tempeval3/``,
   ``dct`` theirs), none of the TempEval number sets of benchmarks/heldout (checked at load).
 - ``tests-gold``: the counts and user counts of tests/gold on raw/ (news-dev holds no user count outside
   the held-out sets, so this is the user-count tuning table).

@@ -426,6 +426,101 @@ def test_user_nouns(run, text, span, metric) -> None:
         assert not [q for q in quantities if q["text"] == span], quantities
 
 
+# The user/count line of rules/counts.yaml, word by word: every word of user_nouns (a user count with
+# that word's metric) and of not_user_nouns (a count, never a user count), each in a news sentence
+# (news forms, not quotes); the table must hold exactly the words of the rules file.
+# word -> (sentence, span)
+USER_LINE = {
+    "user": ("WeChat said it had 1.2 billion users at the end of June.", "1.2 billion"),
+    "account": ("The bank opened 3.5 million new accounts last year.", "3.5 million"),
+    "member": ("Costco said it had 118 million members worldwide.", "118 million"),
+    "subscriber": ("Netflix added 2.4 million subscribers in the quarter.", "2.4 million"),
+    "customer": ("Over 200,000 Belfast customers were affected by a blackout.", "200,000"),
+    "household": ("The broadband network reaches 4 million households.", "4 million"),
+    "premises": ("The outage cut power to 120,000 premises.", "120,000"),
+    "player": ("The game has 80 million players worldwide.", "80 million"),
+    "viewer": ("The final drew 26 million viewers.", "26 million"),
+    "listener": ("The podcast has 3 million listeners.", "3 million"),
+    "reader": ("The newspaper has 1.5 million readers.", "1.5 million"),
+    "visitor": ("The site attracted 40 million visitors last month.", "40 million"),
+    "download": ("The app passed 10 million downloads in May.", "10 million"),
+    "install": ("The app has 50 million installs.", "50 million"),
+    "driver": ("Uber has 5 million drivers worldwide.", "5 million"),
+    "rider": ("The ride-hailing firm counts 93 million riders.", "93 million"),
+    "seller": ("The marketplace has 2 million sellers.", "2 million"),
+    "merchant": ("The platform serves 1.7 million merchants.", "1.7 million"),
+    "subscription": ("The newspaper sold 300,000 digital subscriptions.", "300,000"),
+}
+NOT_USER_LINE = {
+    "casualty": ("The army suffered 300 casualties.", "300"),
+    "victim": ("The fire had 12 victims.", "12"),
+    "death": ("The virus caused 750 deaths.", "750"),
+    "employee": ("The firm has 1,200 employees.", "1,200"),
+    "worker": ("The factory employs 900 workers.", "900"),
+    "staff": ("The company laid off 1,200 staff.", "1,200"),
+    "arrest": ("Police made 150 arrests overnight.", "150"),
+    "migrant": ("Some 3,000 migrants crossed the border.", "3,000"),
+    "refugee": ("The camp shelters 40,000 refugees.", "40,000"),
+    "voter": ("About 120,000 voters went to the polls.", "120,000"),
+    "resident": ("The flood displaced 5,000 residents.", "5,000"),
+    "person": ("The boat carried 45 persons.", "45"),
+    "people": ("The blast killed 258 people.", "258"),
+    "patient": ("The hospital treated 300 patients.", "300"),
+    "passenger": ("The plane carried 150 passengers.", "150"),
+    "soldier": ("The army sent 2,000 soldiers.", "2,000"),
+    "troop": ("The Pentagon sent 1,500 troops.", "1,500"),
+    "officer": ("The city hired 200 officers.", "200"),
+    "student": ("The school has 1,100 students.", "1,100"),
+    "child": ("The storm killed 100 children.", "100"),
+    "protester": ("More than 2,000 protesters rallied.", "2,000"),
+}
+
+
+def test_user_line_covers_the_rules(rules) -> None:
+    data = rules.get("counts")
+    assert set(USER_LINE) == {str(w) for w in data["user_nouns"]}
+    assert set(NOT_USER_LINE) == {str(w) for w in data["not_user_nouns"]}
+
+
+@pytest.mark.parametrize("word", sorted(USER_LINE))
+def test_user_line_user_words(run, rules, word) -> None:
+    text, span = USER_LINE[word]
+    users, quantities = run(text)
+    assert [u["metric"] for u in users if u["text"] == span] == [rules.get("counts")["user_nouns"][word]], users
+    assert not [q for q in quantities if q["text"] == span], quantities
+
+
+@pytest.mark.parametrize("word", sorted(NOT_USER_LINE))
+def test_user_line_count_words(run, word) -> None:
+    text, span = NOT_USER_LINE[word]
+    users, quantities = run(text)
+    assert not [u for u in users if u["text"] == span], users
+    assert [q["kind"] for q in quantities if q["text"] == span] == ["count"], quantities
+
+
+# Members, players or staff of a body of people stay counts (rules/counts.yaml user_noun_bodies, and a
+# name after "of"); a company's customers stay users. (id, sentence, span, metric or None for a count)
+USER_BODIES = [
+    ("crew-members", "The Conception, which caught fire overnight in open seas, carried 33 passengers and six crew members.", "six", None),
+    ("members-of-name", "There were 12 original members of NATO at the time of its founding.", "12", None),
+    ("army-of-members", "Iraq boasts an army of 1 million members.", "1 million", None),
+    ("council-has-members", "The council has 12 members and 40 staff.", "12", None),
+    ("team-signed-players", "The team signed 3 new players this summer.", "3", None),
+    ("company-customers", "The proposed BellSouth-LIN cellular company would give the new entity 55 million potential customers.", "55 million", "customers"),
+    ("users-gapped", "The deal would give the new entity 55 million potential customers, including about 35 million in the nation's top 10 markets.", "35 million", "customers"),
+    ("users-gapped-from", "The app has 5 million users, up from 3 million a year earlier.", "3 million", "users"),
+    ("not-gapped-other-verb", "The app has 5 million users and the firm employs 300.", "300", None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "metric"), [c[1:] for c in USER_BODIES], ids=[c[0] for c in USER_BODIES])
+def test_user_bodies(run, text, span, metric) -> None:
+    users, quantities = run(text)
+    assert [u["metric"] for u in users if u["text"] == span] == ([metric] if metric else []), users
+    if metric is not None:
+        assert not [q for q in quantities if q["text"] == span], quantities
+
+
 # Spelled-out counts are counts (issue 15: "twelve" included; tests/gold/README.md, convention change).
 # (id, sentence, spans that must be counts, in order)
 SPELLED_COUNTS = [

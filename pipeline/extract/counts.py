@@ -39,6 +39,7 @@ RULE_KEYS = (
     "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
+    "user_noun_bodies", "user_gap_preps",
     # issue 20 review: labels and words out of code
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words",
 )
@@ -561,6 +562,8 @@ class ParseRules:
     not_count_heads: frozenset[str]
     user_nouns: dict[str, str]
     not_user_nouns: frozenset[str]
+    user_bodies: frozenset[str]
+    user_gap_preps: frozenset[str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
 
 
@@ -601,6 +604,8 @@ def _compile_parse(rules: Rules) -> ParseRules:
         not_count_heads=words(x["not_count_heads"]),
         user_nouns={_norm(str(k)): str(v) for k, v in data["user_nouns"].items()},
         not_user_nouns=words(data["not_user_nouns"]),
+        user_bodies=words(data["user_noun_bodies"]),
+        user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
     )
 
@@ -814,11 +819,47 @@ def _year_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) 
     return search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest) is not None
 
 
+def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A user noun that counts the members of a body of people, not the users of a product: the body is
+    a noun of rules/counts.yaml user_noun_bodies or a name after "of" that owns the noun ("six crew members", "12 original members of NATO", "an army of 1 million members",
+    "The council has 12 members", "The team signed 3 new players"). Such numbers stay counts."""
+    lab = c.labels
+
+    def body(tok: Token) -> bool:
+        return _norm(tok.text) in pr.user_bodies or (tok.tag_ in pr.name_before_tags and not tok.is_sent_start)
+
+    for kid in noun.children:
+        if kid.dep_ in lab["compound"] and _norm(kid.text) in pr.user_bodies:
+            return True
+        if kid.dep_ in lab["preposition"] and kid.lower_ == c.of_word and any(
+            t.dep_ in lab["prep_object"] and body(t) for t in kid.children
+        ):
+            return True
+    head = noun.head
+    if noun.dep_ in lab["prep_object"] and head.lower_ == c.of_word and _norm(head.head.text) in pr.user_bodies:
+        return True
+    if noun.dep_ in lab["verb_object"] and head.tag_ in c.verb_tags:
+        return any(t.dep_ in lab["subject"] and _norm(t.text) in pr.user_bodies for t in head.children)
+    return False
+
+
+def _user_gap(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number with no noun of its own under a preposition of rules/counts.yaml user_gap_preps ("55
+    million potential customers, including about 35 million in the top 10 markets", "5 million users,
+    up from 3 million"): it counts what the user count before it in the sentence counts."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["prep_object"] or _norm(tok.head.text) not in pr.user_gap_preps:
+        return False
+    return forward_noun(sents, cand.end, c) is None and all(
+        t.dep_ in c.labels["preposition"] for t in tok.children if t.i > tok.i
+    )
+
+
 def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
     """(metric, noun) when the parse makes the number count a user noun of rules/counts.yaml
     ("200,000 Belfast customers", "500,000 monthly active listeners" -> MAU)."""
     noun = counted_noun(sents, cand, c, pr)
-    if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns:
+    if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns or _user_body(noun.head, c, pr):
         return None
     mods = " ".join(_norm(t.text) for t in noun.head.children if t.i < noun.head.i and t.dep_ in c.labels["metric_modifier"])
     for phrase, metric in pr.user_metric_modifiers:
@@ -873,9 +914,15 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 rule = hit[1]
             else:
                 noun = None if _is_label(cand, sents, c, pr) else _user_noun(sents, cand, c, pr)
-                if noun is None:
+                previous = _previous_count(rows, sents, cand.start)
+                if noun is not None:
+                    metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
+                elif previous is not None and _user_gap(cand, sents, c, pr):
+                    # gapping, as for counts: "55 million potential customers, including about 35 million
+                    # in the nation's top 10 markets"
+                    metric, period, rule = previous["metric"], previous["period_hint"], "user_gapped"
+                else:
                     continue
-                metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
         rows.append(
             {
                 "start": cand.start,
@@ -1080,8 +1127,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
         unit_text = noun.unit_text if noun is not None else unit
         if unit is None and noun is not None:
-            if noun.lemma in pr.user_nouns and glued is None:
-                continue  # a user count the user-count stage did not take: never a count
+            small = reading.spelled and not reading.has_magnitude
+            if noun.lemma in pr.user_nouns and glued is None and not small and not _user_body(noun.head, c, pr):
+                continue  # a user count (the user-count stage's business): never a count
             measure = _head_measure(cand, reading, noun, text, ctx, qual)
             if measure is not None:
                 if measure["kind"] == "measure":
