@@ -327,6 +327,13 @@ PARSE_COUNTS = [
     ("from-to-shared-noun", "The plant employs from 1,200 to 1,500 workers.", "1,200", "count", 1_200, "worker", "worker"),
     ("hyphenated-modifiers-one-word", "Extremists have bombed two predominantly pro-British Protestant towns.", "two", "count", 2, "town", "pro-British Protestant town"),
     ("one-after-bound", "At least one seat was pictured lying beside the wreck.", "one", "count", 1, "seat", "seat"),
+    # news-dev `dev` documents: a name the parse hangs the number on, gapping before a prepositional phrase
+    ("number-on-name", "Ford Motor Co. issues a recall of over 200,000 Bronco and Bronco Sport vehicles due to a possible defect.", "200,000", "count", 200_000, "vehicle", "Bronco and Bronco Sport vehicle"),
+    ("gapped-before-prep", "Bosch announces it will lay off 5,000 employees by 2030, including 3,800 in Germany.", "3,800", "count", 3_800, "employee", None),
+    ("gapped-appos", "This included marches of 250 thousand protesters in New York City, 100 thousand in London, and 1.4 million in cities throughout Germany.", "100 thousand", "count", 100_000, "protester", None),
+    ("gapped-list-dep", "76 villages were affected according to NDRRMC report on Saturday, which figured 21 injured individuals in Davao del Sur, 36 in North Cotabato, 29 in South Cotabato and seven in General Santos City.", "29", "count", 29, "individual", None),
+    ("title-plural", "This is the unanimous judgment of all 11 Justices.", "11", "count", 11, "Justice", "Justice"),
+    ("title-plural-after-name", "The National Highway Traffic Safety Administration orders a product recall of 46,000 Tesla Cybertrucks.", "46,000", "count", 46_000, "Cybertruck", "Tesla Cybertruck"),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 
@@ -388,6 +395,7 @@ NOT_COUNTS = [
     ("vague-number-of", "A number of officials said 20 were hurt in the clashes.", ["20"]),
     ("rate-base-shared", "New Jersey had the lowest rate, which was three per 100,000 people.", ["three", "100,000"]),
     ("one-approx", "About one person in ten was infected.", ["one"]),
+    ("title-number-name", "The year 2024 has witnessed the emergence of the \"Six Small Tigers,\" a group of domestic models.", ["Six"]),
     ("season-duration", "Confrontations have provoked widespread violence in Northern Ireland for the past three summers.", ["three"]),
 ]
 

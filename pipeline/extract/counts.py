@@ -43,7 +43,7 @@ RULE_KEYS = (
     # issue 20 review: labels and words out of code
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words",
 )
-LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "compound",
+LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
               "bare_number")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
@@ -683,7 +683,10 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
     text = " ".join([*(t.text for t in mods), unit])
-    if mods and all(t in mods or _is_hyphen(t) for t in head.doc[mods[0].i : head.i]):
+    if mods and any(t.dep_ in c.labels["conjunct"] for t in between):
+        # coordinated modifiers are kept as written ("Bronco and Bronco Sport vehicle")
+        text = " ".join(head.doc[mods[0].i : head.i].text.split()) + " " + unit
+    elif mods and all(t in mods or _is_hyphen(t) for t in head.doc[mods[0].i : head.i]):
         # modifiers glued by hyphens are kept as written ("part-time worker", not "part time worker")
         text = " ".join(head.doc[mods[0].i : head.i].text.split()) + " " + unit
     return CountedNoun(head, _norm(unit), unit, text, rule)
@@ -711,6 +714,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     if tok is None:
         return None
     head = tok.head
+    if head.tag_ in pr.name_before_tags and head.dep_ in pr.unit_text_deps and head.head.i > head.i and tok.dep_ in pr.number_deps:
+        head = head.head  # "200,000 Bronco and Bronco Sport vehicles": the parse hangs the number on the name
     if tok.dep_ in pr.number_on_number and head.tag_ in pr.number_tags and head.i > tok.i:
         before = sents.text[max(0, head.idx - 20) : head.idx]
         if any(p.search(before) for p in c.neg_before):
@@ -724,7 +729,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
             t.is_punct and t.text not in ("-", "‐") for t in between
         ):
-            return _counted(head, tok, "count_parse_noun", c, pr) if _head_ok(head, c, pr) else None
+            if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr):
+                return _counted(head, tok, "count_parse_noun", c, pr)
         return None
     lab = c.labels
     for prep in _of_preps(tok, c, pr):
@@ -745,6 +751,20 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A capitalised plural the number counts, with nothing but names between them: a group or a model
+    the demonym lists do not hold ("all 11 Justices", "1.7 million Hongkongers", "46,000 Tesla
+    Cybertrucks"). Not a name's head in the singular ("10 Downing Street"), not after a capitalised number
+    word (the "Six Small Tigers"), not a time or label word."""
+    between = head.doc[tok.i + 1 : head.i]
+    first = head.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else tok
+    if first.is_title and first.is_alpha:
+        return False  # a capitalised number word is part of the name: the "Six Small Tigers"
+    return (head.tag_ in c.plural_tags and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
+            and all(t.tag_ in pr.name_before_tags and t.is_title for t in between)
+            and _norm(_singular(head.text, c)) not in pr.not_count_heads and head.lower_ not in c.not_counted)
 
 
 def _adjective_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -1391,12 +1411,16 @@ def _object_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules)
 
 def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     """A number the parse uses as a noun phrase of its own (an object, a subject, a conjunct: "Klobuchar
-    had 7", "with 60", "has earned 914"), with nothing after it in its phrase: it stands for the noun
-    counted before it in the sentence (gapping)."""
+    had 7", "with 60", "has earned 914"), with nothing after it in its phrase but a prepositional phrase
+    ("including 3,800 in Germany"): it stands for the noun counted before it in the sentence (gapping)."""
     tok = _number_token(sents, cand)
     if tok is None or tok.dep_ not in c.labels["bare_number"]:
         return False
-    return not any(t.i > tok.i for t in tok.children)
+    # only a prepositional phrase (and the rest of a list) may follow it ("including 3,800 in Germany",
+    # "36 in North Cotabato, 29 in South Cotabato and seven in General Santos City")
+    lab = c.labels
+    follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"]
+    return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
 
 
 def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
