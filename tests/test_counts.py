@@ -334,6 +334,7 @@ PARSE_COUNTS = [
     ("gapped-list-dep", "76 villages were affected according to NDRRMC report on Saturday, which figured 21 injured individuals in Davao del Sur, 36 in North Cotabato, 29 in South Cotabato and seven in General Santos City.", "29", "count", 29, "individual", None),
     ("title-plural", "This is the unanimous judgment of all 11 Justices.", "11", "count", 11, "Justice", "Justice"),
     ("title-plural-after-name", "The National Highway Traffic Safety Administration orders a product recall of 46,000 Tesla Cybertrucks.", "46,000", "count", 46_000, "Cybertruck", "Tesla Cybertruck"),
+    ("title-plural-modifier", "The House has only impeached two other Presidents.", "two", "count", 2, "President", "other President"),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 
@@ -346,6 +347,14 @@ def test_parse_counts(run, text, span, kind, value, unit, unit_text) -> None:
     row = rows[0]
     assert (row["kind"], row["value"], row["unit"], row["unit_text"]) == (kind, value, unit, unit_text)
     assert (row["value_si"] is not None) == (kind == "measure")
+
+
+def test_conversion_keeps_the_qualifier(run) -> None:
+    """ "about 250 miles (400 km)": the conversion restates the measure, qualifier and all."""
+    _, quantities = run("When Baloch was born, about 250 miles (400 km) southwest of Lahore, she was Fouzia Azeem.")
+    assert {q["text"]: q["qualifier"] for q in quantities} == {"250": "approx", "400": "approx"}
+    _, quantities = run("The plane carried more than 150 passengers (12 children) and crew.")
+    assert {q["text"]: q["qualifier"] for q in quantities} == {"150": "more_than", "12": "exact"}
 
 
 def test_measure_value_si(run) -> None:

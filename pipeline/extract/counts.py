@@ -754,16 +754,16 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
 
 
 def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
-    """A capitalised plural the number counts, with nothing but names between them: a group or a model
-    the demonym lists do not hold ("all 11 Justices", "1.7 million Hongkongers", "46,000 Tesla
-    Cybertrucks"). Not a name's head in the singular ("10 Downing Street"), not after a capitalised number
+    """A capitalised plural the number counts, with nothing but names or lower-case modifiers between
+    them: a group or a model the demonym lists do not hold ("all 11 Justices", "1.7 million
+    Hongkongers", "46,000 Tesla Cybertrucks", "two other Presidents", "Two Democratic Representatives"). Not a name's head in the singular ("10 Downing Street"), not after a capitalised number
     word (the "Six Small Tigers"), not a time or label word."""
     between = head.doc[tok.i + 1 : head.i]
     first = head.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else tok
-    if first.is_title and first.is_alpha:
+    if first.is_title and first.is_alpha and not first.is_sent_start:
         return False  # a capitalised number word is part of the name: the "Six Small Tigers"
     return (head.tag_ in c.plural_tags and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
-            and all(t.tag_ in pr.name_before_tags and t.is_title for t in between)
+            and all((t.tag_ in pr.name_before_tags and t.is_title) or (t.tag_ in c.modifier_tags and t.is_lower) for t in between)
             and _norm(_singular(head.text, c)) not in pr.not_count_heads and head.lower_ not in c.not_counted)
 
 
@@ -1134,7 +1134,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
-        qual = "range" if cand.high_text else qual
+        qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
         measure = _measure(cand, reading, hyphen, text, ctx, qual)
         if measure is not None:
             if measure["kind"] == "measure":
@@ -1192,6 +1192,21 @@ def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Can
         if not _overlaps(m.start(), m.end(), taken) and measure_after(text, m.end(), ctx.rules) is not None:
             out.append(Candidate(m.start(), m.end(), m.group()))
     return out
+
+
+#: "about 250 miles (400 km)": the opening of a conversion in brackets right after a quantity
+CONVERSION_OPEN = re.compile(r"[A-Za-z°]\.?[^\S\n]*\([^\S\n]*~?$")
+
+
+def _conversion_qualifier(qual: str, prefix: str, rows: list[dict]) -> str:
+    """The qualifier of the measure a bracketed conversion restates ("about 250 miles (400 km)":
+    both approx; the gold conventions), when the number has none of its own."""
+    if qual != "exact" or not rows or rows[-1]["kind"] != "measure" or not CONVERSION_OPEN.search(prefix):
+        return qual
+    gap = len(prefix) - prefix.rfind("(")
+    tail = prefix[: len(prefix) - gap]
+    unit = rows[-1].get("unit_text") or ""
+    return rows[-1]["qualifier"] if unit and tail.rstrip().endswith(unit.split()[-1]) else qual
 
 
 def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list[Candidate]:
