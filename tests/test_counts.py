@@ -335,6 +335,8 @@ PARSE_COUNTS = [
     ("title-plural", "This is the unanimous judgment of all 11 Justices.", "11", "count", 11, "Justice", "Justice"),
     ("title-plural-after-name", "The National Highway Traffic Safety Administration orders a product recall of 46,000 Tesla Cybertrucks.", "46,000", "count", 46_000, "Cybertruck", "Tesla Cybertruck"),
     ("title-plural-modifier", "The House has only impeached two other Presidents.", "two", "count", 2, "President", "other President"),
+    ("hyphen-noun-compound-number", "He led a twenty-five-member staff.", "twenty-five", "count", 25, "member", "member"),
+    ("anaphor-of-whom", "The court heard from four witnesses, two of whom were police officers.", "two", "count", 2, "witness", None),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 
@@ -399,6 +401,7 @@ NOT_COUNTS = [
     ("hyphen-compound-goes-on", "The Liberal National Party won this seat by over 70% of the two-party-preferred vote.", ["two"]),
     ("hyphen-time", "With Stardom she was a two-time Artist of Stardom champion and a one-time Goddess of Stardom champion.", ["two", "one"]),
     ("hyphen-duration-age", "Workers began a 24-hour strike and a 10-year-old boy was hurt.", ["24", "10"]),
+    ("hyphen-spelled-age", "A twenty-one-year-old man was held after a thirty-five-minute chase.", ["twenty-one", "thirty-five", "twenty", "thirty", "one", "five"]),
     # a fronted "of" without a plural noun, and "a number of" (vague), give no noun
     ("partitive-pronoun", "Of those killed, 11 were killed in Tanzania.", ["11"]),
     ("vague-number-of", "A number of officials said 20 were hurt in the clashes.", ["20"]),

@@ -293,7 +293,11 @@ def compile_rules(rules: Rules) -> Compiled:
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
-        hyphen_word_number=rx.compile(r"(?<![\w-])(?:" + spelled + r")(?=[-‐][^\W\d_])", re.I),
+        hyphen_word_number=rx.compile(
+            r"(?<![\w-])(?:(?:" + _alt(w for w in v.tens if w not in ("a", "an")) + r")[-‐](?:" + spelled + r")|(?:" + spelled
+            + r"))(?=[-‐][^\W\d_])(?![-‐](?:" + spelled + r")(?![\w]))",
+            re.I,
+        ),
     )
 
 
