@@ -337,6 +337,7 @@ PARSE_COUNTS = [
     ("title-plural-modifier", "The House has only impeached two other Presidents.", "two", "count", 2, "President", "other President"),
     ("hyphen-noun-compound-number", "He led a twenty-five-member staff.", "twenty-five", "count", 25, "member", "member"),
     ("anaphor-of-whom", "The court heard from four witnesses, two of whom were police officers.", "two", "count", 2, "witness", None),
+    ("anaphor-before", "O'Rourke had only reached 3 percent support in two qualifying polls, of which four are needed.", "four", "count", 4, "qualifying poll", None),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 

@@ -112,6 +112,8 @@ class Compiled:
     not_counted: frozenset[str]
     lookback_trigger: re.Pattern
     lookback_after: re.Pattern
+    #: the same anaphors right before the number ("two qualifying polls, of which four are needed")
+    lookback_before: re.Pattern
     lookback_chars: int
     singular: tuple[tuple[str, str], ...]
     max_mods: int
@@ -243,6 +245,7 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         lookback_after=rx.compile(r"^\s*(?:" + _alt(data["lookback_after"]) + r")\b", re.I),
+        lookback_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["lookback_after"]) + r")[\s,]*$", re.I),
         lookback_chars=int(data["lookback_chars"]),
         singular=tuple((str(a), str(b)) for a, b in data["singular_suffixes"]),
         max_mods=int(data["max_noun_modifiers"]),
@@ -1350,6 +1353,8 @@ def _elided_noun(
     subject of a counting verb ("The victims numbered 213") or of "the number of <nouns>"."""
     window = sents.before(cand.start, c.lookback_chars)
     previous = _previous_count(rows, sents, cand.start)
+    if previous is not None and search_tail(c.lookback_before, sents.before(cand.start), 16) is not None:
+        return previous["unit"], "count_anaphor"  # "two qualifying polls, of which four are needed"
     if c.lookback_after.match(rest):
         if previous is not None:
             return previous["unit"], "count_anaphor"
