@@ -338,6 +338,7 @@ PARSE_COUNTS = [
     ("hyphen-noun-compound-number", "He led a twenty-five-member staff.", "twenty-five", "count", 25, "member", "member"),
     ("anaphor-of-whom", "The court heard from four witnesses, two of whom were police officers.", "two", "count", 2, "witness", None),
     ("anaphor-before", "O'Rourke had only reached 3 percent support in two qualifying polls, of which four are needed.", "four", "count", 4, "qualifying poll", None),
+    ("one-object-of-have", "Day had one child, record producer Terry Melcher, with her first husband, musician Al Jorden.", "one", "count", 1, "child", "child"),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
 ]
 
@@ -408,6 +409,7 @@ NOT_COUNTS = [
     ("vague-number-of", "A number of officials said 20 were hurt in the clashes.", ["20"]),
     ("rate-base-shared", "New Jersey had the lowest rate, which was three per 100,000 people.", ["three", "100,000"]),
     ("one-approx", "About one person in ten was infected.", ["one"]),
+    ("one-pronoun-after-have", "The firm had one of its best years and he had one goal in mind.", ["one"]),
     ("title-number-name", "The year 2024 has witnessed the emergence of the \"Six Small Tigers,\" a group of domestic models.", ["Six"]),
     ("season-duration", "Confrontations have provoked widespread violence in Northern Ireland for the past three summers.", ["three"]),
 ]

@@ -41,7 +41,7 @@ RULE_KEYS = (
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
     "user_noun_bodies", "user_gap_preps",
     # issue 20 review: labels and words out of code
-    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words",
+    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -84,6 +84,7 @@ class Compiled:
     labels: dict[str, frozenset[str]]
     of_word: str
     one_contrast: re.Pattern
+    one_object_verbs: frozenset[str]
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -212,6 +213,7 @@ def compile_rules(rules: Rules) -> Compiled:
     return Compiled(
         labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
         of_word=_norm(str(data["of_word"])),
+        one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
@@ -1308,6 +1310,9 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
+    noun = tok.head
+    if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
+        return True  # "Day had one child"
     if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
