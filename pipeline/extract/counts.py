@@ -539,7 +539,8 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags")
-EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads")
+EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
+                  "age_words")
 
 
 @dataclass(frozen=True)
@@ -556,6 +557,7 @@ class ParseRules:
     more_after: re.Pattern
     year_not_after_tags: frozenset[str]
     era_after: re.Pattern
+    age_before: re.Pattern
     vague: re.Pattern
     numbering: frozenset[str]
     hyphen_noun_not: frozenset[str]
@@ -597,6 +599,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_before=words(p["of_before"]),
         more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
+        age_before=re.compile(
+            r"(?<![\w-])(?:" + _alt(x["age_words"]) + r")[^\S\n]+(?:(?:" + _alt(data["between_words"]) + r")[^\S\n]+)?$", re.I
+        ),
         vague=re.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
         era_after=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
         numbering=words(p["numbering_verbs"]),
@@ -646,7 +651,12 @@ def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
 
 def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
     """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
-    "Fortune 500") or a label word ("page 12", "Route 66", "section 3")."""
+    "Fortune 500") or a label word ("page 12", "Route 66", "section 3"); or an age: an age word before
+    it, a bound between them or not ("two aged fourteen", "cases aged above 60")."""
+    prefix = sents.before(cand.start)
+    bound = search_tail(c.qual_before, prefix, c.qual_before_longest)
+    if pr.age_before.search(prefix[: bound.start()] if bound else prefix):
+        return True
     doc = sents.doc
     i = sents.token_at_or_after(cand.start) - 1
     if i < 0 or doc[i].idx + len(doc[i]) > cand.start or doc[i].is_punct:
@@ -1335,14 +1345,15 @@ def _sentence_rows(rows: list[dict], sents: Sentences, pos: int) -> list[dict]:
 
 def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict]) -> dict | None:
     """The count whose noun a bare number is coordinated with ("three delegates in Colorado and one in
-    Arkansas": the parse makes "one" a conjunct of "delegates"), else None."""
+    Arkansas": the parse makes "one" a conjunct of "delegates"), or the counted number it is a conjunct
+    of ("Five people died: three in China and one in Hong Kong"), else None."""
     tok = _number_token(sents, cand)
     if tok is None or tok.dep_ not in c.labels["conjunct"] or tok.head.i >= tok.i:
         return None
     head = tok.head
     for row in _sentence_rows(rows, sents, cand.start):
         num = _number_token(sents, Candidate(row["start"], row["end"], ""))
-        if num is not None and num.head.i == head.i and row["kind"] == "count":
+        if num is not None and head.i in (num.i, num.head.i) and row["kind"] == "count":
             return row
     return None
 
