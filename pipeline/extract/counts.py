@@ -752,7 +752,11 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                 return _counted(head, tok, "count_parse_noun", c, pr)
         return None
     lab = c.labels
-    for prep in _of_preps(tok, c, pr):
+    preps = _of_preps(tok, c, pr)
+    if cand.high_text is not None and not preps:  # "275 to 350 of its 21,000 jobs": "of" hangs on 350
+        high = sents.doc.char_span(cand.end - len(cand.high_text), cand.end, alignment_mode="expand")
+        preps = _of_preps(high[-1], c, pr) if high is not None and len(high) else []
+    for prep in preps:
         for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags):
             # "the residents", "its models", "the territory's delegates" (a possessive noun phrase)
             dets = [t for t in noun.children if t.dep_ in lab["determiner"]
@@ -1394,7 +1398,9 @@ def _elided_noun(
     partitive = _partitive_noun(cand, sents, c, pr)
     if partitive is not None:
         return partitive, "count_partitive"  # "Of the eight victims, three were stabbed"
-    if previous is not None and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
+    inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
+    if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
+        # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
         return previous["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
     if previous is None:
         obj = _object_noun(cand, sents, c, pr)
@@ -1456,10 +1462,11 @@ def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     tok = _number_token(sents, cand)
     if tok is None or tok.dep_ not in c.labels["bare_number"]:
         return False
-    # only a prepositional phrase (and the rest of a list) may follow it ("including 3,800 in Germany",
-    # "36 in North Cotabato, 29 in South Cotabato and seven in General Santos City")
+    # only a prepositional phrase, a participle clause or the rest of a list may follow it ("including
+    # 3,800 in Germany", "including 254,200 bought from Sept. 14", "36 in North Cotabato, 29 in South
+    # Cotabato and seven in General Santos City")
     lab = c.labels
-    follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"]
+    follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"] | lab["noun_clause"]
     return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
 
 
