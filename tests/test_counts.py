@@ -356,6 +356,17 @@ def test_parse_counts(run, text, span, kind, value, unit, unit_text) -> None:
     assert (row["value_si"] is not None) == (kind == "measure")
 
 
+def test_fact_box_lines(run) -> None:
+    """A fact box (AQUAINT APW19980810.0907): a number alone on its line after a plural or casualty
+    label counts it; other labels ("Note:") and times give nothing."""
+    text = "KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877\nSeats: 12\nNote: 45\nThe blast: 10 a.m.\n"
+    _, quantities = run(text)
+    assert [(q["start"], q["unit"]) for q in quantities if q["kind"] == "count"] == [
+        (text.index("192"), "person"), (text.index("12"), "American"), (text.index("4,877"), "person"),
+        (text.index("Seats: 12") + 7, "seat"),
+    ]
+
+
 def test_conversion_keeps_the_qualifier(run) -> None:
     """ "about 250 miles (400 km)": the conversion restates the measure, qualifier and all."""
     _, quantities = run("When Baloch was born, about 250 miles (400 km) southwest of Lahore, she was Fouzia Azeem.")

@@ -42,6 +42,7 @@ RULE_KEYS = (
     "user_noun_bodies", "user_gap_preps",
     # issue 20 review: labels and words out of code
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
+    "label_line_before", "label_line_after",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -115,6 +116,10 @@ class Compiled:
     lookback_after: re.Pattern
     #: the same anaphors right before the number ("two qualifying polls, of which four are needed")
     lookback_before: re.Pattern
+    #: a fact-box line "Total Dead: 192": the line before the number, the rest of the line
+    label_line_before: re.Pattern
+    label_line_after: re.Pattern
+    casualty_words: frozenset[str]
     lookback_chars: int
     singular: tuple[tuple[str, str], ...]
     max_mods: int
@@ -247,6 +252,9 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         lookback_after=rx.compile(r"^\s*(?:" + _alt(data["lookback_after"]) + r")\b", re.I),
+        label_line_before=rx.compile(str(data["label_line_before"])),
+        label_line_after=rx.compile(str(data["label_line_after"])),
+        casualty_words=frozenset(_norm(w) for w in casualty["after"]),
         lookback_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["lookback_after"]) + r")[\s,]*$", re.I),
         lookback_chars=int(data["lookback_chars"]),
         singular=tuple((str(a), str(b)) for a, b in data["singular_suffixes"]),
@@ -1395,6 +1403,9 @@ def _elided_noun(
     subject = _subject_noun(cand, sents, c)
     if subject is not None:
         return subject, "count_subject"
+    label = _label_line(cand, sents, c)
+    if label is not None:
+        return label, "count_label_line"  # "Total Dead: 192", "Americans: 12"
     partitive = _partitive_noun(cand, sents, c, pr)
     if partitive is not None:
         return partitive, "count_partitive"  # "Of the eight victims, three were stabbed"
@@ -1407,6 +1418,23 @@ def _elided_noun(
         if obj is not None:
             return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _label_line(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
+    """The unit of a number alone on a fact-box line after its label ("Total Dead: 192" -> person,
+    "Americans: 12" -> American): the label's last word, a plural noun or a casualty word."""
+    text = sents.text
+    line_start = text.rfind("\n", max(0, cand.start - 60), cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    m = c.label_line_before.match(text[line_start : cand.start]) if line_start > 0 or cand.start < 60 else None
+    if m is None or not c.label_line_after.match(text[cand.end : line_end if line_end != -1 else len(text)]):
+        return None
+    word = m.group("label").split()[-1]
+    if _norm(word) in c.casualty_words:
+        return c.casualty_unit
+    if word.isalpha() and len(word) > 3 and word.lower().endswith("s") and not word.isupper():
+        return _singular(word if word.lower() in c.demonyms else word.lower(), c)
+    return None
 
 
 def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
