@@ -154,8 +154,11 @@ class Compiled:
     counting_verbs: frozenset[str]
     number_of_words: frozenset[str]
     #: a spelled-out number glued by a hyphen to a word ("ten-storey", "five-person"): the number finder
-    #: of pipeline/numbers.py stops there ("ten-year" is an age), _hyphen_count decides
+    #: of pipeline/numbers.py stops there ("ten-year" is an age), _hyphen_count decides. Found from the
+    #: hyphens (``hyphen_word_after``: a letter, a hyphen, a letter, not a number word after it), then
+    #: the number word ending right before one (``hyphen_word_number``, anchored at the end)
     hyphen_word_number: re.Pattern
+    hyphen_word_after: re.Pattern
 
 
 def _currency_words(rules: Rules, keep: frozenset[str]) -> frozenset[str]:
@@ -308,9 +311,10 @@ def compile_rules(rules: Rules) -> Compiled:
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
         hyphen_word_number=rx.compile(
             r"(?<![\w-])(?:(?:" + _alt(w for w in v.tens if w not in ("a", "an")) + r")[-‐](?:" + spelled + r")|(?:" + spelled
-            + r"))(?=[-‐][^\W\d_])(?![-‐](?:" + spelled + r")(?![\w]))",
+            + r"))$",
             re.I,
         ),
+        hyphen_word_after=rx.compile(r"(?<=[A-Za-z])[-‐](?=[^\W\d_])(?![-‐]?(?:" + spelled + r")(?![\w]))", re.I),
     )
 
 
@@ -661,10 +665,11 @@ def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) ->
     """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
     "Fortune 500") or a label word ("page 12", "Route 66", "section 3"); or an age: an age word before
     it, a bound between them or not ("two aged fourteen", "cases aged above 60")."""
-    prefix = sents.before(cand.start)
-    bound = search_tail(c.qual_before, prefix, c.qual_before_longest)
-    if pr.age_before.search(prefix[: bound.start()] if bound else prefix):
-        return True
+    prefix = sents.before(cand.start, 80)  # an age word, a bound and "between" fit in it
+    if "age" in prefix.lower():
+        bound = search_tail(c.qual_before, prefix, c.qual_before_longest)
+        if pr.age_before.search(prefix[: bound.start()] if bound else prefix):
+            return True
     doc = sents.doc
     i = sents.token_at_or_after(cand.start) - 1
     if i < 0 or doc[i].idx + len(doc[i]) > cand.start or doc[i].is_punct:
@@ -1244,8 +1249,13 @@ def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list
     """Spelled-out numbers glued by a hyphen to a word ("the ten-storey building", "a five-person crew"):
     candidates that only ``_hyphen_count`` (or a hyphen unit) can keep; the rest stay noise."""
     taken = [(k.start, k.end) for k in cands]
-    return [Candidate(m.start(), m.end(), m.group()) for m in c.hyphen_word_number.finditer(text)
-            if not _overlaps(m.start(), m.end(), taken)]
+    out = []
+    for h in c.hyphen_word_after.finditer(text):
+        lo = max(0, h.start() - 24)
+        m = c.hyphen_word_number.search(text[lo : h.start()])
+        if m is not None and not _overlaps(lo + m.start(), h.start(), taken):
+            out.append(Candidate(lo + m.start(), h.start(), m.group()))
+    return out
 
 
 def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
