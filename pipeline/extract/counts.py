@@ -39,10 +39,12 @@ RULE_KEYS = (
     "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
+    "user_noun_bodies", "user_gap_preps",
     # issue 20 review: labels and words out of code
-    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words",
+    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
+    "label_line_before", "label_line_after",
 )
-LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "compound",
+LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
               "bare_number")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
@@ -83,6 +85,7 @@ class Compiled:
     labels: dict[str, frozenset[str]]
     of_word: str
     one_contrast: re.Pattern
+    one_object_verbs: frozenset[str]
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -111,6 +114,12 @@ class Compiled:
     not_counted: frozenset[str]
     lookback_trigger: re.Pattern
     lookback_after: re.Pattern
+    #: the same anaphors right before the number ("two qualifying polls, of which four are needed")
+    lookback_before: re.Pattern
+    #: a fact-box line "Total Dead: 192": the line before the number, the rest of the line
+    label_line_before: re.Pattern
+    label_line_after: re.Pattern
+    casualty_words: frozenset[str]
     lookback_chars: int
     singular: tuple[tuple[str, str], ...]
     max_mods: int
@@ -144,6 +153,12 @@ class Compiled:
     ellipsis_before: re.Pattern
     counting_verbs: frozenset[str]
     number_of_words: frozenset[str]
+    #: a spelled-out number glued by a hyphen to a word ("ten-storey", "five-person"): the number finder
+    #: of pipeline/numbers.py stops there ("ten-year" is an age), _hyphen_count decides. Found from the
+    #: hyphens (``hyphen_word_after``: a letter, a hyphen, a letter, not a number word after it), then
+    #: the number word ending right before one (``hyphen_word_number``, anchored at the end)
+    hyphen_word_number: re.Pattern
+    hyphen_word_after: re.Pattern
 
 
 def _currency_words(rules: Rules, keep: frozenset[str]) -> frozenset[str]:
@@ -206,6 +221,7 @@ def compile_rules(rules: Rules) -> Compiled:
     return Compiled(
         labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
         of_word=_norm(str(data["of_word"])),
+        one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
@@ -239,6 +255,10 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         lookback_after=rx.compile(r"^\s*(?:" + _alt(data["lookback_after"]) + r")\b", re.I),
+        label_line_before=rx.compile(str(data["label_line_before"])),
+        label_line_after=rx.compile(str(data["label_line_after"])),
+        casualty_words=frozenset(_norm(w) for w in casualty["after"]),
+        lookback_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["lookback_after"]) + r")[\s,]*$", re.I),
         lookback_chars=int(data["lookback_chars"]),
         singular=tuple((str(a), str(b)) for a, b in data["singular_suffixes"]),
         max_mods=int(data["max_noun_modifiers"]),
@@ -289,6 +309,12 @@ def compile_rules(rules: Rules) -> Compiled:
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
+        hyphen_word_number=rx.compile(
+            r"(?<![\w-])(?:(?:" + _alt(w for w in v.tens if w not in ("a", "an")) + r")[-‐](?:" + spelled + r")|(?:" + spelled
+            + r"))$",
+            re.I,
+        ),
+        hyphen_word_after=rx.compile(r"(?<=[A-Za-z])[-‐](?=[^\W\d_])(?![-‐]?(?:" + spelled + r")(?![\w]))", re.I),
     )
 
 
@@ -523,8 +549,10 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
-              "irregular_plurals")
-EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads")
+              "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
+              "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags")
+EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
+                  "age_words")
 
 
 @dataclass(frozen=True)
@@ -541,14 +569,24 @@ class ParseRules:
     more_after: re.Pattern
     year_not_after_tags: frozenset[str]
     era_after: re.Pattern
+    age_before: re.Pattern
     vague: re.Pattern
     numbering: frozenset[str]
+    hyphen_noun_not: frozenset[str]
+    hyphen_group: frozenset[str]
+    of_the_adjective_tags: frozenset[str]
+    partitive_links: frozenset[str]
+    object_preps: frozenset[str]
+    number_on_number: frozenset[str]
+    number_tags: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
     not_count_heads: frozenset[str]
     user_nouns: dict[str, str]
     not_user_nouns: frozenset[str]
+    user_bodies: frozenset[str]
+    user_gap_preps: frozenset[str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
 
 
@@ -573,15 +611,27 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_before=words(p["of_before"]),
         more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
+        age_before=re.compile(
+            r"(?<![\w-])(?:" + _alt(x["age_words"]) + r")[^\S\n]+(?:(?:" + _alt(data["between_words"]) + r")[^\S\n]+)?$", re.I
+        ),
         vague=re.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
         era_after=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
         numbering=words(p["numbering_verbs"]),
+        hyphen_noun_not=words(p["hyphen_noun_not"]),
+        hyphen_group=words(p["hyphen_group_adjectives"]),
+        of_the_adjective_tags=frozenset(p["of_the_adjective_tags"]),
+        partitive_links=frozenset(p["partitive_verb_links"]),
+        object_preps=words(p["object_number_preps"]),
+        number_on_number=frozenset(p["number_on_number_deps"]),
+        number_tags=frozenset(p["number_tags"]),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
         score_nouns=words(x["score_nouns"]),
         not_count_heads=words(x["not_count_heads"]),
         user_nouns={_norm(str(k)): str(v) for k, v in data["user_nouns"].items()},
         not_user_nouns=words(data["not_user_nouns"]),
+        user_bodies=words(data["user_noun_bodies"]),
+        user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
     )
 
@@ -613,7 +663,13 @@ def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
 
 def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
     """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
-    "Fortune 500") or a label word ("page 12", "Route 66", "section 3")."""
+    "Fortune 500") or a label word ("page 12", "Route 66", "section 3"); or an age: an age word before
+    it, a bound between them or not ("two aged fourteen", "cases aged above 60")."""
+    prefix = sents.before(cand.start, 80)  # an age word, a bound and "between" fit in it
+    if "age" in prefix.lower():
+        bound = search_tail(c.qual_before, prefix, c.qual_before_longest)
+        if pr.age_before.search(prefix[: bound.start()] if bound else prefix):
+            return True
     doc = sents.doc
     i = sents.token_at_or_after(cand.start) - 1
     if i < 0 or doc[i].idx + len(doc[i]) > cand.start or doc[i].is_punct:
@@ -659,7 +715,10 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
     text = " ".join([*(t.text for t in mods), unit])
-    if mods and all(t in mods or _is_hyphen(t) for t in head.doc[mods[0].i : head.i]):
+    if mods and any(t.dep_ in c.labels["conjunct"] for t in between):
+        # coordinated modifiers are kept as written ("Bronco and Bronco Sport vehicle")
+        text = " ".join(head.doc[mods[0].i : head.i].text.split()) + " " + unit
+    elif mods and all(t in mods or _is_hyphen(t) for t in head.doc[mods[0].i : head.i]):
         # modifiers glued by hyphens are kept as written ("part-time worker", not "part time worker")
         text = " ".join(head.doc[mods[0].i : head.i].text.split()) + " " + unit
     return CountedNoun(head, _norm(unit), unit, text, rule)
@@ -687,22 +746,38 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     if tok is None:
         return None
     head = tok.head
-    if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i <= c.max_mods + 3:
+    if head.tag_ in pr.name_before_tags and head.dep_ in pr.unit_text_deps and head.head.i > head.i and tok.dep_ in pr.number_deps:
+        head = head.head  # "200,000 Bronco and Bronco Sport vehicles": the parse hangs the number on the name
+    if tok.dep_ in pr.number_on_number and head.tag_ in pr.number_tags and head.i > tok.i:
+        before = sents.text[max(0, head.idx - 20) : head.idx]
+        if any(p.search(before) for p in c.neg_before):
+            return None  # "three per 100,000 people": the other number is a rate's base
+        tok, head = head, head.head  # "from 1,200 to 1,500 workers": 1,200 counts what 1,500 counts
+    # words between the number and its noun, a hyphenated word as one ("two pro-British Protestant towns")
+    glued = sum(2 for t in head.doc[tok.i + 1 : head.i] if _is_hyphen(t) and not t.whitespace_) if head.i > tok.i else 0
+    if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i - glued <= c.max_mods + 3:
         between = head.doc[tok.i + 1 : head.i]
         # modifiers of the noun, or of the number itself ("4 or more people")
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
             t.is_punct and t.text not in ("-", "‐") for t in between
         ):
-            return _counted(head, tok, "count_parse_noun", c, pr) if _head_ok(head, c, pr) else None
+            if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr):
+                return _counted(head, tok, "count_parse_noun", c, pr)
         return None
     lab = c.labels
-    for prep in _of_preps(tok, c, pr):
+    preps = _of_preps(tok, c, pr)
+    if cand.high_text is not None and not preps:  # "275 to 350 of its 21,000 jobs": "of" hangs on 350
+        high = sents.doc.char_span(cand.end - len(cand.high_text), cand.end, alignment_mode="expand")
+        preps = _of_preps(high[-1], c, pr) if high is not None and len(high) else []
+    for prep in preps:
         for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags):
             # "the residents", "its models", "the territory's delegates" (a possessive noun phrase)
             dets = [t for t in noun.children if t.dep_ in lab["determiner"]
                     or (t.dep_ in lab["possessive"] and not any(k.dep_ in lab["possessive_marker"] for k in t.children))]
             if all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
                 return _counted(noun, noun, "count_of_the", c, pr)
+        for adj in (t for t in prep.children if t.dep_ in lab["prep_object"] and _adjective_noun(t, c, pr)):
+            return CountedNoun(adj, _norm(adj.text), _norm(adj.text), _norm(adj.text), "count_of_the_adjective")
     if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering and head.dep_ in lab["noun_clause"]:
         noun = head.head
         if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
@@ -712,6 +787,61 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A capitalised plural the number counts, with nothing but names or lower-case modifiers between
+    them: a group or a model the demonym lists do not hold ("all 11 Justices", "1.7 million
+    Hongkongers", "46,000 Tesla Cybertrucks", "two other Presidents", "Two Democratic Representatives"). Not a name's head in the singular ("10 Downing Street"), not after a capitalised number
+    word (the "Six Small Tigers"), not a time or label word."""
+    between = head.doc[tok.i + 1 : head.i]
+    first = head.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else tok
+    if first.is_title and first.is_alpha and not first.is_sent_start:
+        return False  # a capitalised number word is part of the name: the "Six Small Tigers"
+    return (head.tag_ in c.plural_tags and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
+            and all((t.tag_ in pr.name_before_tags and t.is_title) or (t.tag_ in c.modifier_tags and t.is_lower) for t in between)
+            and _norm(_singular(head.text, c)) not in pr.not_count_heads and head.lower_ not in c.not_counted)
+
+
+def _adjective_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:
+    """An adjective standing as a noun after "the" ("four of the deceased", "two of the injured"): a
+    lower-case word with an adjective tag of rules/counts.yaml, the determiner "the" and nothing else."""
+    kids = list(tok.children)
+    return (tok.tag_ in pr.of_the_adjective_tags and tok.is_lower and tok.is_alpha and len(kids) == 1
+            and kids[0].dep_ in c.labels["determiner"] and kids[0].lower_ == "the")
+
+
+def _hyphen_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rules: Rules) -> CountedNoun | None:
+    """The noun counted by a number glued with a hyphen to the word after it, when that word modifies a
+    noun after it: "a 40-member team" (member), "the ten-storey building" (storey), "a five-person crew";
+    with an adjective of rules/counts.yaml hyphen_group_adjectives the modified noun ("a 50-strong mob").
+    Not a unit pint knows or a duration ("185-acre", "a 24-hour": measures decide), not a compound that
+    goes on ("two-party-preferred", "10-year-old"), not a range or a code ("3-1", "K2-18b")."""
+    doc, text = sents.doc, sents.text
+    if cand.high_text is not None or not re.match(r"[-‐][^\W\d_]", text[cand.end : cand.end + 2]):
+        return None
+    tok = _number_token(sents, cand)
+    if tok is None or tok.i + 3 >= len(doc) or tok.whitespace_:
+        return None
+    hyphen, word = doc[tok.i + 1], doc[tok.i + 2]
+    if not _is_hyphen(hyphen) or word.idx != hyphen.idx + 1 or not word.whitespace_:
+        return None
+    if not word.is_alpha or not word.is_lower or _norm(word.text) in pr.hyphen_noun_not:
+        return None
+    from pipeline.extract.measures import measure_after
+
+    noun = word.head
+    if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags):
+        return None
+    if word.text.lower() in pr.hyphen_group:
+        if tok.head.i == word.i and _head_ok(noun, c, pr):
+            return _counted(noun, noun, "count_hyphen_group", c, pr)
+        return None
+    if tok.head.i != word.i or word.tag_ not in pr.head_tags or word.tag_ in c.plural_tags:
+        return None
+    if measure_after(text, word.idx, rules) is not None or not _head_ok(word, c, pr):
+        return None
+    return CountedNoun(word, _lemma(word, c, pr), _lemma(word, c, pr), _lemma(word, c, pr), "count_hyphen_noun")
 
 
 def _of_preps(tok: Token, c: Compiled, pr: ParseRules) -> list[Token]:
@@ -745,11 +875,47 @@ def _year_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) 
     return search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest) is not None
 
 
+def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A user noun that counts the members of a body of people, not the users of a product: the body is
+    a noun of rules/counts.yaml user_noun_bodies or a name after "of" that owns the noun ("six crew members", "12 original members of NATO", "an army of 1 million members",
+    "The council has 12 members", "The team signed 3 new players"). Such numbers stay counts."""
+    lab = c.labels
+
+    def body(tok: Token) -> bool:
+        return _norm(tok.text) in pr.user_bodies or (tok.tag_ in pr.name_before_tags and not tok.is_sent_start)
+
+    for kid in noun.children:
+        if kid.dep_ in lab["compound"] and _norm(kid.text) in pr.user_bodies:
+            return True
+        if kid.dep_ in lab["preposition"] and kid.lower_ == c.of_word and any(
+            t.dep_ in lab["prep_object"] and body(t) for t in kid.children
+        ):
+            return True
+    head = noun.head
+    if noun.dep_ in lab["prep_object"] and head.lower_ == c.of_word and _norm(head.head.text) in pr.user_bodies:
+        return True
+    if noun.dep_ in lab["verb_object"] and head.tag_ in c.verb_tags:
+        return any(t.dep_ in lab["subject"] and _norm(t.text) in pr.user_bodies for t in head.children)
+    return False
+
+
+def _user_gap(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number with no noun of its own under a preposition of rules/counts.yaml user_gap_preps ("55
+    million potential customers, including about 35 million in the top 10 markets", "5 million users,
+    up from 3 million"): it counts what the user count before it in the sentence counts."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["prep_object"] or _norm(tok.head.text) not in pr.user_gap_preps:
+        return False
+    return forward_noun(sents, cand.end, c) is None and all(
+        t.dep_ in c.labels["preposition"] for t in tok.children if t.i > tok.i
+    )
+
+
 def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
     """(metric, noun) when the parse makes the number count a user noun of rules/counts.yaml
     ("200,000 Belfast customers", "500,000 monthly active listeners" -> MAU)."""
     noun = counted_noun(sents, cand, c, pr)
-    if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns:
+    if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns or _user_body(noun.head, c, pr):
         return None
     mods = " ".join(_norm(t.text) for t in noun.head.children if t.i < noun.head.i and t.dep_ in c.labels["metric_modifier"])
     for phrase, metric in pr.user_metric_modifiers:
@@ -804,9 +970,15 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 rule = hit[1]
             else:
                 noun = None if _is_label(cand, sents, c, pr) else _user_noun(sents, cand, c, pr)
-                if noun is None:
+                previous = _previous_count(rows, sents, cand.start)
+                if noun is not None:
+                    metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
+                elif previous is not None and _user_gap(cand, sents, c, pr):
+                    # gapping, as for counts: "55 million potential customers, including about 35 million
+                    # in the nation's top 10 markets"
+                    metric, period, rule = previous["metric"], previous["period_hint"], "user_gapped"
+                else:
                     continue
-                metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
         rows.append(
             {
                 "start": cand.start,
@@ -981,21 +1153,24 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     text = sents.text
     pr = parse_rules(ctx.rules)
     rows: list[dict] = []
-    for cand in sorted([*cands, *_glued_measures(text, cands, ctx)], key=lambda k: k.start):
+    extra = [*_glued_measures(text, cands, ctx), *_hyphen_word_numbers(text, cands, c)]
+    for cand in sorted([*cands, *extra], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
         hyphen = c.hyphen_unit.match(text[cand.end :])
+        glued = None if hyphen else _hyphen_count(cand, sents, c, pr, ctx.rules)  # "a 40-member team"
+        unit_after = hyphen is not None or glued is not None
         year_ok = cand.high_text is None and _is_year(cand.low_text, c) and _year_count(cand, sents, c, pr)
-        if reading is None or _is_noise(cand, reading, text, c, hyphen is not None, spelled_ok=True, year_ok=year_ok):
+        if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
-            if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, hyphen is not None, True, year_ok) \
-                    or not _one_counts(cand, reading, sents, c, rows):
+            if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
+                    or not _one_counts(cand, reading, sents, c, pr, rows):
                 continue
         if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
-        qual = "range" if cand.high_text else qual
+        qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
         measure = _measure(cand, reading, hyphen, text, ctx, qual)
         if measure is not None:
             if measure["kind"] == "measure":
@@ -1004,12 +1179,18 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]):
             continue  # a count is a whole number: "7.0 magnitude", "4.5 per 100,000" are not counts
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
-        noun = counted_noun(sents, cand, c, pr)
-        unit, rule = forward_noun(sents, cand.end, c), "count_noun_after"
+        noun = glued or counted_noun(sents, cand, c, pr)
+        unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
         unit_text = noun.unit_text if noun is not None else unit
         if unit is None and noun is not None:
-            if noun.lemma in pr.user_nouns:
-                continue  # a user count the user-count stage did not take: never a count
+            small = reading.spelled and not reading.has_magnitude
+            if noun.lemma in pr.user_nouns and glued is None and not small and not _user_body(noun.head, c, pr):
+                continue  # a user count (the user-count stage's business): never a count
+            measure = _head_measure(cand, reading, noun, text, ctx, qual)
+            if measure is not None:
+                if measure["kind"] == "measure":
+                    rows.append(measure)
+                continue  # "five or six feet": the counted noun is a unit pint knows
             unit, rule = noun.unit, noun.rule
         small_spelled = reading.spelled and not reading.has_magnitude
         previous = _previous_count(rows, sents, cand.start)
@@ -1023,7 +1204,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
-            unit, rule = _elided_noun(cand, sents, c, rows, suffix[suffix_used:], casualty=not small_spelled)
+            unit, rule = _elided_noun(cand, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
@@ -1049,6 +1230,34 @@ def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Can
     return out
 
 
+#: "about 250 miles (400 km)": the opening of a conversion in brackets right after a quantity
+CONVERSION_OPEN = re.compile(r"[A-Za-z°]\.?[^\S\n]*\([^\S\n]*~?$")
+
+
+def _conversion_qualifier(qual: str, prefix: str, rows: list[dict]) -> str:
+    """The qualifier of the measure a bracketed conversion restates ("about 250 miles (400 km)":
+    both approx; the gold conventions), when the number has none of its own."""
+    if qual != "exact" or not rows or rows[-1]["kind"] != "measure" or not CONVERSION_OPEN.search(prefix):
+        return qual
+    gap = len(prefix) - prefix.rfind("(")
+    tail = prefix[: len(prefix) - gap]
+    unit = rows[-1].get("unit_text") or ""
+    return rows[-1]["qualifier"] if unit and tail.rstrip().endswith(unit.split()[-1]) else qual
+
+
+def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list[Candidate]:
+    """Spelled-out numbers glued by a hyphen to a word ("the ten-storey building", "a five-person crew"):
+    candidates that only ``_hyphen_count`` (or a hyphen unit) can keep; the rest stay noise."""
+    taken = [(k.start, k.end) for k in cands]
+    out = []
+    for h in c.hyphen_word_after.finditer(text):
+        lo = max(0, h.start() - 24)
+        m = c.hyphen_word_number.search(text[lo : h.start()])
+        if m is not None and not _overlaps(lo + m.start(), h.start(), taken):
+            out.append(Candidate(lo + m.start(), h.start(), m.group()))
+    return out
+
+
 def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
     """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
     row of kind ``duration`` (never written) for a time unit, else None."""
@@ -1065,6 +1274,32 @@ def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: s
     unit_text = " ".join(text[at : found.end].split())
     rule = "measure_hyphen_unit" if hyphen else "measure_unit_after"
     return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
+
+
+def _head_measure(cand: Candidate, reading: Reading, noun: CountedNoun, text: str, ctx: Context, qual: str) -> dict | None:
+    """A measure row when the noun the parse makes the number count is a unit pint knows, away from the
+    number ("about five or six feet": "five" hangs from "feet"); a ``duration`` kind for a time unit;
+    None when the noun is not a unit."""
+    from pipeline.extract.measures import measure_after, to_si
+
+    if noun.rule != "count_parse_noun" or noun.head.idx <= cand.end:
+        return None
+    found = measure_after(text, noun.head.idx, ctx.rules)
+    if found is None or not text[cand.end : noun.head.idx].strip():
+        return None
+    if found.duration:
+        return {"kind": "duration"}
+    if found.unit in _weight_units(ctx) and not _is_weight(text, cand, ctx):
+        return {"kind": "money_weight"}
+    unit_text = " ".join(text[noun.head.idx : found.end].split())
+    return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, "measure_parse_unit", unit_text,
+                to_si(reading.value, found.unit, ctx.rules))
+
+
+def _weight_units(ctx: Context) -> frozenset[str]:
+    from pipeline.extract.measures import measure_rules
+
+    return measure_rules(ctx.rules).weight_units
 
 
 def _next_word_not_counted(sents: Sentences, end: int, c: Compiled) -> bool:
@@ -1090,18 +1325,27 @@ def _determined_number(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
     )
 
 
-def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rows: list[dict]) -> bool:
+def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> bool:
     """ "one" states a quantity only where the parse and the sentence say so: coordinated with a count
     ("three delegates in Colorado and one in Arkansas"), or modifying the noun right after it among
     other counts of the sentence and not one half of a contrast ("fourteen civilians, five personnel,
     and one member of the Coast Guard"; not "One rival executive remarked", "two units: one group ...
-    while another", "I can't tell you one thing")."""
+    while another", "I can't tell you one thing"), or after a bound or "only" ("At least one seat was
+    pictured", "only one studio album"; not "about one person in ten")."""
     if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
         return False
-    if _conjunct_count(cand, sents, c, rows) is not None:
-        return True
+    if _conjunct_count(cand, sents, c, rows) is not None or _partitive_noun(cand, sents, c, pr) is not None:
+        return True  # "... and one in Arkansas"; "Of the eight victims, ... and one was asphyxiated"
     tok = _number_token(sents, cand)
-    if tok is None or tok.is_sent_start or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
+    if tok is None or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
+        return False
+    bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
+    if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
+        return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
+    noun = tok.head
+    if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
+        return True  # "Day had one child"
+    if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
     others = [r for r in _sentence_rows(rows, sents, cand.start) if r["kind"] == "count"]
@@ -1123,20 +1367,21 @@ def _sentence_rows(rows: list[dict], sents: Sentences, pos: int) -> list[dict]:
 
 def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict]) -> dict | None:
     """The count whose noun a bare number is coordinated with ("three delegates in Colorado and one in
-    Arkansas": the parse makes "one" a conjunct of "delegates"), else None."""
+    Arkansas": the parse makes "one" a conjunct of "delegates"), or the counted number it is a conjunct
+    of ("Five people died: three in China and one in Hong Kong"), else None."""
     tok = _number_token(sents, cand)
     if tok is None or tok.dep_ not in c.labels["conjunct"] or tok.head.i >= tok.i:
         return None
     head = tok.head
     for row in _sentence_rows(rows, sents, cand.start):
         num = _number_token(sents, Candidate(row["start"], row["end"], ""))
-        if num is not None and num.head.i == head.i and row["kind"] == "count":
+        if num is not None and head.i in (num.i, num.head.i) and row["kind"] == "count":
             return row
     return None
 
 
 def _elided_noun(
-    cand: Candidate, sents: Sentences, c: Compiled, rows: list[dict], rest: str, casualty: bool = True
+    cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str, casualty: bool = True
 ) -> tuple[str | None, str]:
     """(unit, rule) for a number whose counted noun is not written after it, else (None, "").
 
@@ -1146,6 +1391,8 @@ def _elided_noun(
     subject of a counting verb ("The victims numbered 213") or of "the number of <nouns>"."""
     window = sents.before(cand.start, c.lookback_chars)
     previous = _previous_count(rows, sents, cand.start)
+    if previous is not None and search_tail(c.lookback_before, sents.before(cand.start), 16) is not None:
+        return previous["unit"], "count_anaphor"  # "two qualifying polls, of which four are needed"
     if c.lookback_after.match(rest):
         if previous is not None:
             return previous["unit"], "count_anaphor"
@@ -1166,19 +1413,99 @@ def _elided_noun(
     subject = _subject_noun(cand, sents, c)
     if subject is not None:
         return subject, "count_subject"
-    if previous is not None and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
+    label = _label_line(cand, sents, c)
+    if label is not None:
+        return label, "count_label_line"  # "Total Dead: 192", "Americans: 12"
+    partitive = _partitive_noun(cand, sents, c, pr)
+    if partitive is not None:
+        return partitive, "count_partitive"  # "Of the eight victims, three were stabbed"
+    inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
+    if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
+        # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
         return previous["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
+    if previous is None:
+        obj = _object_noun(cand, sents, c, pr)
+        if obj is not None:
+            return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _label_line(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
+    """The unit of a number alone on a fact-box line after its label ("Total Dead: 192" -> person,
+    "Americans: 12" -> American): the label's last word, a plural noun or a casualty word."""
+    text = sents.text
+    line_start = text.rfind("\n", max(0, cand.start - 60), cand.start) + 1
+    line_end = text.find("\n", cand.end)
+    m = c.label_line_before.match(text[line_start : cand.start]) if line_start > 0 or cand.start < 60 else None
+    if m is None or not c.label_line_after.match(text[cand.end : line_end if line_end != -1 else len(text)]):
+        return None
+    word = m.group("label").split()[-1]
+    if _norm(word) in c.casualty_words:
+        return c.casualty_unit
+    if word.isalpha() and len(word) > 3 and word.lower().endswith("s") and not word.isupper():
+        return _singular(word if word.lower() in c.demonyms else word.lower(), c)
+    return None
+
+
+def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The unit of a fronted "of the <nouns>" for a number that is a subject with no noun of its own:
+    "of the 40 passengers, 22 were Cuban"; "Of the eight victims, three were stabbed, two were strangled
+    ... and one was asphyxiated" (the "of" hangs from one verb, the numbers are subjects of verbs joined
+    to it: rules/counts.yaml partitive_verb_links)."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["subject"] or any(t.i > tok.i for t in tok.children):
+        return None
+    verb = tok.head
+    for _ in range(4):  # a bounded walk up the joined verbs
+        for prep in verb.children:
+            if prep.dep_ not in lab["preposition"] or prep.lower_ != c.of_word or prep.i > tok.i:
+                continue
+            for noun in prep.children:
+                if noun.dep_ not in lab["prep_object"]:
+                    continue
+                dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
+                if noun.tag_ in c.plural_tags and dets and all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
+                    return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+        if verb.dep_ not in pr.partitive_links or verb.head.i == verb.i:
+            return None
+        verb = verb.head
+    return None
+
+
+def _object_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The plural object of the verb a bare number hangs from through a preposition of rules/counts.yaml
+    object_number_preps: "Sanders had the most pledged delegates, with 60" -> delegate. The object has
+    no number of its own and comes before the number."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["prep_object"] or any(t.i > tok.i for t in tok.children):
+        return None
+    prep = tok.head
+    if _norm(prep.text) not in pr.object_preps:
+        return None
+    head = prep.head
+    nouns = [head] if head.dep_ in lab["verb_object"] else [t for t in head.children if t.dep_ in lab["verb_object"]]
+    for noun in nouns:
+        if (noun.i < tok.i and noun.tag_ in c.plural_tags and noun.is_lower and _head_ok(noun, c, pr)
+                and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
+            return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+    return None
 
 
 def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     """A number the parse uses as a noun phrase of its own (an object, a subject, a conjunct: "Klobuchar
-    had 7", "with 60", "has earned 914"), with nothing after it in its phrase: it stands for the noun
-    counted before it in the sentence (gapping)."""
+    had 7", "with 60", "has earned 914"), with nothing after it in its phrase but a prepositional phrase
+    ("including 3,800 in Germany"): it stands for the noun counted before it in the sentence (gapping)."""
     tok = _number_token(sents, cand)
     if tok is None or tok.dep_ not in c.labels["bare_number"]:
         return False
-    return not any(t.i > tok.i for t in tok.children)
+    # only a prepositional phrase, a participle clause or the rest of a list may follow it ("including
+    # 3,800 in Germany", "including 254,200 bought from Sept. 14", "36 in North Cotabato, 29 in South
+    # Cotabato and seven in General Santos City")
+    lab = c.labels
+    follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"] | lab["noun_clause"]
+    return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
 
 
 def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
@@ -1199,8 +1526,16 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
     for subj in (t for t in verb.children if t.dep_ in lab["subject"]):
         if _norm(verb.text) in c.counting_verbs and subj.tag_ in c.plural_tags and subj.is_lower and subj.is_alpha:
             return c.counted_map.get(_norm(subj.text)) or _singular(subj.text, c)
-        if _norm(subj.text) in c.number_of_words:
-            for prep in (t for t in subj.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
+    # "the number of <nouns>" in the verb's subject or object phrase: "The number of visitors ... jumped
+    # from fewer than 100,000", "reduced the number of polling stations from 180 to 5", "Italy, the
+    # country with the highest number of deaths, had around 27,000"; not "a number of" (vague)
+    for arg in (t for t in verb.children if t.dep_ in lab["subject"] or t.dep_ in lab["verb_object"]):
+        if arg.i > span[0].i:
+            continue
+        for word in arg.subtree:
+            if _norm(word.text) not in c.number_of_words or any(k.dep_ in lab["determiner"] and k.lower_ in ("a", "an") for k in word.children):
+                continue
+            for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
                 for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
     return None

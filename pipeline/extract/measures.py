@@ -18,7 +18,7 @@ from pipeline.pint_answers import PintAnswers
 from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
-                "duration_dimensions", "weight_units", "degree_sign", "degree_units")
+                "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?!\w|[-‐][A-Za-z])")
 
@@ -37,6 +37,8 @@ class MeasureRules:
     deny: frozenset[str]
     symbols: frozenset[str]
     glued_only: frozenset[str]
+    #: plural endings a symbol may carry ("kgs", "kms"): rules/counts.yaml measures.symbol_plurals
+    symbol_plurals: tuple[str, ...]
     prefixes: frozenset[str]
     compound_first: frozenset[str]
     rate: re.Pattern
@@ -83,6 +85,7 @@ def _compile(rules: Rules) -> MeasureRules:
         deny=frozenset(str(w).lower() for w in data["deny"]),
         symbols=frozenset(str(w) for w in data["symbols"]),
         glued_only=frozenset(str(w) for w in data["glued_only"]),
+        symbol_plurals=tuple(str(w) for w in data["symbol_plurals"]),
         prefixes=frozenset(str(w) for w in data["prefixes"]),
         compound_first=frozenset(str(w).lower() for w in data["compound_first"]),
         rate=re.compile(r"[^\S\n]+(?:" + words + r")[^\S\n]+(?P<p>" + periods + r")(?![\w-])", re.I),
@@ -106,6 +109,8 @@ def _unit(word: str, glued: bool, mr: MeasureRules) -> tuple[str, str] | None:
     if word.lower() in mr.deny:
         return None
     short = len(word) <= 3 or "/" in word
+    if short and word not in mr.symbols:
+        word = _symbol_singular(word, mr)
     if short and (word not in mr.symbols or (word in mr.glued_only and not glued)):
         return None
     if not short and not word.islower():
@@ -116,6 +121,16 @@ def _unit(word: str, glued: bool, mr: MeasureRules) -> tuple[str, str] | None:
     found = _pint_unit(word, short, mr)
     mr.answers.put("unit\t" + word, None if found is None else list(found))
     return found
+
+
+def _symbol_singular(word: str, mr: MeasureRules) -> str:
+    """The symbol a short word writes with a plural ending ("kgs" -> "kg", "kms" -> "km"), else the word.
+    Never a glued-only symbol ("ms" is not metres) nor a one-letter one."""
+    for ending in mr.symbol_plurals:
+        stem = word[: -len(ending)] if ending and word.endswith(ending) else ""
+        if len(stem) > 1 and stem in mr.symbols and stem not in mr.glued_only:
+            return stem
+    return word
 
 
 def _pint_unit(word: str, short: bool, mr: MeasureRules) -> tuple[str, str] | None:
