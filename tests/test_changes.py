@@ -110,6 +110,9 @@ NOT_MULTIPLIERS = [
     ("times-in-its-history", "The team has reached the final 11 times in its history."),
     ("times-by-agent", "The ship was hit 2 times by the missiles."),
     ("times-with", "The victim was stabbed 14 times with a knife."),
+    # ... and at a sentence's end after a verb that is no change word (counts.py _after_verb_of_no_change)
+    ("times-end-of-sentence", "The victim was stabbed 14 times."),
+    ("times-after-arrested", "He was arrested 5 times."),
 ]
 
 

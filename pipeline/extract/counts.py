@@ -998,6 +998,17 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
 # --- quantities ------------------------------------------------------------------------------------
 
 
+def _after_verb_of_no_change(doc: Doc, start: int, c: Compiled) -> bool:
+    """Is the number right after a verb that is no change word ("stabbed 14 times", "was arrested 5
+    times")? Then "N times" with no comparison after it counts occurrences; after a change word it is a
+    multiplier ("grew 3 times by 2030")."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or span.start == 0:
+        return False
+    prev = doc[span.start - 1]
+    return prev.tag_.startswith("VB") and _norm(prev.text) not in c.cue_map
+
+
 def _nearest_cue(before: str, after: str, c: Compiled) -> str | None:
     """Direction of the change cue nearest to the number within the windows, if any."""
     best: tuple[int, str] | None = None
@@ -1078,8 +1089,11 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             if action is not None:
                 rows.append(_row(cand.start, cand.end, "count", reading, action.unit, qual, None, "count_action_times"))
                 continue
-            if (reading.spelled or reading.has_magnitude) and not (c.multiplier_word_needs.match(suffix) or changes.comparative_at(sents.doc, end)):
+            compared = c.multiplier_word_needs.match(suffix) or changes.comparative_at(sents.doc, end)
+            if (reading.spelled or reading.has_magnitude) and not compared:
                 continue
+            if not compared and _after_verb_of_no_change(sents.doc, cand.start, c):
+                continue  # "The victim was stabbed 14 times.": how often it was done, not how many fold
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
     rows += _percent_of_number(cands, sents, ctx, c)
