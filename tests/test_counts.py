@@ -539,11 +539,12 @@ def test_user_line_count_words(run, word) -> None:
     assert [q["kind"] for q in quantities if q["text"] == span] == ["count"], quantities
 
 
-# Members, players or staff of a body of people stay counts (rules/counts.yaml user_noun_bodies, and a
-# name after "of"); a company's customers stay users. (id, sentence, span, metric or None for a count)
+# Members, players or staff of a body of people stay counts (rules/counts.yaml user_noun_bodies); a named
+# organisation's or a party's members, and a company's customers, are users. (id, sentence, span, metric or None for a count)
 USER_BODIES = [
     ("crew-members", "The Conception, which caught fire overnight in open seas, carried 33 passengers and six crew members.", "six", None),
-    ("members-of-name", "There were 12 original members of NATO at the time of its founding.", "12", None),
+    ("members-of-name", "There were 12 original members of NATO at the time of its founding.", "12", "members"),
+    ("members-of-a-party", "He won with 92,153 votes, out of roughly 160,000 members of the Conservative Party that voted.", "160,000", "members"),
     ("army-of-members", "Iraq boasts an army of 1 million members.", "1 million", None),
     ("council-has-members", "The council has 12 members and 40 staff.", "12", None),
     ("team-signed-players", "The team signed 3 new players this summer.", "3", None),

@@ -877,12 +877,15 @@ def _year_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) 
 
 def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     """A user noun that counts the members of a body of people, not the users of a product: the body is
-    a noun of rules/counts.yaml user_noun_bodies or a name after "of" that owns the noun ("six crew members", "12 original members of NATO", "an army of 1 million members",
-    "The council has 12 members", "The team signed 3 new players"). Such numbers stay counts."""
+    a noun of rules/counts.yaml user_noun_bodies that owns the noun ("six crew members", "an army of 1
+    million members", "The council has 12 members", "The team signed 3 new players"). Such numbers stay
+    counts. A named organisation's members are its members ("160,000 members of the Conservative Party",
+    "12 original members of NATO": user counts, metric members), as issue 15 lists members among users
+    and the facts labels count them."""
     lab = c.labels
 
     def body(tok: Token) -> bool:
-        return _norm(tok.text) in pr.user_bodies or (tok.tag_ in pr.name_before_tags and not tok.is_sent_start)
+        return _norm(tok.text) in pr.user_bodies
 
     for kid in noun.children:
         if kid.dep_ in lab["compound"] and _norm(kid.text) in pr.user_bodies:

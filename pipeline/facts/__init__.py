@@ -30,7 +30,7 @@ from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
-from pipeline.facts.period import date_period, find_period, on_subject_calendar, usable_dates, year_before, year_earlier
+from pipeline.facts.period import date_period, find_period, lede_period, on_subject_calendar, usable_dates, year_before, year_earlier
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
@@ -164,6 +164,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         ((table, row) for table in SOURCE_TABLES for row in found.get(table, ())),
         key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
     )
+    lede = lede_period(dates, paras, fr)  # the article's reporting period, read once
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     for table, row in mentions:
@@ -183,7 +184,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         metric_of_amount[span.root.i] = metric
         subject = attach(scene, span)
         sent = scene.sentence(span.start)
-        period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent), subject.id, owners, fiscal.companies)
+        period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent, lede), subject.id, owners, fiscal.companies)
         period = year_before(period, row["end"], text, fr)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))

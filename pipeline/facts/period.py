@@ -111,10 +111,11 @@ def usable_dates(dates: list[dict], text: str, fr: FactRules) -> list[dict]:
 
 def find_period(
     span: Span, usable: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None,
-    sent: Span | None = None,
+    sent: Span | None = None, lede: dict | None | bool = False,
 ) -> Period:
     """``usable`` comes from ``usable_dates``; ``text`` is ``span.doc.text`` and ``sent`` the number's
-    sentence when the caller has them (both cost a walk over the sentence to compute)."""
+    sentence when the caller has them (both cost a walk over the sentence to compute); ``lede`` is
+    ``lede_period(usable, paras, fr)`` when the caller computed it once for the article."""
     doc = span.doc
     sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
@@ -133,8 +134,9 @@ def find_period(
     earlier = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
     if earlier:
         return date_period(max(earlier, key=lambda d: d["start"]), "paragraph")
-    lede = lede_period(usable, paras, fr)
-    if lede is not None and lede["start"] < sent.start_char:
+    if lede is False:
+        lede = lede_period(usable, paras, fr)
+    if isinstance(lede, dict) and lede["start"] < sent.start_char:
         return date_period(lede, "lede")
     return _published(published, fr)
 

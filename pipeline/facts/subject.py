@@ -271,26 +271,34 @@ def _conjuncts(tok: Token) -> list[Token]:
 def respectively(scene: Scene, span: Span) -> Subject | None:
     """'Oil prices, including Brent Crude and West Texas Intermediate, rise to over US$95 and $86 per
     barrel, respectively': as many coordinated names as amounts before the word, paired in order."""
-    fr = scene.fr
     sent = scene.sentence(span.start)
-    marker = next((t for t in sent if t.lower_ in fr.respective_words and t.i > span.start), None)
+    key = ("respectively", sent.start)
+    if key not in scene.memo:  # once per sentence: a run-on sentence with many amounts stays linear
+        scene.memo[key] = _respective_pairs(scene, sent)
+    ent = scene.memo[key].get((span.start_char, span.end_char))
+    if ent is None:
+        return None
+    return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "respectively", 0, gazetteer=ent.listed)
+
+
+def _respective_pairs(scene: Scene, sent: Span) -> dict[tuple[int, int], Entity]:
+    """Amount span -> name, for the amounts before the sentence's "respectively" and the first coordination
+    of as many distinct names before the first of them."""
+    marker = next((t for t in sent if t.lower_ in scene.fr.respective_words), None)
     if marker is None:
-        return None
+        return {}
     amounts = [a for a in scene.amounts if sent.start_char <= a[0] and a[1] <= marker.idx]
-    here = (span.start_char, span.end_char)
-    if len(amounts) < 2 or here not in amounts:
-        return None
+    if len(amounts) < 2:
+        return {}
     for tok in sent:
-        if tok.i >= span.start:
+        if tok.idx >= amounts[0][0]:
             break
         if tok.dep_ == "conj" or not any(c.dep_ == "conj" for c in tok.children):
             continue
         ents = [scene.index.at(t.i) or _untagged_name(scene, t) for t in _conjuncts(tok)]
         if len(ents) == len(amounts) and all(e is not None for e in ents) and len({e.key for e in ents}) == len(ents):  # type: ignore[union-attr]
-            ent = ents[amounts.index(here)]
-            assert ent is not None
-            return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "respectively", 0, gazetteer=ent.listed)
-    return None
+            return dict(zip(amounts, ents))  # type: ignore[arg-type]
+    return {}
 
 
 def _untagged_name(scene: Scene, tok: Token) -> Entity | None:
