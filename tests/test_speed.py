@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import patterns
-from pipeline.extract import Context, doc_text
+from pipeline.extract import Context, doc_text, remember_text
 from pipeline.extract.money import money_rules
 from pipeline.lexicon import alternation, ordered
 from pipeline.numbers import vocab
@@ -100,6 +100,27 @@ def test_doc_text_is_read_once_and_equals_doc_text(nlp):
     doc = nlp("Revenue rose 5% to $2 billion.\nUsers: 3 million.")
     assert doc_text(doc) == doc.text
     assert doc_text(doc) is doc_text(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param((REPO / "raw").glob("*.txt").__next__().read_text(encoding="utf-8"), id="a-raw-article"),
+        pytest.param("  Revenue rose 5%.\n\n\nUsers: 3 million.  \n", id="spaces-and-blank-lines-at-both-ends"),
+        pytest.param("字节跳动的豆包模型每千tokens仅0.0008元。", id="cjk"),
+    ],
+)
+def test_remembered_text_is_the_doc_text(nlp, text):
+    """The runner hands each Doc the text it parsed (pipeline.extract.remember_text): equal to spaCy's."""
+    doc = nlp(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text and text == doc.text
+
+
+def test_remember_text_refuses_a_text_of_another_length(nlp):
+    doc = nlp("Revenue rose 5% to $2 billion.")
+    remember_text(doc, "Revenue rose 5% to $2 billion. And more.")
+    assert doc_text(doc) == "Revenue rose 5% to $2 billion."
 
 
 def test_no_regex_compiled_per_article(nlp, rules, settings, monkeypatch):
