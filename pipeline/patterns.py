@@ -11,11 +11,12 @@ The stored program is what ``re.compile`` would make, with one addition: when ``
 without a first-character set (every case-insensitive lexicon pattern), one is worked out
 (pipeline/first_chars.py), so the engine skips the positions where no match can begin instead of trying
 a match at every character (about 3x faster searches); matches are identical (tests compare them on
-real texts). Short patterns get the same program, compiled in the process and not stored. Any problem (no cache folder, a corrupt or foreign file, an
-engine that rejects the code) falls back to ``re.compile``: the cache can make a run faster, never
-different. Where: ``NEWSFACTS_REGEX_CACHE`` (a folder, or ``off``), else
-``$XDG_CACHE_HOME/newsfacts/regex`` (``~/.cache/newsfacts/regex``). Entries are a few hundred kB
-each, named by content, written atomically; stale ones are harmless and can be deleted at any time.
+real texts). Short patterns get the same program, compiled in the process and not stored. Any
+problem (no cache folder, a corrupt or foreign file, an engine that rejects the code) falls back to
+``re.compile``: the cache can make a run faster, never different. Where: ``NEWSFACTS_REGEX_CACHE``
+(a folder, or ``off``), else ``$XDG_CACHE_HOME/newsfacts/regex`` (``~/.cache/newsfacts/regex``).
+Entries are a few hundred kB each, named by content, written atomically; stale ones are harmless and
+can be deleted at any time.
 """
 
 from __future__ import annotations
