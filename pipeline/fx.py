@@ -11,7 +11,11 @@ currencies and dates the ECB set lacks (NGN, TWD, days after the package's last 
 a rate, the more recent one is used and, on the same date, the user's row wins.
 
 Loaded once per process (``fx_table``), looked up per (currency, date) through a memo: the bundled
-file takes ~0.3 s to parse, a lookup a few microseconds.
+file takes ~0.3-0.4 s to parse, a lookup a few microseconds. The ECB's answer for a (currency, day) never
+changes for one release of the package, so it is also kept on disk (``<cache>/fx-answers``, the
+regex cache's folder and off switch, pipeline/pint_answers.py): a process whose (currency, day) pairs
+were all asked before never parses the file. A stored rate is the float the package gave (JSON keeps
+its repr), so tables are the same with the memo cold, warm or off.
 """
 
 from __future__ import annotations
@@ -107,6 +111,8 @@ class FxTable:
     user: dict[str, tuple[tuple[date, ...], tuple[float, ...]]] = field(default_factory=dict)
     _ecb: Any = None
     _memo: dict[tuple[str, date], Rate] = field(default_factory=dict)
+    #: the ECB's answers kept between processes (None: not opened yet)
+    _answers: Any = None
 
     @property
     def ecb(self) -> Any:
@@ -132,11 +138,34 @@ class FxTable:
 
     def _lookup(self, currency: str, on: date) -> Rate:
         mine = self._user_rate(currency, on)
-        theirs = self._ecb_rate(currency, on)
+        rate, day, first = self._ecb_answer(currency, on)
+        theirs = Rate(rate, date.fromisoformat(day), ECB) if rate is not None and day is not None else None
         found = [r for r in (mine, theirs) if r is not None]
         if not found:
-            return Rate(None, reason=self._why_none(currency, on))
+            return Rate(None, reason=self._why_none(currency, on, first))
         return max(found, key=lambda r: (r.on, r.source == USER))
+
+    def _ecb_answer(self, currency: str, on: date) -> tuple[float | None, str | None, str | None]:
+        """(US$ per unit, its day, None) from the ECB data, or (None, None, the currency's first day when
+        ``on`` is before it): from the disk memo when this (currency, day) was asked before."""
+        if self._answers is None:
+            from pipeline.pint_answers import PintAnswers
+
+            self._answers = PintAnswers(["ecb-rate", 1], folder="fx-answers", version=reference_version())
+        question = f"{currency}|{on.isoformat()}"
+        stored = self._answers.get(question)
+        if isinstance(stored, list) and len(stored) == 3 and all(x is None or isinstance(x, (str, float, int)) for x in stored):
+            rate, day, first = stored
+            if (rate is None or isinstance(rate, float)) and (day is None) == (rate is None):
+                return rate, day, first
+        found = self._ecb_rate(currency, on)
+        ecb = self.ecb
+        first = None
+        if found is None and currency in ecb.currencies and on < ecb.bounds[currency].first_date:
+            first = ecb.bounds[currency].first_date.isoformat()
+        answer = (found.usd_per_unit, found.on.isoformat(), None) if found is not None and found.on else (None, None, first)
+        self._answers.put(question, list(answer))
+        return answer
 
     def _user_rate(self, currency: str, on: date) -> Rate | None:
         days, rates = self.user.get(currency, ((), ()))
@@ -158,10 +187,9 @@ class FxTable:
                 day -= timedelta(days=1)
         return None
 
-    def _why_none(self, currency: str, on: date) -> str:
-        ecb = self.ecb
-        if currency in ecb.currencies and on < ecb.bounds[currency].first_date:
-            return f"no rate for {currency} before {ecb.bounds[currency].first_date.isoformat()}"
+    def _why_none(self, currency: str, on: date, first: str | None) -> str:
+        if first is not None:  # the ECB has the currency, from a later day on
+            return f"no rate for {currency} before {first}"
         if currency in self.user:
             return f"no rate for {currency} on or before {on.isoformat()}"
         return f"no rate for {currency}"

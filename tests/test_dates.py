@@ -235,3 +235,38 @@ def test_fallback_names_are_the_dates_rules_names(rules) -> None:
     fallback = compile_rules(extended).fallback_requires
     assert fallback.search("Anfang Juni") and fallback.search("Thursday night")
     assert not fallback.search("Thurs night")
+
+
+# --- dateparser's reads kept on disk (issue 22) ------------------------------------------------------
+
+_DATEPARSER_SPANS = [
+    pytest.param("last week", date(2024, 6, 1), id="relative-week"),
+    pytest.param("next month", date(2025, 3, 20), id="relative-month"),
+    pytest.param("last spring", date(2024, 6, 1), id="no-read"),
+    pytest.param("March 2021", None, id="no-anchor-with-a-year"),
+]
+
+
+@pytest.mark.parametrize(("span", "anchor"), _DATEPARSER_SPANS)
+def test_dateparser_reads_are_the_same_cold_warm_and_off(span, anchor, tmp_path, monkeypatch):
+    """A span read by dateparser, then read back from the disk memo in a 'new process' (caches
+    cleared, dateparser refused), then with the memo off: the same Read (or None)."""
+    from pipeline.extract import dates as d
+
+    def fresh() -> None:
+        d.normalise_with_dateparser.cache_clear()
+        d._dateparser_answers.cache_clear()
+
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", str(tmp_path))
+    fresh()
+    cold = d.normalise_with_dateparser(span, anchor)
+    d._dateparser_answers().flush()
+    fresh()
+    real = d._read_with_dateparser
+    monkeypatch.setattr(d, "_read_with_dateparser", lambda *a: pytest.fail("dateparser asked again"))
+    assert d.normalise_with_dateparser(span, anchor) == cold
+    monkeypatch.setattr(d, "_read_with_dateparser", real)
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", "off")
+    fresh()
+    assert d.normalise_with_dateparser(span, anchor) == cold
+    fresh()

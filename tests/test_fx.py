@@ -158,3 +158,43 @@ def test_user_file_is_part_of_the_cache_key(tmp_path, user_file):
 
 def test_table_without_user_rows_never_invents_one():
     assert FxTable().rate("TWD", date(2024, 12, 20)).reason == "no rate for TWD"
+
+
+class _NoEcb:
+    """Stands in for the parsed ECB file: any use fails the test (the answer must come from the memo)."""
+
+    def __getattr__(self, name):  # noqa: ANN001, ANN204
+        raise AssertionError(f"the ECB file was read ({name})")
+
+
+@pytest.mark.parametrize(
+    ("currency", "on"),
+    [
+        pytest.param("JPY", date(2024, 12, 20), id="a-business-day"),
+        pytest.param("GBP", date(2019, 3, 9), id="a-saturday-takes-friday"),
+        pytest.param("CNY", date(2001, 1, 2), id="before-the-currency's-first-ecb-day"),
+        pytest.param("TWD", date(2024, 12, 20), id="not-in-the-ecb-set"),
+        pytest.param("EUR", date(1999, 1, 4), id="the-first-ecb-day"),
+    ],
+)
+def test_ecb_answers_kept_on_disk_give_the_same_rates(currency, on, tmp_path, monkeypatch):
+    """Cold (file parsed), warm (answer read back, the file never touched) and off: the same Rate."""
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", str(tmp_path))
+    first = FxTable()
+    cold = first.rate(currency, on)
+    first._answers.flush()
+    assert list((tmp_path / "fx-answers").glob("*.json"))
+    warm_table = FxTable(_ecb=_NoEcb())
+    assert warm_table.rate(currency, on) == cold
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", "off")
+    assert FxTable().rate(currency, on) == cold
+
+
+def test_a_corrupt_ecb_answer_is_asked_again(tmp_path, monkeypatch):
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", str(tmp_path))
+    table = FxTable()
+    right = table.rate("JPY", date(2024, 12, 20))
+    table._answers.flush()
+    (path,) = (tmp_path / "fx-answers").glob("*.json")
+    path.write_text(path.read_text(encoding="utf-8").replace("[", '["x", ', 1), encoding="utf-8")
+    assert FxTable().rate("JPY", date(2024, 12, 20)) == right

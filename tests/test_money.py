@@ -269,3 +269,35 @@ def test_never_raises_and_spans_are_sane(nlp, rules, settings, text):
     for row in rows:
         assert 0 <= row["start"] < row["end"] <= len(text)
         assert row["qualifier"] in ("exact", "approx", "at_least", "more_than", "less_than", "at_most", "range")
+
+
+# --- unit prices without pint's registry when pint's answer is a plain division (issue 22) ------------
+
+#: (amount, per quantity) of real rates: "¥0.0008 per 1,000 tokens", "$2.50 per million tokens",
+#: "$80 a barrel", "$30 per user per month", "¥0.3 per image", "$0.1 per 3 requests"
+_REAL_RATES = [("0.0008", "1000"), ("2.50", "1000000"), ("80", "1"), ("30", "1"), ("0.3", "1"), ("0.1", "3"), ("1.625", "7")]
+
+
+def test_unit_price_is_pints_for_every_rate_unit(rules):
+    """Every unit of rules/money.yaml ``rates``, real amounts: _unit_price equals pint's own answer."""
+    from decimal import Decimal
+
+    ureg = rules.derived("money_pint", money._pint_registry)
+    for unit in rules.get("money")["rates"]["units"]:
+        for amount, qty in _REAL_RATES:
+            want = float((ureg.Quantity(float(amount), "dimensionless") / ureg.Quantity(float(qty), unit)).to(f"1/{unit}").magnitude)
+            assert money._unit_price(Decimal(amount), Decimal(qty), unit, rules) == want, (unit, amount, qty)
+
+
+def test_unit_price_answer_read_back_without_pint(rules, tmp_path, monkeypatch):
+    from decimal import Decimal
+
+    from pipeline.rules import Rules
+
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", str(tmp_path))
+    first = Rules(root=rules.root, files=rules.files, sha256=rules.sha256)
+    price = money._unit_price(Decimal("0.0008"), Decimal("1000"), "token", first)
+    first.derived("money_pint_answers", money._unit_price_answers).flush()
+    second = Rules(root=rules.root, files=rules.files, sha256=rules.sha256)
+    monkeypatch.setattr(money, "_pint_registry", lambda r: pytest.fail("pint's registry was built"))
+    assert money._unit_price(Decimal("0.0008"), Decimal("1000"), "token", second) == price == 0.0008 / 1000

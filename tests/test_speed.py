@@ -1,5 +1,6 @@
 """Speed contracts that can be checked without a clock (issue 22): rule regexes are compiled once per
-process and kept compiled between processes with exactly the program re.compile makes; no stage
+process and kept compiled between processes with the program re.compile makes (plus a first-character
+set, tests/test_first_chars.py); no stage
 compiles a regex per article; the alternation builder is deterministic. Timings live in
 benchmarks/throughput.py, never here."""
 
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from pipeline import patterns
-from pipeline.extract import Context, doc_text
+from pipeline.extract import Context, doc_text, remember_text
 from pipeline.extract.money import money_rules
 from pipeline.lexicon import alternation, ordered
 from pipeline.numbers import vocab
@@ -28,9 +29,18 @@ def fresh_cache(tmp_path, monkeypatch):
     return tmp_path / "rx"
 
 
+def _body(source: str, flags: int) -> list[int]:
+    """re.compile's program for ``source`` without its info block (the part first_chars may extend)."""
+    from re import _compiler, _parser
+
+    code = _compiler._code(_parser.parse(source, flags), flags)
+    return code[1 + code[1] :]
+
+
 def test_stored_program_is_the_one_re_compile_makes(rules, fresh_cache, monkeypatch):
     """The largest rule patterns (money's candidate forms, the number grammar), written to the cache
-    and read back in a 'new process' (empty memo), compare equal to re.compile's (same code, flags)."""
+    and read back in a 'new process' (empty memo), compare equal to the ones compiled from source, and
+    their program is re.compile's (same code after the info block, same groups and flags)."""
     sources = [(p.pattern, p.flags) for _, p in money_rules(rules).candidates] + [(vocab(rules).number, re.IGNORECASE)]
     first = [patterns.compile(src, flags) for src, flags in sources]
     assert len(list(fresh_cache.glob("*.marshal"))) >= 5
@@ -40,8 +50,10 @@ def test_stored_program_is_the_one_re_compile_makes(rules, fresh_cache, monkeypa
     assert patterns.compiled_from_source == before, "read back, not compiled again"
     for (src, flags), a, b in zip(sources, first, again, strict=True):
         reference = re.compile(src, flags)
-        assert a == reference and b == reference
-        assert b.groupindex == reference.groupindex and b.groups == reference.groups
+        assert a == b
+        _, code, *_ = patterns._program(src, flags)
+        assert code[1 + code[1] :] == _body(src, flags)
+        assert (b.flags, b.groupindex, b.groups) == (reference.flags, reference.groupindex, reference.groups)
 
 
 @pytest.mark.parametrize(
@@ -50,11 +62,12 @@ def test_stored_program_is_the_one_re_compile_makes(rules, fresh_cache, monkeypa
 )
 def test_broken_cache_file_falls_back_to_re_compile(fresh_cache, content):
     source = "(?P<w>" + "|".join(f"word{i}" for i in range(200)) + r")\b"
-    patterns.compile(source, re.I)
+    first = patterns.compile(source, re.I)
     (path,) = fresh_cache.glob("*.marshal")
     path.write_bytes(content)
     patterns._memo.clear()
-    assert patterns.compile(source, re.I) == re.compile(source, re.I)
+    assert patterns.compile(source, re.I) == first
+    assert first.findall("Word7 sword word199x WORD12") == re.findall(source, "Word7 sword word199x WORD12", re.I)
 
 
 def test_cache_off_writes_nothing(tmp_path, monkeypatch):
@@ -87,6 +100,27 @@ def test_doc_text_is_read_once_and_equals_doc_text(nlp):
     doc = nlp("Revenue rose 5% to $2 billion.\nUsers: 3 million.")
     assert doc_text(doc) == doc.text
     assert doc_text(doc) is doc_text(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        pytest.param((REPO / "raw").glob("*.txt").__next__().read_text(encoding="utf-8"), id="a-raw-article"),
+        pytest.param("  Revenue rose 5%.\n\n\nUsers: 3 million.  \n", id="spaces-and-blank-lines-at-both-ends"),
+        pytest.param("字节跳动的豆包模型每千tokens仅0.0008元。", id="cjk"),
+    ],
+)
+def test_remembered_text_is_the_doc_text(nlp, text):
+    """The runner hands each Doc the text it parsed (pipeline.extract.remember_text): equal to spaCy's."""
+    doc = nlp(text)
+    remember_text(doc, text)
+    assert doc_text(doc) is text and text == doc.text
+
+
+def test_remember_text_refuses_a_text_of_another_length(nlp):
+    doc = nlp("Revenue rose 5% to $2 billion.")
+    remember_text(doc, "Revenue rose 5% to $2 billion. And more.")
+    assert doc_text(doc) == "Revenue rose 5% to $2 billion."
 
 
 def test_no_regex_compiled_per_article(nlp, rules, settings, monkeypatch):

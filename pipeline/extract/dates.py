@@ -817,9 +817,50 @@ def _dateparser_for(anchor: date | None):  # noqa: ANN202 - dateparser is import
     return DateDataParser(languages=["en"], settings=settings)
 
 
+#: the settings of ``_dateparser_for`` and the fields of a stored answer: part of the answers' key
+_DATEPARSER_BASIS = ["dateparser-read", 1, "past", "period", "first", "not-strict", "en"]
+
+
+@lru_cache(maxsize=1)
+def _dateparser_answers():  # noqa: ANN202 - a PintAnswers
+    """dateparser's reads kept on disk (``<cache>/dateparser-answers``, the regex cache's folder and off
+    switch): importing dateparser and its first parse cost ~0.15 s a process, for a handful of spans
+    whose reading never changes for one dateparser version, one span and one anchor."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    from pipeline.pint_answers import PintAnswers
+
+    try:
+        release = version("dateparser")
+    except PackageNotFoundError:  # pragma: no cover - a declared dependency
+        release = "unknown"
+    return PintAnswers(_DATEPARSER_BASIS, folder="dateparser-answers", version=release)
+
+
 @lru_cache(maxsize=4096)
 def normalise_with_dateparser(span: str, anchor: date | None) -> Read | None:
-    """Value of a short span via dateparser (explicit settings; cached per span and anchor)."""
+    """Value of a short span via dateparser (explicit settings; cached per span and anchor, in the
+    process and on disk). Without an anchor dateparser fills missing parts from today, so the disk
+    answer is keyed by today's date then."""
+    answers = _dateparser_answers()
+    question = f"{span}\t{anchor.isoformat() if anchor is not None else 'today ' + date.today().isoformat()}"
+    stored = answers.get(question)
+    if stored is None:
+        return None
+    if isinstance(stored, list) and len(stored) == 5:
+        value, start, end, gran, relative = stored
+        try:
+            return Read(str(value), start_date=date.fromisoformat(start), end_date=date.fromisoformat(end), granularity=str(gran),
+                        is_relative=bool(relative))
+        except (TypeError, ValueError):
+            pass  # not an answer this code wrote: ask dateparser again
+    read = _read_with_dateparser(span, anchor)
+    answers.put(question, None if read is None else [read.value, read.start_date.isoformat(), read.end_date.isoformat(),
+                                                     read.granularity, read.is_relative])
+    return read
+
+
+def _read_with_dateparser(span: str, anchor: date | None) -> Read | None:
     try:
         data = _dateparser_for(anchor).get_date_data(span)
     except Exception:  # noqa: BLE001 - a third-party parser on odd text: drop the candidate

@@ -672,13 +672,51 @@ def _stale_note(on: date | None, published: date | None, mr: MoneyRules) -> str 
 
 
 def _unit_price(amount: Decimal, qty: Decimal, unit: str, rules: Rules) -> float | None:
-    """amount per single unit, through pint so the unit is a real unit ("1/token")."""
+    """amount per single unit, through pint so the unit is a real unit ("1/token").
+
+    pint's answer is the float division of the two magnitudes whenever it reads "1/<unit>" as the
+    reciprocal of the unit itself (no factor): that is asked of pint once per unit and kept on disk
+    (``_pint_divides``), so a process whose rate units were asked before never builds pint's registry
+    (~0.4 s)."""
+    if _pint_divides(unit, rules):
+        return float(amount) / float(qty)
     ureg = rules.derived("money_pint", _pint_registry)
     try:
         q = ureg.Quantity(float(amount), "dimensionless") / ureg.Quantity(float(qty), unit)
         return float(q.to(f"1/{unit}").magnitude)
     except Exception:  # noqa: BLE001 - an odd unit never stops extraction: fall back to the division
         return float(amount / qty) if qty else None
+
+
+#: magnitudes the per-unit question tries: pint must give exactly a / q for each (the last two tell a
+#: division from a multiplication by the reciprocal)
+_DIVISION_PROBES = ((1.0, 3.0), (0.0008, 1000.0), (2.5, 7.0), (0.1, 3.0), (1e9, 1e6))
+
+
+def _pint_divides(unit: str, rules: Rules) -> bool:
+    """Whether pint's unit price for ``unit`` is exactly ``float(amount) / float(qty)``: asked of pint
+    (the registry of ``_pint_registry``) the first time, then read from pint's answers on disk."""
+    answers = rules.derived("money_pint_answers", _unit_price_answers)
+    question = "divides\t" + unit
+    stored = answers.get(question)
+    if isinstance(stored, bool):
+        return stored
+    ureg = rules.derived("money_pint", _pint_registry)
+    try:
+        divides = all(
+            float((ureg.Quantity(a, "dimensionless") / ureg.Quantity(q, unit)).to(f"1/{unit}").magnitude) == a / q
+            for a, q in _DIVISION_PROBES
+        )
+    except Exception:  # noqa: BLE001 - pint cannot: _unit_price's own fallback decides
+        divides = False
+    answers.put(question, divides)
+    return divides
+
+
+def _unit_price_answers(rules: Rules) -> Any:
+    from pipeline.pint_answers import PintAnswers
+
+    return PintAnswers(["money-unit-price", 1, sorted(rules.get("money")["rates"]["units"])])
 
 
 def _pint_registry(rules: Rules) -> Any:
