@@ -140,11 +140,13 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
     """Noun phrases that name a traded thing or benchmark ("Brent crude oil", "gold", "iron ore"),
     read from tags and dependencies (the pipeline sets no coarse POS, so no ``noun_chunks``)."""
     out = []
+    last_words = {w.rsplit(" ", 1)[-1] for w in fr.traded_nouns}  # "ore" of "iron ore": most tokens are no traded word
     for tok in doc:
-        if not tok.tag_.startswith("NN") or tok.i in taken:
+        word = tok.lower_
+        if word not in last_words or tok.i in taken or not tok.tag_.startswith("NN"):
             continue
-        pair = f"{tok.nbor(-1).lower_} {tok.lower_}" if tok.i > 0 else ""
-        if tok.lower_ not in fr.traded_nouns and pair not in fr.traded_nouns:
+        pair = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else ""
+        if word not in fr.traded_nouns and pair not in fr.traded_nouns:
             continue
         if tok.dep_ in fr.traded_modifier_deps and not fr.is_price_word(tok.head.lower_):
             continue  # "coal operations", "gas field": the traded word only describes another noun
