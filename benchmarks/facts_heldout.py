@@ -3,7 +3,10 @@
 Two sets, scored the same way, in one run:
 - ``gold``     our five articles (``tests/gold``): the facts' spans are resolved as ``newsfacts validate`` does;
 - ``heldout``  ``benchmarks/heldout/newsdev-facts.jsonl``: 106 facts in 75 news-dev documents labelled
-               and frozen before the facts work (see its .md); texts from ``../shared/news-dev``.
+               and frozen before the facts work (see its .md); texts from ``../shared/news-dev``. Since
+               2026-11-27 (third session) two fifths of its documents are retired to tuning by a fixed hash
+               rule (``retired``; ``--set retired``): ``heldout`` scores the 49 documents still held out
+               (``--details`` refused), ``heldout-full`` both halves.
 
 For each set the pipeline runs on the documents (``newsfacts extract`` in a temporary folder) and only
 the money / user-count facts are scored (unit a currency code or ``users``). A predicted fact matches
@@ -19,7 +22,7 @@ the gold fact whose span it overlaps (one-to-one). Printed:
 A subject is right when, case-insensitively with a leading "the" and possessive dropped, it equals the
 gold subject, one of its aliases or alt subjects, or one contains the other as whole words.
 
-    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|both] [--details]
+    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tuning|both|all] [--details]
 """
 
 from __future__ import annotations
