@@ -10,6 +10,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import Context
@@ -136,12 +137,25 @@ def _phrase(tok: Token, deps: frozenset[str]) -> list[Token]:
     return words
 
 
+def _tokens_where(doc: Doc, attr: int, values: set[int]) -> list[Token]:
+    """The tokens whose ``attr`` (a spaCy attribute id: TAG, LOWER) is one of ``values`` (string hashes),
+    found on the Doc's attribute array: a Python Token is made only for them, not for every token of the
+    article (making them all was most of the facts stage's time)."""
+    if not len(doc):
+        return []
+    import numpy  # spaCy's own dependency, already imported with it
+
+    column = doc.to_array([attr]).reshape(-1)
+    wanted = numpy.fromiter(values, dtype=column.dtype, count=len(values))
+    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+
+
 def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
     """Noun phrases that name a traded thing or benchmark ("Brent crude oil", "gold", "iron ore"),
     read from tags and dependencies (the pipeline sets no coarse POS, so no ``noun_chunks``)."""
     out = []
     last_words = {w.rsplit(" ", 1)[-1] for w in fr.traded_nouns}  # "ore" of "iron ore": most tokens are no traded word
-    for tok in doc:
+    for tok in _tokens_where(doc, LOWER, {doc.vocab.strings.add(w) for w in last_words}):
         word = tok.lower_
         if word not in last_words or tok.i in taken or not tok.tag_.startswith("NN"):
             continue
@@ -179,7 +193,7 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     sentence-initial names, and the parse still says this is a name and what the clause is about."""
     out = []
     runs: frozenset[str] | None = None
-    for tok in doc:
+    for tok in _tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}):
         if tok.tag_ not in fr.proper_noun_tags or tok.i in taken:
             continue
         qualifies_subject = (tok.dep_ == "compound" and tok.head.dep_ in fr.subject_deps and tok.head.tag_ not in fr.proper_noun_tags
