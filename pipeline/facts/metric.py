@@ -44,10 +44,11 @@ def _word_metric(tok: Token, fr: FactRules) -> str | None:
     return None
 
 
-def _object_metric(node: Token, fr: FactRules) -> tuple[str, str] | None:
-    """(metric, word) of the object of a ``governor_preps`` preposition under ``node``, if it names one."""
+def _object_metric(node: Token, fr: FactRules, preps: frozenset[str] | None = None) -> tuple[str, str] | None:
+    """(metric, word) of the object of a ``preps`` preposition (default ``governor_preps``) under
+    ``node``, if it names one."""
     for prep in node.children:
-        if prep.dep_ == "prep" and prep.lower_ in fr.governor_preps:
+        if prep.dep_ == "prep" and prep.lower_ in (fr.governor_preps if preps is None else preps):
             for obj in prep.children:
                 metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
                 if metric:
@@ -58,15 +59,7 @@ def _object_metric(node: Token, fr: FactRules) -> tuple[str, str] | None:
 def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     """'OpenAI will earn around $500 million from API sales': what the amount comes from, when it names
     a metric, says what it is (revenue), whatever the verb says alone (earned: profit)."""
-    if not verb.tag_.startswith("VB"):
-        return None
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ in fr.source_preps:
-            for obj in prep.children:
-                metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
-                if metric:
-                    return metric, obj.text
-    return None
+    return _object_metric(verb, fr, fr.source_preps) if verb.tag_.startswith("VB") else None
 
 
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
