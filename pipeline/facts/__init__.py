@@ -67,7 +67,7 @@ def publisher_names(source: str | None, url: str | None) -> frozenset[str]:
 
     names = {source.strip().lower()} if source and source.strip() else set()
     host = urlsplit(url).hostname if url else None
-    labels = [p for p in (host or "").split(".") if p and p not in ("www", "en", "m")]
+    labels = [p for p in (host or "").split(".") if p]  # the label before the top-level domain
     if len(labels) >= 2:
         names.add(labels[-2])
     return frozenset(names)
