@@ -20,14 +20,14 @@ from pipeline.rules import Rules
 def _compilers() -> list[tuple[str, Callable[[Rules], Any]]]:
     """(rules file stem, accessor that compiles it) for every stage; imported here, not at module
     load, so that importing this module costs nothing."""
-    from pipeline import clean, consolidate, nlp, numbers, prices, published
+    from pipeline import clean, consolidate, nlp, numbers, present_tense, prices, published
     from pipeline.extract import changes, counts, dates, entities, fiscal, measures, money
     from pipeline.facts import config as facts_config
     from pipeline.lexicon import metric_vocabulary
 
     stages: dict[str, tuple[Callable[[Rules], Any], ...]] = {
         "cleaning": (lambda r: r.derived("cleaning", clean.compile_cleaning_rules),),
-        "pos": (nlp.word_classes,),
+        "pos": (nlp.word_classes, present_tense.repair_rules),
         "numbers": (numbers.vocab,),
         "gazetteer": (entities.canonical_index, entities.gazetteer_owner),
         "entities": (lambda r: frozenset(r.get("entities")["keep_labels"]),),

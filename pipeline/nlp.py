@@ -5,7 +5,9 @@ Built once per process (never per article): loading the model costs about a seco
   sentence, since scraped texts drop the final period of paragraphs and headings;
 - ``entity_ruler`` (before ``ner``): the gazetteer of rules/gazetteer.yaml, so known companies and
   products get one label and a canonical id (``ent.ent_id_``) whatever the model thinks;
-- ``newsfacts_entity_noise_filter`` (after ``ner``): drops known noise ("AI", "MAU" as ORG).
+- ``newsfacts_entity_noise_filter`` (after ``ner``): drops known noise ("AI", "MAU" as ORG);
+- ``newsfacts_present_tense_repair`` (after the parser): re-parses a headline-style sentence whose
+  present-tense verb the model read as a noun ("The European Union fines ...": pipeline/present_tense.py).
 Only the components we use run: the lemmatizer, the senter (the parser sets sentence boundaries) and
 the attribute_ruler are excluded. The attribute_ruler maps every token's tag to ``pos_`` through a
 Matcher (~13 % of the model's time); we only ask "is this a verb / an adposition?" of a few tokens per
@@ -146,7 +148,7 @@ class WordClasses:
 def compile_word_classes(rules: Rules) -> WordClasses:
     """Validate rules/pos.yaml strictly; words are compared lowercased."""
     data = rules.get("pos")
-    check_keys(data, where=str(rules.path("pos")), required=WORD_CLASS_KEYS)
+    check_keys(data, where=str(rules.path("pos")), required=WORD_CLASS_KEYS, optional=("present_tense_repair",))
     words = ("subordinator_words", "main_verb_words", "expletive_verbs")
     return WordClasses(**{
         key: frozenset(str(v).lower() if key in words else str(v) for v in data[key]) for key in WORD_CLASS_KEYS
@@ -210,4 +212,8 @@ def build_nlp(model: str, rules: Rules) -> Language:
     with nlp.select_pipes(enable=[]):
         ruler.add_patterns(gazetteer_patterns(rules))  # type: ignore[attr-defined]
     nlp.add_pipe("newsfacts_entity_noise_filter", config={"rules_dir": str(rules.root)}, last=True)
+    if "parser" in nlp.pipe_names and "tagger" in nlp.pipe_names and rules.get("pos").get("present_tense_repair"):
+        from pipeline import present_tense  # noqa: F401  (registers the component's factory)
+
+        nlp.add_pipe("newsfacts_present_tense_repair", after="parser", config={"rules_dir": str(rules.root)})
     return nlp

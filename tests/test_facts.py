@@ -399,6 +399,11 @@ SUBJECT_CASES = [
     ("the-fined-pays-untagged-name",
      "The United Kingdom's Information Commissioner's Office (ICO) fines American social media network Reddit £14.5m for "
      "\"using the data of children under the age of 13 unlawfully\".", "£14.5m", {"subject": "Reddit", "metric": "fine"}),
+    # headline-style present tense the model misreads as a noun (pipeline/present_tense.py re-parses it)
+    ("a-misread-present-tense-fine-still-pays",
+     "The Italian Competition Authority fines Irish low-cost carrier Ryanair €255 million (US$300 million) for allegedly "
+     "abusing its dominant market position from April 2023 to April 2025 by restricting how travel agencies sell its flights.",
+     "€255 million", {"subject": "Ryanair", "metric": "fine"}),
     ("the-company-is-what-its-sentence-is-about",
      "The Evergrande Group announces it will be delisted from the Hong Kong Stock Exchange on August 22 after trading remained "
      "suspended for over 18 months, with the company owing more than US$300 billion.", "US$300 billion",
