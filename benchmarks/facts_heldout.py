@@ -22,7 +22,7 @@ the gold fact whose span it overlaps (one-to-one). Printed:
 A subject is right when, case-insensitively with a leading "the" and possessive dropped, it equals the
 gold subject, one of its aliases or alt subjects, or one contains the other as whole words.
 
-    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tuning|both|all] [--details]
+    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tempeval|tempeval-heldout|tuning|both|all] [--details]
 """
 
 from __future__ import annotations
@@ -44,6 +44,12 @@ DEV = REPO / "benchmarks" / "newsdev" / "facts-dev.jsonl"
 DEV_IDS = REPO / "benchmarks" / "newsdev" / "facts-dev.ids.json"
 #: facts of the 12 TimeBank WSJ documents of benchmarks/heldout/timebank-numbers.jsonl: a tuning set
 TIMEBANK = REPO / "benchmarks" / "newsdev" / "timebank-facts.jsonl"
+#: TempEval-3 documents (AQUAINT + TimeBank non-WSJ) no other set used, with a money or user word, split
+#: by sha256("facts2:" + doc_id) % 2 before labelling (2026-11-28): a held-out half and a tuning half.
+TEMPEVAL_HELDOUT_IDS = REPO / "benchmarks" / "heldout" / "tempeval-facts.ids.json"
+TEMPEVAL_HELDOUT = [REPO / "benchmarks" / "heldout" / "tempeval-facts.jsonl"]
+TEMPEVAL_TUNING_IDS = REPO / "benchmarks" / "newsdev" / "tempeval-facts-tuning.ids.json"
+TEMPEVAL_TUNING = [REPO / "benchmarks" / "newsdev" / f"tempeval-facts-tuning-{k}.jsonl" for k in (1, 2)]
 #: facts of the 16 AQUAINT documents of benchmarks/heldout/aquaint-numbers.jsonl: a tuning set
 AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 #: 2026-11-27 (third session): two fifths of the held-out documents were retired to tuning, chosen by
@@ -273,6 +279,39 @@ def load_timebank(shared: Path, tmp: Path, labels: Path = TIMEBANK, suite_name: 
     return raw, gold
 
 
+def load_tempeval(shared: Path, tmp: Path, ids_file: Path, label_files: list[Path], name: str) -> tuple[Path, dict[str, list[dict]]]:
+    """A TempEval-3 facts set over documents of both suites (AQUAINT, TimeBank): every listed document is
+    run, also those with no labelled amount (an amount found there is a false positive)."""
+    import csv
+    import json
+
+    listed = json.loads(ids_file.read_text(encoding="utf-8"))
+    rows = [json.loads(line) for f in label_files if f.exists() for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    docs: dict[str, dict] = {}
+    for suite_name in sorted({x["suite"] for x in listed}):
+        wanted = {x["doc_id"] for x in listed if x["suite"] == suite_name}
+        suite = shared / "peer-suites" / "tempeval3" / f"{suite_name}.jsonl"
+        for d in map(json.loads, suite.read_text(encoding="utf-8").splitlines()):
+            if d["doc_id"] in wanted:
+                docs[d["doc_id"]] = d
+    raw = tmp / f"raw-{name}"
+    raw.mkdir(parents=True)
+    with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["article_id", "path", "title", "published", "source", "url", "language"])
+        for doc_id in sorted(docs):
+            (raw / f"{doc_id}.txt").write_bytes(docs[doc_id]["text"].encode("utf-8"))
+            writer.writerow([doc_id, f"{doc_id}.txt", "", docs[doc_id]["dct"], "TempEval-3", "", "en"])
+    gold: dict[str, list[dict]] = {d: [] for d in sorted(docs)}
+    for row in rows:
+        if row["doc_id"] not in docs:
+            sys.exit(f"gold row of a document not in {ids_file.name}: {row}")
+        if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
+            sys.exit(f"gold span does not match the text: {row}")
+        gold[row["doc_id"]].append(row)
+    return raw, gold
+
+
 def load_gold_articles() -> tuple[Path, dict[str, list[dict]]]:
     from pipeline.validate import fact_span, read_gold
 
@@ -311,11 +350,13 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
-    ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tuning", "both", "all"),
+    ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
+                                     "tempeval-heldout", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
-                    "dev / timebank / aquaint = labelled tuning sets; tuning = gold + dev + timebank + aquaint + retired; all = every set")
+                    "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
+                    "facts documents; tuning = gold + dev + timebank + aquaint + tempeval + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--no-baseline", action="store_true")
     ap.add_argument("--context", type=int, default=0, metavar="N",
@@ -337,6 +378,13 @@ def main() -> None:
             sets.append(("TimeBank WSJ facts (tuned on)", *load_timebank(args.shared, tmp)))
         if args.set in ("aquaint", "all", "tuning"):
             sets.append(("AQUAINT news facts (tuned on)", *load_timebank(args.shared, tmp, AQUAINT, "aquaint")))
+        if args.set in ("tempeval", "all", "tuning"):
+            sets.append(("TempEval AP/NYT/broadcast facts (tuned on)",
+                         *load_tempeval(args.shared, tmp, TEMPEVAL_TUNING_IDS, TEMPEVAL_TUNING, "tempeval")))
+        if args.set in ("tempeval-heldout", "all"):
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("held-out TempEval facts", *load_tempeval(args.shared, tmp, TEMPEVAL_HELDOUT_IDS, TEMPEVAL_HELDOUT, "tempeval-heldout")))
         if args.set in ("dev", "all", "tuning"):
             import json
 
