@@ -404,6 +404,16 @@ SUBJECT_CASES = [
      "The Italian Competition Authority fines Irish low-cost carrier Ryanair €255 million (US$300 million) for allegedly "
      "abusing its dominant market position from April 2023 to April 2025 by restricting how travel agencies sell its flights.",
      "€255 million", {"subject": "Ryanair", "metric": "fine"}),
+    ("coordinated-names-own-it-together",
+     "Saudi Arabia and Syria sign agreements covering a joint low-cost carrier, a new international airport in Aleppo, and "
+     "a US$1 billion telecommunications project as part of broader investment efforts.", "US$1 billion",
+     {"subject": "Saudi Arabia and Syria", "rule": "coordination"}),
+    ("coordinated-fined-names-pay-together",
+     "The European Union fines luxury brands Gucci, Chloé, and Loewe over €157 million (US$182.5 million) for violating EU "
+     "competition laws through price fixing.", "€157 million", {"subject": "Gucci, Chloé, and Loewe", "metric": "fine"}),
+    ("a-coordination-with-a-common-noun-has-no-one-subject",
+     "Kimi, Doubao, and several other domestic models collectively raised $500 million.", "$500 million",
+     {"subject": None, "rule": "ambiguous"}),
     ("the-company-is-what-its-sentence-is-about",
      "The Evergrande Group announces it will be delisted from the Hong Kong Stock Exchange on August 22 after trading remained "
      "suspended for over 18 months, with the company owing more than US$300 billion.", "US$300 billion",

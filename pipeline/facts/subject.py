@@ -3,7 +3,9 @@
 The search starts at the number's head token and climbs its ancestors: inside a noun phrase it looks
 for a possessive, compound, apposition or "for/of X"; at a verb it takes the clause subject (with
 relative-clause, pronoun and "the company" handling). The first rule that finds exactly one usable
-entity wins; two or more is ``ambiguous``: we never pick the nearest name by guess.
+entity wins; names that are the conjuncts of one coordination (and nothing else) own it together
+(``coordination``: "Saudi Arabia and Syria sign agreements ..."); any other two or more is ``ambiguous``:
+we never pick the nearest name by guess.
 """
 
 from __future__ import annotations
@@ -77,14 +79,91 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     return kept or cands
 
 
+def _entity_head(ent: Entity, tok: Token) -> Token:
+    """The token of the entity's words that the parse hangs them from (its head lies outside them)."""
+    node = tok
+    for _ in range(len(tok.doc)):
+        head = node.head
+        if head.i == node.i or not (ent.start <= head.idx < ent.end):
+            return node
+        node = head
+    return node
+
+
+def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
+    """'Saudi Arabia and Syria sign agreements covering a US$1 billion project', 'fines luxury brands Gucci,
+    Chloé, and Loewe over €157 million': names that are the conjuncts of one coordination, and nothing but
+    names, own the amount together; the subject is the coordination as written. A coordination with a
+    conjunct that is no name ("Kimi, Doubao, and several other domestic models") stays ambiguous, and so
+    do names a "respectively" pairs with amounts one by one."""
+    if len(cands) < 2:
+        return None
+    sentence = scene.sentence(cands[0][1].i)
+    if any(t.lower_ in scene.fr.respective_words for t in sentence):  # "..., respectively": each its own, not together
+        return None
+    heads = {_entity_head(e, t).i: (e, t) for e, t in cands}
+    if len(heads) != len(cands):
+        return None
+    roots = set()
+    for i in heads:
+        node = scene.doc[i]
+        while node.dep_ == "conj" and node.head.i != node.i:
+            node = node.head
+        roots.add(node.i)
+    if len(roots) != 1:
+        return None
+    root = scene.doc[roots.pop()]
+    conjuncts = {root.i}
+    frontier = [root]
+    while frontier:
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ == "conj":
+                conjuncts.add(child.i)
+                frontier.append(child)
+    if conjuncts != set(heads):
+        return None
+    start = min(e.start for e, _ in cands)
+    end = max(e.end for e, _ in cands)
+    name = scene.text[start:end]
+    members = [e.id for e, _ in sorted(cands, key=lambda c: c[0].start)]
+    group_id = "+".join(members) if all(members) else None  # "gpe:saudi-arabia+gpe:syria": stable, and each member's id is in it
+    return Subject(name, group_id, name, "coordination", climbs, gazetteer=False)
+
+
 def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
-    """Exactly one candidate (owners dropped, not a coordination): it; else ambiguous."""
+    """Exactly one candidate (owners dropped, not a coordination): it; names coordinated with nothing
+    else: all of them together (``joint``); else ambiguous."""
     cands = prefer_named_thing(drop_owners(cands), scene.fr)
     if len(cands) == 1:
         ent, tok = cands[0]
         if not collective(scene, tok):
             return subject_of(scene, ent, tok, rule, climbs)
-    return Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+        cands = coordinated_with(scene, ent, tok)
+    return joint(scene, cands, climbs) or Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+
+
+def coordinated_with(scene: Scene, ent: Entity, tok: Token) -> Cands:
+    """The entity and the entities of every other conjunct of its coordination ('... Chloé, and Loewe
+    over €157 million': the amount hangs from the last name, the coordination owns it)."""
+    node = _entity_head(ent, tok)
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    conjuncts = [node]
+    frontier = [node]
+    while frontier:
+        current = frontier.pop()
+        for child in current.children:
+            if child.dep_ == "conj":
+                conjuncts.append(child)
+                frontier.append(child)
+    found: Cands = []
+    for conjunct in sorted(conjuncts, key=lambda t: t.i):
+        named = candidates_in(scene, [conjunct], conjunct)
+        if not named:
+            return [(ent, tok)]
+        found.extend(named)
+    return found
 
 
 def inherited_variant(scene: Scene, np: Token, climbs: int, before: int) -> Subject | None:
