@@ -573,6 +573,38 @@ LEDE_CASES = [
     ("a-changes-later-value-keeps-the-period",
      "As expected, Kellogg reported lower third-quarter earnings. Net fell 16% to $123.1 million, or $1.02 a share, from "
      "$145.7 million, or $1.18 a share.", date(1989, 10, 30), "$123.1 million", "1989-Q3"),
+    # round 4: the year's first months, the year-ago period named in its own sentence, "last year" after an
+    # amount in a report that runs a reporting period (TimeBank wsj_0991, wsj_1003, wsj_0158, shortened)
+    ("the-first-nine-months-are-the-years-first-nine",
+     "In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period.",
+     date(1989, 10, 26), "$306 million", "1989-01/1989-09"),
+    ("the-1988-period-is-the-same-months-of-1988",
+     "In the first nine months, net was $306 million, compared with a loss of $195 million in the 1988 period.",
+     date(1989, 10, 26), "$195 million", "1988-01/1988-09"),
+    ("the-first-nine-months-of-a-january-article-are-last-years",
+     "In the first nine months, net was $306 million.", date(1990, 1, 12), "$306 million", "1989-01/1989-09"),
+    ("the-nine-months-of-a-quarterly-report",
+     "Norton Co. said third-quarter net income rose 11%.\n\nFor the nine months, Norton had net of $81.2 million. In the "
+     "year-earlier period, the company had net of $77.2 million.", date(1989, 10, 26), "$81.2 million", "1989-01/1989-09"),
+    ("the-year-earlier-period-of-the-paragraph",
+     "Norton Co. said third-quarter net income rose 11%.\n\nFor the nine months, Norton had net of $81.2 million. In the "
+     "year-earlier period, the company had net of $77.2 million.", date(1989, 10, 26), "$77.2 million", "1988-01/1988-09"),
+    ("last-year-after-an-amount-in-a-quarterly-report",
+     "Aetna Life said third-quarter net fell 20%.\n\nIn the latest quarter, Aetna had a $23 million loss on its auto line, "
+     "compared with earnings of $33 million last year.", date(1989, 10, 26), "$33 million", "1988-Q3"),
+    ("anothers-last-year-does-not-date-the-amount",
+     "Mellon Bank said third-quarter net rose 9%.\n\nIn the nine months, net rose 4.3% to $525.8 million or $4.67 a share, "
+     "from $504.2 million, or $4.41 a share, last year.",
+     date(1989, 10, 26), "$525.8 million", "1989-01/1989-09"),
+    ("its-own-last-year-with-a-per-share-restatement",
+     "Mellon Bank said third-quarter net rose 9%.\n\nIn the nine months, net rose 4.3% to $525.8 million or $4.67 a share, "
+     "from $504.2 million, or $4.41 a share, last year.",
+     date(1989, 10, 26), "$4.41", "1988-01/1988-09"),
+    ("last-year-without-a-reporting-period-is-last-year",
+     "Acme makes widgets.\n\nAcme had revenue of $5 million last year.", date(1989, 10, 26), "$5 million", "1988"),
+    ("six-months-to-come-are-not-the-years-first",
+     "Acme Corp. said third-quarter net rose 5%.\n\nThe company will pay $5 million over the six months.",
+     date(1989, 10, 26), "$5 million", "1989-Q3"),
     ("a-day-in-the-lede-dates-an-event-not-the-figures",
      "Acme Corp. said on Monday, May 5, that it would cut jobs.\n\nThe company earned $45.2 million.",
      date(2025, 5, 6), "$45.2 million", "2025-05-06"),

@@ -30,7 +30,18 @@ from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
-from pipeline.facts.period import date_period, find_period, lede_period, on_subject_calendar, usable_dates, year_before, year_earlier
+from pipeline.facts.period import (
+    date_period,
+    find_period,
+    lede_period,
+    on_subject_calendar,
+    running_period_of_year_ago,
+    usable_dates,
+    year_ago_dates,
+    year_before,
+    year_earlier,
+    year_to_date,
+)
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
@@ -159,12 +170,14 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                   title=ctx.title or "", amounts=amounts, publisher=publisher_names(ctx.source, ctx.url))
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
-    dates = usable_dates([d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None], text, fr)
+    dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]
+    dates = usable_dates(year_to_date(dates, text, ctx.published, paras, fr), text, fr)
     mentions = sorted(
         ((table, row) for table in SOURCE_TABLES for row in found.get(table, ())),
         key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
     )
     lede = lede_period(dates, paras, fr)  # the article's reporting period, read once
+    compared = year_ago_dates(dates, [row for _, row in mentions], text, fr)
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     for table, row in mentions:
@@ -184,8 +197,16 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         metric_of_amount[span.root.i] = metric
         subject = attach(scene, span)
         sent = scene.sentence(span.start)
-        period = on_subject_calendar(find_period(span, dates, paras, ctx.published, fr, text, sent, lede), subject.id, owners, fiscal.companies)
-        period = year_before(period, row["end"], text, fr)
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, lede)
+        if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
+            own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
+            if len(own_dates) != len(dates):
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, lede)
+                if running.value is not None and fr.lede_values.fullmatch(running.value):
+                    period = running
+        period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
+        period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, lede, fr)
+        period = year_before(period, row["end"], text, fr, sent)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return earlier_values_of_changes(rows, changes, fr)

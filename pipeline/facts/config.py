@@ -84,6 +84,10 @@ class FactRules:
     skip_values: re.Pattern
     lede_values: re.Pattern
     year_ago_after: re.Pattern
+    year_to_date: re.Pattern
+    year_to_date_with_lede: re.Pattern
+    year_to_date_with_lede_before: re.Pattern
+    year_ago_sentence: re.Pattern
     baseline_before: re.Pattern
     baseline_after: re.Pattern
     baseline_window: int
@@ -175,7 +179,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels"))
     check_keys(p, where=f"{where}: period", required=(
-        "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "baseline_before", "baseline_after", "baseline_window",
+        "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
@@ -211,6 +216,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         skip_values=re.compile(p["skip_values"]),
         lede_values=re.compile(p["lede_values"]),
         year_ago_after=re.compile(p["year_ago_after"], re.IGNORECASE),
+        year_to_date=re.compile(p["year_to_date"], re.IGNORECASE),
+        year_to_date_with_lede=re.compile(p["year_to_date_with_lede"], re.IGNORECASE),
+        year_to_date_with_lede_before=re.compile(p["year_to_date_with_lede_before"], re.IGNORECASE),
+        year_ago_sentence=re.compile(p["year_ago_sentence"], re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
         baseline_window=int(p["baseline_window"]),

@@ -141,27 +141,118 @@ def find_period(
     return _published(published, fr)
 
 
-def year_before(period: Period, span_end: int, text: str, fr: FactRules) -> Period:
-    """'... compared with $84.9 million, or $1.24 a share, a year earlier': an amount followed by a
-    year-ago phrase (``year_ago_after``, after an optional per-share restatement) is of the same period
-    one year before, when that period is a reporting period (``lede_values``) with an interval."""
+def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: Span | None = None) -> Period:
+    """The same reporting period (``lede_values``, with an interval) of an earlier year, when the text says so:
+    - an amount followed right away (after an optional per-share restatement) by a year-ago phrase
+      (``year_ago_after``: "compared with $84.9 million, or $1.24 a share, a year earlier"), or by "in the
+      1988 period" (its group ``year``: that year);
+    - an amount whose period came from its paragraph or the lede (its sentence names no date of its own)
+      in a sentence that names the year-ago period (``year_ago_sentence``: "In the year-earlier period,
+      the company had net of $77.2 million")."""
     if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
         return period
-    if not fr.year_ago_after.match(text, span_end):
+    after = fr.year_ago_after.match(text, span_end)
+    if after is not None:
+        named = after.groupdict().get("year")
+        years = period.start.year - int(named) if named else 1
+        return year_earlier(period, fr, years) if years > 0 else period
+    if sent is not None and period.source in ("paragraph", "lede") and fr.year_ago_sentence.search(text, sent.start_char, sent.end_char):
+        return year_earlier(period, fr)
+    return period
+
+
+def year_ago_dates(usable: list[dict], amounts: list[dict], text: str, fr: FactRules) -> dict[int, int]:
+    """id of each date inside the year-ago phrase right after an amount (``year_ago_after``: "from $504.2
+    million, or $4.41 a share, last year") -> that amount's end: the date dates that comparison, never
+    another amount of the sentence ("net rose 4.3% to $525.8 million ... from $504.2 million ... last year")."""
+    out: dict[int, int] = {}
+    if not usable:
+        return out
+    for row in amounts:
+        end = row.get("end")
+        if not isinstance(end, int):
+            continue
+        after = fr.year_ago_after.match(text, end)
+        if after is None:
+            continue
+        for d in usable:
+            if after.start() <= d["start"] and d["end"] <= after.end():
+                out[id(d)] = end
+    return out
+
+
+def running_period_of_year_ago(
+    period: Period, span: Span, span_end: int, usable: list[dict], paras: list[tuple[int, int]], published: date | None,
+    text: str, sent: Span, lede: dict | None, fr: FactRules,
+) -> Period:
+    """'... compared with earnings of $33 million last year' in a quarter's report: when the year-ago phrase
+    right after the amount (``year_ago_after``) holds a date ("last year", "1988") and the period found is
+    that date, the amount's period is found again without it; if that is a reporting period
+    (``lede_values``), it is returned (``year_before`` then moves it to the year said). Otherwise, as in
+    "revenue of $5 million last year" in an article that runs no reporting period, the date stands."""
+    after = fr.year_ago_after.match(text, span_end)
+    if after is None or period.source != "sentence":
         return period
-    return year_earlier(period, fr)
+    inside = [d for d in usable if after.start() <= d["start"] and d["end"] <= after.end()]
+    if not inside:
+        return period
+    rest = [d for d in usable if not any(d is x for x in inside)]
+    running = find_period(span, rest, paras, published, fr, text, sent, lede)
+    if running.value is not None and fr.lede_values.fullmatch(running.value):
+        return running
+    return period
 
 
-def year_earlier(period: Period, fr: FactRules) -> Period:
-    """The same reporting period (``lede_values``) a year before; any other period unchanged."""
+def year_earlier(period: Period, fr: FactRules, years: int = 1) -> Period:
+    """The same reporting period (``lede_values``) ``years`` before; any other period unchanged."""
     if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
         return period
-    value = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - 1), period.value, count=1)
+    value = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - years), period.value)
     try:
-        start, end = period.start.replace(year=period.start.year - 1), _same_day_a_year_before(period.end)
+        start = period.start.replace(year=period.start.year - years)
+        end = period.end
+        for _ in range(years):
+            end = _same_day_a_year_before(end)
     except ValueError:
         return period
     return Period(value, start, end, period.source)
+
+
+def year_to_date(rows: list[dict], text: str, published: date | None, paras: list[tuple[int, int]], fr: FactRules) -> list[dict]:
+    """'In the first nine months, net was $306 million': a duration of a year's first months (``year_to_date``,
+    or with a reporting-period lede ``year_to_date_with_lede``: "For the nine months") becomes, for the facts,
+    a date of those months of the latest year whose last month had ended by publication (1989-01/1989-09 for
+    an article of 1989-10-26). The dates table keeps the duration; only the facts' copy changes."""
+    if published is None:
+        return rows
+    lede = None
+    out = []
+    for row in rows:
+        match = _MONTHS.fullmatch(str(row.get("value") or ""))
+        if match is None or row.get("type") != "duration" or row.get("start_date") is not None:
+            out.append(row)
+            continue
+        months = int(match.group(1))
+        words, begins = text[row["start"] : row["end"]], row["start"]
+        if text[max(0, begins - 4) : begins].lower() == "the ":  # "For the nine months": the article is outside the span
+            words, begins = "the " + words, begins - 4
+        if not 1 <= months <= 11:
+            out.append(row)
+            continue
+        if not fr.year_to_date.fullmatch(words):
+            if lede is None:
+                lede = lede_period(usable_dates(rows, text, fr), paras, fr) or {}
+            opens = fr.year_to_date_with_lede_before.search(text[max(0, begins - 20) : begins])
+            if not (lede and opens and fr.year_to_date_with_lede.fullmatch(words)):
+                out.append(row)
+                continue
+        year = published.year if _month_end(published.year, months) <= published else published.year - 1
+        value = f"{year}-01/{year}-{months:02d}"
+        out.append({**row, "type": "date", "value": value, "start_date": date(year, 1, 1), "end_date": _month_end(year, months)})
+    return out
+
+
+_MONTHS = re.compile(r"P(\d+)M")
 
 
 def _same_day_a_year_before(d: date) -> date:
