@@ -371,6 +371,12 @@ SUBJECT_CASES = [
     ("a-located-description-is-a-topic-by-what-it-stands-for",
      "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings.\n\nThe St. Louis company earned $45.2 million, or 65 cents a share. Sales in the latest period were $1.76 billion, a 13% increase.",
      "$1.76 billion", {"subject": "Ralston Purina", "rule": "recent_topic"}),
+    ("a-per-share-restatement-the-parse-did-not-join",  # TimeBank wsj_0768
+     "Norton had operating profit of $76.8 million, or $3.66 a share, up 11% from $69.5 million, or $3.31 a share.",
+     "$3.66", {"metric": "profit"}),
+    ("a-per-share-price-is-not-a-restatement",
+     "Norton had operating profit of $76.8 million. The offer price was $43.50 a share.",
+     "$43.50", {"metric": "price"}),
     ("we-in-a-quote-is-the-speakers-organisation",
      "\"We will invest $5 billion in India over the next five years,\" said Satya Nadella, the chief executive of Microsoft.",
      "$5 billion", {"subject": "Microsoft", "rule": "pronoun"}),

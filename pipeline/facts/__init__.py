@@ -180,6 +180,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     compared = year_ago_dates(dates, [row for _, row in mentions], text, fr)
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
+    previous: tuple[int, str] | None = None  # (end, metric) of the amount described last
     for table, row in mentions:
         try:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
@@ -192,9 +193,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             continue
         metric, value, unit, metric_text = described
         restated = restates(span, metric_of_amount, fr)
+        if restated is None and previous is not None and fr.restating_gap.fullmatch(text, previous[0], row["start"]):
+            restated = previous[1]  # the parse did not join them, the words do: "$76.8 million, or $3.66 a share"
         if restated is not None:  # "$45.2 million, or 65 cents a share": the same figure per share
             metric = restated
         metric_of_amount[span.root.i] = metric
+        previous = (row["end"], metric)
         subject = attach(scene, span)
         sent = scene.sentence(span.start)
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, lede)

@@ -84,6 +84,7 @@ class FactRules:
     skip_values: re.Pattern
     lede_values: re.Pattern
     year_ago_after: re.Pattern
+    restating_gap: re.Pattern
     year_to_date: re.Pattern
     year_to_date_with_lede: re.Pattern
     year_to_date_with_lede_before: re.Pattern
@@ -216,6 +217,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         skip_values=re.compile(p["skip_values"]),
         lede_values=re.compile(p["lede_values"]),
         year_ago_after=re.compile(p["year_ago_after"], re.IGNORECASE),
+        restating_gap=re.compile(r"\s*,?\s*(?:" + "|".join(re.escape(w) for w in m["restating_conjunctions"]) + r")\s+", re.IGNORECASE),
         year_to_date=re.compile(p["year_to_date"], re.IGNORECASE),
         year_to_date_with_lede=re.compile(p["year_to_date_with_lede"], re.IGNORECASE),
         year_to_date_with_lede_before=re.compile(p["year_to_date_with_lede_before"], re.IGNORECASE),
