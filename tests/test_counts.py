@@ -351,6 +351,8 @@ PARSE_COUNTS = [
     ("one-ratio-for-each", "Under the offer, shareholders will receive one right for each 105 common shares owned.", "one", "count", 1, "right", "right"),
     ("model-plural", "According to Connecticut Senator Richard Blumenthal, the involved airplane is one of eighteen B-17s still in the United States.", "eighteen", "count", 18, "B-17", "B-17"),
     ("am-band", "ABS-CBN Corporation is the largest television and radio broadcasting company in the Philippines with over 42 television stations, 10 digital channels, and 18 FM and five AM radio stations.", "five", "count", 5, "station", "AM radio station"),
+    ("one-existential", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "one", "count", 1, "passenger", "passenger"),
+    ("more-after-existential-one", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "two", "count", 2, "passenger", None),
     ("one-ratio-per", "On Wednesday, Woolworths also limited toilet paper purchases for home delivery to one pack per order.", "one", "count", 1, "pack", "pack"),
 ]
 
@@ -447,6 +449,7 @@ NOT_COUNTS = [
     ("fraction-rate", "Russia suffers one of the highest death tolls from road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.", ["18.9", "100,000"]),
     ("fraction-scale", "The US Geological Survey reported a 7.0 magnitude quake and 39.55 points lost on the index.", ["7.0", "39.55"]),
     ("fx-quote", "In late New York trading the dollar was at 1.8400 marks and 142.10 yen compared with 1.8353 marks and 141.52 yen Wednesday.", ["1.8400", "142.10", "1.8353", "141.52"]),
+    ("one-pronoun-existential", "As of Tuesday, Ohio was one of six states that had decided to postpone its primary, and there was one of the largest turnouts.", ["one"]),
     ("am-pm-times", "Previously, the curfew was only in effect between 3 p.m. and 6 a.m. and began at 10 PM on Sunday.", ["3", "6", "10"]),
     ("ratio-base", "Under the offer, shareholders will receive one right for each 105 common shares owned.", ["105"]),
 ]

@@ -44,7 +44,7 @@ RULE_KEYS = (
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
     "label_line_before", "label_line_after",
     # issue 15 round 4
-    "one_ratio_after",
+    "one_ratio_after", "one_existential_deps",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -89,6 +89,7 @@ class Compiled:
     one_contrast: re.Pattern
     one_object_verbs: frozenset[str]
     one_ratio_after: re.Pattern
+    one_existential: frozenset[str]
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -225,6 +226,7 @@ def compile_rules(rules: Rules) -> Compiled:
         labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
         of_word=_norm(str(data["of_word"])),
         one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
+        one_existential=frozenset(data["one_existential_deps"]),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
@@ -1417,6 +1419,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     noun = tok.head
     if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
         return True  # "Day had one child"
+    if noun.dep_ in c.labels["verb_object"] and noun.head.i < tok.i and any(k.dep_ in c.one_existential for k in noun.head.children):
+        return True  # "there was one passenger seriously injured, and two more with minor injuries"
     if c.one_ratio_after.match(sents.text, noun.idx + len(noun.text)):
         return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
     if tok.is_sent_start:
