@@ -353,6 +353,8 @@ PARSE_COUNTS = [
     ("am-band", "ABS-CBN Corporation is the largest television and radio broadcasting company in the Philippines with over 42 television stations, 10 digital channels, and 18 FM and five AM radio stations.", "five", "count", 5, "station", "AM radio station"),
     ("one-existential", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "one", "count", 1, "passenger", "passenger"),
     ("more-after-existential-one", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "two", "count", 2, "passenger", None),
+    ("measure-hyphened-unit", "JWST detected helium escaping from the upper atmosphere of LHS 1140 b, a super-Earth approximately 49 light-years from Earth.", "49", "measure", 49, "light_year", "light-years"),
+    ("hyphened-not-a-unit", "The two light-hearted jokes were told.", "two", "count", 2, "joke", "light-hearted joke"),
     ("one-ratio-per", "On Wednesday, Woolworths also limited toilet paper purchases for home delivery to one pack per order.", "one", "count", 1, "pack", "pack"),
 ]
 

@@ -768,6 +768,10 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
     between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
+    doc = head.doc
+    while mods and mods[0].i - 2 > tok.i and _is_hyphen(doc[mods[0].i - 1]) and not doc[mods[0].i - 1].whitespace_ \
+            and not doc[mods[0].i - 2].whitespace_:
+        mods.insert(0, doc[mods[0].i - 2])  # the first half of a hyphenated modifier ("light-hearted joke")
     text = " ".join([*(t.text for t in mods), unit])
     if mods and any(t.dep_ in c.labels["conjunct"] for t in between):
         # coordinated modifiers are kept as written ("Bronco and Bronco Sport vehicle")
