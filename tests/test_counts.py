@@ -355,6 +355,9 @@ PARSE_COUNTS = [
     ("more-after-existential-one", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "two", "count", 2, "passenger", None),
     ("measure-hyphened-unit", "JWST detected helium escaping from the upper atmosphere of LHS 1140 b, a super-Earth approximately 49 light-years from Earth.", "49", "measure", 49, "light_year", "light-years"),
     ("hyphened-not-a-unit", "The two light-hearted jokes were told.", "two", "count", 2, "joke", "light-hearted joke"),
+    ("hyphen-count-not-index", "Cineplex expects MCA to buy and then lease back to Cineplex its 18-screen theater complex in Universal City, Calif.", "18", "count", 18, "screen", "screen"),
+    ("index-sentence-still-counts", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", "31", "count", 31, "stock", "stock"),
+    ("code-number-collective", "The Conception, which caught fire overnight in open seas, carried 33 passengers and 1000 crew.", "1000", "count", 1000, "crew", "crew"),
     ("one-ratio-per", "On Wednesday, Woolworths also limited toilet paper purchases for home delivery to one pack per order.", "one", "count", 1, "pack", "pack"),
 ]
 
@@ -453,6 +456,11 @@ NOT_COUNTS = [
     ("fx-quote", "In late New York trading the dollar was at 1.8400 marks and 142.10 yen compared with 1.8353 marks and 141.52 yen Wednesday.", ["1.8400", "142.10", "1.8353", "141.52"]),
     ("one-pronoun-existential", "As of Tuesday, Ohio was one of six states that had decided to postpone its primary, and there was one of the largest turnouts.", ["one"]),
     ("am-pm-times", "Previously, the curfew was only in effect between 3 p.m. and 6 a.m. and began at 10 PM on Sunday.", ["3", "6", "10"]),
+    # batch 7 (TimeBank WSJ): index names, a model number
+    ("index-name", "The 30-share index settled 42.0 points lower at 1678.5.", ["30", "42.0", "1678.5"]),
+    ("index-name-modifier", "Dealers said the turnover, largely confined to the 100-share index stocks, partly reflected the flurry of activity typical at the close of a two-week trading account.", ["100", "two"]),
+    ("index-name-stock", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", ["500"]),
+    ("code-number", "The semiconductor concern said the interruption in shipment of its 80486 computer chip will be brief and have little impact on the company's earnings.", ["80486"]),
     ("ratio-base", "Under the offer, shareholders will receive one right for each 105 common shares owned.", ["105"]),
 ]
 

@@ -557,9 +557,9 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
-              "fraction_count_deps", "fraction_rate_words", "model_plural")
+              "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
-                  "age_words", "superlative_tags", "superlative_determiners")
+                  "age_words", "superlative_tags", "superlative_determiners", "code_min_digits")
 
 
 @dataclass(frozen=True)
@@ -589,6 +589,8 @@ class ParseRules:
     fraction_deps: frozenset[str]
     fraction_rate: re.Pattern
     model_plural: re.Pattern
+    hyphen_not_before: frozenset[str]
+    code_digits: re.Pattern
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -638,6 +640,8 @@ def _compile_parse(rules: Rules) -> ParseRules:
         number_tags=frozenset(p["number_tags"]),
         fraction_deps=frozenset(p["fraction_count_deps"]),
         model_plural=re.compile(str(p["model_plural"])),
+        hyphen_not_before=words(p["hyphen_noun_not_before"]),
+        code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
         fraction_rate=re.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
@@ -819,6 +823,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
             t.is_punct and t.text not in ("-", "‐") for t in between
         ):
+            if _code_number(cand, head, c, pr):
+                return None  # "its 80486 computer chip": a model or code number, not a count
             if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr) or pr.model_plural.match(head.text):
                 return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
         return None
@@ -845,6 +851,16 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _code_number(cand: Candidate, head: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A long run of digits with no comma before a singular noun is a model or a code ("its 80486
+    computer chip"): a count of more than one takes a plural, unless the noun is an invariant plural or
+    a collective ("3000 crew", "1500 staff": rules/counts.yaml irregular_plurals, collective_nouns)."""
+    if cand.high_text is not None or not pr.code_digits.fullmatch(cand.low_text.strip()):
+        return False
+    word = _norm(head.text)
+    return head.tag_ not in c.plural_tags and word not in pr.irregular and word not in pr.collective
 
 
 def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -891,6 +907,8 @@ def _hyphen_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
     noun = word.head
     if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags):
         return None
+    if any(_norm(t.text) in pr.hyphen_not_before for t in doc[word.i + 1 : noun.i + 1]):
+        return None  # part of an index's name: "the Financial Times 100-share index", "the 100-share index stocks"
     if word.text.lower() in pr.hyphen_group:
         if tok.head.i == word.i and _head_ok(noun, c, pr):
             return _counted(noun, noun, "count_hyphen_group", c, pr)
