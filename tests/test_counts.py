@@ -355,6 +355,7 @@ PARSE_COUNTS = [
     ("more-after-existential-one", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "two", "count", 2, "passenger", None),
     ("measure-hyphened-unit", "JWST detected helium escaping from the upper atmosphere of LHS 1140 b, a super-Earth approximately 49 light-years from Earth.", "49", "measure", 49, "light_year", "light-years"),
     ("hyphened-not-a-unit", "The two light-hearted jokes were told.", "two", "count", 2, "joke", "light-hearted joke"),
+    ("hyphen-count-before-name", "Of the total purchase price, $50 million cash and $30 million in stock (nearly 1.8 million shares) would be paid to buy the existing 700-room Marina Hotel amp Casino from Southwest Securities.", "700", "count", 700, "room", "room"),
     ("hyphen-count-not-index", "Cineplex expects MCA to buy and then lease back to Cineplex its 18-screen theater complex in Universal City, Calif.", "18", "count", 18, "screen", "screen"),
     ("index-sentence-still-counts", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", "31", "count", 31, "stock", "stock"),
     ("code-number-collective", "The Conception, which caught fire overnight in open seas, carried 33 passengers and 1000 crew.", "1000", "count", 1000, "crew", "crew"),

@@ -905,7 +905,8 @@ def _hyphen_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
     from pipeline.extract.measures import measure_after
 
     noun = word.head
-    if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags):
+    # the modified noun may be a name ("the existing 700-room Marina Hotel")
+    if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags and noun.tag_ not in pr.name_before_tags):
         return None
     if any(_norm(t.text) in pr.hyphen_not_before for t in doc[word.i + 1 : noun.i + 1]):
         return None  # part of an index's name: "the Financial Times 100-share index", "the 100-share index stocks"
