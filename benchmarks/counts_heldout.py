@@ -24,9 +24,9 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 
 - ``tuning``: benchmarks/newsdev/counts-tuning.jsonl, 74 further documents of the counts split labelled
   with the held-out conventions (benchmarks/newsdev/counts-tuning.md); no document of the held-out set.
-  Its batches 4 and 5 add 12 TimeBank / AQUAINT documents, batches 6-8 56 TimeBank WSJ documents (texts
+  Its batches 4 and 5 add 12 TimeBank / AQUAINT documents, batches 6-9 76 TimeBank WSJ documents (texts
   from ``<shared>/peer-suites/tempeval3/``, ``dct`` theirs), none of the TempEval number sets of
-  benchmarks/heldout (checked at load); ``--batch T|W|X|Y`` scores a batch alone.
+  benchmarks/heldout (checked at load); ``--batch T|W|X|Y|Z`` scores a batch alone.
 - ``tests-gold``: the counts and user counts of tests/gold on raw/ (news-dev holds no user count outside
   the held-out sets, so this is the user-count tuning table).
 
@@ -96,11 +96,11 @@ def platinum(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
 
 def labelled_ids(gold_path: Path, tag: str = "") -> list[str] | None:
     """The documents the labeller went through (the table of the .md next to the gold file); with
-    ``tag``, only the rows numbered with that letter (``T``: TempEval batches 4-5, ``W``, ``X``, ``Y``: WSJ batches 6-8)."""
+    ``tag``, only the rows numbered with that letter (``T``: TempEval batches 4-5, ``W``, ``X``, ``Y``, ``Z``: WSJ batches 6-9)."""
     md = gold_path.with_suffix(".md")
     if not md.is_file():
         return None
-    rows = re.findall(r"^\|\s*([TWXY]?)\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(r"^\|\s*([TWXYZ]?)\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
     ids = [doc_id for letter, doc_id in rows if not tag or letter == tag]
     return ids or None
 
@@ -296,8 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning sets only)")
     ap.add_argument("--no-peers", action="store_true")
-    ap.add_argument("--batch", default="", choices=("", "T", "W", "X", "Y"),
-                    help="tuning set: only the documents numbered T (batches 4-5), W, X or Y (batches 6, 7, 8: WSJ) in its .md")
+    ap.add_argument("--batch", default="", choices=("", "T", "W", "X", "Y", "Z"),
+                    help="tuning set: only the documents numbered T (batches 4-5), W, X, Y or Z (batches 6-9: WSJ) in its .md")
     args = ap.parse_args(argv)
 
     from pipeline.rules import load_rules
