@@ -356,6 +356,7 @@ PARSE_COUNTS = [
     ("measure-hyphened-unit", "JWST detected helium escaping from the upper atmosphere of LHS 1140 b, a super-Earth approximately 49 light-years from Earth.", "49", "measure", 49, "light_year", "light-years"),
     ("hyphened-not-a-unit", "The two light-hearted jokes were told.", "two", "count", 2, "joke", "light-hearted joke"),
     ("hyphen-count-before-name", "Of the total purchase price, $50 million cash and $30 million in stock (nearly 1.8 million shares) would be paid to buy the existing 700-room Marina Hotel amp Casino from Southwest Securities.", "700", "count", 700, "room", "room"),
+    ("ratio-numerator", "Alternatively, it is to offer three Paribas shares for one Navigation Mixte share.", "three", "count", 3, "share", "Paribas share"),
     ("hyphen-count-not-index", "Cineplex expects MCA to buy and then lease back to Cineplex its 18-screen theater complex in Universal City, Calif.", "18", "count", 18, "screen", "screen"),
     ("index-sentence-still-counts", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", "31", "count", 31, "stock", "stock"),
     ("code-number-collective", "The Conception, which caught fire overnight in open seas, carried 33 passengers and 1000 crew.", "1000", "count", 1000, "crew", "crew"),
@@ -462,6 +463,7 @@ NOT_COUNTS = [
     ("index-name-modifier", "Dealers said the turnover, largely confined to the 100-share index stocks, partly reflected the flurry of activity typical at the close of a two-week trading account.", ["100", "two"]),
     ("index-name-stock", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", ["500"]),
     ("code-number", "The semiconductor concern said the interruption in shipment of its 80486 computer chip will be brief and have little impact on the company's earnings.", ["80486"]),
+    ("ratio-base-one", "Alternatively, it is to offer three Paribas shares for one Navigation Mixte share.", ["one"]),
     ("ratio-base", "Under the offer, shareholders will receive one right for each 105 common shares owned.", ["105"]),
 ]
 

@@ -44,7 +44,7 @@ RULE_KEYS = (
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
     "label_line_before", "label_line_after",
     # issue 15 round 4
-    "one_ratio_after", "one_existential_deps",
+    "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -90,6 +90,7 @@ class Compiled:
     one_object_verbs: frozenset[str]
     one_ratio_after: re.Pattern
     one_existential: frozenset[str]
+    one_ratio_base: re.Pattern
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -227,6 +228,7 @@ def compile_rules(rules: Rules) -> Compiled:
         of_word=_norm(str(data["of_word"])),
         one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
         one_existential=frozenset(data["one_existential_deps"]),
+        one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
@@ -1450,6 +1452,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return False
     _, end = sents.bounds(cand.start)
     others = [r for r in _sentence_rows(rows, sents, cand.start) if r["kind"] == "count"]
+    if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
+        return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
 
 
