@@ -24,8 +24,9 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 
 - ``tuning``: benchmarks/newsdev/counts-tuning.jsonl, 74 further documents of the counts split labelled
   with the held-out conventions (benchmarks/newsdev/counts-tuning.md); no document of the held-out set.
-  Its batches 4 and 5 add 12 TimeBank / AQUAINT documents (texts from ``<shared>/peer-suites/tempeval3/``,
-  ``dct`` theirs), none of the TempEval number sets of benchmarks/heldout (checked at load).
+  Its batches 4 and 5 add 12 TimeBank / AQUAINT documents, batches 6-9 76 TimeBank WSJ documents (texts
+  from ``<shared>/peer-suites/tempeval3/``, ``dct`` theirs), none of the TempEval number sets of
+  benchmarks/heldout (checked at load); ``--batch T|W|X|Y|Z`` scores a batch alone.
 - ``tests-gold``: the counts and user counts of tests/gold on raw/ (news-dev holds no user count outside
   the held-out sets, so this is the user-count tuning table).
 
@@ -93,19 +94,22 @@ def platinum(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
     return gold, docs
 
 
-def labelled_ids(gold_path: Path) -> list[str] | None:
-    """The documents the labeller went through (the table of the .md next to the gold file)."""
+def labelled_ids(gold_path: Path, tag: str = "") -> list[str] | None:
+    """The documents the labeller went through (the table of the .md next to the gold file); with
+    ``tag``, only the rows numbered with that letter (``T``: TempEval batches 4-5, ``W``, ``X``, ``Y``, ``Z``: WSJ batches 6-9)."""
     md = gold_path.with_suffix(".md")
     if not md.is_file():
         return None
-    ids = re.findall(r"^\|\s*T?\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(r"^\|\s*([TWXYZ]?)\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
+    ids = [doc_id for letter, doc_id in rows if not tag or letter == tag]
     return ids or None
 
 
-def newsdev(shared: Path, gold_path: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
-    """Gold rows and texts of the labelled news-dev documents (``dct`` = ``published``)."""
-    rows = read_jsonl(gold_path)
-    ids = labelled_ids(gold_path) or sorted({r["doc_id"] for r in rows})
+def newsdev(shared: Path, gold_path: Path, tag: str = "") -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Gold rows and texts of the labelled news-dev documents (``dct`` = ``published``); with ``tag``,
+    only the documents of that batch (see ``labelled_ids``)."""
+    ids = labelled_ids(gold_path, tag) or sorted({r["doc_id"] for r in read_jsonl(gold_path)})
+    rows = [r for r in read_jsonl(gold_path) if r["doc_id"] in set(ids)]
     split = json.loads((REPO / "benchmarks" / "newsdev" / "split.json").read_text(encoding="utf-8"))
     tempeval = tempeval_docs(shared, set(ids) - set(split["counts"])) if gold_path == TUNING else {}
     stray = set(ids) - set(split["counts"]) - set(tempeval)
@@ -292,6 +296,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning sets only)")
     ap.add_argument("--no-peers", action="store_true")
+    ap.add_argument("--batch", default="", choices=("", "T", "W", "X", "Y", "Z"),
+                    help="tuning set: only the documents numbered T (batches 4-5), W, X, Y or Z (batches 6-9: WSJ) in its .md")
     args = ap.parse_args(argv)
 
     from pipeline.rules import load_rules
@@ -307,7 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             print(f"{args.gold}: not found, news-dev counts set skipped")
     if args.which in ("tuning", "all"):
-        sets["tuning"] = newsdev(args.shared, TUNING)
+        sets["tuning" + (f" batch {args.batch}" if args.batch else "")] = newsdev(args.shared, TUNING, args.batch)
         sets["tests-gold"] = tests_gold()
     for gold, docs in sets.values():
         check_offsets({d: [r for r in rows] for d, rows in gold.items()}, docs)
@@ -330,7 +336,7 @@ def main(argv: list[str] | None = None) -> int:
                       "word are set aside, neither hits nor false positives)")
             print(header)
             print("-" * len(header))
-            mapping = SETS[name]
+            mapping = SETS[name.split(" batch")[0]]
             systems: dict[str, list[dict] | str] = {}
             base = Path(tmp) / name
             base.mkdir()

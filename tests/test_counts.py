@@ -343,6 +343,24 @@ PARSE_COUNTS = [
     ("anaphor-before", "O'Rourke had only reached 3 percent support in two qualifying polls, of which four are needed.", "four", "count", 4, "qualifying poll", None),
     ("one-object-of-have", "Day had one child, record producer Terry Melcher, with her first husband, musician Al Jorden.", "one", "count", 1, "child", "child"),
     ("measure-plural-symbol", "Police found more than 1,300 pounds (600 kgs) of fertilizer-based explosives in a shed in Dundalk, 50 miles (80 kms) south of Belfast.", "80", "measure", 80, "kilometer", "kms"),
+    # round 4 (benchmarks/newsdev/counts-tuning.jsonl batch 6, TimeBank WSJ; news-dev `dev`): decimals that
+    # count a plural noun or a noun below one, "one" as the count of a ratio
+    ("fraction-plural", "Each right entitles the shareholder to buy $100 face amount of 13.5% bonds due 1993 and warrants to buy 23.5 common shares at 30 cents a share.", "23.5", "count", 23.5, "share", "common share"),
+    ("fraction-ratio", "Until then, Conseco said the stock remains convertible into common stock at the rate of 1.439 shares of common stock for each share of preferred stock.", "1.439", "count", 1.439, "share", "share"),
+    ("fraction-below-one", "The financial-services company will pay 0.82 share for each Williams share.", "0.82", "count", 0.82, "share", "share"),
+    ("one-ratio-for-each", "Under the offer, shareholders will receive one right for each 105 common shares owned.", "one", "count", 1, "right", "right"),
+    ("model-plural", "According to Connecticut Senator Richard Blumenthal, the involved airplane is one of eighteen B-17s still in the United States.", "eighteen", "count", 18, "B-17", "B-17"),
+    ("am-band", "ABS-CBN Corporation is the largest television and radio broadcasting company in the Philippines with over 42 television stations, 10 digital channels, and 18 FM and five AM radio stations.", "five", "count", 5, "station", "AM radio station"),
+    ("one-existential", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "one", "count", 1, "passenger", "passenger"),
+    ("more-after-existential-one", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "two", "count", 2, "passenger", None),
+    ("measure-hyphened-unit", "JWST detected helium escaping from the upper atmosphere of LHS 1140 b, a super-Earth approximately 49 light-years from Earth.", "49", "measure", 49, "light_year", "light-years"),
+    ("hyphened-not-a-unit", "The two light-hearted jokes were told.", "two", "count", 2, "joke", "light-hearted joke"),
+    ("hyphen-count-before-name", "Of the total purchase price, $50 million cash and $30 million in stock (nearly 1.8 million shares) would be paid to buy the existing 700-room Marina Hotel amp Casino from Southwest Securities.", "700", "count", 700, "room", "room"),
+    ("ratio-numerator", "Alternatively, it is to offer three Paribas shares for one Navigation Mixte share.", "three", "count", 3, "share", "Paribas share"),
+    ("hyphen-count-not-index", "Cineplex expects MCA to buy and then lease back to Cineplex its 18-screen theater complex in Universal City, Calif.", "18", "count", 18, "screen", "screen"),
+    ("index-sentence-still-counts", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", "31", "count", 31, "stock", "stock"),
+    ("code-number-collective", "The Conception, which caught fire overnight in open seas, carried 33 passengers and 1000 crew.", "1000", "count", 1000, "crew", "crew"),
+    ("one-ratio-per", "On Wednesday, Woolworths also limited toilet paper purchases for home delivery to one pack per order.", "one", "count", 1, "pack", "pack"),
 ]
 
 
@@ -430,7 +448,36 @@ NOT_COUNTS = [
     ("one-pronoun-after-have", "The firm had one of its best years and he had one goal in mind.", ["one"]),
     ("title-number-name", "The year 2024 has witnessed the emergence of the \"Six Small Tigers,\" a group of domestic models.", ["Six"]),
     ("season-duration", "Confrontations have provoked widespread violence in Northern Ireland for the past three summers.", ["three"]),
+    # round 4 (batch 6, TimeBank WSJ): the size of a ranked set, a structure, a statistic's rate, currency
+    # quotes, the base of a ratio
+    ("superlative-rank", "Earlier this month, Security Pacific, which is among the 10 largest bank holding companies in the U.S., completed the acquisition of San Diego-based Southwest Bancorp.", ["10"]),
+    ("top-hyphen-rank", "Baby Ruth and Butterfinger are both among the top-selling 15 chocolate bars in the U.S.", ["15"]),
+    ("hyphen-part", "RJR expects to use another $2 billion from the pending, two-part sale of most of its Del Monte unit.", ["two"]),
+    ("fraction-rate", "Russia suffers one of the highest death tolls from road accidents in the world, reportedly 18.9 deaths per 100,000 people per year.", ["18.9", "100,000"]),
+    ("fraction-scale", "The US Geological Survey reported a 7.0 magnitude quake and 39.55 points lost on the index.", ["7.0", "39.55"]),
+    ("fx-quote", "In late New York trading the dollar was at 1.8400 marks and 142.10 yen compared with 1.8353 marks and 141.52 yen Wednesday.", ["1.8400", "142.10", "1.8353", "141.52"]),
+    ("one-pronoun-existential", "As of Tuesday, Ohio was one of six states that had decided to postpone its primary, and there was one of the largest turnouts.", ["one"]),
+    ("am-pm-times", "Previously, the curfew was only in effect between 3 p.m. and 6 a.m. and began at 10 PM on Sunday.", ["3", "6", "10"]),
+    # batch 7 (TimeBank WSJ): index names, a model number
+    ("index-name", "The 30-share index settled 42.0 points lower at 1678.5.", ["30", "42.0", "1678.5"]),
+    ("index-name-modifier", "Dealers said the turnover, largely confined to the 100-share index stocks, partly reflected the flurry of activity typical at the close of a two-week trading account.", ["100", "two"]),
+    ("index-name-stock", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", ["500"]),
+    ("code-number", "The semiconductor concern said the interruption in shipment of its 80486 computer chip will be brief and have little impact on the company's earnings.", ["80486"]),
+    ("ratio-base-one", "Alternatively, it is to offer three Paribas shares for one Navigation Mixte share.", ["one"]),
+    ("ratio-base", "Under the offer, shareholders will receive one right for each 105 common shares owned.", ["105"]),
 ]
+
+
+# Not a count, whatever else it may be (a measure the extractor may or may not read).
+NOT_COUNT_KIND = [
+    ("fraction-denied-unit", "Stamenkovic et al cite research from 2014 showing some simple sponges can survive with only 0.002 moles of oxygen per cubic meter.", ["0.002"]),
+]
+
+
+@pytest.mark.parametrize(("text", "spans"), [c[1:] for c in NOT_COUNT_KIND], ids=[c[0] for c in NOT_COUNT_KIND])
+def test_not_count_kind(run, text, spans) -> None:
+    _, quantities = run(text)
+    assert not [r for r in quantities if r["text"] in spans and r["kind"] == "count"], quantities
 
 
 @pytest.mark.parametrize(("text", "spans"), [c[1:] for c in NOT_COUNTS], ids=[c[0] for c in NOT_COUNTS])
@@ -592,3 +639,31 @@ def test_search_tail_equals_search(rules, prefix) -> None:
     full = c.qual_before.search(prefix)
     tail = search_tail(c.qual_before, prefix, c.qual_before_longest)
     assert (full.span() if full else None) == (tail.span() if tail else None)
+
+
+# The body side of the user/count line (rules/counts.yaml user_noun_bodies), word by word: the members of
+# each body stay a count; the same sentence with an organisation that is no body ("The club has 12
+# members") is a user count (metric members), so each case tests the word, not the sentence.
+BODY_SENTENCE = "The {} has 12 members."
+
+
+def _body_words() -> list[str]:
+    import yaml
+
+    from pipeline.settings import Settings
+
+    data = yaml.safe_load((Settings().rules_dir / "counts.yaml").read_text(encoding="utf-8"))
+    return [str(w) for w in data["user_noun_bodies"]]
+
+
+@pytest.mark.parametrize("word", _body_words())
+def test_user_line_body_words(run, word) -> None:
+    users, quantities = run(BODY_SENTENCE.format(word))
+    assert not [u for u in users if u["text"] == "12"], users
+    assert [(q["kind"], q["unit"]) for q in quantities if q["text"] == "12"] == [("count", "member")], quantities
+
+
+def test_user_line_body_control(run) -> None:
+    users, quantities = run(BODY_SENTENCE.format("club"))
+    assert [u["metric"] for u in users if u["text"] == "12"] == ["members"], users
+    assert not [q for q in quantities if q["text"] == "12"], quantities

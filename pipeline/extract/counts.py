@@ -43,6 +43,8 @@ RULE_KEYS = (
     # issue 20 review: labels and words out of code
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
     "label_line_before", "label_line_after",
+    # issue 15 round 4
+    "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -86,6 +88,9 @@ class Compiled:
     of_word: str
     one_contrast: re.Pattern
     one_object_verbs: frozenset[str]
+    one_ratio_after: re.Pattern
+    one_existential: frozenset[str]
+    one_ratio_base: re.Pattern
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -222,6 +227,9 @@ def compile_rules(rules: Rules) -> Compiled:
         labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
         of_word=_norm(str(data["of_word"])),
         one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
+        one_existential=frozenset(data["one_existential_deps"]),
+        one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
+        one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
@@ -293,7 +301,7 @@ def compile_rules(rules: Rules) -> Compiled:
         rank_after=rx.compile(r"^\s+(?:" + _alt(rank["after"]) + r")(?![\w-])", re.I),
         rank_before=rx.compile(r"(?<![\w-])(?:" + _alt(rank["before"]) + r")\s+(?:the\s+)?$", re.I),
         rank_top_n=rx.compile(
-            r"(?<![\w-])(?P<span>(?:" + _alt(rank["top_words"]) + r")[\s-]+(?P<n>\d+|" + spelled + r"))(?![\w%.-]|\s*(?:%|percent))",
+            r"(?<![\w-])(?P<span>(?:" + _alt(rank["top_words"]) + r")(?:-[A-Za-z]+)?[\s-]+(?P<n>\d+|" + spelled + r"))(?![\w%.-]|\s*(?:%|percent))",
             re.I,
         ),
         rank_top_noun=rx.compile(
@@ -550,9 +558,10 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
-              "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags")
+              "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
+              "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
-                  "age_words")
+                  "age_words", "superlative_tags", "superlative_determiners", "code_min_digits")
 
 
 @dataclass(frozen=True)
@@ -579,10 +588,17 @@ class ParseRules:
     object_preps: frozenset[str]
     number_on_number: frozenset[str]
     number_tags: frozenset[str]
+    fraction_deps: frozenset[str]
+    fraction_rate: re.Pattern
+    model_plural: re.Pattern
+    hyphen_not_before: frozenset[str]
+    code_digits: re.Pattern
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
     not_count_heads: frozenset[str]
+    superlative_tags: frozenset[str]
+    superlative_dets: frozenset[str]
     user_nouns: dict[str, str]
     not_user_nouns: frozenset[str]
     user_bodies: frozenset[str]
@@ -624,10 +640,17 @@ def _compile_parse(rules: Rules) -> ParseRules:
         object_preps=words(p["object_number_preps"]),
         number_on_number=frozenset(p["number_on_number_deps"]),
         number_tags=frozenset(p["number_tags"]),
+        fraction_deps=frozenset(p["fraction_count_deps"]),
+        model_plural=re.compile(str(p["model_plural"])),
+        hyphen_not_before=words(p["hyphen_noun_not_before"]),
+        code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
+        fraction_rate=re.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
         score_nouns=words(x["score_nouns"]),
         not_count_heads=words(x["not_count_heads"]),
+        superlative_tags=frozenset(x["superlative_tags"]),
+        superlative_dets=words(x["superlative_determiners"]),
         user_nouns={_norm(str(k)): str(v) for k, v in data["user_nouns"].items()},
         not_user_nouns=words(data["not_user_nouns"]),
         user_bodies=words(data["user_noun_bodies"]),
@@ -659,6 +682,43 @@ def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
         return None
     outside = [t for t in span if not (span.start <= t.head.i < span.end) or t.head.i == t.i]
     return outside[-1] if outside else span[-1]
+
+
+def _superlative_cut(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
+    """A number between "the" and a superlative is the size of a ranked set, not a count: "among the 10
+    largest bank holding companies", "the two most popular apps" (rules/counts.yaml count_exclusions
+    superlative_tags, superlative_determiners); "the two larger parties" and "his three best friends"
+    stay counts."""
+    doc = sents.doc
+    i = sents.token_at_or_after(cand.end)
+    first = sents.token_at_or_after(cand.start)
+    if i >= len(doc) or first == 0 or doc[i].tag_ not in pr.superlative_tags:
+        return False
+    return _norm(doc[first - 1].text) in pr.superlative_dets
+
+
+def _fraction_count(cand: Candidate, reading: Reading, noun: CountedNoun | None, glued: bool, sents: Sentences,
+                    c: Compiled, pr: ParseRules, rules: Rules) -> bool:
+    """A decimal without a magnitude word is a count only when the parse makes it the number of a
+    plural noun right after it ("23.5 common shares", "1.439 shares of common stock", "1.5 children per
+    woman"), or of a singular noun when it is below one ("0.82 share for each Williams share"): never a
+    scale or a rating ("a 7.0 magnitude quake", "3.5 stars": rules/counts.yaml hyphen_noun_not), never
+    a statistic's rate ("18.9 deaths per 100,000 people": fraction_rate_words), never a word pint reads
+    as a unit that measures.deny keeps from being a measure ("0.002 moles of oxygen per cubic meter")."""
+    from pipeline.extract.measures import measure_rules
+
+    if glued or noun is None or noun.rule != "count_parse_noun" or cand.high_text is not None:
+        return False
+    if pr.fraction_rate.match(sents.text, noun.head.idx + len(noun.head.text)):
+        return False
+    if noun.head.lower_ in measure_rules(rules).deny or noun.lemma in measure_rules(rules).deny:
+        return False
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in pr.fraction_deps or tok.head.i != noun.head.i:
+        return False
+    if noun.lemma in pr.hyphen_noun_not:
+        return False
+    return noun.head.tag_ in c.plural_tags or reading.value < 1
 
 
 def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
@@ -714,6 +774,10 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
     between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
+    doc = head.doc
+    while mods and mods[0].i - 2 > tok.i and _is_hyphen(doc[mods[0].i - 1]) and not doc[mods[0].i - 1].whitespace_ \
+            and not doc[mods[0].i - 2].whitespace_:
+        mods.insert(0, doc[mods[0].i - 2])  # the first half of a hyphenated modifier ("light-hearted joke")
     text = " ".join([*(t.text for t in mods), unit])
     if mods and any(t.dep_ in c.labels["conjunct"] for t in between):
         # coordinated modifiers are kept as written ("Bronco and Bronco Sport vehicle")
@@ -761,8 +825,10 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
             t.is_punct and t.text not in ("-", "‐") for t in between
         ):
-            if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr):
-                return _counted(head, tok, "count_parse_noun", c, pr)
+            if _code_number(cand, head, c, pr):
+                return None  # "its 80486 computer chip": a model or code number, not a count
+            if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr) or pr.model_plural.match(head.text):
+                return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
         return None
     lab = c.labels
     preps = _of_preps(tok, c, pr)
@@ -787,6 +853,16 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _code_number(cand: Candidate, head: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A long run of digits with no comma before a singular noun is a model or a code ("its 80486
+    computer chip"): a count of more than one takes a plural, unless the noun is an invariant plural or
+    a collective ("3000 crew", "1500 staff": rules/counts.yaml irregular_plurals, collective_nouns)."""
+    if cand.high_text is not None or not pr.code_digits.fullmatch(cand.low_text.strip()):
+        return False
+    word = _norm(head.text)
+    return head.tag_ not in c.plural_tags and word not in pr.irregular and word not in pr.collective
 
 
 def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -831,8 +907,11 @@ def _hyphen_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
     from pipeline.extract.measures import measure_after
 
     noun = word.head
-    if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags):
+    # the modified noun may be a name ("the existing 700-room Marina Hotel")
+    if noun.i <= word.i or (noun.tag_ not in pr.head_tags and noun.tag_ not in c.plural_tags and noun.tag_ not in pr.name_before_tags):
         return None
+    if any(_norm(t.text) in pr.hyphen_not_before for t in doc[word.i + 1 : noun.i + 1]):
+        return None  # part of an index's name: "the Financial Times 100-share index", "the 100-share index stocks"
     if word.text.lower() in pr.hyphen_group:
         if tok.head.i == word.i and _head_ok(noun, c, pr):
             return _counted(noun, noun, "count_hyphen_group", c, pr)
@@ -1184,6 +1263,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 continue
         if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
+        if _superlative_cut(cand, sents, pr):
+            continue  # "among the 10 largest bank holding companies": a rank's cut-off, not a count
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
@@ -1193,10 +1274,11 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             if measure["kind"] == "measure":
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
-        if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]):
-            continue  # a count is a whole number: "7.0 magnitude", "4.5 per 100,000" are not counts
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
+        if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]) \
+                and not _fraction_count(cand, reading, noun, glued is not None, sents, c, pr, ctx.rules):
+            continue  # "7.0 magnitude", "4.5 per 100,000" are no counts; "23.5 common shares" is
         unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
         unit_text = noun.unit_text if noun is not None else unit
         if unit is None and noun is not None:
@@ -1362,10 +1444,16 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     noun = tok.head
     if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
         return True  # "Day had one child"
+    if noun.dep_ in c.labels["verb_object"] and noun.head.i < tok.i and any(k.dep_ in c.one_existential for k in noun.head.children):
+        return True  # "there was one passenger seriously injured, and two more with minor injuries"
+    if c.one_ratio_after.match(sents.text, noun.idx + len(noun.text)):
+        return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
     if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
     others = [r for r in _sentence_rows(rows, sents, cand.start) if r["kind"] == "count"]
+    if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
+        return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
 
 

@@ -21,6 +21,8 @@ MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?!\w|[-‐][A-Za-z])")
+#: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
+HYPHENED = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,14 @@ def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
     m = WORD.match(text, end)
     if m is None:
-        return None
+        h = HYPHENED.match(text, end)
+        if h is None or h.group("w").lower() not in mr.compound_first:
+            return None
+        asked = h.group("w").lower() + "_" + h.group("w2").lower()  # "light-years" -> light_year
+        unit = _unit(asked, False, mr)
+        if unit is None or unit[1] in mr.durations:
+            return None
+        return Measure(unit[0], h.end(), False)
     glued = m.start("w") == end
     first = m.group("w")
     unit, stop, asked = None, m.end(), first
