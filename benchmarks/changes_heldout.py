@@ -27,7 +27,9 @@ on; conventions in its ``.md``): 59 ``dev`` documents of news-dev and 12 TimeBan
 
 ``--set tuning`` also runs the round-3 batch (``changes-tuning-3.ids.json``: 312 more ``dev`` documents, all
 remaining Wikipedia Current-events days and 82 Wikinews articles, read whole; rows appended to the same
-``changes-tuning.jsonl``); ``--set tuning3`` scores that batch alone.
+``changes-tuning.jsonl``); ``--set tuning3`` scores that batch alone. The round-4 batch (``changes-tuning-4.ids.json``:
+15 TimeBank WSJ documents, conventions of the fresh held-out where they differ, see ``changes-tuning-4.md``) is in
+``--set tuning`` too and alone in ``--set tuning4``.
 
 ``--set fresh`` scores the second, fresh held-out set ``benchmarks/heldout/newsdev-changes-2.jsonl`` (labelled and
 frozen before it was scored; conventions in its ``.md``) on the documents listed in the table of
@@ -60,6 +62,8 @@ FRESH_MD = FRESH.with_suffix(".md")
 TUNING_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning.ids.json"
 #: the round-3 batch of tuning documents (all read whole; labelled before the pipeline was run on them)
 TUNING3_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning-3.ids.json"
+#: the round-4 batch: 15 TimeBank WSJ documents (fixed selection rule in changes-tuning-4.md; labelled before any run)
+TUNING4_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning-4.ids.json"
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -225,9 +229,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "dev"),
+    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "tuning4", "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; "
-                        "tuning: the tuning set, scored; tuning3: its round-3 batch alone; dev: tuning documents, rows printed")
+                        "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
+                        "dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
@@ -235,10 +240,11 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "fresh" and args.details:
         parser.error("--details is refused for the fresh held-out set")
     newsdev = load_newsdev(args.shared)
-    if args.set in ("tuning", "tuning3"):
+    if args.set in ("tuning", "tuning3", "tuning4"):
         newsdev = {**load_timebank(args.shared), **newsdev}
-        batch3 = json.loads(TUNING3_IDS.read_text(encoding="utf-8"))
-        doc_ids = batch3 if args.set == "tuning3" else json.loads(TUNING_IDS.read_text(encoding="utf-8")) + batch3
+        batches = {name: json.loads(path.read_text(encoding="utf-8"))
+                   for name, path in (("tuning2", TUNING_IDS), ("tuning3", TUNING3_IDS), ("tuning4", TUNING4_IDS))}
+        doc_ids = batches[args.set] if args.set in batches else [d for ids in batches.values() for d in ids]
     elif args.set == "fresh":
         doc_ids = fresh_doc_ids()
     else:
@@ -256,8 +262,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "fresh": FRESH}.get(args.set, GOLD))
-    if args.set == "tuning3":
+    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH}.get(args.set, GOLD))
+    if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)
     if unknown:
