@@ -150,6 +150,17 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
+def optional_gold(g: dict) -> bool:
+    """A gold change row both readings of the conventions allow: its only value is its amount, written first
+    ("20% gain", "a 47% decline in earnings" labelled as "47% decline"); see ``benchmarks/README.md``."""
+    return g["from_value"] is None and g["to_value"] is None and bool(g["by_text"]) and g["text"].startswith(g["by_text"])
+
+
+def optional_pred(p: dict) -> bool:
+    """The same for a predicted change row: no from or to value, and the span starts at the amount."""
+    return p["from_value"] is None and p["to_value"] is None and p.get("by_start") is not None and p["by_start"] == p["start"]
+
+
 def prf(tp: int, n_pred: int, n_gold: int) -> str:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
@@ -178,6 +189,8 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
     tp_m = n_pred_m = n_gold_m = 0
     agree_m = defaultdict(int)
     tp_c = n_pred_c = n_gold_c = 0
+    #: unmatched optional rows (gold, predicted): left out of the counts by the optional-row rule
+    opt_g = opt_p = 0
     agree_c = defaultdict(int)
     for doc_id in doc_ids:
         g_m = [g for g in gold.get(doc_id, []) if g["type"] == "multiplier"]
@@ -186,6 +199,9 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
         pairs_m, pairs_c = match(g_m, p_m), match(g_c, p_c)
         tp_m, n_pred_m, n_gold_m = tp_m + len(pairs_m), n_pred_m + len(p_m), n_gold_m + len(g_m)
         tp_c, n_pred_c, n_gold_c = tp_c + len(pairs_c), n_pred_c + len(p_c), n_gold_c + len(g_c)
+        matched_gc, matched_pc = {id(g) for g, _ in pairs_c}, {id(p) for _, p in pairs_c}
+        opt_g += sum(1 for g in g_c if id(g) not in matched_gc and optional_gold(g))
+        opt_p += sum(1 for p in p_c if id(p) not in matched_pc and optional_pred(p))
         for g, p in pairs_m:
             agree_m["value"] += same(g["value"], p["value"])
             agree_m["qualifier"] += g["qualifier"] == p["qualifier"]
@@ -199,11 +215,13 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
             matched_p = {id(p) for _, p in pairs_m + pairs_c}
             for g in g_m + g_c:
                 if id(g) not in matched_g:
-                    print(f"  MISS {g['type']:10} {doc_id[:50]} {g['start']}:{g['end']} {g['text']!r}")
+                    opt = " optional" if g["type"] == "change" and optional_gold(g) else ""
+                    print(f"  MISS {g['type']:10} {doc_id[:50]} {g['start']}:{g['end']} {g['text']!r}{opt}")
             for p in p_m + p_c:
                 if id(p) not in matched_p:
                     what = "multiplier" if p in p_m else "change"
-                    print(f"  FP   {what:10} {doc_id[:50]} {p['start']}:{p['end']} {p['text']!r} ({p['rule']})")
+                    opt = " optional" if what == "change" and optional_pred(p) else ""
+                    print(f"  FP   {what:10} {doc_id[:50]} {p['start']}:{p['end']} {p['text']!r} ({p['rule']}){opt}")
             for g, p in pairs_c:
                 bad = [k for k in ("from", "to", "by") if not same(g[f"{k}_value"], p[f"{k}_value"])]
                 if bad:
@@ -213,8 +231,9 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
                     print(f"  VALUE multiplier {doc_id[:50]} {p['text']!r}: gold {g['value']} {g['qualifier']} {g['kind']}, got {p['value']} {p['qualifier']} {p['mkind']}")
     print(f"multipliers        {prf(tp_m, n_pred_m, n_gold_m)}")
     print(f"  on matched ({tp_m}): value {agree_m['value']}, qualifier {agree_m['qualifier']}, kind {agree_m['kind']}")
-    print(f"change statements  {prf(tp_c, n_pred_c, n_gold_c)}")
+    print(f"change statements  {prf(tp_c, n_pred_c - opt_p, n_gold_c - opt_g)}")
     print(f"  on matched ({tp_c}): from {agree_c['from']}, to {agree_c['to']}, by {agree_c['by']}, direction {agree_c['direction']}")
+    print(f"  strict (every row counted; {opt_g} optional gold, {opt_p} optional predicted rows unmatched): {prf(tp_c, n_pred_c, n_gold_c)}")
 
 
 def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
