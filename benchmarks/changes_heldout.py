@@ -16,6 +16,11 @@ order). On matched pairs the script also reports whether the multiplier value / 
 the change's from, to and by values agree (a value written in neither is agreement). Documents with
 no gold row are run and scored too: whatever is found there is a false positive. Not part of pytest.
 
+One rule applies to every set alike (argued in ``benchmarks/README.md``): a change row whose only value is its
+amount written before the change word ("20% gain", "a 47% decline") is optional, since the sets' conventions
+differ on it and the issue allows both: unmatched, it is neither a miss nor a false positive. The strict figure
+(every row counted) is printed below the change-statement line.
+
     python benchmarks/changes_heldout.py [--shared ../shared] [--details] [--keep DIR]
     python benchmarks/changes_heldout.py --set tuning [--details]         # the tuning set, scored
     python benchmarks/changes_heldout.py --set dev [--limit N] --details   # tuning: print rows, no scores
@@ -152,13 +157,16 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
 
 def optional_gold(g: dict) -> bool:
     """A gold change row both readings of the conventions allow: its only value is its amount, written first
-    ("20% gain", "a 47% decline in earnings" labelled as "47% decline"); see ``benchmarks/README.md``."""
-    return g["from_value"] is None and g["to_value"] is None and bool(g["by_text"]) and g["text"].startswith(g["by_text"])
+    and followed by the change word ("20% gain", "a 47% decline in earnings" labelled as "47% decline"); a gapped
+    number-only row ("and profit 8%": span "8%") is not one. See ``benchmarks/README.md``."""
+    by = g["by_text"] or ""
+    return g["from_value"] is None and g["to_value"] is None and bool(by) and g["text"].startswith(by) and len(g["text"]) > len(by)
 
 
 def optional_pred(p: dict) -> bool:
-    """The same for a predicted change row: no from or to value, and the span starts at the amount."""
-    return p["from_value"] is None and p["to_value"] is None and p.get("by_start") is not None and p["by_start"] == p["start"]
+    """The same for a predicted change row: no from or to value, the span starts at the amount and goes on past it."""
+    return (p["from_value"] is None and p["to_value"] is None and p.get("by_start") is not None and p["by_start"] == p["start"]
+            and p["end"] > p["by_end"])
 
 
 def prf(tp: int, n_pred: int, n_gold: int) -> str:
