@@ -113,6 +113,8 @@ NOT_MULTIPLIERS = [
     # ... and at a sentence's end after a verb that is no change word (counts.py _after_verb_of_no_change)
     ("times-end-of-sentence", "The victim was stabbed 14 times."),
     ("times-after-arrested", "He was arrested 5 times."),
+    # a multiplier verb with the particle "down" is an idiom (intensify), as "redoubled its efforts"
+    ("doubled-down", "The team doubled down on its strategy."),
 ]
 
 
@@ -306,6 +308,9 @@ CHANGES = [
      "increase", 4e6, 5e6, 25, "%", None, 25.0),
     ("dev-netted", "On Thursday, the United Kingdom's (UK) Conservative Party netted an additional 66 seats, totaling 365 seats, surpassing the 326 seats "
      "needed for a majority in Parliament.", "netted an additional 66", "increase", None, None, 66, "seat", None, None),
+    # an object of ten words with coordinated nouns (max_object_words)
+    ("tb4-long-object", "Mobil is cutting back its U.S. oil and gas exploration and production group by up to 15% as part of a restructuring of the business.",
+     "cutting back its U.S. oil and gas exploration and production group by up to 15%", "decrease", None, None, 15, "%", None, -15.0),
     # a length after a change word is a change unless a person moves it (negative: brief-fell-feet)
     ("rose-feet-not-person", "The river rose 3 feet overnight.", "rose 3", "increase", None, None, 3, "foot", None, None),
 ]

@@ -292,8 +292,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         factor, direction = c.mult_verbs[word]
         if tok.tag_.startswith("VB") and (not tok.is_title or tok.is_sent_start):
-            if _object_word(tok) in c.mult_not_before:
-                continue
+            if _object_word(tok) in c.mult_not_before or any(ch.dep_ == "prt" and ch.lower_ in c.mult_not_before for ch in tok.children):
+                continue  # "redoubled its efforts", "doubled down on its strategy"
             rule = "multiplier_verb"
         elif word in c.mult_nouns and nxt is not None and nxt.lower_ == "of":
             rule = "multiplier_noun"
