@@ -872,9 +872,8 @@ def _forecast_range(doc: Doc, st: Statement, v: Value) -> bool:
     """Whether "by A to B" is a range of a forecast amount: the change word has a modal ("could boost the
     company's value by 5% to 10%") and the parse makes "to" part of the number (quantmod). A reported change
     ("increased by 523 to 1,501", "was cut by $2 billion to $10 billion") keeps amount and later value."""
-    assert v.ends is not None
-    to = TO_RE.match(doc_text(doc), v.ends[0].end)
-    tok = _token_at(doc, to.end() - 3) if to else None
+    to = TO_RE.match(doc_text(doc), v.ends[0].end) if v.ends is not None else None
+    tok = _token_at(doc, to.start() + to.group().index("to")) if to else None
     cue = _token_at(doc, st.cue_start)
     modal = cue is not None and any(t.tag_ == "MD" for t in cue.children)
     return modal and tok is not None and tok.lower_ == "to" and tok.dep_ == "quantmod"
