@@ -113,6 +113,8 @@ NOT_MULTIPLIERS = [
     # ... and at a sentence's end after a verb that is no change word (counts.py _after_verb_of_no_change)
     ("times-end-of-sentence", "The victim was stabbed 14 times."),
     ("times-after-arrested", "He was arrested 5 times."),
+    # a multiplier verb with the particle "down" is an idiom (intensify), as "redoubled its efforts"
+    ("doubled-down", "The team doubled down on its strategy."),
 ]
 
 
@@ -262,6 +264,55 @@ CHANGES = [
     ("by-a-to-b-money", "The budget was cut by $2 billion to $10 billion.", "cut by $2 billion to $10 billion", "decrease", None, 10e9, 2e9, "USD", None, None),
     ("by-range-shared-percent", "Prices could rise by 5 to 10 percent.", "rise by 5 to 10 percent", "increase", None, None, 7.5, "%", None, 7.5),
     ("by-range-shared-scale", "Output fell by 2 to 3 million barrels.", "fell by 2 to 3 million", "decrease", None, None, 2.5e6, "barrel", None, None),
+    # round 4 (tuning batch changes-tuning-4.ids.json: TimeBank WSJ; ids tb4-). A change adverb the parse reads as a
+    # particle, with its amount right after it (negative: made-up-share, picked-up-share-of)
+    ("tb4-particle-up", "Meanwhile, personal income edged up 0.3%.", "up 0.3%", "increase", None, None, 0.3, "%", None, 0.3),
+    ("tb4-particle-up-from-to", "Unisys, whose revenue inched up 3.7% in the quarter to $2.35 billion from $2.27 billion in the year-earlier quarter, "
+     "had an operating loss of about $30 million.", "up 3.7% in the quarter to $2.35 billion from $2.27 billion", "increase", 2.27e9, 2.35e9, 3.7, "%", None, 800 / 227),
+    # the later value as a level after "at", and after "to <verb> at" (negative: at-one-point-not-level)
+    ("tb4-particle-then-to-close-at", "Weisfield's shares soared on the announcement yesterday, closing up $11 to close at $50 in national over-the-counter trading.",
+     "up $11 to close at $50", "increase", None, 50, 11, "USD", None, None),
+    ("tb4-to-close-at", "Telerate shares fell 50 cents on Friday to close at $20 each in New York Stock Exchange composite trading.",
+     "fell 50 cents on Friday to close at $20", "decrease", None, 20, 0.5, "USD", None, None),
+    ("tb4-down-at", "GM closed down $1.875 at $44.875 in New York Stock Exchange trading yesterday.", "down $1.875 at $44.875", "decrease", None, 44.875, 1.875, "USD", None, None),
+    ("tb4-lower-at", "The 30-share index settled 42.0 points lower at 1678.5.", "lower at 1678.5", "decrease", None, 1678.5, None, None, None, None),
+    ("at-one-point-not-level", "Stocks fell 5% at one point on Monday.", "fell 5%", "decrease", None, None, 5, "%", None, -5.0),
+    # a percent that modifies the object's noun is the earlier value once a later one is written (negative: tb-possessive-share)
+    ("tb4-object-percent-is-from", "The accord helps RJR pay off debt and boosts Nestle's 7% share of the U.S. candy market to 12%.",
+     "boosts Nestle's 7% share of the U.S. candy market to 12%", "increase", 7, 12, None, None, None, 500 / 7),
+    # an article and adjectives between the change word and its amount
+    ("tb4-article-adjective-amount", "Anheuser-Busch announced its plan at the same time it reported third-quarter net income rose a lower-than-anticipated "
+     "5.2% to $238.3 million, or 83 cents a share, from $226.5 million, or 78 cents.",
+     "rose a lower-than-anticipated 5.2% to $238.3 million, or 83 cents a share, from $226.5 million", "increase", 226.5e6, 238.3e6, 5.2, "%", None, 1180 / 226.5),
+    # "from last year's $X": a possessive before the value, never read as the baseline "from last year"
+    ("tb4-possessive-earlier", "Third-period sales were $2.49 billion, up from last year's $2.34 billion.", "$2.49 billion, up from last year's $2.34 billion",
+     "increase", 2.34e9, 2.49e9, None, None, None, 1500 / 234),
+    ("tb4-possessive-after-noun", "Sales in the latest period were $1.76 billion, a 13% increase from last year's $1.55 billion.",
+     "$1.76 billion, a 13% increase from last year's $1.55 billion", "increase", 1.55e9, 1.76e9, 13, "%", None, 2100 / 155),
+    # a percent right after the object of a direct change verb
+    ("tb4-object-then-percent-range", "The program, available to Upjohn employees 55 years old or older, could increase an individual's retirement benefits 10% to 20%.",
+     "increase an individual's retirement benefits 10% to 20%", "increase", None, None, 15, "%", None, 15.0),
+    # qualifiers one after another before the amount
+    ("tb4-qualifiers-chained", "As a result, Upjohn will likely trim only about 275 to 350 of its more than 21,000 jobs world-wide.",
+     "trim only about 275 to 350", "decrease", None, None, 312.5, "job", None, None),
+    ("tb4-skidded", "Besides British Gas, British Steel skidded 1.74 to 123.5 on turnover of 11 million shares.", "skidded 1.74 to 123.5", "decrease",
+     None, 123.5, 1.74, None, None, None),
+    # "by A to B" of a forecast (a modal) that the parse reads as one number is a range (negative: by-a-to-b-money)
+    ("tb4-forecast-range", "Some analysts have said Courtaulds' moves could boost the company's value by 5% to 10%, because the two entities separately "
+     "will carry a higher price earnings multiple than they did combined.", "boost the company's value by 5% to 10%", "increase", None, None, 7.5, "%", None, 7.5),
+    # a date another stage read from inside a word ("million Thursday" as "on Thursday") does not hide the number
+    ("tb4-date-inside-word", "Volume was 840.8 million shares, up from 443.6 million Thursday and the week's most active session.",
+     "840.8 million shares, up from 443.6 million", "increase", 443.6e6, 840.8e6, None, None, None, 3972 / 44.36),
+    # the value before a comma-led change phrase, when "compared with" leads it, is the earlier one (written for this check)
+    ("compared-with-before-adverb", "Net income was $5 million, compared with $4 million, up 25%.", "$5 million, compared with $4 million, up 25%",
+     "increase", 4e6, 5e6, 25, "%", None, 25.0),
+    ("dev-netted", "On Thursday, the United Kingdom's (UK) Conservative Party netted an additional 66 seats, totaling 365 seats, surpassing the 326 seats "
+     "needed for a majority in Parliament.", "netted an additional 66", "increase", None, None, 66, "seat", None, None),
+    # an object of ten words with coordinated nouns (max_object_words)
+    ("tb4-long-object", "Mobil is cutting back its U.S. oil and gas exploration and production group by up to 15% as part of a restructuring of the business.",
+     "cutting back its U.S. oil and gas exploration and production group by up to 15%", "decrease", None, None, 15, "%", None, -15.0),
+    # a length after a change word is a change unless a person moves it (negative: brief-fell-feet)
+    ("rose-feet-not-person", "The river rose 3 feet overnight.", "rose 3", "increase", None, None, 3, "foot", None, None),
 ]
 
 
@@ -322,6 +373,19 @@ NOT_CHANGES = [
     ("determiner-no-amount", "Prices rose all day as 3 banks failed."),
     ("held-at", "The Bank of England held rates at 5.25%."),
     ("since-clause-stops", "Prices rose sharply since the war began, with 5 ships sunk."),
+    # round 4: a gain in money is a profit; a shortfall; a person falling; a change noun modifying a noun; structures
+    ("tb4-gain-money-profit", "The charge is offset by an after-tax gain of about $30 million in the quarter from the previously announced pact to sell "
+     "National Aluminum's rolling division."),
+    ("tb4-gain-from-sale-of", "Company officials also said that any gain from the sale of Westinghouse's 55% stake in its transmission and distribution "
+     "venture will be offset by a restructuring charge in the fourth quarter."),
+    ("netted-money", "The company netted $5 million from the sale."),
+    ("tb4-fell-short", "Mr. Thompson noted that the disappointing earnings, which fell five cents a share short of his own projections, contributed to "
+     "the sell-off by an edgy and currently unforgiving investing public."),
+    ("brief-fell-feet", "He fell 20 feet from the roof."),
+    ("tb4-growth-range-compound", "Even if the gross national product is either flat or in the growth range of 2% to 2.5%, \"we can handle that,\" Mr. Marous said."),
+    ("dev-structures-from-to", "The overhaul cuts the consumption tax from a four-tier structure to a two-rate structure."),
+    ("picked-up-share-of", "The party picked up 5% of the vote."),
+    ("possessive-count-not-value", "The firm raised wages to the company's 500 employees."),
 ]
 
 
@@ -351,6 +415,11 @@ GAPPED = [
      [("lay off 4,700", None, None, 4700), ("3,000", None, None, 3000)]),
     ("coordinated-clause-not-object", "The company will cut 4,800 jobs and hire 300 engineers.", [("cut 4,800", None, None, 4800)]),
     ("no-merge-without-later-value", "Growth fell 5%, down from 7% a year earlier.", [("fell 5%", None, None, 5), ("down from 7%", 7, None, None)]),
+    # round 4: amounts coordinated each with its own "from <date>"
+    ("tb4-gapped-dated-amounts", "The Financial Times 100-share index shed 47.3 points to close at 2082.1, down 4.5% from the previous Friday and 6.8% from "
+     "Oct. 13, when Wall Street's plunge helped spark the current weakness in London.",
+     [("shed 47.3 points to close at 2082.1", None, 2082.1, 47.3), ("down 4.5%", None, None, 4.5), ("6.8%", None, None, 6.8)]),
+    ("undated-amount-not-gapped", "Prices were up 3% from January and 20 ships sank.", [("up 3%", None, None, 3)]),
 ]
 
 

@@ -35,7 +35,8 @@ RULE_KEYS = (
     "max_gap_words", "gap_stoppers", "adverb_bounds", "change_nouns_plural", "count_not_after_gain_loss",
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
-    "direction_adverbs", "amount_determiners",
+    "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
+    "shortfall_words", "movement_units", "person_pronouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -51,6 +52,10 @@ CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun", "multiplier_fact
 WORD_RE = rx.compile(r"[^\s,;:()\[\]\"“”]+")
 SPACES_RE = rx.compile(r"\s+")
 TO_RE = rx.compile(r"\s+to\s+")
+#: "rose a modest 2%", "rose a lower-than-anticipated 5.2%": an article and one or two adjectives before an amount
+ARTICLE_WORDS_RE = rx.compile(r"(?:a|an)\s+(?P<w>(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,2})", re.I)
+#: tags of the words of ARTICLE_WORDS_RE (a hyphen-joined word counts as an adjective)
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
 
@@ -128,6 +133,13 @@ class Compiled:
     amount_determiner_re: re.Pattern
     basis_points_re: re.Pattern
     number: re.Pattern
+    particle_share_re: re.Pattern
+    level_prep_re: re.Pattern
+    money_gain_nouns: frozenset[str]
+    shortfall_re: re.Pattern
+    movement_units: frozenset[str]
+    person_pronouns: frozenset[str]
+    compared_end_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -180,7 +192,7 @@ def compile_rules(rules: Rules) -> Compiled:
         prep_re=rx.compile(r"(?P<p>" + _alt(prep_map) + r")\s+", re.I),
         prep_map=prep_map,
         baseline_re=rx.compile(
-            r"(?:(?:" + _alt(data["baseline_lead"]) + r")\s+(?P<b>" + _alt(data["baselines"]) + r")|(?P<s>" + _alt(data["baseline_standalone"]) + r"))(?![\w-])",
+            r"(?:(?:" + _alt(data["baseline_lead"]) + r")\s+(?P<b>" + _alt(data["baselines"]) + r")|(?P<s>" + _alt(data["baseline_standalone"]) + r"))(?![\w-]|['’]s(?!\w))",  # not "from last year's $2.34 billion"
             re.I,
         ),
         baseline_lead_re=rx.compile(r"(?P<lead>" + _alt(data["baseline_lead"]) + r")\s+", re.I),
@@ -215,6 +227,13 @@ def compile_rules(rules: Rules) -> Compiled:
         amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
         number=rx.compile(vocab(rules).number, re.I),
+        particle_share_re=rx.compile(r"\s+(?:" + _alt(data["particle_share_words"]) + r")(?![\w-])", re.I),
+        level_prep_re=rx.compile(r"(?:" + _alt(data["level_prepositions"]) + r")\s+", re.I),
+        money_gain_nouns=frozenset(_norm(w) for w in data["money_gain_nouns"]),
+        shortfall_re=rx.compile(r"(?:\s+[A-Za-z]+){0,3}?\s+(?:" + _alt(data["shortfall_words"]) + r")(?![\w-])", re.I),
+        movement_units=frozenset(_norm(w) for w in data["movement_units"]),
+        person_pronouns=frozenset(_norm(w) for w in data["person_pronouns"]),
+        compared_end_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["compared_prepositions"]) + r")\s*$", re.I),
     )
 
 
@@ -273,8 +292,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         factor, direction = c.mult_verbs[word]
         if tok.tag_.startswith("VB") and (not tok.is_title or tok.is_sent_start):
-            if _object_word(tok) in c.mult_not_before:
-                continue
+            if _object_word(tok) in c.mult_not_before or any(ch.dep_ == "prt" and ch.lower_ in c.mult_not_before for ch in tok.children):
+                continue  # "redoubled its efforts", "doubled down on its strategy"
             rule = "multiplier_verb"
         elif word in c.mult_nouns and nxt is not None and nxt.lower_ == "of":
             rule = "multiplier_noun"
@@ -455,6 +474,9 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[r["start"]] = Value(r["start"], r["end"], float(r["value"]), r.get("metric"), source="user_counts")
         spans.append((r["start"], r["end"]))
     for r in found.get("quantities") or ():
+        if r["kind"] == "count" and re.match(r"[-‐][A-Za-z]", text[r["end"] : r["end"] + 2]):
+            spans.append((r["start"], r["end"]))  # "from a four-tier structure to a two-rate structure": a modifier
+            continue
         if r.get("value") is not None and r["kind"] in ("percent", "count", "measure", "multiplier"):
             unit = "%" if r["kind"] == "percent" else r.get("unit")
             kind = multiplier_kind(doc, r, rules) if r["kind"] == "multiplier" else None
@@ -473,7 +495,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if not any(s < m.end() and m.start() < e for s, e in spans):
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))], "%", source="percent")
             spans.append((m.start(), m.end()))
-    spans += [(r["start"], r["end"]) for r in found.get("dates") or ()]
+    # a date that starts inside a word is no date ("443.6 million Thursday" read as "on Thursday")
+    spans += [(r["start"], r["end"]) for r in found.get("dates") or () if not (r["start"] > 0 and text[r["start"] - 1].isalnum())]
     odds = [m for m in c.odds_re.finditer(text)] + ([m for m in c.odds_words_re.finditer(text)] if re.search(r"[-‐]in[-‐]", text) else [])
     for m in odds:
         # "1-in-59,000", "a three-in-five chance": odds are a probability, in percent (a change of a
@@ -586,9 +609,11 @@ class Statement:
     last_slot: str | None = None
 
 
-def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue | None:
+def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
-    increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up")."""
+    increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
+    a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
+    that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast")."""
     if tok is None:
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
@@ -605,9 +630,9 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue 
         for c in cue:
             if c.role != want:
                 continue
-            if want == "adverb" and tok.tag_ == "RP":
+            if want == "adverb" and tok.tag_ == "RP" and not particle_amount:
                 continue
-            if want == "noun" and not tok.tag_.startswith("NN"):
+            if want == "noun" and (not tok.tag_.startswith("NN") or (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.tag_.startswith("NN"))):
                 continue
             if want in VERB_GROUPS and not (tok.tag_.startswith("VB") or tok.tag_.startswith("NN") or tok.tag_ in ("JJ", "RB", "IN")):
                 continue
@@ -615,7 +640,7 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "") -> Cue 
     return None
 
 
-def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled, possessive: bool = False) -> Value | None:
     """The value after a short noun phrase that follows a preposition: "from a previous 93", "from the
     current four", "to a record low of P59.2". At most three words, tagged as determiners, adjectives or
     nouns by the parse; a noun in the phrase needs "of" before the value and a level word before "of"
@@ -640,6 +665,11 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if k > tok.i and t.idx in values and nouns == 1 and doc[k - 1].tag_ == "NNP":
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
             return None if v.multiplier else v
+        if possessive and t.tag_ == "POS" and k > tok.i and t.i + 1 < len(doc):
+            # "up from last year's $2.34 billion": a possessive phrase before the value (a count after it is
+            # what the owner has: "to the company's 500 employees")
+            v = values.get(doc[t.i + 1].idx)
+            return v if v is not None and not v.multiplier and v.source != "count" else None
         if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
         nouns += t.tag_.startswith("NN")
@@ -709,6 +739,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
     i = st.cue_end
     skipped = 0
     first = True
+    #: a percent inside the object ("boosts Nestle's 7% share of the market to 12%"): the earlier value once
+    #: a later value in its unit is written
+    held: Value | None = None
     while i < limit:
         gap = re.match(r"[\s,]*", text[i:limit])
         i += gap.end() if gap else 0
@@ -718,6 +751,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if b:
             st.baseline = b.group("b") or b.group("s")
             i = b.end()
+            continue
+        level = _level_value(doc, st, role, i, limit, values, c)
+        if level is not None:
+            st.slots["to"], st.last_slot, st.end, first, skipped = level, "to", level.end, False, 0
+            i = _skip_restatement(text, level.end, limit, values, c)
             continue
         p = c.prep_re.match(text, i, limit)
         slot = None
@@ -734,17 +772,26 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             det = c.amount_determiner_re.match(text, i, limit)
             if det is not None and det.end() in values:
                 j = det.end()  # "lost all 5", "added another 1,000 cases"
-        elif first and skipped > 0 and role == "through_preposition" and not st.slots and st.multiplier is None:
-            slot = "percent_by"  # "boosted its quarterly dividend 20%": a percent right after the object
+            else:
+                j = _after_adjectives(doc, i, limit, values) or i  # "rose a lower-than-anticipated 5.2%"
+        elif first and skipped > 0 and role in ("through_preposition", "direct") and not st.slots and st.multiplier is None:
+            # "boosted its quarterly dividend 20%", "increase an individual's retirement benefits 10% to 20%": a
+            # percent right after the object
+            slot = "percent_by"
         if slot is not None:
-            q = c.qual_start.match(text, j, limit)
-            if q and j + q.end() - q.start() in values:
-                if not p and _norm(q.group("q")) in c.level_qualifiers:
+            k, quals = j, []
+            while (q := c.qual_start.match(text, k, limit)) is not None and q.end() > k:
+                quals.append(_norm(q.group("q")))  # "trim only about 275 to 350"
+                k = q.end()
+            if quals and k in values:
+                if not p and quals[0] in c.level_qualifiers:
                     break  # "rose above 40 °C": a level crossed, not an amount
-                j = q.end()
+                j = k
             v = values.get(j)
+            if v is None and p and slot == "to":
+                v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
             if v is None and p and slot != "percent_by":
-                v = _value_after_np(doc, j, limit, values, c)
+                v = _value_after_np(doc, j, limit, values, c, possessive=slot in ("from", "to"))
             if slot == "compared":
                 # "rose to $5 billion, compared with $4.5 billion": the earlier value, when it is in the unit
                 # of the later one ("rose 5% versus 3%" compares two rates of growth)
@@ -765,8 +812,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
                     break
-                if slot == "by" and p is not None and v.ends is not None and "to" not in st.slots:
+                if slot == "by" and p is not None and v.ends is not None and "to" not in st.slots and not _forecast_range(doc, st, v):
                     # "increased by 523 to 1,501": a range another stage read is the amount and the later value
+                    # (not when the parse makes "to" part of the number: "could boost value by 5% to 10%")
                     st.slots["by"], st.slots["to"] = v.ends
                     st.last_slot, st.end, first, skipped = "to", v.end, False, 0
                     i = _skip_restatement(text, v.end, limit, values, c)
@@ -788,6 +836,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if w is None:
             break
         word = _norm(w.group().rstrip("."))
+        pct = values.get(i)
+        if held is None and pct is not None and pct.unit == "%" and not pct.multiplier and not st.slots and st.multiplier is None \
+                and role in ("direct", "through_preposition") and skipped > 0 and _modifies_next(doc, pct.end):
+            held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
+            skipped += 1
+            continue
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i)) or (word in c.cues and not first):
             break
         after = SPACES_RE.match(text, w.end(), limit)
@@ -809,6 +863,61 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if skipped > (c.max_object_words if not st.slots and st.multiplier is None else c.max_gap_words):
             break
         i = w.end()
+    later = st.slots.get("to")
+    if held is not None and later is not None and "from" not in st.slots and later.unit == held.unit and later.start > held.end:
+        st.slots["from"] = held
+
+
+def _forecast_range(doc: Doc, st: Statement, v: Value) -> bool:
+    """Whether "by A to B" is a range of a forecast amount: the change word has a modal ("could boost the
+    company's value by 5% to 10%") and the parse makes "to" part of the number (quantmod). A reported change
+    ("increased by 523 to 1,501", "was cut by $2 billion to $10 billion") keeps amount and later value."""
+    to = TO_RE.match(doc_text(doc), v.ends[0].end) if v.ends is not None else None
+    tok = _token_at(doc, to.start() + to.group().index("to")) if to else None
+    cue = _token_at(doc, st.cue_start)
+    modal = cue is not None and any(t.tag_ == "MD" for t in cue.children)
+    return modal and tok is not None and tok.lower_ == "to" and tok.dep_ == "quantmod"
+
+
+def _after_adjectives(doc: Doc, i: int, limit: int, values: dict[int, Value]) -> int | None:
+    """Where the amount starts after an article and one or two adjectives right after a change word:
+    "rose a lower-than-anticipated 5.2%", "fell a steep 12%" (the parse says adjective; a hyphen-joined word
+    is one); None when there is none."""
+    text = doc_text(doc)
+    m = ARTICLE_WORDS_RE.match(text, i, limit)
+    if m is None or m.end() not in values or values[m.end()].multiplier:
+        return None
+    for w in re.finditer(r"\S+", m.group("w")):
+        tok = _token_at(doc, m.start("w") + w.start())
+        if "-" not in w.group() and (tok is None or tok.tag_ not in ADJECTIVE_TAGS):
+            return None
+    return m.end()
+
+
+def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The value of "to <verb> at <value>" after a change: "fell 50 cents to close at $20", "shed 47.3 points
+    to close at 2082.1" (the verb a base form by the parse)."""
+    text = doc_text(doc)
+    w = re.match(r"([A-Za-z]+)\s+", text[j:limit])
+    tok = _token_at(doc, j) if w else None
+    if w is None or tok is None or tok.idx != j or tok.tag_ != "VB":
+        return None
+    at = c.level_prep_re.match(text, j + w.end(), limit)
+    v = values.get(at.end()) if at else None
+    return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
+
+
+def _level_value(doc: Doc, st: Statement, role: str, i: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The later value as a level after "at", once the statement has its amount or its change word is an
+    adverb: "was down 15.82 at 2681.76", "settled 42.0 points lower at 1678.5". Not a number that modifies
+    the noun after it ("fell 5% at one point")."""
+    if "to" in st.slots or not ("by" in st.slots or role == "adverb"):
+        return None
+    at = c.level_prep_re.match(doc_text(doc), i, limit)
+    v = values.get(at.end()) if at else None
+    if v is None or v.multiplier or _modifies_next(doc, v.end):
+        return None
+    return v
 
 
 def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
@@ -846,7 +955,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             _read_slots(st, "through_preposition", doc, limit, values, dates, c)
         else:
             tok = _token_at(doc, start)
-            cue = _cue_role(tok, c.cues[word], word)
+            cue = _cue_role(tok, c.cues[word], word, _particle_amount(doc, tok, end, values, c))
             if cue is None or tok is None or tok.idx != start:
                 continue
             if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]):
@@ -871,9 +980,19 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 v = by_end.get(len(text[:start].rstrip()))
                 if v is not None and v.unit == "%" and not v.multiplier and v.start not in used:
                     st.slots["by"], st.start = v, v.start
+            if _not_a_change(doc, st, tok, cue, word, limit, c):
+                st.slots.clear()
             if cue.role in ("adverb", "noun") and st.slots and "to" not in st.slots:
                 before = _value_before(doc, st.start, values, by_end, used, dates, c)
-                if before is not None:
+                sent_start, _ = _sentence_bounds(doc, st.start)
+                lead = c.compared_end_re.search(text, sent_start, before.start) if before is not None else None
+                if lead is not None and "from" not in st.slots:
+                    # "net was $5 million, compared with $4 million, up 25%": the compared value is the earlier
+                    # one, the value before it the later one (in the same unit; else neither)
+                    later = _value_before(doc, lead.start(), values, by_end, used, dates, c)
+                    if later is not None and later.unit == before.unit:
+                        st.slots["from"], st.slots["to"], st.start = before, later, later.start
+                elif before is not None:
                     # "revenue was $5.2 billion, up 12% from a year earlier", "$1.01 billion, a 43% increase
                     # from $704.4 million", "13 facilities in operation, up from seven": the later value
                     st.slots["to"] = before
@@ -895,6 +1014,36 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             out.append(extra)
             used |= {v.start for v in extra.slots.values()}
     return _dedupe(out)
+
+
+def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether a change adverb the parse reads as a particle has its amount right after it: a percent, money
+    or a bare number ("edged up 0.3%", "closing up $11"), not followed by "of" ("made up 40% of the board")."""
+    if tok is None or tok.tag_ != "RP":
+        return False
+    text = doc_text(doc)
+    gap = re.match(r"\s+", text[end:])
+    v = values.get(end + gap.end()) if gap else None
+    if v is None or v.multiplier or not (v.unit == "%" or v.source in ("money", "bare")):
+        return False
+    return c.particle_share_re.match(text, v.end) is None
+
+
+def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limit: int, c: Compiled) -> bool:
+    """Statements whose amount says they are no change of a quantity: a gain in money ("an after-tax gain of
+    about $30 million", a profit), a shortfall ("fell five cents a share short of his projections"), a person
+    moving a distance ("He fell 20 feet from the roof")."""
+    by = st.slots.get("by")
+    if by is None:
+        return False
+    if cue.role == "noun" and word in c.money_gain_nouns and by.source == "money":
+        return True
+    if c.shortfall_re.match(doc_text(doc), by.end, limit):
+        return True
+    if (by.unit or "") in c.movement_units:
+        subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
+        return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+    return False
 
 
 def _listed(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:
@@ -1012,18 +1161,22 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     out: list[Statement] = []
     prev = st
     while prev.last_slot is not None:
+        # "down 4.5% from the previous Friday and 6.8% from Oct. 13": each amount with its own baseline date
+        base = _from_date_end(text, prev.end, limit, dates)
+        gap_start = base if base is not None else prev.end
         # a few unit words may follow the value ("per barrel") before the comma or coordinator
         m = re.match(
             r"(?:\s+(?!(?:" + coord + r")\b)[A-Za-z]+){0,3}?\s*(?:(?P<comma>,)\s*(?:(?P<co>" + coord + r")\s+)?|(?P<co2>" + coord + r")\s+)",
-            text[prev.end : limit],
+            text[gap_start:limit],
             re.I,
         )
         if m is None:
             break
-        j = prev.end + m.end()
+        j = gap_start + m.end()
         v = values.get(j)
         if v is not None:
-            listed = c.respectively.search(text, v.end, limit) or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
+            dated = base is not None and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _from_date_end(text, v.end, limit, dates) is not None
+            listed = c.respectively.search(text, v.end, limit) or dated or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
             if v.multiplier or not listed:
                 break  # "to 5 and 6" without "respectively" is no list of later values
             nxt = Statement(prev.cue_start, prev.cue_end, prev.direction, v.start, v.end, {prev.last_slot: v}, rule=f"{prev.rule}_gapped", last_slot=prev.last_slot)
@@ -1036,6 +1189,19 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         out.append(nxt)
         prev = nxt
     return out
+
+
+def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
+    """The end of " from <date>" right at ``pos`` (a baseline period: "from Oct. 13", "from the previous
+    Friday"), else None."""
+    m = re.match(r"\s+from\s+", text[pos:limit])
+    k = pos + m.end() if m is not None else None
+    for _ in range(3):
+        if k is None or k in dates:
+            break
+        w = re.match(r"[a-z]+\s+", text[k:limit])  # "the previous Friday": at most two lowercase words first
+        k = k + w.end() if w else None
+    return dates[k] if k is not None and k in dates else None
 
 
 def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
