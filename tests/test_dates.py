@@ -270,3 +270,14 @@ def test_dateparser_reads_are_the_same_cold_warm_and_off(span, anchor, tmp_path,
     fresh()
     assert d.normalise_with_dateparser(span, anchor) == cold
     fresh()
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    # TimeBank wsj_0586: the "on" of "million" is not the preposition of "on Thursday"
+    ("Volume was 840.8 million shares, up from 443.6 million Thursday and the week's most active session.", "Thursday", "1989-10-26"),
+    ("The board met on Thursday.", "on Thursday", "1989-10-26"),
+    ("The board met last Friday.", "last Friday", "1989-10-20"),
+])
+def test_weekday_relation_word_is_a_whole_word(nlp, rules, settings, sentence, span, value) -> None:
+    rows = run(nlp, rules, settings, sentence, date(1989, 10, 26))
+    assert [(r["text"], r["value"]) for r in rows] == [(span, value)]
