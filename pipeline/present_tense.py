@@ -36,7 +36,9 @@ from pipeline.rules import Rules, check_keys, load_rules
 REPAIR_KEYS = (
     "root_verb_tags", "candidate_tags", "verbal_deps", "nominal_tags", "min_verb_probability",
     "subject_deps", "past_spelling", "third_person_tag", "plural_tag", "attempts_per_sentence",
+    "agreeing_form",
 )
+AGREEING_KEYS = ("min_verb_probability", "before_tags", "suffix", "next_tags")
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,12 @@ class RepairRules:
     third_person_tag: str
     plural_tag: str
     attempts_per_sentence: int
+    #: the lower floor for a third-person form right after a singular noun and before an amount or a noun
+    #: phrase ("The price of oil surpasses US$100 per barrel": the tagger gives "surpasses" 0.001)
+    agreeing_floor: float
+    agreeing_before: frozenset[str]
+    agreeing_suffix: str
+    agreeing_next: frozenset[str]
 
 
 def compile_repair_rules(rules: Rules) -> RepairRules:
@@ -76,6 +84,12 @@ def compile_repair_rules(rules: Rules) -> RepairRules:
         from pipeline.errors import RulesError
 
         raise RulesError(f"{where}: attempts_per_sentence must be a whole number >= 1, got {attempts!r}")
+    agreeing = data["agreeing_form"]
+    if not isinstance(agreeing, Mapping):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: agreeing_form must be a mapping")
+    check_keys(agreeing, where=f"{where}: agreeing_form", required=AGREEING_KEYS)
     floor = float(data["min_verb_probability"])
     if not 0.0 < floor < 1.0:
         from pipeline.errors import RulesError
@@ -92,6 +106,10 @@ def compile_repair_rules(rules: Rules) -> RepairRules:
         third_person_tag=str(data["third_person_tag"]),
         plural_tag=str(data["plural_tag"]),
         attempts_per_sentence=int(data["attempts_per_sentence"]),
+        agreeing_floor=float(agreeing["min_verb_probability"]),
+        agreeing_before=frozenset(agreeing["before_tags"]),
+        agreeing_suffix=str(agreeing["suffix"]),
+        agreeing_next=frozenset(agreeing["next_tags"]),
     )
 
 
@@ -183,7 +201,14 @@ class PresentTenseRepair:
             before = doc[tok.i - 1]
             if not (before.tag_ in r.nominal_tags or before.ent_type):
                 continue
-            if self._verb_probability(tok) < r.min_verb_probability:
+            probability = self._verb_probability(tok)
+            if probability < r.min_verb_probability and not (
+                probability >= r.agreeing_floor
+                and before.tag_ in r.agreeing_before
+                and tok.lower_.endswith(r.agreeing_suffix)
+                and tok.i + 1 < sent.end
+                and doc[tok.i + 1].tag_ in r.agreeing_next
+            ):
                 continue
             rel = tok.idx - sent.start_char
             text = sent.text

@@ -410,6 +410,9 @@ SUBJECT_CASES = [
      "The Italian Competition Authority fines Irish low-cost carrier Ryanair €255 million (US$300 million) for allegedly "
      "abusing its dominant market position from April 2023 to April 2025 by restricting how travel agencies sell its flights.",
      "€255 million", {"subject": "Ryanair", "metric": "fine"}),
+    ("a-misread-present-tense-price",
+     "The price of oil surpasses US$100 per barrel for the first time in four years.", "US$100",
+     {"subject": "oil", "metric": "price"}),
     ("coordinated-names-own-it-together",
      "Saudi Arabia and Syria sign agreements covering a joint low-cost carrier, a new international airport in Aleppo, and "
      "a US$1 billion telecommunications project as part of broader investment efforts.", "US$1 billion",
