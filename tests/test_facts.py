@@ -614,6 +614,12 @@ LEDE_CASES = [
     ("six-months-to-come-are-not-the-years-first",
      "Acme Corp. said third-quarter net rose 5%.\n\nThe company will pay $5 million over the six months.",
      date(1989, 10, 26), "$5 million", "1989-Q3"),
+    ("a-gerunds-dates-are-its-events",
+     "The Italian Competition Authority fines Irish low-cost carrier Ryanair €255 million (US$300 million) for allegedly "
+     "abusing its dominant market position from April 2023 to April 2025 by restricting how travel agencies sell its flights.",
+     date(2025, 12, 23), "€255 million", "2025-12-23"),
+    ("a-gerunds-date-when-the-amount-is-in-it",
+     "The company raised cash by selling $5 million of bonds in March.", date(2025, 6, 1), "$5 million", "2025-03"),
     ("a-day-in-the-lede-dates-an-event-not-the-figures",
      "Acme Corp. said on Monday, May 5, that it would cut jobs.\n\nThe company earned $45.2 million.",
      date(2025, 5, 6), "$45.2 million", "2025-05-06"),

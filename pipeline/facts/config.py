@@ -89,6 +89,7 @@ class FactRules:
     year_to_date_with_lede: re.Pattern
     year_to_date_with_lede_before: re.Pattern
     year_ago_sentence: re.Pattern
+    event_clause_deps: frozenset[str]
     baseline_before: re.Pattern
     baseline_after: re.Pattern
     baseline_window: int
@@ -127,7 +128,7 @@ _SETS = (
     "measured_noun_skip_entities", "ner_labels", "proper_noun_tags", "traded_modifier_deps",
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
-    "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels",
+    "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -181,7 +182,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "article_topic_skip_labels"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "baseline_before", "baseline_after", "baseline_window",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)

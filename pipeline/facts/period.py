@@ -55,6 +55,8 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules) -> bool:
             return True
         if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children):
             return True  # "after trading remained suspended ... in January 2024": another clause's event
+        if parent.tag_.startswith("VB") and parent.dep_ in fr.event_clause_deps:
+            return True  # "fined ... for abusing its position from April 2023": the abuse's dates
         node = parent
     return False
 
