@@ -599,6 +599,13 @@ USER_BODIES = [
     ("users-gapped", "The deal would give the new entity 55 million potential customers, including about 35 million in the nation's top 10 markets.", "35 million", "customers"),
     ("users-gapped-from", "The app has 5 million users, up from 3 million a year earlier.", "3 million", "users"),
     ("not-gapped-other-verb", "The app has 5 million users and the firm employs 300.", "300", None),
+    # the crowd of an event is a count (rules/counts.yaml user_noun_events); a website's visitors are users
+    ("visitors-attended-the-rally",  # Wikinews, Belarus 2020 (a retired held-out document of the facts set)
+     "According to reports from the ministry of internal affairs of Belarus on Friday, and Vyasna, an independent Belarusian "
+     "human rights center, on Thursday, around 18,250 to 63,000 visitors attended the rally.", "18,250 to 63,000", None),
+    ("an-event-drew-listeners", "The concert drew 50,000 listeners.", "50,000", None),
+    ("visitors-to-the-festival", "About 50,000 visitors to the festival bought tickets.", "50,000", None),
+    ("a-websites-visitors-are-users", "The website had 3 million visitors in May.", "3 million", "users"),
 ]
 
 

@@ -39,7 +39,7 @@ RULE_KEYS = (
     "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
-    "user_noun_bodies", "user_gap_preps",
+    "user_noun_bodies", "user_noun_events", "user_gap_preps",
     # issue 20 review: labels and words out of code
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
     "label_line_before", "label_line_after",
@@ -602,6 +602,7 @@ class ParseRules:
     user_nouns: dict[str, str]
     not_user_nouns: frozenset[str]
     user_bodies: frozenset[str]
+    user_events: frozenset[str]
     user_gap_preps: frozenset[str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
 
@@ -654,6 +655,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_nouns={_norm(str(k)): str(v) for k, v in data["user_nouns"].items()},
         not_user_nouns=words(data["not_user_nouns"]),
         user_bodies=words(data["user_noun_bodies"]),
+        user_events=words(data["user_noun_events"]),
         user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
     )
@@ -960,7 +962,8 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     million members", "The council has 12 members", "The team signed 3 new players"). Such numbers stay
     counts. A named organisation's members are its members ("160,000 members of the Conservative Party",
     "12 original members of NATO": user counts, metric members), as issue 15 lists members among users
-    and the facts labels count them."""
+    and the facts labels count them. The crowd of an event (user_noun_events) is a count too: "18,250 to
+    63,000 visitors attended the rally", "the concert drew 50,000 listeners", "visitors to the festival"."""
     lab = c.labels
 
     def body(tok: Token) -> bool:
@@ -977,7 +980,14 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     if noun.dep_ in lab["prep_object"] and head.lower_ == c.of_word and _norm(head.head.text) in pr.user_bodies:
         return True
     if noun.dep_ in lab["verb_object"] and head.tag_ in c.verb_tags:
-        return any(t.dep_ in lab["subject"] and _norm(t.text) in pr.user_bodies for t in head.children)
+        if any(t.dep_ in lab["subject"] and _norm(t.text) in pr.user_bodies | pr.user_events for t in head.children):
+            return True
+    if noun.dep_ in lab["subject"] and head.tag_ in c.verb_tags:  # "18,250 to 63,000 visitors attended the rally"
+        if any(t.dep_ in lab["verb_object"] and _norm(t.text) in pr.user_events for t in head.children):
+            return True
+    if any(kid.dep_ in lab["preposition"] and any(t.dep_ in lab["prep_object"] and _norm(t.text) in pr.user_events for t in kid.children)
+           for kid in noun.children):
+        return True  # "50,000 visitors to the festival"
     return False
 
 
