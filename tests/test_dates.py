@@ -281,3 +281,17 @@ def test_dateparser_reads_are_the_same_cold_warm_and_off(span, anchor, tmp_path,
 def test_weekday_relation_word_is_a_whole_word(nlp, rules, settings, sentence, span, value) -> None:
     rows = run(nlp, rules, settings, sentence, date(1989, 10, 26))
     assert [(r["text"], r["value"]) for r in rows] == [(span, value)]
+
+
+@pytest.mark.parametrize("sentence,published,span,value", [
+    # a gerund the date modifies takes the tense of the verb above it
+    ("The company raised cash by selling $5 million of bonds in March.", date(2025, 12, 23), "March", "2025-03"),
+    # TimeBank AP900815-0044 (its TIMEX gold says 1990-08-10; "will begin ... on Friday" is the next Friday)
+    ("Saddam said he will begin withdrawing troops from Iranian territory on Friday and release Iranian prisoners of war.",
+     date(1990, 8, 15), "on Friday", "1990-08-17"),
+    # AQUAINT NYT20000106.0007: the date modifies a noun ("return date"), the deadline set is ahead
+    ("Moreover, by setting a Jan. 14 return date, the immigration service allowed Elian's American relatives to go to court.",
+     date(2000, 1, 6), "Jan. 14", "2000-01-14"),
+])
+def test_tense_of_a_non_finite_verb(nlp, rules, settings, sentence, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value

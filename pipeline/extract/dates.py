@@ -884,14 +884,26 @@ def _tense(span: Span | None, wc: WordClasses) -> str | None:
     if span is None:
         return None
     tok = span.root
+    through_noun = False
     for _ in range(4):
         if word_class(tok, wc) == "verb":
             break
         if tok.head is tok:
             return None
         tok = tok.head
+        through_noun = through_noun or (tok.tag_.startswith("NN") and word_class(tok, wc) != "verb")
     else:
         return None
+    # "raised cash by selling $5 million of bonds in March": a gerund or participle without an auxiliary
+    # of its own, which the date modifies directly (not through a noun: "by setting a Jan. 14 return date"
+    # dates the return, not the setting), takes the tense of the finite verb it hangs from
+    for _ in range(0 if through_noun else 3):
+        if tok.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in tok.children) or tok.head is tok:
+            break
+        up = tok.head.head if tok.head.tag_ == "IN" and tok.head.head is not tok.head else tok.head
+        if word_class(up, wc) != "verb":
+            break
+        tok = up
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in ("will", "'ll"):
         return "future"
