@@ -413,6 +413,10 @@ SUBJECT_CASES = [
     ("a-misread-present-tense-price",
      "The price of oil surpasses US$100 per barrel for the first time in four years.", "US$100",
      {"subject": "oil", "metric": "price"}),
+    ("a-traded-thing-an-amount-comes-from-is-no-owner",  # TimeBank wsj_0918, shortened
+     "Du Pont said third-quarter profit rose.\n\nTwo segments posted lower earnings for the quarter. Profit from coal fell "
+     "to $41 million from $58 million, partly because of a miners' strike.", "$41 million", {"subject": "Du Pont"}),
+    ("a-traded-things-own-price-is-its", "The price of coal fell to $41 a ton.", "$41", {"subject": "coal"}),
     ("coordinated-names-own-it-together",
      "Saudi Arabia and Syria sign agreements covering a joint low-cost carrier, a new international airport in Aleppo, and "
      "a US$1 billion telecommunications project as part of broader investment efforts.", "US$1 billion",

@@ -51,9 +51,12 @@ class Scene:
 
 
 def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:
-    """Not a comparison ("a ChatGPT-like app") and not a source ("according to Reuters")."""
+    """Not a comparison ("a ChatGPT-like app"), not a source ("according to Reuters"), not a traded thing
+    an amount comes from ("Profit from coal fell to $41 million": Du Pont's profit, not coal's)."""
     after = scene.text[ent.end : ent.end + 8]
     if any(after.startswith(s) for s in scene.fr.entity_suffix_skip):
+        return False
+    if ent.label == "COMMODITY" and tok.head.lower_ in scene.fr.source_preps and tok.head.dep_ == "prep":
         return False
     for anc in islice(chain((tok,), tok.ancestors), scene.fr.max_depth):
         if anc.lower_ in scene.fr.source_words:
