@@ -417,6 +417,13 @@ SUBJECT_CASES = [
      "Du Pont said third-quarter profit rose.\n\nTwo segments posted lower earnings for the quarter. Profit from coal fell "
      "to $41 million from $58 million, partly because of a miners' strike.", "$41 million", {"subject": "Du Pont"}),
     ("a-traded-things-own-price-is-its", "The price of coal fell to $41 a ton.", "$41", {"subject": "coal"}),
+    ("an-opening-at-phrase-makes-the-topic",  # TimeBank wsj_0950, shortened
+     "At GMAC, net dropped 3.1% to $234.5 million from $241.9 million.\n\nAt EDS, third-quarter profit jumped 16% to a record "
+     "$110.9 million. Revenue rose 12% to $1.37 billion from $1.22 billion.", "$1.37 billion",
+     {"subject": "EDS", "rule": "recent_topic", "subject_source": "paragraph"}),
+    ("an-opening-place-is-no-topic",
+     "Acme Corp. reported results.\n\nIn Germany, sales jumped 16%. Revenue rose 12% to $1.37 billion.", "$1.37 billion",
+     {"subject": "Acme"}),
     ("coordinated-names-own-it-together",
      "Saudi Arabia and Syria sign agreements covering a joint low-cost carrier, a new international airport in Aleppo, and "
      "a US$1 billion telecommunications project as part of broader investment efforts.", "US$1 billion",

@@ -214,8 +214,22 @@ def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
 
 def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
     """The one entity of the main clause's subject; a person who says something ("says Louis Harvey,
-    Dalbar's president") is the story's source, not its topic."""
+    Dalbar's president") is the story's source, not its topic. A subject with no entity of its own under
+    an opening "At X," / "For X," (``actor_preps``) is about X ("At EDS, third-quarter profit jumped 16%")."""
     root = sent.root
+    found_topic = _subject_topic(scene, root)
+    if found_topic is not None:
+        return found_topic
+    for child in root.children:
+        if child.i < root.i and child.dep_ == "prep" and child.lower_ in scene.fr.actor_preps and child.i == sent.start:
+            found = _single(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, scene.fr)])
+            if found is not None and found[0].label not in scene.fr.place_labels:
+                return found[0]
+    return None
+
+
+def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
+    """The one entity of the clause subject under ``root`` (see ``_find_topic``)."""
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
             found = None if description_first(scene, child) else _single(scene, phrase_tokens(child, scene.fr))
