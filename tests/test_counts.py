@@ -354,6 +354,12 @@ PARSE_COUNTS = [
     ("one-existential", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "one", "count", 1, "passenger", "passenger"),
     ("more-after-existential-one", "The report said there was one passenger seriously injured, and two more with minor injuries; no crew were injured.", "two", "count", 2, "passenger", None),
     ("measure-hyphened-unit", "JWST detected helium escaping from the upper atmosphere of LHS 1140 b, a super-Earth approximately 49 light-years from Earth.", "49", "measure", 49, "light_year", "light-years"),
+    # news-dev `dev` counts set (2026-11-28): a country qualifier before the unit, the imperial unit
+    ("measure-us-gallons", "The country uses upwards of 141 billion liters (about 37 billion U.S. gallons, 31 billion imperial gallons) of water a year.",
+     "37 billion", "measure", 37e9, "gallon", "U.S. gallons"),
+    ("measure-imperial-gallons", "The country uses upwards of 141 billion liters (about 37 billion U.S. gallons, 31 billion imperial gallons) of water a year.",
+     "31 billion", "measure", 31e9, "imperial_gallon", "imperial gallons"),
+    ("us-before-a-noun-is-no-unit", "The firm hired 40 US citizens.", "40", "count", 40, "citizen", "US citizen"),
     ("hyphened-not-a-unit", "The two light-hearted jokes were told.", "two", "count", 2, "joke", "light-hearted joke"),
     ("hyphen-count-before-name", "Of the total purchase price, $50 million cash and $30 million in stock (nearly 1.8 million shares) would be paid to buy the existing 700-room Marina Hotel amp Casino from Southwest Securities.", "700", "count", 700, "room", "room"),
     ("ratio-numerator", "Alternatively, it is to offer three Paribas shares for one Navigation Mixte share.", "three", "count", 3, "share", "Paribas share"),

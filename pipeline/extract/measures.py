@@ -18,7 +18,7 @@ from pipeline.pint_answers import PintAnswers
 from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
-                "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals")
+                "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?!\w|[-‐][A-Za-z])")
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
@@ -43,6 +43,8 @@ class MeasureRules:
     symbol_plurals: tuple[str, ...]
     prefixes: frozenset[str]
     compound_first: frozenset[str]
+    #: a country qualifier between number and unit that pint's default unit already means ("U.S. gallons")
+    skip_before_unit: re.Pattern
     rate: re.Pattern
     durations: frozenset[str]
     weight_units: frozenset[str]
@@ -90,6 +92,10 @@ def _compile(rules: Rules) -> MeasureRules:
         symbol_plurals=tuple(str(w) for w in data["symbol_plurals"]),
         prefixes=frozenset(str(w) for w in data["prefixes"]),
         compound_first=frozenset(str(w).lower() for w in data["compound_first"]),
+        skip_before_unit=re.compile(
+            r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(data["skip_before_unit"], key=len, reverse=True)) + r")(?=[^\S\n])"
+            if data["skip_before_unit"] else r"(?!)"
+        ),
         rate=re.compile(r"[^\S\n]+(?:" + words + r")[^\S\n]+(?P<p>" + periods + r")(?![\w-])", re.I),
         durations=frozenset(str(d) for d in data["duration_dimensions"]),
         weight_units=frozenset(str(w) for w in data["weight_units"]),
@@ -171,6 +177,10 @@ def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
     deg = mr.degree.match(text, end)
     if deg is not None:  # "67.5°", "28° Celsius": an angle or a temperature
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
+    skipped = mr.skip_before_unit.match(text, end)  # "37 billion U.S. gallons": pint's gallon is the US one
+    if skipped is not None:
+        after = measure_after(text, skipped.end(), rules)
+        return after if after is not None and not after.duration else None
     m = WORD.match(text, end)
     if m is None:
         h = HYPHENED.match(text, end)
