@@ -37,6 +37,7 @@ from pipeline.extract.fiscal import (
 )
 from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
+from pipeline.prefilter import Gates
 from pipeline.rules import Rules, check_keys, check_windows
 
 #: a placeholder of the dates rules ("<MONTH>"); named groups ("(?P<month>") are lowercase
@@ -88,6 +89,9 @@ class Compiled:
     duration_forward: frozenset[str]
     #: rules/dates.yaml ``windows``
     windows: dict[str, int]
+    #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included):
+    #: a text lacking the literals is not searched with the pattern (pipeline/prefilter.py)
+    gates: Gates
 
 
 def _alt(words) -> str:  # noqa: ANN001
@@ -214,6 +218,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
+        gates=_gates(patterns),
     )
 
 
@@ -228,6 +233,15 @@ def _full_names(names: Mapping[str, int]) -> str:
         if not any(other != name and other.startswith(name) for other, n in names.items() if n == number)
     ]
     return "|".join(re.escape(name) for _, name in sorted(full, key=lambda item: item[0]))
+
+
+def _gates(patterns: list[tuple[str, str, re.Pattern, tuple[re.Pattern, ...]]]) -> Gates:
+    """The literal gate of every pattern, in order; a pattern's ``requires`` are necessary too, so their
+    literals join its gate."""
+    gates = Gates()
+    for _, _, regex, requires in patterns:
+        gates.add(regex, extra=requires)
+    return gates
 
 
 @lru_cache(maxsize=None)
@@ -914,7 +928,10 @@ def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Matc
     """Every pattern match, best first: longest, then the earlier pattern in rules/dates.yaml."""
     found = []
     present: dict[re.Pattern, bool] = {}  # each ``requires`` regex searched at most once per text
+    gates = c.gates.for_text(text)
     for order, (name, kind, regex, requires) in enumerate(c.patterns):
+        if not gates.may_match(order):
+            continue  # a literal every match contains is absent: nothing to find
         if not all(present[r] if r in present else present.setdefault(r, r.search(text) is not None) for r in requires):
             continue  # a part every match needs is absent: the pattern cannot match this text
         for m in regex.finditer(text):
