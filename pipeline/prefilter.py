@@ -218,6 +218,8 @@ class Gates:
 
     clauses: list[tuple[Clause, ...]] = field(default_factory=list)
     _regexes: dict[Clause, re.Pattern] = field(default_factory=dict)
+    #: the last text's answers: a stage asks for the same text from two places (dates' negatives, candidates)
+    _last: "TextGates | None" = field(default=None, repr=False, compare=False)
 
     def add(self, pattern: re.Pattern | str, flags: int = 0, extra: Iterable[re.Pattern | str] = ()) -> int:
         """Register ``pattern`` (and patterns whose matches every match needs, e.g. dates' ``requires``,
@@ -237,7 +239,11 @@ class Gates:
         return len(self.clauses) - 1
 
     def for_text(self, text: str) -> "TextGates":
-        return TextGates(self, text)
+        last = self._last
+        if last is not None and last._text is text:
+            return last
+        self._last = TextGates(self, text)
+        return self._last
 
 
 class TextGates:

@@ -15,6 +15,7 @@ import pytest
 
 from pipeline.extract import changes, dates
 from pipeline.prefilter import Gates, fold, required_clauses
+from pipeline.published import infer_published, published_patterns
 
 REPO = Path(__file__).resolve().parent.parent
 RAW_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "raw").glob("*.txt"))]
@@ -68,17 +69,39 @@ def test_fold_covers_every_ignore_case_match_of_an_ascii_letter():
 
 @pytest.mark.parametrize("text", [*EDGE_TEXTS, *(pytest.param(t, id=f"raw-{i}") for i, t in enumerate(RAW_TEXTS))])
 def test_gates_never_say_no_to_a_match(rules, text):
-    """For every dates pattern: a text with a match passes its gate, and each match itself meets every
-    clause; so the candidates are the ones every pattern searched would give."""
-    c = dates.compiled(rules)
-    gates = c.gates.for_text(text)
-    for order, (name, _, regex, _) in enumerate(c.patterns):
+    """For every gated regex (the dates patterns, dates' negative contexts, the publication-date
+    patterns): a text with a match passes its gate, and each match itself meets every clause; so the
+    rows are the ones every regex searched would give."""
+    c, p = dates.compiled(rules), published_patterns(rules)
+    gated = [(c.gates, regex) for _, _, regex, _ in c.patterns] + [(c.gates, regex) for regex in c.negatives]
+    gated += [(p.gates, p.full), (p.gates, p.full_dmy), (p.gates, p.month_year)]
+    index = {id(g): 0 for g, _ in gated}
+    for gates, regex in gated:
+        order = index[id(gates)]
+        index[id(gates)] += 1
         matches = [m.group() for m in regex.finditer(text)]
         if matches:
-            assert gates.may_match(order), name
+            assert gates.for_text(text).may_match(order), regex.pattern[:80]
         for found in matches:
-            for clause in c.gates.clauses[order]:
-                assert any(s in fold(found) for s in clause), (name, found, sorted(clause))
+            for clause in gates.clauses[order]:
+                assert any(s in fold(found) for s in clause), (regex.pattern[:80], found, sorted(clause))
+
+
+@pytest.mark.parametrize("text", [*EDGE_TEXTS, *(pytest.param(t, id=f"raw-{i}") for i, t in enumerate(RAW_TEXTS))])
+def test_published_date_same_as_every_pattern_searched(rules, text):
+    p = published_patterns(rules)
+    open_gates = Gates(clauses=[(), (), ()])
+    assert infer_published(text, rules) == _infer_with(replace(p, gates=open_gates), text, rules)
+
+
+def _infer_with(patterns, text, rules):
+    """infer_published with ``patterns`` in place of the rules' own."""
+    saved = rules._cache.get("published")
+    rules._cache["published"] = patterns
+    try:
+        return infer_published(text, rules)
+    finally:
+        rules._cache["published"] = saved
 
 
 @pytest.mark.parametrize("text", EDGE_TEXTS)
