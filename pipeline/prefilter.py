@@ -22,9 +22,13 @@ has the same clause (``Gates``: one memo per text).
 
 from __future__ import annotations
 
+import hashlib
+import marshal
 import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 try:  # CPython's regex engine: which characters have case (absent elsewhere: no non-ASCII literals)
     import _sre
@@ -33,6 +37,8 @@ except ImportError:  # pragma: no cover
 from re import _constants as c  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 
+#: part of every stored clause file's key: clauses worked out by an earlier version of this module are not read
+CLAUSES_VERSION = "clauses-1"
 #: non-ASCII characters ``re.IGNORECASE`` matches to an ASCII letter, and that letter; ``str.lower``
 #: maps the Kelvin sign itself but keeps "ſ" and "ı" and turns "İ" into two characters
 _FOLD_SPECIAL = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
@@ -194,19 +200,40 @@ def _item(op: object, av: object) -> _Info:
     return _ANY  # NOT_LITERAL, ANY, a backreference, a conditional: nothing known
 
 
+@lru_cache(maxsize=None)
 def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
     """The clauses every match of ``pattern`` meets (the most selective few); () when nothing is known.
 
-    Flags do not matter: literals are compared folded, and ``fold`` covers ignore-case matching."""
+    Flags do not matter: literals are compared folded, and ``fold`` covers ignore-case matching. Long
+    A pattern's clauses are kept on disk beside the compiled programs (pipeline/patterns.py, same folder
+    and off switch): parsing the dates patterns again in every process cost ~0.05 s of start-up."""
     if not isinstance(pattern, str):
         return ()
+    from pipeline import patterns as rx
+
+    folder = rx.cache_dir()
+    path = folder / f"{_key(pattern)}.clauses" if folder is not None else None
+    if path is not None:
+        try:
+            return tuple(Clause(strings) for strings in marshal.loads(path.read_bytes()))
+        except Exception:  # noqa: BLE001 - missing, corrupt or foreign: work them out again
+            pass
     try:
         parsed = _parser.parse(pattern, flags)
     except re.error:
         return ()
     info = _sequence(parsed.data)
     clauses = info.clauses if info.exact is None else ((Clause(info.exact),) if "" not in info.exact and info.exact else ())
-    return tuple(_best(clauses)[:_MAX_CLAUSES])
+    chosen = tuple(_best(clauses)[:_MAX_CLAUSES])
+    if path is not None:
+        rx.write_atomically(path, marshal.dumps([sorted(c) for c in chosen]))
+    return chosen
+
+
+def _key(pattern: str) -> str:
+    """The file name of a pattern's clauses: what they are worked out from (this module's version)."""
+    basis = f"{CLAUSES_VERSION}|{sys.version}|".encode() + pattern.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(basis).hexdigest()
 
 
 @dataclass

@@ -135,3 +135,20 @@ def test_changes_cue_trie_finds_what_the_alternation_finds(rules, text):
     trie = changes._cue_trie(rules, c)
     assert trie is not c.cue_re
     assert [(m.span(), m.group()) for m in trie.finditer(text)] == [(m.span(), m.group()) for m in c.cue_re.finditer(text)]
+
+
+@pytest.mark.parametrize("content", [None, b"", b"\x00garbage"], ids=["stored", "empty-file", "garbage-file"])
+def test_clauses_kept_on_disk_read_back_the_same(rules, tmp_path, monkeypatch, content):
+    """A pattern's clauses are stored beside the compiled programs and read back in a 'new process'
+    (cleared memo) equal; a broken file is worked out again, never trusted."""
+    monkeypatch.setenv("NEWSFACTS_REGEX_CACHE", str(tmp_path))
+    regex = dates.compiled(rules).patterns[0][2]
+    required_clauses.cache_clear()
+    first = required_clauses(regex.pattern, regex.flags)
+    (path,) = tmp_path.glob("*.clauses")
+    if content is not None:
+        path.write_bytes(content)
+    required_clauses.cache_clear()
+    assert required_clauses(regex.pattern, regex.flags) == first
+    assert first, "the first dates pattern has a literal every match needs"
+    required_clauses.cache_clear()
