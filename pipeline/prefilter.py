@@ -215,9 +215,11 @@ def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
     path = folder / f"{_key(pattern)}.clauses" if folder is not None else None
     if path is not None:
         try:
-            return tuple(Clause(strings) for strings in marshal.loads(path.read_bytes()))
-        except Exception:  # noqa: BLE001 - missing, corrupt or foreign: work them out again
-            pass
+            stored = marshal.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing or corrupt: work them out again
+            stored = None
+        if isinstance(stored, list) and all(isinstance(c, list) and c and all(isinstance(s, str) and s for s in c) for c in stored):
+            return tuple(Clause(strings) for strings in stored)
     try:
         parsed = _parser.parse(pattern, flags)
     except re.error:

@@ -6,6 +6,7 @@ alternation finds."""
 
 from __future__ import annotations
 
+import marshal
 import re
 import sys
 from dataclasses import replace
@@ -137,7 +138,9 @@ def test_changes_cue_trie_finds_what_the_alternation_finds(rules, text):
     assert [(m.span(), m.group()) for m in trie.finditer(text)] == [(m.span(), m.group()) for m in c.cue_re.finditer(text)]
 
 
-@pytest.mark.parametrize("content", [None, b"", b"\x00garbage"], ids=["stored", "empty-file", "garbage-file"])
+@pytest.mark.parametrize(
+    "content", [None, b"", b"\x00garbage", marshal.dumps([[1, 2]]), marshal.dumps([[]])], ids=["stored", "empty", "garbage", "foreign", "empty-clause"]
+)
 def test_clauses_kept_on_disk_read_back_the_same(rules, tmp_path, monkeypatch, content):
     """A pattern's clauses are stored beside the compiled programs and read back in a 'new process'
     (cleared memo) equal; a broken file is worked out again, never trusted."""
