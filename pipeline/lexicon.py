@@ -49,10 +49,11 @@ def bounded(words: Iterable[object], *, edge: str = r"\w") -> str:
     return rf"(?<!{edge})(?:{alternation(words)})(?!{edge})"
 
 
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], *, flexible_space: bool = False) -> str:
     """An alternation of ``words`` as a trie ("t(?:en|h(?:ree|irty)|wo)"), longest first at every branch:
     Python's re tries plain alternatives one by one, and the number grammar's run at every word of every
-    article. Matches what ``alternation`` matches."""
+    article. Matches what ``alternation`` matches (with ``flexible_space``, a space matches any run of
+    whitespace, as there)."""
     root: dict = {}
     for w in set(words):
         node = root
@@ -61,7 +62,7 @@ def trie(words: Iterable[str]) -> str:
         node[""] = {}
 
     def emit(node: dict) -> str:
-        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        branches = [(r"\s+" if flexible_space and ch == " " else re.escape(ch)) + emit(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
             branches.append("")
         if len(branches) == 1:

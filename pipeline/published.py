@@ -17,6 +17,7 @@ from datetime import date
 
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation
+from pipeline.prefilter import Gates
 from pipeline.rules import Rules, load_rules
 
 _YEAR = re.compile(r"(?<![\w$¥€£-])((?:19|20)\d{2})(?![\w%-])")
@@ -32,16 +33,22 @@ class DatePatterns:
     full: re.Pattern
     full_dmy: re.Pattern
     month_year: re.Pattern
+    #: the three patterns' required-literal gates, in that order (a month name and a year's "19"/"20"):
+    #: most articles lack one, and then the three whole-text searches are skipped (issue 22)
+    gates: Gates
 
 
 def compile_published(rules: Rules) -> DatePatterns:
     months = rules.get("dates")["months"]
     month = r"(" + alternation(months) + r")\.?"
+    full = rx.compile(month + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b")
+    full_dmy = rx.compile(r"\b(\d{1,2})\s+" + month + r"\s+((?:19|20)\d{2})\b")
+    month_year = rx.compile(r"(?:(mid|early|late)[- ])?" + month + r",?\s+((?:19|20)\d{2})\b", re.IGNORECASE)
+    gates = Gates()
+    for pattern in (full, full_dmy, month_year):
+        gates.add(pattern)
     return DatePatterns(
-        months={str(k).lower(): int(v) for k, v in months.items()},
-        full=rx.compile(month + r"\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+((?:19|20)\d{2})\b"),
-        full_dmy=rx.compile(r"\b(\d{1,2})\s+" + month + r"\s+((?:19|20)\d{2})\b"),
-        month_year=rx.compile(r"(?:(mid|early|late)[- ])?" + month + r",?\s+((?:19|20)\d{2})\b", re.IGNORECASE),
+        months={str(k).lower(): int(v) for k, v in months.items()}, full=full, full_dmy=full_dmy, month_year=month_year, gates=gates
     )
 
 
@@ -58,18 +65,19 @@ def infer_published(text: str, rules: Rules | None = None) -> date | None:
 
         rules = load_rules(Settings().rules_dir)
     p = published_patterns(rules)
+    gates = p.gates.for_text(text)
     found: list[date] = []
-    for m in p.full.finditer(text):
+    for m in p.full.finditer(text) if gates.may_match(0) else ():
         try:
             found.append(date(int(m.group(3)), p.months[m.group(1).lower()], int(m.group(2))))
         except (ValueError, KeyError):
             continue
-    for m in p.full_dmy.finditer(text):
+    for m in p.full_dmy.finditer(text) if gates.may_match(1) else ():
         try:
             found.append(date(int(m.group(3)), p.months[m.group(2).lower()], int(m.group(1))))
         except (ValueError, KeyError):
             continue
-    for m in p.month_year.finditer(text):
+    for m in p.month_year.finditer(text) if gates.may_match(2) else ():
         try:
             year, month = int(m.group(3)), p.months[m.group(2).lower()]
         except KeyError:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from pipeline import patterns as rx
-from pipeline.lexicon import alternation
+from pipeline.lexicon import alternation, trie
 from pipeline.extract import Context, doc_text
 from pipeline.numbers import parse_number, vocab
 from pipeline.rules import Rules, check_keys
@@ -935,6 +935,16 @@ def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
     return unit not in c.count_not_after_gain_loss and (v.unit or "") not in c.count_not_after_gain_loss
 
 
+def _cue_trie(rules: Rules, c: Compiled) -> re.Pattern:
+    """``c.cue_re`` as a trie, for the statement loop's whole-text scan: the same matches (the cue words
+    are distinct lowercase phrases, so at most one branch fits each character and the longest phrase
+    that fits wins, as in the longest-first alternation), without trying ~200 phrases one by one at
+    every word (issue 22)."""
+    if not all(word.isascii() for word in c.cues):  # case folding beyond ASCII: keep the alternation
+        return c.cue_re
+    return rules.derived("changes.cue_trie", lambda _: rx.compile(r"(?<![\w-])(?:" + trie(c.cues, flexible_space=True) + r")(?![\w-])", re.I))
+
+
 def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> list[Statement]:
     text = doc_text(doc)
     values = _values(doc, found, rules, c)
@@ -942,7 +952,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
     by_end = {v.end: v for v in values.values()}
     out: list[Statement] = []
     used: set[int] = set()
-    cue_hits = [(m.start(), m.end(), _norm(m.group()), "cue") for m in c.cue_re.finditer(text)]
+    cue_hits = [(m.start(), m.end(), _norm(m.group()), "cue") for m in _cue_trie(rules, c).finditer(text)]
     mult_hits = [
         (q["start"], q["end"], "", "multiplier") for q in found.get("quantities") or () if q["kind"] == "multiplier" and q["rule"] == "multiplier_verb"
     ]

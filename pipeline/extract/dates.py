@@ -37,6 +37,7 @@ from pipeline.extract.fiscal import (
 )
 from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
+from pipeline.prefilter import Gates
 from pipeline.rules import Rules, check_keys, check_windows
 
 #: a placeholder of the dates rules ("<MONTH>"); named groups ("(?P<month>") are lowercase
@@ -88,6 +89,10 @@ class Compiled:
     duration_forward: frozenset[str]
     #: rules/dates.yaml ``windows``
     windows: dict[str, int]
+    #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
+    #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
+    #: searched with that regex (pipeline/prefilter.py)
+    gates: Gates
 
 
 def _alt(words) -> str:  # noqa: ANN001
@@ -186,6 +191,7 @@ def compile_rules(rules: Rules) -> Compiled:
 
             raise RulesError(f"{where}: patterns.{name}: unknown kind {spec['kind']!r}")
     pre = data["preceding_mods"]
+    negatives = tuple(rx.compile(p) for p in data["negative_contexts"])
     return Compiled(
         patterns=tuple(patterns),
         months=dict(data["months"]),
@@ -205,7 +211,7 @@ def compile_rules(rules: Rules) -> Compiled:
         sets={_norm(k): val for k, val in data["sets"].items()},
         set_window=int(data["set_metric_window"]),
         set_metric_words=frozenset(w.lower() for w in data["set_metric_words"]),
-        negatives=tuple(rx.compile(p) for p in data["negative_contexts"]),
+        negatives=negatives,
         non_date_labels=frozenset(data["non_date_labels"]),
         fallback_requires=rx.compile(expand(data["spacy_fallback_requires"]), re.IGNORECASE),
         ago_qualifiers={_norm(k): val for k, val in data["ago_qualifiers"].items()},
@@ -214,6 +220,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
+        gates=_gates(patterns, negatives),
     )
 
 
@@ -228,6 +235,17 @@ def _full_names(names: Mapping[str, int]) -> str:
         if not any(other != name and other.startswith(name) for other, n in names.items() if n == number)
     ]
     return "|".join(re.escape(name) for _, name in sorted(full, key=lambda item: item[0]))
+
+
+def _gates(patterns: list[tuple[str, str, re.Pattern, tuple[re.Pattern, ...]]], negatives: tuple[re.Pattern, ...]) -> Gates:
+    """The literal gate of every pattern, in order, then of every negative context; a pattern's
+    ``requires`` are necessary too, so their literals join its gate."""
+    gates = Gates()
+    for _, _, regex, requires in patterns:
+        gates.add(regex, extra=requires)
+    for regex in negatives:
+        gates.add(regex)
+    return gates
 
 
 @lru_cache(maxsize=None)
@@ -926,7 +944,10 @@ def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Matc
     """Every pattern match, best first: longest, then the earlier pattern in rules/dates.yaml."""
     found = []
     present: dict[re.Pattern, bool] = {}  # each ``requires`` regex searched at most once per text
+    gates = c.gates.for_text(text)
     for order, (name, kind, regex, requires) in enumerate(c.patterns):
+        if not gates.may_match(order):
+            continue  # a literal every match contains is absent: nothing to find
         if not all(present[r] if r in present else present.setdefault(r, r.search(text) is not None) for r in requires):
             continue  # a part every match needs is absent: the pattern cannot match this text
         for m in regex.finditer(text):
@@ -991,7 +1012,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
     chooser: CalendarChooser | None = None  # built on the first fiscal candidate only
     text = doc_text(doc)
     anchor = ctx.published
-    blocked = [m.span() for regex in c.negatives for m in regex.finditer(text)]
+    gates, first = c.gates.for_text(text), len(c.patterns)
+    blocked = [m.span() for i, regex in enumerate(c.negatives) if gates.may_match(first + i) for m in regex.finditer(text)]
     ents = doc.ents  # spaCy builds the tuple of Spans on every access: read it once
     blocked += [(e.start_char, e.end_char) for e in ents if e.label_ in c.non_date_labels]
     taken: list[tuple[int, int]] = []

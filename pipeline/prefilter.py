@@ -1,0 +1,302 @@
+"""Required-literal gates for rule regexes: skip a whole-text search that cannot find anything (issue 22).
+
+Why: the dates and money stages search every article with each of their ~60 lexicon patterns. Most
+patterns cannot match most articles (a fiscal-quarter pattern needs "quarter" or "Q1"..., a suffix
+money pattern needs a currency word), yet ``re`` still walks the whole text trying a match wherever a
+first character fits: about half of those stages' time, for no match. The hand-written ``requires``
+of rules/dates.yaml catch some of it with more regex searches.
+
+What: from the parsed pattern (``re``'s own parser), a conjunction of clauses; each clause is a set of
+lowercase ASCII strings at least one of which every match contains. A clause comes from a run of
+literal characters ("quarter"), small classes (``Q[1-4]`` gives q1..q4), alternations of such runs and
+repeats that must occur at least once; optional parts, ``\\s``, ``\\d`` and lookarounds give nothing
+(they break a run). A text can hold a match only if, for every clause, one of its strings occurs in
+the text folded to lowercase (``fold``: also the few non-ASCII letters that ``re.IGNORECASE`` matches
+to an ASCII letter, e.g. the Kelvin sign or a dotless i; a test checks the whole of Unicode against
+the engine). The gate is thus a necessary condition: when it says no, the search would have found
+nothing, so skipping it changes no output; when it says yes, the search runs exactly as before.
+Each clause is checked with ``in`` on the folded text (a few strings) or one case-sensitive literal
+alternation (many strings, e.g. every currency name), and its answer is shared by every pattern that
+has the same clause (``Gates``: one memo per text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import re
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+try:  # CPython's regex engine: which characters have case (absent elsewhere: no non-ASCII literals)
+    import _sre
+except ImportError:  # pragma: no cover
+    _sre = None  # type: ignore[assignment]
+from re import _constants as c  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+
+#: part of every stored clause file's key: clauses worked out by an earlier version of this module are not read
+CLAUSES_VERSION = "clauses-1"
+#: non-ASCII characters ``re.IGNORECASE`` matches to an ASCII letter, and that letter; ``str.lower``
+#: maps the Kelvin sign itself but keeps "ſ" and "ı" and turns "İ" into two characters
+_FOLD_SPECIAL = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"), ("\u212a", "k"))
+#: an exact set (the strings a part matches) larger than this becomes a clause and the run starts again
+_MAX_EXACT = 64
+#: clauses kept per pattern (the most selective ones): each costs a scan of the folded text
+_MAX_CLAUSES = 3
+#: a clause with more strings than this is checked by one compiled alternation instead of ``in`` each
+_MAX_IN_CHECKS = 8
+_REPEATS = tuple(getattr(c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(c, name))
+_ATOMIC = getattr(c, "ATOMIC_GROUP", None)
+_ZERO_WIDTH = (c.AT, c.ASSERT, c.ASSERT_NOT)
+
+
+def fold(text: str) -> str:
+    """``text`` in lowercase, with every non-ASCII letter that an ignore-case regex matches to an ASCII
+    letter replaced by that letter: an ASCII string occurs in the result wherever a rule regex could
+    match it, whatever the case (so a gate on the folded text never says no to a real match)."""
+    if not text.isascii():
+        for special, ascii_letter in _FOLD_SPECIAL:
+            if special in text:
+                text = text.replace(special, ascii_letter)
+    return text.lower()
+
+
+Clause = frozenset  # of lowercase ASCII strings: at least one occurs in the folded text of any match
+
+
+@dataclass(frozen=True)
+class _Info:
+    """What a part of a pattern tells about its matches: ``exact`` (every string it can match, folded)
+    when known and small, else ``clauses`` (each met by every match)."""
+
+    exact: frozenset[str] | None
+    clauses: tuple[Clause, ...] = ()
+
+
+_ANY = _Info(None)
+_EMPTY = _Info(frozenset({""}))
+
+
+def _char(code: int) -> str | None:
+    """The folded form of a literal character, or None when a match may hold other characters for it:
+    an ASCII character (any case: ``fold`` lowers the text), or a character without case (a currency
+    sign, a CJK character), which even an ignore-case regex matches only as itself."""
+    ch = chr(code)
+    if ch.isascii():
+        return ch.lower()
+    return None if _sre is None or _sre.unicode_iscased(code) else ch
+
+
+def _class_strings(items: list) -> frozenset[str] | None:
+    """The folded characters a small class of ASCII literals and ranges matches (``[1-4]``), else None."""
+    chars: set[str] = set()
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = _char(av)
+            if ch is None:
+                return None
+            chars.add(ch)
+        elif op is c.RANGE and av[1] < 128 and av[1] - av[0] < 16:
+            chars.update(chr(x).lower() for x in range(av[0], av[1] + 1))
+        else:  # a negation, a category (\d, \w), a wide or non-ASCII range
+            return None
+    return frozenset(chars)
+
+
+def _as_clause(info: _Info) -> Clause | None:
+    """The one clause that says "this part occurs" (its exact strings, or its most selective clause)."""
+    if info.exact is not None:
+        return None if "" in info.exact or not info.exact else Clause(info.exact)
+    return _best(info.clauses)[0] if info.clauses else None
+
+
+def _score(clause: Clause) -> tuple[int, int]:
+    """Most selective first: the longest shortest string, then the fewest strings."""
+    return (-min(len(s) for s in clause), len(clause))
+
+
+def _minimal(clause: Clause) -> Clause:
+    """The same condition with fewer strings: one that contains another is implied by it ("april" by "apr")."""
+    return Clause(s for s in clause if not any(t != s and t in s for t in clause))
+
+
+def _best(clauses: Iterable[Clause]) -> list[Clause]:
+    """Distinct clauses, minimal, most selective first."""
+    return sorted({_minimal(cl) for cl in clauses}, key=lambda cl: (_score(cl), sorted(cl)))
+
+
+def _sequence(items: list) -> _Info:
+    """A concatenation: exact strings joined while the set stays small; every part's clauses kept."""
+    current: frozenset[str] = frozenset({""})
+    clauses: list[Clause] = []
+    exact = True  # every part so far had exact strings (else the sequence's strings are not known)
+
+    def flush() -> None:
+        nonlocal current
+        if current and "" not in current:
+            clauses.append(Clause(current))
+        current = frozenset({""})
+
+    for op, av in items:
+        info = _item(op, av)
+        if info.exact is None:
+            exact = False
+            flush()
+            clauses.extend(info.clauses)
+            continue
+        if len(current) * len(info.exact) <= _MAX_EXACT:
+            current = frozenset(a + b for a in current for b in info.exact)
+            continue
+        exact = False  # the joined strings are too many to list: each part becomes a clause instead
+        flush()
+        if len(info.exact) <= _MAX_EXACT:
+            current = info.exact
+        elif "" not in info.exact:
+            clauses.append(Clause(info.exact))
+    if exact:
+        return _Info(current)
+    flush()
+    return _Info(None, tuple(clauses))
+
+
+def _item(op: object, av: object) -> _Info:
+    if op is c.LITERAL:
+        ch = _char(av)  # type: ignore[arg-type]
+        return _ANY if ch is None else _Info(frozenset({ch}))
+    if op is c.IN:
+        chars = _class_strings(av)  # type: ignore[arg-type]
+        return _ANY if chars is None else _Info(chars)
+    if op in _ZERO_WIDTH:
+        return _EMPTY
+    if op is c.SUBPATTERN:
+        return _sequence(av[3].data)  # type: ignore[index]
+    if _ATOMIC is not None and op is _ATOMIC:
+        return _sequence(av.data)  # type: ignore[attr-defined]
+    if op is c.BRANCH:
+        infos = [_sequence(alt.data) for alt in av[1]]  # type: ignore[index]
+        if all(i.exact is not None for i in infos):
+            union = frozenset().union(*(i.exact for i in infos))  # type: ignore[arg-type]
+            return _Info(union) if len(union) <= _MAX_EXACT else _Info(None, () if "" in union else (Clause(union),))
+        parts = [_as_clause(i) for i in infos]
+        if any(p is None for p in parts):
+            return _ANY
+        return _Info(None, (Clause().union(*parts),))  # type: ignore[arg-type]
+    if op in _REPEATS:
+        low, high, sub = av  # type: ignore[misc]
+        if high == 0:
+            return _EMPTY
+        info = _sequence(sub.data)
+        if low == 0:
+            if high == 1 and info.exact is not None:
+                return _Info(info.exact | {""})
+            return _ANY
+        if low == high == 1:
+            return info
+        clause = _as_clause(info)
+        return _Info(None, (clause,)) if clause is not None else _ANY
+    return _ANY  # NOT_LITERAL, ANY, a backreference, a conditional: nothing known
+
+
+@lru_cache(maxsize=None)
+def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
+    """The clauses every match of ``pattern`` meets (the most selective few); () when nothing is known.
+
+    Flags do not matter: literals are compared folded, and ``fold`` covers ignore-case matching. Long
+    A pattern's clauses are kept on disk beside the compiled programs (pipeline/patterns.py, same folder
+    and off switch): parsing the dates patterns again in every process cost ~0.05 s of start-up."""
+    if not isinstance(pattern, str):
+        return ()
+    from pipeline import patterns as rx
+
+    folder = rx.cache_dir()
+    path = folder / f"{_key(pattern)}.clauses" if folder is not None else None
+    if path is not None:
+        try:
+            stored = marshal.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing or corrupt: work them out again
+            stored = None
+        if isinstance(stored, list) and all(isinstance(c, list) and c and all(isinstance(s, str) and s for s in c) for c in stored):
+            return tuple(Clause(strings) for strings in stored)
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return ()
+    info = _sequence(parsed.data)
+    clauses = info.clauses if info.exact is None else ((Clause(info.exact),) if "" not in info.exact and info.exact else ())
+    chosen = tuple(_best(clauses)[:_MAX_CLAUSES])
+    if path is not None:
+        rx.write_atomically(path, marshal.dumps([sorted(c) for c in chosen]))
+    return chosen
+
+
+def _key(pattern: str) -> str:
+    """The file name of a pattern's clauses: what they are worked out from (this module's version)."""
+    basis = f"{CLAUSES_VERSION}|{sys.version}|".encode() + pattern.encode("utf-8", "surrogatepass")
+    return hashlib.sha256(basis).hexdigest()
+
+
+@dataclass
+class Gates:
+    """The gates of a stage's patterns, built once per process; ``open(...)`` per text.
+
+    ``add(pattern)`` registers a pattern and returns its index; ``for_text(text)`` gives a checker whose
+    ``may_match(index)`` is False only when that pattern cannot match anywhere in the text."""
+
+    clauses: list[tuple[Clause, ...]] = field(default_factory=list)
+    _regexes: dict[Clause, re.Pattern] = field(default_factory=dict)
+    #: the last text's answers: a stage asks for the same text from two places (dates' negatives, candidates)
+    _last: "TextGates | None" = field(default=None, repr=False, compare=False)
+
+    def add(self, pattern: re.Pattern | str, flags: int = 0, extra: Iterable[re.Pattern | str] = ()) -> int:
+        """Register ``pattern`` (and patterns whose matches every match needs, e.g. dates' ``requires``,
+        whose clauses are necessary too)."""
+        found: list[Clause] = []
+        for p in (pattern, *extra):
+            source, fl = (p.pattern, p.flags) if isinstance(p, re.Pattern) else (p, flags)
+            found.extend(required_clauses(source, fl))
+        chosen = tuple(_best(found)[:_MAX_CLAUSES])
+        for clause in chosen:
+            if len(clause) > _MAX_IN_CHECKS and clause not in self._regexes:
+                from pipeline import patterns as rx  # cached on disk like every long rule regex
+                from pipeline.lexicon import trie
+
+                self._regexes[clause] = rx.compile(trie(clause))
+        self.clauses.append(chosen)
+        return len(self.clauses) - 1
+
+    def for_text(self, text: str) -> "TextGates":
+        last = self._last
+        if last is not None and last._text is text:
+            return last
+        self._last = TextGates(self, text)
+        return self._last
+
+
+class TextGates:
+    """One text's answers: each clause checked at most once (patterns share clauses)."""
+
+    __slots__ = ("_gates", "_folded", "_text", "_answers")
+
+    def __init__(self, gates: Gates, text: str) -> None:
+        self._gates = gates
+        self._text = text
+        self._folded: str | None = None
+        self._answers: dict[Clause, bool] = {}
+
+    def _holds(self, clause: Clause) -> bool:
+        answer = self._answers.get(clause)
+        if answer is None:
+            if self._folded is None:
+                self._folded = fold(self._text)
+            folded = self._folded
+            regex = self._gates._regexes.get(clause)
+            answer = regex.search(folded) is not None if regex is not None else any(s in folded for s in clause)
+            self._answers[clause] = answer
+        return answer
+
+    def may_match(self, index: int) -> bool:
+        """False only when pattern ``index`` cannot match anywhere in this text."""
+        return all(self._holds(clause) for clause in self._gates.clauses[index])
