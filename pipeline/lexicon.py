@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from pipeline import patterns as rx
 from pipeline.errors import RulesError
@@ -164,13 +165,38 @@ class Currencies:
         return cue_winner(text, cues) if cues else None
 
 
+def all_subunits(data: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """rules/money.yaml ``subunits`` plus the qualified ones ``qualified_subunits`` derives from ``names``:
+    for ``cent: [dollar, euro]``, every name "<words> dollar" gives "<words> cent" of its currency
+    ("canadian cent" -> CAD) and the name "euro" gives "euro cent" (EUR), all with the cent's factor.
+    Why derived: "37.5 Canadian cents" and "20 euro cents" are one amount of that currency (0.375 CAD,
+    0.20 EUR); listing each country's cent by hand would copy the names table."""
+    out: dict[str, Mapping[str, Any]] = dict(data["subunits"])
+    for subunit, heads in (data.get("qualified_subunits") or {}).items():
+        base = data["subunits"].get(subunit)
+        if base is None:
+            raise RulesError(f"qualified_subunits.{subunit}: not in subunits")
+        for name, code in data["names"].items():
+            key = str(name).lower()
+            for head in heads:
+                if key == str(head).lower() and key != "dollar":
+                    out.setdefault(f"{key} {subunit}", {"currency": code, "factor": base["factor"]})
+                elif key.endswith(" " + str(head).lower()):
+                    out.setdefault(f"{key[: -len(str(head)) - 1]} {subunit}", {"currency": code, "factor": base["factor"]})
+    return out
+
+
 def compile_currencies(rules: Rules) -> Currencies:
     data = rules.get("money")
     where = str(rules.path("money"))
     currency_of = {k.lower(): v for table in CURRENCY_TABLES for k, v in data[table].items()}
     for name, sub in data["subunits"].items():
         check_keys(sub, where=f"{where}: subunits.{name}", required=("currency", "factor"))
-    subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in data["subunits"].items()}
+    try:
+        subunits = all_subunits(data)
+    except RulesError as exc:
+        raise RulesError(f"{where}: {exc}") from None
+    subunit_of = {k.lower(): (v["currency"], Decimal(str(v["factor"]))) for k, v in subunits.items()}
     for name, cues in data["ambiguous_names"].items():
         if name.lower() not in currency_of and name.lower() not in subunit_of:
             raise RulesError(f"{where}: ambiguous_names.{name} is not in names or subunits")

@@ -74,6 +74,11 @@ CASES = [
     ("neg-code-lowercase", "Try 5 times, or try 10; PHP 8 is out and rm 5 files.", []),
     ("per-month", "ChatGPT Plus costs $20 a month.", [{"text": "$20", "per_quantity": 1, "per_unit": "month", "metric": "price"}]),
     ("cents", "Earnings were 50 cents a share.", [{"text": "50 cents", "amount": 0.5, "currency": "USD", "per_unit": "share"}]),
+    # a cent qualified by a currency's name (rules/money.yaml qualified_subunits; TimeBank wsj_0027 writes "Canadian cents")
+    ("qualified-cents-canadian", "The stock rose 37.5 Canadian cents to C$12.",
+     [{"text": "37.5 Canadian cents", "amount": 0.375, "currency": "CAD"}, {"text": "C$12", "amount": 12.0, "currency": "CAD"}]),
+    ("qualified-cents-euro", "The fare is 20 euro cents.", [{"text": "20 euro cents", "amount": 0.2, "currency": "EUR"}]),
+    ("qualified-cents-us", "It costs 50 U.S. cents.", [{"text": "50 U.S. cents", "amount": 0.5, "currency": "USD"}]),
     ("or-more", "Deals of $5 million or more need approval.", [{"text": "$5 million", "qualifier": "at_least"}]),
     ("up-to", "Fines of up to $7m apply.", [{"text": "$7m", "amount": 7e6, "qualifier": "at_most"}]),
     ("from-to-is-two", "The price rose from $5 to $8.", [{"text": "$5"}, {"text": "$8"}]),

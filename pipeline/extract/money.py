@@ -29,7 +29,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline import patterns as rx
-from pipeline.lexicon import YEN_SIGN, Currencies, alternation, bounded, currencies, metric_vocabulary, nearest_cue
+from pipeline.lexicon import YEN_SIGN, Currencies, all_subunits, alternation, bounded, currencies, metric_vocabulary, nearest_cue
 from pipeline.errors import RulesError
 from pipeline.extract import Context, doc_text
 from pipeline.fx import fx_table
@@ -99,7 +99,7 @@ MONEY_KEYS = (
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "negative_contexts",
     "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
-    "change_words", "windows",
+    "change_words", "windows", "qualified_subunits",
 )
 #: rules/money.yaml ``windows``: how far each reading looks around an amount (characters)
 WINDOW_KEYS = (
@@ -140,9 +140,10 @@ def compile_money(rules: Rules) -> MoneyRules:
     # Codes and letter symbols are case-sensitive: "try 5 times" and "rm 5" are not money.
     pre = r"(?:(?<![A-Za-z])(?-i:" + _alt(letter_syms + codes) + r")|" + _alt(other_syms) + r")"
     # one-letter sub-unit marks ("10c") are case-sensitive and take no plural ("30 C" is Celsius)
-    letter_marks = [n for n in data["subunits"] if n.isascii() and len(n) == 1 and n.isalpha()]
-    latin_names = [n for n in list(data["names"]) + list(data["subunits"]) if n.isascii() and n not in letter_marks]
-    cjk_names = [n for n in list(data["names"]) + list(data["subunits"]) if not n.isascii()]
+    subunits = all_subunits(data)  # with the qualified ones ("canadian cent", "euro cent")
+    letter_marks = [n for n in subunits if n.isascii() and len(n) == 1 and n.isalpha()]
+    latin_names = [n for n in list(data["names"]) + list(subunits) if n.isascii() and n not in letter_marks]
+    cjk_names = [n for n in list(data["names"]) + list(subunits) if not n.isascii()]
     post_syms = [s for s in letter_syms if " " not in s]  # "c $" is only written before the number
     post = (
         r"(?:(?<![A-Za-z])(?:" + _alt(latin_names) + r")(?:s|es)?(?![A-Za-z])"
