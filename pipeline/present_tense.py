@@ -166,17 +166,20 @@ class PresentTenseRepair:
             tagger = self.nlp.get_pipe("tagger")
             layers = [layer for layer in tagger.model.walk() if layer.name == "softmax"]
             labels = list(tagger.labels)
-            if len(layers) != 1 or tok.doc.tensor is None or tok.doc.tensor.shape[0] != len(tok.doc):
+            if len(layers) != 1:
                 self._softmax = False
             else:
                 weights = numpy.asarray(layers[0].get_param("W"), dtype="float64")
                 bias = numpy.asarray(layers[0].get_param("b"), dtype="float64")
                 columns = [labels.index(t) for t in self.rules.candidate_tags if t in labels]
                 self._softmax = (weights, bias, columns)
-        if self._softmax is False or tok.doc.tensor.shape[0] != len(tok.doc):
+        tensor = tok.doc.tensor
+        if self._softmax is False or tensor is None or len(tensor.shape) != 2 or tensor.shape[0] != len(tok.doc):
             return 1.0
         weights, bias, columns = self._softmax
-        scores = weights @ numpy.asarray(tok.doc.tensor[tok.i], dtype="float64") + bias
+        if tensor.shape[1] != weights.shape[1]:
+            return 1.0
+        scores = weights @ numpy.asarray(tensor[tok.i], dtype="float64") + bias
         scores = numpy.exp(scores - scores.max())
         return float(scores[columns].sum() / scores.sum())
 
