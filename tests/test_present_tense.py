@@ -109,3 +109,13 @@ def test_bad_rules_name_the_key(rules, key, value, message) -> None:
     broken = Rules(root=rules.root, files=MappingProxyType({**rules.files, "pos": MappingProxyType(pos)}), sha256="x")
     with pytest.raises(RulesError, match=message):
         compile_repair_rules(broken)
+
+
+def test_a_doc_without_the_tok2vec_tensor_leaves_the_choice_to_the_parse_test(nlp) -> None:
+    """A Doc the shared tok2vec did not fill (another model, a Doc built by hand) gets no probability
+    filter: the side parse alone decides, and later Docs still get the filter."""
+    repair = nlp.get_pipe("newsfacts_present_tense_repair")
+    bare = nlp.make_doc("The price of oil surpasses US$100 per barrel.")
+    assert repair._verb_probability(bare[4]) == 1.0
+    parsed = nlp("The price of oil surpasses US$100 per barrel.")
+    assert repair._verb_probability(parsed[1]) < 0.05  # "price" is no verb
