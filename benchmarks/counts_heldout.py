@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|interviews|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -66,6 +66,9 @@ TUNING = REPO / "benchmarks" / "newsdev" / "counts-tuning.jsonl"
 #: first score, before anything was tuned on it, is a clean figure (``--set dev``)
 DEV_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev.ids.json"
 DEV_LABELS = [REPO / "benchmarks" / "newsdev" / f"counts-dev-{k}.jsonl" for k in (1, 2)]
+#: the dev split's four interviews under 2,000 words (spoken answers), labelled the same way (``--set interviews``)
+INTERVIEW_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-interviews.ids.json"
+INTERVIEW_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-3.jsonl"]
 NEWSDEV_SCORES = {"count": ("count",), "measure": ("measure",), "user_count": ("user_count",),
                   "count+measure": ("count", "measure")}
 #: our scored kinds per gold type: platinum's counts include measures
@@ -74,6 +77,7 @@ SETS = {
     "newsdev-counts": NEWSDEV_SCORES,
     "tuning": NEWSDEV_SCORES,
     "dev": NEWSDEV_SCORES,
+    "interviews": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
 }
 #: sets scored under a convention that leaves out spelled-out numbers without a magnitude word
@@ -146,13 +150,13 @@ def newsdev(shared: Path, gold_path: Path, tag: str = "") -> tuple[dict[str, lis
     return gold, {alias[d]: {**doc, "doc_id": alias[d]} for d, doc in docs.items()}
 
 
-def dev_split(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
-    """Gold rows and texts of the ``dev``-split counts set: every listed document runs (one with no
+def dev_split(shared: Path, ids_file: Path = DEV_IDS, labels: list[Path] = DEV_LABELS) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Gold rows and texts of a ``dev``-split counts set: every listed document runs (one with no
     labelled count still counts a predicted one against precision); only label files present are read."""
-    ids = json.loads(DEV_IDS.read_text(encoding="utf-8"))
-    rows = [r for path in DEV_LABELS if path.is_file() for r in read_jsonl(path)]
+    ids = json.loads(ids_file.read_text(encoding="utf-8"))
+    rows = [r for path in labels if path.is_file() for r in read_jsonl(path)]
     done = {r["doc_id"] for r in rows}
-    for path in DEV_LABELS:  # documents a labeller went through with no row are listed in its report
+    for path in labels:  # documents a labeller went through with no row are listed in its report
         md = path.with_suffix(".md")
         if md.is_file():
             text = md.read_text(encoding="utf-8")
@@ -161,7 +165,7 @@ def dev_split(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
     split = json.loads((REPO / "benchmarks" / "newsdev" / "split.json").read_text(encoding="utf-8"))
     stray = set(ids) - set(split["dev"])
     if stray:
-        sys.exit(f"{len(stray)} document(s) of {DEV_IDS.name} outside the dev split, e.g. {sorted(stray)[:1]}")
+        sys.exit(f"{len(stray)} document(s) of {ids_file.name} outside the dev split, e.g. {sorted(stray)[:1]}")
     docs = {}
     with (shared / "news-dev" / "news-dev.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
@@ -328,7 +332,7 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "all"), default="heldout",
+    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "interviews", "all"), default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); tuning: counts-tuning + tests-gold; dev: the dev-split counts set")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
@@ -352,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.gold}: not found, news-dev counts set skipped")
     if args.which in ("dev", "all"):
         sets["dev"] = dev_split(args.shared)
+    if args.which in ("interviews", "all"):
+        sets["interviews"] = dev_split(args.shared, INTERVIEW_IDS, INTERVIEW_LABELS)
     if args.which in ("tuning", "all"):
         sets["tuning" + (f" batch {args.batch}" if args.batch else "")] = newsdev(args.shared, TUNING, args.batch)
         sets["tests-gold"] = tests_gold()
