@@ -132,17 +132,27 @@ def newsdev(shared: Path, gold_path: Path, tag: str = "") -> tuple[dict[str, lis
         frozen = set(labelled_ids(NEWSDEV) or ())
         if frozen & set(ids):
             sys.exit(f"{gold_path.name}: {len(frozen & set(ids))} document(s) of the held-out set, e.g. {sorted(frozen & set(ids))[:1]}")
+    docs = {**newsdev_texts(shared, set(ids)), **tempeval}
+    missing = set(ids) - set(docs)
+    if missing:
+        sys.exit(f"news-dev documents missing: {sorted(missing)[:3]}")
+    return aliased(ids, rows, docs)
+
+
+def newsdev_texts(shared: Path, ids: set[str]) -> dict[str, dict]:
+    """The news-dev documents of ``ids``, their ``published`` date as ``dct``."""
     docs = {}
     with (shared / "news-dev" / "news-dev.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             doc = json.loads(line)
             if doc["doc_id"] in ids:
                 docs[doc["doc_id"]] = {**doc, "dct": doc["published"]}
-    docs.update(tempeval)
-    missing = set(ids) - set(docs)
-    if missing:
-        sys.exit(f"news-dev documents missing: {sorted(missing)[:3]}")
-    # news-dev doc_ids carry characters an article id may not (%, :, commas): run under an alias
+    return docs
+
+
+def aliased(ids: list[str], rows: list[dict], docs: dict[str, dict]) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Gold rows and texts keyed by an alias: news-dev doc_ids carry characters an article id may not
+    (%, :, commas), so the documents run as ``newsdev-NNN``."""
     alias = {doc_id: f"newsdev-{i:03d}" for i, doc_id in enumerate(ids)}
     gold: dict[str, list[dict]] = {alias[d]: [] for d in ids}
     for row in rows:
@@ -166,17 +176,7 @@ def dev_split(shared: Path, ids_file: Path = DEV_IDS, labels: list[Path] = DEV_L
     stray = set(ids) - set(split["dev"])
     if stray:
         sys.exit(f"{len(stray)} document(s) of {ids_file.name} outside the dev split, e.g. {sorted(stray)[:1]}")
-    docs = {}
-    with (shared / "news-dev" / "news-dev.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            doc = json.loads(line)
-            if doc["doc_id"] in ids:
-                docs[doc["doc_id"]] = {**doc, "dct": doc["published"]}
-    alias = {doc_id: f"newsdev-{i:03d}" for i, doc_id in enumerate(ids)}
-    gold: dict[str, list[dict]] = {alias[d]: [] for d in ids}
-    for row in rows:
-        gold[alias[row["doc_id"]]].append({**row, "doc_id": alias[row["doc_id"]], "article_id": alias[row["doc_id"]]})
-    return gold, {alias[d]: {**doc, "doc_id": alias[d]} for d, doc in docs.items()}
+    return aliased(ids, rows, newsdev_texts(shared, set(ids)))
 
 
 def tempeval_docs(shared: Path, wanted: set[str]) -> dict[str, dict]:

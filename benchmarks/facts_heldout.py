@@ -255,38 +255,33 @@ def load_heldout(shared: Path, tmp: Path, labels: Path = HELDOUT, doc_ids: list[
 
 
 def load_timebank(shared: Path, tmp: Path, labels: Path = TIMEBANK, suite_name: str = "timebank") -> tuple[Path, dict[str, list[dict]]]:
-    """A TempEval-3 tuning set (TimeBank, AQUAINT): texts from the shared suite, published = document date."""
-    import csv
-    import json
-
-    rows = [json.loads(line) for line in labels.read_text(encoding="utf-8").splitlines() if line.strip()]
-    wanted = {r["doc_id"] for r in rows}
-    suite = shared / "peer-suites" / "tempeval3" / f"{suite_name}.jsonl"
-    docs = {d["doc_id"]: d for d in map(json.loads, suite.read_text(encoding="utf-8").splitlines()) if d["doc_id"] in wanted}
-    raw = tmp / f"raw-{suite_name}"
-    raw.mkdir(parents=True)
-    with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["article_id", "path", "title", "published", "source", "url", "language"])
-        for doc_id in sorted(docs):
-            (raw / f"{doc_id}.txt").write_bytes(docs[doc_id]["text"].encode("utf-8"))
-            writer.writerow([doc_id, f"{doc_id}.txt", "", docs[doc_id]["dct"], f"TempEval-3 {suite_name}", "", "en"])
-    gold: dict[str, list[dict]] = {d: [] for d in sorted(docs)}
-    for row in rows:
-        if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
-            sys.exit(f"gold span does not match the text: {row}")
-        gold[row["doc_id"]].append(row)
-    return raw, gold
+    """A TempEval-3 tuning set (TimeBank, AQUAINT): the labelled documents of one suite."""
+    rows = _jsonl_rows([labels])
+    listed = [{"suite": suite_name, "doc_id": d} for d in sorted({r["doc_id"] for r in rows})]
+    return _tempeval_raw(shared, tmp / f"raw-{suite_name}", listed, rows, f"TempEval-3 {suite_name}", labels.name)
 
 
 def load_tempeval(shared: Path, tmp: Path, ids_file: Path, label_files: list[Path], name: str) -> tuple[Path, dict[str, list[dict]]]:
     """A TempEval-3 facts set over documents of both suites (AQUAINT, TimeBank): every listed document is
     run, also those with no labelled amount (an amount found there is a false positive)."""
-    import csv
     import json
 
     listed = json.loads(ids_file.read_text(encoding="utf-8"))
-    rows = [json.loads(line) for f in label_files if f.exists() for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return _tempeval_raw(shared, tmp / f"raw-{name}", listed, _jsonl_rows(label_files), "TempEval-3", ids_file.name)
+
+
+def _jsonl_rows(files: list[Path]) -> list[dict]:
+    import json
+
+    return [json.loads(line) for f in files if f.exists() for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _tempeval_raw(shared: Path, raw: Path, listed: list[dict], rows: list[dict], source: str, where: str) -> tuple[Path, dict[str, list[dict]]]:
+    """Write the ``listed`` ({suite, doc_id}) TempEval-3 documents as a raw/ folder (published = the
+    document date) and group the gold ``rows`` by document, checking every span against the text."""
+    import csv
+    import json
+
     docs: dict[str, dict] = {}
     for suite_name in sorted({x["suite"] for x in listed}):
         wanted = {x["doc_id"] for x in listed if x["suite"] == suite_name}
@@ -294,18 +289,17 @@ def load_tempeval(shared: Path, tmp: Path, ids_file: Path, label_files: list[Pat
         for d in map(json.loads, suite.read_text(encoding="utf-8").splitlines()):
             if d["doc_id"] in wanted:
                 docs[d["doc_id"]] = d
-    raw = tmp / f"raw-{name}"
     raw.mkdir(parents=True)
     with (raw / "manifest.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(["article_id", "path", "title", "published", "source", "url", "language"])
         for doc_id in sorted(docs):
             (raw / f"{doc_id}.txt").write_bytes(docs[doc_id]["text"].encode("utf-8"))
-            writer.writerow([doc_id, f"{doc_id}.txt", "", docs[doc_id]["dct"], "TempEval-3", "", "en"])
+            writer.writerow([doc_id, f"{doc_id}.txt", "", docs[doc_id]["dct"], source, "", "en"])
     gold: dict[str, list[dict]] = {d: [] for d in sorted(docs)}
     for row in rows:
         if row["doc_id"] not in docs:
-            sys.exit(f"gold row of a document not in {ids_file.name}: {row}")
+            sys.exit(f"gold row of a document not in {where}: {row}")
         if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
             sys.exit(f"gold span does not match the text: {row}")
         gold[row["doc_id"]].append(row)

@@ -179,7 +179,7 @@ def all_subunits(data: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
         for name, code in data["names"].items():
             key = str(name).lower()
             for head in heads:
-                if key == str(head).lower() and key != "dollar":
+                if key == str(head).lower():
                     out.setdefault(f"{key} {subunit}", {"currency": code, "factor": base["factor"]})
                 elif key.endswith(" " + str(head).lower()):
                     out.setdefault(f"{key[: -len(str(head)) - 1]} {subunit}", {"currency": code, "factor": base["factor"]})

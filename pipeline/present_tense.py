@@ -31,6 +31,7 @@ from spacy.attrs import DEP, HEAD, TAG
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
+from pipeline.errors import RulesError
 from pipeline.rules import Rules, check_keys, load_rules
 
 REPAIR_KEYS = (
@@ -68,32 +69,22 @@ def compile_repair_rules(rules: Rules) -> RepairRules:
     where = f"{rules.path('pos')}: present_tense_repair"
     data = rules.get("pos").get("present_tense_repair")
     if not isinstance(data, Mapping):
-        from pipeline.errors import RulesError
-
         raise RulesError(f"{where}: missing or not a mapping")
     check_keys(data, where=where, required=REPAIR_KEYS)
     spelling = []
     for i, pair in enumerate(data["past_spelling"]):
         if not (isinstance(pair, (list, tuple)) and len(pair) == 2 and all(isinstance(p, str) for p in pair)):
-            from pipeline.errors import RulesError
-
-            raise RulesError(f"{where}: past_spelling[{i}] must be [ending, replacement], got {pair!r}")
+                raise RulesError(f"{where}: past_spelling[{i}] must be [ending, replacement], got {pair!r}")
         spelling.append((pair[0], pair[1]))
     attempts = data["attempts_per_sentence"]
     if not isinstance(attempts, int) or isinstance(attempts, bool) or attempts < 1:
-        from pipeline.errors import RulesError
-
         raise RulesError(f"{where}: attempts_per_sentence must be a whole number >= 1, got {attempts!r}")
     agreeing = data["agreeing_form"]
     if not isinstance(agreeing, Mapping):
-        from pipeline.errors import RulesError
-
         raise RulesError(f"{where}: agreeing_form must be a mapping")
     check_keys(agreeing, where=f"{where}: agreeing_form", required=AGREEING_KEYS)
     floor = float(data["min_verb_probability"])
     if not 0.0 < floor < 1.0:
-        from pipeline.errors import RulesError
-
         raise RulesError(f"{where}: min_verb_probability must be between 0 and 1, got {floor}")
     return RepairRules(
         root_verb_tags=frozenset(data["root_verb_tags"]),

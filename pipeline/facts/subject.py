@@ -90,6 +90,20 @@ def _entity_head(ent: Entity, tok: Token) -> Token:
     return node
 
 
+def conjuncts_of(tok: Token) -> list[Token]:
+    """Every conjunct of the coordination ``tok`` is part of (itself included), in text order."""
+    node = tok
+    while node.dep_ == "conj" and node.head.i != node.i:
+        node = node.head
+    out, frontier = [node], [node]
+    while frontier:
+        for child in frontier.pop().children:
+            if child.dep_ == "conj":
+                out.append(child)
+                frontier.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
 def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     """'Saudi Arabia and Syria sign agreements covering a US$1 billion project', 'fines luxury brands Gucci,
     Chloé, and Loewe over €157 million': names that are the conjuncts of one coordination, and nothing but
@@ -104,24 +118,7 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     heads = {_entity_head(e, t).i: (e, t) for e, t in cands}
     if len(heads) != len(cands):
         return None
-    roots = set()
-    for i in heads:
-        node = scene.doc[i]
-        while node.dep_ == "conj" and node.head.i != node.i:
-            node = node.head
-        roots.add(node.i)
-    if len(roots) != 1:
-        return None
-    root = scene.doc[roots.pop()]
-    conjuncts = {root.i}
-    frontier = [root]
-    while frontier:
-        node = frontier.pop()
-        for child in node.children:
-            if child.dep_ == "conj":
-                conjuncts.add(child.i)
-                frontier.append(child)
-    if conjuncts != set(heads):
+    if {t.i for t in conjuncts_of(scene.doc[next(iter(heads))])} != set(heads):
         return None
     start = min(e.start for e, _ in cands)
     end = max(e.end for e, _ in cands)
@@ -146,19 +143,8 @@ def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
 def coordinated_with(scene: Scene, ent: Entity, tok: Token) -> Cands:
     """The entity and the entities of every other conjunct of its coordination ('... Chloé, and Loewe
     over €157 million': the amount hangs from the last name, the coordination owns it)."""
-    node = _entity_head(ent, tok)
-    while node.dep_ == "conj" and node.head.i != node.i:
-        node = node.head
-    conjuncts = [node]
-    frontier = [node]
-    while frontier:
-        current = frontier.pop()
-        for child in current.children:
-            if child.dep_ == "conj":
-                conjuncts.append(child)
-                frontier.append(child)
     found: Cands = []
-    for conjunct in sorted(conjuncts, key=lambda t: t.i):
+    for conjunct in conjuncts_of(_entity_head(ent, tok)):
         named = candidates_in(scene, [conjunct], conjunct)
         if not named:
             return [(ent, tok)]
