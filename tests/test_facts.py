@@ -498,6 +498,24 @@ SUBJECT_CASES = [
     ("traded-level-is-a-price", "Bitcoin falls below US$90,000, erasing its gains for the year.", "US$90,000",
      {"subject": "Bitcoin", "metric": "price"}),
     ("company-level-is-no-price", "Globex reported $5 million for the period.", "$5 million", {"metric": "other"}),
+    # the possessor of the subject's head is its owner, also when the possessor's name has several words
+    ("possessor-of-named-head", "Elon Musk's xAI raises US$6 billion in a funding round.", "US$6 billion",
+     {"subject": "xAI", "metric": "funding"}),
+    # an apposition of the amount restates the number; it does not name the owner
+    ("amount-apposition-is-no-owner", "Nvidia loses nearly US$593 billion in market value, the largest one-day drop for "
+     "any company in the history of the U.S. stock market.", "US$593 billion", {"subject": "NVIDIA"}),
+    # a word with a subject of its own heads a clause whatever its tag; a traded word heading a subject is
+    # a noun whatever its tag ("while gold/JJ climbs/NNS")
+    ("clause-of-a-mistagged-verb", "Brent crude rises above US$77 a barrel, while gold climbs to a record US$2,830 an "
+     "ounce as investors seek safe havens.", "US$2,830", {"subject": "gold", "metric": "price"}),
+    ("headline-verb-before-to", "The price of copper climbs to a record US$13,400 per tonne on the London Metal Exchange.",
+     "US$13,400", {"subject": "copper", "metric": "price"}),
+    # a place a preposition only locates the phrase in is not what it is about
+    ("located-place-is-no-subject", "Gold futures in New York hit a record US$3,534 per ounce after the announcement.",
+     "US$3,534", {"subject": "Gold futures"}),
+    ("located-place-not-before-to", "Spotify raises the price of its Premium plan in the United States to US$12.99 a month.",
+     "US$12.99", {"subject": "Spotify"}),
+    ("unlocated-place-stays", "France will spend €2 billion on new prisons.", "€2 billion", {"subject": "France"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -157,7 +157,8 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
     last_words = {w.rsplit(" ", 1)[-1] for w in fr.traded_nouns}  # "ore" of "iron ore": most tokens are no traded word
     for tok in _tokens_where(doc, LOWER, {doc.vocab.strings.add(w) for w in last_words}):
         word = tok.lower_
-        if word not in last_words or tok.i in taken or not tok.tag_.startswith("NN"):
+        # a word heading a clause subject is a noun whatever its tag ("while gold climbs": gold/JJ)
+        if word not in last_words or tok.i in taken or not (tok.tag_.startswith("NN") or tok.dep_ in fr.subject_deps):
             continue
         pair = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else ""
         if word not in fr.traded_nouns and pair not in fr.traded_nouns:

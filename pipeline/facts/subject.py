@@ -68,6 +68,9 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     if len(cands) < 2:
         return cands
     cands = [(e, t) for e, t in cands if not _modifies_another(t, e, cands, fr)] or cands
+    # "Gold futures in New York", "its Premium plan in the United States": a place a preposition only
+    # locates the phrase in is not what it is about, when something else is named
+    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(t))] or cands
     if len(cands) < 2:
         return cands
     priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.is_price_word(t.head.lower_)]
@@ -75,8 +78,16 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
         return priced
     kept = [(e, t) for e, t in cands if not (e.label == "COMMODITY" and t.dep_ in ("compound", "nmod", "amod"))]
     if len(kept) > 1:
-        kept = [(e, t) for e, t in kept if t.dep_ != "poss"] or kept
+        kept = [(e, t) for e, t in kept if _entity_head(e, t).dep_ != "poss"] or kept  # "Elon Musk's xAI"
     return kept or cands
+
+
+def _in_prep_phrase(tok: Token) -> bool:
+    """Is ``tok`` (a name's token) inside the object of a preposition, climbing through the name's own words?"""
+    node = tok
+    while node.dep_ in ("compound", "flat", "amod", "det") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.dep_ == "prep"
 
 
 def _entity_head(ent: Entity, tok: Token) -> Token:
@@ -165,10 +176,14 @@ def inherited_variant(scene: Scene, np: Token, climbs: int, before: int) -> Subj
     return Subject(name, None, scene.text[variant[0].idx : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
 
 
-def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
-    """Subject written inside the noun phrase: possessive, compound, apposition, 'for X'/'of X'."""
+def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, amount: bool = False) -> Subject | None:
+    """Subject written inside the noun phrase: possessive, compound, apposition, 'for X'/'of X'. An
+    apposition of the ``amount`` itself restates the number, it does not name its owner ("loses US$593
+    billion in market value, the largest one-day drop ... of the U.S. stock market")."""
     fr = scene.fr
     for child in node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
+        if amount:
+            break
         if child.dep_ == "appos" and (prev is None or child.i != prev.i):
             listed = drop_owners(candidates_in(scene, list(child.subtree), child))
             if len(listed) > 1:
@@ -186,7 +201,7 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
                 found = pronoun(scene, child, climbs)
             if found:
                 return found
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not amount:
             cands = candidates_in(scene, list(child.subtree), child)
             if cands:
                 return choose(scene, cands, "appos", climbs)
@@ -337,6 +352,9 @@ def by_surface(scene: Scene, span: Span) -> Subject | None:
     last = scene.index.last_before(span.start_char, sent.start_char)
     for ent in (last,) if last is not None else ():
         gap = scene.text[ent.end : span.start_char]
+        tok = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if ent.label in scene.fr.place_labels and tok is not None and _in_prep_phrase(tok.root):
+            continue  # "raises the price of its Premium plan in the United States to US$12.99": a place, located
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
     return None
@@ -412,10 +430,11 @@ def in_sentence(scene: Scene, span: Span) -> Subject:
                 return choose(scene, cands, "head_entity", climbs)
         kind = word_class(node, scene.fr.word_classes)
         if kind is None or k == 0:
-            found = in_noun_phrase(scene, node, prev, climbs)
+            found = in_noun_phrase(scene, node, prev, climbs, amount=k == 0)
             if found:
                 return found
-        if kind == "verb" or node.dep_ == "ROOT":
+        # a word with a subject of its own heads a clause whatever its tag ("while gold climbs/NNS to ...")
+        if kind == "verb" or node.dep_ == "ROOT" or any(c.dep_ in scene.fr.subject_deps for c in node.children):
             found, go_on = in_clause(scene, node, prev, climbs, span.start)
             if found:
                 return found
