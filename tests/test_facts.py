@@ -516,6 +516,37 @@ SUBJECT_CASES = [
     ("located-place-not-before-to", "Spotify raises the price of its Premium plan in the United States to US$12.99 a month.",
      "US$12.99", {"subject": "Spotify"}),
     ("unlocated-place-stays", "France will spend €2 billion on new prisons.", "€2 billion", {"subject": "France"}),
+    # a total said of several belongs to them together when they are one coordination
+    ("combined-joint", "Mastercard and Visa are ordered by a London tribunal to pay a combined £1.1 billion in damages "
+     "to British retailers.", "£1.1 billion", {"subject": "Mastercard and Visa", "rule": "coordination"}),
+    # the object of a verb of valuing is what is valued ("which values it at": the pronoun's antecedent)
+    ("valued-object-pronoun", "Klarna, the Swedish buy-now-pay-later company, raises US$1.37 billion in its initial public "
+     "offering on the New York Stock Exchange, which values it at about US$15 billion.", "US$15 billion",
+     {"subject": "Klarna", "metric": "valuation"}),
+    ("valued-object-description", "Stripe reported a loss in 2024. A funding round that values the company at US$13 billion closed "
+     "on Tuesday.", "US$13 billion", {"subject": "Stripe", "rule": "anaphor"}),
+    ("valued-object-name", "A funding round that values Anthropic at US$183 billion closed on Tuesday.", "US$183 billion",
+     {"subject": "Anthropic", "metric": "valuation"}),
+    # a description stands for the subject of an earlier sentence of its paragraph, not for a name that
+    # only passed through as an object; nor for a coordination
+    ("description-is-the-earlier-subject", "Qantas was fined A$90 million. Judge Michael Lee said part of the penalty "
+     "should be paid to the Transport Workers Union, which brought the case. The airline had already agreed last year "
+     "to pay A$120 million in compensation to the sacked workers.", "A$120 million", {"subject": "Qantas", "rule": "anaphor"}),
+    ("description-is-a-clause-subject-before", "Pinterest agrees to be acquired by Amazon for US$28 billion; the "
+     "image-sharing platform, which has about 600 million monthly active users, would become part of Amazon.",
+     "600 million", {"subject": "Pinterest"}),
+    ("description-never-a-coordination", "Saudi Arabia and Qatar announce they will pay Syria's outstanding debt of $15 "
+     "million to the World Bank that the country accumulated throughout its civil war from 2011, allowing Syria to work "
+     "towards post-war recovery and reconstruction, which is estimated to cost at least $400 billion.", "$400 billion",
+     {"subject": "Syria"}),
+    ("app-description", "Telegram founder Pavel Durov says the messaging app has passed 1.2 billion monthly active users.",
+     "1.2 billion", {"subject": "Telegram", "metric": "MAU"}),
+    # the object of a verb of costing bears the cost
+    ("cost-object-bears-it", "Toyota's operating profit will fall 17% to ¥3.4 trillion, the carmaker forecasts. U.S. "
+     "tariffs cost the company an estimated ¥1.4 trillion last year.", "¥1.4 trillion", {"subject": "Toyota"}),
+    # a named apposition names a subject noun its possessor only owns
+    ("apposition-over-possessor", "Norway's sovereign wealth fund, the Government Pension Fund Global, reported on Tuesday "
+     "a return of 2.5 trillion kroner for 2025.", "2.5 trillion kroner", {"subject": "Government Pension Fund Global"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

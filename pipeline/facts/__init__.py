@@ -43,7 +43,7 @@ from pipeline.facts.period import (
     year_to_date,
 )
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
-from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, OTHER_METRIC, Period, Subject
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -112,8 +112,9 @@ def attach(scene: Scene, span: Span) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the headline's
     actor, the article's)."""
-    if said_of_several(span, scene.fr):
-        return Subject(None, None, None, AMBIGUOUS, 0, source=None)
+    if said_of_several(span, scene.fr):  # a total over several: theirs together when they are named as one coordination
+        joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else no one's
+        return joint if joint.rule == JOINT_RULE else Subject(None, None, None, AMBIGUOUS, 0, source=None)
     subject = respectively(scene, span) or in_sentence(scene, span)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject

@@ -24,7 +24,7 @@ from pipeline.facts.candidates import (
 )
 from pipeline.facts.identity import slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
-from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
@@ -136,7 +136,7 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     name = scene.text[start:end]
     members = [e.id for e, _ in sorted(cands, key=lambda c: c[0].start)]
     group_id = "+".join(members) if all(members) else None  # "gpe:saudi-arabia+gpe:syria": stable, and each member's id is in it
-    return Subject(name, group_id, name, "coordination", climbs, gazetteer=False)
+    return Subject(name, group_id, name, JOINT_RULE, climbs, gazetteer=False)
 
 
 def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
@@ -256,13 +256,25 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
 
 
 def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
-    """'The European Commission fines Google €2.4 billion': the object of a verb of fining pays."""
+    """'The European Commission fines Google €2.4 billion': the object of a verb of fining pays; 'a deal
+    that values the video game publisher at US$55 billion': the object of a verb of valuing is valued."""
     fr = scene.fr
-    if node.lower_ not in fr.payer_object_verbs:
+    if node.lower_ in fr.payer_object_verbs:
+        deps, rule = fr.payer_object_deps, "payer_object"
+    elif node.lower_ in fr.valued_object_verbs:
+        deps, rule = fr.valued_object_deps, "valued_object"
+    else:
         return None
-    objects = [c for c in node.children if c.dep_ in fr.payer_object_deps and (prev is None or c.i != prev.i)]
+    objects = [c for c in node.children if c.dep_ in deps and (prev is None or c.i != prev.i)]
     cands = [c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)]
-    return choose(scene, cands, "payer_object", climbs) if cands else None
+    if cands:
+        return choose(scene, cands, rule, climbs)
+    for obj in objects:  # "which values it at", "values the video game publisher at"
+        found = (pronoun(scene, obj, climbs) if obj.lower_ in fr.pronouns else
+                 anaphor(scene, [obj], climbs) if description_first(scene, obj) else None)
+        if found:
+            return found
+    return None
 
 
 def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
@@ -306,7 +318,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         cands = candidates_in(scene, [head], head) if scene.index.at(head.i) is not None else []
         if cands:
             return choose(scene, cands, "relative_clause", climbs), False
-        return in_noun_phrase(scene, head, None, climbs), False
+        found = in_noun_phrase(scene, head, None, climbs)
+        if found is None and description_first(scene, head):  # "the image-sharing platform, which has about 600 million"
+            found = anaphor(scene, [head], climbs)
+        return found, False
     if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
         if found:
@@ -321,8 +336,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
-    if not cands and subj is not None:
-        cands = named_apposition(scene, subj)
+    if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
+        # "Norway's sovereign wealth fund, the Government Pension Fund Global, reported": the apposition
+        # names the fund; its possessor only owns it
+        cands = named_apposition(scene, subj) or cands
     if cands and node.lower_ in fr.speech_verbs and prev is not None:  # a person who says a number is its source
         speaker = scene.index.at(subj.i)
         if speaker is not None and speaker.label == "PERSON":  # ... and so is where they work ("Steve Milunovich at First Boston said")
