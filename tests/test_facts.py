@@ -547,6 +547,14 @@ SUBJECT_CASES = [
     # a named apposition names a subject noun its possessor only owns
     ("apposition-over-possessor", "Norway's sovereign wealth fund, the Government Pension Fund Global, reported on Tuesday "
      "a return of 2.5 trillion kroner for 2025.", "2.5 trillion kroner", {"subject": "Government Pension Fund Global"}),
+    # a mixed-case word is a name whatever its tag ("IndiGo"/NNS), and an apposition naming the subject noun
+    ("mixed-case-apposition-names-the-subject", "India's largest airline IndiGo on Wednesday placed a firm order for 60 "
+     "Airbus A350 wide-body aircraft, a deal valued at about US$25 billion at list prices.", "US$25 billion",
+     {"subject": "IndiGo", "metric": "deal_value"}),
+    # the subject of an earlier sentence, also across a paragraph break (a judge's words in between)
+    ("description-across-paragraph", "Ryanair said its profit doubled.\n\nJustice Michael Lee said part of the penalty "
+     "should be paid to the Transport Workers Union. The airline had already agreed to pay A$120 million to workers.",
+     "A$120 million", {"subject": "Ryanair"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

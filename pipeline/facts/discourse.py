@@ -85,16 +85,19 @@ def _clause_subject_before(scene: "Scene", here: "Span", tok: Token, noun: str) 
 
 
 def _subject_before(scene: "Scene", here: "Span", noun: str, p_start: int) -> "Entity | None":
-    """The named subject of the nearest sentence before ``here`` (the previous one, then back to the start
-    of its paragraph) that ``noun`` can stand for."""
-    k = here.start
+    """The named subject of the nearest sentence before ``here`` that ``noun`` can stand for: back to the
+    start of its paragraph, then at most ``topic_lookback`` sentences further (a paragraph that opens with
+    a quote or a judge's words still speaks of the company the one before was about)."""
+    k, further = here.start, 0
     while k > 0:
         sent = scene.sentence(k - 1)
+        if sent.start_char < p_start:
+            further += 1
+            if further > scene.fr.topic_lookback:
+                return None
         previous = _named_subject(scene, sent)
         if previous is not None and compatible(previous, noun, scene.fr):
             return previous
-        if sent.start_char <= p_start:
-            return None
         k = sent.start
     return None
 
