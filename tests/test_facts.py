@@ -555,6 +555,16 @@ SUBJECT_CASES = [
     ("description-across-paragraph", "Ryanair said its profit doubled.\n\nJustice Michael Lee said part of the penalty "
      "should be paid to the Transport Workers Union. The airline had already agreed to pay A$120 million to workers.",
      "A$120 million", {"subject": "Ryanair"}),
+    # a business description never stands for a public body
+    ("business-description-not-a-public-body", "The European Commission fines Meta Platforms €798 million for tying its "
+     "Facebook Marketplace service to the social network, which has more than 3 billion monthly active users.",
+     "3 billion", {"subject": "Facebook Marketplace"}),
+    ("public-body-description-stays", "The European Commission said it would spend €2 billion. The commission also "
+     "approved €500 million in aid.", "€500 million", {"subject": "European Commission"}),
+    # the earlier sentence's subject named by its apposition ("India's largest airline IndiGo")
+    ("description-is-the-named-apposition", "India's largest airline IndiGo on Wednesday placed a firm order for 60 "
+     "Airbus A350 aircraft.\n\nThe carrier reported a net profit of ₹7,258 crore for the fiscal year.", "₹7,258 crore",
+     {"subject": "IndiGo"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -39,7 +39,10 @@ def containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
-    """Can ``noun`` ("company", "retailer", "government") stand for ``ent``?"""
+    """Can ``noun`` ("company", "retailer", "government") stand for ``ent``? Never a business description
+    for a public body ("the airline" is not "the Federal Court of Australia")."""
+    if noun not in fr.public_body_descriptions and any(w in fr.public_body_words for w in ent.name.lower().split()):
+        return False
     if ent.listed and ent.type in fr.anaphor_entity_types and noun in fr.anaphor_nouns:
         return True
     return ent.label is not None and ent.label in fr.descriptions.get(noun, ())
@@ -65,6 +68,9 @@ def _named_subject(scene: "Scene", sent: "Span") -> "Entity | None":
     if key not in scene.memo:
         subjects = [c for c in sent.root.children if c.dep_ in scene.fr.subject_deps]
         found = _single(scene, phrase_tokens(subjects[0], scene.fr)) if subjects else None
+        if subjects and (found is None or found[1].dep_ == "poss"):  # "India's largest airline IndiGo": the apposition names it
+            named = _single(scene, [t for a in subjects[0].children if a.dep_ == "appos" for t in phrase_tokens(a, scene.fr)])
+            found = named or found
         scene.memo[key] = found[0] if found is not None else None
     return scene.memo[key]
 
