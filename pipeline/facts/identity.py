@@ -194,6 +194,22 @@ def _mixed_case(tok: Token) -> bool:
     return len(text) > 1 and not text.isupper() and any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
 
 
+#: a lower-case letter then a capital inside one word: the words ``_mixed_case`` accepts, found by the
+#: regex engine over the text instead of a Python loop over every token
+_MIXED_CASE = re.compile(r"\w*[^\W\d_A-Z][A-Z]\w*")
+
+
+def _mixed_case_tokens(doc: Doc, text: str) -> list[Token]:
+    """The tokens of ``doc`` that ``_mixed_case`` accepts, each once, in text order."""
+    out: dict[int, Token] = {}
+    for m in _MIXED_CASE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if _mixed_case(tok):
+                out.setdefault(tok.i, tok)
+    return [out[i] for i in sorted(out)]
+
+
 def _name_like(tok: Token, fr: FactRules) -> bool:
     return tok.tag_ in fr.proper_noun_tags or _mixed_case(tok)
 
@@ -206,7 +222,7 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     out = []
     runs: frozenset[str] | None = None
     proper = [*_tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}),
-              *(t for t in doc if _mixed_case(t) and t.tag_ not in fr.proper_noun_tags)]
+              *(t for t in _mixed_case_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags)]
     for tok in proper:
         if not _name_like(tok, fr) or tok.i in taken:
             continue
