@@ -667,6 +667,17 @@ def test_the_publisher_is_never_the_headline_actor(nlp, rules, settings) -> None
 # paragraph names when their own sentence and paragraph name none; a year-ago figure is of that period a
 # year before (TimeBank wsj_0189, shortened)
 LEDE_CASES = [
+    # a Current-events day holds several stories: the first one's quarter does not reach a later story's
+    # price or funding round, only results (and amounts of the names the first paragraph names)
+    ("lede-not-another-storys-price",
+     "Alphabet reports fourth-quarter net income of US$34.5 billion.\n\nBitcoin falls to about US$63,000, its lowest "
+     "level since October 2024.", date(2026, 2, 5), "US$63,000", "2026-02-05"),
+    ("lede-not-another-storys-funding",
+     "Alphabet reports fourth-quarter net income of US$34.5 billion.\n\nWaymo raises US$16 billion in a funding round "
+     "led by Sequoia Capital.", date(2026, 2, 5), "US$16 billion", "2026-02-05"),
+    ("lede-reaches-a-units-results",
+     "General Motors reported a 9% drop in third-quarter net income.\n\nAt GMAC, net dropped 3.1% to $234.5 million.",
+     date(1989, 10, 26), "$234.5 million", "1989-Q3"),
     ("lede-quarter",
      "Ralston Purina Co. reported a 47% decline in fourth-quarter earnings, reflecting restructuring costs.\n\n"
      "The St. Louis company earned $45.2 million, or 65 cents a share, compared with $84.9 million, or $1.24 a share, a year earlier.",

@@ -84,6 +84,7 @@ class FactRules:
     valued_object_deps: frozenset[str]
     controller_deps: frozenset[str]
     possessive_pronouns: frozenset[str]
+    lede_metrics: frozenset[str]
     public_body_words: frozenset[str]
     public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
@@ -138,7 +139,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -194,7 +195,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)

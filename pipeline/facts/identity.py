@@ -187,6 +187,10 @@ def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> b
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+#: the label of a traded thing or benchmark (identity slug prefix ``commodity:``)
+TRADED_LABEL = "COMMODITY"
+
+
 def _mixed_case(tok: Token) -> bool:
     """'IndiGo', 'xAI', 'eBay', 'OpenAI': a capital after a lower-case letter marks a name whatever the
     tagger says (it tags "IndiGo" NNS)."""
@@ -291,6 +295,8 @@ def build_index(
             continue  # "Damages totalled $3 billion": a capitalised metric word the tagger took for a name
         if not cid and label == "NORP" and not (span.root.head.lower_ in fr.norp_heads or span.root.lower_ in fr.norp_heads):
             continue
+        if not cid and surface.lower().removeprefix("the ").strip() in fr.traded_nouns:
+            label = TRADED_LABEL  # "Bitcoin falls to US$63,000": the NER's PERSON is a traded thing
         ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
@@ -299,7 +305,7 @@ def build_index(
     for start, end in numbers:  # "three million yuan": the currency word of an amount is not a subject
         span = doc.char_span(start, end, alignment_mode="expand")
         taken.update(t.i for t in span or ())
-    for label, chunks in (("COMMODITY", _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
+    for label, chunks in ((TRADED_LABEL, _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
         for start, end, surface in chunks:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and not any(t.i in taken for t in span):
