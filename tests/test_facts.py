@@ -565,6 +565,11 @@ SUBJECT_CASES = [
     ("description-is-the-named-apposition", "India's largest airline IndiGo on Wednesday placed a firm order for 60 "
      "Airbus A350 aircraft.\n\nThe carrier reported a net profit of ₹7,258 crore for the fiscal year.", "₹7,258 crore",
      {"subject": "IndiGo"}),
+    # "whose": the relative clause's antecedent owns the noun "whose" modifies
+    ("whose-antecedent", "BYD sold 2.1 million vehicles in the period, more than Tesla, whose revenue fell to $44 billion "
+     "over the same six months.", "$44 billion", {"subject": "Tesla", "rule": "relative_clause", "metric": "revenue"}),
+    ("whose-person", "Petrobras chief executive Magda Chambriard, whose annual pay was capped at R$1.6 million by the "
+     "government in 2025, said the company would keep drilling.", "R$1.6 million", {"subject": "Magda Chambriard"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -84,6 +84,7 @@ class FactRules:
     valued_object_deps: frozenset[str]
     controller_deps: frozenset[str]
     possessive_pronouns: frozenset[str]
+    relative_possessives: frozenset[str]
     lede_metrics: frozenset[str]
     public_body_words: frozenset[str]
     public_body_descriptions: frozenset[str]
@@ -146,7 +147,7 @@ _WORD_SETS = (
     "governor_preps", "source_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
-    "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions",
+    "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -192,7 +193,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
-        "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions"))
+        "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
+        "relative_possessives"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

@@ -313,6 +313,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     if not subjects and not obj_cands:
         return None, True
     subj = subjects[0] if subjects else None
+    whose = subj is not None and any(c.dep_ == "poss" and c.lower_ in fr.relative_possessives for c in subj.children)
+    if whose and node.dep_ == "relcl":  # "Tesla, whose revenue fell to $44 billion": the clause's antecedent's
+        head = node.head
+        ent = scene.index.at(head.i) or _untagged_name(scene, head)
+        if ent is not None:
+            return subject_of(scene, ent, head, "relative_clause", climbs), False
     if subj is not None and subj.lower_ in fr.relative_pronouns and node.dep_ == "relcl":
         head = node.head
         cands = candidates_in(scene, [head], head) if scene.index.at(head.i) is not None else []
