@@ -18,6 +18,7 @@ from pipeline.facts.candidates import (
     Scene,
     candidates_in,
     drop_owners,
+    named_apposition,
     phrase_tokens,
     possessive_variant,
     variant_tokens,
@@ -181,6 +182,10 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
     apposition of the ``amount`` itself restates the number, it does not name its owner ("loses US$593
     billion in market value, the largest one-day drop ... of the U.S. stock market")."""
     fr = scene.fr
+    if not amount and node.dep_ == "appos" and scene.index.at(node.head.i) is not None:
+        cands = candidates_in(scene, [node.head], node.head)  # "fined Coupang, the country's largest online retailer, ₩150 billion"
+        if cands:
+            return choose(scene, cands, "appos", climbs)
     for child in node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
         if amount:
             break
@@ -191,6 +196,10 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
     for child in node.children:
         if prev is not None and child.i == prev.i:
             continue
+        if child.dep_ == "poss" and description_first(scene, node):  # "the country's largest online retailer": the retailer meant
+            found = anaphor(scene, [node], climbs)
+            if found:
+                return found
         if child.dep_ in ("poss", "compound") and scene.index.at(child.i) is not None:
             cands = candidates_in(scene, [child], child)
             if cands:
@@ -294,13 +303,6 @@ def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Su
     return None
 
 
-def named_apposition(scene: Scene, noun: Token) -> Cands:
-    """'American video game company Electronic Arts (EA) agrees ...': a common noun whose apposition is a
-    name is that name (an apposition is otherwise an aside, not the phrase's name)."""
-    if noun.tag_ in scene.fr.proper_noun_tags:
-        return []
-    return [c for a in noun.children if a.dep_ == "appos" for c in candidates_in(scene, phrase_tokens(a, scene.fr), a)]
-
 
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
@@ -342,6 +344,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
+    for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
+        head = _entity_head(ent, tok)
+        if head.dep_ == "poss" and description_first(scene, head.head):
+            found = anaphor(scene, [head.head], climbs)
+            if found:
+                return found, False
     if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
         # "Norway's sovereign wealth fund, the Government Pension Fund Global, reported": the apposition
         # names the fund; its possessor only owns it
