@@ -92,6 +92,8 @@ def _named_subject(scene: "Scene", sent: "Span") -> "Entity | None":
         if subjects and (found is None or found[1].dep_ == "poss"):  # "India's largest airline IndiGo": the apposition names it
             named = _single(scene, [t for a in subjects[0].children if a.dep_ == "appos" for t in phrase_tokens(a, scene.fr)])
             found = named or found
+        if found is not None and found[1].dep_ == "poss" and description_first(scene, found[1].head):
+            found = None  # "Revenue at Europe's largest bank rose": about the bank, not Europe
         scene.memo[key] = found[0] if found is not None else None
     return scene.memo[key]
 
