@@ -587,6 +587,15 @@ SUBJECT_CASES = [
      "design software maker at about $56 billion.", "$56 billion", {"subject": "Figma"}),
     ("description-of-the-same-kind", "Qantas Airways said profit rose. The airline will pay A$120 million to workers.",
      "A$120 million", {"subject": "Qantas Airways"}),
+    # a place that only locates a definite description ("the Shenzhen-based company") is not its subject
+    ("place-based-description", "BYD said its net profit fell 18%.\n\nRevenue at the Shenzhen-based company rose 9% to "
+     "¥405 billion.", "¥405 billion", {"subject": "BYD", "metric": "revenue"}),
+    # a name modifying a traded word is the traded thing, whatever the NER says ("Brent"/ORG of "Brent crude"),
+    # never what "the company" stands for
+    ("ner-name-of-a-traded-thing-price", "Toyota reported a profit for the quarter as the price of Brent crude averaged "
+     "US$63 a barrel.", "US$63", {"subject": "Brent crude", "metric": "price"}),
+    ("ner-name-of-a-traded-thing", "Toyota reported a profit for the quarter as the price of Brent crude averaged US$63 "
+     "a barrel.\n\nThe company cut its five-year investment plan to US$98 billion.", "US$98 billion", {"subject": "Toyota"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -89,6 +89,7 @@ class FactRules:
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
     generic_descriptions: frozenset[str]
+    place_modifier_deps: frozenset[str]
     public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
     respective_words: frozenset[str]
@@ -142,7 +143,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -197,7 +198,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
-        "relative_possessives", "name_kinds", "generic_descriptions"))
+        "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

@@ -295,9 +295,15 @@ def build_index(
             continue  # "Damages totalled $3 billion": a capitalised metric word the tagger took for a name
         if not cid and label == "NORP" and not (span.root.head.lower_ in fr.norp_heads or span.root.lower_ in fr.norp_heads):
             continue
+        start, end = row["start"], row["end"]
         if not cid and surface.lower().removeprefix("the ").strip() in fr.traded_nouns:
-            label = TRADED_LABEL  # "Bitcoin falls to US$63,000": the NER's PERSON is a traded thing
-        ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),
+            label = TRADED_LABEL  # "Bitcoin falls to US$63,000": a traded thing, whatever the NER says
+        elif (not cid and span.root.dep_ in fr.traded_modifier_deps and span.root.head.i == span.end
+              and span.root.head.lower_ in fr.traded_nouns):  # "the price of Brent/ORG crude": the name of a traded thing
+            label, span = TRADED_LABEL, doc[span.start : span.end + 1]
+            end = span.end_char
+            surface = text[start:end]
+        ent = Entity(start, end, cid, row.get("canonical_name") or surface, row.get("entity_type"),
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
     taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]

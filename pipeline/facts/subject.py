@@ -83,6 +83,23 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     return kept or cands
 
 
+def _described(scene: Scene, ent: Entity, head: Token) -> Token | None:
+    """The definite description a name only possesses or locates ("Europe's largest bank", "the
+    Shenzhen-based company"), or None."""
+    if head.dep_ == "poss":
+        return head.head if description_first(scene, head.head) else None
+    if ent.label not in scene.fr.place_labels:
+        return None
+    node = head
+    for _ in range(3):  # Shenzhen -npadvmod-> based -amod-> company
+        if node.dep_ not in scene.fr.place_modifier_deps or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.tag_ in scene.fr.common_noun_tags:
+            return node if description_first(scene, node) else None
+    return None
+
+
 def _in_prep_phrase(tok: Token) -> bool:
     """Is ``tok`` (a name's token) inside the object of a preposition, climbing through the name's own words?"""
     node = tok
@@ -345,9 +362,9 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
     for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
-        head = _entity_head(ent, tok)
-        if head.dep_ == "poss" and description_first(scene, head.head):
-            found = anaphor(scene, [head.head], climbs)
+        described = _described(scene, ent, _entity_head(ent, tok))
+        if described is not None:
+            found = anaphor(scene, [described], climbs)
             if found:
                 return found, False
     if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
