@@ -36,7 +36,7 @@ RULE_KEYS = (
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
-    "shortfall_words", "movement_units", "person_pronouns",
+    "shortfall_words", "movement_units", "person_pronouns", "level_units",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -56,6 +56,9 @@ TO_RE = rx.compile(r"\s+to\s+")
 ARTICLE_WORDS_RE = rx.compile(r"(?:a|an)\s+(?P<w>(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,2})", re.I)
 #: tags of the words of ARTICLE_WORDS_RE (a hyphen-joined word counts as an adjective)
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
+#: a copula right before a word: "its aim is two-fold" (having two parts, no factor)
+COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
+POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
 
@@ -140,6 +143,8 @@ class Compiled:
     movement_units: frozenset[str]
     person_pronouns: frozenset[str]
     compared_end_re: re.Pattern
+    level_units: frozenset[str]
+    fold_hyphen_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -219,7 +224,7 @@ def compile_rules(rules: Rules) -> Compiled:
         fraction_point_re=rx.compile(
             r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
         ),
-        fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
+        fraction_by_re=rx.compile(r"\bby\s+(?:(?:" + qual_alt + r")\s+)?(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
@@ -234,6 +239,11 @@ def compile_rules(rules: Rules) -> Compiled:
         movement_units=frozenset(_norm(w) for w in data["movement_units"]),
         person_pronouns=frozenset(_norm(w) for w in data["person_pronouns"]),
         compared_end_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["compared_prepositions"]) + r")\s*$", re.I),
+        level_units=frozenset(_norm(w) for w in data["level_units"]),
+        # "four-fold", "twenty-fold": a spelled number joined to "fold" by a hyphen (counts reads "tenfold", "33-fold")
+        fold_hyphen_re=rx.compile(
+            r"(?<![\w.,-])(?P<w>" + _alt(w for w in (*vocab(rules).units, *vocab(rules).tens) if w not in ("a", "an", "zero")) + r")[-‐]fold(?![\w-])", re.I
+        ),
     )
 
 
@@ -321,6 +331,19 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     for m in c.fraction_re.finditer(text):
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
+    for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
+        try:
+            parsed = parse_number(m.group("w"), rules)
+        except (ArithmeticError, ValueError):
+            parsed = None
+        after = re.match(r"\s+(?=\w)", text[m.end() :])
+        nxt = _token_at(doc, m.end() + after.end()) if after else None
+        if nxt is not None and nxt.tag_.startswith("NN") and _norm(nxt.text) not in c.noun_words:
+            continue  # "the four-fold path": an adjective of a noun that is no change ("a three-fold increase" is one)
+        if COPULA_END_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "its aim is two-fold": having two parts
+        if parsed is not None and parsed.value > 1:
+            rows.append(_quantity_row(m.start(), m.end(), float(parsed.value), _qualifier(doc, m.start(), c), None, "multiplier_word"))
     for m in c.factor_re.finditer(text) if "factor" in text.lower() else ():
         row = _factor_multiplier(doc, m, rules, c)
         if row is not None:
@@ -665,6 +688,9 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if k > tok.i and t.idx in values and nouns == 1 and doc[k - 1].tag_ == "NNP":
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
             return None if v.multiplier else v
+        if k > tok.i and t.idx in values and nouns and all(_norm(x.text) in c.level_nouns for x in doc[tok.i : k] if x.tag_.startswith("NN")):
+            v = values[t.idx]  # a level word right before the value: "rises to a record US$2,450 per ounce"
+            return None if v.multiplier or v.source == "count" else v
         if possessive and t.tag_ == "POS" and k > tok.i and t.i + 1 < len(doc):
             # "up from last year's $2.34 billion": a possessive phrase before the value (a count after it is
             # what the owner has: "to the company's 500 employees")
@@ -796,7 +822,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 # "rose to $5 billion, compared with $4.5 billion": the earlier value, when it is in the unit
                 # of the later one ("rose 5% versus 3%" compares two rates of growth)
                 later = st.slots.get("to")
-                slot = "from" if v is not None and later is not None and v.unit == later.unit else None
+                slot = "from" if v is not None and later is not None and _same_measure(v, later) else None
                 v = v if slot else None
             if slot == "percent_by":
                 # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
@@ -812,7 +838,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
                     break
-                if slot == "by" and p is not None and v.ends is not None and "to" not in st.slots and not _forecast_range(doc, st, v):
+                if slot == "by" and v.ends is not None and "to" not in st.slots and (p is not None or _points_to_percent(text, v)) \
+                        and not _forecast_range(doc, st, v):
                     # "increased by 523 to 1,501": a range another stage read is the amount and the later value
                     # (not when the parse makes "to" part of the number: "could boost value by 5% to 10%")
                     st.slots["by"], st.slots["to"] = v.ends
@@ -868,6 +895,25 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         st.slots["from"] = held
 
 
+def _points_to_percent(text: str, v: Value) -> bool:
+    """Whether a range another stage read is an amount in points and a later percent: "rises 0.3 percentage
+    points to 4.2%" (never a range: its ends are written in two different units)."""
+    if v.ends is None:
+        return False
+    first, second = text[v.ends[0].start : v.ends[0].end], text[v.ends[1].start : v.ends[1].end]
+    return bool(POINTS_RE.search(first)) and not POINTS_RE.search(second)
+
+
+def _same_measure(a: Value, b: Value) -> bool:
+    """Whether two values measure the same thing: the same unit, or two plain numbers of things (counts or
+    bare numbers whose counted nouns differ or are missing: "rises to 200, compared to 150 yesterday", where
+    the counts stage took "yesterday" for the counted noun). A percent, money or a measure needs its unit."""
+    if a.unit == b.unit:
+        return True
+    plain = ("count", "bare")
+    return a.source in plain and b.source in plain and a.unit != "%" and b.unit != "%"
+
+
 def _forecast_range(doc: Doc, st: Statement, v: Value) -> bool:
     """Whether "by A to B" is a range of a forecast amount: the change word has a modal ("could boost the
     company's value by 5% to 10%") and the parse makes "to" part of the number (quantmod). A reported change
@@ -910,14 +956,21 @@ def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Co
 def _level_value(doc: Doc, st: Statement, role: str, i: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
     """The later value as a level after "at", once the statement has its amount or its change word is an
     adverb: "was down 15.82 at 2681.76", "settled 42.0 points lower at 1678.5". Not a number that modifies
-    the noun after it ("fell 5% at one point")."""
+    the noun after it ("fell 5% at one point"), unless that noun is the unit of an index ("at 4,800 points")."""
     if "to" in st.slots or not ("by" in st.slots or role == "adverb"):
         return None
     at = c.level_prep_re.match(doc_text(doc), i, limit)
     v = values.get(at.end()) if at else None
-    if v is None or v.multiplier or _modifies_next(doc, v.end):
+    if v is None or v.multiplier or (_modifies_next(doc, v.end) and not _level_unit_after(doc, v.end, c)):
         return None
     return v
+
+
+def _level_unit_after(doc: Doc, end: int, c: Compiled) -> bool:
+    """Whether the number ending at ``end`` modifies a unit of an index level ("closes down 2.1% at 4,800
+    points"), not a noun of its own ("fell 5% at one point", "at 3 stores")."""
+    last = _token_at(doc, end - 1)
+    return last is not None and _norm(last.head.text) in c.level_units
 
 
 def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
@@ -964,6 +1017,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             st = Statement(start, end, q.get("change") or "none", start, end, {}, multiplier=mult, rule="change_multiplier")
             _read_slots(st, "through_preposition", doc, limit, values, dates, c)
         else:
+            if out and out[-1].cue_start < start < out[-1].end and out[-1].slots:
+                continue  # a change word inside the object of the statement before: "raises its forecast for China's growth to 5%"
             tok = _token_at(doc, start)
             cue = _cue_role(tok, c.cues[word], word, _particle_amount(doc, tok, end, values, c))
             if cue is None or tok is None or tok.idx != start:
