@@ -58,6 +58,8 @@ ARTICLE_WORDS_RE = rx.compile(r"(?:a|an)\s+(?P<w>(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+)
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
 #: a copula right before a word: "its aim is two-fold" (having two parts, no factor)
 COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
+#: an ordinal in digits is a word of the gap ("rise for the 30th consecutive month to 3.2%"), never a value
+ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
@@ -301,7 +303,7 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         word = _norm(m.group())
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         factor, direction = c.mult_verbs[word]
-        if tok.tag_.startswith("VB") and (not tok.is_title or tok.is_sent_start):
+        if (tok.tag_.startswith("VB") or _verb_read_as_noun(doc, tok, m.start(), c)) and (not tok.is_title or tok.is_sent_start):
             if _object_word(tok) in c.mult_not_before or any(ch.dep_ == "prt" and ch.lower_ in c.mult_not_before for ch in tok.children):
                 continue  # "redoubled its efforts", "doubled down on its strategy"
             rule = "multiplier_verb"
@@ -349,6 +351,18 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _verb_read_as_noun(doc: Doc, tok: Token, start: int, c: Compiled) -> bool:
+    """Whether an inflected multiplier form the tagger read as a plural noun is the verb of a headline-style
+    sentence: right after a qualifier ("Nvidia's quarterly profit more than doubles to US$19.3 billion": the
+    model makes "more" the root and "doubles" its object) or in a sentence with no verb at all. A base form
+    ("double the effort") never is."""
+    if tok.tag_ != "NNS":
+        return False
+    if _qualifier(doc, start, c) != "exact":
+        return True
+    return not any(t.tag_.startswith(("VB", "MD")) for t in tok.sent)
 
 
 def _factor_multiplier(doc: Doc, m: re.Match, rules: Rules, c: Compiled) -> dict | None:
@@ -869,7 +883,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
             skipped += 1
             continue
-        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i)) or (word in c.cues and not first):
+        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word)) or (word in c.cues and not first):
             break
         after = SPACES_RE.match(text, w.end(), limit)
         if after is not None and after.end() in dates:
