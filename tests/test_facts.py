@@ -477,6 +477,27 @@ SUBJECT_CASES = [
     ("the-earlier-value-measures-what-the-later-does",
      "Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion a year ago. In composite trading on the New York "
      "Stock Exchange, shares rose.", "$1.43 billion", {"metric": "revenue"}),
+    # a possessive pronoun before the amount's noun is resolved like a pronoun subject: the buyer's deal,
+    # not the "of" object's (the target)
+    ("its-acquisition-of-target", "Nippon Steel completes its US$14.9 billion acquisition of U.S. Steel after President "
+     "Trump approves the deal.", "US$14.9 billion", {"subject": "Nippon Steel", "rule": "pronoun", "metric": "deal_value"}),
+    ("their-with-no-subject-before-keeps-of", "Their US$2 billion purchase of Slack closed.", "US$2 billion",
+     {"subject": "Slack"}),
+    # object control: the object of "orders" / "forced" pays, not the subject of the verb above
+    ("object-control-orders-to-pay", "A court in Paris orders Google to pay €250 million in damages to French publishers.",
+     "€250 million", {"subject": "Google", "rule": "object_control", "metric": "fine"}),
+    ("object-control-description", "Apple reported strong results. A federal judge later ordered the company to pay "
+     "$300 million to a patent holder.", "$300 million", {"subject": "Apple"}),
+    ("no-object-no-control", "Microsoft agreed to pay $20 million to settle the case.", "$20 million",
+     {"subject": "Microsoft", "rule": "clause_subject"}),
+    ("own-subject-no-control", "Regulators told Boeing that Airbus would pay $1 billion.", "$1 billion",
+     {"subject": "Airbus"}),
+    # an amount no word names a metric of is a price when it is a rate or the level of a traded thing
+    ("rate-is-a-price", "Gold rises above US$4,000 per ounce for the first time.", "US$4,000",
+     {"subject": "Gold", "metric": "price"}),
+    ("traded-level-is-a-price", "Bitcoin falls below US$90,000, erasing its gains for the year.", "US$90,000",
+     {"subject": "Bitcoin", "metric": "price"}),
+    ("company-level-is-no-price", "Globex reported $5 million for the period.", "$5 million", {"metric": "other"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

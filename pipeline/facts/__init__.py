@@ -43,7 +43,7 @@ from pipeline.facts.period import (
     year_to_date,
 )
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
-from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
+from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, OTHER_METRIC, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -200,6 +200,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
         subject = attach(scene, span)
+        if table == "money" and metric == OTHER_METRIC:
+            metric = priced(row, subject, fr) or metric
         sent = scene.sentence(span.start)
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, lede)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
@@ -214,6 +216,15 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return earlier_values_of_changes(rows, changes, fr)
+
+
+def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:
+    """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce")
+    or its subject is a traded thing ("Bitcoin falls below US$90,000": its level is its price)."""
+    label = subject.id.split(":", 1)[0].upper() if subject.id and ":" in subject.id else None
+    if row.get("per_unit") or label in fr.price_subject_labels:
+        return fr.price_metric
+    return None
 
 
 def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRules) -> list[dict]:

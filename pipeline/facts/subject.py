@@ -182,6 +182,8 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
                 return choose(scene, cands, "possessive", climbs)
         if child.dep_ == "poss":
             found = anaphor(scene, list(child.subtree), climbs) or first_person(scene, child, climbs)
+            if not found and child.lower_ in fr.possessive_pronouns:  # "completes its $14.9 billion acquisition of U.S. Steel"
+                found = pronoun(scene, child, climbs)
             if found:
                 return found
         if child.dep_ == "appos":
@@ -248,6 +250,23 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     return choose(scene, cands, "payer_object", climbs) if cands else None
 
 
+def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """'A court in Paris orders Google to pay €250 million': a verb with no subject of its own under a
+    verb with an object is that object's doing (object control), not the upper verb's subject's."""
+    fr = scene.fr
+    if prev is None or prev.dep_ not in fr.controlled_deps or any(c.dep_ in fr.subject_deps for c in prev.children):
+        return None
+    for obj in (c for c in node.children if c.dep_ in fr.controller_deps and c.i < prev.i):
+        cands = drop_owners(candidates_in(scene, phrase_tokens(obj, fr), obj)) or named_apposition(scene, obj)
+        if cands:
+            return choose(scene, cands, "object_control", climbs)
+        if description_first(scene, obj):  # "ordered the company to pay $1.5 billion"
+            found = anaphor(scene, [obj], climbs)
+            if found:
+                return found
+    return None
+
+
 def named_apposition(scene: Scene, noun: Token) -> Cands:
     """'American video game company Electronic Arts (EA) agrees ...': a common noun whose apposition is a
     name is that name (an apposition is otherwise an aside, not the phrase's name)."""
@@ -259,7 +278,7 @@ def named_apposition(scene: Scene, noun: Token) -> Cands:
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
-    paid = payer_object(scene, node, prev, climbs)
+    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs)
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
