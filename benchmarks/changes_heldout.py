@@ -179,6 +179,20 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
     return pairs
 
 
+#: gold by-units written in basis points (the written corpus keeps them as written); the pipeline gives percentage points
+BASIS_POINT_UNITS = frozenset({"basis points", "basis point", "bps", "bp"})
+
+
+def gold_value(g: dict, part: str) -> Any:
+    """A gold from/to/by value in the pipeline's unit: a by-amount labelled in basis points ("drops 14 basis points",
+    by 14 'basis points' in ``written-changes.jsonl``) is compared in percentage points (0.14), as the pipeline
+    writes it (by_unit %). Nothing else is converted."""
+    v = g[f"{part}_value"]
+    if part == "by" and v is not None and (g.get("by_unit") or "").lower() in BASIS_POINT_UNITS:
+        return float(v) / 100
+    return v
+
+
 def optional_gold(g: dict) -> bool:
     """A gold change row both readings of the conventions allow: its only value is its amount, written first
     and followed by the change word ("20% gain", "a 47% decline in earnings" labelled as "47% decline"); a gapped
@@ -240,7 +254,7 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
             agree_m["kind"] += g["kind"] == p["mkind"]
         for g, p in pairs_c:
             for part in ("from", "to", "by"):
-                agree_c[part] += same(g[f"{part}_value"], p[f"{part}_value"])
+                agree_c[part] += same(gold_value(g, part), p[f"{part}_value"])
             agree_c["direction"] += g["direction"] == p["direction"]
         if details:
             matched_g = {id(g) for g, _ in pairs_m + pairs_c}
@@ -255,9 +269,9 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
                     opt = " optional" if what == "change" and optional_pred(p) else ""
                     print(f"  FP   {what:10} {doc_id[:50]} {p['start']}:{p['end']} {p['text']!r} ({p['rule']}){opt}")
             for g, p in pairs_c:
-                bad = [k for k in ("from", "to", "by") if not same(g[f"{k}_value"], p[f"{k}_value"])]
+                bad = [k for k in ("from", "to", "by") if not same(gold_value(g, k), p[f"{k}_value"])]
                 if bad:
-                    print(f"  VALUE change     {doc_id[:50]} {p['text']!r}: " + ", ".join(f"{k} gold {g[f'{k}_value']} got {p[f'{k}_value']}" for k in bad))
+                    print(f"  VALUE change     {doc_id[:50]} {p['text']!r}: " + ", ".join(f"{k} gold {gold_value(g, k)} got {p[f'{k}_value']}" for k in bad))
             for g, p in pairs_m:
                 if not same(g["value"], p["value"]) or g["qualifier"] != p["qualifier"] or g["kind"] != p["mkind"]:
                     print(f"  VALUE multiplier {doc_id[:50]} {p['text']!r}: gold {g['value']} {g['qualifier']} {g['kind']}, got {p['value']} {p['qualifier']} {p['mkind']}")

@@ -74,6 +74,16 @@ MULTIPLIERS = [
     ("spelled-hyphen-fold-noun", "The country saw a three-fold increase in cases.", "three-fold", 3, "exact", "increase", "change"),
     # a headline's multiplier verb the tagger reads as a plural noun after a qualifier (negative: doubles-titles)
     ("r5-more-than-doubles", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles", 2, "more_than", "increase", "change"),
+    # round 5, sentences of the written corpus (benchmarks/newsdev/written-changes.texts.jsonl; written text, not real news; ids w5-)
+    ("w5-would-more-than-double", "The International Energy Agency said on Tuesday that the world added 585 gigawatts of renewable power capacity in 2024, "
+     "and forecast that global capacity would more than double by 2030, rising by about 4,600 gigawatts.", "double", 2, "more_than", "increase", "change"),
+    ("w5-more-than-double-possessive", "ASML reports that its orders rose to €13.2 billion in the fourth quarter, more than double analysts' expectations.",
+     "double", 2, "more_than", "increase", "comparison"),
+    # a comparison with the same quantity at an earlier time is a change (negative: n-times-the-mass, issue-twice-as-fast)
+    ("w5-times-earlier-year", "A study in The Lancet Public Health finds that the number of heat-related deaths in Europe in the summer of 2024 was "
+     "2.3 times the number recorded in 2022.", "2.3 times", 2.3, "exact", "increase", "change"),
+    ("w5-twice-as-many-as-earlier", "OpenAI says that the number of weekly users of ChatGPT has reached 1 billion, twice as many as a year earlier.",
+     "twice", 2, "exact", "increase", "change"),
 ]
 
 
@@ -427,6 +437,62 @@ NOT_CHANGES = [
 def test_not_change_statements(run, text) -> None:
     found = run(text)
     assert not [c for c in found["changes"] if c["kind"] == "change"], found["changes"]
+
+
+# round 5: sentences of the written corpus (benchmarks/newsdev/written-changes.texts.jsonl: written in the style of 2019-2026
+# portal days and Wikinews, not real news), each a class the round-5 rules fix: (id, sentence, [(span, from, to, by), ...])
+WRITTEN = [
+    # a headline verb the tagger reads as a plural noun, an amount right after it
+    ("w5-plummets-noun-tag", "After the United States and Iran agree to a ceasefire, Brent crude plummets 13% to US$94.80 a barrel, while the Stoxx "
+     "Europe 600 index jumps 3.9%.", [("plummets 13% to US$94.80", None, 94.8, 13), ("jumps 3.9%", None, None, 3.9)]),
+    ("w5-soars-appos", "Trump announces a 90-day pause on most reciprocal tariffs but raises the tariff on Chinese imports to 125%; the S&P 500 "
+     "soars 9.5%, its biggest one-day gain since 2008.", [("raises the tariff on Chinese imports to 125%", None, 125, None), ("soars 9.5%", None, None, 9.5)]),
+    ("w5-soars-to-a-record", "The price of gold soars to a record US$3,600 an ounce.", [("soars to a record US$3,600", None, 3600, None)]),
+    # "up to" after a verb of a small move is a change to a later value (negative: up-to-bound)
+    ("w5-edges-up-to-from", "Eurozone inflation edges up to 2% in June from 1.9% in May.", [("up to 2% in June from 1.9%", 1.9, 2, None)]),
+    ("w5-ticks-up-to", "In the United States, employers add just 22,000 jobs in August, and the unemployment rate ticks up to 4.3%, the highest since 2021.",
+     [("add just 22,000", None, None, 22000), ("up to 4.3%", None, 4.3, None)]),
+    ("w5-weakens-percent", "The S&P/TSX Composite Index in Toronto slumps 1.8%, while the Mexican peso weakens 1.2% against the U.S. dollar.",
+     [("slumps 1.8%", None, None, 1.8), ("weakens 1.2%", None, None, 1.2)]),
+    # money after "lose" with a value noun, a count after "add" with a new total, a measure after "add" (negatives: lost-money, gained-users)
+    ("w5-loses-market-value", "Nvidia's shares plunge 17% and the company loses nearly US$593 billion in market value, the largest single-day loss for "
+     "any company in history.", [("plunge 17%", None, None, 17), ("loses nearly US$593 billion", None, None, 593e9)]),
+    ("w5-added-bringing-total", "Netflix said on Tuesday that it added 18.9 million paid subscribers in the fourth quarter of 2024, bringing its total to "
+     "301.6 million.", [("added 18.9 million paid subscribers in the fourth quarter of 2024, bringing its total to 301.6 million", None, 301.6e6, 18.9e6)]),
+    ("w5-added-measure", "The world added 585 gigawatts of renewable power capacity in 2024.", [("added 585", None, None, 585)]),
+    # a rate after "at" is the amount; a value before a change noun is no earlier value ("from a 0.5% contraction")
+    ("w5-grows-at-rate", "The United States economy grows at an annualized rate of 3% in the second quarter, rebounding from a 0.5% contraction in "
+     "the first quarter.", [("grows at an annualized rate of 3%", None, None, 3), ("0.5% contraction", None, None, 0.5)]),
+    # a restatement after unit words; ranges another stage read: two values after "from", or when far apart; a range after "of"
+    ("w5-restatement-after-unit", "The Dow Jones Industrial Average tumbles 1,679 points, or 4%, to 40,545, its largest one-day point drop since 2020, while "
+     "the Nasdaq Composite sinks 6% to 16,550.", [("tumbles 1,679 points, or 4%, to 40,545", None, 40545, 1679), ("sinks 6% to 16,550", None, 16550, 6)]),
+    ("w5-money-amount-to-value", "The Hang Seng Index surges 3% to 23,549 points, and Brent crude rises more than US$2 to US$66 a barrel.",
+     [("surges 3% to 23,549", None, 23549, 3), ("rises more than US$2 to US$66", None, 66, 2)]),
+    ("w5-from-range-two-values", "Concentrations of nitrous oxide have risen from about 270 to 338 parts per billion since 1750.",
+     [("risen from about 270 to 338", 270, 338, None)]),
+    ("w5-noun-of-range", "Walmart shares fall 6.5% after the retailer forecasts annual sales growth of 3% to 4%, down from 5.1% in the fiscal year just ended.",
+     [("fall 6.5%", None, None, 6.5), ("growth of 3% to 4%", None, None, 3.5), ("down from 5.1%", 5.1, None, None)]),
+    # "compared with <year>" is the baseline, "a quarter of a percentage point" an amount, "to a record <count>" a later value
+    ("w5-compared-with-year", "The area burned by wildfires in the European Union in 2025 doubled compared with 2024 to more than one million hectares.",
+     [("doubled compared with 2024 to more than one million", None, 1e6, None)]),
+    ("w5-quarter-of-a-point", "The Bank of Canada on Wednesday lowered its overnight rate by a quarter of a percentage point to 2.75%, its seventh "
+     "consecutive cut, citing the threat of a trade war with the United States.", [("lowered its overnight rate by a quarter of a percentage point to 2.75%", None, 2.75, 0.25)]),
+    ("w5-to-a-record-count", "The number of people aged 65 and older rose to a record 36.2 million, or 29.4% of the population, and the share of the "
+     "working-age population shrank to 59.6%.", [("rose to a record 36.2 million", None, 36.2e6, None), ("shrank to 59.6%", None, 59.6, None)]),
+    # planted non-changes: matter that fell, a distance moved
+    ("w5-snow-and-fall", "A winter storm drops up to 60 centimetres of snow across New England; a hiker in New Hampshire survives after falling 20 feet "
+     "into a ravine.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), [c[1:] for c in WRITTEN], ids=[c[0] for c in WRITTEN])
+def test_written_corpus_statements(run, text, want) -> None:
+    found = run(text)
+    got = [(c["text"], c["from_value"], c["to_value"], c["by_value"]) for c in found["changes"] if c["kind"] == "change"]
+    assert [g[0] for g in got] == [w[0] for w in want], got
+    for g, w in zip(got, want):
+        for a, b in zip(g[1:], w[1:]):
+            assert a == (None if b is None else pytest.approx(b)), (g, w)
 
 
 # (id, sentence, [(span, from, to, by), ...]): one change word shared by several statements

@@ -36,7 +36,8 @@ RULE_KEYS = (
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
-    "shortfall_words", "movement_units", "person_pronouns", "level_units",
+    "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
+    "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -60,6 +61,10 @@ ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
 COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
 #: an ordinal in digits is a word of the gap ("rise for the 30th consecutive month to 3.2%"), never a value
 ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
+#: a year after a preposition of time: the reference of a comparison is an earlier time ("recorded in 2022")
+EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)?(?:1[89]|20)\d{2}(?![\w-])", re.I)
+#: a range's ends lie within this ratio; "rises US$2 to US$66" is an amount and a later value
+RANGE_MAX_RATIO = 3.0
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
@@ -147,6 +152,13 @@ class Compiled:
     compared_end_re: re.Pattern
     level_units: frozenset[str]
     fold_hyphen_re: re.Pattern
+    small_move_verbs: frozenset[str]
+    value_loss_re: re.Pattern
+    total_after_re: re.Pattern
+    matter_re: re.Pattern
+    movement_prep_re: re.Pattern
+    rate_re: re.Pattern
+    baseline_words_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -224,7 +236,7 @@ def compile_rules(rules: Rules) -> Compiled:
             r"(?<![\w-])(?:" + _alt(data["factor_phrases"]) + r")\s+(?P<n>" + vocab(rules).number + r")(?![\w-])", re.I
         ),
         fraction_point_re=rx.compile(
-            r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
+            r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:of\s+)?(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
         ),
         fraction_by_re=rx.compile(r"\bby\s+(?:(?:" + qual_alt + r")\s+)?(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
@@ -246,6 +258,17 @@ def compile_rules(rules: Rules) -> Compiled:
         fold_hyphen_re=rx.compile(
             r"(?<![\w.,-])(?P<w>" + _alt(w for w in (*vocab(rules).units, *vocab(rules).tens) if w not in ("a", "an", "zero")) + r")[-‐]fold(?![\w-])", re.I
         ),
+        small_move_verbs=frozenset(_norm(w) for w in data["small_move_verbs"]),
+        value_loss_re=rx.compile(r"\s+(?:in|of)\s+(?:(?:its|their|the)\s+)?(?:" + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I),
+        total_after_re=rx.compile(
+            r"[^,;:()]{0,80}?,\s*(?:" + _alt(data["total_leads"]) + r")\s+(?:its|the|their|his|her|our)\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
+            + _alt(data["total_nouns"]) + r")\s+to\s+", re.I
+        ),
+        matter_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s+of\s+(?:" + _alt(data["matter_nouns"]) + r")(?![\w-])", re.I),
+        movement_prep_re=rx.compile(r"(?:\s+[A-Za-z]+){0,1}?\s+(?:" + _alt(data["movement_prepositions"]) + r")(?![\w-])", re.I),
+        # "grows at an annualized rate of 3%": a rate after "at" gives the amount of a change verb
+        baseline_words_re=_words(data["baselines"]),
+        rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
     )
 
 
@@ -309,8 +332,10 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             rule = "multiplier_verb"
         elif word in c.mult_nouns and nxt is not None and nxt.lower_ == "of":
             rule = "multiplier_noun"
-        elif tok.tag_ == "PDT" or (nxt is not None and nxt.lower_ in c.comparison_dets and tok.tag_ != "JJ"):
+        elif tok.tag_ == "PDT" or (nxt is not None and nxt.lower_ in c.comparison_dets and (tok.tag_ != "JJ" or _qualifier(doc, m.start(), c) != "exact")):
             rule = "multiplier_predeterminer"
+        elif nxt is not None and _qualifier(doc, m.start(), c) != "exact" and any(t.tag_ == "POS" for t in doc[nxt.i : nxt.i + 3]):
+            rule = "multiplier_predeterminer"  # "more than double analysts' expectations": a ratio to another figure
         else:
             continue
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), direction, rule))
@@ -357,7 +382,10 @@ def _verb_read_as_noun(doc: Doc, tok: Token, start: int, c: Compiled) -> bool:
     """Whether an inflected multiplier form the tagger read as a plural noun is the verb of a headline-style
     sentence: right after a qualifier ("Nvidia's quarterly profit more than doubles to US$19.3 billion": the
     model makes "more" the root and "doubles" its object) or in a sentence with no verb at all. A base form
-    ("double the effort") never is."""
+    ("double the effort") never is. An adjective with an auxiliary of its own is a verb too ("global capacity
+    would more than double by 2030")."""
+    if tok.tag_ == "JJ" and any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+        return True
     if tok.tag_ != "NNS":
         return False
     if _qualifier(doc, start, c) != "exact":
@@ -403,7 +431,27 @@ def _object_word(tok: Token) -> str:
 
 def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     """``change`` ("revenue doubled", "grew 33-fold") or ``comparison`` ("twice as fast as sales",
-    "2.4 times the mass of the Sun", "3x faster than") for a quantities multiplier row."""
+    "2.4 times the mass of the Sun", "3x faster than") for a quantities multiplier row. A comparison with the
+    same quantity at an earlier time is a change ("2.3 times the number recorded in 2022", "twice as many as a
+    year earlier"): the issue's "something became N times what it was"."""
+    kind = _written_kind(doc, row, rules)
+    if kind == "comparison" and _earlier_reference(doc, row, compiled(rules)):
+        return "change"
+    return kind
+
+
+def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
+    """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022")
+    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end."""
+    text = doc_text(doc)
+    _, end = _sentence_bounds(doc, row["end"])
+    stop = re.search(r"[,;:]", text[row["end"] : end])
+    clause = text[row["end"] : row["end"] + stop.start() if stop else end]
+    return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+
+
+def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
+    """The kind the multiplier's own words give: its rule, then the word after it."""
     if row["rule"] in CHANGE_RULES:
         return "change"
     if row["rule"].startswith("multiplier_") and row["rule"] not in ("multiplier_word", "multiplier_x"):
@@ -646,11 +694,13 @@ class Statement:
     last_slot: str | None = None
 
 
-def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False) -> Cue | None:
+def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
     a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
-    that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast")."""
+    that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast").
+    A change verb the tagger read as a plural noun is still a verb when an amount follows it (``amount_after``:
+    "Brent crude plummets 13% to US$94.80", "the S&P 500 soars 9.5%"): a plural noun takes no bare amount."""
     if tok is None:
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
@@ -663,6 +713,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
         # a verbless sentence whose root is a change verb tagged as a plural noun: "Bitcoin plummets 15%",
         # "The rupee sinks to a record low of 90 per dollar" (the tagger reads the headline style as nouns)
         nouny = False
+    elif nouny and not any(c.role == "noun" for c in cue) and tok.tag_ == "NNS" and amount_after:
+        nouny = False  # "Brent crude plummets 13% to US$94.80, while ...": a headline verb in a sentence with other verbs
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
@@ -704,7 +756,7 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             return None if v.multiplier else v
         if k > tok.i and t.idx in values and nouns and all(_norm(x.text) in c.level_nouns for x in doc[tok.i : k] if x.tag_.startswith("NN")):
             v = values[t.idx]  # a level word right before the value: "rises to a record US$2,450 per ounce"
-            return None if v.multiplier or v.source == "count" else v
+            return None if v.multiplier else v
         if possessive and t.tag_ == "POS" and k > tok.i and t.i + 1 < len(doc):
             # "up from last year's $2.34 billion": a possessive phrase before the value (a count after it is
             # what the owner has: "to the company's 500 employees")
@@ -723,7 +775,8 @@ def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c
     paren = re.match(r"\s*\([^()]{0,60}\)", text[i:limit])
     if paren and any(ch.isdigit() for ch in paren.group()):
         i += paren.end()
-    lead = re.match(r"\s*,\s*(\w+)\s+", text[i:limit])
+    # a unit word or two may stand before the comma: "tumbles 1,679 points, or 4%, to 40,545"
+    lead = re.match(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*(\w+)\s+", text[i:limit])
     if lead and _norm(lead.group(1)) in c.restatement_leads and (i + lead.end()) in values:
         j = values[i + lead.end()].end
         for _ in range(c.restatement_max_words):
@@ -807,6 +860,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 # "declines of at least 43%" read as a verb by the parse is still the noun
                 slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
             j = p.end()
+        elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
+            slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
             det = c.amount_determiner_re.match(text, i, limit)
@@ -845,14 +900,29 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 after_noun = prev_tok is not None and prev_tok.tag_.startswith("NN")
                 slot = "by" if after_noun and v is not None and v.unit == "%" and not v.multiplier else None
                 v = v if slot else None
+            if v is not None and slot in ("from", "to") and _before_change_noun(text, v, limit, c):
+                v = None  # "rebounding from a 0.5% contraction": the amount of another change, not a value of this one
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
                 st.multiplier = v
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
-                    break
-                if slot == "by" and v.ends is not None and "to" not in st.slots and (p is not None or _points_to_percent(text, v)) \
+                    total = _total_after(text, v, limit, values, c)
+                    if total is None:
+                        break
+                    # "added 18.9 million paid subscribers ..., bringing its total to 301.6 million": the amount and the new total
+                    st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
+                    i, first, skipped = total.end, False, 0
+                    continue
+                if slot == "from" and v.ends is not None and "to" not in st.slots:
+                    # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
+                    st.slots["from"], st.slots["to"] = v.ends
+                    st.last_slot, st.end, first, skipped = "to", v.end, False, 0
+                    i = _skip_restatement(text, v.end, limit, values, c)
+                    continue
+                of = p is not None and _norm(p.group("p")) == "of"  # "growth of 3% to 4%": a range of the noun's amount
+                if slot == "by" and v.ends is not None and "to" not in st.slots and ((p is not None and not of) or _two_values(text, v)) \
                         and not _forecast_range(doc, st, v):
                     # "increased by 523 to 1,501": a range another stage read is the amount and the later value
                     # (not when the parse makes "to" part of the number: "could boost value by 5% to 10%")
@@ -865,7 +935,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.end, first, skipped = v.end, False, 0
                 i = _skip_restatement(text, v.end, limit, values, c)
                 continue
-            if p and slot == "from" and j in dates:  # "from 2023": the baseline period
+            if p and c.prep_map[_norm(p.group("p"))] in ("from", "compared") and j in dates:
+                # "from 2023", "doubled compared with 2024": the baseline period
                 st.baseline = text[j : dates[j]]
                 i = dates[j]
                 continue
@@ -907,6 +978,17 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
     later = st.slots.get("to")
     if held is not None and later is not None and "from" not in st.slots and later.unit == held.unit and later.start > held.end:
         st.slots["from"] = held
+
+
+def _two_values(text: str, v: Value) -> bool:
+    """Whether a range another stage read right after a change word ("rises more than US$2 to US$66", "rises
+    0.3 percentage points to 4.2%") is an amount and a later value: its ends are written in points and in percent,
+    or lie too far apart for one range (the higher at least ``RANGE_MAX_RATIO`` times the lower); "benefits 10% to
+    20%" stays a range."""
+    if v.ends is None:
+        return False
+    low, high = v.ends[0].value, v.ends[1].value
+    return _points_to_percent(text, v) or (low > 0 and high / low >= RANGE_MAX_RATIO)
 
 
 def _points_to_percent(text: str, v: Value) -> bool:
@@ -987,12 +1069,32 @@ def _level_unit_after(doc: Doc, end: int, c: Compiled) -> bool:
     return last is not None and _norm(last.head.text) in c.level_units
 
 
+def _total_after(text: str, v: Value, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The new total a clause after the amount gives: "added 18.9 million paid subscribers in the fourth quarter,
+    bringing its total to 301.6 million" (a lead verb, a possessive or article, a total noun, "to", the value)."""
+    m = c.total_after_re.match(text, v.end, limit)
+    if m is None:
+        return None
+    k = m.end()
+    q = c.qual_start.match(text, k, limit)
+    k = q.end() if q is not None and q.end() > k else k
+    total = values.get(k)
+    return total if total is not None and not total.multiplier and total.unit != "%" else None
+
+
 def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
     """Whether a number right after "gained"/"lost" is a change: a percent ("shares gained 5%"), or a
     count or bare number ("gained 13 seats", "Labour lost 42") that is no score ("lost 22 to 10") and no
-    contest ("lost 3 games"); never money ("lost $2 billion" is a loss) or a user count (new users)."""
+    contest ("lost 3 games"), or a measure ("added 585 gigawatts"); never money ("lost $2 billion" is a loss)
+    unless a value noun follows it ("loses US$593 billion in market value"), nor a user count (new users) unless
+    a new total follows (``_total_after``)."""
     if v.unit == "%":
         return True
+    if v.source == "money":
+        # "the company loses nearly US$593 billion in market value": a change of a value, not a loss in the accounts
+        return c.value_loss_re.match(text, v.end, limit) is not None
+    if v.source == "measure":
+        return True  # "the world added 585 gigawatts of renewable power capacity", "lost 5 kilograms"
     if v.source not in ("count", "bare"):
         return False
     after = re.match(r"\s*(?:[-–]\s*\d|to\s+\d)|\s+([A-Za-z]+)", text[v.end : limit])
@@ -1034,10 +1136,10 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             if out and out[-1].cue_start < start < out[-1].end and out[-1].slots:
                 continue  # a change word inside the object of the statement before: "raises its forecast for China's growth to 5%"
             tok = _token_at(doc, start)
-            cue = _cue_role(tok, c.cues[word], word, _particle_amount(doc, tok, end, values, c))
+            cue = _cue_role(tok, c.cues[word], word, _particle_amount(doc, tok, end, values, c), _amount_after(doc, end, limit, values, c))
             if cue is None or tok is None or tok.idx != start:
                 continue
-            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]):
+            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c):
                 continue  # "up to 5 million": a bound, not a change ("down to 1%" is one)
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
             _read_slots(st, cue.role, doc, limit, values, dates, c)
@@ -1095,6 +1197,34 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
     return _dedupe(out)
 
 
+def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
+    """Whether a change noun follows the value at once ("from a 0.5% contraction", "to a 3% rise")."""
+    w = re.match(r"[\s-]+([A-Za-z]+)", text[v.end : limit])
+    return w is not None and _norm(w.group(1)) in c.noun_words
+
+
+def _after_small_move(text: str, start: int, c: Compiled) -> bool:
+    """Whether the word before "up" at ``start`` is a verb of a small move ("inflation edges up to 2%", "the
+    rate ticks up to 4.3%"): then "up to" is a change to a later value, not a bound ("has up to 5 million users")."""
+    w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
+    return w is not None and _norm(w.group(1)) in c.small_move_verbs
+
+
+def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether an amount follows a change word at once: a value ("plummets 13%"), or a value preposition and a
+    value, possibly after a qualifier or a short noun phrase ("soars to a record US$3,600", "falls by nearly 5%")."""
+    text = doc_text(doc)
+    gap = SPACES_RE.match(text, end, limit)
+    j = gap.end() if gap else end
+    p = c.prep_re.match(text, j, limit)
+    if p is not None and c.prep_map[_norm(p.group("p"))] in ("to", "by", "from"):
+        j = p.end()
+    q = c.qual_start.match(text, j, limit)
+    k = q.end() if q is not None and q.end() > j else j
+    v = values.get(k) or (_value_after_np(doc, k, limit, values, c) if p is not None else None)
+    return v is not None and not v.multiplier
+
+
 def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Value], c: Compiled) -> bool:
     """Whether a change adverb the parse reads as a particle has its amount right after it: a percent, money
     or a bare number ("edged up 0.3%", "closing up $11"), not followed by "of" ("made up 40% of the board")."""
@@ -1111,7 +1241,8 @@ def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Va
 def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limit: int, c: Compiled) -> bool:
     """Statements whose amount says they are no change of a quantity: a gain in money ("an after-tax gain of
     about $30 million", a profit), a shortfall ("fell five cents a share short of his projections"), a person
-    moving a distance ("He fell 20 feet from the roof")."""
+    or thing moving a distance ("He fell 20 feet from the roof", "falling 20 feet into a ravine"), matter that
+    fell ("drops up to 60 centimetres of snow")."""
     by = st.slots.get("by")
     if by is None:
         return False
@@ -1119,6 +1250,10 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True
     if c.shortfall_re.match(doc_text(doc), by.end, limit):
         return True
+    if by.source == "measure" and c.matter_re.match(doc_text(doc), by.end, limit):
+        return True  # "drops up to 60 centimetres of snow": matter that fell
+    if (by.unit or "") in c.movement_units and c.movement_prep_re.match(doc_text(doc), by.end, limit):
+        return True  # "falling 20 feet into a ravine": a distance moved
     if (by.unit or "") in c.movement_units:
         subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
         return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
