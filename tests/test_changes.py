@@ -352,6 +352,9 @@ CHANGES = [
     # an ordinal in digits is part of the gap, never a value
     ("r5-ordinal-in-gap", "Japan's consumer prices rise for the 30th consecutive month to 3.2%.", "rise for the 30th consecutive month to 3.2%", "increase",
      None, 3.2, None, None, None, None),
+    ("r5-contracts", "UK GDP contracts 0.1% in the third quarter.", "contracts 0.1%", "decrease", None, None, 0.1, "%", None, -0.1),
+    # a fraction right after a change verb is its amount, not a comparison ("half the size of" is one: half-the-size)
+    ("r5-lost-a-third-of-value", "Tesla's shares have lost a third of their value since December.", "lost a third", "decrease", None, None, 100 / 3, "%", None, -100 / 3),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
 ]
@@ -430,6 +433,7 @@ NOT_CHANGES = [
     # round 5: nouns spelled like the historic-present verbs added ("dives", "axes" stay out of the rules)
     ("r5-dives-noun", "The team made three dives to 40 metres."),
     ("r5-axes-noun", "The graph's two axes show 5 values."),
+    ("r5-contracts-noun", "The firm signed contracts worth $5 billion."),
 ]
 
 

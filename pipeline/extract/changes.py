@@ -356,6 +356,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.start() + len(m.group("f")), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fraction_re.finditer(text):
+        if _after_change_verb(doc, m.start(), c):
+            continue  # "have lost a third of their value": the share that changed, an amount of the change word
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
@@ -376,6 +378,21 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _after_change_verb(doc: Doc, start: int, c: Compiled) -> bool:
+    """Whether a change verb stands right before ``start`` (a qualifier may sit between): "lost a third of their
+    value", "cut nearly half the budget"."""
+    text = doc_text(doc)
+    sent_start, _ = _sentence_bounds(doc, start)
+    head = text[sent_start:start]
+    q = c.qual_end.search(head)
+    head = head[: q.start()] if q else head
+    w = re.search(r"([A-Za-z]+)\s+$", head)
+    if w is None or _norm(w.group(1)) not in c.cues:
+        return False
+    tok = _token_at(doc, sent_start + w.start(1))
+    return tok is not None and tok.tag_.startswith("VB") and any(cue.role in VERB_GROUPS for cue in c.cues[_norm(w.group(1))])
 
 
 def _verb_read_as_noun(doc: Doc, tok: Token, start: int, c: Compiled) -> bool:
