@@ -483,6 +483,15 @@ WRITTEN = [
      "consecutive cut, citing the threat of a trade war with the United States.", [("lowered its overnight rate by a quarter of a percentage point to 2.75%", None, 2.75, 0.25)]),
     ("w5-to-a-record-count", "The number of people aged 65 and older rose to a record 36.2 million, or 29.4% of the population, and the share of the "
      "working-age population shrank to 59.6%.", [("rose to a record 36.2 million", None, 36.2e6, None), ("shrank to 59.6%", None, 59.6, None)]),
+    # sentences of the other written corpus (written-facts.texts.jsonl, labelled for money and user counts, read here for
+    # changes only; ids wf-): a predeterminer fraction after a change verb; a range after "to between"
+    ("wf-lost-half-its-value", "Bitcoin falls to about US$63,000, its lowest level since October 2024, having lost roughly half its value since its peak "
+     "in October.", [("falls to about US$63,000", None, 63000, None), ("lost roughly half", None, None, 50)]),
+    ("wf-to-between-range", "Meta Platforms says its family of apps now has 3.43 billion daily active people, and raises its 2025 capital expenditure "
+     "forecast to between US$64 billion and US$72 billion.", [("raises its 2025 capital expenditure forecast to between US$64 billion and US$72 billion", None, 68e9, None)]),
+    # a change adverb as an adjective after an article is no change
+    ("wf-a-lower-percent-noun", "Japan and the United States reach a trade agreement under which Japan will invest US$550 billion in American projects in "
+     "exchange for a lower 15% tariff on its cars and other goods.", []),
     # planted non-changes: matter that fell, a distance moved
     ("w5-snow-and-fall", "A winter storm drops up to 60 centimetres of snow across New England; a hiker in New Hampshire survives after falling 20 feet "
      "into a ravine.", []),

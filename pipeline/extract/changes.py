@@ -37,7 +37,7 @@ RULE_KEYS = (
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
-    "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns",
+    "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -105,6 +105,7 @@ class Compiled:
     fractions: dict[str, float]
     fraction_re: re.Pattern
     fraction_that_re: re.Pattern
+    fraction_share_re: re.Pattern
     actions: dict[str, tuple[str, str | None]]
     comparison_after: frozenset[str]
     cues: dict[str, tuple[Cue, ...]]
@@ -159,6 +160,7 @@ class Compiled:
     movement_prep_re: re.Pattern
     rate_re: re.Pattern
     baseline_words_re: re.Pattern
+    range_lead_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -200,6 +202,7 @@ def compile_rules(rules: Rules) -> Compiled:
             + r")(?![\w-])|\s+as\s+[A-Za-z-]+\s+as\b)",
             re.I,
         ),
+        fraction_share_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")(?=\s+(?:the|its|their|his|her|our)(?![\w-]))", re.I),
         fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+that(?![\w-])", re.I),
         actions={_norm(k): (str(v[0]), None if v[1] is None else str(v[1])) for k, v in data["action_verbs"].items()},
         comparison_after=frozenset(_norm(w) for w in data["comparison_after"]),
@@ -268,6 +271,7 @@ def compile_rules(rules: Rules) -> Compiled:
         movement_prep_re=rx.compile(r"(?:\s+[A-Za-z]+){0,1}?\s+(?:" + _alt(data["movement_prepositions"]) + r")(?![\w-])", re.I),
         # "grows at an annualized rate of 3%": a rate after "at" gives the amount of a change verb
         baseline_words_re=_words(data["baselines"]),
+        range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
     )
 
@@ -628,7 +632,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue
         sign = PERCENT_SIGN_RE.match(text, m.end())
         fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
-        if fraction and _modifies_next(doc, m.end()):
+        if fraction and _modifies_next(doc, m.end()) and not (last is not None and last.tag_ == "PDT"):
             continue  # "by a third party", "a half brother": an adjective of the noun after it
         if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
@@ -639,6 +643,12 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for m in c.fraction_share_re.finditer(text):
+        # "having lost roughly half its value", "cut half its staff": a fraction before a determiner (a predeterminer
+        # by the parse) is the share of the noun after it; a change word before it takes it as its amount
+        tok = _token_at(doc, m.start())
+        if tok is not None and tok.tag_ == "PDT" and m.start() not in out and not any(s < m.end() and m.start() < e for s, e in spans):
+            out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     for m in c.fraction_by_re.finditer(text):
         # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
         f = m.start("f")
@@ -738,6 +748,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
                 continue
             if want == "adverb" and tok.tag_ == "RP" and not particle_amount:
                 continue
+            if want == "adverb" and tok.dep_ == "amod" and prev is not None and prev.tag_ == "DT":
+                continue  # "in exchange for a lower 15% tariff": an adjective of the noun phrase
             if want == "noun" and (not tok.tag_.startswith("NN") or (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.tag_.startswith("NN"))):
                 continue
             if want in VERB_GROUPS and not (tok.tag_.startswith("VB") or tok.tag_.startswith("NN") or tok.tag_ in ("JJ", "RB", "IN")):
@@ -899,6 +911,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 if not p and quals[0] in c.level_qualifiers:
                     break  # "rose above 40 °C": a level crossed, not an amount
                 j = k
+            lead = c.range_lead_re.match(text, j, limit) if p is not None else None
+            if lead is not None and lead.end() in values and values[lead.end()].source == "money" and not values[lead.end()].multiplier:
+                j = lead.end()  # "raises its forecast to between US$64 billion and US$72 billion": the range (its midpoint)
             v = values.get(j)
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
