@@ -355,6 +355,11 @@ CHANGES = [
     ("r5-contracts", "UK GDP contracts 0.1% in the third quarter.", "contracts 0.1%", "decrease", None, None, 0.1, "%", None, -0.1),
     # a fraction right after a change verb is its amount, not a comparison ("half the size of" is one: half-the-size)
     ("r5-lost-a-third-of-value", "Tesla's shares have lost a third of their value since December.", "lost a third", "decrease", None, None, 100 / 3, "%", None, -100 / 3),
+    # a particle after a verb of moving is the change word ("went up from", "went down by"; negative: went-up-in-flames)
+    ("r5-went-up-from-to", "Ticket prices went up from $5 to $7.", "up from $5 to $7", "increase", 5, 7, None, None, None, 40.0),
+    ("r5-went-down-by", "Sales went down by 10 percent.", "down by 10 percent", "decrease", None, None, 10, "%", None, -10.0),
+    # a named scale whose name the tagger reads as a common noun
+    ("r5-downgraded-to-a-category", "The storm was downgraded to a Category 2 hurricane.", "downgraded to a Category 2", "decrease", None, 2, None, None, None, None),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
 ]
@@ -434,6 +439,7 @@ NOT_CHANGES = [
     ("r5-dives-noun", "The team made three dives to 40 metres."),
     ("r5-axes-noun", "The graph's two axes show 5 values."),
     ("r5-contracts-noun", "The firm signed contracts worth $5 billion."),
+    ("went-up-in-flames", "The house went up in flames in 2 minutes."),
 ]
 
 

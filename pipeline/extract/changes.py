@@ -780,7 +780,7 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
             return None if v.multiplier else v
-        if k > tok.i and t.idx in values and nouns == 1 and doc[k - 1].tag_ == "NNP":
+        if k > tok.i and t.idx in values and nouns == 1 and (doc[k - 1].tag_ == "NNP" or (doc[k - 1].tag_ == "NN" and doc[k - 1].is_title)):
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
             return None if v.multiplier else v
         if k > tok.i and t.idx in values and nouns and all(_norm(x.text) in c.level_nouns for x in doc[tok.i : k] if x.tag_.startswith("NN")):
@@ -1168,7 +1168,9 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             if out and out[-1].cue_start < start < out[-1].end and out[-1].slots:
                 continue  # a change word inside the object of the statement before: "raises its forecast for China's growth to 5%"
             tok = _token_at(doc, start)
-            cue = _cue_role(tok, c.cues[word], word, _particle_amount(doc, tok, end, values, c), _amount_after(doc, end, limit, values, c))
+            amount_after = _amount_after(doc, end, limit, values, c)
+            particle = _particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
+            cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
             if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c):
@@ -1236,8 +1238,9 @@ def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
 
 
 def _after_small_move(text: str, start: int, c: Compiled) -> bool:
-    """Whether the word before "up" at ``start`` is a verb of a small move ("inflation edges up to 2%", "the
-    rate ticks up to 4.3%"): then "up to" is a change to a later value, not a bound ("has up to 5 million users")."""
+    """Whether the word before "up"/"down" at ``start`` is a verb of moving ("inflation edges up to 2%", "the
+    rate ticks up to 4.3%", "ticket prices went up from $5 to $7"): then the particle is the change word with
+    its values after it, and "up to" a change to a later value, not a bound ("has up to 5 million users")."""
     w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
     return w is not None and _norm(w.group(1)) in c.small_move_verbs
 
