@@ -360,6 +360,11 @@ CHANGES = [
     ("r5-went-down-by", "Sales went down by 10 percent.", "down by 10 percent", "decrease", None, None, 10, "%", None, -10.0),
     # a named scale whose name the tagger reads as a common noun
     ("r5-downgraded-to-a-category", "The storm was downgraded to a Category 2 hurricane.", "downgraded to a Category 2", "decrease", None, 2, None, None, None, None),
+    # "to" a level with its value after "at" further on; a hyphenated word in the level phrase; "close" a level word
+    ("r5-highest-level-at", "The Bank of England raises interest rates to their highest level since 2008, at 5.25%.",
+     "raises interest rates to their highest level since 2008, at 5.25%", "increase", None, 5.25, None, None, None, None),
+    ("r5-all-time-low-of", "The rupee sinks to an all-time low of 87 per dollar.", "sinks to an all-time low of 87", "decrease", None, 87, None, None, None, None),
+    ("r5-record-close-of", "The Nasdaq rises 1.1% to a record close of 20,000.", "rises 1.1% to a record close of 20,000", "increase", None, 20000, 1.1, "%", None, 1.1),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
 ]
@@ -440,6 +445,8 @@ NOT_CHANGES = [
     ("r5-axes-noun", "The graph's two axes show 5 values."),
     ("r5-contracts-noun", "The firm signed contracts worth $5 billion."),
     ("went-up-in-flames", "The house went up in flames in 2 minutes."),
+    # a level with no value written is no statement ("at" a value needs the level phrase after "to")
+    ("r5-highest-no-value", "Mortgage rates climb to the highest since 2000."),
 ]
 
 

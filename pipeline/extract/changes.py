@@ -719,6 +719,9 @@ class Statement:
     rule: str = "change"
     #: the slot filled last ("to" in "rising to US$78.01 and $73.86, respectively")
     last_slot: str | None = None
+    #: "to" led to a level without its value ("raises interest rates to their highest level since 2008, at 5.25%"):
+    #: a value after "at" further on is the later value
+    level_pending: bool = False
 
 
 def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False) -> Cue | None:
@@ -767,10 +770,14 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     if tok is None or tok.idx != j:
         return None
     nouns = 0  # nouns so far
-    for k in range(tok.i, min(tok.i + 4, len(doc))):
+    hyphens = 0  # "to an all-time low of 87": the hyphen of a compound word is no word of the phrase
+    for k in range(tok.i, len(doc)):
         t = doc[k]
-        if t.idx >= limit:
+        if t.idx >= limit or k >= tok.i + 4 + 2 * hyphens:  # a hyphen joins two tokens into one word
             return None
+        if t.tag_ == "HYPH" and k > tok.i:
+            hyphens += 1
+            continue
         if t.lower_ == "of" and k > tok.i:
             if _norm(doc[k - 1].text) not in c.level_nouns:
                 return None  # "to a record low of", never "due to its third-quarter loss of $992,000"
@@ -919,6 +926,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
             if v is None and p and slot != "percent_by":
                 v = _value_after_np(doc, j, limit, values, c, possessive=slot in ("from", "to"))
+            if v is None and p and slot == "to" and _level_phrase(doc, j, limit, c):
+                st.level_pending = True
             if slot == "compared":
                 # "rose to $5 billion, compared with $4.5 billion": the earlier value, when it is in the unit
                 # of the later one ("rose 5% versus 3%" compares two rates of growth)
@@ -1081,11 +1090,25 @@ def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Co
     return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
 
 
+def _level_phrase(doc: Doc, j: int, limit: int, c: Compiled) -> bool:
+    """Whether the words at ``j`` name a level without its value: a superlative or a level noun within a few words
+    ("to their highest level since 2008", "to its weakest level against the dollar")."""
+    tok = _token_at(doc, j)
+    if tok is None:
+        return False
+    for t in doc[tok.i : tok.i + 4]:
+        if t.idx >= limit:
+            break
+        if t.tag_ == "JJS" or _norm(t.text) in c.level_nouns:
+            return True
+    return False
+
+
 def _level_value(doc: Doc, st: Statement, role: str, i: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
     """The later value as a level after "at", once the statement has its amount or its change word is an
     adverb: "was down 15.82 at 2681.76", "settled 42.0 points lower at 1678.5". Not a number that modifies
     the noun after it ("fell 5% at one point"), unless that noun is the unit of an index ("at 4,800 points")."""
-    if "to" in st.slots or not ("by" in st.slots or role == "adverb"):
+    if "to" in st.slots or not ("by" in st.slots or role == "adverb" or st.level_pending):
         return None
     at = c.level_prep_re.match(doc_text(doc), i, limit)
     v = values.get(at.end()) if at else None
