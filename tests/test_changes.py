@@ -365,6 +365,9 @@ CHANGES = [
      "raises interest rates to their highest level since 2008, at 5.25%", "increase", None, 5.25, None, None, None, None),
     ("r5-all-time-low-of", "The rupee sinks to an all-time low of 87 per dollar.", "sinks to an all-time low of 87", "decrease", None, 87, None, None, None, None),
     ("r5-record-close-of", "The Nasdaq rises 1.1% to a record close of 20,000.", "rises 1.1% to a record close of 20,000", "increase", None, 20000, 1.1, "%", None, 1.1),
+    # "a quarter" after "by" is a share, not the three months the dates stage reads
+    ("r5-by-almost-a-quarter", "The population of the town has decreased by almost a quarter since 2010.", "decreased by almost a quarter", "decrease",
+     None, None, 25, "%", None, -25.0),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
 ]

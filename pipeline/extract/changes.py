@@ -649,12 +649,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         tok = _token_at(doc, m.start())
         if tok is not None and tok.tag_ == "PDT" and m.start() not in out and not any(s < m.end() and m.start() < e for s, e in spans):
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
+    #: the dates stage reads "a quarter" as three months: right after "by" (and a qualifier) it is a share
+    durations = {(r["start"], r["end"]) for r in found.get("dates") or () if r.get("type") == "duration"}
     for m in c.fraction_by_re.finditer(text):
         # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
         f = m.start("f")
         if _modifies_next(doc, m.end()):
             continue  # "hacked by a third party": an adjective of the noun after it
-        if f not in out and not any(s < m.end() and f < e for s, e in spans):
+        if f not in out and not any(s < m.end() and f < e for s, e in spans if not ((s, e) == (f, m.end()) and (s, e) in durations)):
             out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     durations: dict[int, Value] = {}
     for r in found.get("dates") or ():
