@@ -368,6 +368,11 @@ CHANGES = [
     # "a quarter" after "by" is a share, not the three months the dates stage reads
     ("r5-by-almost-a-quarter", "The population of the town has decreased by almost a quarter since 2010.", "decreased by almost a quarter", "decrease",
      None, None, 25, "%", None, -25.0),
+    # a rate after "at" read as the amount of a headline verb; a level noun and a bound before the value
+    ("r5-shrinks-at-rate", "Japan's economy shrinks at an annualized rate of 0.7% in the first quarter.", "shrinks at an annualized rate of 0.7%", "decrease",
+     None, None, 0.7, "%", None, -0.7),
+    ("r5-all-time-high-above", "Copper prices surge to an all-time high above US$11,000 a tonne.", "surge to an all-time high above US$11,000", "increase",
+     None, 11000, None, None, None, None),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
 ]
@@ -450,6 +455,9 @@ NOT_CHANGES = [
     ("went-up-in-flames", "The house went up in flames in 2 minutes."),
     # a level with no value written is no statement ("at" a value needs the level phrase after "to")
     ("r5-highest-no-value", "Mortgage rates climb to the highest since 2000."),
+    # a rate held or a level crossed is no change
+    ("r5-holds-at", "Sweden's Riksbank holds its policy rate at 2.25%."),
+    ("r5-rises-above", "The euro rises above US$1.10 for the first time since 2023."),
 ]
 
 

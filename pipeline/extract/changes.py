@@ -792,6 +792,10 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if k > tok.i and t.idx in values and nouns == 1 and (doc[k - 1].tag_ == "NNP" or (doc[k - 1].tag_ == "NN" and doc[k - 1].is_title)):
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
             return None if v.multiplier else v
+        q = c.qual_start.match(doc_text(doc), t.idx, limit) if k > tok.i and nouns and _norm(doc[k - 1].text) in c.level_nouns else None
+        if q is not None and q.end() > t.idx and q.end() in values:
+            v = values[q.end()]  # "surge to an all-time high above US$11,000", "to a record above US$2,700": a level and a bound
+            return None if v.multiplier else v
         if k > tok.i and t.idx in values and nouns and all(_norm(x.text) in c.level_nouns for x in doc[tok.i : k] if x.tag_.startswith("NN")):
             v = values[t.idx]  # a level word right before the value: "rises to a record US$2,450 per ounce"
             return None if v.multiplier else v
@@ -1279,6 +1283,8 @@ def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: C
     p = c.prep_re.match(text, j, limit)
     if p is not None and c.prep_map[_norm(p.group("p"))] in ("to", "by", "from"):
         j = p.end()
+    rate = c.rate_re.match(text, j, limit) if p is None else None
+    j = rate.end() if rate is not None else j  # "shrinks at an annualized rate of 0.7%"
     q = c.qual_start.match(text, j, limit)
     k = q.end() if q is not None and q.end() > j else j
     v = values.get(k) or (_value_after_np(doc, k, limit, values, c) if p is not None else None)
