@@ -373,6 +373,7 @@ CHANGES = [
      None, None, 0.7, "%", None, -0.7),
     ("r5-all-time-high-above", "Copper prices surge to an all-time high above US$11,000 a tonne.", "surge to an all-time high above US$11,000", "increase",
      None, 11000, None, None, None, None),
+    ("r5-index-added-points", "The index added 15 points on Friday.", "added 15", "increase", None, None, 15, None, None, None),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
 ]
@@ -458,6 +459,10 @@ NOT_CHANGES = [
     # a rate held or a level crossed is no change
     ("r5-holds-at", "Sweden's Riksbank holds its policy rate at 2.25%."),
     ("r5-rises-above", "The euro rises above US$1.10 for the first time since 2023."),
+    # scores and a player's tally are no change (negative of r5-index-added-points)
+    ("r5-score-down", "The team was down 2–0 at half-time but came back to win 3–2."),
+    ("r5-score-fell", "The Lakers fell 110-102 to the Celtics."),
+    ("r5-player-added-points", "He added 15 points and 7 rebounds."),
 ]
 
 

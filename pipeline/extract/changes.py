@@ -65,6 +65,8 @@ ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
 EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)?(?:1[89]|20)\d{2}(?![\w-])", re.I)
 #: a range's ends lie within this ratio; "rises US$2 to US$66" is an amount and a later value
 RANGE_MAX_RATIO = 3.0
+#: a dash and digits right after a number: a score ("down 2–0", "fell 110-102")
+SCORE_AFTER_RE = rx.compile(r"\s*[-–—]\s*\d")
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
@@ -947,6 +949,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 after_noun = prev_tok is not None and prev_tok.tag_.startswith("NN")
                 slot = "by" if after_noun and v is not None and v.unit == "%" and not v.multiplier else None
                 v = v if slot else None
+            if v is not None and v.source in ("bare", "count") and SCORE_AFTER_RE.match(text, v.end, limit):
+                break  # "was down 2–0 at half-time", "fell 110-102 to the Celtics": a score, not an amount
             if v is not None and slot in ("from", "to") and _before_change_noun(text, v, limit, c):
                 v = None  # "rebounding from a 0.5% contraction": the amount of another change, not a value of this one
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
@@ -1318,12 +1322,19 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True
     if by.source == "measure" and c.matter_re.match(doc_text(doc), by.end, limit):
         return True  # "drops up to 60 centimetres of snow": matter that fell
+    if cue.role == "direct_percent" and by.source in ("count", "bare") and _person_subject(tok, c):
+        return True  # "He added 15 points and 7 rebounds": a player's tally, not a change of a quantity
     if (by.unit or "") in c.movement_units and c.movement_prep_re.match(doc_text(doc), by.end, limit):
         return True  # "falling 20 feet into a ravine": a distance moved
     if (by.unit or "") in c.movement_units:
-        subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
-        return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+        return _person_subject(tok, c)
     return False
+
+
+def _person_subject(tok: Token, c: Compiled) -> bool:
+    """Whether the subject of the change word is a person: "he"/"she" or a PERSON entity, by the parse."""
+    subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
 
 
 def _listed(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:
