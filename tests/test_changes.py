@@ -363,6 +363,8 @@ CHANGES = [
     # "to" a level with its value after "at" further on; a hyphenated word in the level phrase; "close" a level word
     ("r5-highest-level-at", "The Bank of England raises interest rates to their highest level since 2008, at 5.25%.",
      "raises interest rates to their highest level since 2008, at 5.25%", "increase", None, 5.25, None, None, None, None),
+    ("tb4-high-for-the-year-of", "The stock has fallen since rising to a high for the year of $42.875 a share in June from $29.75.",
+     "rising to a high for the year of $42.875 a share in June from $29.75", "increase", 29.75, 42.875, None, None, None, 1312.5 / 29.75),
     ("r5-all-time-low-of", "The rupee sinks to an all-time low of 87 per dollar.", "sinks to an all-time low of 87", "decrease", None, 87, None, None, None, None),
     ("r5-record-close-of", "The Nasdaq rises 1.1% to a record close of 20,000.", "rises 1.1% to a record close of 20,000", "increase", None, 20000, 1.1, "%", None, 1.1),
     # "a quarter" after "by" is a share, not the three months the dates stage reads

@@ -723,8 +723,8 @@ class Statement:
     rule: str = "change"
     #: the slot filled last ("to" in "rising to US$78.01 and $73.86, respectively")
     last_slot: str | None = None
-    #: "to" led to a level without its value ("raises interest rates to their highest level since 2008, at 5.25%"):
-    #: a value after "at" further on is the later value
+    #: "to" led to a level without its value ("raises interest rates to their highest level since 2008, at 5.25%",
+    #: "rising to a high for the year of $42.875"): a value after "at" or "of" further on is the later value
     level_pending: bool = False
 
 
@@ -903,6 +903,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if word == "of" and not (first and (role == "noun" or (skipped == 0 and _norm(text[st.cue_start : st.cue_end]) in c.noun_words))):
                 # "declines of at least 43%" read as a verb by the parse is still the noun
                 slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
+                if slot is None and st.level_pending and "to" not in st.slots:
+                    slot = "to"  # "rising to a high for the year of $42.875 a share": the level's value after its words
             j = p.end()
         elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
             slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
