@@ -365,6 +365,9 @@ CHANGES = [
      "raises interest rates to their highest level since 2008, at 5.25%", "increase", None, 5.25, None, None, None, None),
     ("tb4-high-for-the-year-of", "The stock has fallen since rising to a high for the year of $42.875 a share in June from $29.75.",
      "rising to a high for the year of $42.875 a share in June from $29.75", "increase", 29.75, 42.875, None, None, None, 1312.5 / 29.75),
+    # a speaker's aside between commas inside a statement (negative: aside-then-clause)
+    ("tb4-aside-said", "Capital expenditure in 1990 will rise slightly, Mr. Marous said, from an estimated $470 million this year.",
+     "rise slightly, Mr. Marous said, from an estimated $470 million", "increase", 470e6, None, None, None, None, None),
     ("r5-all-time-low-of", "The rupee sinks to an all-time low of 87 per dollar.", "sinks to an all-time low of 87", "decrease", None, 87, None, None, None, None),
     ("r5-record-close-of", "The Nasdaq rises 1.1% to a record close of 20,000.", "rises 1.1% to a record close of 20,000", "increase", None, 20000, 1.1, "%", None, 1.1),
     # "a quarter" after "by" is a share, not the three months the dates stage reads
@@ -462,6 +465,7 @@ NOT_CHANGES = [
     ("r5-holds-at", "Sweden's Riksbank holds its policy rate at 2.25%."),
     ("r5-rises-above", "The euro rises above US$1.10 for the first time since 2023."),
     # scores and a player's tally are no change (negative of r5-index-added-points)
+    ("aside-then-clause", "Prices rose, Reuters said, and 5 banks failed."),
     ("r5-score-down", "The team was down 2–0 at half-time but came back to win 3–2."),
     ("r5-score-fell", "The Lakers fell 110-102 to the Celtics."),
     ("r5-player-added-points", "He added 15 points and 7 rebounds."),

@@ -37,7 +37,7 @@ RULE_KEYS = (
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
-    "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads",
+    "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -163,6 +163,7 @@ class Compiled:
     rate_re: re.Pattern
     baseline_words_re: re.Pattern
     range_lead_re: re.Pattern
+    aside_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -273,6 +274,8 @@ def compile_rules(rules: Rules) -> Compiled:
         movement_prep_re=rx.compile(r"(?:\s+[A-Za-z]+){0,1}?\s+(?:" + _alt(data["movement_prepositions"]) + r")(?![\w-])", re.I),
         # "grows at an annualized rate of 3%": a rate after "at" gives the amount of a change verb
         baseline_words_re=_words(data["baselines"]),
+        # ", Mr. Marous said,": one to three capitalised words (or a pronoun) and a verb of saying between commas
+        aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
         range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
     )
@@ -996,6 +999,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if i in dates:  # "rose in 2024 to": a date is part of the gap
             i = dates[i]
             skipped += 1
+            continue
+        aside = c.aside_re.match(text, i, limit) if text[:i].rstrip().endswith(",") else None
+        if aside is not None:
+            i = aside.end()  # "rise slightly, Mr. Marous said, from an estimated $470 million": a speaker's aside
             continue
         w = WORD_RE.match(text, i, limit)
         if w is None:
