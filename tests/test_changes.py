@@ -368,6 +368,8 @@ CHANGES = [
     # a speaker's aside between commas inside a statement (negative: aside-then-clause)
     ("tb4-aside-said", "Capital expenditure in 1990 will rise slightly, Mr. Marous said, from an estimated $470 million this year.",
      "rise slightly, Mr. Marous said, from an estimated $470 million", "increase", 470e6, None, None, None, None, None),
+    ("r5-from-an-earlier-estimate-of", "Authorities lowered the death toll to 11 from an earlier estimate of 15.",
+     "lowered the death toll to 11 from an earlier estimate of 15", "decrease", 15, 11, None, None, None, -400 / 15),
     ("r5-all-time-low-of", "The rupee sinks to an all-time low of 87 per dollar.", "sinks to an all-time low of 87", "decrease", None, 87, None, None, None, None),
     ("r5-record-close-of", "The Nasdaq rises 1.1% to a record close of 20,000.", "rises 1.1% to a record close of 20,000", "increase", None, 20000, 1.1, "%", None, 1.1),
     # "a quarter" after "by" is a share, not the three months the dates stage reads

@@ -786,8 +786,9 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             hyphens += 1
             continue
         if t.lower_ == "of" and k > tok.i:
-            if _norm(doc[k - 1].text) not in c.level_nouns:
-                return None  # "to a record low of", never "due to its third-quarter loss of $992,000"
+            if _norm(doc[k - 1].text) not in c.level_nouns and not (possessive and _norm(doc[k - 1].text) in c.earlier_value_nouns):
+                # "to a record low of", "from an earlier estimate of 15", never "due to its third-quarter loss of $992,000"
+                return None
             nxt = t.nbor(1) if t.i + 1 < len(doc) else None
             v = values.get(nxt.idx) if nxt is not None else None
             return v if v is not None and not v.multiplier else None
