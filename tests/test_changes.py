@@ -75,6 +75,8 @@ MULTIPLIERS = [
     # a headline's multiplier verb the tagger reads as a plural noun after a qualifier (negative: doubles-titles)
     ("r5-more-than-doubles", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles", 2, "more_than", "increase", "change"),
     # round 5, sentences of the written corpus (benchmarks/newsdev/written-changes.texts.jsonl; written text, not real news; ids w5-)
+    # a period after the multiplier is no figure compared with (negative: three-times-a-salary kind, tb-times-possessive)
+    ("r5-fold-this-year", "Bitcoin's price has risen fivefold this year.", "fivefold", 5, "exact", "increase", "change"),
     ("w5-would-more-than-double", "The International Energy Agency said on Tuesday that the world added 585 gigawatts of renewable power capacity in 2024, "
      "and forecast that global capacity would more than double by 2030, rising by about 4,600 gigawatts.", "double", 2, "more_than", "increase", "change"),
     ("w5-more-than-double-possessive", "ASML reports that its orders rose to €13.2 billion in the fourth quarter, more than double analysts' expectations.",

@@ -67,6 +67,10 @@ EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)
 RANGE_MAX_RATIO = 3.0
 #: a dash and digits right after a number: a score ("down 2–0", "fell 110-102")
 SCORE_AFTER_RE = rx.compile(r"\s*[-–—]\s*\d")
+#: a period right after a multiplier ("fivefold this year", "tenfold in a decade" stays a change)
+PERIOD_AFTER_RE = rx.compile(
+    r"\s+(?:this|last|next|that|a|an|each|every|the\s+past|the\s+last)\s+(?:[A-Za-z]+\s+)?(?:year|month|week|day|decade|quarter|century)s?(?![\w-])", re.I
+)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
@@ -489,6 +493,8 @@ def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
     nxt = _token_at(doc, row["end"] + after.start(1))
     if _norm(after.group(1)) in c.comparison_after or (nxt is not None and nxt.tag_ in COMPARATIVE_TAGS):
         return "comparison"
+    if PERIOD_AFTER_RE.match(doc_text(doc), row["end"]):
+        return "change"  # "has risen fivefold this year": a period, not the figure compared with
     if nxt is not None and (nxt.tag_ in ("DT", "PRP$", "PDT") or any(t.tag_ == "POS" for t in doc[nxt.i : nxt.i + 4])):
         return "comparison"  # "1.65 times Deseret's book value", "three times a typical salary"
     return "change"
