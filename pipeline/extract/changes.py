@@ -1190,9 +1190,12 @@ def _cue_trie(rules: Rules, c: Compiled) -> re.Pattern:
     are distinct lowercase phrases, so at most one branch fits each character and the longest phrase
     that fits wins, as in the longest-first alternation), without trying ~200 phrases one by one at
     every word (issue 22)."""
-    if not all(word.isascii() for word in c.cues):  # case folding beyond ASCII: keep the alternation
-        return c.cue_re
-    return rules.derived("changes.cue_trie", lambda _: rx.compile(r"(?<![\w-])(?:" + trie(c.cues, flexible_space=True) + r")(?![\w-])", re.I))
+    def build(_: Rules) -> re.Pattern:
+        if not all(word.isascii() for word in c.cues):  # case folding beyond ASCII: keep the alternation
+            return c.cue_re
+        return rx.compile(r"(?<![\w-])(?:" + trie(c.cues, flexible_space=True) + r")(?![\w-])", re.I)
+
+    return rules.derived("changes.cue_trie", build)  # built once per rules, the ASCII check included
 
 
 def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> list[Statement]:
