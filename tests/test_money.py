@@ -203,6 +203,13 @@ CASES = [
      [{"text": "20,000 marks", "amount": 20000, "currency": "DEM"}]),
     ("marks-finnish-magnitude", "The Finnish company earned 300 million marks.", [{"text": "300 million marks", "currency": "FIM"}]),
     ("marks-not-money", "She got top marks in 5 tests.", []),
+    # irregular plurals of qualified names; "kr" before the number (Nordic style), never "a kr" as "a dollar"
+    ("danish-kroner-plural", "It reported a net profit of 75.5 billion Danish kroner for the first nine months.",
+     [{"text": "75.5 billion Danish kroner", "currency": "DKK"}]),
+    ("kr-before-number-danish-cue", "Novo Nordisk, the Danish drugmaker, is worth kr 1.4 trillion.",
+     [{"text": "kr 1.4 trillion", "amount": 1.4e12, "currency": "DKK"}]),
+    ("kr-before-number-after-article", "Orsted completes a kr 60 billion (US$9.4 billion) rights issue.",
+     [{"text": "kr 60 billion", "amount": 6e10}, {"text": "US$9.4 billion", "currency": "USD"}]),
     ("won-stays-weak-with-korea-near", "He won 3 games in Seoul.", []),
 ]
 

@@ -80,8 +80,14 @@ class FactRules:
     payer_object_verbs: frozenset[str]
     payer_object_deps: frozenset[str]
     controlled_deps: frozenset[str]
+    valued_object_verbs: frozenset[str]
+    valued_object_deps: frozenset[str]
     controller_deps: frozenset[str]
     possessive_pronouns: frozenset[str]
+    relative_possessives: frozenset[str]
+    lede_metrics: frozenset[str]
+    public_body_words: frozenset[str]
+    public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
     respective_words: frozenset[str]
     date_types: frozenset[str]
@@ -134,14 +140,14 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
     "governor_preps", "source_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
-    "possessive_pronouns",
+    "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -186,10 +192,12 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
-        "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns"))
+        "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
+        "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
+        "relative_possessives"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
