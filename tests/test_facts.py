@@ -582,6 +582,11 @@ SUBJECT_CASES = [
     ("description-named-by-apposition", "The People's Bank of China said its gold holdings were valued at US$310 billion. "
      "Poland's central bank, Narodowy Bank Polski, said it planned to raise the share of gold in its reserves, which total "
      "about zł 900 billion.", "zł 900 billion", {"subject": "Narodowy Bank Polski"}),
+    # a name of one kind ("... Stock Exchange") is never what a description of another kind stands for
+    ("description-of-another-kind", "Figma's shares more than double in their New York Stock Exchange debut, valuing the "
+     "design software maker at about $56 billion.", "$56 billion", {"subject": "Figma"}),
+    ("description-of-the-same-kind", "Qantas Airways said profit rose. The airline will pay A$120 million to workers.",
+     "A$120 million", {"subject": "Qantas Airways"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -87,6 +87,8 @@ class FactRules:
     relative_possessives: frozenset[str]
     lede_metrics: frozenset[str]
     public_body_words: frozenset[str]
+    name_kinds: dict[str, frozenset[str]]
+    generic_descriptions: frozenset[str]
     public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
     respective_words: frozenset[str]
@@ -148,6 +150,7 @@ _WORD_SETS = (
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
+    "generic_descriptions",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -194,7 +197,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
-        "relative_possessives"))
+        "relative_possessives", "name_kinds", "generic_descriptions"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
@@ -220,6 +223,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),
         money_words_first=vocabulary.facts_first,
+        name_kinds={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in dict(s["name_kinds"]).items()},
         valuing_metric=str(m["valuing_metric"]),
         price_metric=str(m["price_metric"]),
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),

@@ -41,8 +41,12 @@ def containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
     """Can ``noun`` ("company", "retailer", "government") stand for ``ent``? Never a business description
     for a public body ("the airline" is not "the Federal Court of Australia")."""
-    if noun not in fr.public_body_descriptions and any(w in fr.public_body_words for w in ent.name.lower().split()):
+    words = ent.name.lower().split()
+    if noun not in fr.public_body_descriptions and any(w in fr.public_body_words for w in words):
         return False
+    kinds = [fr.name_kinds[w] for w in words if w in fr.name_kinds]
+    if kinds and noun not in fr.generic_descriptions and not any(noun in k for k in kinds):
+        return False  # "the design software maker" is not "the New York Stock Exchange"
     if ent.listed and ent.type in fr.anaphor_entity_types and noun in fr.anaphor_nouns:
         return True
     return ent.label is not None and ent.label in fr.descriptions.get(noun, ())
