@@ -596,6 +596,9 @@ SUBJECT_CASES = [
      "US$63 a barrel.", "US$63", {"subject": "Brent crude", "metric": "price"}),
     ("ner-name-of-a-traded-thing", "Toyota reported a profit for the quarter as the price of Brent crude averaged US$63 "
      "a barrel.\n\nThe company cut its five-year investment plan to US$98 billion.", "US$98 billion", {"subject": "Toyota"}),
+    # a name the article gives shares is a company's, whatever the NER said ("Netflix"/GPE), in every mention
+    ("name-with-shares-is-a-company", "Netflix shares fall 10% after the streaming company reports a third-quarter "
+     "profit of $2.5 billion.", "$2.5 billion", {"subject": "Netflix", "subject_id": "org:netflix"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

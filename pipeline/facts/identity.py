@@ -274,6 +274,18 @@ def _as_country(ent: Entity, places: list[Entity], fr: FactRules) -> Entity:
     return ent
 
 
+def _companies_by_stock(doc: Doc, rows: list[dict], text: str, fr: FactRules) -> frozenset[str]:
+    """Names (lower-cased) the article gives shares or stock ("Netflix shares fall 10%", "Tesla's stock"):
+    a place, a people or a person has none, so whatever the NER said, such a name is a company's, in every
+    mention of the article."""
+    out = set()
+    for row in rows:
+        span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("compound", "poss") and span.root.head.lower_ in fr.stock_nouns:
+            out.add(text[row["start"] : row["end"]].lower())
+    return frozenset(out)
+
+
 def build_index(
     doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules, numbers: list[tuple[int, int]] = ()
 ) -> EntityIndex:
@@ -281,10 +293,13 @@ def build_index(
     NORP only where it names a government or people), and traded things, indexed by token."""
     owners = gazetteer_owner(ctx.rules)
     found: list[tuple[Entity, object]] = []
+    traded_names = _companies_by_stock(doc, rows, text, fr)
     for row in rows:
         cid = row.get("canonical_id")
         surface = text[row["start"] : row["end"]]
         label = row.get("label")
+        if not cid and label in fr.relabelled_as_company and surface.lower() in traded_names:
+            label = fr.company_label  # "Netflix/GPE shares fall 10%": a name with shares is a company's
         letters = len(_LETTER.findall(surface))
         if not cid and (label not in fr.ner_labels or letters < 2 or (letters == 2 and not _ACRONYM.fullmatch(surface.strip()))):
             continue
