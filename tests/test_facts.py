@@ -599,6 +599,8 @@ SUBJECT_CASES = [
     # a name the article gives shares is a company's, whatever the NER said ("Netflix"/GPE), in every mention
     ("name-with-shares-is-a-company", "Netflix shares fall 10% after the streaming company reports a third-quarter "
      "profit of $2.5 billion.", "$2.5 billion", {"subject": "Netflix", "subject_id": "org:netflix"}),
+    ("name-with-executives-is-a-company", "Petrobras chief executive Magda Chambriard said output rose.\n\nThe company "
+     "cut its five-year investment plan to US$98 billion.", "US$98 billion", {"subject": "Petrobras"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -275,14 +275,20 @@ def _as_country(ent: Entity, places: list[Entity], fr: FactRules) -> Entity:
 
 
 def _companies_by_stock(doc: Doc, rows: list[dict], text: str, fr: FactRules) -> frozenset[str]:
-    """Names (lower-cased) the article gives shares or stock ("Netflix shares fall 10%", "Tesla's stock"):
-    a place, a people or a person has none, so whatever the NER said, such a name is a company's, in every
-    mention of the article."""
+    """Names (lower-cased) the article gives shares, stock or executives ("Netflix shares fall 10%", "Petrobras
+    chief executive Magda Chambriard") or calls a company in an apposition ("Klarna, the Swedish
+    buy-now-pay-later company"): whatever the NER said, such a name is a company's, in every mention."""
     out = set()
     for row in rows:
         span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("compound", "poss") and span.root.head.lower_ in fr.stock_nouns:
-            out.add(text[row["start"] : row["end"]].lower())
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        titled = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]  # "Petrobras [chief executive] Magda Chambriard"
+        if (root.dep_ in ("compound", "poss", "nmod") and (head.lower_ in fr.stock_nouns or any(c.lower_ in fr.stock_nouns for c in titled))) or any(
+                c.dep_ == "appos" and "ORG" in fr.descriptions.get(c.lower_, ()) for c in root.children):
+            out.add(text[row["start"] : row["end"]].lower())  # "Klarna, the Swedish buy-now-pay-later company"
     return frozenset(out)
 
 
