@@ -49,7 +49,7 @@ Wikinews articles by a writer who never ran the pipeline, with planted non-chang
 ``written-changes.md``). It is written text, not real news: report its figure as such. It is a tuning set
 (``--details`` allowed); every text is run and scored, rows or not.
 
-    python benchmarks/changes_heldout.py --set written [--details]
+    python benchmarks/changes_heldout.py --set written|written2 [--details]
 """
 
 from __future__ import annotations
@@ -80,6 +80,10 @@ TUNING4_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning-4.ids.json"
 #: the round-5 written corpus (texts written in the portal/Wikinews style, labelled by their writer)
 WRITTEN = REPO / "benchmarks" / "newsdev" / "written-changes.jsonl"
 WRITTEN_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes.texts.jsonl"
+#: a second written corpus (round 5, end of session): longer articles, statements across sentences, many
+#: planted non-changes; written by another helper who never saw the first (written-changes-2.md)
+WRITTEN2 = REPO / "benchmarks" / "newsdev" / "written-changes-2.jsonl"
+WRITTEN2_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-2.texts.jsonl"
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -294,10 +298,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "tuning4", "written", "dev"),
+    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "tuning4", "written", "written2", "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
-                        "written: the round-5 written corpus (texts written in the portal style, not real news), scored; "
+                        "written / written2: the round-5 written corpora (texts written in the portal style, not real news), scored; "
                         "dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")
@@ -313,8 +317,8 @@ def main(argv: list[str] | None = None) -> None:
         doc_ids = batches[args.set] if args.set in batches else [d for ids in batches.values() for d in ids]
     elif args.set == "fresh":
         doc_ids = fresh_doc_ids()
-    elif args.set == "written":
-        written = load_written()
+    elif args.set in ("written", "written2"):
+        written = load_written(WRITTEN_TEXTS if args.set == "written" else WRITTEN2_TEXTS)
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
     else:
@@ -332,7 +336,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "written": WRITTEN}.get(args.set, GOLD))
+    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "written": WRITTEN, "written2": WRITTEN2}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)
