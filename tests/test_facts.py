@@ -601,6 +601,12 @@ SUBJECT_CASES = [
      "profit of $2.5 billion.", "$2.5 billion", {"subject": "Netflix", "subject_id": "org:netflix"}),
     ("name-with-executives-is-a-company", "Petrobras chief executive Magda Chambriard said output rose.\n\nThe company "
      "cut its five-year investment plan to US$98 billion.", "US$98 billion", {"subject": "Petrobras"}),
+    # a kind, not a party: an indefinite noun after "of", or one a name only classifies, has no subject and
+    # no fallback lends it one; a bare indefinite subject is left to the fallbacks (often the article's product)
+    ("generic-of-an-indefinite", "The National Association of Realtors said sales fell. The median price of an existing "
+     "home sold in the United States rose to a record $435,300 in July.", "$435,300", {"subject": None, "rule": "ambiguous"}),
+    ("generic-classified-by-a-name", "The think tank said the median pay of a FTSE 100 chief executive rose to £4.58 million.",
+     "£4.58 million", {"subject": None}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -775,3 +781,14 @@ LEDE_CASES = [
 @pytest.mark.parametrize("text,published,mention,period", [c[1:] for c in LEDE_CASES], ids=[c[0] for c in LEDE_CASES])
 def test_lede_reporting_period(run_text, text, published, mention, period) -> None:
     assert _fact(run_text(text, published), text, mention)["period"] == period
+
+
+@pytest.mark.parametrize("text,mention", [
+    # a bare indefinite subject is often the article's own product: left to the fallbacks, never a "kind"
+    ("Spotify raised prices.\n\nIn some markets a family plan already costs €21.99 a month.", "€21.99"),
+    # an indefinite subject with a party named in it is that party's doing
+    ("A consortium led by Silver Lake agreed to buy Electronic Arts for $55 billion.", "$55 billion"),
+    ("Each class member will receive between US$10 and US$40.", "US$10 and US$40"),
+])
+def test_indefinite_subject_that_is_no_kind(run_text, text, mention) -> None:
+    assert _fact(run_text(text), text, mention)["rule"] != "ambiguous"

@@ -89,6 +89,7 @@ class FactRules:
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
     generic_descriptions: frozenset[str]
+    indefinite_determiners: frozenset[str]
     stock_nouns: frozenset[str]
     relabelled_as_company: frozenset[str]
     company_label: str
@@ -154,7 +155,7 @@ _WORD_SETS = (
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
-    "generic_descriptions", "stock_nouns",
+    "generic_descriptions", "stock_nouns", "indefinite_determiners",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -202,7 +203,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
-        "relabelled_as_company", "company_label"))
+        "relabelled_as_company", "company_label", "indefinite_determiners"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

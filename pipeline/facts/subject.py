@@ -83,6 +83,36 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     return kept or cands
 
 
+def _generic(scene: Scene, subj: Token) -> bool:
+    """Is the clause subject a kind, not a party: a common noun with an indefinite determiner as the object
+    of its "of" ("the median price of an existing home sold in the United States", "the median pay of a FTSE
+    100 chief executive"), or itself with a name that only classifies or locates it ("A Tesla owner paid"),
+    naming nobody but places and names that only classify it? Its number is nobody's, and no fallback lends
+    it one. A bare indefinite subject ("a family plan already costs €21.99") is left to the fallbacks: it is
+    often the article's own product."""
+    fr = scene.fr
+    kind = subj if _indefinite(subj, fr) else next(
+        (o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and _indefinite(o, fr)), None)
+    if kind is None:
+        return False
+    named = candidates_in(scene, list(subj.subtree), subj)
+    if kind.i == subj.i and not named:
+        return False  # "a family plan already costs €21.99": the article's product, not a kind
+    for ent, tok in named:
+        if ent.label in fr.place_labels:
+            continue
+        node = _entity_head(ent, tok)
+        while node.dep_ in fr.modifier_deps and node.i != kind.i and node.head.i != node.i:
+            node = node.head
+        if node.i != kind.i:
+            return False  # "A consortium led by Silver Lake agreed to pay": named, so a party
+    return True
+
+
+def _indefinite(tok: Token, fr: FactRules) -> bool:
+    return tok.tag_ in fr.common_noun_tags and any(c.dep_ == "det" and c.lower_ in fr.indefinite_determiners for c in tok.children)
+
+
 def _described(scene: Scene, ent: Entity, head: Token) -> Token | None:
     """The definite description a name only possesses or locates ("Europe's largest bank", "the
     Shenzhen-based company"), or None."""
@@ -338,6 +368,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         ent = scene.index.at(head.i) or _untagged_name(scene, head)
         if ent is not None:
             return subject_of(scene, ent, head, "relative_clause", climbs), False
+    if subj is not None and _generic(scene, subj):  # "The median price of an existing home sold in the United States rose"
+        return Subject(None, None, None, AMBIGUOUS, climbs, source=None), False
     if subj is not None and subj.lower_ in fr.relative_pronouns and node.dep_ == "relcl":
         head = node.head
         cands = candidates_in(scene, [head], head) if scene.index.at(head.i) is not None else []
