@@ -607,6 +607,11 @@ SUBJECT_CASES = [
      "home sold in the United States rose to a record $435,300 in July.", "$435,300", {"subject": None, "rule": "ambiguous"}),
     ("generic-classified-by-a-name", "The think tank said the median pay of a FTSE 100 chief executive rose to £4.58 million.",
      "£4.58 million", {"subject": None}),
+    # a body that acts for the state that possesses it is that state
+    ("state-body-is-its-state", "Kenya's Treasury on Wednesday presented a budget of 4.2 trillion shillings for the "
+     "2025/26 fiscal year.", "4.2 trillion shillings", {"subject": "Kenya", "metric": "budget"}),
+    ("central-bank-is-no-state-body", "Poland's central bank, Narodowy Bank Polski, said its reserves total about zł 900 "
+     "billion.", "zł 900 billion", {"subject": "Narodowy Bank Polski"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -89,6 +89,8 @@ class FactRules:
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
     generic_descriptions: frozenset[str]
+    state_body_words: frozenset[str]
+    state_labels: frozenset[str]
     indefinite_determiners: frozenset[str]
     stock_nouns: frozenset[str]
     relabelled_as_company: frozenset[str]
@@ -147,7 +149,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -155,7 +157,7 @@ _WORD_SETS = (
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
-    "generic_descriptions", "stock_nouns", "indefinite_determiners",
+    "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -203,7 +205,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
-        "relabelled_as_company", "company_label", "indefinite_determiners"))
+        "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

@@ -74,6 +74,11 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(t))] or cands
     if len(cands) < 2:
         return cands
+    # "Kenya's Treasury presented a budget": a body that acts for the state it belongs to is that state
+    states = [(e, t) for e, t in cands if e.label in fr.state_labels and _entity_head(e, t).dep_ == "poss"]
+    bodies = [e for e, _ in cands if e.label not in fr.state_labels and set(e.name.lower().split()) & fr.state_body_words]
+    if len(states) == 1 and bodies and len(bodies) == len(cands) - 1:
+        return states
     priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.is_price_word(t.head.lower_)]
     if len(priced) == 1:
         return priced
