@@ -367,6 +367,21 @@ PARSE_COUNTS = [
     ("index-sentence-still-counts", "Stock-index arbitrage affects the OTC market directly through the 31 stocks included in Standard amp Poor's 500-stock index.", "31", "count", 31, "stock", "stock"),
     ("code-number-collective", "The Conception, which caught fire overnight in open seas, carried 33 passengers and 1000 crew.", "1000", "count", 1000, "crew", "crew"),
     ("one-ratio-per", "On Wednesday, Woolworths also limited toilet paper purchases for home delivery to one pack per order.", "one", "count", 1, "pack", "pack"),
+    # round 5 (news-dev `dev` split, the counts-dev labels and unlabelled dev documents; TimeBank WSJ): a noun
+    # before its number, rates written with a slash, exponents, a conversion's lone symbol, unhyphenated sizes
+    ("reaching-subject", "By the end of the month, with coronavirus deaths surpassing 100,000 and protests and riots related to the death of Floyd spreading throughout the nation, Biden maintained his lead.",
+     "100,000", "count", 100_000, "death", None),
+    ("noun-before-total", "Trump's victory brings his delegate total to 86, following his victories in Iowa, where he secured 39 of the state's 40 delegates.",
+     "86", "count", 86, "delegate", None),
+    ("total-before-plural", "The proposed stock offering and issuance of nearly 1.8 million common shares in connection with the land purchase will bring MGM Grand's total shares outstanding to 28.7 million, of which 72% will be owned by Mr. Kerkorian.",
+     "28.7 million", "count", 28_700_000, "share", None),
+    ("unhyphenated-size", "The African Development Bank elects Mauritanian economist Sidi Ould Tah as its next president in a three round election between five candidates.",
+     "three", "count", 3, "round", "round"),
+    ("measure-slash-rate", "It weighed about ten lbs (five kg) and the researchers estimate it had a top speed of about 18 mph (8 m/s).", "8", "measure", 8, "meter / second", "m/s"),
+    ("measure-exponent", "USCG Captain Monica Rochester told the press a nearly 24-hour search mission involving three helicopters covering 160 square miles (~415 km2) had discovered no further signs in the water.",
+     "415", "measure", 415, "kilometer ** 2", "km2"),
+    ("measure-conversion-lone-symbol", "The Conception was a 75 ft (~23 m) long commercial boat on a three-day voyage for underwater diving.", "23", "measure", 23, "meter", "m"),
+    ("irregular-plural-after", "Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing operations.", "14,000", "count", 14_000, "life", "life"),
 ]
 
 
@@ -397,6 +412,24 @@ def test_conversion_keeps_the_qualifier(run) -> None:
     assert {q["text"]: q["qualifier"] for q in quantities} == {"250": "approx", "400": "approx"}
     _, quantities = run("The plane carried more than 150 passengers (12 children) and crew.")
     assert {q["text"]: q["qualifier"] for q in quantities} == {"150": "more_than", "12": "exact"}
+
+
+def test_slash_rate_without_pint_unit(run) -> None:
+    """ "793.4 Petaflop/s": pint has no FLOP, the slash and the time symbol make it a rate all the same
+    (no SI value); a lower-case word before "/s" is a plural written with a slash, never a rate."""
+    _, quantities = run("On a partial system test, Jupiter has achieved a preliminary 793.4 Petaflop/s, placing it 4th in the Top 500 behind El Capitan, Frontier, and Aurora.")
+    row = next(q for q in quantities if q["text"] == "793.4")
+    assert (row["kind"], row["unit"], row["unit_text"], row["value_si"]) == ("measure", "Petaflop / second", "Petaflop/s", None)
+    _, quantities = run("The families of 3 victim/s were told on Monday.")
+    assert not [q for q in quantities if q["kind"] == "measure"], quantities
+
+
+def test_lone_symbol_only_in_conversion(run) -> None:
+    """A separate "m" is a unit only where the number restates a measure in brackets ("75 ft (~23 m)");
+    elsewhere it is a magnitude or a letter ("5 m people"), never metres."""
+    for text in ("Officials said 5 m people were affected.", "The boat (23 m) sank.", "It cost $75 (~23 m) in all."):
+        _, quantities = run(text)
+        assert not [q for q in quantities if q["kind"] == "measure"], (text, quantities)
 
 
 def test_measure_value_si(run) -> None:
@@ -471,6 +504,13 @@ NOT_COUNTS = [
     ("code-number", "The semiconductor concern said the interruption in shipment of its 80486 computer chip will be brief and have little impact on the company's earnings.", ["80486"]),
     ("ratio-base-one", "Alternatively, it is to offer three Paribas shares for one Navigation Mixte share.", ["one"]),
     ("ratio-base", "Under the offer, shareholders will receive one right for each 105 common shares owned.", ["105"]),
+    # a number above one on a singular noun names one thing (a call sign read out in a broadcast transcript:
+    # TimeBank ABC19980114.1830.0611), unless it is a size written without its hyphen after "a"
+    ("call-sign-possessive", "TWA's eight hundred heavy climb and maintain one five thousand leavin- three thousand.", ["eight hundred", "three thousand"]),
+    ("call-sign-sentence-start", "TWA eight hundred center, I think that was him.", ["eight hundred"]),
+    ("rating-unhyphenated", "The delegates stayed at a five star hotel near the airport.", ["five"]),
+    # a plural subject reaching a small number is a price or a level, not a count (reaching_min_value)
+    ("reaching-a-price", "In early trading, its shares rose to 35 after the bid.", ["35"]),
 ]
 
 

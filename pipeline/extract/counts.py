@@ -164,6 +164,8 @@ class Compiled:
     #: the number word ending right before one (``hyphen_word_number``, anchored at the end)
     hyphen_word_number: re.Pattern
     hyphen_word_after: re.Pattern
+    #: rules/counts.yaml parse_counts.irregular_plurals ("lives" -> life), for the nouns read after a number
+    irregular: dict[str, str]
 
 
 def _currency_words(rules: Rules, keep: frozenset[str]) -> frozenset[str]:
@@ -323,6 +325,7 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         hyphen_word_after=rx.compile(r"(?<=[A-Za-z])[-‐](?=[^\W\d_])(?![-‐]?(?:" + spelled + r")(?![\w]))", re.I),
+        irregular={_norm(str(k)): str(v) for k, v in data["parse_counts"]["irregular_plurals"].items()},
     )
 
 
@@ -544,7 +547,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
             return _singular(tok.text, c)  # "including 12 Americans" -> American
         if tok.tag_ in c.plural_tags and plain and tok.text.lower().endswith("s"):
             compounds = [t.text for t in words[:-1] if t.dep_ in c.labels["compound"] and t.head.i == tok.i and t.is_lower]
-            return " ".join([*compounds, _singular(tok.text, c)])
+            return " ".join([*compounds, c.irregular.get(_norm(tok.text)) or _singular(tok.text, c)])  # "14,000 lives" -> life
         # a name may qualify the counted noun ("one million Conner shares", "20 Afghan soldiers")
         named = tok.is_title and tok.tag_ in c.name_modifier_tags
         if not (tok.tag_ in c.modifier_tags and (tok.is_lower or tok.is_upper or named) and not tok.is_stop):
@@ -559,9 +562,11 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
-              "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before")
+              "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
+              "reaching_min_value")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
-                  "age_words", "superlative_tags", "superlative_determiners", "code_min_digits")
+                  "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
+                  "singular_head_tags")
 
 
 @dataclass(frozen=True)
@@ -592,7 +597,9 @@ class ParseRules:
     fraction_rate: re.Pattern
     model_plural: re.Pattern
     hyphen_not_before: frozenset[str]
+    reaching_min: float
     code_digits: re.Pattern
+    singular_head_tags: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -644,7 +651,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         fraction_deps=frozenset(p["fraction_count_deps"]),
         model_plural=re.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
+        reaching_min=float(p["reaching_min_value"]),
         code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
+        singular_head_tags=frozenset(x["singular_head_tags"]),
         fraction_rate=re.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
@@ -855,6 +864,49 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules) -> bool:
+    """A number above one on a singular noun that heads its phrase names one thing, it counts none: a
+    call sign read out ("TWA's eight hundred heavy climb", "TWA eight hundred center"), a model or a
+    label the name rules cannot see. A count of more than one takes a plural, unless the noun is an
+    invariant plural or a collective ("3000 crew", "five Armed Forces personnel": rules/counts.yaml
+    irregular_plurals, collective_nouns), modifies a noun after it ("a 3 bedroom house"; not a rating
+    of hyphen_noun_not: "a five star hotel") or is a measure of a plural ("40 head of cattle")."""
+    head = noun.head
+    if noun.rule != "count_parse_noun" or reading.value <= 1 or head.tag_ not in pr.singular_head_tags:
+        return False
+    word = _norm(head.text)
+    if head.dep_ in pr.unit_text_deps and head.head.i > head.i:
+        return word in pr.hyphen_noun_not  # "a 3 bedroom house" counts bedrooms; "a five star hotel" is a rating
+    if word in pr.irregular or word in pr.collective:
+        return False
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if word.endswith("s") or (after is not None and after.is_lower and after.is_alpha and after.lower_.endswith("s")):
+        return False  # a plural the tagger missed ("52 cafés"), or the real head after it ("fifteen youth suicides")
+    lab = c.labels
+    return not any(p.dep_ in lab["preposition"] and p.lower_ == c.of_word
+                   and any(o.dep_ in lab["prep_object"] and o.tag_ in c.plural_tags for o in p.children)
+                   for p in head.children)
+
+
+def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compiled, pr: ParseRules) -> CountedNoun | None:
+    """After "a"/"an", a number above one on a singular noun is a size written without its hyphen: it
+    counts the word right after it ("in a three round election" = "a three-round election", "a 500 page
+    report"), as ``_hyphen_count`` does with the hyphen; None elsewhere ("TWA's eight hundred heavy
+    climb") or when that word is no countable noun (a rating: "a five star hotel")."""
+    doc = sents.doc
+    first = sents.token_at_or_after(cand.start)
+    tok = _number_token(sents, cand)
+    if tok is None or first == 0 or doc[first - 1].lower_ not in ("a", "an") or tok.i + 1 >= noun.head.i:
+        return None
+    word = doc[tok.i + 1]
+    if not (word.is_alpha and word.is_lower) or word.head.i != noun.head.i or _norm(word.text) in pr.hyphen_noun_not:
+        return None
+    lemma = _norm(word.text)  # a singular word (a tagged adjective too: "round")
+    if word.tag_ in c.plural_tags or lemma in pr.not_count_heads or lemma in pr.score_nouns or lemma in c.not_counted:
+        return None
+    return CountedNoun(word, _norm(word.text), _norm(word.text), _norm(word.text), "count_unhyphenated")
 
 
 def _code_number(cand: Candidate, head: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -1279,13 +1331,18 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
         qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
-        measure = _measure(cand, reading, hyphen, text, ctx, qual)
+        converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
+        measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
             if measure["kind"] == "measure":
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
+        if noun is not None and _names_one(noun, reading, c, pr):
+            noun = _unhyphenated(cand, noun, sents, c, pr)  # "a three round election" counts rounds
+            if noun is None:
+                continue  # "TWA eight hundred center": a name read out, not a count of centers
         if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]) \
                 and not _fraction_count(cand, reading, noun, glued is not None, sents, c, pr, ctx.rules):
             continue  # "7.0 magnitude", "4.5 per 100,000" are no counts; "23.5 common shares" is
@@ -1313,7 +1370,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
-            unit, rule = _elided_noun(cand, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
+            unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
@@ -1367,13 +1424,15 @@ def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list
     return out
 
 
-def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
+def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str,
+             converted: bool = False) -> dict | None:
     """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
-    row of kind ``duration`` (never written) for a time unit, else None."""
+    row of kind ``duration`` (never written) for a time unit, else None. ``converted``: the number opens
+    a bracketed conversion of the measure before it ("75 ft (~23 m)"), where a lone "m" is a unit."""
     from pipeline.extract.measures import measure_after, measure_rules, to_si
 
     at = cand.end + 1 if hyphen else cand.end
-    found = measure_after(text, at, ctx.rules)
+    found = measure_after(text, at, ctx.rules, loose=converted)
     if found is None:
         return None
     if found.duration:
@@ -1496,7 +1555,8 @@ def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[d
 
 
 def _elided_noun(
-    cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str, casualty: bool = True
+    cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str,
+    casualty: bool = True,
 ) -> tuple[str | None, str]:
     """(unit, rule) for a number whose counted noun is not written after it, else (None, "").
 
@@ -1518,6 +1578,9 @@ def _elided_noun(
         nouns = list(c.counted_re.finditer(window))
         if nouns:
             return c.counted_map[_norm(nouns[-1].group("noun"))], "count_noun_before"
+        reached = _reaching_noun(cand, reading, sents, c, pr)
+        if reached is not None:
+            return reached, "count_reaching_subject"  # "with coronavirus deaths surpassing 100,000"
     prefix = sents.before(cand.start)
     if casualty and c.casualty_before.search(prefix):
         return c.casualty_unit, "count_casualty_verb"
@@ -1525,7 +1588,7 @@ def _elided_noun(
         return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
-    subject = _subject_noun(cand, sents, c)
+    subject = _subject_noun(cand, sents, c, pr)
     if subject is not None:
         return subject, "count_subject"
     label = _label_line(cand, sents, c)
@@ -1543,6 +1606,37 @@ def _elided_noun(
         if obj is not None:
             return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _reaching_noun(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The plural noun that reaches the number, for a number with no noun after a verb of reaching
+    (rules/counts.yaml lookback_triggers): the verb's subject ("Confirmed infections reached 12,000") or
+    the noun the verb's clause modifies ("with coronavirus deaths surpassing 100,000"); the number is the
+    verb's object or the object of its "to" ("rose to 3,000"). The noun has no number of its own, and the
+    number is at least rules/counts.yaml parse_counts.reaching_min_value: below it a plural subject
+    reaching a number is mostly a price or a level ("Its shares rose to 35")."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or reading.value < pr.reaching_min:
+        return None
+    follow = lab["conjunct"] | lab["coordinator"] | lab["preposition"]
+    if any(t.i > tok.i and t.dep_ not in follow and not t.is_punct and not t.is_space for t in tok.children):
+        return None
+    verb = tok.head
+    if tok.dep_ in lab["prep_object"] and verb.lower_ == "to":
+        verb = verb.head
+    elif tok.dep_ not in lab["verb_object"]:
+        return None
+    if verb.tag_ not in c.verb_tags:
+        return None
+    nouns = [t for t in verb.children if t.dep_ in lab["subject"]]
+    if verb.dep_ in lab["noun_clause"]:
+        nouns.append(verb.head)
+    for noun in nouns:
+        if (noun.i < verb.i and noun.tag_ in c.plural_tags and noun.is_lower and noun.is_alpha and _head_ok(noun, c, pr)
+                and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
+            return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+    return None
 
 
 def _label_line(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
@@ -1628,7 +1722,7 @@ def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None
     return next(iter(_sentence_rows(rows, sents, pos)), None)
 
 
-def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
+def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
     """The plural subject counted by the verb the number hangs from: "The victims ... numbered 213"
     (counting verbs only) or "The number of visitors ... jumped from fewer than 100,000" (any verb)."""
     span = sents.doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -1653,7 +1747,30 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
             for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
                 for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
+            named = _noun_before_total(word, c, pr)
+            if named is not None:
+                return named  # "Trump's victory brings his delegate total to 86"
+            noun = word.head
+            if (word.dep_ in pr.unit_text_deps and noun.i > word.i and noun.tag_ in c.plural_tags and noun.is_lower
+                    and _head_ok(noun, c, pr)):
+                return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)  # "total shares outstanding to 28.7 million"
     return None
+
+
+def _noun_before_total(word: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The noun written right before a word of rules/counts.yaml number_of_words, as its modifier ("his
+    delegate total", "the vote count"): its lemma, the counted thing. The parser may hang both words on
+    the verb ("brings his delegate total to 86": "delegate" a dative), so a lower-case common noun right
+    before the word, hanging on it or on the word's head, is taken."""
+    if word.i == 0:
+        return None
+    prev = word.doc[word.i - 1]
+    if prev.head.i not in (word.i, word.head.i) or prev.tag_ not in pr.head_tags or not prev.is_lower or not prev.is_alpha:
+        return None
+    lemma = _lemma(prev, c, pr)
+    if lemma in pr.not_count_heads or lemma in c.not_counted or _norm(prev.text) in c.not_counted:
+        return None  # "the percent total", "the year total"; a score noun counts here ("the vote count")
+    return c.counted_map.get(_norm(prev.text)) or lemma
 
 
 def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
