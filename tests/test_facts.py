@@ -477,6 +477,84 @@ SUBJECT_CASES = [
     ("the-earlier-value-measures-what-the-later-does",
      "Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion a year ago. In composite trading on the New York "
      "Stock Exchange, shares rose.", "$1.43 billion", {"metric": "revenue"}),
+    # a possessive pronoun before the amount's noun is resolved like a pronoun subject: the buyer's deal,
+    # not the "of" object's (the target)
+    ("its-acquisition-of-target", "Nippon Steel completes its US$14.9 billion acquisition of U.S. Steel after President "
+     "Trump approves the deal.", "US$14.9 billion", {"subject": "Nippon Steel", "rule": "pronoun", "metric": "deal_value"}),
+    ("their-with-no-subject-before-keeps-of", "Their US$2 billion purchase of Slack closed.", "US$2 billion",
+     {"subject": "Slack"}),
+    # object control: the object of "orders" / "forced" pays, not the subject of the verb above
+    ("object-control-orders-to-pay", "A court in Paris orders Google to pay €250 million in damages to French publishers.",
+     "€250 million", {"subject": "Google", "rule": "object_control", "metric": "fine"}),
+    ("object-control-description", "Apple reported strong results. A federal judge later ordered the company to pay "
+     "$300 million to a patent holder.", "$300 million", {"subject": "Apple"}),
+    ("no-object-no-control", "Microsoft agreed to pay $20 million to settle the case.", "$20 million",
+     {"subject": "Microsoft", "rule": "clause_subject"}),
+    ("own-subject-no-control", "Regulators told Boeing that Airbus would pay $1 billion.", "$1 billion",
+     {"subject": "Airbus"}),
+    # an amount no word names a metric of is a price when it is a rate or the level of a traded thing
+    ("rate-is-a-price", "Gold rises above US$4,000 per ounce for the first time.", "US$4,000",
+     {"subject": "Gold", "metric": "price"}),
+    ("traded-level-is-a-price", "Bitcoin falls below US$90,000, erasing its gains for the year.", "US$90,000",
+     {"subject": "Bitcoin", "metric": "price"}),
+    ("company-level-is-no-price", "Globex reported $5 million for the period.", "$5 million", {"metric": "other"}),
+    # the possessor of the subject's head is its owner, also when the possessor's name has several words
+    ("possessor-of-named-head", "Elon Musk's xAI raises US$6 billion in a funding round.", "US$6 billion",
+     {"subject": "xAI", "metric": "funding"}),
+    # an apposition of the amount restates the number; it does not name the owner
+    ("amount-apposition-is-no-owner", "Nvidia loses nearly US$593 billion in market value, the largest one-day drop for "
+     "any company in the history of the U.S. stock market.", "US$593 billion", {"subject": "NVIDIA"}),
+    # a word with a subject of its own heads a clause whatever its tag; a traded word heading a subject is
+    # a noun whatever its tag ("while gold/JJ climbs/NNS")
+    ("clause-of-a-mistagged-verb", "Brent crude rises above US$77 a barrel, while gold climbs to a record US$2,830 an "
+     "ounce as investors seek safe havens.", "US$2,830", {"subject": "gold", "metric": "price"}),
+    ("headline-verb-before-to", "The price of copper climbs to a record US$13,400 per tonne on the London Metal Exchange.",
+     "US$13,400", {"subject": "copper", "metric": "price"}),
+    # a place a preposition only locates the phrase in is not what it is about
+    ("located-place-is-no-subject", "Gold futures in New York hit a record US$3,534 per ounce after the announcement.",
+     "US$3,534", {"subject": "Gold futures"}),
+    ("located-place-not-before-to", "Spotify raises the price of its Premium plan in the United States to US$12.99 a month.",
+     "US$12.99", {"subject": "Spotify"}),
+    ("unlocated-place-stays", "France will spend €2 billion on new prisons.", "€2 billion", {"subject": "France"}),
+    # a total said of several belongs to them together when they are one coordination
+    ("combined-joint", "Mastercard and Visa are ordered by a London tribunal to pay a combined £1.1 billion in damages "
+     "to British retailers.", "£1.1 billion", {"subject": "Mastercard and Visa", "rule": "coordination"}),
+    # the object of a verb of valuing is what is valued ("which values it at": the pronoun's antecedent)
+    ("valued-object-pronoun", "Klarna, the Swedish buy-now-pay-later company, raises US$1.37 billion in its initial public "
+     "offering on the New York Stock Exchange, which values it at about US$15 billion.", "US$15 billion",
+     {"subject": "Klarna", "metric": "valuation"}),
+    ("valued-object-description", "Stripe reported a loss in 2024. A funding round that values the company at US$13 billion closed "
+     "on Tuesday.", "US$13 billion", {"subject": "Stripe", "rule": "anaphor"}),
+    ("valued-object-name", "A funding round that values Anthropic at US$183 billion closed on Tuesday.", "US$183 billion",
+     {"subject": "Anthropic", "metric": "valuation"}),
+    # a description stands for the subject of an earlier sentence of its paragraph, not for a name that
+    # only passed through as an object; nor for a coordination
+    ("description-is-the-earlier-subject", "Qantas was fined A$90 million. Judge Michael Lee said part of the penalty "
+     "should be paid to the Transport Workers Union, which brought the case. The airline had already agreed last year "
+     "to pay A$120 million in compensation to the sacked workers.", "A$120 million", {"subject": "Qantas", "rule": "anaphor"}),
+    ("description-is-a-clause-subject-before", "Pinterest agrees to be acquired by Amazon for US$28 billion; the "
+     "image-sharing platform, which has about 600 million monthly active users, would become part of Amazon.",
+     "600 million", {"subject": "Pinterest"}),
+    ("description-never-a-coordination", "Saudi Arabia and Qatar announce they will pay Syria's outstanding debt of $15 "
+     "million to the World Bank that the country accumulated throughout its civil war from 2011, allowing Syria to work "
+     "towards post-war recovery and reconstruction, which is estimated to cost at least $400 billion.", "$400 billion",
+     {"subject": "Syria"}),
+    ("app-description", "Telegram founder Pavel Durov says the messaging app has passed 1.2 billion monthly active users.",
+     "1.2 billion", {"subject": "Telegram", "metric": "MAU"}),
+    # the object of a verb of costing bears the cost
+    ("cost-object-bears-it", "Toyota's operating profit will fall 17% to ¥3.4 trillion, the carmaker forecasts. U.S. "
+     "tariffs cost the company an estimated ¥1.4 trillion last year.", "¥1.4 trillion", {"subject": "Toyota"}),
+    # a named apposition names a subject noun its possessor only owns
+    ("apposition-over-possessor", "Norway's sovereign wealth fund, the Government Pension Fund Global, reported on Tuesday "
+     "a return of 2.5 trillion kroner for 2025.", "2.5 trillion kroner", {"subject": "Government Pension Fund Global"}),
+    # a mixed-case word is a name whatever its tag ("IndiGo"/NNS), and an apposition naming the subject noun
+    ("mixed-case-apposition-names-the-subject", "India's largest airline IndiGo on Wednesday placed a firm order for 60 "
+     "Airbus A350 wide-body aircraft, a deal valued at about US$25 billion at list prices.", "US$25 billion",
+     {"subject": "IndiGo", "metric": "deal_value"}),
+    # the subject of an earlier sentence, also across a paragraph break (a judge's words in between)
+    ("description-across-paragraph", "Ryanair said its profit doubled.\n\nJustice Michael Lee said part of the penalty "
+     "should be paid to the Transport Workers Union. The airline had already agreed to pay A$120 million to workers.",
+     "A$120 million", {"subject": "Ryanair"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

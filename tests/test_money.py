@@ -191,6 +191,26 @@ CASES = [
     ("pounds-money-fine", "He was fined 500 pounds for speeding.", [{"text": "500 pounds", "amount": 500, "currency": "GBP"}]),
     ("pounds-weight-of", "The army flew in 500 pounds (225 kilograms) of medical supplies.", []),
     ("pounds-weight-range", "The suspect weighs 150 to 175 pounds.", []),
+    # "crowns" and "marks": the English names of the kronor / kroner / koruna and of the Mark, shared and
+    # weak (money with a magnitude, or with a cue word of the shared name near)
+    ("crowns-norwegian-cue", "The Norwegian sovereign wealth fund reports a first-half profit of 1.1 trillion crowns.",
+     [{"text": "1.1 trillion crowns", "amount": 1.1e12, "currency": "NOK"}]),
+    ("swedish-crowns-name", "Volvo's operating profit rose to 5.2 billion Swedish crowns.",
+     [{"text": "5.2 billion Swedish crowns", "currency": "SEK"}]),
+    ("czech-crowns-name", "CEZ posted a net profit of 12 billion Czech crowns.", [{"text": "12 billion Czech crowns", "currency": "CZK"}]),
+    ("crowns-no-magnitude-no-cue", "The queen owns three crowns.", []),
+    ("marks-german-cue", "German law requires parties to publish the name of anyone who donates more than 20,000 marks.",
+     [{"text": "20,000 marks", "amount": 20000, "currency": "DEM"}]),
+    ("marks-finnish-magnitude", "The Finnish company earned 300 million marks.", [{"text": "300 million marks", "currency": "FIM"}]),
+    ("marks-not-money", "She got top marks in 5 tests.", []),
+    # irregular plurals of qualified names; "kr" before the number (Nordic style), never "a kr" as "a dollar"
+    ("danish-kroner-plural", "It reported a net profit of 75.5 billion Danish kroner for the first nine months.",
+     [{"text": "75.5 billion Danish kroner", "currency": "DKK"}]),
+    ("kr-before-number-danish-cue", "Novo Nordisk, the Danish drugmaker, is worth kr 1.4 trillion.",
+     [{"text": "kr 1.4 trillion", "amount": 1.4e12, "currency": "DKK"}]),
+    ("kr-before-number-after-article", "Orsted completes a kr 60 billion (US$9.4 billion) rights issue.",
+     [{"text": "kr 60 billion", "amount": 6e10}, {"text": "US$9.4 billion", "currency": "USD"}]),
+    ("won-stays-weak-with-korea-near", "He won 3 games in Seoul.", []),
 ]
 
 #: Known misses, documented; strict so that a fix is noticed.

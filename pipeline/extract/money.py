@@ -104,7 +104,7 @@ MONEY_KEYS = (
 #: rules/money.yaml ``windows``: how far each reading looks around an amount (characters)
 WINDOW_KEYS = (
     "qualifier_before", "qualifier_after", "negative_before", "negative_after", "rate_bracket", "bracket_length",
-    "rate_after", "inherit_after", "change_before", "weight_after",
+    "rate_after", "inherit_after", "change_before", "weight_after", "weak_name_cue",
 )
 #: rules/money.yaml keys read only by pipeline/prices.py (single price strings, not running text)
 PRICE_KEYS = ("price_strings",)
@@ -334,6 +334,17 @@ def is_weight(text: str, start: int, end: int, mr: MoneyRules) -> bool:
     return mr.weight_cues is not None and mr.weight_cues.search(window) is not None
 
 
+def _cued(key: str, m: re.Match, mr: MoneyRules) -> bool:
+    """Does a cue word of the shared name ``key`` (rules/money.yaml ambiguous_names) stand within
+    ``windows.weak_name_cue`` characters of the match? Why: "20,000 marks" is money in a sentence about
+    German law and not in "she got top marks", and only the cue tells them apart."""
+    if key not in mr.currencies.ambiguous:
+        return False
+    window = mr.windows["weak_name_cue"]
+    start, end = m.start("body"), m.end("body")
+    return mr.currencies.shared_name(key, m.string[max(0, start - window) : start] + " " + m.string[end : end + window]) is not None
+
+
 def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | None:
     """Turn one regex match into a Mention, or None when the number does not parse."""
     groups = m.groupdict()
@@ -350,8 +361,8 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
     last = parse_number(_plain(groups["n2"], code, mr) if groups.get("n2") is not None else n1, rules)
     if last is None:
         return None
-    if last.magnitude is None and key in mr.currencies.weak_names:
-        return None  # "he won 3": need "3 billion won" or a symbol
+    if last.magnitude is None and key in mr.currencies.weak_names and not _cued(key, m, mr):
+        return None  # "he won 3": need "3 billion won", or a cue of a shared name ("German ... 20,000 marks")
     if last.magnitude is None and key in mr.weight_names and is_weight(m.string, m.start("body"), m.end("body"), mr):
         return None  # "5 pounds of flour"
     if groups.get("n2") is not None:

@@ -43,7 +43,7 @@ from pipeline.facts.period import (
     year_to_date,
 )
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
-from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Period, Subject
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Period, Subject
 from pipeline.facts.subject import in_sentence, respectively
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -112,8 +112,9 @@ def attach(scene: Scene, span: Span) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the headline's
     actor, the article's)."""
-    if said_of_several(span, scene.fr):
-        return Subject(None, None, None, AMBIGUOUS, 0, source=None)
+    if said_of_several(span, scene.fr):  # a total over several: theirs together when they are named as one coordination
+        joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else no one's
+        return joint if joint.rule == JOINT_RULE else Subject(None, None, None, AMBIGUOUS, 0, source=None)
     subject = respectively(scene, span) or in_sentence(scene, span)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
@@ -200,6 +201,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
         subject = attach(scene, span)
+        if table == "money" and metric == OTHER_METRIC:
+            metric = priced(row, subject, fr) or metric
         sent = scene.sentence(span.start)
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, lede)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
@@ -214,6 +217,15 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return earlier_values_of_changes(rows, changes, fr)
+
+
+def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:
+    """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce")
+    or its subject is a traded thing ("Bitcoin falls below US$90,000": its level is its price)."""
+    label = subject.id.split(":", 1)[0].upper() if subject.id and ":" in subject.id else None
+    if row.get("per_unit") or label in fr.price_subject_labels:
+        return fr.price_metric
+    return None
 
 
 def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRules) -> list[dict]:

@@ -30,6 +30,8 @@ class FactRules:
     restating_conjunctions: frozenset[str]
     #: the metric of words of valuing ("valued", "worth"): the thing they describe may name another
     valuing_metric: str
+    price_metric: str
+    price_subject_labels: frozenset[str]
     valuing_clause_deps: frozenset[str]
     source_preps: frozenset[str]
     measured_noun_deps: frozenset[str]
@@ -77,6 +79,11 @@ class FactRules:
     not_name_labels: frozenset[str]
     payer_object_verbs: frozenset[str]
     payer_object_deps: frozenset[str]
+    controlled_deps: frozenset[str]
+    valued_object_verbs: frozenset[str]
+    valued_object_deps: frozenset[str]
+    controller_deps: frozenset[str]
+    possessive_pronouns: frozenset[str]
     article_topic_skip_labels: frozenset[str]
     respective_words: frozenset[str]
     date_types: frozenset[str]
@@ -129,15 +136,17 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
     "governor_preps", "source_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
+    "possessive_pronouns", "valued_object_verbs",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
-_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "entity_suffix_skip", "baseline_before", "baseline_after"))
+_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
 
 
 def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -173,13 +182,14 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
-        "article_topic_skip_labels"))
+        "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
+        "valued_object_verbs", "valued_object_deps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
@@ -206,6 +216,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         money_words=dict(vocabulary.metric_of),
         money_words_first=vocabulary.facts_first,
         valuing_metric=str(m["valuing_metric"]),
+        price_metric=str(m["price_metric"]),
+        price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         max_depth=int(s["max_depth"]),

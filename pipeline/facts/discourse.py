@@ -69,6 +69,39 @@ def _named_subject(scene: "Scene", sent: "Span") -> "Entity | None":
     return scene.memo[key]
 
 
+def _clause_subject_before(scene: "Scene", here: "Span", tok: Token, noun: str) -> "Entity | None":
+    """The latest entity before ``tok`` in its sentence that is the subject of a clause there and that
+    ``noun`` can stand for: a subject is what a clause is about, an object or a by-agent only passes through."""
+    found = None
+    for t in here:
+        if t.i >= tok.i:
+            break
+        # a coordination ("Saudi Arabia and Qatar announce") is no antecedent of a singular description
+        if t.dep_ in scene.fr.subject_deps and not any(c.dep_ == "conj" for c in t.children):
+            ent = scene.index.at(t.i)
+            if ent is not None and compatible(ent, noun, scene.fr):
+                found = ent
+    return found
+
+
+def _subject_before(scene: "Scene", here: "Span", noun: str, p_start: int) -> "Entity | None":
+    """The named subject of the nearest sentence before ``here`` that ``noun`` can stand for: back to the
+    start of its paragraph, then at most ``topic_lookback`` sentences further (a paragraph that opens with
+    a quote or a judge's words still speaks of the company the one before was about)."""
+    k, further = here.start, 0
+    while k > 0:
+        sent = scene.sentence(k - 1)
+        if sent.start_char < p_start:
+            further += 1
+            if further > scene.fr.topic_lookback:
+                return None
+        previous = _named_subject(scene, sent)
+        if previous is not None and compatible(previous, noun, scene.fr):
+            return previous
+        k = sent.start
+    return None
+
+
 def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None":
     """'The company's valuation', 'the retailer said': the entity its own sentence is about when that
     one is compatible and named before it ("The Evergrande Group announces it will be delisted from the
@@ -89,14 +122,19 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
         ent = before[-1]
         here = scene.sentence(tok.i)
         topic = _named_subject(scene, here)
+        acting = _clause_subject_before(scene, here, tok, noun)
         if topic is not None and topic.end <= tok.idx and compatible(topic, noun, fr) and topic.start >= here.start_char:
             ent = topic
+        elif acting is not None:  # "Pinterest agrees to be acquired by Amazon ...; the image-sharing platform, which has"
+            ent = acting
         elif here.start > 0 and not any(e.start >= here.start_char for e in before):
-            # no compatible name earlier in its own sentence: the previous sentence's named subject ("Coda
-            # Energy Inc. said it arranged a credit facility with NCNB Texas National Bank ... The Dallas oil
-            # and gas concern said"), else the latest compatible name
-            previous = _named_subject(scene, scene.sentence(here.start - 1))
-            if previous is not None and compatible(previous, noun, fr):
+            # no compatible name earlier in its own sentence: the nearest earlier sentence of the paragraph
+            # whose named subject is compatible ("Coda Energy Inc. said it arranged a credit facility with
+            # NCNB Texas National Bank ... The Dallas oil and gas concern said"; "Qantas was fined ... Judge
+            # Lee said part should be paid to the Transport Workers Union ... The airline had agreed"): a
+            # subject is what a paragraph is about, an object only passes through; else the latest compatible name
+            previous = _subject_before(scene, here, noun, p_start)
+            if previous is not None:
                 ent = previous
         source = "paragraph" if ent.start >= p_start else "article"
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
@@ -110,7 +148,8 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     sentence's subject entity (same paragraph) when it has exactly one."""
     for anc in subj.ancestors:
         for c in anc.children:
-            if c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns:
+            if (c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns
+                    and c.lower_ not in scene.fr.relative_pronouns):  # "..., which values it at": the clause above's
                 if description_first(scene, c):  # "The Oklahoma City energy concern said it ...": the company meant
                     found = anaphor(scene, [c], climbs)
                     return Subject(found.name, found.id, subj.text, "pronoun", climbs, found.gazetteer, "sentence") if found else None

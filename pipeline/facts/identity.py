@@ -157,7 +157,8 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
     last_words = {w.rsplit(" ", 1)[-1] for w in fr.traded_nouns}  # "ore" of "iron ore": most tokens are no traded word
     for tok in _tokens_where(doc, LOWER, {doc.vocab.strings.add(w) for w in last_words}):
         word = tok.lower_
-        if word not in last_words or tok.i in taken or not tok.tag_.startswith("NN"):
+        # a word heading a clause subject is a noun whatever its tag ("while gold climbs": gold/JJ)
+        if word not in last_words or tok.i in taken or not (tok.tag_.startswith("NN") or tok.dep_ in fr.subject_deps):
             continue
         pair = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else ""
         if word not in fr.traded_nouns and pair not in fr.traded_nouns:
@@ -186,6 +187,17 @@ def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> b
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+def _mixed_case(tok: Token) -> bool:
+    """'IndiGo', 'xAI', 'eBay', 'OpenAI': a capital after a lower-case letter marks a name whatever the
+    tagger says (it tags "IndiGo" NNS)."""
+    text = tok.text
+    return len(text) > 1 and not text.isupper() and any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
+def _name_like(tok: Token, fr: FactRules) -> bool:
+    return tok.tag_ in fr.proper_noun_tags or _mixed_case(tok)
+
+
 def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
     """Proper nouns heading a clause subject or a possessive, or naming a clause subject's noun ("BellSouth
     shares fell"), that NER did not tag ("Nigeria fully repays its debt", "Turkish airline Pegasus
@@ -193,13 +205,16 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     sentence-initial names, and the parse still says this is a name and what the clause is about."""
     out = []
     runs: frozenset[str] | None = None
-    for tok in _tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}):
-        if tok.tag_ not in fr.proper_noun_tags or tok.i in taken:
+    proper = [*_tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}),
+              *(t for t in doc if _mixed_case(t) and t.tag_ not in fr.proper_noun_tags)]
+    for tok in proper:
+        if not _name_like(tok, fr) or tok.i in taken:
             continue
         qualifies_subject = (tok.dep_ == "compound" and tok.head.dep_ in fr.subject_deps and tok.head.tag_ not in fr.proper_noun_tags
                              and tok.head.lower_ not in fr.product_heads)  # "the Pro 128k model": a product variant, not a name
         pays = tok.dep_ in fr.payer_object_deps and tok.head.lower_ in fr.payer_object_verbs  # "fines network Reddit £14.5m"
-        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays:  # "BellSouth shares fell": the name of the subject noun
+        names_subject = tok.dep_ == "appos" and tok.head.dep_ in fr.subject_deps  # "India's largest airline IndiGo ... placed"
+        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays and not names_subject:  # "BellSouth shares fell": the name of the subject noun
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
@@ -208,7 +223,7 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
                         if o.dep_ == "pobj" and o.tag_ in fr.proper_noun_tags and o.i not in taken), None)
             if tok is None:
                 continue
-        words = [t for t in _phrase(tok, frozenset({"compound"})) if t.tag_ in fr.proper_noun_tags and t.i not in taken]
+        words = [t for t in _phrase(tok, frozenset({"compound"})) if _name_like(t, fr) and t.i not in taken]
         if not words or words[-1].i != tok.i:
             continue
         if len(words) == 1 and tok.is_sent_start:

@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts.config import FactRules
+from pipeline.facts.records import OTHER_METRIC
 from pipeline.lexicon import nearest_cue
 
 def _near_cue(text: str, start: int, end: int, cues: tuple[tuple[str, re.Pattern], ...], window: int) -> str | None:
@@ -144,9 +145,9 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     own = row.get("metric")
     if word_metric in fr.money_words_first:
         return word_metric, word
-    if own and own != "other":
+    if own and own != OTHER_METRIC:
         return own, word if word_metric == own else None
-    return (word_metric or "other"), word
+    return (word_metric or OTHER_METRIC), word
 
 
 def describe(

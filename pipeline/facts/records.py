@@ -48,12 +48,16 @@ class Subject:
 
 
 NO_SUBJECT = "no_subject"
+#: names that are all the conjuncts of one coordination, owning an amount together
+JOINT_RULE = "coordination"
+#: the metric of an amount no word names one for (rules/metrics.yaml has it as its catch-all)
+OTHER_METRIC = "other"
 AMBIGUOUS = "ambiguous"
 #: every value of ``Subject.rule`` (and so of facts.rule): rules/facts.yaml confidence.rules is checked
 #: against it, so a misspelt rule name there is an error instead of silently scoring the default
 SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
-    "surface", "payer_object", "respectively", "coordination", "product_variant", "pronoun", "anaphor", "sentence_entity", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
+    "surface", "payer_object", "object_control", "valued_object", "respectively", "coordination", "product_variant", "pronoun", "anaphor", "sentence_entity", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
     NO_SUBJECT, AMBIGUOUS,
 })
 

@@ -24,7 +24,7 @@ from pipeline.facts.candidates import (
 )
 from pipeline.facts.identity import slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
-from pipeline.facts.records import AMBIGUOUS, NO_SUBJECT, Entity, Subject
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
@@ -68,6 +68,9 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     if len(cands) < 2:
         return cands
     cands = [(e, t) for e, t in cands if not _modifies_another(t, e, cands, fr)] or cands
+    # "Gold futures in New York", "its Premium plan in the United States": a place a preposition only
+    # locates the phrase in is not what it is about, when something else is named
+    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(t))] or cands
     if len(cands) < 2:
         return cands
     priced = [(e, t) for e, t in cands if e.label == "COMMODITY" and fr.is_price_word(t.head.lower_)]
@@ -75,8 +78,16 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
         return priced
     kept = [(e, t) for e, t in cands if not (e.label == "COMMODITY" and t.dep_ in ("compound", "nmod", "amod"))]
     if len(kept) > 1:
-        kept = [(e, t) for e, t in kept if t.dep_ != "poss"] or kept
+        kept = [(e, t) for e, t in kept if _entity_head(e, t).dep_ != "poss"] or kept  # "Elon Musk's xAI"
     return kept or cands
+
+
+def _in_prep_phrase(tok: Token) -> bool:
+    """Is ``tok`` (a name's token) inside the object of a preposition, climbing through the name's own words?"""
+    node = tok
+    while node.dep_ in ("compound", "flat", "amod", "det") and node.head.i != node.i:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.dep_ == "prep"
 
 
 def _entity_head(ent: Entity, tok: Token) -> Token:
@@ -125,7 +136,7 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     name = scene.text[start:end]
     members = [e.id for e, _ in sorted(cands, key=lambda c: c[0].start)]
     group_id = "+".join(members) if all(members) else None  # "gpe:saudi-arabia+gpe:syria": stable, and each member's id is in it
-    return Subject(name, group_id, name, "coordination", climbs, gazetteer=False)
+    return Subject(name, group_id, name, JOINT_RULE, climbs, gazetteer=False)
 
 
 def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
@@ -165,10 +176,14 @@ def inherited_variant(scene: Scene, np: Token, climbs: int, before: int) -> Subj
     return Subject(name, None, scene.text[variant[0].idx : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
 
 
-def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
-    """Subject written inside the noun phrase: possessive, compound, apposition, 'for X'/'of X'."""
+def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, amount: bool = False) -> Subject | None:
+    """Subject written inside the noun phrase: possessive, compound, apposition, 'for X'/'of X'. An
+    apposition of the ``amount`` itself restates the number, it does not name its owner ("loses US$593
+    billion in market value, the largest one-day drop ... of the U.S. stock market")."""
     fr = scene.fr
     for child in node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
+        if amount:
+            break
         if child.dep_ == "appos" and (prev is None or child.i != prev.i):
             listed = drop_owners(candidates_in(scene, list(child.subtree), child))
             if len(listed) > 1:
@@ -182,9 +197,11 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int) -
                 return choose(scene, cands, "possessive", climbs)
         if child.dep_ == "poss":
             found = anaphor(scene, list(child.subtree), climbs) or first_person(scene, child, climbs)
+            if not found and child.lower_ in fr.possessive_pronouns:  # "completes its $14.9 billion acquisition of U.S. Steel"
+                found = pronoun(scene, child, climbs)
             if found:
                 return found
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and not amount:
             cands = candidates_in(scene, list(child.subtree), child)
             if cands:
                 return choose(scene, cands, "appos", climbs)
@@ -239,13 +256,42 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
 
 
 def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
-    """'The European Commission fines Google €2.4 billion': the object of a verb of fining pays."""
+    """'The European Commission fines Google €2.4 billion': the object of a verb of fining pays; 'a deal
+    that values the video game publisher at US$55 billion': the object of a verb of valuing is valued."""
     fr = scene.fr
-    if node.lower_ not in fr.payer_object_verbs:
+    if node.lower_ in fr.payer_object_verbs:
+        deps, rule = fr.payer_object_deps, "payer_object"
+    elif node.lower_ in fr.valued_object_verbs:
+        deps, rule = fr.valued_object_deps, "valued_object"
+    else:
         return None
-    objects = [c for c in node.children if c.dep_ in fr.payer_object_deps and (prev is None or c.i != prev.i)]
+    objects = [c for c in node.children if c.dep_ in deps and (prev is None or c.i != prev.i)]
     cands = [c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)]
-    return choose(scene, cands, "payer_object", climbs) if cands else None
+    if cands:
+        return choose(scene, cands, rule, climbs)
+    for obj in objects:  # "which values it at", "values the video game publisher at"
+        found = (pronoun(scene, obj, climbs) if obj.lower_ in fr.pronouns else
+                 anaphor(scene, [obj], climbs) if description_first(scene, obj) else None)
+        if found:
+            return found
+    return None
+
+
+def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """'A court in Paris orders Google to pay €250 million': a verb with no subject of its own under a
+    verb with an object is that object's doing (object control), not the upper verb's subject's."""
+    fr = scene.fr
+    if prev is None or prev.dep_ not in fr.controlled_deps or any(c.dep_ in fr.subject_deps for c in prev.children):
+        return None
+    for obj in (c for c in node.children if c.dep_ in fr.controller_deps and c.i < prev.i):
+        cands = drop_owners(candidates_in(scene, phrase_tokens(obj, fr), obj)) or named_apposition(scene, obj)
+        if cands:
+            return choose(scene, cands, "object_control", climbs)
+        if description_first(scene, obj):  # "ordered the company to pay $1.5 billion"
+            found = anaphor(scene, [obj], climbs)
+            if found:
+                return found
+    return None
 
 
 def named_apposition(scene: Scene, noun: Token) -> Cands:
@@ -259,7 +305,7 @@ def named_apposition(scene: Scene, noun: Token) -> Cands:
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
-    paid = payer_object(scene, node, prev, climbs)
+    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs)
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
@@ -272,7 +318,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         cands = candidates_in(scene, [head], head) if scene.index.at(head.i) is not None else []
         if cands:
             return choose(scene, cands, "relative_clause", climbs), False
-        return in_noun_phrase(scene, head, None, climbs), False
+        found = in_noun_phrase(scene, head, None, climbs)
+        if found is None and description_first(scene, head):  # "the image-sharing platform, which has about 600 million"
+            found = anaphor(scene, [head], climbs)
+        return found, False
     if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
         if found:
@@ -287,8 +336,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
-    if not cands and subj is not None:
-        cands = named_apposition(scene, subj)
+    if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
+        # "Norway's sovereign wealth fund, the Government Pension Fund Global, reported": the apposition
+        # names the fund; its possessor only owns it
+        cands = named_apposition(scene, subj) or cands
     if cands and node.lower_ in fr.speech_verbs and prev is not None:  # a person who says a number is its source
         speaker = scene.index.at(subj.i)
         if speaker is not None and speaker.label == "PERSON":  # ... and so is where they work ("Steve Milunovich at First Boston said")
@@ -318,6 +369,9 @@ def by_surface(scene: Scene, span: Span) -> Subject | None:
     last = scene.index.last_before(span.start_char, sent.start_char)
     for ent in (last,) if last is not None else ():
         gap = scene.text[ent.end : span.start_char]
+        tok = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if ent.label in scene.fr.place_labels and tok is not None and _in_prep_phrase(tok.root):
+            continue  # "raises the price of its Premium plan in the United States to US$12.99": a place, located
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
     return None
@@ -393,10 +447,11 @@ def in_sentence(scene: Scene, span: Span) -> Subject:
                 return choose(scene, cands, "head_entity", climbs)
         kind = word_class(node, scene.fr.word_classes)
         if kind is None or k == 0:
-            found = in_noun_phrase(scene, node, prev, climbs)
+            found = in_noun_phrase(scene, node, prev, climbs, amount=k == 0)
             if found:
                 return found
-        if kind == "verb" or node.dep_ == "ROOT":
+        # a word with a subject of its own heads a clause whatever its tag ("while gold climbs/NNS to ...")
+        if kind == "verb" or node.dep_ == "ROOT" or any(c.dep_ in scene.fr.subject_deps for c in node.children):
             found, go_on = in_clause(scene, node, prev, climbs, span.start)
             if found:
                 return found
