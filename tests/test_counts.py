@@ -381,6 +381,12 @@ PARSE_COUNTS = [
     ("measure-exponent", "USCG Captain Monica Rochester told the press a nearly 24-hour search mission involving three helicopters covering 160 square miles (~415 km2) had discovered no further signs in the water.",
      "415", "measure", 415, "kilometer ** 2", "km2"),
     ("measure-conversion-lone-symbol", "The Conception was a 75 ft (~23 m) long commercial boat on a three-day voyage for underwater diving.", "23", "measure", 23, "meter", "m"),
+    # round 5, TempEval-3 tuning files (benchmarks/newsdev/counts-tempeval-1/-2.jsonl: AQUAINT, TimeBank transcripts)
+    ("one-before-measure", "The rifle was discovered April 8 buried one foot below the ground, about 200 feet behind Slepian's house.", "one", "measure", 1, "foot", "foot"),
+    ("one-event-subject", "One person is killed.", "One", "count", 1, "person", "person"),
+    ("name-tagged-plural", "The panel also will look at the exodus of about 2 million Rwanda Hutus to neighboring countries where they lived in U.N.-run refugee camps for 2 1/2 years.",
+     "2 million", "count", 2_000_000, "Hutu", "Rwanda Hutu"),
+    ("turned-before-a-measure", "The company turned 500 acres of farmland into a park.", "500", "measure", 500, "acre", "acres"),
     ("irregular-plural-after", "Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing operations.", "14,000", "count", 14_000, "life", "life"),
 ]
 
@@ -506,6 +512,14 @@ NOT_COUNTS = [
     ("ratio-base", "Under the offer, shareholders will receive one right for each 105 common shares owned.", ["105"]),
     # a number above one on a singular noun names one thing (a call sign read out in a broadcast transcript:
     # TimeBank ABC19980114.1830.0611), unless it is a size written without its hyphen after "a"
+    # TempEval-3 tuning files: an age after "turned", a proportion, a fraction; "one" as a measure only among
+    # other measures and never in a contrast; "one" before a subject only of an event verb
+    ("age-after-turned", "As a father and the grandfather of eight children -- including a boy who just turned 6, the same age as Elian -- Castro said he sympathized with the little boy's father, Juan Miguel Gonzalez.", ["6"]),
+    ("proportion", "A new ABC News-Washington Post opinion poll shows that 6 of 10 Americans also believe the boy should go home with his father.", ["6", "10"]),
+    ("fraction-count", "In Maine, about a half million people still don't have power and they're going to have to live without it for a while.", ["a half million"]),
+    ("one-foot-contrast", "He put one foot in front of the other and walked 20 miles.", ["one"]),
+    ("one-foot-alone", "The rifle was buried one foot below the ground.", ["one"]),
+    ("one-subject-of-saying", "One activist said two people were killed in the march.", ["One"]),
     ("call-sign-possessive", "TWA's eight hundred heavy climb and maintain one five thousand leavin- three thousand.", ["eight hundred", "three thousand"]),
     ("call-sign-sentence-start", "TWA eight hundred center, I think that was him.", ["eight hundred"]),
     ("rating-unhyphenated", "The delegates stayed at a five star hotel near the airport.", ["five"]),

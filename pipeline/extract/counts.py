@@ -45,6 +45,8 @@ RULE_KEYS = (
     "label_line_before", "label_line_after",
     # issue 15 round 4
     "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
+    # issue 15 round 5
+    "one_subject_verbs",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -91,6 +93,7 @@ class Compiled:
     one_ratio_after: re.Pattern
     one_existential: frozenset[str]
     one_ratio_base: re.Pattern
+    one_subject_verbs: frozenset[str]
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -230,6 +233,7 @@ def compile_rules(rules: Rules) -> Compiled:
         of_word=_norm(str(data["of_word"])),
         one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
         one_existential=frozenset(data["one_existential_deps"]),
+        one_subject_verbs=frozenset(_norm(w) for w in data["one_subject_verbs"]),
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
@@ -566,7 +570,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "reaching_min_value")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
-                  "singular_head_tags")
+                  "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types")
 
 
 @dataclass(frozen=True)
@@ -600,6 +604,12 @@ class ParseRules:
     reaching_min: float
     code_digits: re.Pattern
     singular_head_tags: frozenset[str]
+    age_verb_before: re.Pattern
+    fraction: re.Pattern
+    proportion_after: re.Pattern
+    proportion_before: re.Pattern
+    proportion_bases: frozenset[str]
+    place_entity_types: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -654,6 +664,18 @@ def _compile_parse(rules: Rules) -> ParseRules:
         reaching_min=float(p["reaching_min_value"]),
         code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
         singular_head_tags=frozenset(x["singular_head_tags"]),
+        age_verb_before=re.compile(
+            r"(?<![\w-])(?:" + _alt(x["age_verbs"]) + r")[^\S\n]+(?:(?:" + _alt(qualifier_words(data)) + r")[^\S\n]+)?$", re.I
+        ),
+        fraction=re.compile(r"(?<![\w-])(?:" + _alt(x["fraction_words"]) + r")(?![\w-])", re.I),
+        proportion_after=re.compile(
+            r"[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?(?:" + _alt(x["proportion_bases"]) + r")(?![\w,.-]|[.,]\d)", re.I
+        ),
+        proportion_bases=frozenset(_norm(str(w)) for w in x["proportion_bases"]),
+        place_entity_types=frozenset(x["place_entity_types"]),
+        proportion_before=re.compile(
+            r"(?:\d|(?<![\w-])" + vocab(rules).words + r")[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?$", re.I
+        ),
         fraction_rate=re.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
@@ -668,6 +690,11 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
     )
+
+
+def qualifier_words(data: dict) -> list[str]:
+    """Every qualifier phrase of rules/counts.yaml written before a number ("just", "about", "at least")."""
+    return [str(p) for phrases in data["qualifiers_before"].values() for p in phrases]
 
 
 def parse_rules(rules: Rules) -> ParseRules:
@@ -909,6 +936,12 @@ def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compi
     return CountedNoun(word, _norm(word.text), _norm(word.text), _norm(word.text), "count_unhyphenated")
 
 
+def _proportion_base(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
+    """The base of a proportion: "10" in "6 of 10 Americans", "3 out of every 100 voters" (a base of
+    rules/counts.yaml proportion_bases right after a number and "(out) of")."""
+    return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(sents.before(cand.start, 40)) is not None
+
+
 def _code_number(cand: Candidate, head: Token, c: Compiled, pr: ParseRules) -> bool:
     """A long run of digits with no comma before a singular noun is a model or a code ("its 80486
     computer chip"): a count of more than one takes a plural, unless the noun is an invariant plural or
@@ -928,7 +961,9 @@ def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
     first = head.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else tok
     if first.is_title and first.is_alpha and not first.is_sent_start:
         return False  # a capitalised number word is part of the name: the "Six Small Tigers"
-    return (head.tag_ in c.plural_tags and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
+    plural = head.tag_ in c.plural_tags or (head.tag_ in pr.name_before_tags and not head.text.endswith("ss")
+                                            and head.ent_type_ not in pr.place_entity_types)  # "2 million Rwanda Hutus"/NNP
+    return (plural and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
             and all((t.tag_ in pr.name_before_tags and t.is_title) or (t.tag_ in c.modifier_tags and t.is_lower) for t in between)
             and _norm(_singular(head.text, c)) not in pr.not_count_heads and head.lower_ not in c.not_counted)
 
@@ -1321,12 +1356,14 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
             if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
-                    or not _one_counts(cand, reading, sents, c, pr, rows):
+                    or not (_one_counts(cand, reading, sents, c, pr, rows) or _one_measure(cand, reading, sents, c, ctx.rules)):
                 continue
         if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
         if _superlative_cut(cand, sents, pr):
             continue  # "among the 10 largest bank holding companies": a rank's cut-off, not a count
+        if pr.proportion_after.match(text, cand.end) or (cand.high_text is None and _proportion_base(cand, sents, pr)):
+            continue  # "6 of 10 Americans": a proportion (60%), neither number a count
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
@@ -1337,6 +1374,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             if measure["kind"] == "measure":
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
+        if pr.fraction.search(text, cand.start, cand.end):
+            continue  # "about a half million people": a fraction, not a count (measures keep theirs)
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
         if noun is not None and _names_one(noun, reading, c, pr):
@@ -1368,6 +1407,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             conj = _conjunct_count(cand, sents, c, rows)
             if conj is not None:
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
+        if unit is None and pr.age_verb_before.search(prefix):
+            continue  # "a boy who just turned 6": an age, whatever was counted before it
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
@@ -1517,6 +1558,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return True  # "there was one passenger seriously injured, and two more with minor injuries"
     if c.one_ratio_after.match(sents.text, noun.idx + len(noun.text)):
         return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
+    if noun.dep_ in c.labels["subject"] and _norm(noun.head.text) in c.one_subject_verbs and noun.head.i > noun.i:
+        return True  # "One person is killed.", "one suspect was arrested": the count of an event's victims
     if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
@@ -1524,6 +1567,29 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _one_measure(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rules: Rules) -> bool:
+    """ "one" before a unit pint knows states a measure where its sentence measures with another number
+    too ("buried one foot below the ground, about 200 feet behind the house"), and not as one half of a
+    contrast ("one foot in front of the other"): elsewhere "one foot", "one mile" are idioms or articles."""
+    from pipeline.extract.measures import measure_after
+
+    if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
+        return False
+    found = measure_after(sents.text, cand.end, rules)
+    if found is None or found.duration:
+        return False
+    start, end = sents.bounds(cand.start)
+    if c.one_contrast.search(sents.text, cand.end, end):
+        return False
+    for m in c.number.finditer(sents.text, start, end):
+        if m.start() == cand.start or _norm(m.group()) in ("one", "a", "an"):
+            continue
+        other = measure_after(sents.text, m.end(), rules)
+        if other is not None and not other.duration:
+            return True
+    return False
 
 
 def _sentence_rows(rows: list[dict], sents: Sentences, pos: int) -> list[dict]:
