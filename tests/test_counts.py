@@ -404,11 +404,11 @@ def test_parse_counts(run, text, span, kind, value, unit, unit_text) -> None:
 def test_fact_box_lines(run) -> None:
     """A fact box (AQUAINT APW19980810.0907): a number alone on its line after a plural or casualty
     label counts it; other labels ("Note:") and times give nothing."""
-    text = "KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877\nSeats: 12\nNote: 45\nThe blast: 10 a.m.\n"
+    text = "KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877\nTreated and discharged: 4,257\nSeats: 12\nNote: 45\nThe blast: 10 a.m.\n"
     _, quantities = run(text)
     assert [(q["start"], q["unit"]) for q in quantities if q["kind"] == "count"] == [
         (text.index("192"), "person"), (text.index("12"), "American"), (text.index("4,877"), "person"),
-        (text.index("Seats: 12") + 7, "seat"),
+        (text.index("4,257"), "person"), (text.index("Seats: 12") + 7, "seat"),
     ]
 
 
@@ -520,6 +520,7 @@ NOT_COUNTS = [
     ("one-foot-contrast", "He put one foot in front of the other and walked 20 miles.", ["one"]),
     ("one-foot-alone", "The rifle was buried one foot below the ground.", ["one"]),
     ("one-subject-of-saying", "One activist said two people were killed in the march.", ["One"]),
+    ("particle-hyphen-adjective", "All but one of the sixteen on-board died; no deaths were reported on the ground.", ["sixteen"]),
     ("call-sign-possessive", "TWA's eight hundred heavy climb and maintain one five thousand leavin- three thousand.", ["eight hundred", "three thousand"]),
     ("call-sign-sentence-start", "TWA eight hundred center, I think that was him.", ["eight hundred"]),
     ("rating-unhyphenated", "The delegates stayed at a five star hotel near the airport.", ["five"]),

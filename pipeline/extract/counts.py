@@ -899,13 +899,18 @@ def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules)
     label the name rules cannot see. A count of more than one takes a plural, unless the noun is an
     invariant plural or a collective ("3000 crew", "five Armed Forces personnel": rules/counts.yaml
     irregular_plurals, collective_nouns), modifies a noun after it ("a 3 bedroom house"; not a rating
-    of hyphen_noun_not: "a five star hotel") or is a measure of a plural ("40 head of cattle")."""
+    of hyphen_noun_not: "a five star hotel") or is a measure of a plural ("40 head of cattle"). A noun
+    glued by a hyphen to a stop word is an adjective standing for people ("the sixteen on-board")."""
     head = noun.head
     if noun.rule != "count_parse_noun" or reading.value <= 1 or head.tag_ not in pr.singular_head_tags:
         return False
     word = _norm(head.text)
     if head.dep_ in pr.unit_text_deps and head.head.i > head.i:
         return word in pr.hyphen_noun_not  # "a 3 bedroom house" counts bedrooms; "a five star hotel" is a rating
+    doc = head.doc
+    if head.i > 1 and _is_hyphen(doc[head.i - 1]) and not doc[head.i - 1].whitespace_ and not doc[head.i - 2].whitespace_ \
+            and doc[head.i - 2].is_stop:
+        return True  # "the sixteen on-board": an adjective made of a particle and a noun stands for the people
     if word in pr.irregular or word in pr.collective:
         return False
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
