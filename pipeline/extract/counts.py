@@ -570,7 +570,8 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "reaching_min_value")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
-                  "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types")
+                  "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
+                  "date_entity_types")
 
 
 @dataclass(frozen=True)
@@ -610,6 +611,7 @@ class ParseRules:
     proportion_before: re.Pattern
     proportion_bases: frozenset[str]
     place_entity_types: frozenset[str]
+    date_entity_types: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -673,6 +675,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         ),
         proportion_bases=frozenset(_norm(str(w)) for w in x["proportion_bases"]),
         place_entity_types=frozenset(x["place_entity_types"]),
+        date_entity_types=frozenset(x["date_entity_types"]),
         proportion_before=re.compile(
             r"(?:\d|(?<![\w-])" + vocab(rules).words + r")[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?$", re.I
         ),
@@ -904,6 +907,8 @@ def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules)
     head = noun.head
     if noun.rule != "count_parse_noun" or reading.value <= 1 or head.tag_ not in pr.singular_head_tags:
         return False
+    if any(k.dep_ in c.labels["conjunct"] and k.i < head.i for t in head.children if t.i < head.i for k in t.children):
+        return False  # "two and one package per transaction": the noun agrees with the last number
     word = _norm(head.text)
     if head.dep_ in pr.unit_text_deps and head.head.i > head.i:
         return word in pr.hyphen_noun_not  # "a 3 bedroom house" counts bedrooms; "a five star hotel" is a rating
@@ -945,6 +950,17 @@ def _proportion_base(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
     """The base of a proportion: "10" in "6 of 10 Americans", "3 out of every 100 voters" (a base of
     rules/counts.yaml proportion_bases right after a number and "(out) of")."""
     return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(sents.before(cand.start, 40)) is not None
+
+
+def _date_part(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number that is a conjunct of a word the entity recogniser puts in a date or a time ("on March 4
+    and 5": "5" hangs on "March"): rules/counts.yaml count_exclusions date_entity_types. Not the number's
+    own entity type: the recogniser calls bare numbers dates too ("Biden, with 54")."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return False
+    head = tok.head
+    return tok.dep_ in c.labels["conjunct"] and head.ent_type_ in pr.date_entity_types and head.is_alpha
 
 
 def _code_number(cand: Candidate, head: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -1414,6 +1430,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
         if unit is None and pr.age_verb_before.search(prefix):
             continue  # "a boy who just turned 6": an age, whatever was counted before it
+        if unit is None and _date_part(cand, sents, c, pr):
+            continue  # "on March 4 and 5": the day of a date, never an elided count
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
