@@ -389,6 +389,8 @@ PARSE_COUNTS = [
     # news-dev `dev` documents labelled for this round's recall check (benchmarks/newsdev/counts-tuning.md)
     ("numbers-sharing-a-singular", "On Sunday and Saturday evening, Australian store chains Woolworths and Coles lowered their purchase restrictions on toilet paper to two and one package per transaction in all stores on national level, respectively.",
      "two", "count", 2, "package", "package"),
+    ("measure-lone-symbol-restated", "The location of the device, and the location of the flight data recorder recovered in November, were around 50 m (165 ft) apart.",
+     "50", "measure", 50, "meter", "m"),
     ("turned-before-a-measure", "The company turned 500 acres of farmland into a park.", "500", "measure", 500, "acre", "acres"),
     ("irregular-plural-after", "Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing operations.", "14,000", "count", 14_000, "life", "life"),
 ]
@@ -434,9 +436,11 @@ def test_slash_rate_without_pint_unit(run) -> None:
 
 
 def test_lone_symbol_only_in_conversion(run) -> None:
-    """A separate "m" is a unit only where the number restates a measure in brackets ("75 ft (~23 m)");
-    elsewhere it is a magnitude or a letter ("5 m people"), never metres."""
-    for text in ("Officials said 5 m people were affected.", "The boat (23 m) sank.", "It cost $75 (~23 m) in all."):
+    """A separate "m" is a unit only where the number restates a measure in brackets ("75 ft (~23 m)") or
+    a bracketed measure restates it ("50 m (165 ft)"); elsewhere it is a magnitude or a letter ("5 m
+    people"), never metres."""
+    for text in ("Officials said 5 m people were affected.", "The boat (23 m) sank.", "It cost $75 (~23 m) in all.",
+                 "He has 5 m (about 3 m) people."):
         _, quantities = run(text)
         assert not [q for q in quantities if q["kind"] == "measure"], (text, quantities)
 

@@ -1462,6 +1462,8 @@ def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Can
 
 #: "about 250 miles (400 km)": the opening of a conversion in brackets right after a quantity
 CONVERSION_OPEN = re.compile(r"[A-Za-z°]\.?[^\S\n]*\([^\S\n]*~?$")
+#: the same seen from the unit before it: "50 m (165 ft)", up to the end of the bracket's number
+CONVERSION_AFTER = re.compile(r"[^\S\n]*\([^\S\n]*(?:~|about[^\S\n]+)?\d[\d,]*(?:\.\d+)?")
 
 
 def _conversion_qualifier(qual: str, prefix: str, rows: list[dict]) -> str:
@@ -1492,11 +1494,19 @@ def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: s
              converted: bool = False) -> dict | None:
     """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
     row of kind ``duration`` (never written) for a time unit, else None. ``converted``: the number opens
-    a bracketed conversion of the measure before it ("75 ft (~23 m)"), where a lone "m" is a unit."""
+    a bracketed conversion of the measure before it ("75 ft (~23 m)"), where a lone "m" is a unit; so is
+    one that a bracketed measure right after it restates ("around 50 m (165 ft) apart")."""
     from pipeline.extract.measures import measure_after, measure_rules, to_si
 
     at = cand.end + 1 if hyphen else cand.end
     found = measure_after(text, at, ctx.rules, loose=converted)
+    if found is None and not hyphen:
+        # "around 50 m (165 ft) apart": a lone "m" that a bracketed measure restates is a unit too
+        loose = measure_after(text, at, ctx.rules, loose=True)
+        bracket = CONVERSION_AFTER.match(text, loose.end) if loose is not None else None
+        if bracket is not None:
+            restated = measure_after(text, bracket.end(), ctx.rules)
+            found = loose if restated is not None and not restated.duration and not loose.duration else None
     if found is None:
         return None
     if found.duration:
