@@ -606,6 +606,8 @@ class ParseRules:
     code_digits: re.Pattern
     singular_head_tags: frozenset[str]
     age_verb_before: re.Pattern
+    #: characters of the longest age verb and qualifier together (search_tail)
+    age_verb_longest: int
     fraction: re.Pattern
     proportion_after: re.Pattern
     proportion_before: re.Pattern
@@ -666,6 +668,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         reaching_min=float(p["reaching_min_value"]),
         code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
         singular_head_tags=frozenset(x["singular_head_tags"]),
+        age_verb_longest=max(len(str(w)) for w in x["age_verbs"]) + max(len(w) for w in qualifier_words(data)) + 1,
         age_verb_before=re.compile(
             r"(?<![\w-])(?:" + _alt(x["age_verbs"]) + r")[^\S\n]+(?:(?:" + _alt(qualifier_words(data)) + r")[^\S\n]+)?$", re.I
         ),
@@ -1428,7 +1431,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             conj = _conjunct_count(cand, sents, c, rows)
             if conj is not None:
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
-        if unit is None and pr.age_verb_before.search(prefix):
+        if unit is None and search_tail(pr.age_verb_before, prefix, pr.age_verb_longest):
             continue  # "a boy who just turned 6": an age, whatever was counted before it
         if unit is None and _date_part(cand, sents, c, pr):
             continue  # "on March 4 and 5": the day of a date, never an elided count
@@ -1496,11 +1499,11 @@ def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: s
     row of kind ``duration`` (never written) for a time unit, else None. ``converted``: the number opens
     a bracketed conversion of the measure before it ("75 ft (~23 m)"), where a lone "m" is a unit; so is
     one that a bracketed measure right after it restates ("around 50 m (165 ft) apart")."""
-    from pipeline.extract.measures import measure_after, measure_rules, to_si
+    from pipeline.extract.measures import lone_symbol_after, measure_after, measure_rules, to_si
 
     at = cand.end + 1 if hyphen else cand.end
     found = measure_after(text, at, ctx.rules, loose=converted)
-    if found is None and not hyphen:
+    if found is None and not hyphen and lone_symbol_after(text, at, ctx.rules):
         # "around 50 m (165 ft) apart": a lone "m" that a bracketed measure restates is a unit too
         loose = measure_after(text, at, ctx.rules, loose=True)
         bracket = CONVERSION_AFTER.match(text, loose.end) if loose is not None else None

@@ -212,6 +212,13 @@ def _power(word: str, power: int, mr: MeasureRules) -> str | None:
     return answer
 
 
+def lone_symbol_after(text: str, end: int, rules: Rules) -> bool:
+    """Is the word right after a number a symbol that must otherwise be glued to it ("50 m")? A cheap test
+    before the bracketed-conversion reading of ``measure_after(..., loose=True)``."""
+    m = WORD.match(text, end)
+    return m is not None and m.start("w") > end and m.group("w") in measure_rules(rules).glued_only
+
+
 def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Measure | None:
     """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day").
     With ``loose`` (the number restates a measure in brackets: "75 ft (~23 m)") a symbol that must
