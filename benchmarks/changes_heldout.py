@@ -42,6 +42,14 @@ frozen before it was scored; conventions in its ``.md``) on the documents listed
 exactly as the default held-out set is scored. ``--details`` is refused for it.
 
     python benchmarks/changes_heldout.py --set fresh
+
+``--set written`` scores ``benchmarks/newsdev/written-changes.jsonl`` on the texts of
+``written-changes.texts.jsonl`` (issue 21, round 5): ~40 items WRITTEN in the style of 2019-2026 portal days and
+Wikinews articles by a writer who never ran the pipeline, with planted non-changes (conventions in
+``written-changes.md``). It is written text, not real news: report its figure as such. It is a tuning set
+(``--details`` allowed); every text is run and scored, rows or not.
+
+    python benchmarks/changes_heldout.py --set written [--details]
 """
 
 from __future__ import annotations
@@ -69,6 +77,9 @@ TUNING_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning.ids.json"
 TUNING3_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning-3.ids.json"
 #: the round-4 batch: 15 TimeBank WSJ documents (fixed selection rule in changes-tuning-4.md; labelled before any run)
 TUNING4_IDS = REPO / "benchmarks" / "newsdev" / "changes-tuning-4.ids.json"
+#: the round-5 written corpus (texts written in the portal/Wikinews style, labelled by their writer)
+WRITTEN = REPO / "benchmarks" / "newsdev" / "written-changes.jsonl"
+WRITTEN_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes.texts.jsonl"
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -93,6 +104,19 @@ def fresh_doc_ids(path: Path = FRESH_MD) -> list[str]:
     if not ids or len(ids) != len(set(ids)):
         sys.exit(f"no or duplicate documents in the table of {path}")
     return ids
+
+
+def load_written(path: Path = WRITTEN_TEXTS) -> list[dict]:
+    """The written texts in file order, news-dev-shaped (``set`` says they are written, not real news)."""
+    docs = []
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            if line.strip():
+                d = json.loads(line)
+                docs.append({"doc_id": d["doc_id"], "text": d["text"], "published": d["published"], "title": d.get("title", ""), "set": "written"})
+    if len({d["doc_id"] for d in docs}) != len(docs):
+        sys.exit(f"duplicate doc_id in {path}")
+    return docs
 
 
 def load_timebank(shared: Path) -> dict[str, dict]:
@@ -153,6 +177,20 @@ def match(gold: list[dict], pred: list[dict]) -> list[tuple[dict, dict]]:
             used.add(best)
             pairs.append((g, pred[best]))
     return pairs
+
+
+#: gold by-units written in basis points (the written corpus keeps them as written); the pipeline gives percentage points
+BASIS_POINT_UNITS = frozenset({"basis points", "basis point", "bps", "bp"})
+
+
+def gold_value(g: dict, part: str) -> Any:
+    """A gold from/to/by value in the pipeline's unit: a by-amount labelled in basis points ("drops 14 basis points",
+    by 14 'basis points' in ``written-changes.jsonl``) is compared in percentage points (0.14), as the pipeline
+    writes it (by_unit %). Nothing else is converted."""
+    v = g[f"{part}_value"]
+    if part == "by" and v is not None and (g.get("by_unit") or "").lower() in BASIS_POINT_UNITS:
+        return float(v) / 100
+    return v
 
 
 def optional_gold(g: dict) -> bool:
@@ -216,7 +254,7 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
             agree_m["kind"] += g["kind"] == p["mkind"]
         for g, p in pairs_c:
             for part in ("from", "to", "by"):
-                agree_c[part] += same(g[f"{part}_value"], p[f"{part}_value"])
+                agree_c[part] += same(gold_value(g, part), p[f"{part}_value"])
             agree_c["direction"] += g["direction"] == p["direction"]
         if details:
             matched_g = {id(g) for g, _ in pairs_m + pairs_c}
@@ -231,9 +269,9 @@ def score(gold: dict[str, list[dict]], mults: dict, changes: dict, doc_ids: list
                     opt = " optional" if what == "change" and optional_pred(p) else ""
                     print(f"  FP   {what:10} {doc_id[:50]} {p['start']}:{p['end']} {p['text']!r} ({p['rule']}){opt}")
             for g, p in pairs_c:
-                bad = [k for k in ("from", "to", "by") if not same(g[f"{k}_value"], p[f"{k}_value"])]
+                bad = [k for k in ("from", "to", "by") if not same(gold_value(g, k), p[f"{k}_value"])]
                 if bad:
-                    print(f"  VALUE change     {doc_id[:50]} {p['text']!r}: " + ", ".join(f"{k} gold {g[f'{k}_value']} got {p[f'{k}_value']}" for k in bad))
+                    print(f"  VALUE change     {doc_id[:50]} {p['text']!r}: " + ", ".join(f"{k} gold {gold_value(g, k)} got {p[f'{k}_value']}" for k in bad))
             for g, p in pairs_m:
                 if not same(g["value"], p["value"]) or g["qualifier"] != p["qualifier"] or g["kind"] != p["mkind"]:
                     print(f"  VALUE multiplier {doc_id[:50]} {p['text']!r}: gold {g['value']} {g['qualifier']} {g['kind']}, got {p['value']} {p['qualifier']} {p['mkind']}")
@@ -256,9 +294,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "tuning4", "dev"),
+    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "tuning4", "written", "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
+                        "written: the round-5 written corpus (texts written in the portal style, not real news), scored; "
                         "dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")
@@ -274,6 +313,10 @@ def main(argv: list[str] | None = None) -> None:
         doc_ids = batches[args.set] if args.set in batches else [d for ids in batches.values() for d in ids]
     elif args.set == "fresh":
         doc_ids = fresh_doc_ids()
+    elif args.set == "written":
+        written = load_written()
+        newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
+        doc_ids = [d["doc_id"] for d in written]
     else:
         doc_ids = list(load_split()[args.set])
     if args.set == "dev" and args.limit:
@@ -289,7 +332,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH}.get(args.set, GOLD))
+    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "written": WRITTEN}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)

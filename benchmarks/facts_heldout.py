@@ -22,7 +22,7 @@ the gold fact whose span it overlaps (one-to-one). Printed:
 A subject is right when, case-insensitively with a leading "the" and possessive dropped, it equals the
 gold subject, one of its aliases or alt subjects, or one contains the other as whole words.
 
-    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tempeval|tempeval-heldout|written|tuning|both|all] [--details]
+    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tempeval|tempeval-heldout|written|written2|tuning|both|all] [--details]
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ TEMPEVAL_TUNING = [REPO / "benchmarks" / "newsdev" / f"tempeval-facts-tuning-{k}
 #: held-out genre's forms, not real news, so its figure is not comparable with the held-out ones.
 WRITTEN_TEXTS = REPO / "benchmarks" / "newsdev" / "written-facts.texts.jsonl"
 WRITTEN = REPO / "benchmarks" / "newsdev" / "written-facts.jsonl"
+#: a second written corpus (written-facts-2.md): longer articles, owners named earlier, generic amounts
+WRITTEN2_TEXTS = REPO / "benchmarks" / "newsdev" / "written-facts-2.texts.jsonl"
+WRITTEN2 = REPO / "benchmarks" / "newsdev" / "written-facts-2.jsonl"
 #: facts of the 16 AQUAINT documents of benchmarks/heldout/aquaint-numbers.jsonl: a tuning set
 AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 #: 2026-11-27 (third session): two fifths of the held-out documents were retired to tuning, chosen by
@@ -400,13 +403,13 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "tuning", "both", "all"),
+                                     "tempeval-heldout", "written", "written2", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
-                    "facts documents; written = the written portal/Wikinews-style corpus (tuning); tuning = gold + dev + timebank + "
-                    "aquaint + tempeval + written + retired; all = every set")
+                    "facts documents; written / written2 = the written portal/Wikinews-style corpora (tuning); tuning = gold + dev + "
+                    "timebank + aquaint + tempeval + written + written2 + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--calibrate", action="store_true",
                     help="with --set tuning: print each attachment rule's base confidence as rules/facts.yaml derives it")
@@ -435,6 +438,8 @@ def main() -> None:
                          *load_tempeval(args.shared, tmp, TEMPEVAL_TUNING_IDS, TEMPEVAL_TUNING, "tempeval")))
         if args.set in ("written", "all", "tuning"):
             sets.append(("written portal/Wikinews-style facts (tuning; not real news)", *load_written(tmp)))
+        if args.set in ("written2", "all", "tuning"):
+            sets.append(("second written corpus, longer articles (tuning; not real news)", *load_written(tmp, WRITTEN2_TEXTS, WRITTEN2)))
         if args.set in ("tempeval-heldout", "all"):
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")

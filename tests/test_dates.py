@@ -295,3 +295,18 @@ def test_weekday_relation_word_is_a_whole_word(nlp, rules, settings, sentence, s
 ])
 def test_tense_of_a_non_finite_verb(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value
+
+
+@pytest.mark.parametrize("sentence,published,span,value", [
+    # a quarter / half named without a year is the latest one begun by the publication date (news report
+    # results), or with a future verb the first one not yet over
+    ("Alphabet reports fourth-quarter net income of US$34.5 billion.", date(2026, 2, 5), "fourth-quarter", "2025-Q4"),
+    ("Alphabet reported revenue for the second half of the year.", date(2026, 2, 5), "the second half of the year", "2026-H2"),
+    ("As expected, Kellogg reported lower third-quarter earnings.", date(1989, 10, 30), "third-quarter", "1989-Q3"),
+    ("Sales rose in the first quarter.", date(2026, 2, 5), "the first quarter", "2026-Q1"),
+    ("Fourth-quarter sales will rise.", date(2026, 2, 5), "Fourth-quarter", "2026-Q4"),
+    # a year written or implied stays as written
+    ("Profit fell in the fourth quarter of this year.", date(2026, 2, 5), "the fourth quarter of this year", "2026-Q4"),
+])
+def test_quarter_without_a_year(nlp, rules, settings, sentence, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value

@@ -210,6 +210,12 @@ CASES = [
      [{"text": "kr 1.4 trillion", "amount": 1.4e12, "currency": "DKK"}]),
     ("kr-before-number-after-article", "Orsted completes a kr 60 billion (US$9.4 billion) rights issue.",
      [{"text": "kr 60 billion", "amount": 6e10}, {"text": "US$9.4 billion", "currency": "USD"}]),
+    # "by X to Y": an amount of change and the level it leads to, unless the ends are of one size (a range
+    # of changes) or the low end borrows the high end's magnitude
+    ("by-change-to-level", "It will raise the price of its standard plan by $2.50 to $17.99 a month.",
+     [{"text": "$2.50", "amount": 2.5}, {"text": "$17.99", "amount": 17.99}]),
+    ("by-range-of-changes", "Prices were cut by $5 to $10.", [{"text": "$5 to $10", "amount": 7.5}]),
+    ("by-range-borrowing-magnitude", "The budget will rise by $2 to $3 billion.", [{"text": "$2 to $3 billion", "amount": 2.5e9}]),
     ("won-stays-weak-with-korea-near", "He won 3 games in Seoul.", []),
 ]
 

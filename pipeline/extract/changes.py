@@ -36,7 +36,8 @@ RULE_KEYS = (
     "restatement_leads", "restatement_max_words", "lookback_max_words", "coordinators", "gap_adverbs", "respectively", "odds_words", "level_nouns", "compared_prepositions",
     "list_leads", "factor_phrases", "fraction_point_words", "earlier_value_nouns", "level_qualifiers", "basis_point_words",
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
-    "shortfall_words", "movement_units", "person_pronouns",
+    "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
+    "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -56,6 +57,21 @@ TO_RE = rx.compile(r"\s+to\s+")
 ARTICLE_WORDS_RE = rx.compile(r"(?:a|an)\s+(?P<w>(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,2})", re.I)
 #: tags of the words of ARTICLE_WORDS_RE (a hyphen-joined word counts as an adjective)
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
+#: a copula right before a word: "its aim is two-fold" (having two parts, no factor)
+COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
+#: an ordinal in digits is a word of the gap ("rise for the 30th consecutive month to 3.2%"), never a value
+ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
+#: a year after a preposition of time: the reference of a comparison is an earlier time ("recorded in 2022")
+EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)?(?:1[89]|20)\d{2}(?![\w-])", re.I)
+#: a range's ends lie within this ratio; "rises US$2 to US$66" is an amount and a later value
+RANGE_MAX_RATIO = 3.0
+#: a dash and digits right after a number: a score ("down 2–0", "fell 110-102")
+SCORE_AFTER_RE = rx.compile(r"\s*[-–—]\s*\d")
+#: a period right after a multiplier ("fivefold this year", "tenfold in a decade" stays a change)
+PERIOD_AFTER_RE = rx.compile(
+    r"\s+(?:this|last|next|that|a|an|each|every|the\s+past|the\s+last)\s+(?:[A-Za-z]+\s+)?(?:year|month|week|day|decade|quarter|century)s?(?![\w-])", re.I
+)
+POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
 
@@ -95,6 +111,7 @@ class Compiled:
     fractions: dict[str, float]
     fraction_re: re.Pattern
     fraction_that_re: re.Pattern
+    fraction_share_re: re.Pattern
     actions: dict[str, tuple[str, str | None]]
     comparison_after: frozenset[str]
     cues: dict[str, tuple[Cue, ...]]
@@ -140,6 +157,17 @@ class Compiled:
     movement_units: frozenset[str]
     person_pronouns: frozenset[str]
     compared_end_re: re.Pattern
+    level_units: frozenset[str]
+    fold_hyphen_re: re.Pattern
+    small_move_verbs: frozenset[str]
+    value_loss_re: re.Pattern
+    total_after_re: re.Pattern
+    matter_re: re.Pattern
+    movement_prep_re: re.Pattern
+    rate_re: re.Pattern
+    baseline_words_re: re.Pattern
+    range_lead_re: re.Pattern
+    aside_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -181,6 +209,7 @@ def compile_rules(rules: Rules) -> Compiled:
             + r")(?![\w-])|\s+as\s+[A-Za-z-]+\s+as\b)",
             re.I,
         ),
+        fraction_share_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")(?=\s+(?:the|its|their|his|her|our)(?![\w-]))", re.I),
         fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+that(?![\w-])", re.I),
         actions={_norm(k): (str(v[0]), None if v[1] is None else str(v[1])) for k, v in data["action_verbs"].items()},
         comparison_after=frozenset(_norm(w) for w in data["comparison_after"]),
@@ -217,9 +246,9 @@ def compile_rules(rules: Rules) -> Compiled:
             r"(?<![\w-])(?:" + _alt(data["factor_phrases"]) + r")\s+(?P<n>" + vocab(rules).number + r")(?![\w-])", re.I
         ),
         fraction_point_re=rx.compile(
-            r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
+            r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?:of\s+)?(?:a\s+)?(?:" + _alt(data["fraction_point_words"]) + r")(?![\w-])", re.I
         ),
-        fraction_by_re=rx.compile(r"\bby\s+(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
+        fraction_by_re=rx.compile(r"\bby\s+(?:(?:" + qual_alt + r")\s+)?(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
@@ -234,6 +263,25 @@ def compile_rules(rules: Rules) -> Compiled:
         movement_units=frozenset(_norm(w) for w in data["movement_units"]),
         person_pronouns=frozenset(_norm(w) for w in data["person_pronouns"]),
         compared_end_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["compared_prepositions"]) + r")\s*$", re.I),
+        level_units=frozenset(_norm(w) for w in data["level_units"]),
+        # "four-fold", "twenty-fold": a spelled number joined to "fold" by a hyphen (counts reads "tenfold", "33-fold")
+        fold_hyphen_re=rx.compile(
+            r"(?<![\w.,-])(?P<w>" + _alt(w for w in (*vocab(rules).units, *vocab(rules).tens) if w not in ("a", "an", "zero")) + r")[-‐]fold(?![\w-])", re.I
+        ),
+        small_move_verbs=frozenset(_norm(w) for w in data["small_move_verbs"]),
+        value_loss_re=rx.compile(r"\s+(?:in|of)\s+(?:(?:its|their|the)\s+)?(?:" + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I),
+        total_after_re=rx.compile(
+            r"[^,;:()]{0,80}?,\s*(?:" + _alt(data["total_leads"]) + r")\s+(?:its|the|their|his|her|our)\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
+            + _alt(data["total_nouns"]) + r")\s+to\s+", re.I
+        ),
+        matter_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s+of\s+(?:" + _alt(data["matter_nouns"]) + r")(?![\w-])", re.I),
+        movement_prep_re=rx.compile(r"(?:\s+[A-Za-z]+){0,1}?\s+(?:" + _alt(data["movement_prepositions"]) + r")(?![\w-])", re.I),
+        # "grows at an annualized rate of 3%": a rate after "at" gives the amount of a change verb
+        baseline_words_re=_words(data["baselines"]),
+        # ", Mr. Marous said,": one to three capitalised words (or a pronoun) and a verb of saying between commas
+        aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
+        range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
+        rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
     )
 
 
@@ -291,14 +339,16 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         word = _norm(m.group())
         nxt = tok.nbor(1) if tok.i + 1 < len(doc) else None
         factor, direction = c.mult_verbs[word]
-        if tok.tag_.startswith("VB") and (not tok.is_title or tok.is_sent_start):
+        if (tok.tag_.startswith("VB") or _verb_read_as_noun(doc, tok, m.start(), c)) and (not tok.is_title or tok.is_sent_start):
             if _object_word(tok) in c.mult_not_before or any(ch.dep_ == "prt" and ch.lower_ in c.mult_not_before for ch in tok.children):
                 continue  # "redoubled its efforts", "doubled down on its strategy"
             rule = "multiplier_verb"
         elif word in c.mult_nouns and nxt is not None and nxt.lower_ == "of":
             rule = "multiplier_noun"
-        elif tok.tag_ == "PDT" or (nxt is not None and nxt.lower_ in c.comparison_dets and tok.tag_ != "JJ"):
+        elif tok.tag_ == "PDT" or (nxt is not None and nxt.lower_ in c.comparison_dets and (tok.tag_ != "JJ" or _qualifier(doc, m.start(), c) != "exact")):
             rule = "multiplier_predeterminer"
+        elif nxt is not None and _qualifier(doc, m.start(), c) != "exact" and any(t.tag_ == "POS" for t in doc[nxt.i : nxt.i + 3]):
+            rule = "multiplier_predeterminer"  # "more than double analysts' expectations": a ratio to another figure
         else:
             continue
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), direction, rule))
@@ -319,13 +369,58 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.start() + len(m.group("f")), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fraction_re.finditer(text):
+        if _after_change_verb(doc, m.start(), c):
+            continue  # "have lost a third of their value": the share that changed, an amount of the change word
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
+    for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
+        try:
+            parsed = parse_number(m.group("w"), rules)
+        except (ArithmeticError, ValueError):
+            parsed = None
+        after = re.match(r"\s+(?=\w)", text[m.end() :])
+        nxt = _token_at(doc, m.end() + after.end()) if after else None
+        if nxt is not None and nxt.tag_.startswith("NN") and _norm(nxt.text) not in c.noun_words:
+            continue  # "the four-fold path": an adjective of a noun that is no change ("a three-fold increase" is one)
+        if COPULA_END_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "its aim is two-fold": having two parts
+        if parsed is not None and parsed.value > 1:
+            rows.append(_quantity_row(m.start(), m.end(), float(parsed.value), _qualifier(doc, m.start(), c), None, "multiplier_word"))
     for m in c.factor_re.finditer(text) if "factor" in text.lower() else ():
         row = _factor_multiplier(doc, m, rules, c)
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _after_change_verb(doc: Doc, start: int, c: Compiled) -> bool:
+    """Whether a change verb stands right before ``start`` (a qualifier may sit between): "lost a third of their
+    value", "cut nearly half the budget"."""
+    text = doc_text(doc)
+    sent_start, _ = _sentence_bounds(doc, start)
+    head = text[sent_start:start]
+    q = c.qual_end.search(head)
+    head = head[: q.start()] if q else head
+    w = re.search(r"([A-Za-z]+)\s+$", head)
+    if w is None or _norm(w.group(1)) not in c.cues:
+        return False
+    tok = _token_at(doc, sent_start + w.start(1))
+    return tok is not None and tok.tag_.startswith("VB") and any(cue.role in VERB_GROUPS for cue in c.cues[_norm(w.group(1))])
+
+
+def _verb_read_as_noun(doc: Doc, tok: Token, start: int, c: Compiled) -> bool:
+    """Whether an inflected multiplier form the tagger read as a plural noun is the verb of a headline-style
+    sentence: right after a qualifier ("Nvidia's quarterly profit more than doubles to US$19.3 billion": the
+    model makes "more" the root and "doubles" its object) or in a sentence with no verb at all. A base form
+    ("double the effort") never is. An adjective with an auxiliary of its own is a verb too ("global capacity
+    would more than double by 2030")."""
+    if tok.tag_ == "JJ" and any(ch.dep_ in ("aux", "auxpass") for ch in tok.children):
+        return True
+    if tok.tag_ != "NNS":
+        return False
+    if _qualifier(doc, start, c) != "exact":
+        return True
+    return not any(t.tag_.startswith(("VB", "MD")) for t in tok.sent)
 
 
 def _factor_multiplier(doc: Doc, m: re.Match, rules: Rules, c: Compiled) -> dict | None:
@@ -366,7 +461,27 @@ def _object_word(tok: Token) -> str:
 
 def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     """``change`` ("revenue doubled", "grew 33-fold") or ``comparison`` ("twice as fast as sales",
-    "2.4 times the mass of the Sun", "3x faster than") for a quantities multiplier row."""
+    "2.4 times the mass of the Sun", "3x faster than") for a quantities multiplier row. A comparison with the
+    same quantity at an earlier time is a change ("2.3 times the number recorded in 2022", "twice as many as a
+    year earlier"): the issue's "something became N times what it was"."""
+    kind = _written_kind(doc, row, rules)
+    if kind == "comparison" and _earlier_reference(doc, row, compiled(rules)):
+        return "change"
+    return kind
+
+
+def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
+    """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022")
+    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end."""
+    text = doc_text(doc)
+    _, end = _sentence_bounds(doc, row["end"])
+    stop = re.search(r"[,;:]", text[row["end"] : end])
+    clause = text[row["end"] : row["end"] + stop.start() if stop else end]
+    return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+
+
+def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
+    """The kind the multiplier's own words give: its rule, then the word after it."""
     if row["rule"] in CHANGE_RULES:
         return "change"
     if row["rule"].startswith("multiplier_") and row["rule"] not in ("multiplier_word", "multiplier_x"):
@@ -378,6 +493,8 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     nxt = _token_at(doc, row["end"] + after.start(1))
     if _norm(after.group(1)) in c.comparison_after or (nxt is not None and nxt.tag_ in COMPARATIVE_TAGS):
         return "comparison"
+    if PERIOD_AFTER_RE.match(doc_text(doc), row["end"]):
+        return "change"  # "has risen fivefold this year": a period, not the figure compared with
     if nxt is not None and (nxt.tag_ in ("DT", "PRP$", "PDT") or any(t.tag_ == "POS" for t in doc[nxt.i : nxt.i + 4])):
         return "comparison"  # "1.65 times Deseret's book value", "three times a typical salary"
     return "change"
@@ -526,7 +643,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue
         sign = PERCENT_SIGN_RE.match(text, m.end())
         fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
-        if fraction and _modifies_next(doc, m.end()):
+        if fraction and _modifies_next(doc, m.end()) and not (last is not None and last.tag_ == "PDT"):
             continue  # "by a third party", "a half brother": an adjective of the noun after it
         if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
@@ -537,12 +654,20 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for m in c.fraction_share_re.finditer(text):
+        # "having lost roughly half its value", "cut half its staff": a fraction before a determiner (a predeterminer
+        # by the parse) is the share of the noun after it; a change word before it takes it as its amount
+        tok = _token_at(doc, m.start())
+        if tok is not None and tok.tag_ == "PDT" and m.start() not in out and not any(s < m.end() and m.start() < e for s, e in spans):
+            out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
+    #: the dates stage reads "a quarter" as three months: right after "by" (and a qualifier) it is a share
+    durations = {(r["start"], r["end"]) for r in found.get("dates") or () if r.get("type") == "duration"}
     for m in c.fraction_by_re.finditer(text):
         # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
         f = m.start("f")
         if _modifies_next(doc, m.end()):
             continue  # "hacked by a third party": an adjective of the noun after it
-        if f not in out and not any(s < m.end() and f < e for s, e in spans):
+        if f not in out and not any(s < m.end() and f < e for s, e in spans if not ((s, e) == (f, m.end()) and (s, e) in durations)):
             out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     durations: dict[int, Value] = {}
     for r in found.get("dates") or ():
@@ -607,13 +732,18 @@ class Statement:
     rule: str = "change"
     #: the slot filled last ("to" in "rising to US$78.01 and $73.86, respectively")
     last_slot: str | None = None
+    #: "to" led to a level without its value ("raises interest rates to their highest level since 2008, at 5.25%",
+    #: "rising to a high for the year of $42.875"): a value after "at" or "of" further on is the later value
+    level_pending: bool = False
 
 
-def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False) -> Cue | None:
+def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
     a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
-    that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast")."""
+    that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast").
+    A change verb the tagger read as a plural noun is still a verb when an amount follows it (``amount_after``:
+    "Brent crude plummets 13% to US$94.80", "the S&P 500 soars 9.5%"): a plural noun takes no bare amount."""
     if tok is None:
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
@@ -626,12 +756,16 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
         # a verbless sentence whose root is a change verb tagged as a plural noun: "Bitcoin plummets 15%",
         # "The rupee sinks to a record low of 90 per dollar" (the tagger reads the headline style as nouns)
         nouny = False
+    elif nouny and not any(c.role == "noun" for c in cue) and tok.tag_ == "NNS" and amount_after:
+        nouny = False  # "Brent crude plummets 13% to US$94.80, while ...": a headline verb in a sentence with other verbs
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
                 continue
             if want == "adverb" and tok.tag_ == "RP" and not particle_amount:
                 continue
+            if want == "adverb" and tok.dep_ == "amod" and prev is not None and prev.tag_ == "DT":
+                continue  # "in exchange for a lower 15% tariff": an adjective of the noun phrase
             if want == "noun" and (not tok.tag_.startswith("NN") or (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.tag_.startswith("NN"))):
                 continue
             if want in VERB_GROUPS and not (tok.tag_.startswith("VB") or tok.tag_.startswith("NN") or tok.tag_ in ("JJ", "RB", "IN")):
@@ -649,21 +783,33 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     if tok is None or tok.idx != j:
         return None
     nouns = 0  # nouns so far
-    for k in range(tok.i, min(tok.i + 4, len(doc))):
+    hyphens = 0  # "to an all-time low of 87": the hyphen of a compound word is no word of the phrase
+    for k in range(tok.i, len(doc)):
         t = doc[k]
-        if t.idx >= limit:
+        if t.idx >= limit or k >= tok.i + 4 + 2 * hyphens:  # a hyphen joins two tokens into one word
             return None
+        if t.tag_ == "HYPH" and k > tok.i:
+            hyphens += 1
+            continue
         if t.lower_ == "of" and k > tok.i:
-            if _norm(doc[k - 1].text) not in c.level_nouns:
-                return None  # "to a record low of", never "due to its third-quarter loss of $992,000"
+            if _norm(doc[k - 1].text) not in c.level_nouns and not (possessive and _norm(doc[k - 1].text) in c.earlier_value_nouns):
+                # "to a record low of", "from an earlier estimate of 15", never "due to its third-quarter loss of $992,000"
+                return None
             nxt = t.nbor(1) if t.i + 1 < len(doc) else None
             v = values.get(nxt.idx) if nxt is not None else None
             return v if v is not None and not v.multiplier else None
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
             return None if v.multiplier else v
-        if k > tok.i and t.idx in values and nouns == 1 and doc[k - 1].tag_ == "NNP":
+        if k > tok.i and t.idx in values and nouns == 1 and (doc[k - 1].tag_ == "NNP" or (doc[k - 1].tag_ == "NN" and doc[k - 1].is_title)):
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
+            return None if v.multiplier else v
+        q = c.qual_start.match(doc_text(doc), t.idx, limit) if k > tok.i and nouns and _norm(doc[k - 1].text) in c.level_nouns else None
+        if q is not None and q.end() > t.idx and q.end() in values:
+            v = values[q.end()]  # "surge to an all-time high above US$11,000", "to a record above US$2,700": a level and a bound
+            return None if v.multiplier else v
+        if k > tok.i and t.idx in values and nouns and all(_norm(x.text) in c.level_nouns for x in doc[tok.i : k] if x.tag_.startswith("NN")):
+            v = values[t.idx]  # a level word right before the value: "rises to a record US$2,450 per ounce"
             return None if v.multiplier else v
         if possessive and t.tag_ == "POS" and k > tok.i and t.i + 1 < len(doc):
             # "up from last year's $2.34 billion": a possessive phrase before the value (a count after it is
@@ -683,7 +829,8 @@ def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c
     paren = re.match(r"\s*\([^()]{0,60}\)", text[i:limit])
     if paren and any(ch.isdigit() for ch in paren.group()):
         i += paren.end()
-    lead = re.match(r"\s*,\s*(\w+)\s+", text[i:limit])
+    # a unit word or two may stand before the comma: "tumbles 1,679 points, or 4%, to 40,545"
+    lead = re.match(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*(\w+)\s+", text[i:limit])
     if lead and _norm(lead.group(1)) in c.restatement_leads and (i + lead.end()) in values:
         j = values[i + lead.end()].end
         for _ in range(c.restatement_max_words):
@@ -766,7 +913,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if word == "of" and not (first and (role == "noun" or (skipped == 0 and _norm(text[st.cue_start : st.cue_end]) in c.noun_words))):
                 # "declines of at least 43%" read as a verb by the parse is still the noun
                 slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
+                if slot is None and st.level_pending and "to" not in st.slots:
+                    slot = "to"  # "rising to a high for the year of $42.875 a share": the level's value after its words
             j = p.end()
+        elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
+            slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
             det = c.amount_determiner_re.match(text, i, limit)
@@ -787,16 +938,21 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 if not p and quals[0] in c.level_qualifiers:
                     break  # "rose above 40 °C": a level crossed, not an amount
                 j = k
+            lead = c.range_lead_re.match(text, j, limit) if p is not None else None
+            if lead is not None and lead.end() in values and values[lead.end()].source == "money" and not values[lead.end()].multiplier:
+                j = lead.end()  # "raises its forecast to between US$64 billion and US$72 billion": the range (its midpoint)
             v = values.get(j)
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
             if v is None and p and slot != "percent_by":
                 v = _value_after_np(doc, j, limit, values, c, possessive=slot in ("from", "to"))
+            if v is None and p and slot == "to" and _level_phrase(doc, j, limit, c):
+                st.level_pending = True
             if slot == "compared":
                 # "rose to $5 billion, compared with $4.5 billion": the earlier value, when it is in the unit
                 # of the later one ("rose 5% versus 3%" compares two rates of growth)
                 later = st.slots.get("to")
-                slot = "from" if v is not None and later is not None and v.unit == later.unit else None
+                slot = "from" if v is not None and later is not None and _same_measure(v, later) else None
                 v = v if slot else None
             if slot == "percent_by":
                 # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
@@ -805,14 +961,32 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 after_noun = prev_tok is not None and prev_tok.tag_.startswith("NN")
                 slot = "by" if after_noun and v is not None and v.unit == "%" and not v.multiplier else None
                 v = v if slot else None
+            if v is not None and v.source in ("bare", "count") and SCORE_AFTER_RE.match(text, v.end, limit):
+                break  # "was down 2–0 at half-time", "fell 110-102 to the Celtics": a score, not an amount
+            if v is not None and slot in ("from", "to") and _before_change_noun(text, v, limit, c):
+                v = None  # "rebounding from a 0.5% contraction": the amount of another change, not a value of this one
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
                 st.multiplier = v
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
-                    break
-                if slot == "by" and p is not None and v.ends is not None and "to" not in st.slots and not _forecast_range(doc, st, v):
+                    total = _total_after(text, v, limit, values, c)
+                    if total is None:
+                        break
+                    # "added 18.9 million paid subscribers ..., bringing its total to 301.6 million": the amount and the new total
+                    st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
+                    i, first, skipped = total.end, False, 0
+                    continue
+                if slot == "from" and v.ends is not None and "to" not in st.slots:
+                    # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
+                    st.slots["from"], st.slots["to"] = v.ends
+                    st.last_slot, st.end, first, skipped = "to", v.end, False, 0
+                    i = _skip_restatement(text, v.end, limit, values, c)
+                    continue
+                of = p is not None and _norm(p.group("p")) == "of"  # "growth of 3% to 4%": a range of the noun's amount
+                if slot == "by" and v.ends is not None and "to" not in st.slots and ((p is not None and not of) or _two_values(text, v)) \
+                        and not _forecast_range(doc, st, v):
                     # "increased by 523 to 1,501": a range another stage read is the amount and the later value
                     # (not when the parse makes "to" part of the number: "could boost value by 5% to 10%")
                     st.slots["by"], st.slots["to"] = v.ends
@@ -824,13 +998,18 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.end, first, skipped = v.end, False, 0
                 i = _skip_restatement(text, v.end, limit, values, c)
                 continue
-            if p and slot == "from" and j in dates:  # "from 2023": the baseline period
+            if p and c.prep_map[_norm(p.group("p"))] in ("from", "compared") and j in dates:
+                # "from 2023", "doubled compared with 2024": the baseline period
                 st.baseline = text[j : dates[j]]
                 i = dates[j]
                 continue
         if i in dates:  # "rose in 2024 to": a date is part of the gap
             i = dates[i]
             skipped += 1
+            continue
+        aside = c.aside_re.match(text, i, limit) if text[:i].rstrip().endswith(",") else None
+        if aside is not None:
+            i = aside.end()  # "rise slightly, Mr. Marous said, from an estimated $470 million": a speaker's aside
             continue
         w = WORD_RE.match(text, i, limit)
         if w is None:
@@ -842,7 +1021,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
             skipped += 1
             continue
-        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i)) or (word in c.cues and not first):
+        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word)) or (word in c.cues and not first):
             break
         after = SPACES_RE.match(text, w.end(), limit)
         if after is not None and after.end() in dates:
@@ -866,6 +1045,36 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
     later = st.slots.get("to")
     if held is not None and later is not None and "from" not in st.slots and later.unit == held.unit and later.start > held.end:
         st.slots["from"] = held
+
+
+def _two_values(text: str, v: Value) -> bool:
+    """Whether a range another stage read right after a change word ("rises more than US$2 to US$66", "rises
+    0.3 percentage points to 4.2%") is an amount and a later value: its ends are written in points and in percent,
+    or lie too far apart for one range (the higher at least ``RANGE_MAX_RATIO`` times the lower); "benefits 10% to
+    20%" stays a range."""
+    if v.ends is None:
+        return False
+    low, high = v.ends[0].value, v.ends[1].value
+    return _points_to_percent(text, v) or (low > 0 and high / low >= RANGE_MAX_RATIO)
+
+
+def _points_to_percent(text: str, v: Value) -> bool:
+    """Whether a range another stage read is an amount in points and a later percent: "rises 0.3 percentage
+    points to 4.2%" (never a range: its ends are written in two different units)."""
+    if v.ends is None:
+        return False
+    first, second = text[v.ends[0].start : v.ends[0].end], text[v.ends[1].start : v.ends[1].end]
+    return bool(POINTS_RE.search(first)) and not POINTS_RE.search(second)
+
+
+def _same_measure(a: Value, b: Value) -> bool:
+    """Whether two values measure the same thing: the same unit, or two plain numbers of things (counts or
+    bare numbers whose counted nouns differ or are missing: "rises to 200, compared to 150 yesterday", where
+    the counts stage took "yesterday" for the counted noun). A percent, money or a measure needs its unit."""
+    if a.unit == b.unit:
+        return True
+    plain = ("count", "bare")
+    return a.source in plain and b.source in plain and a.unit != "%" and b.unit != "%"
 
 
 def _forecast_range(doc: Doc, st: Statement, v: Value) -> bool:
@@ -907,25 +1116,66 @@ def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Co
     return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
 
 
+def _level_phrase(doc: Doc, j: int, limit: int, c: Compiled) -> bool:
+    """Whether the words at ``j`` name a level without its value: a superlative or a level noun within a few words
+    ("to their highest level since 2008", "to its weakest level against the dollar")."""
+    tok = _token_at(doc, j)
+    if tok is None:
+        return False
+    for t in doc[tok.i : tok.i + 4]:
+        if t.idx >= limit:
+            break
+        if t.tag_ == "JJS" or _norm(t.text) in c.level_nouns:
+            return True
+    return False
+
+
 def _level_value(doc: Doc, st: Statement, role: str, i: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
     """The later value as a level after "at", once the statement has its amount or its change word is an
     adverb: "was down 15.82 at 2681.76", "settled 42.0 points lower at 1678.5". Not a number that modifies
-    the noun after it ("fell 5% at one point")."""
-    if "to" in st.slots or not ("by" in st.slots or role == "adverb"):
+    the noun after it ("fell 5% at one point"), unless that noun is the unit of an index ("at 4,800 points")."""
+    if "to" in st.slots or not ("by" in st.slots or role == "adverb" or st.level_pending):
         return None
     at = c.level_prep_re.match(doc_text(doc), i, limit)
     v = values.get(at.end()) if at else None
-    if v is None or v.multiplier or _modifies_next(doc, v.end):
+    if v is None or v.multiplier or (_modifies_next(doc, v.end) and not _level_unit_after(doc, v.end, c)):
         return None
     return v
+
+
+def _level_unit_after(doc: Doc, end: int, c: Compiled) -> bool:
+    """Whether the number ending at ``end`` modifies a unit of an index level ("closes down 2.1% at 4,800
+    points"), not a noun of its own ("fell 5% at one point", "at 3 stores")."""
+    last = _token_at(doc, end - 1)
+    return last is not None and _norm(last.head.text) in c.level_units
+
+
+def _total_after(text: str, v: Value, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The new total a clause after the amount gives: "added 18.9 million paid subscribers in the fourth quarter,
+    bringing its total to 301.6 million" (a lead verb, a possessive or article, a total noun, "to", the value)."""
+    m = c.total_after_re.match(text, v.end, limit)
+    if m is None:
+        return None
+    k = m.end()
+    q = c.qual_start.match(text, k, limit)
+    k = q.end() if q is not None and q.end() > k else k
+    total = values.get(k)
+    return total if total is not None and not total.multiplier and total.unit != "%" else None
 
 
 def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
     """Whether a number right after "gained"/"lost" is a change: a percent ("shares gained 5%"), or a
     count or bare number ("gained 13 seats", "Labour lost 42") that is no score ("lost 22 to 10") and no
-    contest ("lost 3 games"); never money ("lost $2 billion" is a loss) or a user count (new users)."""
+    contest ("lost 3 games"), or a measure ("added 585 gigawatts"); never money ("lost $2 billion" is a loss)
+    unless a value noun follows it ("loses US$593 billion in market value"), nor a user count (new users) unless
+    a new total follows (``_total_after``)."""
     if v.unit == "%":
         return True
+    if v.source == "money":
+        # "the company loses nearly US$593 billion in market value": a change of a value, not a loss in the accounts
+        return c.value_loss_re.match(text, v.end, limit) is not None
+    if v.source == "measure":
+        return True  # "the world added 585 gigawatts of renewable power capacity", "lost 5 kilograms"
     if v.source not in ("count", "bare"):
         return False
     after = re.match(r"\s*(?:[-–]\s*\d|to\s+\d)|\s+([A-Za-z]+)", text[v.end : limit])
@@ -940,9 +1190,12 @@ def _cue_trie(rules: Rules, c: Compiled) -> re.Pattern:
     are distinct lowercase phrases, so at most one branch fits each character and the longest phrase
     that fits wins, as in the longest-first alternation), without trying ~200 phrases one by one at
     every word (issue 22)."""
-    if not all(word.isascii() for word in c.cues):  # case folding beyond ASCII: keep the alternation
-        return c.cue_re
-    return rules.derived("changes.cue_trie", lambda _: rx.compile(r"(?<![\w-])(?:" + trie(c.cues, flexible_space=True) + r")(?![\w-])", re.I))
+    def build(_: Rules) -> re.Pattern:
+        if not all(word.isascii() for word in c.cues):  # case folding beyond ASCII: keep the alternation
+            return c.cue_re
+        return rx.compile(r"(?<![\w-])(?:" + trie(c.cues, flexible_space=True) + r")(?![\w-])", re.I)
+
+    return rules.derived("changes.cue_trie", build)  # built once per rules, the ASCII check included
 
 
 def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -> list[Statement]:
@@ -964,11 +1217,15 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             st = Statement(start, end, q.get("change") or "none", start, end, {}, multiplier=mult, rule="change_multiplier")
             _read_slots(st, "through_preposition", doc, limit, values, dates, c)
         else:
+            if out and out[-1].cue_start < start < out[-1].end and out[-1].slots:
+                continue  # a change word inside the object of the statement before: "raises its forecast for China's growth to 5%"
             tok = _token_at(doc, start)
-            cue = _cue_role(tok, c.cues[word], word, _particle_amount(doc, tok, end, values, c))
+            amount_after = _amount_after(doc, end, limit, values, c)
+            particle = _particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
+            cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
-            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]):
+            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c):
                 continue  # "up to 5 million": a bound, not a change ("down to 1%" is one)
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
             _read_slots(st, cue.role, doc, limit, values, dates, c)
@@ -1026,6 +1283,37 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
     return _dedupe(out)
 
 
+def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
+    """Whether a change noun follows the value at once ("from a 0.5% contraction", "to a 3% rise")."""
+    w = re.match(r"[\s-]+([A-Za-z]+)", text[v.end : limit])
+    return w is not None and _norm(w.group(1)) in c.noun_words
+
+
+def _after_small_move(text: str, start: int, c: Compiled) -> bool:
+    """Whether the word before "up"/"down" at ``start`` is a verb of moving ("inflation edges up to 2%", "the
+    rate ticks up to 4.3%", "ticket prices went up from $5 to $7"): then the particle is the change word with
+    its values after it, and "up to" a change to a later value, not a bound ("has up to 5 million users")."""
+    w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
+    return w is not None and _norm(w.group(1)) in c.small_move_verbs
+
+
+def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether an amount follows a change word at once: a value ("plummets 13%"), or a value preposition and a
+    value, possibly after a qualifier or a short noun phrase ("soars to a record US$3,600", "falls by nearly 5%")."""
+    text = doc_text(doc)
+    gap = SPACES_RE.match(text, end, limit)
+    j = gap.end() if gap else end
+    p = c.prep_re.match(text, j, limit)
+    if p is not None and c.prep_map[_norm(p.group("p"))] in ("to", "by", "from"):
+        j = p.end()
+    rate = c.rate_re.match(text, j, limit) if p is None else None
+    j = rate.end() if rate is not None else j  # "shrinks at an annualized rate of 0.7%"
+    q = c.qual_start.match(text, j, limit)
+    k = q.end() if q is not None and q.end() > j else j
+    v = values.get(k) or (_value_after_np(doc, k, limit, values, c) if p is not None else None)
+    return v is not None and not v.multiplier
+
+
 def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Value], c: Compiled) -> bool:
     """Whether a change adverb the parse reads as a particle has its amount right after it: a percent, money
     or a bare number ("edged up 0.3%", "closing up $11"), not followed by "of" ("made up 40% of the board")."""
@@ -1042,7 +1330,8 @@ def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Va
 def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limit: int, c: Compiled) -> bool:
     """Statements whose amount says they are no change of a quantity: a gain in money ("an after-tax gain of
     about $30 million", a profit), a shortfall ("fell five cents a share short of his projections"), a person
-    moving a distance ("He fell 20 feet from the roof")."""
+    or thing moving a distance ("He fell 20 feet from the roof", "falling 20 feet into a ravine"), matter that
+    fell ("drops up to 60 centimetres of snow")."""
     by = st.slots.get("by")
     if by is None:
         return False
@@ -1050,10 +1339,21 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True
     if c.shortfall_re.match(doc_text(doc), by.end, limit):
         return True
+    if by.source == "measure" and c.matter_re.match(doc_text(doc), by.end, limit):
+        return True  # "drops up to 60 centimetres of snow": matter that fell
+    if cue.role == "direct_percent" and by.source in ("count", "bare") and _person_subject(tok, c):
+        return True  # "He added 15 points and 7 rebounds": a player's tally, not a change of a quantity
+    if (by.unit or "") in c.movement_units and c.movement_prep_re.match(doc_text(doc), by.end, limit):
+        return True  # "falling 20 feet into a ravine": a distance moved
     if (by.unit or "") in c.movement_units:
-        subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
-        return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+        return _person_subject(tok, c)
     return False
+
+
+def _person_subject(tok: Token, c: Compiled) -> bool:
+    """Whether the subject of the change word is a person: "he"/"she" or a PERSON entity, by the parse."""
+    subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
+    return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
 
 
 def _listed(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:

@@ -470,15 +470,26 @@ def r_month_bare(x: Match) -> Read | None:
 
 def _quarter_or_half(x: Match, label: str, index: int, months: int) -> Read:
     year_text, offset = x.g("year"), x.ryear()
+    first = (index - 1) * months + 1
     if year_text:
         year, relative = int(year_text), False
     else:
         year, relative = (x.anchor.year + (offset or 0) if x.anchor else None), True
+        if year is not None and offset is None:  # no year written: "fourth-quarter net income" said in February
+            year = _latest_part_year(year, first, months, x.anchor, x.tense)
     gran = "quarter" if label == "Q" else "half"
     if year is None:
         return Read(f"XXXX-{label}{index}", granularity=gran, mod=x.mod(), is_relative=True)
-    first = (index - 1) * months + 1
     return Read(f"{year:04d}-{label}{index}", start_date=date(year, first, 1), end_date=month_end(year, first + months - 1), granularity=gran, mod=x.mod(), is_relative=relative)
+
+
+def _latest_part_year(year: int, first: int, months: int, anchor: date, tense: str | None) -> int:
+    """Year of a quarter / half named without one: the latest one begun by the anchor (news report
+    results: "reports fourth-quarter net income" on 2026-02-05 is 2025's), or with a future verb the first
+    one not yet over ("will report fourth-quarter results" in February: 2026's)."""
+    if tense == "future":
+        return year if month_end(year, first + months - 1) >= anchor else year + 1
+    return year if date(year, first, 1) <= anchor else year - 1
 
 
 def r_quarter(x: Match) -> Read | None:
@@ -819,7 +830,7 @@ RESOLVERS = {
     "set": r_set,
 }
 #: kinds whose year is guessed from the anchor and the verb's tense
-TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal"})
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal", "quarter", "half"})
 
 
 # --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------

@@ -90,6 +90,7 @@ class MoneyRules:
     range_from_ok: re.Pattern | None = None
     #: "fell $1.625 to $108.625": a change word right before a range form
     change_before: re.Pattern | None = None
+    by_change_ratio: Decimal = Decimal(3)
     #: cents-tail factor per lexicon key ("kuai" -> 0.1); sub-units not listed take no tail
     tail_factor_after: dict[str, Decimal] = field(default_factory=dict)
 
@@ -99,7 +100,7 @@ MONEY_KEYS = (
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "negative_contexts",
     "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
-    "change_words", "windows", "qualified_subunits",
+    "change_words", "windows", "qualified_subunits", "by_change_ratio",
 )
 #: rules/money.yaml ``windows``: how far each reading looks around an amount (characters)
 WINDOW_KEYS = (
@@ -273,6 +274,7 @@ def compile_money(rules: Rules) -> MoneyRules:
             bounded(data["change_words"]) + r"\s+(?:by\s+)?(?:(?:" + _alt(approx) + r")\s+)?$", re.IGNORECASE
         ),
         tail_factor_after={k.lower(): Decimal(str(v)) for k, v in data["cents_tail"]["factor_after"].items()},
+        by_change_ratio=Decimal(str(data["by_change_ratio"])),
     )
 
 
@@ -422,6 +424,9 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
     return [c for c in chosen if not _negative(text, c, mr)]
 
 
+_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
 def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
     """A range form that is really two amounts: "rose from $5 to $8" (but "range from $10 to $20"),
     "fell $1.625 to $108.625" (but "rose $2 to $3 billion", where the low end borrows "billion")."""
@@ -430,9 +435,13 @@ def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
     by_from = mr.from_before.search(before)
     if by_from:
         return mr.range_from_ok is None or mr.range_from_ok.search(before[: by_from.start()]) is None
+    low, high = parse_number(_plain(m.group("n1"), None, mr), rules), parse_number(_plain(m.group("n2"), None, mr), rules)
+    borrows = low is not None and high is not None and low.magnitude is None and high.magnitude is not None  # "$2 to $3 billion"
+    if (_BY_BEFORE.search(before) and low is not None and high is not None and not borrows and low.value > 0
+            and high.value > mr.by_change_ratio * low.value):
+        return True  # "raise the price ... by $2.50 to $17.99": a change and the level it leads to
     if mr.change_before is None or not mr.change_before.search(before):
         return False
-    low, high = parse_number(_plain(m.group("n1"), None, mr), rules), parse_number(_plain(m.group("n2"), None, mr), rules)
     return not (low is not None and high is not None and low.magnitude is None and high.magnitude is not None)
 
 

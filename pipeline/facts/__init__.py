@@ -178,6 +178,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         key=lambda tr: (tr[1].get("start", 0), tr[1].get("end", 0)),
     )
     lede = lede_period(dates, paras, fr)  # the article's reporting period, read once
+    lede_names = _lede_names(index, paras) if lede else frozenset()
     compared = year_ago_dates(dates, [row for _, row in mentions], text, fr)
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
@@ -204,19 +205,39 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if table == "money" and metric == OTHER_METRIC:
             metric = priced(row, subject, fr) or metric
         sent = scene.sentence(span.start)
-        period = find_period(span, dates, paras, ctx.published, fr, text, sent, lede)
+        own_lede = lede if metric in fr.lede_metrics or _of_the_lede(subject, lede_names) else None
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
             if len(own_dates) != len(dates):
-                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, lede)
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede)
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
-        period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, lede, fr)
+        period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, own_lede, fr)
         period = year_before(period, row["end"], text, fr, sent)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return earlier_values_of_changes(rows, changes, fr)
+
+
+def _lede_names(index, paras: list[tuple[int, int]]) -> frozenset[str]:
+    """Keys of the entities the first paragraph names (the actors of a reporting-period lede)."""
+    if not paras:
+        return frozenset()
+    start, end = paras[0]
+    return frozenset(e.key for e in index.ents if start <= e.start and e.end <= end)
+
+
+def _of_the_lede(subject: Subject, lede_names: frozenset[str]) -> bool:
+    """Does the lede's reporting period reach an amount whose metric is not a reported result
+    (``lede_metrics``)? Only when its subject is unknown or one the first paragraph names: a later story of
+    a Current-events day ("Alphabet reports fourth-quarter net income ... / Bitcoin falls to US$63,000",
+    "Waymo raises US$16 billion") is not of that quarter, while an earnings story's later results are."""
+    if subject.name is None:
+        return True
+    keys = subject.id.split("+") if subject.id else [subject.name]
+    return any(k in lede_names for k in keys) or (subject.id or subject.name) in lede_names
 
 
 def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:

@@ -120,3 +120,11 @@ def phrase_tokens(head: Token, fr: FactRules) -> list[Token]:
         if child.dep_ in fr.aside_deps:
             skip.update(t.i for t in child.subtree)
     return [t for t in head.subtree if t.i not in skip]
+
+
+def named_apposition(scene: Scene, noun: Token) -> list[tuple[Entity, Token]]:
+    """'American video game company Electronic Arts (EA) agrees ...': a common noun whose apposition is a
+    name is that name (an apposition is otherwise an aside, not the phrase's name)."""
+    if noun.tag_ in scene.fr.proper_noun_tags:
+        return []
+    return [c for a in noun.children if a.dep_ == "appos" for c in candidates_in(scene, phrase_tokens(a, scene.fr), a)]

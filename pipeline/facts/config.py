@@ -84,6 +84,16 @@ class FactRules:
     valued_object_deps: frozenset[str]
     controller_deps: frozenset[str]
     possessive_pronouns: frozenset[str]
+    relative_possessives: frozenset[str]
+    lede_metrics: frozenset[str]
+    public_body_words: frozenset[str]
+    name_kinds: dict[str, frozenset[str]]
+    generic_descriptions: frozenset[str]
+    stock_nouns: frozenset[str]
+    relabelled_as_company: frozenset[str]
+    company_label: str
+    place_modifier_deps: frozenset[str]
+    public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
     respective_words: frozenset[str]
     date_types: frozenset[str]
@@ -136,14 +146,15 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
     "governor_preps", "source_preps", "restating_conjunctions", "speech_verbs", "collective_words", "norp_heads", "traded_nouns",
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
-    "possessive_pronouns", "valued_object_verbs",
+    "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
+    "generic_descriptions", "stock_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -189,10 +200,12 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
-        "valued_object_verbs", "valued_object_deps"))
+        "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
+        "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
+        "relabelled_as_company", "company_label"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
@@ -215,6 +228,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),
         money_words_first=vocabulary.facts_first,
+        company_label=str(s["company_label"]),
+        name_kinds={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in dict(s["name_kinds"]).items()},
         valuing_metric=str(m["valuing_metric"]),
         price_metric=str(m["price_metric"]),
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),

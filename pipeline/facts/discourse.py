@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from pipeline.facts.candidates import candidates_in, drop_owners, phrase_tokens
+from pipeline.facts.candidates import candidates_in, drop_owners, named_apposition, phrase_tokens
 from pipeline.facts.records import Subject
 from pipeline.nlp import word_class
 
@@ -39,7 +39,14 @@ def containing(spans: list[tuple[int, int]], pos: int) -> tuple[int, int]:
 
 
 def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
-    """Can ``noun`` ("company", "retailer", "government") stand for ``ent``?"""
+    """Can ``noun`` ("company", "retailer", "government") stand for ``ent``? Never a business description
+    for a public body ("the airline" is not "the Federal Court of Australia")."""
+    words = ent.name.lower().split()
+    if noun not in fr.public_body_descriptions and any(w in fr.public_body_words for w in words):
+        return False
+    kinds = [fr.name_kinds[w] for w in words if w in fr.name_kinds]
+    if kinds and noun not in fr.generic_descriptions and not any(noun in k for k in kinds):
+        return False  # "the design software maker" is not "the New York Stock Exchange"
     if ent.listed and ent.type in fr.anaphor_entity_types and noun in fr.anaphor_nouns:
         return True
     return ent.label is not None and ent.label in fr.descriptions.get(noun, ())
@@ -53,9 +60,30 @@ def description_first(scene: Scene, subj: Token) -> bool:
     noun = subj.lower_
     if not (noun in fr.descriptions or noun in fr.anaphor_nouns) or scene.index.at(subj.i) is not None:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in subj.children):
+    if not any(_definite(scene, c) for c in subj.children):
         return False
-    return not any(compatible(ent, noun, fr) for ent, _ in candidates_in(scene, phrase_tokens(subj, fr), subj))
+    if any(c.dep_ == "appos" and candidates_in(scene, phrase_tokens(c, fr), c) for c in subj.children):
+        return False  # "Poland's central bank, Narodowy Bank Polski, said": named right there
+    # a possessor is an owner, not the description's own name ("Europe's largest bank"; "the U.S. government" is)
+    return not any(compatible(ent, noun, fr) for ent, tok in candidates_in(scene, phrase_tokens(subj, fr), subj)
+                   if tok.dep_ != "poss")
+
+
+def _definite(scene: Scene, child: Token) -> bool:
+    """Does ``child`` make its head noun a definite description: "the", "this", a place's or a
+    description's possessive ("the country's largest online retailer": one of a kind in a place, which
+    the article has named), or any possessive before a superlative ("Europe's largest bank by assets")?"""
+    fr = scene.fr
+    if child.dep_ == "det":
+        return child.lower_ in fr.anaphor_determiners
+    if child.dep_ != "poss":
+        return False
+    if any(c.tag_ == "JJS" for c in child.head.children):  # "the world's largest carmaker", "Europe's biggest bank"
+        return True
+    ent = scene.index.at(child.i)
+    if ent is not None:
+        return ent.label in fr.place_labels
+    return child.lower_ in fr.descriptions and any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in child.children)
 
 
 def _named_subject(scene: "Scene", sent: "Span") -> "Entity | None":
@@ -65,6 +93,11 @@ def _named_subject(scene: "Scene", sent: "Span") -> "Entity | None":
     if key not in scene.memo:
         subjects = [c for c in sent.root.children if c.dep_ in scene.fr.subject_deps]
         found = _single(scene, phrase_tokens(subjects[0], scene.fr)) if subjects else None
+        if subjects and (found is None or found[1].dep_ == "poss"):  # "India's largest airline IndiGo": the apposition names it
+            named = _single(scene, [t for a in subjects[0].children if a.dep_ == "appos" for t in phrase_tokens(a, scene.fr)])
+            found = named or found
+        if found is not None and found[1].dep_ == "poss" and description_first(scene, found[1].head):
+            found = None  # "Revenue at Europe's largest bank rose": about the bank, not Europe
         scene.memo[key] = found[0] if found is not None else None
     return scene.memo[key]
 
@@ -113,17 +146,18 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
         noun = tok.lower_
         if (noun not in fr.anaphor_nouns and noun not in fr.descriptions) or scene.index.at(tok.i) is not None:
             continue
-        if not any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in tok.children):
+        if not any(_definite(scene, c) for c in tok.children):
             continue
         p_start = containing(scene.paragraphs, tok.idx)[0]
-        before = [e for e in scene.index.ents if e.end <= tok.idx and compatible(e, noun, fr)]
+        opens = tok.left_edge.idx  # not a name inside the description itself ("Europe's largest bank")
+        before = [e for e in scene.index.ents if e.end <= opens and compatible(e, noun, fr)]
         if not before:
             continue
         ent = before[-1]
         here = scene.sentence(tok.i)
         topic = _named_subject(scene, here)
         acting = _clause_subject_before(scene, here, tok, noun)
-        if topic is not None and topic.end <= tok.idx and compatible(topic, noun, fr) and topic.start >= here.start_char:
+        if topic is not None and topic.end <= opens and compatible(topic, noun, fr) and topic.start >= here.start_char:
             ent = topic
         elif acting is not None:  # "Pinterest agrees to be acquired by Amazon ...; the image-sharing platform, which has"
             ent = acting
@@ -154,6 +188,8 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
                     found = anaphor(scene, [c], climbs)
                     return Subject(found.name, found.id, subj.text, "pronoun", climbs, found.gazetteer, "sentence") if found else None
                 cands = drop_owners(candidates_in(scene, phrase_tokens(c, scene.fr), c))
+                if all(t.dep_ == "poss" for _, t in cands):  # "Poland's central bank, Narodowy Bank Polski, said it"
+                    cands = named_apposition(scene, c) or cands
                 if len(cands) == 1:
                     ent, _ = cands[0]
                     return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")

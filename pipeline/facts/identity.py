@@ -187,11 +187,31 @@ def _common_word(word: str, runs: frozenset[str], text: str, fr: FactRules) -> b
     return re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is not None
 
 
+#: the label of a traded thing or benchmark (identity slug prefix ``commodity:``)
+TRADED_LABEL = "COMMODITY"
+
+
 def _mixed_case(tok: Token) -> bool:
     """'IndiGo', 'xAI', 'eBay', 'OpenAI': a capital after a lower-case letter marks a name whatever the
     tagger says (it tags "IndiGo" NNS)."""
     text = tok.text
     return len(text) > 1 and not text.isupper() and any(a.islower() and b.isupper() for a, b in zip(text, text[1:]))
+
+
+#: a lower-case letter then a capital inside one word: the words ``_mixed_case`` accepts, found by the
+#: regex engine over the text instead of a Python loop over every token
+_MIXED_CASE = re.compile(r"\w*[^\W\d_A-Z][A-Z]\w*")
+
+
+def _mixed_case_tokens(doc: Doc, text: str) -> list[Token]:
+    """The tokens of ``doc`` that ``_mixed_case`` accepts, each once, in text order."""
+    out: dict[int, Token] = {}
+    for m in _MIXED_CASE.finditer(text):
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        for tok in span if span is not None else ():
+            if _mixed_case(tok):
+                out.setdefault(tok.i, tok)
+    return [out[i] for i in sorted(out)]
 
 
 def _name_like(tok: Token, fr: FactRules) -> bool:
@@ -206,7 +226,7 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     out = []
     runs: frozenset[str] | None = None
     proper = [*_tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}),
-              *(t for t in doc if _mixed_case(t) and t.tag_ not in fr.proper_noun_tags)]
+              *(t for t in _mixed_case_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags)]
     for tok in proper:
         if not _name_like(tok, fr) or tok.i in taken:
             continue
@@ -254,6 +274,24 @@ def _as_country(ent: Entity, places: list[Entity], fr: FactRules) -> Entity:
     return ent
 
 
+def _companies_by_stock(doc: Doc, rows: list[dict], text: str, fr: FactRules) -> frozenset[str]:
+    """Names (lower-cased) the article gives shares, stock or executives ("Netflix shares fall 10%", "Petrobras
+    chief executive Magda Chambriard") or calls a company in an apposition ("Klarna, the Swedish
+    buy-now-pay-later company"): whatever the NER said, such a name is a company's, in every mention."""
+    out = set()
+    for row in rows:
+        span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        head = root.head
+        titled = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]  # "Petrobras [chief executive] Magda Chambriard"
+        if (root.dep_ in ("compound", "poss", "nmod") and (head.lower_ in fr.stock_nouns or any(c.lower_ in fr.stock_nouns for c in titled))) or any(
+                c.dep_ == "appos" and "ORG" in fr.descriptions.get(c.lower_, ()) for c in root.children):
+            out.add(text[row["start"] : row["end"]].lower())  # "Klarna, the Swedish buy-now-pay-later company"
+    return frozenset(out)
+
+
 def build_index(
     doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules, numbers: list[tuple[int, int]] = ()
 ) -> EntityIndex:
@@ -261,10 +299,13 @@ def build_index(
     NORP only where it names a government or people), and traded things, indexed by token."""
     owners = gazetteer_owner(ctx.rules)
     found: list[tuple[Entity, object]] = []
+    traded_names = _companies_by_stock(doc, rows, text, fr)
     for row in rows:
         cid = row.get("canonical_id")
         surface = text[row["start"] : row["end"]]
         label = row.get("label")
+        if not cid and label in fr.relabelled_as_company and surface.lower() in traded_names:
+            label = fr.company_label  # "Netflix/GPE shares fall 10%": a name with shares is a company's
         letters = len(_LETTER.findall(surface))
         if not cid and (label not in fr.ner_labels or letters < 2 or (letters == 2 and not _ACRONYM.fullmatch(surface.strip()))):
             continue
@@ -275,7 +316,15 @@ def build_index(
             continue  # "Damages totalled $3 billion": a capitalised metric word the tagger took for a name
         if not cid and label == "NORP" and not (span.root.head.lower_ in fr.norp_heads or span.root.lower_ in fr.norp_heads):
             continue
-        ent = Entity(row["start"], row["end"], cid, row.get("canonical_name") or surface, row.get("entity_type"),
+        start, end = row["start"], row["end"]
+        if not cid and surface.lower().removeprefix("the ").strip() in fr.traded_nouns:
+            label = TRADED_LABEL  # "Bitcoin falls to US$63,000": a traded thing, whatever the NER says
+        elif (not cid and span.root.dep_ in fr.traded_modifier_deps and span.root.head.i == span.end
+              and span.root.head.lower_ in fr.traded_nouns):  # "the price of Brent/ORG crude": the name of a traded thing
+            label, span = TRADED_LABEL, doc[span.start : span.end + 1]
+            end = span.end_char
+            surface = text[start:end]
+        ent = Entity(start, end, cid, row.get("canonical_name") or surface, row.get("entity_type"),
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
     taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
@@ -283,7 +332,7 @@ def build_index(
     for start, end in numbers:  # "three million yuan": the currency word of an amount is not a subject
         span = doc.char_span(start, end, alignment_mode="expand")
         taken.update(t.i for t in span or ())
-    for label, chunks in (("COMMODITY", _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
+    for label, chunks in ((TRADED_LABEL, _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
         for start, end, surface in chunks:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and not any(t.i in taken for t in span):

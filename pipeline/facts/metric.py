@@ -129,8 +129,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
                 return found
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
-                if child.dep_ in fr.subject_deps:
-                    for tok in reversed(list(child.subtree)):
+                if child.dep_ in fr.subject_deps:  # its head first ("Revenue at Europe's largest bank by assets")
+                    for tok in (child, *(t for t in reversed(list(child.subtree)) if t.i != child.i)):
                         metric = _word_metric(tok, fr)
                         if metric:
                             return metric, tok.text

@@ -18,6 +18,7 @@ from pipeline.facts.candidates import (
     Scene,
     candidates_in,
     drop_owners,
+    named_apposition,
     phrase_tokens,
     possessive_variant,
     variant_tokens,
@@ -80,6 +81,23 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     if len(kept) > 1:
         kept = [(e, t) for e, t in kept if _entity_head(e, t).dep_ != "poss"] or kept  # "Elon Musk's xAI"
     return kept or cands
+
+
+def _described(scene: Scene, ent: Entity, head: Token) -> Token | None:
+    """The definite description a name only possesses or locates ("Europe's largest bank", "the
+    Shenzhen-based company"), or None."""
+    if head.dep_ == "poss":
+        return head.head if description_first(scene, head.head) else None
+    if ent.label not in scene.fr.place_labels:
+        return None
+    node = head
+    for _ in range(3):  # Shenzhen -npadvmod-> based -amod-> company
+        if node.dep_ not in scene.fr.place_modifier_deps or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.tag_ in scene.fr.common_noun_tags:
+            return node if description_first(scene, node) else None
+    return None
 
 
 def _in_prep_phrase(tok: Token) -> bool:
@@ -181,6 +199,10 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
     apposition of the ``amount`` itself restates the number, it does not name its owner ("loses US$593
     billion in market value, the largest one-day drop ... of the U.S. stock market")."""
     fr = scene.fr
+    if not amount and node.dep_ == "appos" and scene.index.at(node.head.i) is not None:
+        cands = candidates_in(scene, [node.head], node.head)  # "fined Coupang, the country's largest online retailer, ₩150 billion"
+        if cands:
+            return choose(scene, cands, "appos", climbs)
     for child in node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
         if amount:
             break
@@ -191,6 +213,10 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
     for child in node.children:
         if prev is not None and child.i == prev.i:
             continue
+        if child.dep_ == "poss" and description_first(scene, node):  # "the country's largest online retailer": the retailer meant
+            found = anaphor(scene, [node], climbs)
+            if found:
+                return found
         if child.dep_ in ("poss", "compound") and scene.index.at(child.i) is not None:
             cands = candidates_in(scene, [child], child)
             if cands:
@@ -294,13 +320,6 @@ def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Su
     return None
 
 
-def named_apposition(scene: Scene, noun: Token) -> Cands:
-    """'American video game company Electronic Arts (EA) agrees ...': a common noun whose apposition is a
-    name is that name (an apposition is otherwise an aside, not the phrase's name)."""
-    if noun.tag_ in scene.fr.proper_noun_tags:
-        return []
-    return [c for a in noun.children if a.dep_ == "appos" for c in candidates_in(scene, phrase_tokens(a, scene.fr), a)]
-
 
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
@@ -313,6 +332,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     if not subjects and not obj_cands:
         return None, True
     subj = subjects[0] if subjects else None
+    whose = subj is not None and any(c.dep_ == "poss" and c.lower_ in fr.relative_possessives for c in subj.children)
+    if whose and node.dep_ == "relcl":  # "Tesla, whose revenue fell to $44 billion": the clause's antecedent's
+        head = node.head
+        ent = scene.index.at(head.i) or _untagged_name(scene, head)
+        if ent is not None:
+            return subject_of(scene, ent, head, "relative_clause", climbs), False
     if subj is not None and subj.lower_ in fr.relative_pronouns and node.dep_ == "relcl":
         head = node.head
         cands = candidates_in(scene, [head], head) if scene.index.at(head.i) is not None else []
@@ -336,6 +361,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
+    for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
+        described = _described(scene, ent, _entity_head(ent, tok))
+        if described is not None:
+            found = anaphor(scene, [described], climbs)
+            if found:
+                return found, False
     if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
         # "Norway's sovereign wealth fund, the Government Pension Fund Global, reported": the apposition
         # names the fund; its possessor only owns it
