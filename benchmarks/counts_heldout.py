@@ -27,6 +27,11 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
   Its batches 4 and 5 add 12 TimeBank / AQUAINT documents, batches 6-9 76 TimeBank WSJ documents (texts
   from ``<shared>/peer-suites/tempeval3/``, ``dct`` theirs), none of the TempEval number sets of
   benchmarks/heldout (checked at load); ``--batch T|W|X|Y|Z`` scores a batch alone.
+- ``tuning-tempeval`` (with ``--set tuning`` when its files are there): the TempEval-3 tuning labels of
+  issue 15 round 5, 1998-2000 AP / NYT / Xinhua newswire and ABC / CNN / PRI / VOA transcripts (AQUAINT and
+  non-WSJ TimeBank; the genre of the platinum set), labelled by two labellers who never ran the pipeline:
+  benchmarks/newsdev/counts-tempeval-1.jsonl (documents numbered U1.. in its .md) and counts-tempeval-2.jsonl
+  (V1..); ``--batch U`` / ``--batch V`` scores one file alone. Same held-out checks as the tuning set.
 - ``tests-gold``: the counts and user counts of tests/gold on raw/ (news-dev holds no user count outside
   the held-out sets, so this is the user-count tuning table).
 - ``dev`` (``--set dev``): 63 documents of the news-dev ``dev`` split (Wikinews / Current events, the
@@ -61,6 +66,9 @@ from heldout import check_offsets, run_pipeline, write_raw  # noqa: E402
 PLATINUM = REPO / "benchmarks" / "heldout" / "platinum-numbers.jsonl"
 NEWSDEV = REPO / "benchmarks" / "heldout" / "newsdev-counts.jsonl"
 TUNING = REPO / "benchmarks" / "newsdev" / "counts-tuning.jsonl"
+#: TempEval-3 tuning labels (round 5), by batch letter: the letter numbering the documents of each file's .md
+TEMPEVAL_TUNING = {"U": REPO / "benchmarks" / "newsdev" / "counts-tempeval-1.jsonl",
+                   "V": REPO / "benchmarks" / "newsdev" / "counts-tempeval-2.jsonl"}
 #: counts of 63 documents of the news-dev ``dev`` split (Wikinews / Current events, the genre of the held-out
 #: sets), chosen and labelled on 2026-11-28 (two labellers, ``counts-dev-1/-2.jsonl``): a tuning set whose
 #: first score, before anything was tuned on it, is a clean figure (``--set dev``)
@@ -76,6 +84,7 @@ SETS = {
     "platinum": {"count": ("count", "measure"), "user_count": ("user_count",)},
     "newsdev-counts": NEWSDEV_SCORES,
     "tuning": NEWSDEV_SCORES,
+    "tuning-tempeval": NEWSDEV_SCORES,
     "dev": NEWSDEV_SCORES,
     "interviews": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
@@ -109,11 +118,12 @@ def platinum(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
 
 def labelled_ids(gold_path: Path, tag: str = "") -> list[str] | None:
     """The documents the labeller went through (the table of the .md next to the gold file); with
-    ``tag``, only the rows numbered with that letter (``T``: TempEval batches 4-5, ``W``, ``X``, ``Y``, ``Z``: WSJ batches 6-9)."""
+    ``tag``, only the rows numbered with that letter (``T``: TempEval batches 4-5, ``W``, ``X``, ``Y``, ``Z``: WSJ batches 6-9;
+    ``U``, ``V``: the TempEval files of round 5)."""
     md = gold_path.with_suffix(".md")
     if not md.is_file():
         return None
-    rows = re.findall(r"^\|\s*([TWXYZ]?)\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
+    rows = re.findall(r"^\|\s*([TUVWXYZ]?)\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
     ids = [doc_id for letter, doc_id in rows if not tag or letter == tag]
     return ids or None
 
@@ -124,7 +134,7 @@ def newsdev(shared: Path, gold_path: Path, tag: str = "") -> tuple[dict[str, lis
     ids = labelled_ids(gold_path, tag) or sorted({r["doc_id"] for r in read_jsonl(gold_path)})
     rows = [r for r in read_jsonl(gold_path) if r["doc_id"] in set(ids)]
     split = json.loads((REPO / "benchmarks" / "newsdev" / "split.json").read_text(encoding="utf-8"))
-    tempeval = tempeval_docs(shared, set(ids) - set(split["counts"])) if gold_path == TUNING else {}
+    tempeval = tempeval_docs(shared, set(ids) - set(split["counts"])) if gold_path in (TUNING, *TEMPEVAL_TUNING.values()) else {}
     stray = set(ids) - set(split["counts"]) - set(tempeval)
     if stray:
         sys.exit(f"{len(stray)} gold document(s) outside the counts held-out set, e.g. {sorted(stray)[:2]}")
@@ -137,6 +147,18 @@ def newsdev(shared: Path, gold_path: Path, tag: str = "") -> tuple[dict[str, lis
     if missing:
         sys.exit(f"news-dev documents missing: {sorted(missing)[:3]}")
     return aliased(ids, rows, docs)
+
+
+def tempeval_tuning(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Gold rows and texts of every TempEval file of round 5 that is there (``U`` and ``V``), one set."""
+    gold: dict[str, list[dict]] = {}
+    docs: dict[str, dict] = {}
+    for letter, path in TEMPEVAL_TUNING.items():
+        if path.is_file():
+            g, d = newsdev(shared, path, letter)
+            gold.update({f"{letter}-{k}": [{**r, "doc_id": f"{letter}-{k}", "article_id": f"{letter}-{k}"} for r in rows] for k, rows in g.items()})
+            docs.update({f"{letter}-{k}": {**doc, "doc_id": f"{letter}-{k}"} for k, doc in d.items()})
+    return gold, docs
 
 
 def newsdev_texts(shared: Path, ids: set[str]) -> dict[str, dict]:
@@ -181,9 +203,10 @@ def dev_split(shared: Path, ids_file: Path = DEV_IDS, labels: list[Path] = DEV_L
 
 def tempeval_docs(shared: Path, wanted: set[str]) -> dict[str, dict]:
     """The TimeBank / AQUAINT documents among ``wanted`` (the tuning set's batch 4: news of another
-    decade and genre), refusing any document of the TempEval number sets of benchmarks/heldout."""
-    held = {r["doc_id"] for name in ("platinum-numbers", "timebank-numbers", "aquaint-numbers")
+    decade and genre), refusing any document of the TempEval number and facts sets of benchmarks/heldout."""
+    held = {r["doc_id"] for name in ("platinum-numbers", "timebank-numbers", "aquaint-numbers", "tempeval-facts")
             for r in read_jsonl(REPO / "benchmarks" / "heldout" / f"{name}.jsonl")}
+    held |= {d["doc_id"] for d in json.loads((REPO / "benchmarks" / "heldout" / "tempeval-facts.ids.json").read_text(encoding="utf-8"))}
     if wanted & held:
         sys.exit(f"{len(wanted & held)} tuning document(s) of a held-out TempEval set, e.g. {sorted(wanted & held)[:1]}")
     docs = {}
@@ -338,8 +361,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning sets only)")
     ap.add_argument("--no-peers", action="store_true")
-    ap.add_argument("--batch", default="", choices=("", "T", "W", "X", "Y", "Z"),
-                    help="tuning set: only the documents numbered T (batches 4-5), W, X, Y or Z (batches 6-9: WSJ) in its .md")
+    ap.add_argument("--batch", default="", choices=("", "T", "W", "X", "Y", "Z", *TEMPEVAL_TUNING),
+                    help="tuning set: only the documents numbered T (batches 4-5), W, X, Y or Z (batches 6-9: WSJ) in its .md; "
+                         "U or V: one TempEval file of round 5 (counts-tempeval-1/-2.jsonl)")
     args = ap.parse_args(argv)
 
     from pipeline.rules import load_rules
@@ -359,7 +383,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.which in ("interviews", "all"):
         sets["interviews"] = dev_split(args.shared, INTERVIEW_IDS, INTERVIEW_LABELS)
     if args.which in ("tuning", "all"):
-        sets["tuning" + (f" batch {args.batch}" if args.batch else "")] = newsdev(args.shared, TUNING, args.batch)
+        if args.batch in TEMPEVAL_TUNING:
+            sets[f"tuning-tempeval batch {args.batch}"] = newsdev(args.shared, TEMPEVAL_TUNING[args.batch], args.batch)
+        else:
+            sets["tuning" + (f" batch {args.batch}" if args.batch else "")] = newsdev(args.shared, TUNING, args.batch)
+        if not args.batch and any(path.is_file() for path in TEMPEVAL_TUNING.values()):
+            sets["tuning-tempeval"] = tempeval_tuning(args.shared)
         sets["tests-gold"] = tests_gold()
     for gold, docs in sets.values():
         check_offsets({d: [r for r in rows] for d, rows in gold.items()}, docs)

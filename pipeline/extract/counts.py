@@ -45,6 +45,8 @@ RULE_KEYS = (
     "label_line_before", "label_line_after",
     # issue 15 round 4
     "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
+    # issue 15 round 5
+    "one_subject_verbs",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -91,6 +93,7 @@ class Compiled:
     one_ratio_after: re.Pattern
     one_existential: frozenset[str]
     one_ratio_base: re.Pattern
+    one_subject_verbs: frozenset[str]
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -164,6 +167,8 @@ class Compiled:
     #: the number word ending right before one (``hyphen_word_number``, anchored at the end)
     hyphen_word_number: re.Pattern
     hyphen_word_after: re.Pattern
+    #: rules/counts.yaml parse_counts.irregular_plurals ("lives" -> life), for the nouns read after a number
+    irregular: dict[str, str]
 
 
 def _currency_words(rules: Rules, keep: frozenset[str]) -> frozenset[str]:
@@ -228,6 +233,7 @@ def compile_rules(rules: Rules) -> Compiled:
         of_word=_norm(str(data["of_word"])),
         one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
         one_existential=frozenset(data["one_existential_deps"]),
+        one_subject_verbs=frozenset(_norm(w) for w in data["one_subject_verbs"]),
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
@@ -323,6 +329,7 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         hyphen_word_after=rx.compile(r"(?<=[A-Za-z])[-‐](?=[^\W\d_])(?![-‐]?(?:" + spelled + r")(?![\w]))", re.I),
+        irregular={_norm(str(k)): str(v) for k, v in data["parse_counts"]["irregular_plurals"].items()},
     )
 
 
@@ -544,7 +551,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
             return _singular(tok.text, c)  # "including 12 Americans" -> American
         if tok.tag_ in c.plural_tags and plain and tok.text.lower().endswith("s"):
             compounds = [t.text for t in words[:-1] if t.dep_ in c.labels["compound"] and t.head.i == tok.i and t.is_lower]
-            return " ".join([*compounds, _singular(tok.text, c)])
+            return " ".join([*compounds, c.irregular.get(_norm(tok.text)) or _singular(tok.text, c)])  # "14,000 lives" -> life
         # a name may qualify the counted noun ("one million Conner shares", "20 Afghan soldiers")
         named = tok.is_title and tok.tag_ in c.name_modifier_tags
         if not (tok.tag_ in c.modifier_tags and (tok.is_lower or tok.is_upper or named) and not tok.is_stop):
@@ -559,9 +566,12 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
-              "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before")
+              "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
+              "reaching_min_value")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
-                  "age_words", "superlative_tags", "superlative_determiners", "code_min_digits")
+                  "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
+                  "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
+                  "date_entity_types")
 
 
 @dataclass(frozen=True)
@@ -592,7 +602,18 @@ class ParseRules:
     fraction_rate: re.Pattern
     model_plural: re.Pattern
     hyphen_not_before: frozenset[str]
+    reaching_min: float
     code_digits: re.Pattern
+    singular_head_tags: frozenset[str]
+    age_verb_before: re.Pattern
+    #: characters of the longest age verb and qualifier together (search_tail)
+    age_verb_longest: int
+    fraction: re.Pattern
+    proportion_after: re.Pattern
+    proportion_before: re.Pattern
+    proportion_bases: frozenset[str]
+    place_entity_types: frozenset[str]
+    date_entity_types: frozenset[str]
     name_before_tags: frozenset[str]
     label_before: frozenset[str]
     score_nouns: frozenset[str]
@@ -644,7 +665,23 @@ def _compile_parse(rules: Rules) -> ParseRules:
         fraction_deps=frozenset(p["fraction_count_deps"]),
         model_plural=re.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
+        reaching_min=float(p["reaching_min_value"]),
         code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
+        singular_head_tags=frozenset(x["singular_head_tags"]),
+        age_verb_longest=max(len(str(w)) for w in x["age_verbs"]) + max(len(w) for w in qualifier_words(data)) + 1,
+        age_verb_before=re.compile(
+            r"(?<![\w-])(?:" + _alt(x["age_verbs"]) + r")[^\S\n]+(?:(?:" + _alt(qualifier_words(data)) + r")[^\S\n]+)?$", re.I
+        ),
+        fraction=re.compile(r"(?<![\w-])(?:" + _alt(x["fraction_words"]) + r")(?![\w-])", re.I),
+        proportion_after=re.compile(
+            r"[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?(?:" + _alt(x["proportion_bases"]) + r")(?![\w,.-]|[.,]\d)", re.I
+        ),
+        proportion_bases=frozenset(_norm(str(w)) for w in x["proportion_bases"]),
+        place_entity_types=frozenset(x["place_entity_types"]),
+        date_entity_types=frozenset(x["date_entity_types"]),
+        proportion_before=re.compile(
+            r"(?:\d|(?<![\w-])" + vocab(rules).words + r")[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?$", re.I
+        ),
         fraction_rate=re.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
@@ -659,6 +696,11 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
     )
+
+
+def qualifier_words(data: dict) -> list[str]:
+    """Every qualifier phrase of rules/counts.yaml written before a number ("just", "about", "at least")."""
+    return [str(p) for phrases in data["qualifiers_before"].values() for p in phrases]
 
 
 def parse_rules(rules: Rules) -> ParseRules:
@@ -857,6 +899,73 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     return None
 
 
+def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules) -> bool:
+    """A number above one on a singular noun that heads its phrase names one thing, it counts none: a
+    call sign read out ("TWA's eight hundred heavy climb", "TWA eight hundred center"), a model or a
+    label the name rules cannot see. A count of more than one takes a plural, unless the noun is an
+    invariant plural or a collective ("3000 crew", "five Armed Forces personnel": rules/counts.yaml
+    irregular_plurals, collective_nouns), modifies a noun after it ("a 3 bedroom house"; not a rating
+    of hyphen_noun_not: "a five star hotel") or is a measure of a plural ("40 head of cattle"). A noun
+    glued by a hyphen to a stop word is an adjective standing for people ("the sixteen on-board")."""
+    head = noun.head
+    if noun.rule != "count_parse_noun" or reading.value <= 1 or head.tag_ not in pr.singular_head_tags:
+        return False
+    if any(k.dep_ in c.labels["conjunct"] and k.i < head.i for t in head.children if t.i < head.i for k in t.children):
+        return False  # "two and one package per transaction": the noun agrees with the last number
+    word = _norm(head.text)
+    if head.dep_ in pr.unit_text_deps and head.head.i > head.i:
+        return word in pr.hyphen_noun_not  # "a 3 bedroom house" counts bedrooms; "a five star hotel" is a rating
+    doc = head.doc
+    if head.i > 1 and _is_hyphen(doc[head.i - 1]) and not doc[head.i - 1].whitespace_ and not doc[head.i - 2].whitespace_ \
+            and doc[head.i - 2].is_stop:
+        return True  # "the sixteen on-board": an adjective made of a particle and a noun stands for the people
+    if word in pr.irregular or word in pr.collective:
+        return False
+    after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
+    if word.endswith("s") or (after is not None and after.is_lower and after.is_alpha and after.lower_.endswith("s")):
+        return False  # a plural the tagger missed ("52 cafés"), or the real head after it ("fifteen youth suicides")
+    lab = c.labels
+    return not any(p.dep_ in lab["preposition"] and p.lower_ == c.of_word
+                   and any(o.dep_ in lab["prep_object"] and o.tag_ in c.plural_tags for o in p.children)
+                   for p in head.children)
+
+
+def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compiled, pr: ParseRules) -> CountedNoun | None:
+    """After "a"/"an", a number above one on a singular noun is a size written without its hyphen: it
+    counts the word right after it ("in a three round election" = "a three-round election", "a 500 page
+    report"), as ``_hyphen_count`` does with the hyphen; None elsewhere ("TWA's eight hundred heavy
+    climb") or when that word is no countable noun (a rating: "a five star hotel")."""
+    doc = sents.doc
+    first = sents.token_at_or_after(cand.start)
+    tok = _number_token(sents, cand)
+    if tok is None or first == 0 or doc[first - 1].lower_ not in ("a", "an") or tok.i + 1 >= noun.head.i:
+        return None
+    word = doc[tok.i + 1]
+    if not (word.is_alpha and word.is_lower) or word.head.i != noun.head.i or _norm(word.text) in pr.hyphen_noun_not:
+        return None
+    lemma = _norm(word.text)  # a singular word (a tagged adjective too: "round")
+    if word.tag_ in c.plural_tags or lemma in pr.not_count_heads or lemma in pr.score_nouns or lemma in c.not_counted:
+        return None
+    return CountedNoun(word, _norm(word.text), _norm(word.text), _norm(word.text), "count_unhyphenated")
+
+
+def _proportion_base(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
+    """The base of a proportion: "10" in "6 of 10 Americans", "3 out of every 100 voters" (a base of
+    rules/counts.yaml proportion_bases right after a number and "(out) of")."""
+    return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(sents.before(cand.start, 40)) is not None
+
+
+def _date_part(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number that is a conjunct of a word the entity recogniser puts in a date or a time ("on March 4
+    and 5": "5" hangs on "March"): rules/counts.yaml count_exclusions date_entity_types. Not the number's
+    own entity type: the recogniser calls bare numbers dates too ("Biden, with 54")."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return False
+    head = tok.head
+    return tok.dep_ in c.labels["conjunct"] and head.ent_type_ in pr.date_entity_types and head.is_alpha
+
+
 def _code_number(cand: Candidate, head: Token, c: Compiled, pr: ParseRules) -> bool:
     """A long run of digits with no comma before a singular noun is a model or a code ("its 80486
     computer chip"): a count of more than one takes a plural, unless the noun is an invariant plural or
@@ -876,7 +985,9 @@ def _title_plural(head: Token, tok: Token, c: Compiled, pr: ParseRules) -> bool:
     first = head.doc[tok.left_edge.i] if tok.left_edge.i < tok.i else tok
     if first.is_title and first.is_alpha and not first.is_sent_start:
         return False  # a capitalised number word is part of the name: the "Six Small Tigers"
-    return (head.tag_ in c.plural_tags and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
+    plural = head.tag_ in c.plural_tags or (head.tag_ in pr.name_before_tags and not head.text.endswith("ss")
+                                            and head.ent_type_ not in pr.place_entity_types)  # "2 million Rwanda Hutus"/NNP
+    return (plural and head.is_title and head.is_alpha and head.text.endswith("s") and len(head) > 3
             and all((t.tag_ in pr.name_before_tags and t.is_title) or (t.tag_ in c.modifier_tags and t.is_lower) for t in between)
             and _norm(_singular(head.text, c)) not in pr.not_count_heads and head.lower_ not in c.not_counted)
 
@@ -1269,23 +1380,32 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
             if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
-                    or not _one_counts(cand, reading, sents, c, pr, rows):
+                    or not (_one_counts(cand, reading, sents, c, pr, rows) or _one_measure(cand, reading, sents, c, ctx.rules)):
                 continue
         if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
         if _superlative_cut(cand, sents, pr):
             continue  # "among the 10 largest bank holding companies": a rank's cut-off, not a count
+        if pr.proportion_after.match(text, cand.end) or (cand.high_text is None and _proportion_base(cand, sents, pr)):
+            continue  # "6 of 10 Americans": a proportion (60%), neither number a count
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
         qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
-        measure = _measure(cand, reading, hyphen, text, ctx, qual)
+        converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
+        measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
             if measure["kind"] == "measure":
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
+        if pr.fraction.search(text, cand.start, cand.end):
+            continue  # "about a half million people": a fraction, not a count (measures keep theirs)
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
+        if noun is not None and _names_one(noun, reading, c, pr):
+            noun = _unhyphenated(cand, noun, sents, c, pr)  # "a three round election" counts rounds
+            if noun is None:
+                continue  # "TWA eight hundred center": a name read out, not a count of centers
         if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]) \
                 and not _fraction_count(cand, reading, noun, glued is not None, sents, c, pr, ctx.rules):
             continue  # "7.0 magnitude", "4.5 per 100,000" are no counts; "23.5 common shares" is
@@ -1311,9 +1431,13 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             conj = _conjunct_count(cand, sents, c, rows)
             if conj is not None:
                 unit, rule = conj["unit"], "count_conjunct"  # "three delegates in Colorado and one in Arkansas"
+        if unit is None and search_tail(pr.age_verb_before, prefix, pr.age_verb_longest):
+            continue  # "a boy who just turned 6": an age, whatever was counted before it
+        if unit is None and _date_part(cand, sents, c, pr):
+            continue  # "on March 4 and 5": the day of a date, never an elided count
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
-            unit, rule = _elided_noun(cand, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
+            unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
@@ -1341,6 +1465,8 @@ def _glued_measures(text: str, cands: list[Candidate], ctx: Context) -> list[Can
 
 #: "about 250 miles (400 km)": the opening of a conversion in brackets right after a quantity
 CONVERSION_OPEN = re.compile(r"[A-Za-z°]\.?[^\S\n]*\([^\S\n]*~?$")
+#: the same seen from the unit before it: "50 m (165 ft)", up to the end of the bracket's number
+CONVERSION_AFTER = re.compile(r"[^\S\n]*\([^\S\n]*(?:~|about[^\S\n]+)?\d[\d,]*(?:\.\d+)?")
 
 
 def _conversion_qualifier(qual: str, prefix: str, rows: list[dict]) -> str:
@@ -1367,13 +1493,23 @@ def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list
     return out
 
 
-def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str) -> dict | None:
+def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str,
+             converted: bool = False) -> dict | None:
     """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
-    row of kind ``duration`` (never written) for a time unit, else None."""
-    from pipeline.extract.measures import measure_after, measure_rules, to_si
+    row of kind ``duration`` (never written) for a time unit, else None. ``converted``: the number opens
+    a bracketed conversion of the measure before it ("75 ft (~23 m)"), where a lone "m" is a unit; so is
+    one that a bracketed measure right after it restates ("around 50 m (165 ft) apart")."""
+    from pipeline.extract.measures import lone_symbol_after, measure_after, measure_rules, to_si
 
     at = cand.end + 1 if hyphen else cand.end
-    found = measure_after(text, at, ctx.rules)
+    found = measure_after(text, at, ctx.rules, loose=converted)
+    if found is None and not hyphen and lone_symbol_after(text, at, ctx.rules):
+        # "around 50 m (165 ft) apart": a lone "m" that a bracketed measure restates is a unit too
+        loose = measure_after(text, at, ctx.rules, loose=True)
+        bracket = CONVERSION_AFTER.match(text, loose.end) if loose is not None else None
+        if bracket is not None:
+            restated = measure_after(text, bracket.end(), ctx.rules)
+            found = loose if restated is not None and not restated.duration and not loose.duration else None
     if found is None:
         return None
     if found.duration:
@@ -1458,6 +1594,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return True  # "there was one passenger seriously injured, and two more with minor injuries"
     if c.one_ratio_after.match(sents.text, noun.idx + len(noun.text)):
         return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
+    if noun.dep_ in c.labels["subject"] and _norm(noun.head.text) in c.one_subject_verbs and noun.head.i > noun.i:
+        return True  # "One person is killed.", "one suspect was arrested": the count of an event's victims
     if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
@@ -1465,6 +1603,29 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _one_measure(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rules: Rules) -> bool:
+    """ "one" before a unit pint knows states a measure where its sentence measures with another number
+    too ("buried one foot below the ground, about 200 feet behind the house"), and not as one half of a
+    contrast ("one foot in front of the other"): elsewhere "one foot", "one mile" are idioms or articles."""
+    from pipeline.extract.measures import measure_after
+
+    if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
+        return False
+    found = measure_after(sents.text, cand.end, rules)
+    if found is None or found.duration:
+        return False
+    start, end = sents.bounds(cand.start)
+    if c.one_contrast.search(sents.text, cand.end, end):
+        return False
+    for m in c.number.finditer(sents.text, start, end):
+        if m.start() == cand.start or _norm(m.group()) in ("one", "a", "an"):
+            continue
+        other = measure_after(sents.text, m.end(), rules)
+        if other is not None and not other.duration:
+            return True
+    return False
 
 
 def _sentence_rows(rows: list[dict], sents: Sentences, pos: int) -> list[dict]:
@@ -1496,7 +1657,8 @@ def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[d
 
 
 def _elided_noun(
-    cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str, casualty: bool = True
+    cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str,
+    casualty: bool = True,
 ) -> tuple[str | None, str]:
     """(unit, rule) for a number whose counted noun is not written after it, else (None, "").
 
@@ -1518,6 +1680,9 @@ def _elided_noun(
         nouns = list(c.counted_re.finditer(window))
         if nouns:
             return c.counted_map[_norm(nouns[-1].group("noun"))], "count_noun_before"
+        reached = _reaching_noun(cand, reading, sents, c, pr)
+        if reached is not None:
+            return reached, "count_reaching_subject"  # "with coronavirus deaths surpassing 100,000"
     prefix = sents.before(cand.start)
     if casualty and c.casualty_before.search(prefix):
         return c.casualty_unit, "count_casualty_verb"
@@ -1525,7 +1690,7 @@ def _elided_noun(
         return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
-    subject = _subject_noun(cand, sents, c)
+    subject = _subject_noun(cand, sents, c, pr)
     if subject is not None:
         return subject, "count_subject"
     label = _label_line(cand, sents, c)
@@ -1543,6 +1708,37 @@ def _elided_noun(
         if obj is not None:
             return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _reaching_noun(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The plural noun that reaches the number, for a number with no noun after a verb of reaching
+    (rules/counts.yaml lookback_triggers): the verb's subject ("Confirmed infections reached 12,000") or
+    the noun the verb's clause modifies ("with coronavirus deaths surpassing 100,000"); the number is the
+    verb's object or the object of its "to" ("rose to 3,000"). The noun has no number of its own, and the
+    number is at least rules/counts.yaml parse_counts.reaching_min_value: below it a plural subject
+    reaching a number is mostly a price or a level ("Its shares rose to 35")."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or reading.value < pr.reaching_min:
+        return None
+    follow = lab["conjunct"] | lab["coordinator"] | lab["preposition"]
+    if any(t.i > tok.i and t.dep_ not in follow and not t.is_punct and not t.is_space for t in tok.children):
+        return None
+    verb = tok.head
+    if tok.dep_ in lab["prep_object"] and verb.lower_ == "to":
+        verb = verb.head
+    elif tok.dep_ not in lab["verb_object"]:
+        return None
+    if verb.tag_ not in c.verb_tags:
+        return None
+    nouns = [t for t in verb.children if t.dep_ in lab["subject"]]
+    if verb.dep_ in lab["noun_clause"]:
+        nouns.append(verb.head)
+    for noun in nouns:
+        if (noun.i < verb.i and noun.tag_ in c.plural_tags and noun.is_lower and noun.is_alpha and _head_ok(noun, c, pr)
+                and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
+            return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+    return None
 
 
 def _label_line(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
@@ -1628,7 +1824,7 @@ def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None
     return next(iter(_sentence_rows(rows, sents, pos)), None)
 
 
-def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
+def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
     """The plural subject counted by the verb the number hangs from: "The victims ... numbered 213"
     (counting verbs only) or "The number of visitors ... jumped from fewer than 100,000" (any verb)."""
     span = sents.doc.char_span(cand.start, cand.end, alignment_mode="expand")
@@ -1653,7 +1849,30 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
             for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
                 for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
+            named = _noun_before_total(word, c, pr)
+            if named is not None:
+                return named  # "Trump's victory brings his delegate total to 86"
+            noun = word.head
+            if (word.dep_ in pr.unit_text_deps and noun.i > word.i and noun.tag_ in c.plural_tags and noun.is_lower
+                    and _head_ok(noun, c, pr)):
+                return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)  # "total shares outstanding to 28.7 million"
     return None
+
+
+def _noun_before_total(word: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The noun written right before a word of rules/counts.yaml number_of_words, as its modifier ("his
+    delegate total", "the vote count"): its lemma, the counted thing. The parser may hang both words on
+    the verb ("brings his delegate total to 86": "delegate" a dative), so a lower-case common noun right
+    before the word, hanging on it or on the word's head, is taken."""
+    if word.i == 0:
+        return None
+    prev = word.doc[word.i - 1]
+    if prev.head.i not in (word.i, word.head.i) or prev.tag_ not in pr.head_tags or not prev.is_lower or not prev.is_alpha:
+        return None
+    lemma = _lemma(prev, c, pr)
+    if lemma in pr.not_count_heads or lemma in c.not_counted or _norm(prev.text) in c.not_counted:
+        return None  # "the percent total", "the year total"; a score noun counts here ("the vote count")
+    return c.counted_map.get(_norm(prev.text)) or lemma
 
 
 def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:

@@ -18,9 +18,13 @@ from pipeline.pint_answers import PintAnswers
 from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
-                "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit")
+                "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
+                "slash_periods")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
-WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?!\w|[-‐][A-Za-z])")
+#: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
+WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
+#: the power an exponent writes
+POWERS = {"2": 2, "3": 3, "²": 2, "³": 3}
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
 HYPHENED = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
 
@@ -46,6 +50,8 @@ class MeasureRules:
     #: a country qualifier between number and unit that pint's default unit already means ("U.S. gallons")
     skip_before_unit: re.Pattern
     rate: re.Pattern
+    #: "8 m/s", "793.4 Petaflop/s": the symbol after a slash -> the period of a rate unit
+    slash_periods: dict[str, str]
     durations: frozenset[str]
     weight_units: frozenset[str]
     #: "67.5°", "28° Celsius": the sign glued to the number, then an optional scale word
@@ -97,6 +103,7 @@ def _compile(rules: Rules) -> MeasureRules:
             if data["skip_before_unit"] else r"(?!)"
         ),
         rate=re.compile(r"[^\S\n]+(?:" + words + r")[^\S\n]+(?P<p>" + periods + r")(?![\w-])", re.I),
+        slash_periods={str(k): str(v) for k, v in data["slash_periods"].items()},
         durations=frozenset(str(d) for d in data["duration_dimensions"]),
         weight_units=frozenset(str(w) for w in data["weight_units"]),
         degree=re.compile(
@@ -171,15 +178,58 @@ def _per(word: str, period: str, mr: MeasureRules) -> str | None:
     return answer
 
 
-def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
-    """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day")."""
+def _slash_rate(word: str, mr: MeasureRules) -> str | None:
+    """The unit of a rate written "<unit>/<time symbol>" ("8 m/s", "793.4 Petaflop/s", "100 Mbit/s"):
+    pint's quotient when pint knows the unit before the slash (a symbol that must be glued to a number
+    alone, "m", is a unit here: the slash and the time symbol say so), else that word per the period,
+    as written ("Petaflop / second": pint has no FLOP) when it has a capital, as unit symbols do. The
+    time symbol after the slash (rules/counts.yaml measures.slash_periods) is the evidence: "and/or",
+    "24/7" are never rates, and a lower-case word before "/s" is a plural written with a slash ("3
+    victim/s")."""
+    num, _, den = word.partition("/")
+    period = mr.slash_periods.get(den)
+    if period is None or not num.isalpha() or num.lower() in mr.deny:
+        return None
+    unit = _unit(num, True, mr)
+    if unit is not None and unit[1] not in mr.durations:
+        return _per(num, period, mr)
+    if unit is None and len(num) > 1 and not num.islower():
+        return f"{num} / {period}"
+    return None
+
+
+def _power(word: str, power: int, mr: MeasureRules) -> str | None:
+    """str(the unit of ``word`` to ``power``) as pint writes it ("kilometer ** 2"), None when pint cannot."""
+    question = f"pow\t{word}\t{power}"
+    stored = mr.answers.get(question)
+    if stored is None or isinstance(stored, str):
+        return stored
+    try:
+        answer: str | None = str(mr.ureg.parse_units(word) ** power)
+    except Exception:  # noqa: BLE001
+        answer = None
+    mr.answers.put(question, answer)
+    return answer
+
+
+def lone_symbol_after(text: str, end: int, rules: Rules) -> bool:
+    """Is the word right after a number a symbol that must otherwise be glued to it ("50 m")? A cheap test
+    before the bracketed-conversion reading of ``measure_after(..., loose=True)``."""
+    m = WORD.match(text, end)
+    return m is not None and m.start("w") > end and m.group("w") in measure_rules(rules).glued_only
+
+
+def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Measure | None:
+    """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day").
+    With ``loose`` (the number restates a measure in brackets: "75 ft (~23 m)") a symbol that must
+    otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit."""
     mr = measure_rules(rules)
     deg = mr.degree.match(text, end)
     if deg is not None:  # "67.5°", "28° Celsius": an angle or a temperature
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
     skipped = mr.skip_before_unit.match(text, end)  # "37 billion U.S. gallons": pint's gallon is the US one
     if skipped is not None:
-        after = measure_after(text, skipped.end(), rules)
+        after = measure_after(text, skipped.end(), rules, loose)
         return after if after is not None and not after.duration else None
     m = WORD.match(text, end)
     if m is None:
@@ -191,8 +241,14 @@ def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
         if unit is None or unit[1] in mr.durations:
             return None
         return Measure(unit[0], h.end(), False)
-    glued = m.start("w") == end
+    glued = m.start("w") == end or loose
     first = m.group("w")
+    if m.group("exp"):  # "415 km2", "50 m²": the exponent makes the symbol a unit, glued or not
+        unit = _unit(first, True, mr)
+        if unit is None or unit[1] in mr.durations:
+            return None
+        powered = _power(first, POWERS[m.group("exp")], mr)
+        return None if powered is None else Measure(powered, m.end(), False)
     unit, stop, asked = None, m.end(), first
     if first.lower() in mr.compound_first:  # "square feet" -> square_foot
         m2 = WORD.match(text, m.end())
@@ -204,7 +260,8 @@ def measure_after(text: str, end: int, rules: Rules) -> Measure | None:
         unit, asked = _unit(first, glued, mr), first
         stop = m.end()
     if unit is None:
-        return None
+        rate_unit = _slash_rate(first, mr)
+        return None if rate_unit is None else Measure(rate_unit, m.end(), False)
     name, dims = unit
     if dims in mr.durations:
         return Measure(name, stop, True)
