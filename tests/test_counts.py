@@ -49,6 +49,9 @@ USER_COUNTS = [
     ("news-range", "The app has 10-20 million daily active users.", "10-20 million", 15_000_000, "range", "DAU", "daily"),
     ("news-paying", "The service counts nearly 11 million paying subscribers.", "11 million", 11_000_000, "approx", "paying_users", None),
     ("news-downloads", "The game passed 5 million downloads on the App Store.", "5 million", 5_000_000, "more_than", "downloads", None),
+    # a streaming service's "paid memberships", Meta's "daily active people"
+    ("news-paid-memberships", "Netflix says it has surpassed 325 million paid memberships worldwide.", "325 million", 325_000_000, "more_than", "paying_users", None),
+    ("news-daily-active-people", "Meta says its family of apps now has 3.43 billion daily active people.", "3.43 billion", 3_430_000_000, "exact", "DAU", "daily"),
 ]
 
 
@@ -607,6 +610,7 @@ USER_LINE = {
     "seller": ("The marketplace has 2 million sellers.", "2 million"),
     "merchant": ("The platform serves 1.7 million merchants.", "1.7 million"),
     "subscription": ("The newspaper sold 300,000 digital subscriptions.", "300,000"),
+    "membership": ("The gym chain sold 2,000 new memberships in January.", "2,000"),
 }
 NOT_USER_LINE = {
     "casualty": ("The army suffered 300 casualties.", "300"),
