@@ -238,9 +238,7 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
         cands = candidates_in(scene, [node.head], node.head)  # "fined Coupang, the country's largest online retailer, ₩150 billion"
         if cands:
             return choose(scene, cands, "appos", climbs)
-    for child in node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
-        if amount:
-            break
+    for child in () if amount else node.children:  # "top five players — Alibaba, Bytedance, Zhipu": a group, no one subject
         if child.dep_ == "appos" and (prev is None or child.i != prev.i):
             listed = drop_owners(candidates_in(scene, list(child.subtree), child))
             if len(listed) > 1:
