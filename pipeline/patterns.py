@@ -47,9 +47,11 @@ _memo: dict[tuple[str, int], re.Pattern] = {}
 compiled_from_source = 0
 #: (pattern, flags) -> the ASCII characters no match of it can hold (``unconsumed``), as worked out
 _unconsumed: dict[tuple[str, int], frozenset[str]] = {}
-#: how many patterns this process parsed only for ``unconsumed`` (their program came from the cache
-#: without the answer beside it): tests count these
+#: how many patterns this process parsed only for ``unconsumed`` (compiled before it was asked, or their
+#: program read from the cache without the answer beside it): tests count these
 parsed_for_unconsumed = 0
+#: (pattern, flags) of the patterns being compiled by ``unconsumed``: ``_program`` walks their parse too
+_walk: set[tuple[str, int]] = set()
 
 
 def cache_dir(kind: str = "regex") -> Path | None:
@@ -76,8 +78,8 @@ def _program(pattern: str, flags: int) -> tuple:
     compiled_from_source += 1
     parsed = _parser.parse(pattern, flags)
     code = with_skip_table(_compiler._code(parsed, flags), parsed, flags)
-    # the parse is at hand: the answer ``unconsumed`` gives costs a walk now and a parse later
-    _unconsumed.setdefault((pattern, int(flags)), unconsumed_ascii(parsed, flags))
+    if (pattern, int(flags)) in _walk:  # asked by ``unconsumed``: the parse is at hand
+        _unconsumed.setdefault((pattern, int(flags)), unconsumed_ascii(parsed, flags))
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
@@ -165,10 +167,12 @@ def unconsumed(pattern: str, flags: int = 0) -> frozenset[str]:
     """The ASCII characters that no match of ``pattern`` can hold and no lookahead of it can look past
     (pipeline/first_chars.py ``unconsumed_ascii``), for pipeline/prefilter.py ``Regions``.
 
-    Worked out from re's parse when the pattern is compiled from source, and kept on disk beside its
+    Ask before compiling the pattern: when it is compiled from source then, the one parse gives both
+    (the parse of money's forms costs ~2 s, the walk ~0.1 s); the answer is kept on disk beside the
     program (same key, same folder and off switch), so a process that reads the program back reads
-    this too; a program stored without it (an older cache) is parsed once more. Empty (never split a
-    text) when it cannot be worked out: another Python implementation, or a pattern re cannot parse."""
+    this too. A pattern compiled earlier in the process, or a program stored without the answer (an
+    older cache), is parsed once more. Empty (never split a text) when it cannot be worked out:
+    another Python implementation, or a pattern re cannot parse."""
     flags = int(flags)
     key = (pattern, flags)
     found = _unconsumed.get(key)
@@ -176,6 +180,15 @@ def unconsumed(pattern: str, flags: int = 0) -> frozenset[str]:
         return found
     folder = cache_dir() if _sre is not None and len(pattern) >= MIN_CACHED_LENGTH else None
     path = _unconsumed_path(folder / f"{_key(pattern, flags)}.marshal") if folder is not None else None
+    if key not in _memo and _sre is not None:
+        _walk.add(key)
+        try:
+            compile(pattern, flags)
+        finally:
+            _walk.discard(key)
+        found = _unconsumed.get(key)
+        if found is not None:
+            return found
     if path is not None:
         try:
             stored = marshal.loads(path.read_bytes())

@@ -196,13 +196,15 @@ def compile_money(rules: Rules) -> MoneyRules:
         # "a dollar" (checked against the parse in _article_ok)
         ("article", r"(?<!\w)(?P<body>(?P<n1>" + _alt(art["words"]) + r")\s+(?P<cp>" + _alt(article_names) + r"))(?![\w-])"),
     )
-    candidates = tuple((name, rx.compile(src, re.IGNORECASE)) for name, src in forms)
     anchors, folded_anchors, anchor_words = _anchors(data, letter_syms + codes, other_syms, letter_marks, latin_names, cjk_names)
+    # before the forms are compiled: a form compiled from source then gives its break characters from
+    # the same parse (pipeline/patterns.py ``unconsumed``)
     regions = Regions(
         breaks=break_class(((src, re.IGNORECASE) for _, src in forms), keep=anchor_words),
         anchors=anchors,
         folded_anchors=folded_anchors,
     )
+    candidates = tuple((name, rx.compile(src, re.IGNORECASE)) for name, src in forms)
 
     qual_of: dict[str, str] = {}
     for qual, words in data["qualifiers_before"].items():
