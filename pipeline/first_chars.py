@@ -123,3 +123,51 @@ def with_skip_table(code: list[int], parsed: _parser.SubPattern, flags: int) -> 
     _compiler._compile_charset(charset, flags & ~c.SRE_FLAG_IGNORECASE, info)
     info[1] = len(info) - 1
     return info + code[1 + code[1] :]
+
+
+def unconsumed_ascii(parsed: _parser.SubPattern, flags: int) -> frozenset[str]:
+    """The ASCII characters that no consuming item anywhere in the pattern matches (its main path and
+    every lookaround), each item asked of the engine with the flags in force there.
+
+    Why: a match never holds such a character, and no lookahead can look past one (it would have to
+    consume it), so the stretches of text between them can be searched apart, each with ``pos`` and
+    an ``endpos`` just past its closing character, and give exactly the matches of the whole-text
+    search (pipeline/prefilter.py ``Regions``). Non-ASCII characters are never in the set (case
+    folding beyond ASCII is not worked out here). Empty when the pattern holds an item this walk does
+    not know (a backreference, a conditional): then the text is never split."""
+    out: set[str] = set()
+    return frozenset(ch for ch in _ASCII if ch not in out) if _consumed(parsed.data, flags | parsed.state.flags, out) else frozenset()
+
+
+def _consumed(items: list, flags: int, out: set[str]) -> bool:
+    """Add to ``out`` every ASCII character an item of ``items`` (or of a part nested in them) may
+    consume; False when an item is not known."""
+    for op, av in items:
+        if op in _CONSUMING:
+            if op is c.IN and not all(isinstance(x, tuple) and len(x) == 2 for x in av):
+                return False
+            chars = _item_chars(op, _freeze(av), flags)
+            if chars is None:
+                return False
+            out |= chars
+        elif op is c.AT:
+            continue
+        elif op in (c.ASSERT, c.ASSERT_NOT):
+            if not _consumed(av[1].data, flags, out):
+                return False
+        elif op is c.SUBPATTERN:
+            _, add, remove, sub = av
+            if not _consumed(sub.data, (flags | add) & ~remove, out):
+                return False
+        elif _ATOMIC is not None and op is _ATOMIC:
+            if not _consumed(av.data, flags, out):
+                return False
+        elif op is c.BRANCH:
+            if not all(_consumed(alternative.data, flags, out) for alternative in av[1]):
+                return False
+        elif op in _REPEATS:
+            if not _consumed(av[2].data, flags, out):
+                return False
+        else:  # a backreference, a conditional: unknown
+            return False
+    return True

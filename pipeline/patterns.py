@@ -29,7 +29,7 @@ import re
 import sys
 from pathlib import Path
 
-from pipeline.first_chars import with_skip_table
+from pipeline.first_chars import unconsumed_ascii, with_skip_table
 
 try:  # the engine CPython's re module compiles to; absent elsewhere (then: plain re.compile)
     import _sre
@@ -45,6 +45,13 @@ PROGRAM_VERSION = "first-chars-1"
 _memo: dict[tuple[str, int], re.Pattern] = {}
 #: how many patterns this process compiled from source (not read back): tests count these
 compiled_from_source = 0
+#: (pattern, flags) -> the ASCII characters no match of it can hold (``unconsumed``), as worked out
+_unconsumed: dict[tuple[str, int], frozenset[str]] = {}
+#: how many patterns this process parsed only for ``unconsumed`` (compiled before it was asked, or their
+#: program read from the cache without the answer beside it): tests count these
+parsed_for_unconsumed = 0
+#: (pattern, flags) of the patterns being compiled by ``unconsumed``: ``_program`` walks their parse too
+_walk: set[tuple[str, int]] = set()
 
 
 def cache_dir(kind: str = "regex") -> Path | None:
@@ -71,6 +78,8 @@ def _program(pattern: str, flags: int) -> tuple:
     compiled_from_source += 1
     parsed = _parser.parse(pattern, flags)
     code = with_skip_table(_compiler._code(parsed, flags), parsed, flags)
+    if (pattern, int(flags)) in _walk:  # asked by ``unconsumed``: the parse is at hand
+        _unconsumed.setdefault((pattern, int(flags)), unconsumed_ascii(parsed, flags))
     groupindex = dict(parsed.state.groupdict)
     indexgroup = [None] * parsed.state.groups
     for name, i in groupindex.items():
@@ -138,7 +147,65 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re.
                 compiled = None
             else:
                 _write(path, program)
+                _write_unconsumed(path, _unconsumed.get(key))
     if compiled is None:
         compiled = re.compile(pattern, flags)
     _memo[key] = compiled
     return compiled
+
+
+def _unconsumed_path(program_path: Path) -> Path:
+    return program_path.with_suffix(".unconsumed")
+
+
+def _write_unconsumed(program_path: Path, chars: frozenset[str] | None) -> None:
+    if chars is not None:
+        write_atomically(_unconsumed_path(program_path), marshal.dumps("".join(sorted(chars))))
+
+
+def unconsumed(pattern: str, flags: int = 0) -> frozenset[str]:
+    """The ASCII characters that no match of ``pattern`` can hold and no lookahead of it can look past
+    (pipeline/first_chars.py ``unconsumed_ascii``), for pipeline/prefilter.py ``Regions``.
+
+    Ask before compiling the pattern: when it is compiled from source then, the one parse gives both
+    (the parse of money's forms costs ~2 s, the walk ~0.1 s); the answer is kept on disk beside the
+    program (same key, same folder and off switch), so a process that reads the program back reads
+    this too. A pattern compiled earlier in the process, or a program stored without the answer (an
+    older cache), is parsed once more. Empty (never split a text) when it cannot be worked out:
+    another Python implementation, or a pattern re cannot parse."""
+    flags = int(flags)
+    key = (pattern, flags)
+    found = _unconsumed.get(key)
+    if found is not None:
+        return found
+    folder = cache_dir() if _sre is not None and len(pattern) >= MIN_CACHED_LENGTH else None
+    path = _unconsumed_path(folder / f"{_key(pattern, flags)}.marshal") if folder is not None else None
+    if key not in _memo and _sre is not None:
+        _walk.add(key)
+        try:
+            compile(pattern, flags)
+        finally:
+            _walk.discard(key)
+        found = _unconsumed.get(key)
+        if found is not None:
+            return found
+    if path is not None:
+        try:
+            stored = marshal.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing, corrupt or foreign: work it out again
+            stored = None
+        if isinstance(stored, str) and stored.isascii():
+            found = _unconsumed[key] = frozenset(stored)
+            return found
+    found = frozenset()
+    if _sre is not None:
+        global parsed_for_unconsumed
+        parsed_for_unconsumed += 1
+        try:
+            found = unconsumed_ascii(_parser.parse(pattern, flags), flags)
+        except Exception:  # noqa: BLE001 - re cannot parse it here: never split
+            found = frozenset()
+        if path is not None:
+            write_atomically(path, marshal.dumps("".join(sorted(found))))
+    _unconsumed[key] = found
+    return found

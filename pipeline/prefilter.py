@@ -22,6 +22,7 @@ has the same clause (``Gates``: one memo per text).
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import marshal
 import re
@@ -300,3 +301,78 @@ class TextGates:
     def may_match(self, index: int) -> bool:
         """False only when pattern ``index`` cannot match anywhere in this text."""
         return all(self._holds(clause) for clause in self._gates.clauses[index])
+
+
+# --- regions: search only the stretches of a text that can hold a match -----------------------------
+
+@dataclass(frozen=True)
+class Regions:
+    """Where a stage's patterns can match in a text: the stretches between "break" characters that
+    hold an anchor; the patterns are searched there only (issue 22, item 1).
+
+    Why: a lexicon pattern whose every match holds a currency mark (money's forms) still walks the
+    whole text trying its number grammar at every word, though most sentences name no currency. A
+    whole-text literal gate cannot help there (the lexicon holds one-letter marks such as "c", which
+    every text contains), but a lookup of the marks, each with the word boundaries its patterns put
+    around it, finds the few places a match can be, and the patterns run there only.
+
+    Why exact: ``breaks`` are characters no item of any of the patterns can consume, in the main path
+    or in a lookaround (pipeline/first_chars.py ``unconsumed_ascii``): a match never spans one, and no
+    lookahead sees past one. So each stretch between two breaks can be searched on its own, with the
+    full text, ``pos`` at its start (lookbehinds still see what comes before) and ``endpos`` just past
+    its closing break (lookaheads see that break, the last thing they could see anyway), and gives the
+    matches the whole-text search gives there. ``anchors`` (searched in the text) and
+    ``folded_anchors`` (searched in ``fold(text)``, which keeps every offset) are a necessary
+    condition the caller vouches for: every match of every pattern holds a match of one of them. A
+    stretch without one is not searched: the search would have found nothing. The windows returned
+    are stretches with an anchor, neighbours merged; searching them gives exactly the whole-text
+    matches, in the same order.
+    """
+
+    #: one character class of the break characters (None: the text is one stretch)
+    breaks: re.Pattern | None
+    anchors: tuple[re.Pattern, ...]
+    folded_anchors: tuple[re.Pattern, ...] = ()
+
+    def windows(self, text: str) -> list[tuple[int, int]]:
+        """(pos, endpos) of each stretch of ``text`` that may hold a match, in text order."""
+        starts = [m.start() for anchor in self.anchors for m in anchor.finditer(text)]
+        if self.folded_anchors:
+            folded = fold(text)
+            if len(folded) != len(text):  # cannot happen (fold keeps lengths): then search everything
+                return [(0, len(text))]
+            starts.extend(m.start() for anchor in self.folded_anchors for m in anchor.finditer(folded))
+        if not starts:
+            return []
+        if self.breaks is None:
+            return [(0, len(text))]
+        cuts = [m.start() for m in self.breaks.finditer(text)]
+        out: list[tuple[int, int]] = []
+        for at in sorted(set(starts)):
+            k = bisect.bisect_right(cuts, at)
+            if out and at < out[-1][1]:
+                continue  # in the stretch just taken
+            start = cuts[k - 1] + 1 if k else 0
+            end = cuts[k] + 1 if k < len(cuts) else len(text)
+            if out and start <= out[-1][1]:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
+        return out
+
+
+def break_class(patterns: Iterable[tuple[str, int]], keep: Iterable[str] = ()) -> re.Pattern | None:
+    """One character class of the ASCII characters no pattern of ``patterns`` ((source, flags) pairs)
+    can consume (pipeline/patterns.py ``unconsumed``), minus the characters of ``keep`` (e.g. every
+    character of the anchors, which must lie inside a stretch); None when there is none."""
+    from pipeline import patterns as rx
+
+    common: frozenset[str] | None = None
+    for source, flags in patterns:
+        chars = rx.unconsumed(source, flags)
+        common = chars if common is None else common & chars
+    # a newline is never a break: with ``endpos`` just past one, "$" would match before it
+    chars = sorted((common or frozenset()) - set("".join(keep)) - {"\n"})
+    if not chars:
+        return None
+    return rx.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")

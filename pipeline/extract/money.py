@@ -29,11 +29,12 @@ from typing import Any
 from spacy.tokens import Doc
 
 from pipeline import patterns as rx
-from pipeline.lexicon import YEN_SIGN, Currencies, all_subunits, alternation, bounded, currencies, metric_vocabulary, nearest_cue
+from pipeline.lexicon import YEN_SIGN, Currencies, all_subunits, alternation, bounded, currencies, metric_vocabulary, nearest_cue, trie
 from pipeline.errors import RulesError
 from pipeline.extract import Context, doc_text
 from pipeline.fx import fx_table
 from pipeline.numbers import parse_digits, parse_number, parse_range, vocab
+from pipeline.prefilter import Regions, break_class
 from pipeline.rules import Rules, check_keys, check_windows
 
 __all__ = ["YEN_SIGN", "MoneyRules", "compile_money", "extract", "is_weight", "money_rules"]
@@ -93,6 +94,8 @@ class MoneyRules:
     by_change_ratio: Decimal = Decimal(3)
     #: cents-tail factor per lexicon key ("kuai" -> 0.1); sub-units not listed take no tail
     tail_factor_after: dict[str, Decimal] = field(default_factory=dict)
+    #: the stretches of a text that can hold a candidate (``_anchors``); None: search whole texts
+    regions: Regions | None = None
 
 
 MONEY_KEYS = (
@@ -194,6 +197,14 @@ def compile_money(rules: Rules) -> MoneyRules:
         # "a dollar" (checked against the parse in _article_ok)
         ("article", r"(?<!\w)(?P<body>(?P<n1>" + _alt(art["words"]) + r")\s+(?P<cp>" + _alt(article_names) + r"))(?![\w-])"),
     )
+    anchors, folded_anchors, anchor_words = _anchors(data, letter_syms + codes, other_syms, letter_marks, latin_names, cjk_names)
+    # before the forms are compiled: a form compiled from source then gives its break characters from
+    # the same parse (pipeline/patterns.py ``unconsumed``)
+    regions = Regions(
+        breaks=break_class(((src, re.IGNORECASE) for _, src in forms), keep=anchor_words),
+        anchors=anchors,
+        folded_anchors=folded_anchors,
+    )
     candidates = tuple((name, rx.compile(src, re.IGNORECASE)) for name, src in forms)
 
     qual_of: dict[str, str] = {}
@@ -275,7 +286,50 @@ def compile_money(rules: Rules) -> MoneyRules:
         ),
         tail_factor_after={k.lower(): Decimal(str(v)) for k, v in data["cents_tail"]["factor_after"].items()},
         by_change_ratio=Decimal(str(data["by_change_ratio"])),
+        regions=regions,
     )
+
+
+def _anchors(data: dict, cased: list[str], other_syms: list[str], letter_marks: list[str], latin_names: list[str],
+             cjk_names: list[str]) -> tuple[tuple[re.Pattern, ...], tuple[re.Pattern, ...], list[str]]:
+    r"""The currency marks every candidate form holds, as a lookup cheaper than the forms: (patterns
+    searched in the text, patterns searched in the folded text, every anchor word).
+
+    Every form's match holds the currency of ``pre`` (prefix forms), of ``post`` (suffix forms), a
+    name after a hyphen (``hyphen_suffix``), a glued code, symbol or mark (``suffix_glued``), a name
+    before the number (``name_prefix``) or after an article (``article``). Each anchor below is
+    matched wherever one of those can be, with at most the boundaries the forms put around it (a
+    superset of places, so pipeline/prefilter.py ``Regions`` never skips a match):
+    - codes and letter symbols ("USD", "RM", "Rs."), case-sensitive: no ASCII letter before (``pre``
+      and ``post`` say so; a glued one follows a digit);
+    - one-letter sub-unit marks ("c"), case-sensitive: no ASCII letter before or after (``post``
+      says ``(?![\w$'])``, a glued one follows a digit and ends before ``(?![A-Za-z])``);
+    - other symbols and every name with a non-ASCII letter ("$", "€", "Kč", "元"), case-insensitive
+      like the forms, anywhere (from the word's first non-ASCII character on: "č" of "Kč");
+    - ASCII names, lowercase codes and names before the number ("dollar", "rmb", "ringgit"), in the
+      folded text (``fold``: an ignore-case match there is a plain one here, offsets kept), with an
+      optional plural and no ASCII letter on either side: every form puts ``(?<![A-Za-z])``,
+      ``(?<!\w)``, a hyphen or a space before them and ``(?![A-Za-z])``, ``(?![\w-])``, ``(?!\w)`` or
+      a space after (under ignore-case, the non-ASCII letters those classes match are exactly those
+      ``fold`` turns into ASCII letters; a test checks all of Unicode).
+    A lexicon word in none of these shapes falls in the case-insensitive, unbounded one."""
+    words_before = [*data["names_before_number"], *data["subunits_before_number"]]
+    ascii_names = [*latin_names, *data["lowercase_codes"], *words_before]
+    plain = [w for w in ascii_names if w.isascii() and w[:1].isalpha()]
+    cased_ok = [w for w in cased if w.isascii() and w[:1].isalpha()]
+    loose = [w for w in [*cased, *other_syms, *cjk_names, *ascii_names] if w not in plain and w not in cased_ok]
+    # from its first non-ASCII character on ("Kč" -> "č", "E£" -> "£"): inside every occurrence of the
+    # word, and the search no longer stops at every "K" and "E" of an English text
+    loose = [w[next((i for i, ch in enumerate(w) if not ch.isascii()), 0) :] for w in loose]
+    in_text = [
+        rx.compile(r"(?<![A-Za-z])(?:" + trie(cased_ok) + r")"),
+        rx.compile(r"(?<![A-Za-z])(?:" + trie(letter_marks) + r")(?![A-Za-z])") if letter_marks else None,
+        rx.compile(r"(?:" + trie(loose) + r")", re.IGNORECASE) if loose else None,
+    ]
+    folded = rx.compile(r"(?<![a-z])(?:" + trie({w.lower() for w in plain}) + r")(?:s|es)?(?![a-z])")
+    words = [*cased, *other_syms, *letter_marks, *latin_names, *cjk_names, *ascii_names, "es"]
+    words += [w.upper() for w in words] + [w.lower() for w in words]  # what ignore-case matches too
+    return tuple(p for p in in_text if p is not None), (folded,), words
 
 
 def money_rules(rules: Rules) -> MoneyRules:
@@ -403,8 +457,9 @@ def _cents_tail(text: str, mention: Mention, number: Decimal, rules: Rules, mr: 
 def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
     """All readable matches of every form, then the longest non-overlapping ones, left to right."""
     found: list[Mention] = []
+    windows = mr.regions.windows(text) if mr.regions is not None else [(0, len(text))]
     for form, pattern in mr.candidates:
-        for m in pattern.finditer(text):
+        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             try:
                 if form.startswith("range") and _two_amounts(text, m, rules, mr):
                     continue
