@@ -94,6 +94,7 @@ class FactRules:
     indefinite_determiners: frozenset[str]
     stock_nouns: frozenset[str]
     relabelled_as_company: frozenset[str]
+    stock_owner_deps: frozenset[str]
     company_label: str
     place_modifier_deps: frozenset[str]
     public_body_descriptions: frozenset[str]
@@ -149,7 +150,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -205,7 +206,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
-        "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels"))
+        "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
+        "stock_owner_deps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

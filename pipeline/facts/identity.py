@@ -200,11 +200,12 @@ def _mixed_case(tok: Token) -> bool:
 
 #: a lower-case letter then a capital inside one word: the words ``_mixed_case`` accepts, found by the
 #: regex engine over the text instead of a Python loop over every token
-_MIXED_CASE = re.compile(r"\w*[^\W\d_A-Z][A-Z]\w*")
+_MIXED_CASE = re.compile(r"[^\W\d_A-Z][A-Z]")
 
 
 def _mixed_case_tokens(doc: Doc, text: str) -> list[Token]:
-    """The tokens of ``doc`` that ``_mixed_case`` accepts, each once, in text order."""
+    """The tokens of ``doc`` that ``_mixed_case`` accepts, each once, in text order (the regex finds the
+    lower-upper pairs; the tokens holding them are then checked whole)."""
     out: dict[int, Token] = {}
     for m in _MIXED_CASE.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -274,21 +275,23 @@ def _as_country(ent: Entity, places: list[Entity], fr: FactRules) -> Entity:
     return ent
 
 
-def _companies_by_stock(doc: Doc, rows: list[dict], text: str, fr: FactRules) -> frozenset[str]:
-    """Names (lower-cased) the article gives shares, stock or executives ("Netflix shares fall 10%", "Petrobras
+def _companies_by_stock(rows: list[dict], spans: list, text: str, fr: FactRules) -> frozenset[str]:
+    """Names (lower-cased; only of the labels that may be relabelled) the article gives shares, stock or executives ("Netflix shares fall 10%", "Petrobras
     chief executive Magda Chambriard") or calls a company in an apposition ("Klarna, the Swedish
     buy-now-pay-later company"): whatever the NER said, such a name is a company's, in every mention."""
     out = set()
-    for row in rows:
-        span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
-        if span is None:
+    for row, span in zip(rows, spans, strict=True):
+        if span is None or row.get("canonical_id") or row.get("label") not in fr.relabelled_as_company:
             continue
         root = span.root
-        head = root.head
-        titled = [c for c in head.children if c.dep_ == "compound" and c.i < head.i]  # "Petrobras [chief executive] Magda Chambriard"
-        if (root.dep_ in ("compound", "poss", "nmod") and (head.lower_ in fr.stock_nouns or any(c.lower_ in fr.stock_nouns for c in titled))) or any(
-                c.dep_ == "appos" and "ORG" in fr.descriptions.get(c.lower_, ()) for c in root.children):
-            out.add(text[row["start"] : row["end"]].lower())  # "Klarna, the Swedish buy-now-pay-later company"
+        owned = False
+        if root.dep_ in fr.stock_owner_deps:
+            head = root.head  # "Netflix shares"; "Petrobras [chief executive] Magda Chambriard"
+            owned = head.lower_ in fr.stock_nouns or any(c.dep_ == "compound" and c.lower_ in fr.stock_nouns for c in head.lefts)
+        if not owned and root.n_rights:  # "Klarna, the Swedish buy-now-pay-later company"
+            owned = any(c.dep_ == "appos" and "ORG" in fr.descriptions.get(c.lower_, ()) for c in root.rights)
+        if owned:
+            out.add(text[row["start"] : row["end"]].lower())
     return frozenset(out)
 
 
@@ -299,8 +302,9 @@ def build_index(
     NORP only where it names a government or people), and traded things, indexed by token."""
     owners = gazetteer_owner(ctx.rules)
     found: list[tuple[Entity, object]] = []
-    traded_names = _companies_by_stock(doc, rows, text, fr)
-    for row in rows:
+    spans = [doc.char_span(row["start"], row["end"], alignment_mode="expand") for row in rows]
+    traded_names = _companies_by_stock(rows, spans, text, fr)
+    for row, span in zip(rows, spans, strict=True):
         cid = row.get("canonical_id")
         surface = text[row["start"] : row["end"]]
         label = row.get("label")
@@ -309,7 +313,6 @@ def build_index(
         letters = len(_LETTER.findall(surface))
         if not cid and (label not in fr.ner_labels or letters < 2 or (letters == 2 and not _ACRONYM.fullmatch(surface.strip()))):
             continue
-        span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
         if span is None:
             continue
         if not cid and len(span) == 1 and span[0].is_sent_start and _lexicon_word(span[0].lower_, fr):
