@@ -276,12 +276,12 @@ def _as_country(ent: Entity, places: list[Entity], fr: FactRules) -> Entity:
 
 
 def _companies_by_stock(rows: list[dict], spans: list, text: str, fr: FactRules) -> frozenset[str]:
-    """Names (lower-cased; only of the labels that may be relabelled) the article gives shares, stock or executives ("Netflix shares fall 10%", "Petrobras
+    """Names (lower-cased; any mention is evidence) the article gives shares, stock or executives ("Netflix shares fall 10%", "Petrobras
     chief executive Magda Chambriard") or calls a company in an apposition ("Klarna, the Swedish
     buy-now-pay-later company"): whatever the NER said, such a name is a company's, in every mention."""
     out = set()
     for row, span in zip(rows, spans, strict=True):
-        if span is None or row.get("canonical_id") or row.get("label") not in fr.relabelled_as_company:
+        if span is None:
             continue
         root = span.root
         owned = False
