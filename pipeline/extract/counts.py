@@ -408,6 +408,20 @@ class Sentences:
         return bisect_right(self.token_starts, pos - 1)
 
 
+#: key of the number candidates memoised in ``Doc.user_data`` (with the id of the compiled rules they came from)
+_CANDIDATES_KEY = "newsfacts.counts.candidates"
+
+
+def doc_candidates(doc: Doc, text: str, c: Compiled) -> list[Candidate]:
+    """``candidates(text, c)`` once per Doc: user counts and quantities both scan the same number grammar
+    over the same text (0.07-0.10 s per 100k words each). The list is shared, so callers never mutate it."""
+    memo = doc.user_data.get(_CANDIDATES_KEY)
+    if memo is None or memo[0] != id(c):
+        memo = (id(c), candidates(text, c))
+        doc.user_data[_CANDIDATES_KEY] = memo
+    return memo[1]
+
+
 def candidates(text: str, c: Compiled) -> list[Candidate]:
     """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20")."""
     matches = list(c.number.finditer(text))
@@ -1154,7 +1168,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
     sents = Sentences(doc)
     taken = _taken(found, "money", "dates")
     rows: list[dict] = []
-    for cand in candidates(text, c):
+    for cand in doc_candidates(doc, text, c):
         if _overlaps(cand.start, cand.end, taken):
             continue
         reading = read(cand, ctx.rules)
@@ -1880,7 +1894,7 @@ def extract_quantities(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> 
     c = compiled(ctx.rules)
     sents = Sentences(doc)
     text = doc_text(doc)
-    cands = candidates(text, c)
+    cands = doc_candidates(doc, text, c)
     # characters already spoken for: a bytearray, so each overlap test costs the span's length, not the
     # number of rows so far (a list of spans made this step quadratic on long number-dense texts)
     taken = bytearray(len(text) + 1)
