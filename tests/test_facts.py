@@ -612,6 +612,9 @@ SUBJECT_CASES = [
      "2025/26 fiscal year.", "4.2 trillion shillings", {"subject": "Kenya", "metric": "budget"}),
     ("central-bank-is-no-state-body", "Poland's central bank, Narodowy Bank Polski, said its reserves total about zł 900 "
      "billion.", "zł 900 billion", {"subject": "Narodowy Bank Polski"}),
+    # the antecedent of "which" is a name the NER missed ("SpaceX"/NNP): still the relative clause's subject
+    ("which-antecedent-untagged-name", "Starlink accounts for most of the value of SpaceX, which was valued at $1.5 "
+     "trillion in its June debut.", "$1.5 trillion", {"subject": "SpaceX", "rule": "relative_clause"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -381,6 +381,9 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         found = in_noun_phrase(scene, head, None, climbs)
         if found is None and description_first(scene, head):  # "the image-sharing platform, which has about 600 million"
             found = anaphor(scene, [head], climbs)
+        untagged = _untagged_name(scene, head) if found is None else None
+        if untagged is not None:  # "the value of SpaceX, which was valued at $1.5 trillion": a name the NER missed
+            found = subject_of(scene, untagged, head, "relative_clause", climbs)
         return found, False
     if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
