@@ -71,7 +71,7 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     cands = [(e, t) for e, t in cands if not _modifies_another(t, e, cands, fr)] or cands
     # "Gold futures in New York", "its Premium plan in the United States": a place a preposition only
     # locates the phrase in is not what it is about, when something else is named
-    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(t))] or cands
+    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(_entity_head(e, t)))] or cands
     if len(cands) < 2:
         return cands
     # "Kenya's Treasury presented a budget": a body that acts for the state it belongs to is that state
@@ -90,11 +90,10 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
 
 def _generic(scene: Scene, subj: Token) -> bool:
     """Is the clause subject a kind, not a party: a common noun with an indefinite determiner as the object
-    of its "of" ("the median price of an existing home sold in the United States", "the median pay of a FTSE
-    100 chief executive"), or itself with a name that only classifies or locates it ("A Tesla owner paid"),
-    naming nobody but places and names that only classify it? Its number is nobody's, and no fallback lends
-    it one. A bare indefinite subject ("a family plan already costs €21.99") is left to the fallbacks: it is
-    often the article's own product."""
+    of its "of" ("the median price of an existing home sold in the United States"), or itself with a place
+    that locates it ("A seat at a match in the United States costs"), naming nobody but places? Its number is
+    nobody's, and no fallback lends it one. A bare indefinite subject ("a family plan already costs €21.99")
+    is left to the fallbacks: it is often the article's own product."""
     fr = scene.fr
     kind = subj if _indefinite(subj, fr) else next(
         (o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and _indefinite(o, fr)), None)
@@ -103,15 +102,15 @@ def _generic(scene: Scene, subj: Token) -> bool:
     named = candidates_in(scene, list(subj.subtree), subj)
     if kind.i == subj.i and not named:
         return False  # "a family plan already costs €21.99": the article's product, not a kind
-    for ent, tok in named:
-        if ent.label in fr.place_labels:
-            continue
-        node = _entity_head(ent, tok)
-        while node.dep_ in fr.modifier_deps and node.i != kind.i and node.head.i != node.i:
-            node = node.head
-        if node.i != kind.i:
-            return False  # "A consortium led by Silver Lake agreed to pay": named, so a party
-    return True
+    # only places: "A consortium led by Silver Lake agreed to pay" is a party's, and a name that classifies
+    # the kind is most often its maker's ("the price of a Netflix subscription"), whatever "a FTSE 100 chief
+    # executive" says
+    for t in kind.subtree:  # a name in the kind's own phrase ("a Netflix subscription", tagged or not) is most
+        if t.tag_ in fr.proper_noun_tags:  # often its maker; only a place it is located in is no party
+            ent = scene.index.at(t.i)
+            if ent is None or ent.label not in fr.place_labels or not _in_prep_phrase(t):
+                return False
+    return all(ent.label in fr.place_labels and _in_prep_phrase(_entity_head(ent, tok)) for ent, tok in named)  # "sold in the United States"
 
 
 def _indefinite(tok: Token, fr: FactRules) -> bool:
@@ -137,8 +136,8 @@ def _described(scene: Scene, ent: Entity, head: Token) -> Token | None:
 
 def _in_prep_phrase(tok: Token) -> bool:
     """Is ``tok`` (a name's token) inside the object of a preposition, climbing through the name's own words?"""
-    node = tok
-    while node.dep_ in ("compound", "flat", "amod", "det") and node.head.i != node.i:
+    node = tok  # climbing the name's own words only: "United" -> "States", never "Netflix" -> "subscription"
+    while node.dep_ in ("compound", "flat") and node.head.i != node.i and node.head.tag_ in ("NNP", "NNPS"):
         node = node.head
     return node.dep_ == "pobj" and node.head.dep_ == "prep"
 
