@@ -92,6 +92,7 @@ class MoneyRules:
     #: "fell $1.625 to $108.625": a change word right before a range form
     change_before: re.Pattern | None = None
     by_change_ratio: Decimal = Decimal(3)
+    by_before: re.Pattern | None = None
     #: cents-tail factor per lexicon key ("kuai" -> 0.1); sub-units not listed take no tail
     tail_factor_after: dict[str, Decimal] = field(default_factory=dict)
     #: the stretches of a text that can hold a candidate (``_anchors``); None: search whole texts
@@ -103,7 +104,7 @@ MONEY_KEYS = (
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "negative_contexts",
     "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
-    "change_words", "windows", "qualified_subunits", "by_change_ratio",
+    "change_words", "windows", "qualified_subunits", "by_change_ratio", "by_change_words",
 )
 #: rules/money.yaml ``windows``: how far each reading looks around an amount (characters)
 WINDOW_KEYS = (
@@ -286,6 +287,7 @@ def compile_money(rules: Rules) -> MoneyRules:
         ),
         tail_factor_after={k.lower(): Decimal(str(v)) for k, v in data["cents_tail"]["factor_after"].items()},
         by_change_ratio=Decimal(str(data["by_change_ratio"])),
+        by_before=rx.compile(bounded(data["by_change_words"]) + r"\s+$", re.IGNORECASE),
         regions=regions,
     )
 
@@ -479,9 +481,6 @@ def _candidates(text: str, rules: Rules, mr: MoneyRules) -> list[Mention]:
     return [c for c in chosen if not _negative(text, c, mr)]
 
 
-_BY_BEFORE = re.compile(r"\bby\s+$", re.IGNORECASE)
-
-
 def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
     """A range form that is really two amounts: "rose from $5 to $8" (but "range from $10 to $20"),
     "fell $1.625 to $108.625" (but "rose $2 to $3 billion", where the low end borrows "billion")."""
@@ -492,7 +491,7 @@ def _two_amounts(text: str, m: re.Match, rules: Rules, mr: MoneyRules) -> bool:
         return mr.range_from_ok is None or mr.range_from_ok.search(before[: by_from.start()]) is None
     low, high = parse_number(_plain(m.group("n1"), None, mr), rules), parse_number(_plain(m.group("n2"), None, mr), rules)
     borrows = low is not None and high is not None and low.magnitude is None and high.magnitude is not None  # "$2 to $3 billion"
-    if (_BY_BEFORE.search(before) and low is not None and high is not None and not borrows and low.value > 0
+    if (mr.by_before is not None and mr.by_before.search(before) and low is not None and high is not None and not borrows and low.value > 0
             and high.value > mr.by_change_ratio * low.value):
         return True  # "raise the price ... by $2.50 to $17.99": a change and the level it leads to
     if mr.change_before is None or not mr.change_before.search(before):

@@ -25,7 +25,7 @@ from pipeline.facts.candidates import Scene, variant_owner_map
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
-from pipeline.facts.identity import build_index, entity_rows
+from pipeline.facts.identity import EntityIndex, build_index, entity_rows
 from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
@@ -221,7 +221,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     return earlier_values_of_changes(rows, changes, fr)
 
 
-def _lede_names(index, paras: list[tuple[int, int]]) -> frozenset[str]:
+def _lede_names(index: EntityIndex, paras: list[tuple[int, int]]) -> frozenset[str]:
     """Keys of the entities the first paragraph names (the actors of a reporting-period lede)."""
     if not paras:
         return frozenset()

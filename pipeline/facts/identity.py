@@ -289,7 +289,7 @@ def _companies_by_stock(rows: list[dict], spans: list, text: str, fr: FactRules)
             head = root.head  # "Netflix shares"; "Petrobras [chief executive] Magda Chambriard"
             owned = head.lower_ in fr.stock_nouns or any(c.dep_ == "compound" and c.lower_ in fr.stock_nouns for c in head.lefts)
         if not owned and root.n_rights:  # "Klarna, the Swedish buy-now-pay-later company"
-            owned = any(c.dep_ == "appos" and "ORG" in fr.descriptions.get(c.lower_, ()) for c in root.rights)
+            owned = any(c.dep_ == "appos" and fr.company_label in fr.descriptions.get(c.lower_, ()) for c in root.rights)
         if owned:
             out.add(text[row["start"] : row["end"]].lower())
     return frozenset(out)

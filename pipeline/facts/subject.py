@@ -71,7 +71,7 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     cands = [(e, t) for e, t in cands if not _modifies_another(t, e, cands, fr)] or cands
     # "Gold futures in New York", "its Premium plan in the United States": a place a preposition only
     # locates the phrase in is not what it is about, when something else is named
-    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(_entity_head(e, t)))] or cands
+    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(_entity_head(e, t), fr))] or cands
     if len(cands) < 2:
         return cands
     # "Kenya's Treasury presented a budget": a body that acts for the state it belongs to is that state
@@ -108,9 +108,9 @@ def _generic(scene: Scene, subj: Token) -> bool:
     for t in kind.subtree:  # a name in the kind's own phrase ("a Netflix subscription", tagged or not) is most
         if t.tag_ in fr.proper_noun_tags:  # often its maker; only a place it is located in is no party
             ent = scene.index.at(t.i)
-            if ent is None or ent.label not in fr.place_labels or not _in_prep_phrase(t):
+            if ent is None or ent.label not in fr.place_labels or not _in_prep_phrase(t, fr):
                 return False
-    return all(ent.label in fr.place_labels and _in_prep_phrase(_entity_head(ent, tok)) for ent, tok in named)  # "sold in the United States"
+    return all(ent.label in fr.place_labels and _in_prep_phrase(_entity_head(ent, tok), fr) for ent, tok in named)  # "sold in the United States"
 
 
 def _indefinite(tok: Token, fr: FactRules) -> bool:
@@ -134,10 +134,10 @@ def _described(scene: Scene, ent: Entity, head: Token) -> Token | None:
     return None
 
 
-def _in_prep_phrase(tok: Token) -> bool:
+def _in_prep_phrase(tok: Token, fr: FactRules) -> bool:
     """Is ``tok`` (a name's token) inside the object of a preposition, climbing through the name's own words?"""
     node = tok  # climbing the name's own words only: "United" -> "States", never "Netflix" -> "subscription"
-    while node.dep_ in ("compound", "flat") and node.head.i != node.i and node.head.tag_ in ("NNP", "NNPS"):
+    while node.dep_ in fr.name_internal_deps and node.head.i != node.i and node.head.tag_ in fr.proper_noun_tags:
         node = node.head
     return node.dep_ == "pobj" and node.head.dep_ == "prep"
 
@@ -438,7 +438,7 @@ def by_surface(scene: Scene, span: Span) -> Subject | None:
     for ent in (last,) if last is not None else ():
         gap = scene.text[ent.end : span.start_char]
         tok = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-        if ent.label in scene.fr.place_labels and tok is not None and _in_prep_phrase(tok.root):
+        if ent.label in scene.fr.place_labels and tok is not None and _in_prep_phrase(tok.root, scene.fr):
             continue  # "raises the price of its Premium plan in the United States to US$12.99": a place, located
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
