@@ -617,6 +617,38 @@ SUBJECT_CASES = [
     # the antecedent of "which" is a name the NER missed ("SpaceX"/NNP): still the relative clause's subject
     ("which-antecedent-untagged-name", "Starlink accounts for most of the value of SpaceX, which was valued at $1.5 "
      "trillion in its June debut.", "$1.5 trillion", {"subject": "SpaceX", "rule": "relative_clause"}),
+    # a currency word the parser read as a verb ("won"/VBD) does not hand the amount to another clause
+    ("currency-read-as-a-verb", "Samsung's operating profit rose to 20.1 trillion won in the fourth quarter, while its "
+     "smaller rival earned 19.2 trillion won.", "19.2 trillion won", {"subject": None}),
+    ("currency-read-as-a-verb-own-clause", "Samsung's operating profit rose to 20.1 trillion won in the fourth quarter.",
+     "20.1 trillion won", {"subject": "Samsung"}),
+    # a place in apposition to a place locates it; "the city of X" is X
+    ("place-located-by-a-place", "On Monday, the city of Chicago, Illinois, published a forecast showing a deficit of "
+     "US$1.15 billion in its budget for 2026.", "US$1.15 billion", {"subject": "Chicago", "metric": "deficit"}),
+    ("city-comma-state", "Austin, Texas, approved a budget of $5.9 billion.", "$5.9 billion", {"subject": "Austin"}),
+    ("state-of-x-names-it", "The state of Texas will spend $2 billion on roads.", "$2 billion", {"subject": "Texas"}),
+    ("list-of-places-is-no-locator", "Qatar, Kuwait and Oman pledged a combined $3 billion.", "$3 billion",
+     {"subject": "Qatar, Kuwait and Oman"}),
+    # a company's kind of number is never lent a person from beyond its clause
+    ("no-person-for-a-share-price", "Spotify reported a profit of €1.1 billion.\n\n\"This was the year we proved it,\" "
+     "chief executive Daniel Ek wrote in a letter to shareholders. Shares rose 9% to US$583 in New York trading.",
+     "US$583", {"subject": "Spotify"}),
+    ("a-person-may-be-lent-a-salary", "Magda Chambriard took over as chief executive in May. Her salary was set at R$1.6 "
+     "million.", "R$1.6 million", {"subject": "Magda Chambriard", "metric": "salary"}),
+    # "we" is an organisation, never the person quoted
+    ("we-is-not-the-speaker", "Kenya's Treasury Cabinet Secretary John Mbadi presented the budget on Thursday.\n"
+     "\"We expect to collect 2.6 trillion shillings in taxes next year,\" Mbadi told reporters.", "2.6 trillion shillings",
+     {"subject": None}),
+    ("we-is-the-speakers-organisation", "\"We will invest $5 billion,\" said Satya Nadella, the chief executive of "
+     "Microsoft.", "$5 billion", {"subject": "Microsoft"}),
+    # a name its clause calls "its" is an organisation's whatever the NER said; "whose" after a description
+    ("its-makes-a-company", "Novo Nordisk says it will cut the monthly price of its weight-loss drug Wegovy to US$349.\n\n"
+     "The company, whose market value has fallen to about kr 1.4 trillion, said sales would slow.", "kr 1.4 trillion",
+     {"subject": "Novo Nordisk", "metric": "market_cap"}),
+    # a description's antecedent: a name that acts or owns before one a preposition only brings in
+    ("description-skips-a-prepositional-name", "Finance minister Nirmala Sitharaman presented India's budget on Sunday.\n\n"
+     "Defence spending rises 14% after the country's brief conflict with Pakistan in May. The government also set aside "
+     "₹12.2 lakh crore for capital expenditure.", "₹12.2 lakh crore", {"subject": "India"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

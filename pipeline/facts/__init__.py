@@ -43,8 +43,9 @@ from pipeline.facts.period import (
     year_to_date,
 )
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
-from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Period, Subject
-from pipeline.facts.subject import in_sentence, respectively
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
+from pipeline.facts.subject import in_sentence, respectively, said_by_us
+from pipeline.nlp import word_class
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
 
@@ -84,6 +85,19 @@ def publisher_names(source: str | None, url: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
+def number_rooted(span: Span, fr: FactRules) -> Span:
+    """The amount's span cut to its number's own words when the parse hangs the span from a currency
+    word it read as a verb ("19.2 trillion won" with "won"/VBD heading a clause of its own): the rules
+    climb from the span's root, and a misread "won" would hand them the wrong clause."""
+    if word_class(span.root, fr.word_classes) != "verb":
+        return span
+    numbers = [t for t in span if t.tag_ in fr.number_tags and not (span.start <= t.head.i < span.end)]
+    if not numbers:
+        return span
+    inside = [t.i for t in numbers[0].subtree if span.start <= t.i < span.end]
+    return span.doc[min(inside) : max(inside) + 1]
+
+
 def said_of_several(span: Span, fr: FactRules) -> bool:
     """'combined expenditures approximating ¥100 billion': the number is a total over several."""
     node = span.root
@@ -108,10 +122,20 @@ def restates(span: Span, metric_of_amount: dict[int, str], fr: FactRules) -> str
     return metric_of_amount[root.head.i]
 
 
-def attach(scene: Scene, span: Span) -> Subject:
+def _no_person(ent: Entity) -> bool:
+    """Not a person: neither this mention's label nor the one its id was made from ("Mbadi" of "John Mbadi")."""
+    return "PERSON" not in (ent.label, (ent.id or "").split(":", 1)[0].upper())
+
+
+def _anyone(ent: Entity) -> bool:
+    return True
+
+
+def attach(scene: Scene, span: Span, person_free: bool = False) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the headline's
-    actor, the article's)."""
+    actor, the article's). A number no person owns (``person_free``: a company's kind of metric, a user
+    count) or one a "we" says is never lent a person from beyond its clause."""
     if said_of_several(span, scene.fr):  # a total over several: theirs together when they are named as one coordination
         joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else no one's
         return joint if joint.rule == JOINT_RULE else Subject(None, None, None, AMBIGUOUS, 0, source=None)
@@ -119,8 +143,9 @@ def attach(scene: Scene, span: Span) -> Subject:
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
     sent = scene.sentence(span.start)
+    eligible = _no_person if person_free or said_by_us(span, scene.fr) else _anyone
     for fallback in FALLBACKS:
-        found = fallback(scene, sent)
+        found = fallback(scene, sent, eligible)
         if found is not None:
             return Subject(found.name, found.id, found.text, found.rule, subject.climbs, found.gazetteer, found.source)
     return subject
@@ -188,6 +213,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            span = number_rooted(span, fr)
             described = describe(table, row, doc, fr, text, span)
         except (KeyError, TypeError, ValueError):
             continue
@@ -201,7 +227,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             metric = restated
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
-        subject = attach(scene, span)
+        subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
         if table == "money" and metric == OTHER_METRIC:
             metric = priced(row, subject, fr) or metric
         sent = scene.sentence(span.start)

@@ -95,6 +95,11 @@ class FactRules:
     stock_nouns: frozenset[str]
     relabelled_as_company: frozenset[str]
     stock_owner_deps: frozenset[str]
+    number_tags: frozenset[str]
+    person_free_metrics: frozenset[str]
+    naming_preps: frozenset[str]
+    neuter_possessives: frozenset[str]
+    neuter_pronouns: frozenset[str]
     company_label: str
     place_modifier_deps: frozenset[str]
     public_body_descriptions: frozenset[str]
@@ -151,6 +156,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps",
+    "number_tags", "person_free_metrics",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -158,7 +164,8 @@ _WORD_SETS = (
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
-    "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words",
+    "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
+    "neuter_possessives", "neuter_pronouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -207,7 +214,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps"))
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
+        "neuter_possessives", "neuter_pronouns"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

@@ -16,9 +16,19 @@ from pipeline.facts.records import Subject
 from pipeline.nlp import word_class
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pipeline.facts.candidates import Scene
     from pipeline.facts.config import FactRules
     from pipeline.facts.records import Entity
+
+    #: which entities a fallback may lend (not a person for a company's kind of number)
+    Eligible = Callable[[Entity], bool]
+
+
+def _any(ent: "Entity") -> bool:
+    """Every entity may be lent (the fallbacks' default)."""
+    return True
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -170,9 +180,19 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
             previous = _subject_before(scene, here, noun, p_start)
             if previous is not None:
                 ent = previous
+            else:  # "India's budget ... after the country's brief conflict with Pakistan. The government also set
+                # aside ...": a name a preposition only brings in is a weaker antecedent than one that acts or owns
+                acting_names = [e for e in before if not _only_in_prep_phrase(scene, e)]
+                ent = acting_names[-1] if acting_names else ent
         source = "paragraph" if ent.start >= p_start else "article"
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
     return None
+
+
+def _only_in_prep_phrase(scene: "Scene", ent: "Entity") -> bool:
+    """Is the name the object of a preposition ("a conflict with Pakistan", "in May")?"""
+    span = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "pobj"
 
 
 def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
@@ -266,14 +286,14 @@ def acts_in_sentence(scene: "Scene", ent: "Entity", tok: Token) -> bool:
     return False
 
 
-def sentence_entity(scene: "Scene", sent: "Span") -> "Subject | None":
+def sentence_entity(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The number's sentence names exactly one usable entity that acts in it: it (no clause rule found one)."""
     key = ("sentence_entity", sent.start)
     if key not in scene.memo:
         found = _single(scene, list(sent))
         scene.memo[key] = found if found is not None and acts_in_sentence(scene, *found) else None
     found = scene.memo[key]
-    if found is None:
+    if found is None or not eligible(found[0]):
         return None
     ent, tok = found
     return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_entity", 0, gazetteer=ent.listed, source="sentence")
@@ -317,24 +337,24 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
     return None
 
 
-def recent_topic(scene: "Scene", sent: "Span") -> "Subject | None":
-    """The topic of the nearest earlier sentence that has one (at most ``topic_lookback`` back): a
-    story keeps talking about the entity its last sentences were about ("America West said ... Net
-    income was $5.8 million")."""
+def recent_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
+    """The topic of the nearest earlier sentence that has an ``eligible`` one (at most ``topic_lookback``
+    back): a story keeps talking about the entity its last sentences were about ("America West said ...
+    Net income was $5.8 million")."""
     start = sent.start
     for _ in range(scene.fr.topic_lookback):
         if start == 0:
             return None
         before = scene.sentence(start - 1)
         ent = _topic(scene, before)
-        if ent is not None:
+        if ent is not None and eligible(ent):
             same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
             return Subject(ent.name, ent.id, None, "recent_topic", 0, gazetteer=ent.listed, source="paragraph" if same else "article")
         start = before.start
     return None
 
 
-def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+def paragraph_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The topic of the paragraph's first sentence, when the number's sentence comes after it."""
     p_start, _ = containing(scene.paragraphs, sent.start_char)
     first = scene.doc.char_span(p_start, p_start + 1, alignment_mode="expand") if p_start < len(scene.text) else None
@@ -344,12 +364,12 @@ def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     if lead.start >= sent.start:
         return None
     ent = _topic(scene, lead)
-    if ent is None:
+    if ent is None or not eligible(ent):
         return None
     return Subject(ent.name, ent.id, None, "paragraph_topic", 0, gazetteer=ent.listed, source="paragraph")
 
 
-def headline_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+def headline_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The headline's actor: the article's entity named first in its headline ("Kone to buy TK Elevator
     for €29.4 billion" -> Kone), when the headline starts with it: a headline leads with who acts."""
     if not scene.title:
@@ -357,7 +377,7 @@ def headline_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     if "headline_topic" not in scene.memo:  # per article, not per number
         scene.memo["headline_topic"] = _find_headline_topic(scene)
     ent = scene.memo["headline_topic"]
-    if ent is None:
+    if ent is None or not eligible(ent):
         return None
     return Subject(ent.name, ent.id, None, "headline_topic", 0, gazetteer=ent.listed, source="headline")
 
@@ -378,7 +398,7 @@ def _find_headline_topic(scene: "Scene") -> "Entity | None":
     return best[1]
 
 
-def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+def article_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The lede's topic, when it is also the entity the article names most often: an article about one
     organisation (or person, or country) lends it to numbers no clause attaches."""
     if "entity_counts" not in scene.memo:  # per article, not per number
@@ -397,7 +417,7 @@ def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
         if ent is not None:
             if ent.label in scene.fr.article_topic_skip_labels:  # a profile's person is not whose figures the article gives
                 return None
-            if counts.get(ent.key, 0) == most and most >= 2 and sum(v == most for v in counts.values()) == 1:
+            if counts.get(ent.key, 0) == most and most >= 2 and sum(v == most for v in counts.values()) == 1 and eligible(ent):
                 return Subject(ent.name, ent.id, None, "article_topic", 0, gazetteer=ent.listed, source="article")
             return None
     return None
