@@ -649,6 +649,26 @@ SUBJECT_CASES = [
     ("description-skips-a-prepositional-name", "Finance minister Nirmala Sitharaman presented India's budget on Sunday.\n\n"
      "Defence spending rises 14% after the country's brief conflict with Pakistan in May. The government also set aside "
      "₹12.2 lakh crore for capital expenditure.", "₹12.2 lakh crore", {"subject": "India"}),
+    # a closed compound of a description word is that description; an object description is not the
+    # description that is its clause's subject
+    ("compound-description-object", "Nippon Steel completes its acquisition of United States Steel. The Tokyo-based "
+     "company paid $55 per share in cash, valuing the Pittsburgh steelmaker at about $14.9 billion.", "$14.9 billion",
+     {"subject": "United States Steel", "metric": "valuation"}),
+    ("description-after-a-name-repeats-it", "Klarna, the Swedish buy-now-pay-later lender, raises $1.37 billion in its "
+     "initial public offering in New York, valuing the company at $15.1 billion.", "$15.1 billion", {"subject": "Klarna"}),
+    ("shares-of-a-name-make-it-a-company", "Shares of Novo Nordisk fall 20% after the Danish drugmaker cuts its sales "
+     "forecast for 2026 to 280 billion kroner.", "280 billion kroner", {"subject": "Novo Nordisk"}),
+    # a league's name does not stand for "the club"
+    ("league-is-no-club", "Estevao joined Chelsea for a fee of €61.5 million, the London club announced on Monday.\n\n"
+     "The Premier League club will pay €34 million up front.", "€34 million", {"subject": "Chelsea"}),
+    # a statistic of a kind that names only places has no subject
+    ("average-of-a-kind-in-a-place", "Meanwhile the average UK house price rose to £299,000, according to the lender "
+     "Nationwide.", "£299,000", {"subject": None}),
+    ("average-of-a-named-thing", "The average price of Brent crude rose to $80 a barrel.", "$80", {"subject": "Brent crude"}),
+    # a list of one-sentence items (a portal's day) lends nothing across its lines
+    ("items-lend-nothing-across-lines", "Amazon announces it will cut about 14,000 corporate jobs.\nHurricane Melissa "
+     "makes landfall in Jamaica; early estimates put insured losses at $3–5 billion.\nGold trades at $4,000 an ounce.",
+     "$3–5 billion", {"subject": None}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

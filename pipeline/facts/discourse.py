@@ -145,7 +145,7 @@ def _subject_before(scene: "Scene", here: "Span", noun: str, p_start: int) -> "E
     return None
 
 
-def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None":
+def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset[str] = frozenset()) -> "Subject | None":
     """'The company's valuation', 'the retailer said': the entity its own sentence is about when that
     one is compatible and named before it ("The Evergrande Group announces it will be delisted from the
     Hong Kong Stock Exchange ..., with the company owing more than US$300 billion": Evergrande, not the
@@ -160,13 +160,15 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
             continue
         p_start = containing(scene.paragraphs, tok.idx)[0]
         opens = tok.left_edge.idx  # not a name inside the description itself ("Europe's largest bank")
-        before = [e for e in scene.index.ents if e.end <= opens and compatible(e, noun, fr)]
+        before = [e for e in scene.index.ents if e.end <= opens and compatible(e, noun, fr) and e.key not in exclude]
         if not before:
             continue
         ent = before[-1]
         here = scene.sentence(tok.i)
         topic = _named_subject(scene, here)
         acting = _clause_subject_before(scene, here, tok, noun)
+        topic = None if topic is not None and topic.key in exclude else topic
+        acting = None if acting is not None and acting.key in exclude else acting
         if topic is not None and topic.end <= opens and compatible(topic, noun, fr) and topic.start >= here.start_char:
             ent = topic
         elif acting is not None:  # "Pinterest agrees to be acquired by Amazon ...; the image-sharing platform, which has"
@@ -178,7 +180,7 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
             # Lee said part should be paid to the Transport Workers Union ... The airline had agreed"): a
             # subject is what a paragraph is about, an object only passes through; else the latest compatible name
             previous = _subject_before(scene, here, noun, p_start)
-            if previous is not None:
+            if previous is not None and previous.key not in exclude:
                 ent = previous
             else:  # "India's budget ... after the country's brief conflict with Pakistan. The government also set
                 # aside ...": a name a preposition only brings in is a weaker antecedent than one that acts or owns
@@ -315,6 +317,10 @@ def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
     found_topic = _subject_topic(scene, root)
     if found_topic is not None:
         return found_topic
+    named_root = scene.index.at(root.i)  # "Spotify/VB Technology reported ...": a name the tagger made the verb
+    if (named_root is not None and named_root.start <= sent[0].idx and named_root.label not in scene.fr.place_labels
+            and word_class(root, scene.fr.word_classes) == "verb"):  # not a dateline ("ATLANTA (AP) --")
+        return named_root
     for child in root.children:
         if child.i < root.i and child.dep_ == "prep" and child.lower_ in scene.fr.actor_preps and child.i == sent.start:
             found = _single(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, scene.fr)])
@@ -346,9 +352,11 @@ def recent_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "
         if start == 0:
             return None
         before = scene.sentence(start - 1)
+        same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
+        if not same and scene.items:
+            return None
         ent = _topic(scene, before)
         if ent is not None and eligible(ent):
-            same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
             return Subject(ent.name, ent.id, None, "recent_topic", 0, gazetteer=ent.listed, source="paragraph" if same else "article")
         start = before.start
     return None
@@ -372,7 +380,7 @@ def paragraph_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -
 def headline_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The headline's actor: the article's entity named first in its headline ("Kone to buy TK Elevator
     for €29.4 billion" -> Kone), when the headline starts with it: a headline leads with who acts."""
-    if not scene.title:
+    if not scene.title or scene.items:
         return None
     if "headline_topic" not in scene.memo:  # per article, not per number
         scene.memo["headline_topic"] = _find_headline_topic(scene)
@@ -401,6 +409,8 @@ def _find_headline_topic(scene: "Scene") -> "Entity | None":
 def article_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The lede's topic, when it is also the entity the article names most often: an article about one
     organisation (or person, or country) lends it to numbers no clause attaches."""
+    if scene.items:
+        return None
     if "entity_counts" not in scene.memo:  # per article, not per number
         counts: dict[str, int] = {}
         for e in scene.index.ents:

@@ -288,6 +288,8 @@ def _companies_by_stock(rows: list[dict], spans: list, text: str, fr: FactRules)
         if root.dep_ in fr.stock_owner_deps:
             head = root.head  # "Netflix shares"; "Petrobras [chief executive] Magda Chambriard"
             owned = head.lower_ in fr.stock_nouns or any(c.dep_ == "compound" and c.lower_ in fr.stock_nouns for c in head.lefts)
+        elif root.dep_ == "pobj" and root.head.lower_ in fr.naming_preps:  # "Shares of Novo Nordisk fall 20%"
+            owned = root.head.head.lower_ in fr.stock_nouns
         if not owned and root.n_rights:  # "Klarna, the Swedish buy-now-pay-later company"
             owned = any(c.dep_ == "appos" and fr.company_label in fr.descriptions.get(c.lower_, ()) for c in root.rights)
         if not owned:  # "the Finnish lift maker Kone": a description that classifies the name (as its compound or its head)

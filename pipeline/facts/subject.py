@@ -127,22 +127,28 @@ def _generic(scene: Scene, subj: Token) -> bool:
     nobody's, and no fallback lends it one. A bare indefinite subject ("a family plan already costs €21.99")
     is left to the fallbacks: it is often the article's own product."""
     fr = scene.fr
-    kind = subj if _indefinite(subj, fr) else next(
+    # a statistic of a kind ("the average UK house price"): any place, located or modifying, is no party
+    statistic = any(c.dep_ == "amod" and c.lower_ in fr.statistic_modifiers for c in subj.children)
+    kind = subj if _indefinite(subj, fr) or statistic else next(
         (o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and _indefinite(o, fr)), None)
     if kind is None:
         return False
     named = candidates_in(scene, list(subj.subtree), subj)
     if kind.i == subj.i and not named:
         return False  # "a family plan already costs €21.99": the article's product, not a kind
+
+    def placed(t: Token) -> bool:
+        return statistic or _in_prep_phrase(t, fr)
+
     # only places: "A consortium led by Silver Lake agreed to pay" is a party's, and a name that classifies
     # the kind is most often its maker's ("the price of a Netflix subscription"), whatever "a FTSE 100 chief
     # executive" says
     for t in kind.subtree:  # a name in the kind's own phrase ("a Netflix subscription", tagged or not) is most
         if t.tag_ in fr.proper_noun_tags:  # often its maker; only a place it is located in is no party
             ent = scene.index.at(t.i)
-            if ent is None or ent.label not in fr.place_labels or not _in_prep_phrase(t, fr):
+            if ent is None or ent.label not in fr.place_labels or not placed(t):
                 return False
-    return all(ent.label in fr.place_labels and _in_prep_phrase(_entity_head(ent, tok), fr) for ent, tok in named)  # "sold in the United States"
+    return all(ent.label in fr.place_labels and placed(_entity_head(ent, tok)) for ent, tok in named)  # "sold in the United States"
 
 
 def _indefinite(tok: Token, fr: FactRules) -> bool:
@@ -356,6 +362,11 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     else:
         return None
     objects = [c for c in node.children if c.dep_ in deps and (prev is None or c.i != prev.i)]
+    for obj in objects:  # "valuing the Pittsburgh steelmaker at $14.9 billion": the steelmaker meant, not Pittsburgh,
+        if description_first(scene, obj) and not named_apposition(scene, obj):  # and not the clause's own subject
+            found = anaphor(scene, [obj], climbs, _subject_keys(scene, node))  # ("The Tokyo-based company paid ..., valuing")
+            if found:
+                return found
     cands = [c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)]
     if cands:
         return choose(scene, cands, rule, climbs)
@@ -365,6 +376,21 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
         if found:
             return found
     return None
+
+
+def _subject_keys(scene: Scene, verb: Token) -> frozenset[str]:
+    """What a description subject of ``verb`` (or of the verb it hangs from, for a participle clause) stands
+    for: two descriptions in one clause name two parties ("The Tokyo-based company paid $55 a share, valuing
+    the Pittsburgh steelmaker at $14.9 billion"), while a description after a name often repeats it
+    ("Klarna raises $1.37 billion, valuing the company at $15.1 billion")."""
+    for node in (verb, verb.head):
+        for c in node.children:
+            if c.dep_ in scene.fr.subject_deps:
+                found = anaphor(scene, [c], 0) if description_first(scene, c) else None
+                return frozenset({found.id or found.name}) if found is not None and found.name else frozenset()
+        if node.head.i == node.i:
+            break
+    return frozenset()
 
 
 def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
