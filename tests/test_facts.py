@@ -669,6 +669,15 @@ SUBJECT_CASES = [
     ("items-lend-nothing-across-lines", "Amazon announces it will cut about 14,000 corporate jobs.\nHurricane Melissa "
      "makes landfall in Jamaica; early estimates put insured losses at $3–5 billion.\nGold trades at $4,000 an ounce.",
      "$3–5 billion", {"subject": None}),
+    # a person's money said with a company's word: what a person earns is pay, what one is worth is wealth
+    ("a-person-earns-pay", "HSBC's chief executive Georges Elhedery, who earned $8.6 million last year, said the bank "
+     "would keep cutting costs.", "$8.6 million", {"subject": "Georges Elhedery", "metric": "salary"}),
+    ("a-company-earns-profit", "Toyota earned $8.6 billion in the quarter.", "$8.6 billion", {"subject": "Toyota", "metric": "profit"}),
+    ("a-person-is-worth-wealth", "Oracle co-founder Larry Ellison is worth $250 billion.", "$250 billion",
+     {"subject": "Larry Ellison", "metric": "other"}),
+    ("a-person-compensation-is-pay", "Pascal Soriot, the chief executive of AstraZeneca, received total compensation of "
+     "£14.7 million for 2024.", "£14.7 million", {"subject": "Pascal Soriot", "metric": "salary"}),
+    ("bonds-are-debt", "Argentina repays US$4.3 billion of bonds.", "US$4.3 billion", {"subject": "Argentina", "metric": "debt"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -230,6 +230,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
         if table == "money" and metric == OTHER_METRIC:
             metric = priced(row, subject, fr) or metric
+        if table == "money":
+            metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric in fr.lede_metrics or _of_the_lede(subject, lede_names) else None
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede)
@@ -264,6 +266,18 @@ def _of_the_lede(subject: Subject, lede_names: frozenset[str]) -> bool:
         return True
     keys = subject.id.split("+") if subject.id else [subject.name]
     return any(k in lede_names for k in keys) or (subject.id or subject.name) in lede_names
+
+
+def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules) -> str:
+    """What a person's amount measures, when the word says it of a company ("Georges Elhedery, who earned $8.6
+    million last year": pay, not profit; "Larry Ellison is worth $250 billion": wealth, not a valuation;
+    "received total compensation of £14.7 million": pay, not a court's award): ``person_metrics`` by metric,
+    ``person_metric_words`` by the governing word."""
+    label = subject.id.split(":", 1)[0].upper() if subject.id and ":" in subject.id else None
+    if label != "PERSON":
+        return metric
+    by_word = fr.person_metric_words.get((metric_text or "").lower())
+    return by_word or fr.person_metrics.get(metric, metric)
 
 
 def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:

@@ -103,6 +103,9 @@ class FactRules:
     statistic_modifiers: frozenset[str]
     item_list_min: int
     personal_pronouns: frozenset[str]
+    person_metrics: dict[str, str]
+    amount_of_preps: frozenset[str]
+    person_metric_words: dict[str, str]
     item_list_share: float
     company_label: str
     place_modifier_deps: frozenset[str]
@@ -169,7 +172,7 @@ _WORD_SETS = (
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
-    "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns",
+    "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -232,7 +235,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "person_metrics", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -265,6 +268,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         count_units={k.lower(): v for k, v in m["count_units"].items()},
         percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
         percent_change=dict(m["percent_change"]),
+        person_metrics=_mapping(m["person_metrics"], where=f"{where}: metrics.person_metrics"),
+        person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),
