@@ -863,3 +863,18 @@ def test_lede_reporting_period(run_text, text, published, mention, period) -> No
 ])
 def test_indefinite_subject_that_is_no_kind(run_text, text, mention) -> None:
     assert _fact(run_text(text), text, mention)["rule"] != "ambiguous"
+
+
+@pytest.mark.parametrize("text,published,mention,period", [
+    # a result is of the reporting period its sentence names, not of the day it was announced
+    ("HSBC Holdings reported a 14% fall in pre-tax profit to $7.3 billion for the third quarter on Tuesday.",
+     date(2025, 10, 30), "$7.3 billion", "2025-Q3"),
+    # a reporting period named by its length and last month, and later results of the story ("in the half")
+    ("Qantas Airways reported a profit before tax of A$1.39 billion for the six months to December on Thursday.\n\n"
+     "The carrier said revenue rose 8% to A$12.8 billion in the half.", date(2026, 2, 26), "A$12.8 billion", "2025-07/2025-12"),
+    # with no reporting period named, the day stands
+    ("Apple reported revenue of $94 billion on Thursday.", date(2025, 10, 31), "$94 billion", "2025-10-30"),
+])
+def test_period_of_a_result(run_text, text, published, mention, period) -> None:
+    fact = _fact(run_text(text, published), text, mention)
+    assert fact["period"] == period

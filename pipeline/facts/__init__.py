@@ -234,11 +234,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric in fr.lede_metrics or _of_the_lede(subject, lede_names) else None
-        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede)
+        results = metric in fr.lede_metrics
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
             if len(own_dates) != len(dates):
-                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede)
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results)
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
