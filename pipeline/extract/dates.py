@@ -46,7 +46,7 @@ RULE_KEYS = (
     "months", "ambiguous_months", "weekdays", "units", "relative", "modifiers", "preceding_mods",
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
-    "ago_qualifiers", "emit_vague", "vague_patterns", "ago_backward", "duration_forward", "windows", "quarters",
+    "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
@@ -85,6 +85,8 @@ class Compiled:
     ago_qualifiers: dict[str, str]
     emit_vague: bool
     vague_patterns: frozenset[str]
+    #: patterns TimeML splits into several expressions ("the year ended March 31": a duration and a date)
+    not_timeml_patterns: frozenset[str]
     ago_backward: frozenset[str]
     duration_forward: frozenset[str]
     #: rules/dates.yaml ``windows``
@@ -217,6 +219,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_qualifiers={_norm(k): val for k, val in data["ago_qualifiers"].items()},
         emit_vague=bool(data["emit_vague"]),
         vague_patterns=frozenset(data["vague_patterns"]),
+        not_timeml_patterns=frozenset(data["not_timeml_patterns"]),
         ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
@@ -1054,7 +1057,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
     c = compiled(ctx.rules)
     wc = word_classes(ctx.rules)
     timeml = timeml_mode(ctx, c, timeml)
-    skip = frozenset() if timeml else c.vague_patterns
+    skip = c.not_timeml_patterns if timeml else c.vague_patterns
     chooser: CalendarChooser | None = None  # built on the first fiscal candidate only
     text = doc_text(doc)
     anchor = ctx.published
