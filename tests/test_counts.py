@@ -77,6 +77,7 @@ QUANTITIES = [
     ("of-these", "Kimi's ad placements had exceeded 2,500 in the past three months, overwhelming the competition as over 2,100 of these were made on Kuaishou alone, comprising 84% of its total placements", "2,100", "count", 2100, "ad placement", "more_than", None),
     ("84-percent", "Kimi's ad placements had exceeded 2,500 in the past three months, overwhelming the competition as over 2,100 of these were made on Kuaishou alone, comprising 84% of its total placements", "84%", "percent", 84, "%", "exact", None),
     ("projects", "In the first eleven months of this year, the number of mega-model projects has soared to 728—3.6 times compared to all of last year", "728", "count", 728, "project", "exact", None),
+    ("times-after-change-verb", "Its user base grew 3 times in a year.", "3 times", "multiplier", 3, "x", "exact", "increase"),
     ("3.6-times", "In the first eleven months of this year, the number of mega-model projects has soared to 728—3.6 times compared to all of last year", "3.6 times", "multiplier", 3.6, "x", "exact", "increase"),
     ("percent-range", "Anthropic is anticipated to derive a staggering 60% to 75% of its total revenue from third-party API usage.", "60% to 75%", "percent", 67.5, "%", "range", None),
     ("slashed", "companies like Alibaba's Tongyi Qianwen drastically slashed prices by 97%, and Baidu opted to offer two of its models for free.", "97%", "percent", 97, "%", "exact", "decrease"),
@@ -172,6 +173,8 @@ NOT_QUANTITIES = [
     ("not-ranks", "This is the second point. In the 21st century, for the first time, in the first eleven months", ["second", "21st", "first"]),
     ("first-place-idiom", "In the first place, the team was small.", ["first"]),
     ("frequency", "The model is retrained 5 times a day.", ["5 times", "5"]),
+    # no comparison after "N times" and no change word around it: how often, never how many fold
+    ("frequency-no-change-word", "The team has been to the final 3 times.", ["3 times", "3"]),
     ("percent-range-dash", "a share of 60% - 75%", ["-75%", "- 75%"]),
     ("dated-fraction", "Since 9/11 the service has run 24/7.", ["9/11", "24/7", "9", "11"]),
     # "percent of N" is a percent only alone: not a share of a group, not before a noun, not after a number
@@ -396,6 +399,12 @@ PARSE_COUNTS = [
      "50", "measure", 50, "meter", "m"),
     ("turned-before-a-measure", "The company turned 500 acres of farmland into a park.", "500", "measure", 500, "acre", "acres"),
     ("irregular-plural-after", "Sea-Eye credit themselves with around 14,000 lives saved during 60 rescues since commencing operations.", "14,000", "count", 14_000, "life", "life"),
+    # round 6: "one" before a verb's object (or its conjunct) in an article that counts the same noun
+    # (TimeBank WSJ wsj_1042, wsj_0157 of the tuning set)
+    ("one-object-counted-noun", "The company sold 3.3 million common shares. Each of the Class C warrants will enable the holders to purchase one share of common stock at $5.50.",
+     "one", "count", 1, "share", "share"),
+    ("one-object-conjunct", "Under terms of the new proposal, Equus would pay $12 cash and one new preferred share with a liquidation preference of $1.65 a share for each of Tony Lama's 2.1 million shares outstanding.",
+     "one", "count", 1, "share", "new preferred share"),
 ]
 
 
@@ -537,6 +546,11 @@ NOT_COUNTS = [
     ("rating-unhyphenated", "The delegates stayed at a five star hotel near the airport.", ["five"]),
     # a plural subject reaching a small number is a price or a level, not a count (reaching_min_value)
     ("reaching-a-price", "In early trading, its shares rose to 35 after the bid.", ["35"]),
+    # round 6: a unit symbol written apart between a number and a noun is what the number measures ("m" also
+    # million): never a count of the noun (news-dev dev split)
+    ("spaced-symbol-before-noun", "Earlier this year, Warholm set a personal best time of 46.92 seconds in the 400 m hurdles, the second-fastest time recorded in the history of the event.", ["400"]),
+    # "one" before a verb's object stays out where the article counts no such noun with another number
+    ("one-object-not-counted", "Each of the Class C warrants will enable the holders to purchase one share of common stock at $5.50.", ["one"]),
 ]
 
 

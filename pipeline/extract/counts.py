@@ -640,6 +640,9 @@ class ParseRules:
     user_events: frozenset[str]
     user_gap_preps: frozenset[str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
+    #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
+    #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
+    unit_symbols: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -709,6 +712,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_events=words(data["user_noun_events"]),
         user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
+        unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
     )
 
 
@@ -885,6 +889,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         ):
             if _code_number(cand, head, c, pr):
                 return None  # "its 80486 computer chip": a model or code number, not a count
+            if between and tok.whitespace_ and between[0].text in pr.unit_symbols:
+                return None  # "the 400 m hurdles", "keep 2 m distance": the number measures the symbol's unit
             if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr) or pr.model_plural.match(head.text):
                 return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
         return None
@@ -1272,6 +1278,10 @@ def _row(
     }
 
 
+#: nothing but the end of a clause after "N times" (no figure compared with it: "1.65 times Deseret's book value")
+CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\]]|$)")
+
+
 def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
     text = sents.text
     rows = []
@@ -1312,6 +1322,8 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             if not compared and _after_verb_of_no_change(sents.doc, cand.start, c):
                 continue  # "The victim was stabbed 14 times.": how often it was done, not how many fold
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
+        if mult.group("suffix").lower() == "times" and change is None and not compared and CLAUSE_END.match(suffix):
+            continue  # "has been to the final 3 times.": nothing compared, no change word: how often, not how many fold
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
     rows += _percent_of_number(cands, sents, ctx, c)
     for m in c.fold_word.finditer(text):  # "tenfold", "threefold", "3x" (the number regex never ends in a letter)
@@ -1610,6 +1622,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
     if noun.dep_ in c.labels["subject"] and _norm(noun.head.text) in c.one_subject_verbs and noun.head.i > noun.i:
         return True  # "One person is killed.", "one suspect was arrested": the count of an event's victims
+    if _verb_object(noun, c) and _lemma(noun, c, pr) in _counted_lemmas(sents, c, pr):
+        return True  # "to purchase one share of common stock" in an article that counts shares: a quantity
     if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
@@ -1617,6 +1631,35 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _verb_object(noun: Token, c: Compiled) -> bool:
+    """The noun is the object of a verb written before it, or a conjunct of such an object ("purchase one
+    share", "pay $12 cash and one new preferred share")."""
+    if noun.dep_ in c.labels["conjunct"]:
+        noun = noun.head
+    return noun.dep_ in c.labels["verb_object"] and noun.head.i < noun.i and noun.head.tag_.startswith("VB")
+
+
+#: key of the lemmas a Doc counts with a number above one, memoised in ``Doc.user_data``
+_COUNTED_KEY = "newsfacts.counts.counted_lemmas"
+
+
+def _counted_lemmas(sents: Sentences, c: Compiled, pr: ParseRules) -> frozenset[str]:
+    """The nouns the article counts with a number above one (the parse's number modifier of a noun: "3.3
+    million common shares"): "one" before the object of a verb counts the same noun as a quantity there
+    ("enable the holders to purchase one share"), while elsewhere "one share" may be an article. Read once
+    per Doc, and only when a "one" asks."""
+    doc = sents.doc
+    memo = doc.user_data.get(_COUNTED_KEY)
+    if memo is None:
+        memo = frozenset(
+            _lemma(t.head, c, pr) for t in doc
+            if t.dep_ in c.labels["number_modifier"] and t.head.i > t.i and t.like_num
+            and t.head.tag_ in c.plural_tags
+        )
+        doc.user_data[_COUNTED_KEY] = memo
+    return memo
 
 
 def _one_measure(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rules: Rules) -> bool:
