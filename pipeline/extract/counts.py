@@ -47,6 +47,8 @@ RULE_KEYS = (
     "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
     # issue 15 round 5
     "one_subject_verbs",
+    # issue 15 round 6
+    "one_more_words", "one_after_words",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -94,6 +96,10 @@ class Compiled:
     one_existential: frozenset[str]
     one_ratio_base: re.Pattern
     one_subject_verbs: frozenset[str]
+    #: "reported one more case": a word right after "one" that makes it a quantity
+    one_more: re.Pattern
+    #: "all but one victim": words right before "one" that make it a quantity
+    one_after: re.Pattern
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -237,6 +243,8 @@ def compile_rules(rules: Rules) -> Compiled:
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
+        one_more=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_more_words"]) + r")(?![\w-])", re.I),
+        one_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_after_words"]) + r")[^\S\n]+$", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
         plural_tags=frozenset(tags["plural"]),
@@ -465,10 +473,22 @@ def read(cand: Candidate, rules: Rules) -> Reading | None:
         high = parse_number(cand.high_text, rules)
         if pair is None or high is None or pair[0] > pair[1]:
             return None
-        low_v, high_v = pair
+        low_v, high_v = _shared_multiplier(cand, pair, rules)
         return Reading(float((low_v + high_v) / Decimal(2)), float(low_v), float(high_v), _spelled(cand.low_text + cand.high_text), high.magnitude is not None)
     except (ArithmeticError, ValueError):
         return None
+
+
+def _shared_multiplier(cand: Candidate, pair: tuple[Decimal, Decimal], rules: Rules) -> tuple[Decimal, Decimal]:
+    """ "two to three hundred vehicles" is 200-300: a bare spelled low end smaller than the multiplier word
+    that ends the high end ("hundred", "dozen") shares it, as a bare low end shares a magnitude
+    (parse_range: "two to three million"); "ninety to a hundred" stays 90-100."""
+    low, high = pair
+    last = cand.high_text.split()[-1].lower() if cand.high_text and cand.high_text.split() else ""
+    mult = (vocab(rules).multipliers or {}).get(last.rstrip("s")) or (vocab(rules).multipliers or {}).get(last)
+    if mult is None or not _spelled(cand.low_text) or low >= mult or low != low.to_integral_value() or not low * mult <= high:
+        return low, high
+    return low * mult, high
 
 
 def _spelled(text: str) -> bool:
@@ -581,7 +601,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
-              "reaching_min_value")
+              "reaching_min_value", "ordinal_entity_types")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -643,6 +663,8 @@ class ParseRules:
     #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
     #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
     unit_symbols: frozenset[str]
+    #: entity types of a rank word ("first"): "the first victim of the eight"
+    ordinal_entity_types: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -713,6 +735,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
+        ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
     )
 
 
@@ -746,17 +769,21 @@ def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
     return outside[-1] if outside else span[-1]
 
 
-def _superlative_cut(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
-    """A number between "the" and a superlative is the size of a ranked set, not a count: "among the 10
-    largest bank holding companies", "the two most popular apps" (rules/counts.yaml count_exclusions
-    superlative_tags, superlative_determiners); "the two larger parties" and "his three best friends"
-    stay counts."""
+def _superlative_cut(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number between "the" and a superlative, in the object of a preposition, is the size of a ranked
+    set, not a count: "among the 10 largest bank holding companies", "one of the two most popular apps"
+    (rules/counts.yaml count_exclusions superlative_tags, superlative_determiners); "the two larger
+    parties", "his three best friends" and a subject or object ("The three best performers in this
+    contest are awarded") stay counts."""
     doc = sents.doc
     i = sents.token_at_or_after(cand.end)
     first = sents.token_at_or_after(cand.start)
     if i >= len(doc) or first == 0 or doc[i].tag_ not in pr.superlative_tags:
         return False
-    return _norm(doc[first - 1].text) in pr.superlative_dets
+    if _norm(doc[first - 1].text) not in pr.superlative_dets:
+        return False
+    tok = _number_token(sents, cand)
+    return tok is None or tok.head.dep_ in c.labels["prep_object"]
 
 
 def _fraction_count(cand: Candidate, reading: Reading, noun: CountedNoun | None, glued: bool, sents: Sentences,
@@ -783,10 +810,11 @@ def _fraction_count(cand: Candidate, reading: Reading, noun: CountedNoun | None,
     return noun.head.tag_ in c.plural_tags or reading.value < 1
 
 
-def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rules: Rules) -> bool:
     """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
-    "Fortune 500") or a label word ("page 12", "Route 66", "section 3"); or an age: an age word before
-    it, a bound between them or not ("two aged fourteen", "cases aged above 60")."""
+    "Fortune 500"; not before a unit pint knows: "placed Humberto 75 miles north") or a label word ("page
+    12", "Route 66", "section 3"); or an age: an age word before it, a bound between them or not ("two aged
+    fourteen", "cases aged above 60")."""
     prefix = sents.before(cand.start, 80)  # an age word, a bound and "between" fit in it
     if "age" in prefix.lower():
         bound = search_tail(c.qual_before, prefix, c.qual_before_longest)
@@ -800,7 +828,12 @@ def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) ->
     if _norm(prev.text) in pr.label_before:
         return True
     named = prev.tag_ in pr.name_before_tags and (prev.is_title or prev.is_upper) and not prev.is_sent_start
-    return named and prev.ent_type_ not in c.demonym_types
+    if not named or prev.ent_type_ in c.demonym_types:
+        return False
+    from pipeline.extract.measures import measure_after
+
+    found = measure_after(sents.text, cand.end, rules)
+    return found is None or found.duration  # "placed Humberto 75 miles (120 kilometers) north": a measure, not a name
 
 
 def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -893,6 +926,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                 return None  # "the 400 m hurdles", "keep 2 m distance": the number measures the symbol's unit
             if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr) or pr.model_plural.match(head.text):
                 return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
+            if cand.high_text is None and _lemma(head, c, pr) in pr.score_nouns and len(between) == 1:
+                return _score_modifier(between[0], head, tok, c, pr)  # "with a 149 vote margin": votes
         return None
     lab = c.labels
     preps = _of_preps(tok, c, pr)
@@ -917,6 +952,18 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _score_modifier(word: Token, head: Token, tok: Token, c: Compiled, pr: ParseRules) -> CountedNoun | None:
+    """ "with a 149 vote margin": one number (not a pair, which is a score: "a 52-48 vote") before a
+    singular noun modifying a score noun counts that noun (votes), unless it is a word of a score or a time
+    ("a 20 point lead", "a 3 goal lead": count_exclusions not_count_heads)."""
+    lemma = _lemma(word, c, pr)
+    if word.dep_ not in pr.unit_text_deps or word.head.i != head.i or word.tag_ not in pr.singular_head_tags or not word.is_lower:
+        return None
+    if lemma in pr.not_count_heads or lemma in c.not_counted:
+        return None
+    return CountedNoun(word, lemma, lemma, lemma, "count_score_noun")
 
 
 def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules) -> bool:
@@ -1192,7 +1239,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 metric, period = c.anchors[_norm(hit[0])]
                 rule = hit[1]
             else:
-                noun = None if _is_label(cand, sents, c, pr) else _user_noun(sents, cand, c, pr)
+                noun = None if _is_label(cand, sents, c, pr, ctx.rules) else _user_noun(sents, cand, c, pr)
                 previous = _previous_count(rows, sents, cand.start)
                 if noun is not None:
                     metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
@@ -1408,9 +1455,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
                     or not (_one_counts(cand, reading, sents, c, pr, rows) or _one_measure(cand, reading, sents, c, ctx.rules)):
                 continue
-        if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
+        if _is_label(cand, sents, c, pr, ctx.rules) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
-        if _superlative_cut(cand, sents, pr):
+        if _superlative_cut(cand, sents, c, pr):
             continue  # "among the 10 largest bank holding companies": a rank's cut-off, not a count
         if pr.proportion_after.match(text, cand.end) or (cand.high_text is None and _proportion_base(cand, sents, pr)):
             continue  # "6 of 10 Americans": a proportion (60%), neither number a count
@@ -1421,7 +1468,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
         measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
-            if measure["kind"] == "measure":
+            if measure["kind"] == "measure" and not _event_name(cand, measure, sents, c, pr):
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
         if pr.fraction.search(text, cand.start, cand.end):
@@ -1547,6 +1594,18 @@ def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: s
     return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
 
 
+def _event_name(cand: Candidate, row: dict, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A plural unit modifying the noun after it names an event ("won the 400 metres hurdles final", "the 100
+    metres freestyle"): a measure that modifies a noun is written singular ("a 400-metre track"), so the
+    plural is part of the event's name, never a measure of anything in the sentence."""
+    doc = sents.doc
+    i = sents.token_at_or_after(cand.end)
+    if i >= len(doc) or doc[i].text != row["unit_text"]:
+        return False
+    unit = doc[i]
+    return unit.tag_ in c.plural_tags and unit.dep_ in pr.unit_text_deps and unit.head.i > unit.i and unit.head.tag_ in pr.head_tags
+
+
 def _head_measure(cand: Candidate, reading: Reading, noun: CountedNoun, text: str, ctx: Context, qual: str) -> dict | None:
     """A measure row when the noun the parse makes the number count is a unit pint knows, away from the
     number ("about five or six feet": "five" hangs from "feet"); a ``duration`` kind for a time unit;
@@ -1614,6 +1673,10 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
     noun = tok.head
+    if c.one_more.match(sents.text, cand.end) and _verb_object(noun, c):
+        return True  # "reported one more case" (not a heading's "one more trip around Havana")
+    if c.one_after.search(sents.before(cand.start, 24)) and (noun.dep_ in c.labels["subject"] or _verb_object(noun, c)):
+        return True  # "all but one victim was found dismembered"
     if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
         return True  # "Day had one child"
     if noun.dep_ in c.labels["verb_object"] and noun.head.i < tok.i and any(k.dep_ in c.one_existential for k in noun.head.children):
@@ -1622,6 +1685,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
     if noun.dep_ in c.labels["subject"] and _norm(noun.head.text) in c.one_subject_verbs and noun.head.i > noun.i:
         return True  # "One person is killed.", "one suspect was arrested": the count of an event's victims
+    if noun.dep_ in c.labels["subject"] and noun.head.i > noun.i and _event_word_in_clause(noun.head, c):
+        return True  # "One child was, according to the fire service, among the dead."
     if _verb_object(noun, c) and _lemma(noun, c, pr) in _counted_lemmas(sents, c, pr):
         return True  # "to purchase one share of common stock" in an article that counts shares: a quantity
     if tok.is_sent_start:
@@ -1631,6 +1696,24 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _event_word_in_clause(verb: Token, c: Compiled) -> bool:
+    """Whether a word of rules/counts.yaml one_subject_verbs stands after ``verb`` in its own clause (no
+    other subject between them in the tree): "One child was ... among the dead" (not "One activist said
+    two people were killed", where "killed" has a subject of its own)."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or _norm(tok.text) not in c.one_subject_verbs:
+            continue
+        node, own = tok, True
+        while node.i != verb.i and node.head.i != node.i:
+            if any(k.dep_ in c.labels["subject"] for k in node.children):
+                own = False
+                break
+            node = node.head
+        if own and node.i == verb.i:
+            return True
+    return False
 
 
 def _verb_object(noun: Token, c: Compiled) -> bool:
@@ -1756,6 +1839,9 @@ def _elided_noun(
     partitive = _partitive_noun(cand, sents, c, pr)
     if partitive is not None:
         return partitive, "count_partitive"  # "Of the eight victims, three were stabbed"
+    whole = _of_the_number_noun(cand, sents, c, pr)
+    if whole is not None:
+        return whole, "count_of_the_n"  # "McArthur's first victim of the eight"
     inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
     if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
@@ -1839,6 +1925,23 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
             return None
         verb = verb.head
     return None
+
+
+def _of_the_number_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """ "McArthur's first victim of the eight was ...": a number with no noun, after "of" and a determiner
+    (rules/counts.yaml of_the_determiners), counts the noun "of" hangs from when a rank picks that noun out
+    of them (an ordinal or a superlative: "the first victim", "the youngest victim")."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["prep_object"] or tok.head.lower_ != c.of_word:
+        return None
+    if not any(k.dep_ in c.labels["determiner"] and _norm(k.text) in pr.of_dets for k in tok.children):
+        return None
+    noun = tok.head.head
+    if noun.i >= tok.head.i or noun.tag_ not in pr.head_tags or not _head_ok(noun, c, pr):
+        return None
+    if not any(k.tag_ in pr.superlative_tags or k.ent_type_ in pr.ordinal_entity_types for k in noun.children):
+        return None  # a member picked by rank ("first", "youngest"), not "the decision of the two"
+    return _lemma(noun, c, pr)
 
 
 def _object_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
