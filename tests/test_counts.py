@@ -578,6 +578,7 @@ NOT_COUNTS = [
     ("score-noun-point", "They won the seat by a 20 point margin.", ["20"]),
     ("hyphen-purity", "It is a fully functioning toilet made from 18-karat gold.", ["18"]),
     ("event-name-plural-unit", "Yesterday, Karsten Warholm of Norway won the 400 metres hurdles final at the 2019 IAAF World Athletics Championships in Doha, Qatar.", ["400"]),
+    ("duration-size-conjoined", "\"We're a forty or fifty minute team at the moment, not an eighty minute team.", ["forty", "fifty", "eighty"]),
     ("superlative-in-prep-object", "It is one of the two most popular apps in the country.", ["two"]),
     # "one" before a verb's object stays out where the article counts no such noun with another number
     ("one-object-not-counted", "Each of the Class C warrants will enable the holders to purchase one share of common stock at $5.50.", ["one"]),

@@ -924,6 +924,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                 return None  # "its 80486 computer chip": a model or code number, not a count
             if between and tok.whitespace_ and between[0].text in pr.unit_symbols:
                 return None  # "the 400 m hurdles", "keep 2 m distance": the number measures the symbol's unit
+            if any(_norm(t.text) in c.not_counted and not _is_hyphen(t.doc[t.i - 1]) for t in between):
+                return None  # "a forty or fifty minute team": the size of a time, not a count of teams ("part-time" is a word)
             if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr) or pr.model_plural.match(head.text):
                 return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
             if cand.high_text is None and _lemma(head, c, pr) in pr.score_nouns and len(between) == 1:
