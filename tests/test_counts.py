@@ -420,6 +420,9 @@ PARSE_COUNTS = [
      "149", "count", 149, "vote", "vote"),
     ("measure-conversion-closing-word", "The 30 cm (12 in)-long juvenile was filmed by a team of scientists led by the University of Essex near the South Sandwich Islands at a depth of 600 m (2,000 ft).",
      "12", "measure", 12, "inch", "in"),
+    # a number after an inverted copula, gapped from the count before it (tuning batch 1)
+    ("gapped-inverted-copula", "Mijares further claimed 90 civilians were wounded, as were seventeen from the Armed Forces, and two each from the Coast Guard and the National Police.",
+     "seventeen", "count", 17, "civilian", None),
     # round 6 precision read of 30 unlabelled `dev` documents: a name before a measure
     ("measure-after-a-name", "AST on Wednesday (0000 UTC Thursday morning) placed Humberto 75 miles (120 kilometers) north of Bermuda.",
      "75", "measure", 75, "mile", "miles"),
@@ -578,6 +581,7 @@ NOT_COUNTS = [
     ("score-noun-point", "They won the seat by a 20 point margin.", ["20"]),
     ("hyphen-purity", "It is a fully functioning toilet made from 18-karat gold.", ["18"]),
     ("event-name-plural-unit", "Yesterday, Karsten Warholm of Norway won the 400 metres hurdles final at the 2019 IAAF World Athletics Championships in Doha, Qatar.", ["400"]),
+    ("inverted-copula-no-count-before", "Officials said many were wounded, as were seventeen from the Armed Forces.", ["seventeen"]),
     ("duration-size-conjoined", "\"We're a forty or fifty minute team at the moment, not an eighty minute team.", ["forty", "fifty", "eighty"]),
     ("superlative-in-prep-object", "It is one of the two most popular apps in the country.", ["two"]),
     # "one" before a verb's object stays out where the article counts no such noun with another number
