@@ -423,6 +423,9 @@ PARSE_COUNTS = [
     # a number after an inverted copula, gapped from the count before it (tuning batch 1)
     ("gapped-inverted-copula", "Mijares further claimed 90 civilians were wounded, as were seventeen from the Armed Forces, and two each from the Coast Guard and the National Police.",
      "seventeen", "count", 17, "civilian", None),
+    # "N of the" + the name of a body of people (tuning batch 4, counts-tuning.md decision 11)
+    ("of-the-body", "He said he has arranged for 3000 of the National Guard to be available and has search and rescue teams at the ready.",
+     "3000", "count", 3000, "National Guard", "National Guard"),
     # round 6 precision read of 30 unlabelled `dev` documents: a name before a measure
     ("measure-after-a-name", "AST on Wednesday (0000 UTC Thursday morning) placed Humberto 75 miles (120 kilometers) north of Bermuda.",
      "75", "measure", 75, "mile", "miles"),
@@ -582,6 +585,7 @@ NOT_COUNTS = [
     ("hyphen-purity", "It is a fully functioning toilet made from 18-karat gold.", ["18"]),
     ("event-name-plural-unit", "Yesterday, Karsten Warholm of Norway won the 400 metres hurdles final at the 2019 IAAF World Athletics Championships in Doha, Qatar.", ["400"]),
     ("inverted-copula-no-count-before", "Officials said many were wounded, as were seventeen from the Armed Forces.", ["seventeen"]),
+    ("of-the-place-name", "Three of the United States voted against the measure.", ["Three"]),
     ("duration-size-conjoined", "\"We're a forty or fifty minute team at the moment, not an eighty minute team.", ["forty", "fifty", "eighty"]),
     ("superlative-in-prep-object", "It is one of the two most popular apps in the country.", ["two"]),
     # "one" before a verb's object stays out where the article counts no such noun with another number

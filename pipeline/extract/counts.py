@@ -601,7 +601,8 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
-              "reaching_min_value", "ordinal_entity_types")
+              "reaching_min_value", "ordinal_entity_types",
+              "of_the_body_entity_types")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -665,6 +666,8 @@ class ParseRules:
     unit_symbols: frozenset[str]
     #: entity types of a rank word ("first"): "the first victim of the eight"
     ordinal_entity_types: frozenset[str]
+    #: entity types of a body of people counted after "N of the" ("3000 of the National Guard")
+    of_the_body_types: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -736,6 +739,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
         ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
+        of_the_body_types=frozenset(p["of_the_body_entity_types"]),
     )
 
 
@@ -945,6 +949,10 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                 return _counted(noun, noun, "count_of_the", c, pr)
         for adj in (t for t in prep.children if t.dep_ in lab["prep_object"] and _adjective_noun(t, c, pr)):
             return CountedNoun(adj, _norm(adj.text), _norm(adj.text), _norm(adj.text), "count_of_the_adjective")
+        for body in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.ent_type_ in pr.of_the_body_types):
+            name = _body_name(body, c, pr)
+            if name is not None:
+                return CountedNoun(body, name, name, name, "count_of_the_body")  # "3000 of the National Guard"
     if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering and head.dep_ in lab["noun_clause"]:
         noun = head.head
         if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
@@ -1927,6 +1935,20 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
             return None
         verb = verb.head
     return None
+
+
+def _body_name(body: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The name of a body of people after "N of the" ("3000 of the National Guard" -> National Guard): a
+    proper noun (name_before_tags) with one determiner of of_the_determiners and its name's own words before
+    it, nothing else."""
+    if body.tag_ not in pr.name_before_tags:
+        return None
+    left = [t for t in body.children if t.i < body.i]
+    dets = [t for t in left if t.dep_ in c.labels["determiner"]]
+    words = [t for t in left if t.dep_ in c.labels["compound"] and t.tag_ in pr.name_before_tags]
+    if len(dets) != 1 or _norm(dets[0].text) not in pr.of_dets or len(dets) + len(words) != len(left):
+        return None
+    return " ".join(t.text for t in sorted([*words, body], key=lambda t: t.i))
 
 
 def _of_the_number_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
