@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|interviews|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|dev4|interviews|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -37,6 +37,9 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 - ``dev`` (``--set dev``): 63 documents of the news-dev ``dev`` split (Wikinews / Current events, the
   held-out sets' genre), chosen by sha256 order (benchmarks/newsdev/counts-dev.ids.json) and labelled on
   2026-11-28 before anything was tuned on them (``counts-dev-1/-2.jsonl`` and their .md).
+- ``dev4`` (``--set dev4``): 40 further ``dev`` documents (benchmarks/newsdev/counts-dev-4.ids.json), labelled
+  before any run on them (``counts-dev-4.jsonl`` and its .md). Every dev-split set is refused if it shares a
+  document with a held-out label file or report table of benchmarks/heldout.
 
 Matching and scoring are pipeline/validate.py's (same article, overlapping span, one-to-one; value on
 matched spans). Baselines in the same run, on the same documents: spaCy's CARDINAL entity right before a
@@ -74,6 +77,10 @@ TEMPEVAL_TUNING = {"U": REPO / "benchmarks" / "newsdev" / "counts-tempeval-1.jso
 #: first score, before anything was tuned on it, is a clean figure (``--set dev``)
 DEV_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev.ids.json"
 DEV_LABELS = [REPO / "benchmarks" / "newsdev" / f"counts-dev-{k}.jsonl" for k in (1, 2)]
+#: 40 further ``dev``-split documents (benchmarks/newsdev/counts-dev-4.ids.json, seed 20261128), labelled on
+#: 2026-11-28 by a helper who never ran the pipeline, before any run on them (``--set dev4``)
+DEV4_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-4.ids.json"
+DEV4_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-4.jsonl"]
 #: the dev split's four interviews under 2,000 words (spoken answers), labelled the same way (``--set interviews``)
 INTERVIEW_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-interviews.ids.json"
 INTERVIEW_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-3.jsonl"]
@@ -86,6 +93,7 @@ SETS = {
     "tuning": NEWSDEV_SCORES,
     "tuning-tempeval": NEWSDEV_SCORES,
     "dev": NEWSDEV_SCORES,
+    "dev4": NEWSDEV_SCORES,
     "interviews": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
 }
@@ -198,7 +206,19 @@ def dev_split(shared: Path, ids_file: Path = DEV_IDS, labels: list[Path] = DEV_L
     stray = set(ids) - set(split["dev"])
     if stray:
         sys.exit(f"{len(stray)} document(s) of {ids_file.name} outside the dev split, e.g. {sorted(stray)[:1]}")
+    held = heldout_docs() & set(ids)
+    if held:
+        sys.exit(f"{len(held)} document(s) of {ids_file.name} in a held-out set of benchmarks/heldout, e.g. {sorted(held)[:1]}")
     return aliased(ids, rows, newsdev_texts(shared, set(ids)))
+
+
+def heldout_docs() -> set[str]:
+    """Every document of a held-out label file (benchmarks/heldout/*.jsonl) and of the tables of their reports:
+    a tuning set must share none (a document labelled with no row is listed only in its report's table)."""
+    held = {r["doc_id"] for path in (REPO / "benchmarks" / "heldout").glob("*.jsonl") for r in read_jsonl(path) if "doc_id" in r}
+    for path in (REPO / "benchmarks" / "heldout").glob("*.md"):
+        held |= set(re.findall(r"^\|\s*[A-Z]?\d+\s*\|\s*(\S+)\s*\|", path.read_text(encoding="utf-8"), re.M))
+    return held
 
 
 def tempeval_docs(shared: Path, wanted: set[str]) -> dict[str, dict]:
@@ -355,8 +375,9 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "interviews", "all"), default="heldout",
-                    help="heldout: platinum + newsdev-counts (frozen); tuning: counts-tuning + tests-gold; dev: the dev-split counts set")
+    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "dev4", "interviews", "all"), default="heldout",
+                    help="heldout: platinum + newsdev-counts (frozen); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
+                         "set; dev4: its fourth part (counts-dev-4)")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning sets only)")
@@ -380,6 +401,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{args.gold}: not found, news-dev counts set skipped")
     if args.which in ("dev", "all"):
         sets["dev"] = dev_split(args.shared)
+    if args.which in ("dev4", "all") and all(path.is_file() for path in DEV4_LABELS):
+        sets["dev4"] = dev_split(args.shared, DEV4_IDS, DEV4_LABELS)
     if args.which in ("interviews", "all"):
         sets["interviews"] = dev_split(args.shared, INTERVIEW_IDS, INTERVIEW_LABELS)
     if args.which in ("tuning", "all"):

@@ -47,6 +47,8 @@ RULE_KEYS = (
     "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
     # issue 15 round 5
     "one_subject_verbs",
+    # issue 15 round 6
+    "one_more_words", "one_after_words",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -94,6 +96,10 @@ class Compiled:
     one_existential: frozenset[str]
     one_ratio_base: re.Pattern
     one_subject_verbs: frozenset[str]
+    #: "reported one more case": a word right after "one" that makes it a quantity
+    one_more: re.Pattern
+    #: "all but one victim": words right before "one" that make it a quantity
+    one_after: re.Pattern
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -237,6 +243,8 @@ def compile_rules(rules: Rules) -> Compiled:
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
+        one_more=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_more_words"]) + r")(?![\w-])", re.I),
+        one_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_after_words"]) + r")[^\S\n]+$", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
         plural_tags=frozenset(tags["plural"]),
@@ -465,10 +473,22 @@ def read(cand: Candidate, rules: Rules) -> Reading | None:
         high = parse_number(cand.high_text, rules)
         if pair is None or high is None or pair[0] > pair[1]:
             return None
-        low_v, high_v = pair
+        low_v, high_v = _shared_multiplier(cand, pair, rules)
         return Reading(float((low_v + high_v) / Decimal(2)), float(low_v), float(high_v), _spelled(cand.low_text + cand.high_text), high.magnitude is not None)
     except (ArithmeticError, ValueError):
         return None
+
+
+def _shared_multiplier(cand: Candidate, pair: tuple[Decimal, Decimal], rules: Rules) -> tuple[Decimal, Decimal]:
+    """ "two to three hundred vehicles" is 200-300: a bare spelled low end smaller than the multiplier word
+    that ends the high end ("hundred", "dozen") shares it, as a bare low end shares a magnitude
+    (parse_range: "two to three million"); "ninety to a hundred" stays 90-100."""
+    low, high = pair
+    last = cand.high_text.split()[-1].lower() if cand.high_text and cand.high_text.split() else ""
+    mult = (vocab(rules).multipliers or {}).get(last.rstrip("s")) or (vocab(rules).multipliers or {}).get(last)
+    if mult is None or not _spelled(cand.low_text) or low >= mult or low != low.to_integral_value() or not low * mult <= high:
+        return low, high
+    return low * mult, high
 
 
 def _spelled(text: str) -> bool:
@@ -581,7 +601,8 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
-              "reaching_min_value")
+              "reaching_min_value", "ordinal_entity_types",
+              "of_the_body_entity_types")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -640,6 +661,13 @@ class ParseRules:
     user_events: frozenset[str]
     user_gap_preps: frozenset[str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
+    #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
+    #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
+    unit_symbols: frozenset[str]
+    #: entity types of a rank word ("first"): "the first victim of the eight"
+    ordinal_entity_types: frozenset[str]
+    #: entity types of a body of people counted after "N of the" ("3000 of the National Guard")
+    of_the_body_types: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -709,6 +737,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_events=words(data["user_noun_events"]),
         user_gap_preps=words(data["user_gap_preps"]),
         user_metric_modifiers=tuple(mods),
+        unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
+        ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
+        of_the_body_types=frozenset(p["of_the_body_entity_types"]),
     )
 
 
@@ -742,17 +773,21 @@ def _number_token(sents: Sentences, cand: Candidate) -> Token | None:
     return outside[-1] if outside else span[-1]
 
 
-def _superlative_cut(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
-    """A number between "the" and a superlative is the size of a ranked set, not a count: "among the 10
-    largest bank holding companies", "the two most popular apps" (rules/counts.yaml count_exclusions
-    superlative_tags, superlative_determiners); "the two larger parties" and "his three best friends"
-    stay counts."""
+def _superlative_cut(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number between "the" and a superlative, in the object of a preposition, is the size of a ranked
+    set, not a count: "among the 10 largest bank holding companies", "one of the two most popular apps"
+    (rules/counts.yaml count_exclusions superlative_tags, superlative_determiners); "the two larger
+    parties", "his three best friends" and a subject or object ("The three best performers in this
+    contest are awarded") stay counts."""
     doc = sents.doc
     i = sents.token_at_or_after(cand.end)
     first = sents.token_at_or_after(cand.start)
     if i >= len(doc) or first == 0 or doc[i].tag_ not in pr.superlative_tags:
         return False
-    return _norm(doc[first - 1].text) in pr.superlative_dets
+    if _norm(doc[first - 1].text) not in pr.superlative_dets:
+        return False
+    tok = _number_token(sents, cand)
+    return tok is None or tok.head.dep_ in c.labels["prep_object"]
 
 
 def _fraction_count(cand: Candidate, reading: Reading, noun: CountedNoun | None, glued: bool, sents: Sentences,
@@ -779,10 +814,11 @@ def _fraction_count(cand: Candidate, reading: Reading, noun: CountedNoun | None,
     return noun.head.tag_ in c.plural_tags or reading.value < 1
 
 
-def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rules: Rules) -> bool:
     """A number inside a name or a label: a proper noun right before it ("Flight 217", "Boeing 737",
-    "Fortune 500") or a label word ("page 12", "Route 66", "section 3"); or an age: an age word before
-    it, a bound between them or not ("two aged fourteen", "cases aged above 60")."""
+    "Fortune 500"; not before a unit pint knows: "placed Humberto 75 miles north") or a label word ("page
+    12", "Route 66", "section 3"); or an age: an age word before it, a bound between them or not ("two aged
+    fourteen", "cases aged above 60")."""
     prefix = sents.before(cand.start, 80)  # an age word, a bound and "between" fit in it
     if "age" in prefix.lower():
         bound = search_tail(c.qual_before, prefix, c.qual_before_longest)
@@ -796,7 +832,12 @@ def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) ->
     if _norm(prev.text) in pr.label_before:
         return True
     named = prev.tag_ in pr.name_before_tags and (prev.is_title or prev.is_upper) and not prev.is_sent_start
-    return named and prev.ent_type_ not in c.demonym_types
+    if not named or prev.ent_type_ in c.demonym_types:
+        return False
+    from pipeline.extract.measures import measure_after
+
+    found = measure_after(sents.text, cand.end, rules)
+    return found is None or found.duration  # "placed Humberto 75 miles (120 kilometers) north": a measure, not a name
 
 
 def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
@@ -885,8 +926,14 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         ):
             if _code_number(cand, head, c, pr):
                 return None  # "its 80486 computer chip": a model or code number, not a count
+            if between and tok.whitespace_ and between[0].text in pr.unit_symbols:
+                return None  # "the 400 m hurdles", "keep 2 m distance": the number measures the symbol's unit
+            if any(_norm(t.text) in c.not_counted and not _is_hyphen(t.doc[t.i - 1]) for t in between):
+                return None  # "a forty or fifty minute team": the size of a time, not a count of teams ("part-time" is a word)
             if _head_ok(head, c, pr) or _title_plural(head, tok, c, pr) or pr.model_plural.match(head.text):
                 return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
+            if cand.high_text is None and _lemma(head, c, pr) in pr.score_nouns and len(between) == 1:
+                return _score_modifier(between[0], head, tok, c, pr)  # "with a 149 vote margin": votes
         return None
     lab = c.labels
     preps = _of_preps(tok, c, pr)
@@ -902,6 +949,10 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                 return _counted(noun, noun, "count_of_the", c, pr)
         for adj in (t for t in prep.children if t.dep_ in lab["prep_object"] and _adjective_noun(t, c, pr)):
             return CountedNoun(adj, _norm(adj.text), _norm(adj.text), _norm(adj.text), "count_of_the_adjective")
+        for body in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.ent_type_ in pr.of_the_body_types):
+            name = _body_name(body, c, pr)
+            if name is not None:
+                return CountedNoun(body, name, name, name, "count_of_the_body")  # "3000 of the National Guard"
     if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering and head.dep_ in lab["noun_clause"]:
         noun = head.head
         if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
@@ -911,6 +962,18 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if group.tag_ not in c.plural_tags and group.is_lower:
             return _counted(group, group, "count_collective", c, pr)
     return None
+
+
+def _score_modifier(word: Token, head: Token, tok: Token, c: Compiled, pr: ParseRules) -> CountedNoun | None:
+    """ "with a 149 vote margin": one number (not a pair, which is a score: "a 52-48 vote") before a
+    singular noun modifying a score noun counts that noun (votes), unless it is a word of a score or a time
+    ("a 20 point lead", "a 3 goal lead": count_exclusions not_count_heads)."""
+    lemma = _lemma(word, c, pr)
+    if word.dep_ not in pr.unit_text_deps or word.head.i != head.i or word.tag_ not in pr.singular_head_tags or not word.is_lower:
+        return None
+    if lemma in pr.not_count_heads or lemma in c.not_counted:
+        return None
+    return CountedNoun(word, lemma, lemma, lemma, "count_score_noun")
 
 
 def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules) -> bool:
@@ -1186,7 +1249,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 metric, period = c.anchors[_norm(hit[0])]
                 rule = hit[1]
             else:
-                noun = None if _is_label(cand, sents, c, pr) else _user_noun(sents, cand, c, pr)
+                noun = None if _is_label(cand, sents, c, pr, ctx.rules) else _user_noun(sents, cand, c, pr)
                 previous = _previous_count(rows, sents, cand.start)
                 if noun is not None:
                     metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
@@ -1272,6 +1335,10 @@ def _row(
     }
 
 
+#: nothing but the end of a clause after "N times" (no figure compared with it: "1.65 times Deseret's book value")
+CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\]]|$)")
+
+
 def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
     text = sents.text
     rows = []
@@ -1312,6 +1379,8 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             if not compared and _after_verb_of_no_change(sents.doc, cand.start, c):
                 continue  # "The victim was stabbed 14 times.": how often it was done, not how many fold
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
+        if mult.group("suffix").lower() == "times" and change is None and not compared and CLAUSE_END.match(suffix):
+            continue  # "has been to the final 3 times.": nothing compared, no change word: how often, not how many fold
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
     rows += _percent_of_number(cands, sents, ctx, c)
     for m in c.fold_word.finditer(text):  # "tenfold", "threefold", "3x" (the number regex never ends in a letter)
@@ -1396,9 +1465,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
                     or not (_one_counts(cand, reading, sents, c, pr, rows) or _one_measure(cand, reading, sents, c, ctx.rules)):
                 continue
-        if _is_label(cand, sents, c, pr) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
+        if _is_label(cand, sents, c, pr, ctx.rules) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
-        if _superlative_cut(cand, sents, pr):
+        if _superlative_cut(cand, sents, c, pr):
             continue  # "among the 10 largest bank holding companies": a rank's cut-off, not a count
         if pr.proportion_after.match(text, cand.end) or (cand.high_text is None and _proportion_base(cand, sents, pr)):
             continue  # "6 of 10 Americans": a proportion (60%), neither number a count
@@ -1409,7 +1478,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
         measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
-            if measure["kind"] == "measure":
+            if measure["kind"] == "measure" and not _event_name(cand, measure, sents, c, pr):
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
         if pr.fraction.search(text, cand.start, cand.end):
@@ -1535,6 +1604,18 @@ def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: s
     return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
 
 
+def _event_name(cand: Candidate, row: dict, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A plural unit modifying the noun after it names an event ("won the 400 metres hurdles final", "the 100
+    metres freestyle"): a measure that modifies a noun is written singular ("a 400-metre track"), so the
+    plural is part of the event's name, never a measure of anything in the sentence."""
+    doc = sents.doc
+    i = sents.token_at_or_after(cand.end)
+    if i >= len(doc) or doc[i].text != row["unit_text"]:
+        return False
+    unit = doc[i]
+    return unit.tag_ in c.plural_tags and unit.dep_ in pr.unit_text_deps and unit.head.i > unit.i and unit.head.tag_ in pr.head_tags
+
+
 def _head_measure(cand: Candidate, reading: Reading, noun: CountedNoun, text: str, ctx: Context, qual: str) -> dict | None:
     """A measure row when the noun the parse makes the number count is a unit pint knows, away from the
     number ("about five or six feet": "five" hangs from "feet"); a ``duration`` kind for a time unit;
@@ -1602,6 +1683,10 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
     noun = tok.head
+    if c.one_more.match(sents.text, cand.end) and _verb_object(noun, c):
+        return True  # "reported one more case" (not a heading's "one more trip around Havana")
+    if c.one_after.search(sents.before(cand.start, 24)) and (noun.dep_ in c.labels["subject"] or _verb_object(noun, c)):
+        return True  # "all but one victim was found dismembered"
     if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
         return True  # "Day had one child"
     if noun.dep_ in c.labels["verb_object"] and noun.head.i < tok.i and any(k.dep_ in c.one_existential for k in noun.head.children):
@@ -1610,6 +1695,10 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return True  # the count of a ratio: "shareholders will receive one right for each 105 common shares"
     if noun.dep_ in c.labels["subject"] and _norm(noun.head.text) in c.one_subject_verbs and noun.head.i > noun.i:
         return True  # "One person is killed.", "one suspect was arrested": the count of an event's victims
+    if noun.dep_ in c.labels["subject"] and noun.head.i > noun.i and _event_word_in_clause(noun.head, c):
+        return True  # "One child was, according to the fire service, among the dead."
+    if _verb_object(noun, c) and _lemma(noun, c, pr) in _counted_lemmas(sents, c, pr):
+        return True  # "to purchase one share of common stock" in an article that counts shares: a quantity
     if tok.is_sent_start:
         return False
     _, end = sents.bounds(cand.start)
@@ -1617,6 +1706,53 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _event_word_in_clause(verb: Token, c: Compiled) -> bool:
+    """Whether a word of rules/counts.yaml one_subject_verbs stands after ``verb`` in its own clause (no
+    other subject between them in the tree): "One child was ... among the dead" (not "One activist said
+    two people were killed", where "killed" has a subject of its own)."""
+    for tok in verb.subtree:
+        if tok.i <= verb.i or _norm(tok.text) not in c.one_subject_verbs:
+            continue
+        node, own = tok, True
+        while node.i != verb.i and node.head.i != node.i:
+            if any(k.dep_ in c.labels["subject"] for k in node.children):
+                own = False
+                break
+            node = node.head
+        if own and node.i == verb.i:
+            return True
+    return False
+
+
+def _verb_object(noun: Token, c: Compiled) -> bool:
+    """The noun is the object of a verb written before it, or a conjunct of such an object ("purchase one
+    share", "pay $12 cash and one new preferred share")."""
+    if noun.dep_ in c.labels["conjunct"]:
+        noun = noun.head
+    return noun.dep_ in c.labels["verb_object"] and noun.head.i < noun.i and noun.head.tag_.startswith("VB")
+
+
+#: key of the lemmas a Doc counts with a number above one, memoised in ``Doc.user_data``
+_COUNTED_KEY = "newsfacts.counts.counted_lemmas"
+
+
+def _counted_lemmas(sents: Sentences, c: Compiled, pr: ParseRules) -> frozenset[str]:
+    """The nouns the article counts with a number above one (the parse's number modifier of a noun: "3.3
+    million common shares"): "one" before the object of a verb counts the same noun as a quantity there
+    ("enable the holders to purchase one share"), while elsewhere "one share" may be an article. Read once
+    per Doc, and only when a "one" asks."""
+    doc = sents.doc
+    memo = doc.user_data.get(_COUNTED_KEY)
+    if memo is None:
+        memo = frozenset(
+            _lemma(t.head, c, pr) for t in doc
+            if t.dep_ in c.labels["number_modifier"] and t.head.i > t.i and t.like_num
+            and t.head.tag_ in c.plural_tags
+        )
+        doc.user_data[_COUNTED_KEY] = memo
+    return memo
 
 
 def _one_measure(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rules: Rules) -> bool:
@@ -1713,6 +1849,9 @@ def _elided_noun(
     partitive = _partitive_noun(cand, sents, c, pr)
     if partitive is not None:
         return partitive, "count_partitive"  # "Of the eight victims, three were stabbed"
+    whole = _of_the_number_noun(cand, sents, c, pr)
+    if whole is not None:
+        return whole, "count_of_the_n"  # "McArthur's first victim of the eight"
     inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
     if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
@@ -1796,6 +1935,37 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
             return None
         verb = verb.head
     return None
+
+
+def _body_name(body: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The name of a body of people after "N of the" ("3000 of the National Guard" -> National Guard): a
+    proper noun (name_before_tags) with one determiner of of_the_determiners and its name's own words before
+    it, nothing else."""
+    if body.tag_ not in pr.name_before_tags:
+        return None
+    left = [t for t in body.children if t.i < body.i]
+    dets = [t for t in left if t.dep_ in c.labels["determiner"]]
+    words = [t for t in left if t.dep_ in c.labels["compound"] and t.tag_ in pr.name_before_tags]
+    if len(dets) != 1 or _norm(dets[0].text) not in pr.of_dets or len(dets) + len(words) != len(left):
+        return None
+    return " ".join(t.text for t in sorted([*words, body], key=lambda t: t.i))
+
+
+def _of_the_number_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """ "McArthur's first victim of the eight was ...": a number with no noun, after "of" and a determiner
+    (rules/counts.yaml of_the_determiners), counts the noun "of" hangs from when a rank picks that noun out
+    of them (an ordinal or a superlative: "the first victim", "the youngest victim")."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["prep_object"] or tok.head.lower_ != c.of_word:
+        return None
+    if not any(k.dep_ in c.labels["determiner"] and _norm(k.text) in pr.of_dets for k in tok.children):
+        return None
+    noun = tok.head.head
+    if noun.i >= tok.head.i or noun.tag_ not in pr.head_tags or not _head_ok(noun, c, pr):
+        return None
+    if not any(k.tag_ in pr.superlative_tags or k.ent_type_ in pr.ordinal_entity_types for k in noun.children):
+        return None  # a member picked by rank ("first", "youngest"), not "the decision of the two"
+    return _lemma(noun, c, pr)
 
 
 def _object_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:

@@ -138,6 +138,20 @@ def _unit(word: str, glued: bool, mr: MeasureRules) -> tuple[str, str] | None:
     return found
 
 
+def _closing_unit(word: str, mr: MeasureRules) -> tuple[str, str] | None:
+    """pint's unit for the word that closes a bracketed conversion of a measure ("The 30 cm (12 in)-long
+    juvenile"): there it can only be a unit, so the words measures.deny and measures.symbols keep out of
+    running text ("in", "a") are asked too; a time unit is no conversion of a measure."""
+    key = "closing\t" + word
+    stored = mr.answers.get(key)
+    if stored is None or (isinstance(stored, list) and len(stored) == 2 and all(isinstance(x, str) for x in stored)):
+        found = None if stored is None else (stored[0], stored[1])
+    else:
+        found = _pint_unit(word, True, mr)
+        mr.answers.put(key, None if found is None else list(found))
+    return None if found is None or found[1] in mr.durations else found
+
+
 def _symbol_singular(word: str, mr: MeasureRules) -> str:
     """The symbol a short word writes with a plural ending ("kgs" -> "kg", "kms" -> "km"), else the word.
     Never a glued-only symbol ("ms" is not metres) nor a one-letter one."""
@@ -259,6 +273,8 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     if unit is None:
         unit, asked = _unit(first, glued, mr), first
         stop = m.end()
+    if unit is None and loose and text.startswith(")", m.end()):
+        unit = _closing_unit(first, mr)  # "30 cm (12 in)": the word closing a conversion is a unit if pint reads one
     if unit is None:
         rate_unit = _slash_rate(first, mr)
         return None if rate_unit is None else Measure(rate_unit, m.end(), False)
