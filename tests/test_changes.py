@@ -136,6 +136,9 @@ NOT_MULTIPLIERS = [
     ("four-fold-path", "The four-fold path is a Buddhist idea."),
     ("two-fold-parts", "Its aim is two-fold."),
     ("doubles-titles", "He won more than 20 doubles titles."),
+    # round 6: "times" with a determiner of its own counts occasions (test_occasions_are_counted)
+    ("r6-the-final-3-times", "The team has been to the final 3 times."),
+    ("r6-the-last-5-times", "In the last 5 times the firm raised prices, sales rose."),
 ]
 
 
@@ -177,6 +180,16 @@ def test_n_times_after_a_verb_of_doing_is_never_a_multiplier(run, text, unit, me
     else:
         counts = [q for q in found["quantities"] if q["kind"] == "count"]
         assert [(q["unit"], q["rule"]) for q in counts] == [(unit, "count_action_times")], found["quantities"]
+
+
+@pytest.mark.parametrize("text", ["The team has been to the final 3 times.", "In the last 5 times the firm raised prices, sales rose."],
+                         ids=["the-final", "the-last"])
+def test_occasions_are_counted(run, text) -> None:
+    """An "N times" whose "times" has a determiner of its own (rules/changes.yaml occasion_determiners) is a count of
+    occasions, never a multiplier (negative: n-times-the-mass, where "the" belongs to "mass")."""
+    found = run(text)
+    counts = [q for q in found["quantities"] if q["kind"] == "count"]
+    assert [(q["value"], q["unit"]) for q in counts] == [(pytest.approx(float(text.split(" times")[0].split()[-1])), "occasion")], found["quantities"]
 
 
 def test_every_action_verb_has_a_case(rules) -> None:
@@ -385,6 +398,16 @@ CHANGES = [
     ("r5-index-added-points", "The index added 15 points on Friday.", "added 15", "increase", None, None, 15, None, None, None),
     ("r5-more-than-doubles-to", "Nvidia's quarterly profit more than doubles to US$19.3 billion.", "doubles to US$19.3 billion", "increase",
      None, 19.3e9, None, None, 2, 100.0),
+    # round 6, sentences of the second written corpus (written-changes-2.texts.jsonl: written text, not real news; ids w2-)
+    # a span of years the dates stage read as its first year is part of the object
+    ("w2-year-span-in-object", "The Reserve Bank of India lowers its inflation forecast for the 2026–27 fiscal year to 3.8% from 4.2%.",
+     "lowers its inflation forecast for the 2026–27 fiscal year to 3.8% from 4.2%", "decrease", 4.2, 3.8, None, None, None, -40 / 4.2),
+    # a past participle with no subject or auxiliary inside the object modifies its noun (negative: aq-added-said, a clause verb)
+    ("w2-participle-in-object", "The rally has lifted the market value of all gold ever mined to about US$32 trillion.",
+     "lifted the market value of all gold ever mined to about US$32 trillion", "increase", None, 32e12, None, None, None, None),
+    # a comma-led restatement of the same change up to merge_max_words after the value (negative: no-merge-without-later-value)
+    ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
+     "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
 ]
 
 
@@ -473,6 +496,12 @@ NOT_CHANGES = [
     ("r5-score-down", "The team was down 2–0 at half-time but came back to win 3–2."),
     ("r5-score-fell", "The Lakers fell 110-102 to the Celtics."),
     ("r5-player-added-points", "He added 15 points and 7 rebounds."),
+    # round 6: a person moving after a verb of moving is no change ("prices went up 5%" is one: r5-went-up-from-to)
+    ("r6-person-went-up-to-floors", "He went up to 5 floors."),
+    ("r6-person-went-up-floors", "She went up 3 floors."),
+    # money after "lose"/"wipe" needs a value noun after it (positives: w2-wiping-off-market-value, w2-adding-to-market-value)
+    ("r6-lost-money-to", "The company lost $2 billion to fraud."),
+    ("r6-wiped-out", "The flood wiped out 300 homes."),
 ]
 
 
@@ -531,6 +560,12 @@ WRITTEN = [
     # a change adverb as an adjective after an article is no change
     ("wf-a-lower-percent-noun", "Japan and the United States reach a trade agreement under which Japan will invest US$550 billion in American projects in "
      "exchange for a lower 15% tariff on its cars and other goods.", []),
+    # round 6 (written-changes-2.texts.jsonl, ids w2-): money after "add"/"wipe" with a value noun after a preposition and a
+    # possessive (negatives: r6-lost-money-to, r6-wiped-out)
+    ("w2-wiping-off-market-value", "Tesla shares fall 14% in one day, wiping about US$150 billion off the company's market value.",
+     [("fall 14%", None, None, 14), ("wiping about US$150 billion", None, None, 150e9)]),
+    ("w2-adding-to-market-value", "Oracle shares soar 36% in a single day, adding about US$244 billion to the company's market value.",
+     [("soar 36%", None, None, 36), ("adding about US$244 billion", None, None, 244e9)]),
     # planted non-changes: matter that fell, a distance moved
     ("w5-snow-and-fall", "A winter storm drops up to 60 centimetres of snow across New England; a hiker in New Hampshire survives after falling 20 feet "
      "into a ravine.", []),
@@ -572,6 +607,10 @@ GAPPED = [
      "Oct. 13, when Wall Street's plunge helped spark the current weakness in London.",
      [("shed 47.3 points to close at 2082.1", None, 2082.1, 47.3), ("down 4.5%", None, None, 4.5), ("6.8%", None, None, 6.8)]),
     ("undated-amount-not-gapped", "Prices were up 3% from January and 20 ships sank.", [("up 3%", None, None, 3)]),
+    # round 6: amounts each with its own period after "in"/"since" (written-changes-2, written text), a qualifier before the second
+    ("w2-gapped-periods", "Gold extended a rally that has seen the metal rise 9% in September alone and about 60% since January.",
+     [("rise 9%", None, None, 9), ("60%", None, None, 60)]),
+    ("period-then-share-not-gapped", "Sales rose 9% in September and about 60% of the stores closed.", [("rose 9%", None, None, 9)]),
 ]
 
 

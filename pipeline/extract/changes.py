@@ -38,6 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
+    "occasion_determiners", "occasion_unit", "value_loss_prepositions", "merge_max_words", "period_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -61,6 +62,10 @@ ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
 COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
 #: an ordinal in digits is a word of the gap ("rise for the 30th consecutive month to 3.2%"), never a value
 ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
+#: a year or a span of years in digits is a word of the gap ("lowers its inflation forecast for the 2026–27 fiscal year to
+#: 3.8%"), never a value (years are no values)
+YEAR_SPAN_RE = rx.compile(r"(?:1[89]|20)\d{2}(?:[-–/](?:\d{2}|(?:1[89]|20)\d{2}))?")
+YEAR_TAIL_RE = rx.compile(r"[-–/](?:\d{2}|(?:1[89]|20)\d{2})(?![\w-])")
 #: a year after a preposition of time: the reference of a comparison is an earlier time ("recorded in 2022")
 EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)?(?:1[89]|20)\d{2}(?![\w-])", re.I)
 #: a range's ends lie within this ratio; "rises US$2 to US$66" is an amount and a later value
@@ -168,6 +173,10 @@ class Compiled:
     baseline_words_re: re.Pattern
     range_lead_re: re.Pattern
     aside_re: re.Pattern
+    occasion_determiners: frozenset[str]
+    occasion_unit: str
+    merge_max_words: int
+    period_prep_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -269,7 +278,11 @@ def compile_rules(rules: Rules) -> Compiled:
             r"(?<![\w.,-])(?P<w>" + _alt(w for w in (*vocab(rules).units, *vocab(rules).tens) if w not in ("a", "an", "zero")) + r")[-‐]fold(?![\w-])", re.I
         ),
         small_move_verbs=frozenset(_norm(w) for w in data["small_move_verbs"]),
-        value_loss_re=rx.compile(r"\s+(?:in|of)\s+(?:(?:its|their|the)\s+)?(?:" + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I),
+        # "in market value", "off the company's market value", "to its valuation"
+        value_loss_re=rx.compile(
+            r"\s+(?:" + _alt(data["value_loss_prepositions"]) + r")\s+(?:(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w.&-]*['’]s?\s+)?(?:"
+            + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I
+        ),
         total_after_re=rx.compile(
             r"[^,;:()]{0,80}?,\s*(?:" + _alt(data["total_leads"]) + r")\s+(?:its|the|their|his|her|our)\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
             + _alt(data["total_nouns"]) + r")\s+to\s+", re.I
@@ -282,6 +295,10 @@ def compile_rules(rules: Rules) -> Compiled:
         aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
         range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
+        occasion_determiners=frozenset(_norm(w) for w in data["occasion_determiners"]),
+        occasion_unit=str(data["occasion_unit"]),
+        merge_max_words=int(data["merge_max_words"]),
+        period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
     )
 
 
@@ -539,6 +556,10 @@ def action_times(doc: Doc, start: int, rules: Rules) -> Action | None:
     times = next((t for t in doc[_token_index(doc, start) :] if t.lower_ == "times"), None) if doc_text(doc) else None
     if times is None or times.idx - start > 40:
         return None
+    if any(ch.dep_ == "det" and ch.lower_ in c.occasion_determiners for ch in times.children):
+        # "The team has been to the final 3 times", "the last 5 times": "times" a noun with a determiner of its own
+        # counts occasions; a multiplier takes none ("3 times larger", "3 times the size": the determiner is the size's)
+        return Action(times.text, c.occasion_unit, None)
     verb = next((t for t in times.ancestors if t.tag_.startswith("VB")), None)
     if verb is None or verb.idx > start:
         return None
@@ -873,6 +894,14 @@ def _name_number(doc: Doc, pos: int) -> bool:
     return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
 
 
+def _reduced_relative(doc: Doc, pos: int) -> bool:
+    """Whether the word at ``pos`` is a past participle with no subject or auxiliary of its own: inside the object of a
+    change word it modifies the noun before it ("lifted the market value of all gold ever mined to about US$32
+    trillion", "raised the price of goods made in China to 25%"), it starts no clause."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.tag_ == "VBN" and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
+
+
 def _clause_verb(doc: Doc, pos: int) -> bool:
     """Whether the word at ``pos`` is a verb heading its own clause (not a participle modifying a noun)."""
     tok = _token_at(doc, pos)
@@ -1004,7 +1033,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 i = dates[j]
                 continue
         if i in dates:  # "rose in 2024 to": a date is part of the gap
-            i = dates[i]
+            i = _date_end(text, i, limit, dates)
             skipped += 1
             continue
         aside = c.aside_re.match(text, i, limit) if text[:i].rstrip().endswith(",") else None
@@ -1021,20 +1050,21 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
             skipped += 1
             continue
-        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word)) or (word in c.cues and not first):
+        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)) \
+                or (word in c.cues and not first):
             break
         after = SPACES_RE.match(text, w.end(), limit)
         if after is not None and after.end() in dates:
             # "doubled since 2010, from 1.2 million to 2.6 million", "for the first time since 2020, to 3.75%":
             # a word before a date and the date are part of the gap
-            i = dates[after.end()]
+            i = _date_end(text, after.end(), limit, dates)
             skipped += 1
             continue
         if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
             break
         if role == "adverb" and not st.slots:
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
-        if _clause_verb(doc, i):
+        if _clause_verb(doc, i) and not (not st.slots and st.multiplier is None and _reduced_relative(doc, i)):
             break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
@@ -1045,6 +1075,13 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
     later = st.slots.get("to")
     if held is not None and later is not None and "from" not in st.slots and later.unit == held.unit and later.start > held.end:
         st.slots["from"] = held
+
+
+def _date_end(text: str, start: int, limit: int, dates: dict[int, int]) -> int:
+    """The end of the date at ``start``, with the rest of a span of years the dates stage read as its first year ("for
+    the 2026–27 fiscal year", "in 2024-25")."""
+    tail = YEAR_TAIL_RE.match(text, dates[start], limit)
+    return tail.end() if tail else dates[start]
 
 
 def _two_values(text: str, v: Value) -> bool:
@@ -1225,6 +1262,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
+            if cue.role == "adverb" and _person_moves(tok, c):
+                continue  # "He went up to 5 floors", "She went up 3 floors": a person moving, not a quantity changing
             if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c):
                 continue  # "up to 5 million": a bound, not a change ("down to 1%" is one)
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
@@ -1356,6 +1395,13 @@ def _person_subject(tok: Token, c: Compiled) -> bool:
     return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
 
 
+def _person_moves(tok: Token, c: Compiled) -> bool:
+    """Whether a change adverb follows a verb of moving whose subject is a person ("He went up to 5 floors"): then
+    the particle tells where the person went ("prices went up 5%" is a change)."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return prev is not None and prev.tag_.startswith("VB") and _norm(prev.text) in c.small_move_verbs and _person_subject(prev, c)
+
+
 def _listed(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:
     """Statements for the subjects a value-less change word lists after a lead: "Oil prices rise amid fears
     of a prolonged war ..., including West Texas Intermediate to US$102.76 per barrel and Brent Crude to
@@ -1397,7 +1443,7 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
             i += gap.end()
             continue
         w = re.match(r"[A-Za-z]+", text[i : st.start])
-        if w is None or _norm(w.group()) in c.gap_stoppers or _norm(w.group()) in c.cues or words >= c.lookback_max_words:
+        if w is None or _norm(w.group()) in c.gap_stoppers or _norm(w.group()) in c.cues or words >= c.merge_max_words:
             return False
         words += 1
         i += w.end()
@@ -1483,9 +1529,15 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         if m is None:
             break
         j = gap_start + m.end()
+        q = c.qual_start.match(text, j, limit)
+        if q is not None and q.end() > j and q.end() in values and prev.last_slot == "by":
+            j = q.end()  # "rise 9% in September alone and about 60% since January"
         v = values.get(j)
         if v is not None:
-            dated = base is not None and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _from_date_end(text, v.end, limit, dates) is not None
+            # each amount with its own period: "down 4.5% from the previous Friday and 6.8% from Oct. 13", "rise 9% in
+            # September alone and about 60% since January"
+            period_before = base is not None or any(prev.end < d < j for d in dates)
+            dated = period_before and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _period_end(text, v.end, limit, dates, c) is not None
             listed = c.respectively.search(text, v.end, limit) or dated or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
             if v.multiplier or not listed:
                 break  # "to 5 and 6" without "respectively" is no list of later values
@@ -1501,17 +1553,32 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     return out
 
 
+def _period_end(text: str, pos: int, limit: int, dates: dict[int, int], c: Compiled) -> int | None:
+    """The end of a period right at ``pos``: a preposition of ``period_prepositions`` and a date ("from Oct. 13",
+    "since January"), else None."""
+    m = c.period_prep_re.match(text, pos, limit)
+    if m is None:
+        return None
+    return _date_after(text, m.end(), limit, dates)
+
+
+def _date_after(text: str, k: int, limit: int, dates: dict[int, int]) -> int | None:
+    """The end of a date at ``k``, after at most two lowercase words ("the previous Friday")."""
+    for _ in range(3):
+        if k in dates:
+            return dates[k]
+        w = re.match(r"[a-z]+\s+", text[k:limit])
+        if w is None:
+            return None
+        k += w.end()
+    return dates.get(k)
+
+
 def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
     """The end of " from <date>" right at ``pos`` (a baseline period: "from Oct. 13", "from the previous
     Friday"), else None."""
     m = re.match(r"\s+from\s+", text[pos:limit])
-    k = pos + m.end() if m is not None else None
-    for _ in range(3):
-        if k is None or k in dates:
-            break
-        w = re.match(r"[a-z]+\s+", text[k:limit])  # "the previous Friday": at most two lowercase words first
-        k = k + w.end() if w else None
-    return dates[k] if k is not None and k in dates else None
+    return _date_after(text, pos + m.end(), limit, dates) if m is not None else None
 
 
 def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
