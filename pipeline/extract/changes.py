@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "occasion_determiners", "occasion_unit", "value_loss_prepositions", "merge_max_words", "period_prepositions",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -173,8 +173,6 @@ class Compiled:
     baseline_words_re: re.Pattern
     range_lead_re: re.Pattern
     aside_re: re.Pattern
-    occasion_determiners: frozenset[str]
-    occasion_unit: str
     merge_max_words: int
     period_prep_re: re.Pattern
 
@@ -295,8 +293,6 @@ def compile_rules(rules: Rules) -> Compiled:
         aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
         range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
-        occasion_determiners=frozenset(_norm(w) for w in data["occasion_determiners"]),
-        occasion_unit=str(data["occasion_unit"]),
         merge_max_words=int(data["merge_max_words"]),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
     )
@@ -556,10 +552,6 @@ def action_times(doc: Doc, start: int, rules: Rules) -> Action | None:
     times = next((t for t in doc[_token_index(doc, start) :] if t.lower_ == "times"), None) if doc_text(doc) else None
     if times is None or times.idx - start > 40:
         return None
-    if any(ch.dep_ == "det" and ch.lower_ in c.occasion_determiners for ch in times.children):
-        # "The team has been to the final 3 times", "the last 5 times": "times" a noun with a determiner of its own
-        # counts occasions; a multiplier takes none ("3 times larger", "3 times the size": the determiner is the size's)
-        return Action(times.text, c.occasion_unit, None)
     verb = next((t for t in times.ancestors if t.tag_.startswith("VB")), None)
     if verb is None or verb.idx > start:
         return None
