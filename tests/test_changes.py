@@ -393,6 +393,24 @@ CHANGES = [
     ("w2-participle-in-object", "The rally has lifted the market value of all gold ever mined to about US$32 trillion.",
      "lifted the market value of all gold ever mined to about US$32 trillion", "increase", None, 32e12, None, None, None, None),
     # a comma-led restatement of the same change up to merge_max_words after the value (negative: no-merge-without-later-value)
+    # round 6, sentences of the third written corpus (written-changes-3.texts.jsonl: written text, not real news; ids w3-)
+    # a level hedge: right after a change verb its value is the level reached; after "to" a hedge of the later value
+    ("w3-falls-as-low-as", "Brent crude oil falls as low as US$58.40 per barrel, its lowest level since February 2021.",
+     "falls as low as US$58.40", "decrease", None, 58.4, None, None, None, None),
+    ("w3-fall-to-as-low-as", "Analysts said that prices could fall to as low as $45 if a recession hit.", "fall to as low as $45", "decrease",
+     None, 45, None, None, None, None),
+    ("w3-rose-as-much-as", "Shares rose as much as 5% in early trading.", "rose as much as 5%", "increase", None, None, 5, "%", None, 5.0),
+    # "recover" takes its value through a preposition; "expand" only a percent right after it
+    ("w3-recovered-to", "The company's share of the global DRAM market has recovered to 36%, according to Counterpoint Research.",
+     "recovered to 36%", "increase", None, 36, None, None, None, None),
+    ("w3-expands", "South Korea's economy expands 1.2% quarter-on-quarter in the third quarter, its fastest growth in more than a year.",
+     "expands 1.2%", "increase", None, None, 1.2, "%", None, 1.2),
+    # a word mixing letters and digits in the object is a name or code, no value
+    ("w3-code-in-object", "Airbus plans to raise production of its A320 family to 75 aircraft a month in 2027, from about 60 now.",
+     "raise production of its A320 family to 75 aircraft a month in 2027, from about 60", "increase", 60, 75, None, None, None, 25.0),
+    # a percent range after "by between" (money only before round 6)
+    ("w3-by-between-percent", "Apple has said it expects total revenue to grow by between 10% and 12% in the September quarter.",
+     "grow by between 10% and 12%", "increase", None, None, 11, "%", None, 11.0),
     ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
      "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
 ]
@@ -489,6 +507,13 @@ NOT_CHANGES = [
     # money after "lose"/"wipe" needs a value noun after it (positives: w2-wiping-off-market-value, w2-adding-to-market-value)
     ("r6-lost-money-to", "The company lost $2 billion to fraud."),
     ("r6-wiped-out", "The flood wiped out 300 homes."),
+    # a level hedge with no change word; a range lead before no range; a count after a verb that takes only a percent;
+    # a value of "recover" only after a preposition (positives: w3-falls-as-low-as, w3-by-between-percent, w3-expands,
+    # w3-recovered-to)
+    ("r6-as-low-as-no-change", "Prices were as low as $45 in May."),
+    ("r6-between-dates", "Prices rose between May and June, with 5% of shops closed."),
+    ("r6-expanded-stores", "The chain expanded 500 stores."),
+    ("r6-recovered-bodies", "Police recovered 30 bodies."),
 ]
 
 

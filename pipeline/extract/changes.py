@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "merge_max_words", "period_prepositions",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -175,6 +175,10 @@ class Compiled:
     aside_re: re.Pattern
     merge_max_words: int
     period_prep_re: re.Pattern
+    level_hedges: frozenset[str]
+    level_hedge_re: re.Pattern
+    range_lead_sources: frozenset[str]
+    percent_only_verbs: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -295,6 +299,10 @@ def compile_rules(rules: Rules) -> Compiled:
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
         merge_max_words=int(data["merge_max_words"]),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
+        level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
+        level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
+        range_lead_sources=frozenset(str(w) for w in data["range_lead_sources"]),
+        percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
     )
 
 
@@ -886,6 +894,12 @@ def _name_number(doc: Doc, pos: int) -> bool:
     return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
 
 
+def _code_word(word: str, start: int, end: int, values: dict[int, Value]) -> bool:
+    """Whether a word of the gap mixing letters and digits is a name or code, no value ("raise production of its A320
+    family to 75 aircraft a month", "the COVID-19 fund"): no value starts inside it ("5bn", "US$5" are values)."""
+    return bool(re.search(r"[A-Za-z]", word)) and not any(start <= k < end for k in range(start, end) if k in values)
+
+
 def _reduced_relative(doc: Doc, pos: int) -> bool:
     """Whether the word at ``pos`` is a past participle with no subject or auxiliary of its own: inside the object of a
     change word it modifies the noun before it ("lifted the market value of all gold ever mined to about US$32
@@ -952,16 +966,20 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             slot = "percent_by"
         if slot is not None:
             k, quals = j, []
-            while (q := c.qual_start.match(text, k, limit)) is not None and q.end() > k:
+            while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)) is not None and q.end() > k:
                 quals.append(_norm(q.group("q")))  # "trim only about 275 to 350"
                 k = q.end()
             if quals and k in values:
                 if not p and quals[0] in c.level_qualifiers:
                     break  # "rose above 40 °C": a level crossed, not an amount
+                if not p and slot == "by" and quals[0] in c.level_hedges:
+                    slot = "to"  # "Brent crude oil falls as low as US$58.40": the level it reached
                 j = k
-            lead = c.range_lead_re.match(text, j, limit) if p is not None else None
-            if lead is not None and lead.end() in values and values[lead.end()].source == "money" and not values[lead.end()].multiplier:
-                j = lead.end()  # "raises its forecast to between US$64 billion and US$72 billion": the range (its midpoint)
+            lead = c.range_lead_re.match(text, j, limit) if p is not None or slot == "by" else None
+            if lead is not None and lead.end() in values and values[lead.end()].source in c.range_lead_sources and not values[lead.end()].multiplier:
+                # "raises its forecast to between US$64 billion and US$72 billion", "grow by between 10% and 12%": the
+                # range another stage read (its midpoint)
+                j = lead.end()
             v = values.get(j)
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
@@ -991,7 +1009,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
-                if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
+                percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
+                if role == "direct_percent" and not p and (percent_only or not _gain_loss_value(v, text, limit, c)):
                     total = _total_after(text, v, limit, values, c)
                     if total is None:
                         break
@@ -1042,8 +1061,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
             skipped += 1
             continue
-        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)) \
-                or (word in c.cues and not first):
+        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)
+                and not _code_word(word, i, w.end(), values)) or (word in c.cues and not first):
             break
         after = SPACES_RE.match(text, w.end(), limit)
         if after is not None and after.end() in dates:
@@ -1339,7 +1358,7 @@ def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: C
         j = p.end()
     rate = c.rate_re.match(text, j, limit) if p is None else None
     j = rate.end() if rate is not None else j  # "shrinks at an annualized rate of 0.7%"
-    q = c.qual_start.match(text, j, limit)
+    q = c.level_hedge_re.match(text, j, limit) or c.qual_start.match(text, j, limit)
     k = q.end() if q is not None and q.end() > j else j
     v = values.get(k) or (_value_after_np(doc, k, limit, values, c) if p is not None else None)
     return v is not None and not v.multiplier
