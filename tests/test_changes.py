@@ -399,6 +399,10 @@ CHANGES = [
      "falls as low as US$58.40", "decrease", None, 58.4, None, None, None, None),
     ("w3-fall-to-as-low-as", "Analysts said that prices could fall to as low as $45 if a recession hit.", "fall to as low as $45", "decrease",
      None, 45, None, None, None, None),
+    # a user count after "gain"/"add"/"lose" is the amount the user base changed by (the round-2 negative "gained 3 million
+    # users" reversed: the third written corpus labels "gained 12 million users", and the issue asks user counts to link)
+    ("w3-gained-users", "Bluesky, which gained 12 million users in the week after the 2024 US election, now has 41 million registered accounts.",
+     "gained 12 million", "increase", None, None, 12e6, "users", None, None),
     ("w3-rose-as-much-as", "Shares rose as much as 5% in early trading.", "rose as much as 5%", "increase", None, None, 5, "%", None, 5.0),
     # "recover" takes its value through a preposition; "expand" only a percent right after it
     ("w3-recovered-to", "The company's share of the global DRAM market has recovered to 36%, according to Counterpoint Research.",
@@ -440,7 +444,6 @@ NOT_CHANGES = [
     ("made-up-share", "Women made up 40% of the board."),
     ("raised-funding", "The startup raised $50 million in a Series B round."),
     ("lost-money", "The company lost $2 billion last year."),
-    ("gained-users", "The service gained 3 million users in March."),
     ("no-number", "Vaccination rates dropped sharply in 2018."),
     ("fall-of-year", "He left office in the fall of 1989."),
     ("equal-to", "The firm will lay off staff, equal to at least 240 people."),

@@ -1009,15 +1009,16 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
-                percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
-                if role == "direct_percent" and not p and (percent_only or not _gain_loss_value(v, text, limit, c)):
-                    total = _total_after(text, v, limit, values, c)
-                    if total is None:
+                if role == "direct_percent" and not p:
+                    percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
+                    total = None if percent_only else _total_after(text, v, limit, values, c)
+                    if total is not None:
+                        # "added 18.9 million paid subscribers ..., bringing its total to 301.6 million": the amount and the new total
+                        st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
+                        i, first, skipped = total.end, False, 0
+                        continue
+                    if percent_only or not _gain_loss_value(v, text, limit, c):
                         break
-                    # "added 18.9 million paid subscribers ..., bringing its total to 301.6 million": the amount and the new total
-                    st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
-                    i, first, skipped = total.end, False, 0
-                    continue
                 if slot == "from" and v.ends is not None and "to" not in st.slots:
                     # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
                     st.slots["from"], st.slots["to"] = v.ends
@@ -1215,15 +1216,15 @@ def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
     """Whether a number right after "gained"/"lost" is a change: a percent ("shares gained 5%"), or a
     count or bare number ("gained 13 seats", "Labour lost 42") that is no score ("lost 22 to 10") and no
     contest ("lost 3 games"), or a measure ("added 585 gigawatts"); never money ("lost $2 billion" is a loss)
-    unless a value noun follows it ("loses US$593 billion in market value"), nor a user count (new users) unless
-    a new total follows (``_total_after``)."""
+    unless a value noun follows it ("loses US$593 billion in market value"); a user count ("Bluesky gained 12 million
+    users": the user base grew by that many) is one."""
     if v.unit == "%":
         return True
     if v.source == "money":
         # "the company loses nearly US$593 billion in market value": a change of a value, not a loss in the accounts
         return c.value_loss_re.match(text, v.end, limit) is not None
-    if v.source == "measure":
-        return True  # "the world added 585 gigawatts of renewable power capacity", "lost 5 kilograms"
+    if v.source in ("measure", "user_counts"):
+        return True  # "the world added 585 gigawatts of renewable power capacity", "lost 5 kilograms", "gained 12 million users"
     if v.source not in ("count", "bare"):
         return False
     after = re.match(r"\s*(?:[-–]\s*\d|to\s+\d)|\s+([A-Za-z]+)", text[v.end : limit])
