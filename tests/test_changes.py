@@ -415,6 +415,11 @@ CHANGES = [
     # a percent range after "by between" (money only before round 6)
     ("w3-by-between-percent", "Apple has said it expects total revenue to grow by between 10% and 12% in the September quarter.",
      "grow by between 10% and 12%", "increase", None, None, 11, "%", None, 11.0),
+    # round 6, forms of Wikinews reports written for this check: "up to" with an earlier value in its unit is a change
+    # (negatives: up-to-bound, r6-up-to-other-unit); a bare number and a period unit in the gap (negative: r6-period-slot)
+    ("r6-up-to-from", "Cases are up to 500 from 300 last week.", "up to 500 from 300", "increase", 300, 500, None, None, None, 200 / 3),
+    ("r6-period-in-gap", "Infections have risen by 2,300 in the past 24 hours, to a total of 21,000.",
+     "risen by 2,300 in the past 24 hours, to a total of 21,000", "increase", None, 21000, 2300, None, None, None),
     ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
      "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
 ]
@@ -517,6 +522,9 @@ NOT_CHANGES = [
     ("r6-between-dates", "Prices rose between May and June, with 5% of shops closed."),
     ("r6-expanded-stores", "The chain expanded 500 stores."),
     ("r6-recovered-bodies", "Police recovered 30 bodies."),
+    ("r6-up-to-other-unit", "The app has up to 5 million users from 20 countries."),
+    # a period's number is no gap word before any value is read ("extend ... by 15 days" stays no change: dev-extended-by-days)
+    ("r6-period-slot", "The curfew was extended for 15 days to the end of May."),
 ]
 
 

@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -179,6 +179,7 @@ class Compiled:
     level_hedge_re: re.Pattern
     range_lead_sources: frozenset[str]
     percent_only_verbs: frozenset[str]
+    period_unit_re: re.Pattern
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -303,6 +304,7 @@ def compile_rules(rules: Rules) -> Compiled:
         level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
         range_lead_sources=frozenset(str(w) for w in data["range_lead_sources"]),
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
+        period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
     )
 
 
@@ -1062,6 +1064,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
             skipped += 1
             continue
+        unit = c.period_unit_re.match(text, pct.end, limit) if pct is not None and pct.source == "bare" and st.slots else None
+        if unit is not None:
+            i = unit.end()  # "risen by 2,300 in the past 24 hours, to a total of 21,000": a period is part of the gap
+            skipped += 1
+            continue
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)
                 and not _code_word(word, i, w.end(), values)) or (word in c.cues and not first):
             break
@@ -1276,10 +1283,11 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 continue
             if cue.role == "adverb" and _person_moves(tok, c):
                 continue  # "He went up to 5 floors", "She went up 3 floors": a person moving, not a quantity changing
-            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c):
-                continue  # "up to 5 million": a bound, not a change ("down to 1%" is one)
+            bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c)
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
             _read_slots(st, cue.role, doc, limit, values, dates, c)
+            if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
+                continue  # "up to 5 million": a bound, not a change ("down to 1%" is one; so is "up to 500 from 300 last week")
             if cue.role == "noun" and "by" not in st.slots and word not in c.plural_nouns:
                 # "a 12% increase", "a $5 billion cut", "a 25% spending increase" ("three increases" counts events)
                 for gap_end in range(start - 1, max(0, start - 25), -1):
