@@ -136,6 +136,9 @@ NOT_MULTIPLIERS = [
     ("four-fold-path", "The four-fold path is a Buddhist idea."),
     ("two-fold-parts", "Its aim is two-fold."),
     ("doubles-titles", "He won more than 20 doubles titles."),
+    # round 6: a fraction that heads or quantifies its clause's subject is a share (positives: half-the-size, a-third-of-the-price)
+    ("r6-half-the-population", "Half the population lives in poverty."),
+    ("r6-a-third-of-the-population", "About a third of the population was vaccinated."),
 ]
 
 

@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -180,6 +180,7 @@ class Compiled:
     range_lead_sources: frozenset[str]
     percent_only_verbs: frozenset[str]
     period_unit_re: re.Pattern
+    share_subject_deps: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -305,6 +306,7 @@ def compile_rules(rules: Rules) -> Compiled:
         range_lead_sources=frozenset(str(w) for w in data["range_lead_sources"]),
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
+        share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
     )
 
 
@@ -394,6 +396,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     for m in c.fraction_re.finditer(text):
         if _after_change_verb(doc, m.start(), c):
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
+        if _subject_share(doc, m.end("f"), c):
+            continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
@@ -414,6 +418,17 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _subject_share(doc: Doc, end: int, c: Compiled) -> bool:
+    """Whether the fraction ending at ``end`` heads or quantifies the subject of its clause, by the parse ("Half the
+    population lives in poverty", "About a third of the population was vaccinated"): a share of a group. A ratio
+    measures something else ("The moon is half the size of the planet", "sells for a third of the price")."""
+    tok = _token_at(doc, end - 1)
+    if tok is None:
+        return False
+    noun = tok if tok.dep_ in c.share_subject_deps or tok.head.i <= tok.i else tok.head
+    return noun.dep_ in c.share_subject_deps
 
 
 def _after_change_verb(doc: Doc, start: int, c: Compiled) -> bool:
