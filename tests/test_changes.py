@@ -528,6 +528,8 @@ NOT_CHANGES = [
     ("r6-up-to-other-unit", "The app has up to 5 million users from 20 countries."),
     # a period's number is no gap word before any value is read ("extend ... by 15 days" stays no change: dev-extended-by-days)
     ("r6-period-slot", "The curfew was extended for 15 days to the end of May."),
+    # a bare number before "times" is how often, never an amount (positive: times-by-year, a multiplier of a change)
+    ("r6-cut-times-frequency", "The man was cut 15 times with a knife."),
 ]
 
 

@@ -76,6 +76,8 @@ SCORE_AFTER_RE = rx.compile(r"\s*[-–—]\s*\d")
 PERIOD_AFTER_RE = rx.compile(
     r"\s+(?:this|last|next|that|a|an|each|every|the\s+past|the\s+last)\s+(?:[A-Za-z]+\s+)?(?:year|month|week|day|decade|quarter|century)s?(?![\w-])", re.I
 )
+#: "times" after a bare number: how often (the quantities stage keeps the multipliers among them)
+TIMES_AFTER_RE = rx.compile(r"\s+times(?![\w-])", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
@@ -670,6 +672,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
+        if TIMES_AFTER_RE.match(text, m.end()):
+            continue  # "was cut 15 times with a knife": a frequency the quantities stage left out, never an amount
         last = _token_at(doc, m.end() - 1)
         if re.match(r"[-‐][A-Za-z]", text[m.end() : m.end() + 2]) or ("-" in m.group() and last is not None and last.dep_ in ("compound", "amod")):
             continue  # a compound modifier: "third-quarter", "five-year", "15-day"
