@@ -423,6 +423,7 @@ CHANGES = [
     ("r6-up-to-from", "Cases are up to 500 from 300 last week.", "up to 500 from 300", "increase", 300, 500, None, None, None, 200 / 3),
     ("r6-period-in-gap", "Infections have risen by 2,300 in the past 24 hours, to a total of 21,000.",
      "risen by 2,300 in the past 24 hours, to a total of 21,000", "increase", None, 21000, 2300, None, None, None),
+    ("r6-fell-feet-from-record-levels", "The river fell 3 feet from record levels.", "fell 3", "decrease", None, None, 3, "foot", None, None),
     ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
      "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
 ]
@@ -530,6 +531,8 @@ NOT_CHANGES = [
     ("r6-period-slot", "The curfew was extended for 15 days to the end of May."),
     # a bare number before "times" is how often, never an amount (positive: times-by-year, a multiplier of a change)
     ("r6-cut-times-frequency", "The man was cut 15 times with a knife."),
+    # a length then "from" and a bare noun: the place something fell from (positive: r6-fell-feet-from-record-levels)
+    ("w2-falling-from-scaffolding", "A worker dies after falling 20 feet from scaffolding at the construction site of a new office tower."),
 ]
 
 

@@ -1421,11 +1421,20 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True  # "drops up to 60 centimetres of snow": matter that fell
     if cue.role == "direct_percent" and by.source in ("count", "bare") and _person_subject(tok, c):
         return True  # "He added 15 points and 7 rebounds": a player's tally, not a change of a quantity
-    if (by.unit or "") in c.movement_units and c.movement_prep_re.match(doc_text(doc), by.end, limit):
-        return True  # "falling 20 feet into a ravine": a distance moved
+    if (by.unit or "") in c.movement_units and (c.movement_prep_re.match(doc_text(doc), by.end, limit) or _from_place(doc, by.end, limit, c)):
+        return True  # "falling 20 feet into a ravine", "falling 20 feet from scaffolding": a distance moved
     if (by.unit or "") in c.movement_units:
         return _person_subject(tok, c)
     return False
+
+
+def _from_place(doc: Doc, end: int, limit: int, c: Compiled) -> bool:
+    """Whether "from" and a bare noun follow a length (a unit word between): the place a thing fell from ("falling 20
+    feet from scaffolding", the tagger may read it as a gerund), not an earlier level ("fell 3 feet from its peak",
+    "from 10 feet")."""
+    m = re.match(r"(?:\s+[A-Za-z]+)?\s+from\s+([A-Za-z]+)(?![\w-])", doc_text(doc)[end:limit])
+    tok = _token_at(doc, end + m.start(1)) if m else None
+    return tok is not None and tok.tag_ in ("NN", "NNS", "VBG") and _norm(tok.text) not in c.level_nouns
 
 
 def _person_subject(tok: Token, c: Compiled) -> bool:
