@@ -424,6 +424,10 @@ CHANGES = [
     ("r6-period-in-gap", "Infections have risen by 2,300 in the past 24 hours, to a total of 21,000.",
      "risen by 2,300 in the past 24 hours, to a total of 21,000", "increase", None, 21000, 2300, None, None, None),
     ("r6-fell-feet-from-record-levels", "The river fell 3 feet from record levels.", "fell 3", "decrease", None, None, 3, "foot", None, None),
+    # a count after a preposition of place, before its noun, inside the object (negative: listed-but-number-before-lead,
+    # a comma and a list lead end the object)
+    ("r6-count-in-object", "Spotify raises the price of its premium plan in 50 markets by US$1.",
+     "raises the price of its premium plan in 50 markets by US$1", "increase", None, None, 1, "USD", None, None),
     ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
      "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
 ]

@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -183,6 +183,7 @@ class Compiled:
     percent_only_verbs: frozenset[str]
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
+    object_count_prepositions: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -309,6 +310,7 @@ def compile_rules(rules: Rules) -> Compiled:
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
+        object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
     )
 
 
@@ -915,6 +917,18 @@ def _name_number(doc: Doc, pos: int) -> bool:
     return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
 
 
+def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
+    """Whether a count stands inside the object of a change word, after a preposition of place or scope and before its
+    counted noun: "raises the price of its premium plan in 50 markets by US$1", "cut prices at 300 stores by 10%"."""
+    if v.source != "count" or v.multiplier:
+        return False
+    tok, last = _token_at(doc, v.start), _token_at(doc, v.end - 1)
+    if tok is None or last is None or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return _norm(prev.text) in c.object_count_prepositions and _modifies_next(doc, v.end)
+
+
 def _code_word(word: str, start: int, end: int, values: dict[int, Value]) -> bool:
     """Whether a word of the gap mixing letters and digits is a name or code, no value ("raise production of its A320
     family to 75 aircraft a month", "the COVID-19 fund"): no value starts inside it ("5bn", "US$5" are values)."""
@@ -1088,6 +1102,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             i = unit.end()  # "risen by 2,300 in the past 24 hours, to a total of 21,000": a period is part of the gap
             skipped += 1
             continue
+        if pct is not None and not st.slots and st.multiplier is None and _object_count(doc, pct, c):
+            i = pct.end  # "raises the price of its premium plan in 50 markets by US$1": a count inside the object
+            skipped += 1
+            continue
+        if not st.slots and c.list_lead_re.match(text, len(text[:i].rstrip()) - 1, limit) and text[:i].rstrip().endswith(","):
+            break  # "Sales rose in 3 regions, including Asia to $5 billion": a list of subjects, not the object
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)
                 and not _code_word(word, i, w.end(), values)) or (word in c.cues and not first):
             break
