@@ -86,6 +86,10 @@ MULTIPLIERS = [
      "2.3 times the number recorded in 2022.", "2.3 times", 2.3, "exact", "increase", "change"),
     ("w5-twice-as-many-as-earlier", "OpenAI says that the number of weekly users of ChatGPT has reached 1 billion, twice as many as a year earlier.",
      "twice", 2, "exact", "increase", "change"),
+    # round 6: with a figure of its own written, the same quantity at an earlier time is compared, not changed (as the tuning,
+    # second and third written corpora label it; without a figure: w5-times-earlier-year, w5-twice-as-many-as-earlier)
+    ("w3-double-the-figure-earlier", "Micron Technology forecasts second-quarter revenue of US$18.7 billion, nearly double the $9.3 billion it "
+     "reported a year earlier.", "double", 2, "approx", "increase", "comparison"),
 ]
 
 

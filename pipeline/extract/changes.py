@@ -68,6 +68,8 @@ YEAR_SPAN_RE = rx.compile(r"(?:1[89]|20)\d{2}(?:[-–/](?:\d{2}|(?:1[89]|20)\d{2
 YEAR_TAIL_RE = rx.compile(r"[-–/](?:\d{2}|(?:1[89]|20)\d{2})(?![\w-])")
 #: a year after a preposition of time: the reference of a comparison is an earlier time ("recorded in 2022")
 EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)?(?:1[89]|20)\d{2}(?![\w-])", re.I)
+#: a figure written in a clause (digits, a currency sign before them); a year among them is no figure
+FIGURE_RE = rx.compile(r"(?<![\w.,])[$€£¥₹₩]?\d[\d,]*(?:\.\d+)?(?![\w-])")
 #: a range's ends lie within this ratio; "rises US$2 to US$66" is an amount and a later value
 RANGE_MAX_RATIO = 3.0
 #: a dash and digits right after a number: a score ("down 2–0", "fell 110-102")
@@ -512,13 +514,22 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     return kind
 
 
+def _clause_after(doc: Doc, end: int) -> str:
+    """The words after a multiplier up to the next comma, semicolon or colon, or the sentence end."""
+    text = doc_text(doc)
+    _, sent_end = _sentence_bounds(doc, end)
+    stop = re.search(r"[,;:]", text[end:sent_end])
+    return text[end : end + stop.start() if stop else sent_end]
+
+
 def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
     """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022")
-    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end."""
-    text = doc_text(doc)
-    _, end = _sentence_bounds(doc, row["end"])
-    stop = re.search(r"[,;:]", text[row["end"] : end])
-    clause = text[row["end"] : row["end"] + stop.start() if stop else end]
+    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end, and writes
+    no figure of its own (a figure makes it a comparison of two written numbers, as the tuning and the second and
+    third written corpora label "more than four times the 247 cases recorded in the same period of 2025")."""
+    clause = _clause_after(doc, row["end"])
+    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in FIGURE_RE.finditer(clause)):
+        return False  # "more than triple the ₩6.5 trillion it earned a year earlier": two written figures compared
     return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
 
 
