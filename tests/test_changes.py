@@ -86,6 +86,7 @@ MULTIPLIERS = [
      "2.3 times the number recorded in 2022.", "2.3 times", 2.3, "exact", "increase", "change"),
     ("w5-twice-as-many-as-earlier", "OpenAI says that the number of weekly users of ChatGPT has reached 1 billion, twice as many as a year earlier.",
      "twice", 2, "exact", "increase", "change"),
+    ("r6-doubled-as-clause", "Sales doubled as demand rose.", "doubled", 2, "exact", "increase", "change"),
     # round 6: with a figure of its own written, the same quantity at an earlier time is compared, not changed (as the tuning,
     # second and third written corpora label it; without a figure: w5-times-earlier-year, w5-twice-as-many-as-earlier)
     ("w3-double-the-figure-earlier", "Micron Technology forecasts second-quarter revenue of US$18.7 billion, nearly double the $9.3 billion it "
@@ -143,6 +144,9 @@ NOT_MULTIPLIERS = [
     # round 6: a fraction that heads or quantifies its clause's subject is a share (positives: half-the-size, a-third-of-the-price)
     ("r6-half-the-population", "Half the population lives in poverty."),
     ("r6-a-third-of-the-population", "About a third of the population was vaccinated."),
+    # "double as" a role (positive: r6-doubled-as-clause)
+    ("r6-doubles-as-a-museum", "The building doubles as a museum."),
+    ("r6-doubled-as-a-hospital", "The stadium doubled as a hospital during the pandemic."),
 ]
 
 

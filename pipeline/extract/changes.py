@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -186,6 +186,7 @@ class Compiled:
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
+    mult_not_prep: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -313,6 +314,7 @@ def compile_rules(rules: Rules) -> Compiled:
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
+        mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
     )
 
 
@@ -373,6 +375,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if (tok.tag_.startswith("VB") or _verb_read_as_noun(doc, tok, m.start(), c)) and (not tok.is_title or tok.is_sent_start):
             if _object_word(tok) in c.mult_not_before or any(ch.dep_ == "prt" and ch.lower_ in c.mult_not_before for ch in tok.children):
                 continue  # "redoubled its efforts", "doubled down on its strategy"
+            if any(ch.dep_ == "prep" and ch.lower_ in c.mult_not_prep and any(g.dep_ == "pobj" for g in ch.children) for ch in tok.children):
+                continue  # "The building doubles as a museum": serves as ("Sales doubled as demand rose" stays one)
             rule = "multiplier_verb"
         elif word in c.mult_nouns and nxt is not None and nxt.lower_ == "of":
             rule = "multiplier_noun"
