@@ -22,7 +22,7 @@ the gold fact whose span it overlaps (one-to-one). Printed:
 A subject is right when, case-insensitively with a leading "the" and possessive dropped, it equals the
 gold subject, one of its aliases or alt subjects, or one contains the other as whole words.
 
-    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tempeval|tempeval-heldout|written|written2|tuning|both|all] [--details]
+    python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tempeval|tempeval-heldout|written|written2|written3|written4|tuning|both|all] [--details]
 """
 
 from __future__ import annotations
@@ -58,6 +58,12 @@ WRITTEN = REPO / "benchmarks" / "newsdev" / "written-facts.jsonl"
 #: a second written corpus (written-facts-2.md): longer articles, owners named earlier, generic amounts
 WRITTEN2_TEXTS = REPO / "benchmarks" / "newsdev" / "written-facts-2.texts.jsonl"
 WRITTEN2 = REPO / "benchmarks" / "newsdev" / "written-facts-2.jsonl"
+#: a third (written-facts-3.md, tuning) and a fourth (written-facts-4.md: the blind check of the round of
+#: 2026-11-28, scored once at its end and never tuned on) written corpus, by writers who saw no other corpus
+WRITTEN3_TEXTS = REPO / "benchmarks" / "newsdev" / "written-facts-3.texts.jsonl"
+WRITTEN3 = REPO / "benchmarks" / "newsdev" / "written-facts-3.jsonl"
+WRITTEN4_TEXTS = REPO / "benchmarks" / "newsdev" / "written-facts-4.texts.jsonl"
+WRITTEN4 = REPO / "benchmarks" / "newsdev" / "written-facts-4.jsonl"
 #: facts of the 16 AQUAINT documents of benchmarks/heldout/aquaint-numbers.jsonl: a tuning set
 AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 #: 2026-11-27 (third session): two fifths of the held-out documents were retired to tuning, chosen by
@@ -403,13 +409,14 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "written2", "tuning", "both", "all"),
+                                     "tempeval-heldout", "written", "written2", "written3", "written4", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
-                    "facts documents; written / written2 = the written portal/Wikinews-style corpora (tuning); tuning = gold + dev + "
-                    "timebank + aquaint + tempeval + written + written2 + retired; all = every set")
+                    "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
+                    "the blind written corpus of the round of 2026-11-28 (not in tuning); tuning = gold + dev + "
+                    "timebank + aquaint + tempeval + written + written2 + written3 + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--calibrate", action="store_true",
                     help="with --set tuning: print each attachment rule's base confidence as rules/facts.yaml derives it")
@@ -440,6 +447,12 @@ def main() -> None:
             sets.append(("written portal/Wikinews-style facts (tuning; not real news)", *load_written(tmp)))
         if args.set in ("written2", "all", "tuning"):
             sets.append(("second written corpus, longer articles (tuning; not real news)", *load_written(tmp, WRITTEN2_TEXTS, WRITTEN2)))
+        if args.set in ("written3", "all", "tuning") and WRITTEN3.exists():
+            sets.append(("third written corpus (tuning; not real news)", *load_written(tmp, WRITTEN3_TEXTS, WRITTEN3)))
+        if args.set in ("written4", "all"):
+            if args.details:
+                sys.exit("--details lists errors: not on the blind written corpus (written4)")
+            sets.append(("fourth written corpus, blind check (not tuned on; not real news)", *load_written(tmp, WRITTEN4_TEXTS, WRITTEN4)))
         if args.set in ("tempeval-heldout", "all"):
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")

@@ -310,3 +310,27 @@ def test_tense_of_a_non_finite_verb(nlp, rules, settings, sentence, published, s
 ])
 def test_quarter_without_a_year(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value
+
+
+@pytest.mark.parametrize("sentence,published,span,value", [
+    # a reporting period named by its length and last month: the latest such month begun by the
+    # publication date, or the year written
+    ("Qantas reported a profit of A$1.39 billion for the six months to December on Thursday.", date(2026, 2, 26),
+     "the six months to December", "2025-07/2025-12"),
+    ("Oracle said cloud revenue rose 68% to $4.9 billion in the three months to February.", date(2026, 3, 10),
+     "the three months to February", "2025-12/2026-02"),
+    ("Toyota expects operating profit to fall to ¥3.8 trillion in the year to March 2026.", date(2025, 5, 8),
+     "the year to March 2026", "2025-04/2026-03"),
+    ("Sales for the three months ended June 30 rose 4%.", date(2026, 2, 26), "the three months ended June 30", "2025-04/2025-06"),
+])
+def test_months_to_a_month(nlp, rules, settings, sentence, published, span, value) -> None:
+    row = one(run(nlp, rules, settings, sentence, published), span)
+    assert row["value"] == value and row["granularity"] == "month"
+
+
+@pytest.mark.parametrize("sentence", ["The road to March 2026 is long.", "He moved the meeting to March 3.",
+                                      "The months to March were hard."])
+def test_months_to_needs_a_length(nlp, rules, settings, sentence) -> None:
+    """No length or 'the year' before "to <month>": no reporting period is read."""
+    rows = run(nlp, rules, settings, sentence, date(2026, 2, 26))
+    assert not [r for r in rows if r.get("rule") == "months_to"]

@@ -617,6 +617,67 @@ SUBJECT_CASES = [
     # the antecedent of "which" is a name the NER missed ("SpaceX"/NNP): still the relative clause's subject
     ("which-antecedent-untagged-name", "Starlink accounts for most of the value of SpaceX, which was valued at $1.5 "
      "trillion in its June debut.", "$1.5 trillion", {"subject": "SpaceX", "rule": "relative_clause"}),
+    # a currency word the parser read as a verb ("won"/VBD) does not hand the amount to another clause
+    ("currency-read-as-a-verb", "Samsung's operating profit rose to 20.1 trillion won in the fourth quarter, while its "
+     "smaller rival earned 19.2 trillion won.", "19.2 trillion won", {"subject": None}),
+    ("currency-read-as-a-verb-own-clause", "Samsung's operating profit rose to 20.1 trillion won in the fourth quarter.",
+     "20.1 trillion won", {"subject": "Samsung"}),
+    # a place in apposition to a place locates it; "the city of X" is X
+    ("place-located-by-a-place", "On Monday, the city of Chicago, Illinois, published a forecast showing a deficit of "
+     "US$1.15 billion in its budget for 2026.", "US$1.15 billion", {"subject": "Chicago", "metric": "deficit"}),
+    ("city-comma-state", "Austin, Texas, approved a budget of $5.9 billion.", "$5.9 billion", {"subject": "Austin"}),
+    ("state-of-x-names-it", "The state of Texas will spend $2 billion on roads.", "$2 billion", {"subject": "Texas"}),
+    ("list-of-places-is-no-locator", "Qatar, Kuwait and Oman pledged a combined $3 billion.", "$3 billion",
+     {"subject": "Qatar, Kuwait and Oman"}),
+    # a company's kind of number is never lent a person from beyond its clause
+    ("no-person-for-a-share-price", "Spotify reported a profit of €1.1 billion.\n\n\"This was the year we proved it,\" "
+     "chief executive Daniel Ek wrote in a letter to shareholders. Shares rose 9% to US$583 in New York trading.",
+     "US$583", {"subject": "Spotify"}),
+    ("a-person-may-be-lent-a-salary", "Magda Chambriard took over as chief executive in May. Her salary was set at R$1.6 "
+     "million.", "R$1.6 million", {"subject": "Magda Chambriard", "metric": "salary"}),
+    # "we" is an organisation, never the person quoted
+    ("we-is-not-the-speaker", "Kenya's Treasury Cabinet Secretary John Mbadi presented the budget on Thursday.\n"
+     "\"We expect to collect 2.6 trillion shillings in taxes next year,\" Mbadi told reporters.", "2.6 trillion shillings",
+     {"subject": None}),
+    ("we-is-the-speakers-organisation", "\"We will invest $5 billion,\" said Satya Nadella, the chief executive of "
+     "Microsoft.", "$5 billion", {"subject": "Microsoft"}),
+    # a name its clause calls "its" is an organisation's whatever the NER said; "whose" after a description
+    ("its-makes-a-company", "Novo Nordisk says it will cut the monthly price of its weight-loss drug Wegovy to US$349.\n\n"
+     "The company, whose market value has fallen to about kr 1.4 trillion, said sales would slow.", "kr 1.4 trillion",
+     {"subject": "Novo Nordisk", "metric": "market_cap"}),
+    # a description's antecedent: a name that acts or owns before one a preposition only brings in
+    ("description-skips-a-prepositional-name", "Finance minister Nirmala Sitharaman presented India's budget on Sunday.\n\n"
+     "Defence spending rises 14% after the country's brief conflict with Pakistan in May. The government also set aside "
+     "₹12.2 lakh crore for capital expenditure.", "₹12.2 lakh crore", {"subject": "India"}),
+    # a closed compound of a description word is that description; an object description is not the
+    # description that is its clause's subject
+    ("compound-description-object", "Nippon Steel completes its acquisition of United States Steel. The Tokyo-based "
+     "company paid $55 per share in cash, valuing the Pittsburgh steelmaker at about $14.9 billion.", "$14.9 billion",
+     {"subject": "United States Steel", "metric": "valuation"}),
+    ("description-after-a-name-repeats-it", "Klarna, the Swedish buy-now-pay-later lender, raises $1.37 billion in its "
+     "initial public offering in New York, valuing the company at $15.1 billion.", "$15.1 billion", {"subject": "Klarna"}),
+    ("shares-of-a-name-make-it-a-company", "Shares of Novo Nordisk fall 20% after the Danish drugmaker cuts its sales "
+     "forecast for 2026 to 280 billion kroner.", "280 billion kroner", {"subject": "Novo Nordisk"}),
+    # a league's name does not stand for "the club"
+    ("league-is-no-club", "Estevao joined Chelsea for a fee of €61.5 million, the London club announced on Monday.\n\n"
+     "The Premier League club will pay €34 million up front.", "€34 million", {"subject": "Chelsea"}),
+    # a statistic of a kind that names only places has no subject
+    ("average-of-a-kind-in-a-place", "Meanwhile the average UK house price rose to £299,000, according to the lender "
+     "Nationwide.", "£299,000", {"subject": None}),
+    ("average-of-a-named-thing", "The average price of Brent crude rose to $80 a barrel.", "$80", {"subject": "Brent crude"}),
+    # a list of one-sentence items (a portal's day) lends nothing across its lines
+    ("items-lend-nothing-across-lines", "Amazon announces it will cut about 14,000 corporate jobs.\nHurricane Melissa "
+     "makes landfall in Jamaica; early estimates put insured losses at $3–5 billion.\nGold trades at $4,000 an ounce.",
+     "$3–5 billion", {"subject": None}),
+    # a person's money said with a company's word: what a person earns is pay, what one is worth is wealth
+    ("a-person-earns-pay", "HSBC's chief executive Georges Elhedery, who earned $8.6 million last year, said the bank "
+     "would keep cutting costs.", "$8.6 million", {"subject": "Georges Elhedery", "metric": "salary"}),
+    ("a-company-earns-profit", "Toyota earned $8.6 billion in the quarter.", "$8.6 billion", {"subject": "Toyota", "metric": "profit"}),
+    ("a-person-is-worth-wealth", "Oracle co-founder Larry Ellison is worth $250 billion.", "$250 billion",
+     {"subject": "Larry Ellison", "metric": "other"}),
+    ("a-person-compensation-is-pay", "Pascal Soriot, the chief executive of AstraZeneca, received total compensation of "
+     "£14.7 million for 2024.", "£14.7 million", {"subject": "Pascal Soriot", "metric": "salary"}),
+    ("bonds-are-debt", "Argentina repays US$4.3 billion of bonds.", "US$4.3 billion", {"subject": "Argentina", "metric": "debt"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -802,3 +863,18 @@ def test_lede_reporting_period(run_text, text, published, mention, period) -> No
 ])
 def test_indefinite_subject_that_is_no_kind(run_text, text, mention) -> None:
     assert _fact(run_text(text), text, mention)["rule"] != "ambiguous"
+
+
+@pytest.mark.parametrize("text,published,mention,period", [
+    # a result is of the reporting period its sentence names, not of the day it was announced
+    ("HSBC Holdings reported a 14% fall in pre-tax profit to $7.3 billion for the third quarter on Tuesday.",
+     date(2025, 10, 30), "$7.3 billion", "2025-Q3"),
+    # a reporting period named by its length and last month, and later results of the story ("in the half")
+    ("Qantas Airways reported a profit before tax of A$1.39 billion for the six months to December on Thursday.\n\n"
+     "The carrier said revenue rose 8% to A$12.8 billion in the half.", date(2026, 2, 26), "A$12.8 billion", "2025-07/2025-12"),
+    # with no reporting period named, the day stands
+    ("Apple reported revenue of $94 billion on Thursday.", date(2025, 10, 31), "$94 billion", "2025-10-30"),
+])
+def test_period_of_a_result(run_text, text, published, mention, period) -> None:
+    fact = _fact(run_text(text, published), text, mention)
+    assert fact["period"] == period

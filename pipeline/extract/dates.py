@@ -648,6 +648,40 @@ def r_first_n(x: Match) -> Read | None:
     return Read(value, type="duration", start_date=a, end_date=b, granularity=_GRAN[unit], is_relative=relative)
 
 
+def r_months_to(x: Match) -> Read | None:
+    """ "the six months to December" said in February 2026: 2025-07/2025-12; "the year to March 2026":
+    2025-04/2026-03. A reporting period named by its length and last month (the month's year is the one
+    written, else the latest such month begun by the anchor, or with a future verb the next one)."""
+    month = x.month()
+    if not month:
+        return None
+    months = 12 if x.g("whole") else None
+    if months is None:
+        unit, n = x.unit(), x.num()
+        if unit is None or n is None or not float(n).is_integer() or n <= 0 or unit not in _MONTHS_IN:
+            return None
+        months = int(n) * _MONTHS_IN[unit]
+    if not 1 <= months <= 60:
+        return None
+    year_text = x.g("year")
+    if year_text:
+        year, relative = int(year_text), False
+    elif x.anchor is not None:  # the latest such month begun by the anchor (reports look back), unless said of the future
+        a = x.anchor
+        year = (a.year if month >= a.month else a.year + 1) if x.tense == "future" else (a.year if month <= a.month else a.year - 1)
+        relative = True
+    else:
+        return None
+    end = month_end(year, month)
+    first = shift(date(year, month, 1), -(months - 1), "M")
+    return Read(f"{first.year:04d}-{first.month:02d}/{year:04d}-{month:02d}", start_date=first, end_date=end,
+                granularity="month", is_relative=relative)
+
+
+#: months in a unit a reporting period is counted in
+_MONTHS_IN = {"M": 1, "Q": 3, "Y": 12}
+
+
 def r_fuzzy_duration(x: Match) -> Read | None:
     """ "recent quarters" (PXQ, up to the anchor), "the coming years" (PXY, from it)."""
     unit = x.unit()
@@ -824,6 +858,7 @@ RESOLVERS = {
     "ago": r_ago,
     "anchored_duration": r_anchored_duration,
     "first_n": r_first_n,
+    "months_to": r_months_to,
     "fuzzy_duration": r_fuzzy_duration,
     "duration": r_duration,
     "ref": r_ref,

@@ -43,8 +43,9 @@ from pipeline.facts.period import (
     year_to_date,
 )
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
-from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Period, Subject
-from pipeline.facts.subject import in_sentence, respectively
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
+from pipeline.facts.subject import in_sentence, respectively, said_by_us
+from pipeline.nlp import word_class
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
 
@@ -84,6 +85,19 @@ def publisher_names(source: str | None, url: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
+def number_rooted(span: Span, fr: FactRules) -> Span:
+    """The amount's span cut to its number's own words when the parse hangs the span from a currency
+    word it read as a verb ("19.2 trillion won" with "won"/VBD heading a clause of its own): the rules
+    climb from the span's root, and a misread "won" would hand them the wrong clause."""
+    if word_class(span.root, fr.word_classes) != "verb":
+        return span
+    numbers = [t for t in span if t.tag_ in fr.number_tags and not (span.start <= t.head.i < span.end)]
+    if not numbers:
+        return span
+    inside = [t.i for t in numbers[0].subtree if span.start <= t.i < span.end]
+    return span.doc[min(inside) : max(inside) + 1]
+
+
 def said_of_several(span: Span, fr: FactRules) -> bool:
     """'combined expenditures approximating ¥100 billion': the number is a total over several."""
     node = span.root
@@ -108,10 +122,20 @@ def restates(span: Span, metric_of_amount: dict[int, str], fr: FactRules) -> str
     return metric_of_amount[root.head.i]
 
 
-def attach(scene: Scene, span: Span) -> Subject:
+def _no_person(ent: Entity) -> bool:
+    """Not a person: neither this mention's label nor the one its id was made from ("Mbadi" of "John Mbadi")."""
+    return "PERSON" not in (ent.label, (ent.id or "").split(":", 1)[0].upper())
+
+
+def _anyone(ent: Entity) -> bool:
+    return True
+
+
+def attach(scene: Scene, span: Span, person_free: bool = False) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the headline's
-    actor, the article's)."""
+    actor, the article's). A number no person owns (``person_free``: a company's kind of metric, a user
+    count) or one a "we" says is never lent a person from beyond its clause."""
     if said_of_several(span, scene.fr):  # a total over several: theirs together when they are named as one coordination
         joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else no one's
         return joint if joint.rule == JOINT_RULE else Subject(None, None, None, AMBIGUOUS, 0, source=None)
@@ -119,8 +143,9 @@ def attach(scene: Scene, span: Span) -> Subject:
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
     sent = scene.sentence(span.start)
+    eligible = _no_person if person_free or said_by_us(span, scene.fr) else _anyone
     for fallback in FALLBACKS:
-        found = fallback(scene, sent)
+        found = fallback(scene, sent, eligible)
         if found is not None:
             return Subject(found.name, found.id, found.text, found.rule, subject.climbs, found.gazetteer, found.source)
     return subject
@@ -188,6 +213,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
             if span is None or len(span) == 0:
                 continue
+            span = number_rooted(span, fr)
             described = describe(table, row, doc, fr, text, span)
         except (KeyError, TypeError, ValueError):
             continue
@@ -201,16 +227,19 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             metric = restated
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
-        subject = attach(scene, span)
+        subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
         if table == "money" and metric == OTHER_METRIC:
             metric = priced(row, subject, fr) or metric
+        if table == "money":
+            metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric in fr.lede_metrics or _of_the_lede(subject, lede_names) else None
-        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede)
+        results = metric in fr.lede_metrics
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
             if len(own_dates) != len(dates):
-                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede)
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results)
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
@@ -238,6 +267,18 @@ def _of_the_lede(subject: Subject, lede_names: frozenset[str]) -> bool:
         return True
     keys = subject.id.split("+") if subject.id else [subject.name]
     return any(k in lede_names for k in keys) or (subject.id or subject.name) in lede_names
+
+
+def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules) -> str:
+    """What a person's amount measures, when the word says it of a company ("Georges Elhedery, who earned $8.6
+    million last year": pay, not profit; "Larry Ellison is worth $250 billion": wealth, not a valuation;
+    "received total compensation of £14.7 million": pay, not a court's award): ``person_metrics`` by metric,
+    ``person_metric_words`` by the governing word."""
+    label = subject.id.split(":", 1)[0].upper() if subject.id and ":" in subject.id else None
+    if label != "PERSON":
+        return metric
+    by_word = fr.person_metric_words.get((metric_text or "").lower())
+    return by_word or fr.person_metrics.get(metric, metric)
 
 
 def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:

@@ -49,6 +49,38 @@ class Scene:
         """The sentence holding token ``i``."""
         return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
 
+    @property
+    def items(self) -> bool:
+        """Is the article a list of one-sentence items (a news portal's day: each line its own story)? Then
+        nothing is lent across paragraphs: the line before is another story (memoised)."""
+        if "items" not in self.memo:
+            paras = [(start, end) for start, end in self.paragraphs if self.text[start:end].strip()]
+            counts = [sum(1 for s in self.sents if start <= s.start_char < end) for start, end in paras]
+            listed = len(counts) >= self.fr.item_list_min and sum(c == 1 for c in counts) >= self.fr.item_list_share * len(counts)
+            # a story told in one-sentence paragraphs (newswire) refers back: "The company also retained ..."
+            self.memo["items"] = listed and not any(self._refers_back(start) for start, _ in paras[1:])
+        return self.memo["items"]
+
+    def _refers_back(self, start: int) -> bool:
+        """Is the main clause subject of the first sentence of the paragraph at ``start`` a pronoun, a pronoun's
+        possession or a definite description ("It rose", "The British paper, packaging and publishing concern,
+        said")?"""
+        fr = self.fr
+        i = bisect.bisect_left([s.start_char for s in self.sents], start)
+        if i >= len(self.sents):
+            return False
+        for tok in self.sents[i].root.children:  # the main clause's subject: an item may say "the company" later
+            if tok.dep_ not in fr.subject_deps:
+                continue
+            word = tok.lower_
+            if word in fr.pronouns or word in fr.personal_pronouns:
+                return True
+            if any(c.dep_ == "poss" and (c.lower_ in fr.possessive_pronouns or c.lower_ in fr.personal_pronouns) for c in tok.children):
+                return True
+            if word in fr.descriptions and any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in tok.children):
+                return True
+        return False
+
 
 def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:
     """Not a comparison ("a ChatGPT-like app"), not a source ("according to Reuters"), not a traded thing

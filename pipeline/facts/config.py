@@ -95,6 +95,18 @@ class FactRules:
     stock_nouns: frozenset[str]
     relabelled_as_company: frozenset[str]
     stock_owner_deps: frozenset[str]
+    number_tags: frozenset[str]
+    person_free_metrics: frozenset[str]
+    naming_preps: frozenset[str]
+    neuter_possessives: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    statistic_modifiers: frozenset[str]
+    item_list_min: int
+    personal_pronouns: frozenset[str]
+    person_metrics: dict[str, str]
+    amount_of_preps: frozenset[str]
+    person_metric_words: dict[str, str]
+    item_list_share: float
     company_label: str
     place_modifier_deps: frozenset[str]
     public_body_descriptions: frozenset[str]
@@ -151,6 +163,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps",
+    "number_tags", "person_free_metrics",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -158,10 +171,11 @@ _WORD_SETS = (
     "corporate_suffixes", "source_words", "anaphor_nouns", "anaphor_determiners", "relative_pronouns", "pronouns",
     "first_person", "product_heads", "noun_preps", "metric_nouns", "actor_preps", "payer_object_verbs", "respective_words",
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
-    "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words",
+    "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
+    "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
-_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
+_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
 
 
 def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -180,12 +194,36 @@ def _mapping(pairs: object, where: str) -> dict[str, str]:
     return {k.lower(): v for k, v in items}
 
 
-def _descriptions(groups: object) -> dict[str, frozenset[str]]:
+class Descriptions(dict):
+    """Description word -> the labels of the names it may stand for. A closed compound that ends in one
+    of the ``suffixes`` is that description too ("steelmaker", "drugmaker", "planemaker" -> maker): the
+    kind is in the last word, and listing every compound would be a lexicon of one-offs."""
+
+    def __init__(self, words: dict[str, frozenset[str]], suffixes: tuple[str, ...]) -> None:
+        super().__init__(words)
+        self.suffixes = suffixes
+
+    def _base(self, word: object) -> str | None:
+        if not isinstance(word, str):
+            return None
+        return next((s for s in self.suffixes if word.endswith(s) and len(word) > len(s) + 2 and word[: -len(s)].isalpha()), None)
+
+    def __contains__(self, word: object) -> bool:
+        return dict.__contains__(self, word) or self._base(word) is not None
+
+    def get(self, word: object, default: object = None) -> object:  # type: ignore[override]
+        if dict.__contains__(self, word):
+            return dict.__getitem__(self, word)
+        base = self._base(word)
+        return dict.__getitem__(self, base) if base is not None and dict.__contains__(self, base) else default
+
+
+def _descriptions(groups: object, suffixes: object) -> Descriptions:
     out: dict[str, set[str]] = {}
     for label, words in dict(groups).items():  # type: ignore[call-overload]
         for word in words:
             out.setdefault(str(word).lower(), set()).add(str(label))
-    return {k: frozenset(v) for k, v in out.items()}
+    return Descriptions({k: frozenset(v) for k, v in out.items()}, tuple(str(x).lower() for x in suffixes))  # type: ignore[union-attr]
 
 
 def compile_fact_rules(rules: Rules) -> FactRules:
@@ -197,7 +235,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "person_metrics", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -207,7 +245,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps"))
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
+        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
@@ -229,6 +268,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         count_units={k.lower(): v for k, v in m["count_units"].items()},
         percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
         percent_change=dict(m["percent_change"]),
+        person_metrics=_mapping(m["person_metrics"], where=f"{where}: metrics.person_metrics"),
+        person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),
@@ -240,9 +281,11 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
+        item_list_min=int(s["item_list_min"]),
+        item_list_share=float(s["item_list_share"]),
         max_depth=int(s["max_depth"]),
         demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),
-        descriptions=_descriptions(s["descriptions"]),
+        descriptions=_descriptions(s["descriptions"], s["description_suffixes"]),
         entity_suffix_skip=tuple(s["entity_suffix_skip"]),
         surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
         variant_names=bool(s["variant_names"]),

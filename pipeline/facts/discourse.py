@@ -16,9 +16,19 @@ from pipeline.facts.records import Subject
 from pipeline.nlp import word_class
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from pipeline.facts.candidates import Scene
     from pipeline.facts.config import FactRules
     from pipeline.facts.records import Entity
+
+    #: which entities a fallback may lend (not a person for a company's kind of number)
+    Eligible = Callable[[Entity], bool]
+
+
+def _any(ent: "Entity") -> bool:
+    """Every entity may be lent (the fallbacks' default)."""
+    return True
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -135,7 +145,7 @@ def _subject_before(scene: "Scene", here: "Span", noun: str, p_start: int) -> "E
     return None
 
 
-def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None":
+def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset[str] = frozenset()) -> "Subject | None":
     """'The company's valuation', 'the retailer said': the entity its own sentence is about when that
     one is compatible and named before it ("The Evergrande Group announces it will be delisted from the
     Hong Kong Stock Exchange ..., with the company owing more than US$300 billion": Evergrande, not the
@@ -150,13 +160,15 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
             continue
         p_start = containing(scene.paragraphs, tok.idx)[0]
         opens = tok.left_edge.idx  # not a name inside the description itself ("Europe's largest bank")
-        before = [e for e in scene.index.ents if e.end <= opens and compatible(e, noun, fr)]
+        before = [e for e in scene.index.ents if e.end <= opens and compatible(e, noun, fr) and e.key not in exclude]
         if not before:
             continue
         ent = before[-1]
         here = scene.sentence(tok.i)
         topic = _named_subject(scene, here)
         acting = _clause_subject_before(scene, here, tok, noun)
+        topic = None if topic is not None and topic.key in exclude else topic
+        acting = None if acting is not None and acting.key in exclude else acting
         if topic is not None and topic.end <= opens and compatible(topic, noun, fr) and topic.start >= here.start_char:
             ent = topic
         elif acting is not None:  # "Pinterest agrees to be acquired by Amazon ...; the image-sharing platform, which has"
@@ -168,11 +180,21 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int) -> "Subject | None
             # Lee said part should be paid to the Transport Workers Union ... The airline had agreed"): a
             # subject is what a paragraph is about, an object only passes through; else the latest compatible name
             previous = _subject_before(scene, here, noun, p_start)
-            if previous is not None:
+            if previous is not None and previous.key not in exclude:
                 ent = previous
+            else:  # "India's budget ... after the country's brief conflict with Pakistan. The government also set
+                # aside ...": a name a preposition only brings in is a weaker antecedent than one that acts or owns
+                acting_names = [e for e in before if not _only_in_prep_phrase(scene, e)]
+                ent = acting_names[-1] if acting_names else ent
         source = "paragraph" if ent.start >= p_start else "article"
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
     return None
+
+
+def _only_in_prep_phrase(scene: "Scene", ent: "Entity") -> bool:
+    """Is the name the object of a preposition ("a conflict with Pakistan", "in May")?"""
+    span = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    return span is not None and len(span) > 0 and span.root.dep_ == "pobj"
 
 
 def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
@@ -266,14 +288,14 @@ def acts_in_sentence(scene: "Scene", ent: "Entity", tok: Token) -> bool:
     return False
 
 
-def sentence_entity(scene: "Scene", sent: "Span") -> "Subject | None":
+def sentence_entity(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The number's sentence names exactly one usable entity that acts in it: it (no clause rule found one)."""
     key = ("sentence_entity", sent.start)
     if key not in scene.memo:
         found = _single(scene, list(sent))
         scene.memo[key] = found if found is not None and acts_in_sentence(scene, *found) else None
     found = scene.memo[key]
-    if found is None:
+    if found is None or not eligible(found[0]):
         return None
     ent, tok = found
     return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_entity", 0, gazetteer=ent.listed, source="sentence")
@@ -295,6 +317,10 @@ def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
     found_topic = _subject_topic(scene, root)
     if found_topic is not None:
         return found_topic
+    named_root = scene.index.at(root.i)  # "Spotify/VB Technology reported ...": a name the tagger made the verb
+    if (named_root is not None and named_root.start <= sent[0].idx and named_root.label not in scene.fr.place_labels
+            and word_class(root, scene.fr.word_classes) == "verb"):  # not a dateline ("ATLANTA (AP) --")
+        return named_root
     for child in root.children:
         if child.i < root.i and child.dep_ == "prep" and child.lower_ in scene.fr.actor_preps and child.i == sent.start:
             found = _single(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, scene.fr)])
@@ -317,24 +343,26 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
     return None
 
 
-def recent_topic(scene: "Scene", sent: "Span") -> "Subject | None":
-    """The topic of the nearest earlier sentence that has one (at most ``topic_lookback`` back): a
-    story keeps talking about the entity its last sentences were about ("America West said ... Net
-    income was $5.8 million")."""
+def recent_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
+    """The topic of the nearest earlier sentence that has an ``eligible`` one (at most ``topic_lookback``
+    back): a story keeps talking about the entity its last sentences were about ("America West said ...
+    Net income was $5.8 million")."""
     start = sent.start
     for _ in range(scene.fr.topic_lookback):
         if start == 0:
             return None
         before = scene.sentence(start - 1)
+        same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
+        if not same and scene.items:
+            return None
         ent = _topic(scene, before)
-        if ent is not None:
-            same = containing(scene.paragraphs, before.start_char) == containing(scene.paragraphs, sent.start_char)
+        if ent is not None and eligible(ent):
             return Subject(ent.name, ent.id, None, "recent_topic", 0, gazetteer=ent.listed, source="paragraph" if same else "article")
         start = before.start
     return None
 
 
-def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+def paragraph_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The topic of the paragraph's first sentence, when the number's sentence comes after it."""
     p_start, _ = containing(scene.paragraphs, sent.start_char)
     first = scene.doc.char_span(p_start, p_start + 1, alignment_mode="expand") if p_start < len(scene.text) else None
@@ -344,20 +372,20 @@ def paragraph_topic(scene: "Scene", sent: "Span") -> "Subject | None":
     if lead.start >= sent.start:
         return None
     ent = _topic(scene, lead)
-    if ent is None:
+    if ent is None or not eligible(ent):
         return None
     return Subject(ent.name, ent.id, None, "paragraph_topic", 0, gazetteer=ent.listed, source="paragraph")
 
 
-def headline_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+def headline_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The headline's actor: the article's entity named first in its headline ("Kone to buy TK Elevator
     for €29.4 billion" -> Kone), when the headline starts with it: a headline leads with who acts."""
-    if not scene.title:
+    if not scene.title or scene.items:
         return None
     if "headline_topic" not in scene.memo:  # per article, not per number
         scene.memo["headline_topic"] = _find_headline_topic(scene)
     ent = scene.memo["headline_topic"]
-    if ent is None:
+    if ent is None or not eligible(ent):
         return None
     return Subject(ent.name, ent.id, None, "headline_topic", 0, gazetteer=ent.listed, source="headline")
 
@@ -378,9 +406,11 @@ def _find_headline_topic(scene: "Scene") -> "Entity | None":
     return best[1]
 
 
-def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
+def article_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The lede's topic, when it is also the entity the article names most often: an article about one
     organisation (or person, or country) lends it to numbers no clause attaches."""
+    if scene.items:
+        return None
     if "entity_counts" not in scene.memo:  # per article, not per number
         counts: dict[str, int] = {}
         for e in scene.index.ents:
@@ -397,7 +427,7 @@ def article_topic(scene: "Scene", sent: "Span") -> "Subject | None":
         if ent is not None:
             if ent.label in scene.fr.article_topic_skip_labels:  # a profile's person is not whose figures the article gives
                 return None
-            if counts.get(ent.key, 0) == most and most >= 2 and sum(v == most for v in counts.values()) == 1:
+            if counts.get(ent.key, 0) == most and most >= 2 and sum(v == most for v in counts.values()) == 1 and eligible(ent):
                 return Subject(ent.name, ent.id, None, "article_topic", 0, gazetteer=ent.listed, source="article")
             return None
     return None

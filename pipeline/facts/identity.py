@@ -288,11 +288,36 @@ def _companies_by_stock(rows: list[dict], spans: list, text: str, fr: FactRules)
         if root.dep_ in fr.stock_owner_deps:
             head = root.head  # "Netflix shares"; "Petrobras [chief executive] Magda Chambriard"
             owned = head.lower_ in fr.stock_nouns or any(c.dep_ == "compound" and c.lower_ in fr.stock_nouns for c in head.lefts)
+        elif root.dep_ == "pobj" and root.head.lower_ in fr.naming_preps:  # "Shares of Novo Nordisk fall 20%"
+            owned = root.head.head.lower_ in fr.stock_nouns
         if not owned and root.n_rights:  # "Klarna, the Swedish buy-now-pay-later company"
             owned = any(c.dep_ == "appos" and fr.company_label in fr.descriptions.get(c.lower_, ()) for c in root.rights)
+        if not owned:  # "the Finnish lift maker Kone": a description that classifies the name (as its compound or its head)
+            described = [c for c in root.lefts if c.dep_ == "compound"] + ([root.head] if root.dep_ == "appos" else [])
+            owned = any(t.tag_ in fr.common_noun_tags and fr.company_label in fr.descriptions.get(t.lower_, ()) for t in described)
+        if not owned and root.dep_ in fr.subject_deps:  # "Novo Nordisk says it will cut the price of its drug"
+            owned = _owns_with_its(root, fr)
         if owned:
             out.add(text[row["start"] : row["end"]].lower())
     return frozenset(out)
+
+
+def _owns_with_its(name: Token, fr: FactRules) -> bool:
+    """Does a neuter possessive in the name's clause refer back to it ("Novo Nordisk says it will cut the
+    price of its weight-loss drug": the possessive's clause subject is the name, or an "it" of a clause
+    under the name's verb)? A person's things are "his" or "her", so the name is an organisation's."""
+    verb = name.head
+    for tok in verb.subtree:
+        if tok.i <= name.i or tok.lower_ not in fr.neuter_possessives or tok.dep_ != "poss":
+            continue
+        for node in tok.ancestors:
+            subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
+            if subjects:
+                subj = subjects[0]
+                if subj.i == name.i or (subj.lower_ in fr.neuter_pronouns and node.head.i == verb.i):
+                    return True
+                break
+    return False
 
 
 def build_index(

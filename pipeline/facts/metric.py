@@ -106,8 +106,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     word of ``money_words`` governs it."""
     node = span.root
     first_word: str | None = None
-    found = _object_metric(node, fr)  # "$5 million in damages"
-    if found:
+    found = _object_metric(node, fr) or _object_metric(node, fr, fr.amount_of_preps)  # "$5 million in damages",
+    if found:                                                                           # "US$4.3 billion of bonds"
         return found
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer

@@ -113,11 +113,12 @@ def usable_dates(dates: list[dict], text: str, fr: FactRules) -> list[dict]:
 
 def find_period(
     span: Span, usable: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None,
-    sent: Span | None = None, lede: dict | None | bool = False,
+    sent: Span | None = None, lede: dict | None | bool = False, results: bool = False,
 ) -> Period:
     """``usable`` comes from ``usable_dates``; ``text`` is ``span.doc.text`` and ``sent`` the number's
     sentence when the caller has them (both cost a walk over the sentence to compute); ``lede`` is
-    ``lede_period(usable, paras, fr)`` when the caller computed it once for the article."""
+    ``lede_period(usable, paras, fr)`` when the caller computed it once for the article; ``results``: the
+    amount is of a metric a reporting period dates (``lede_metrics``)."""
     doc = span.doc
     sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
@@ -126,10 +127,14 @@ def find_period(
     in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr)]
     if in_sent:
 
-        def rank(d: dict) -> tuple[int, int]:
+        def rank(d: dict) -> tuple[bool, int, int]:
             date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
             tree = _tree_distance(span.root, date_span.root) if date_span is not None and len(date_span) else 10_000
-            return tree, abs(d["start"] - span.start_char)
+            # a result is of the reporting period its sentence names, not of the day it was announced
+            # ("reported ... profit to $7.3 billion for the third quarter on Tuesday")
+            day_of_a_result = results and d.get("granularity") == "day" and any(
+                fr.lede_values.fullmatch(str(o.get("value"))) for o in in_sent)
+            return day_of_a_result, tree, abs(d["start"] - span.start_char)
 
         return date_period(min(in_sent, key=rank), "sentence")
     p_start, _ = containing(paras, sent.start_char)

@@ -45,7 +45,18 @@ def collective(scene: Scene, tok: Token) -> bool:
     """'Kimi, Doubao, and several other domestic models collectively ...': no single subject."""
     if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None:
         return True
-    return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None) for c in tok.children)
+    own = scene.index.at(tok.i)
+    return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
+               for c in tok.children)
+
+
+def _locator(scene: Scene, ent: Entity | None, appos: Token) -> bool:
+    """'Chicago, Illinois': an apposition that is a place after a place only locates it."""
+    other = scene.index.at(appos.i)
+    labels = scene.fr.place_labels
+    if any(c.dep_ in ("conj", "cc") for t in (appos, appos.head) for c in t.children):
+        return False  # "Saudi Arabia, Qatar, and Kuwait": a list the parser hung on an apposition
+    return ent is not None and other is not None and ent.label in labels and other.label in labels
 
 
 def _modifies_another(tok: Token, ent: Entity, cands: Cands, fr: FactRules) -> bool:
@@ -71,7 +82,11 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     cands = [(e, t) for e, t in cands if not _modifies_another(t, e, cands, fr)] or cands
     # "Gold futures in New York", "its Premium plan in the United States": a place a preposition only
     # locates the phrase in is not what it is about, when something else is named
-    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(_entity_head(e, t), fr))] or cands
+    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _in_prep_phrase(_entity_head(e, t), fr)
+                                              and not _names_place_description(_entity_head(e, t), fr))] or cands
+    # "the city of Chicago, Illinois": a place in apposition to another place locates it
+    heads = {_entity_head(e, t).i: e for e, t in cands}
+    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _locates_place(_entity_head(e, t), heads, fr))] or cands
     if len(cands) < 2:
         return cands
     # "Kenya's Treasury presented a budget": a body that acts for the state it belongs to is that state
@@ -88,6 +103,23 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     return kept or cands
 
 
+def _names_place_description(head: Token, fr: FactRules) -> bool:
+    """'the city of Chicago', 'the state of Texas': the object of a naming preposition under a description
+    of a place's kind is that place's name, not where the phrase is located."""
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in fr.naming_preps:
+        return False
+    return bool(fr.descriptions.get(prep.head.lower_, frozenset()) & fr.place_labels)
+
+
+def _locates_place(head: Token, heads: dict[int, Entity], fr: FactRules) -> bool:
+    """'Chicago, Illinois': a place name in apposition to another place candidate only locates it."""
+    anchor = heads.get(head.head.i)
+    if any(c.dep_ in ("conj", "cc") for t in (head, head.head) for c in t.children):
+        return False  # a list, not a locator
+    return head.dep_ == "appos" and anchor is not None and anchor.label in fr.place_labels
+
+
 def _generic(scene: Scene, subj: Token) -> bool:
     """Is the clause subject a kind, not a party: a common noun with an indefinite determiner as the object
     of its "of" ("the median price of an existing home sold in the United States"), or itself with a place
@@ -95,22 +127,28 @@ def _generic(scene: Scene, subj: Token) -> bool:
     nobody's, and no fallback lends it one. A bare indefinite subject ("a family plan already costs €21.99")
     is left to the fallbacks: it is often the article's own product."""
     fr = scene.fr
-    kind = subj if _indefinite(subj, fr) else next(
+    # a statistic of a kind ("the average UK house price"): any place, located or modifying, is no party
+    statistic = any(c.dep_ == "amod" and c.lower_ in fr.statistic_modifiers for c in subj.children)
+    kind = subj if _indefinite(subj, fr) or statistic else next(
         (o for p in subj.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj" and _indefinite(o, fr)), None)
     if kind is None:
         return False
     named = candidates_in(scene, list(subj.subtree), subj)
     if kind.i == subj.i and not named:
         return False  # "a family plan already costs €21.99": the article's product, not a kind
+
+    def placed(t: Token) -> bool:
+        return statistic or _in_prep_phrase(t, fr)
+
     # only places: "A consortium led by Silver Lake agreed to pay" is a party's, and a name that classifies
     # the kind is most often its maker's ("the price of a Netflix subscription"), whatever "a FTSE 100 chief
     # executive" says
     for t in kind.subtree:  # a name in the kind's own phrase ("a Netflix subscription", tagged or not) is most
         if t.tag_ in fr.proper_noun_tags:  # often its maker; only a place it is located in is no party
             ent = scene.index.at(t.i)
-            if ent is None or ent.label not in fr.place_labels or not _in_prep_phrase(t, fr):
+            if ent is None or ent.label not in fr.place_labels or not placed(t):
                 return False
-    return all(ent.label in fr.place_labels and _in_prep_phrase(_entity_head(ent, tok), fr) for ent, tok in named)  # "sold in the United States"
+    return all(ent.label in fr.place_labels and placed(_entity_head(ent, tok)) for ent, tok in named)  # "sold in the United States"
 
 
 def _indefinite(tok: Token, fr: FactRules) -> bool:
@@ -324,6 +362,11 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     else:
         return None
     objects = [c for c in node.children if c.dep_ in deps and (prev is None or c.i != prev.i)]
+    for obj in objects:  # "valuing the Pittsburgh steelmaker at $14.9 billion": the steelmaker meant, not Pittsburgh,
+        if description_first(scene, obj) and not named_apposition(scene, obj):  # and not the clause's own subject
+            found = anaphor(scene, [obj], climbs, _subject_keys(scene, node))  # ("The Tokyo-based company paid ..., valuing")
+            if found:
+                return found
     cands = [c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)]
     if cands:
         return choose(scene, cands, rule, climbs)
@@ -333,6 +376,21 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
         if found:
             return found
     return None
+
+
+def _subject_keys(scene: Scene, verb: Token) -> frozenset[str]:
+    """What a description subject of ``verb`` (or of the verb it hangs from, for a participle clause) stands
+    for: two descriptions in one clause name two parties ("The Tokyo-based company paid $55 a share, valuing
+    the Pittsburgh steelmaker at $14.9 billion"), while a description after a name often repeats it
+    ("Klarna raises $1.37 billion, valuing the company at $15.1 billion")."""
+    for node in (verb, verb.head):
+        for c in node.children:
+            if c.dep_ in scene.fr.subject_deps:
+                found = anaphor(scene, [c], 0) if description_first(scene, c) else None
+                return frozenset({found.id or found.name}) if found is not None and found.name else frozenset()
+        if node.head.i == node.i:
+            break
+    return frozenset()
 
 
 def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
@@ -370,6 +428,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         ent = scene.index.at(head.i) or _untagged_name(scene, head)
         if ent is not None:
             return subject_of(scene, ent, head, "relative_clause", climbs), False
+        if description_first(scene, head):  # "The company, whose market value has fallen to kr 1.4 trillion"
+            found = anaphor(scene, [head], climbs)
+            if found:
+                return found, False
     if subj is not None and _generic(scene, subj):  # "The median price of an existing home sold in the United States rose"
         return Subject(None, None, None, AMBIGUOUS, climbs, source=None), False
     if subj is not None and subj.lower_ in fr.relative_pronouns and node.dep_ == "relcl":
@@ -389,9 +451,9 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         if found:
             return found, False
     if subj is not None and subj.lower_ in fr.first_person:
-        found = first_person(scene, subj, climbs)
-        if found:
-            return found, False
+        # '"We expect to collect ...," Mbadi told reporters': "we" is the speaker's organisation, never
+        # the clause that quotes them; unnamed there, the fallbacks may lend one (no person)
+        return first_person(scene, subj, climbs), False
     if subj is not None and description_first(scene, subj):
         found = anaphor(scene, [subj], climbs)
         if found:
@@ -429,6 +491,17 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     # a complement clause, whose number is reported by the clause above ("the ministry reports that
     # exports reached ₩21 trillion").
     return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
+
+
+def said_by_us(span: Span, fr: FactRules) -> bool:
+    """Is the amount in a clause whose subject is "we" / "our ..." ('"We expect to collect 2.6 trillion
+    shillings in taxes," Mbadi told reporters')? Its owner is an organisation, never the person quoted."""
+    for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
+        subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
+        if subjects:
+            subj = subjects[0]
+            return subj.lower_ in fr.first_person or any(c.dep_ == "poss" and c.lower_ in fr.first_person for c in subj.children)
+    return False
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
