@@ -49,7 +49,17 @@ Wikinews articles by a writer who never ran the pipeline, with planted non-chang
 ``written-changes.md``). It is written text, not real news: report its figure as such. It is a tuning set
 (``--details`` allowed); every text is run and scored, rows or not.
 
-    python benchmarks/changes_heldout.py --set written|written2 [--details]
+    python benchmarks/changes_heldout.py --set written|written2|written3 [--details]
+
+``--set written3`` scores the third written corpus (round 6, ``written-changes-3.jsonl`` on ``written-changes-3.texts.jsonl``:
+40 items written in the same style by a third writer who never ran the pipeline; written text, not real news).
+
+``--set fresh-b`` and ``--set fresh-adj`` score a second labeller's independent labels of the fresh held-out documents
+(``benchmarks/heldout/newsdev-changes-2b.jsonl``) and the adjudicated set of both labellings
+(``newsdev-changes-2-adj.jsonl``) on the same documents as ``--set fresh`` (the table of ``newsdev-changes-2.md``), exactly
+as ``fresh`` is scored. They are held-out: aggregate figures only, ``--details`` is refused.
+
+    python benchmarks/changes_heldout.py --set fresh-b|fresh-adj
 """
 
 from __future__ import annotations
@@ -84,6 +94,16 @@ WRITTEN_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes.texts.jsonl"
 #: planted non-changes; written by another helper who never saw the first (written-changes-2.md)
 WRITTEN2 = REPO / "benchmarks" / "newsdev" / "written-changes-2.jsonl"
 WRITTEN2_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-2.texts.jsonl"
+#: a third written corpus (round 6): a third writer, 40 items, many planted non-changes (written-changes-3.md)
+WRITTEN3 = REPO / "benchmarks" / "newsdev" / "written-changes-3.jsonl"
+WRITTEN3_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-3.texts.jsonl"
+#: a second labeller's independent labels of the fresh held-out documents, and the adjudicated set (held-out)
+FRESH_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-2b.jsonl"
+FRESH_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-2-adj.jsonl"
+#: the held-out sets of the fresh documents: figures only, never --details
+FRESH_SETS = ("fresh", "fresh-b", "fresh-adj")
+#: the written corpora: --set name -> (labels, texts)
+WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS)}
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -298,27 +318,28 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", "fresh", "tuning", "tuning3", "tuning4", "written", "written2", "dev"),
-                        help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; "
+    parser.add_argument("--set", default="changes", choices=("changes", *FRESH_SETS, "tuning", "tuning3", "tuning4", *WRITTEN_SETS, "dev"),
+                        help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
+                        "a second labeller's labels of the fresh documents / the adjudicated set, scored; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
-                        "written / written2: the round-5 written corpora (texts written in the portal style, not real news), scored; "
+                        "written / written2 / written3: the written corpora (texts written in the portal style, not real news), scored; "
                         "dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
     args = parser.parse_args(argv)
-    if args.set == "fresh" and args.details:
-        parser.error("--details is refused for the fresh held-out set")
+    if args.set in FRESH_SETS and args.details:
+        parser.error(f"--details is refused for the held-out set {args.set}")
     newsdev = load_newsdev(args.shared)
     if args.set in ("tuning", "tuning3", "tuning4"):
         newsdev = {**load_timebank(args.shared), **newsdev}
         batches = {name: json.loads(path.read_text(encoding="utf-8"))
                    for name, path in (("tuning2", TUNING_IDS), ("tuning3", TUNING3_IDS), ("tuning4", TUNING4_IDS))}
         doc_ids = batches[args.set] if args.set in batches else [d for ids in batches.values() for d in ids]
-    elif args.set == "fresh":
+    elif args.set in FRESH_SETS:
         doc_ids = fresh_doc_ids()
-    elif args.set in ("written", "written2"):
-        written = load_written(WRITTEN_TEXTS if args.set == "written" else WRITTEN2_TEXTS)
+    elif args.set in WRITTEN_SETS:
+        written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
     else:
@@ -336,7 +357,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    gold = load_gold({"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "written": WRITTEN, "written2": WRITTEN2}.get(args.set, GOLD))
+    golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ}
+    gold = load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)

@@ -38,6 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
+    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -61,8 +62,14 @@ ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
 COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
 #: an ordinal in digits is a word of the gap ("rise for the 30th consecutive month to 3.2%"), never a value
 ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
+#: a year or a span of years in digits is a word of the gap ("lowers its inflation forecast for the 2026–27 fiscal year to
+#: 3.8%"), never a value (years are no values)
+YEAR_SPAN_RE = rx.compile(r"(?:1[89]|20)\d{2}(?:[-–/](?:\d{2}|(?:1[89]|20)\d{2}))?")
+YEAR_TAIL_RE = rx.compile(r"[-–/](?:\d{2}|(?:1[89]|20)\d{2})(?![\w-])")
 #: a year after a preposition of time: the reference of a comparison is an earlier time ("recorded in 2022")
 EARLIER_YEAR_RE = rx.compile(r"(?<![\w-])(?:in|of|since|from)\s+(?:[A-Za-z]+\s+)?(?:1[89]|20)\d{2}(?![\w-])", re.I)
+#: a figure written in a clause (digits, a currency sign before them); a year among them is no figure
+FIGURE_RE = rx.compile(r"(?<![\w.,])[$€£¥₹₩]?\d[\d,]*(?:\.\d+)?(?![\w-])")
 #: a range's ends lie within this ratio; "rises US$2 to US$66" is an amount and a later value
 RANGE_MAX_RATIO = 3.0
 #: a dash and digits right after a number: a score ("down 2–0", "fell 110-102")
@@ -71,6 +78,8 @@ SCORE_AFTER_RE = rx.compile(r"\s*[-–—]\s*\d")
 PERIOD_AFTER_RE = rx.compile(
     r"\s+(?:this|last|next|that|a|an|each|every|the\s+past|the\s+last)\s+(?:[A-Za-z]+\s+)?(?:year|month|week|day|decade|quarter|century)s?(?![\w-])", re.I
 )
+#: "times" after a bare number: how often (the quantities stage keeps the multipliers among them)
+TIMES_AFTER_RE = rx.compile(r"\s+times(?![\w-])", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
 
@@ -168,6 +177,16 @@ class Compiled:
     baseline_words_re: re.Pattern
     range_lead_re: re.Pattern
     aside_re: re.Pattern
+    merge_max_words: int
+    period_prep_re: re.Pattern
+    level_hedges: frozenset[str]
+    level_hedge_re: re.Pattern
+    range_lead_sources: frozenset[str]
+    percent_only_verbs: frozenset[str]
+    period_unit_re: re.Pattern
+    share_subject_deps: frozenset[str]
+    object_count_prepositions: frozenset[str]
+    mult_not_prep: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -269,7 +288,11 @@ def compile_rules(rules: Rules) -> Compiled:
             r"(?<![\w.,-])(?P<w>" + _alt(w for w in (*vocab(rules).units, *vocab(rules).tens) if w not in ("a", "an", "zero")) + r")[-‐]fold(?![\w-])", re.I
         ),
         small_move_verbs=frozenset(_norm(w) for w in data["small_move_verbs"]),
-        value_loss_re=rx.compile(r"\s+(?:in|of)\s+(?:(?:its|their|the)\s+)?(?:" + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I),
+        # "in market value", "off the company's market value", "to its valuation"
+        value_loss_re=rx.compile(
+            r"\s+(?:" + _alt(data["value_loss_prepositions"]) + r")\s+(?:(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w.&-]*['’]s?\s+)?(?:"
+            + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I
+        ),
         total_after_re=rx.compile(
             r"[^,;:()]{0,80}?,\s*(?:" + _alt(data["total_leads"]) + r")\s+(?:its|the|their|his|her|our)\s+(?:[A-Za-z-]+\s+){0,2}?(?:"
             + _alt(data["total_nouns"]) + r")\s+to\s+", re.I
@@ -282,6 +305,16 @@ def compile_rules(rules: Rules) -> Compiled:
         aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
         range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
+        merge_max_words=int(data["merge_max_words"]),
+        period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
+        level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
+        level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
+        range_lead_sources=frozenset(str(w) for w in data["range_lead_sources"]),
+        percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
+        period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
+        share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
+        object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
+        mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
     )
 
 
@@ -342,6 +375,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if (tok.tag_.startswith("VB") or _verb_read_as_noun(doc, tok, m.start(), c)) and (not tok.is_title or tok.is_sent_start):
             if _object_word(tok) in c.mult_not_before or any(ch.dep_ == "prt" and ch.lower_ in c.mult_not_before for ch in tok.children):
                 continue  # "redoubled its efforts", "doubled down on its strategy"
+            if any(ch.dep_ == "prep" and ch.lower_ in c.mult_not_prep and any(g.dep_ == "pobj" for g in ch.children) for ch in tok.children):
+                continue  # "The building doubles as a museum": serves as ("Sales doubled as demand rose" stays one)
             rule = "multiplier_verb"
         elif word in c.mult_nouns and nxt is not None and nxt.lower_ == "of":
             rule = "multiplier_noun"
@@ -371,6 +406,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     for m in c.fraction_re.finditer(text):
         if _after_change_verb(doc, m.start(), c):
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
+        if _subject_share(doc, m.end("f"), c):
+            continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
@@ -391,6 +428,17 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _subject_share(doc: Doc, end: int, c: Compiled) -> bool:
+    """Whether the fraction ending at ``end`` heads or quantifies the subject of its clause, by the parse ("Half the
+    population lives in poverty", "About a third of the population was vaccinated"): a share of a group. A ratio
+    measures something else ("The moon is half the size of the planet", "sells for a third of the price")."""
+    tok = _token_at(doc, end - 1)
+    if tok is None:
+        return False
+    noun = tok if tok.dep_ in c.share_subject_deps or tok.head.i <= tok.i else tok.head
+    return noun.dep_ in c.share_subject_deps
 
 
 def _after_change_verb(doc: Doc, start: int, c: Compiled) -> bool:
@@ -470,13 +518,22 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
     return kind
 
 
+def _clause_after(doc: Doc, end: int) -> str:
+    """The words after a multiplier up to the next comma, semicolon or colon, or the sentence end."""
+    text = doc_text(doc)
+    _, sent_end = _sentence_bounds(doc, end)
+    stop = re.search(r"[,;:]", text[end:sent_end])
+    return text[end : end + stop.start() if stop else sent_end]
+
+
 def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
     """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022")
-    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end."""
-    text = doc_text(doc)
-    _, end = _sentence_bounds(doc, row["end"])
-    stop = re.search(r"[,;:]", text[row["end"] : end])
-    clause = text[row["end"] : row["end"] + stop.start() if stop else end]
+    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end, and writes
+    no figure of its own (a figure makes it a comparison of two written numbers, as the tuning and the second and
+    third written corpora label "more than four times the 247 cases recorded in the same period of 2025")."""
+    clause = _clause_after(doc, row["end"])
+    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in FIGURE_RE.finditer(clause)):
+        return False  # "more than triple the ₩6.5 trillion it earned a year earlier": two written figures compared
     return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
 
 
@@ -632,6 +689,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
+        if TIMES_AFTER_RE.match(text, m.end()):
+            continue  # "was cut 15 times with a knife": a frequency the quantities stage left out, never an amount
         last = _token_at(doc, m.end() - 1)
         if re.match(r"[-‐][A-Za-z]", text[m.end() : m.end() + 2]) or ("-" in m.group() and last is not None and last.dep_ in ("compound", "amod")):
             continue  # a compound modifier: "third-quarter", "five-year", "15-day"
@@ -873,6 +932,32 @@ def _name_number(doc: Doc, pos: int) -> bool:
     return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
 
 
+def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
+    """Whether a count stands inside the object of a change word, after a preposition of place or scope and before its
+    counted noun: "raises the price of its premium plan in 50 markets by US$1", "cut prices at 300 stores by 10%"."""
+    if v.source != "count" or v.multiplier:
+        return False
+    tok, last = _token_at(doc, v.start), _token_at(doc, v.end - 1)
+    if tok is None or last is None or tok.i == 0:
+        return False
+    prev = doc[tok.i - 1]
+    return _norm(prev.text) in c.object_count_prepositions and _modifies_next(doc, v.end)
+
+
+def _code_word(word: str, start: int, end: int, values: dict[int, Value]) -> bool:
+    """Whether a word of the gap mixing letters and digits is a name or code, no value ("raise production of its A320
+    family to 75 aircraft a month", "the COVID-19 fund"): no value starts inside it ("5bn", "US$5" are values)."""
+    return bool(re.search(r"[A-Za-z]", word)) and not any(start <= k < end for k in range(start, end) if k in values)
+
+
+def _reduced_relative(doc: Doc, pos: int) -> bool:
+    """Whether the word at ``pos`` is a past participle with no subject or auxiliary of its own: inside the object of a
+    change word it modifies the noun before it ("lifted the market value of all gold ever mined to about US$32
+    trillion", "raised the price of goods made in China to 25%"), it starts no clause."""
+    tok = _token_at(doc, pos)
+    return tok is not None and tok.tag_ == "VBN" and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
+
+
 def _clause_verb(doc: Doc, pos: int) -> bool:
     """Whether the word at ``pos`` is a verb heading its own clause (not a participle modifying a noun)."""
     tok = _token_at(doc, pos)
@@ -931,16 +1016,20 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             slot = "percent_by"
         if slot is not None:
             k, quals = j, []
-            while (q := c.qual_start.match(text, k, limit)) is not None and q.end() > k:
+            while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)) is not None and q.end() > k:
                 quals.append(_norm(q.group("q")))  # "trim only about 275 to 350"
                 k = q.end()
             if quals and k in values:
                 if not p and quals[0] in c.level_qualifiers:
                     break  # "rose above 40 °C": a level crossed, not an amount
+                if not p and slot == "by" and quals[0] in c.level_hedges:
+                    slot = "to"  # "Brent crude oil falls as low as US$58.40": the level it reached
                 j = k
-            lead = c.range_lead_re.match(text, j, limit) if p is not None else None
-            if lead is not None and lead.end() in values and values[lead.end()].source == "money" and not values[lead.end()].multiplier:
-                j = lead.end()  # "raises its forecast to between US$64 billion and US$72 billion": the range (its midpoint)
+            lead = c.range_lead_re.match(text, j, limit) if p is not None or slot == "by" else None
+            if lead is not None and lead.end() in values and values[lead.end()].source in c.range_lead_sources and not values[lead.end()].multiplier:
+                # "raises its forecast to between US$64 billion and US$72 billion", "grow by between 10% and 12%": the
+                # range another stage read (its midpoint)
+                j = lead.end()
             v = values.get(j)
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
@@ -970,14 +1059,16 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
-                if role == "direct_percent" and not p and not _gain_loss_value(v, text, limit, c):
-                    total = _total_after(text, v, limit, values, c)
-                    if total is None:
+                if role == "direct_percent" and not p:
+                    percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
+                    total = None if percent_only else _total_after(text, v, limit, values, c)
+                    if total is not None:
+                        # "added 18.9 million paid subscribers ..., bringing its total to 301.6 million": the amount and the new total
+                        st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
+                        i, first, skipped = total.end, False, 0
+                        continue
+                    if percent_only or not _gain_loss_value(v, text, limit, c):
                         break
-                    # "added 18.9 million paid subscribers ..., bringing its total to 301.6 million": the amount and the new total
-                    st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
-                    i, first, skipped = total.end, False, 0
-                    continue
                 if slot == "from" and v.ends is not None and "to" not in st.slots:
                     # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
                     st.slots["from"], st.slots["to"] = v.ends
@@ -1004,7 +1095,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 i = dates[j]
                 continue
         if i in dates:  # "rose in 2024 to": a date is part of the gap
-            i = dates[i]
+            i = _date_end(text, i, limit, dates)
             skipped += 1
             continue
         aside = c.aside_re.match(text, i, limit) if text[:i].rstrip().endswith(",") else None
@@ -1021,20 +1112,32 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             held, i = pct, pct.end  # "boosts Nestle's 7% share of the U.S. candy market to 12%"
             skipped += 1
             continue
-        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word)) or (word in c.cues and not first):
+        unit = c.period_unit_re.match(text, pct.end, limit) if pct is not None and pct.source == "bare" and st.slots else None
+        if unit is not None:
+            i = unit.end()  # "risen by 2,300 in the past 24 hours, to a total of 21,000": a period is part of the gap
+            skipped += 1
+            continue
+        if pct is not None and not st.slots and st.multiplier is None and _object_count(doc, pct, c):
+            i = pct.end  # "raises the price of its premium plan in 50 markets by US$1": a count inside the object
+            skipped += 1
+            continue
+        if not st.slots and c.list_lead_re.match(text, len(text[:i].rstrip()) - 1, limit) and text[:i].rstrip().endswith(","):
+            break  # "Sales rose in 3 regions, including Asia to $5 billion": a list of subjects, not the object
+        if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)
+                and not _code_word(word, i, w.end(), values)) or (word in c.cues and not first):
             break
         after = SPACES_RE.match(text, w.end(), limit)
         if after is not None and after.end() in dates:
             # "doubled since 2010, from 1.2 million to 2.6 million", "for the first time since 2020, to 3.75%":
             # a word before a date and the date are part of the gap
-            i = dates[after.end()]
+            i = _date_end(text, after.end(), limit, dates)
             skipped += 1
             continue
         if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
             break
         if role == "adverb" and not st.slots:
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
-        if _clause_verb(doc, i):
+        if _clause_verb(doc, i) and not (not st.slots and st.multiplier is None and _reduced_relative(doc, i)):
             break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
@@ -1045,6 +1148,13 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
     later = st.slots.get("to")
     if held is not None and later is not None and "from" not in st.slots and later.unit == held.unit and later.start > held.end:
         st.slots["from"] = held
+
+
+def _date_end(text: str, start: int, limit: int, dates: dict[int, int]) -> int:
+    """The end of the date at ``start``, with the rest of a span of years the dates stage read as its first year ("for
+    the 2026–27 fiscal year", "in 2024-25")."""
+    tail = YEAR_TAIL_RE.match(text, dates[start], limit)
+    return tail.end() if tail else dates[start]
 
 
 def _two_values(text: str, v: Value) -> bool:
@@ -1167,15 +1277,15 @@ def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
     """Whether a number right after "gained"/"lost" is a change: a percent ("shares gained 5%"), or a
     count or bare number ("gained 13 seats", "Labour lost 42") that is no score ("lost 22 to 10") and no
     contest ("lost 3 games"), or a measure ("added 585 gigawatts"); never money ("lost $2 billion" is a loss)
-    unless a value noun follows it ("loses US$593 billion in market value"), nor a user count (new users) unless
-    a new total follows (``_total_after``)."""
+    unless a value noun follows it ("loses US$593 billion in market value"); a user count ("Bluesky gained 12 million
+    users": the user base grew by that many) is one."""
     if v.unit == "%":
         return True
     if v.source == "money":
         # "the company loses nearly US$593 billion in market value": a change of a value, not a loss in the accounts
         return c.value_loss_re.match(text, v.end, limit) is not None
-    if v.source == "measure":
-        return True  # "the world added 585 gigawatts of renewable power capacity", "lost 5 kilograms"
+    if v.source in ("measure", "user_counts"):
+        return True  # "the world added 585 gigawatts of renewable power capacity", "lost 5 kilograms", "gained 12 million users"
     if v.source not in ("count", "bare"):
         return False
     after = re.match(r"\s*(?:[-–]\s*\d|to\s+\d)|\s+([A-Za-z]+)", text[v.end : limit])
@@ -1225,10 +1335,13 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
-            if cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c):
-                continue  # "up to 5 million": a bound, not a change ("down to 1%" is one)
+            if cue.role == "adverb" and _person_moves(tok, c):
+                continue  # "He went up to 5 floors", "She went up 3 floors": a person moving, not a quantity changing
+            bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c)
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
             _read_slots(st, cue.role, doc, limit, values, dates, c)
+            if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
+                continue  # "up to 5 million": a bound, not a change ("down to 1%" is one; so is "up to 500 from 300 last week")
             if cue.role == "noun" and "by" not in st.slots and word not in c.plural_nouns:
                 # "a 12% increase", "a $5 billion cut", "a 25% spending increase" ("three increases" counts events)
                 for gap_end in range(start - 1, max(0, start - 25), -1):
@@ -1308,7 +1421,7 @@ def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: C
         j = p.end()
     rate = c.rate_re.match(text, j, limit) if p is None else None
     j = rate.end() if rate is not None else j  # "shrinks at an annualized rate of 0.7%"
-    q = c.qual_start.match(text, j, limit)
+    q = c.level_hedge_re.match(text, j, limit) or c.qual_start.match(text, j, limit)
     k = q.end() if q is not None and q.end() > j else j
     v = values.get(k) or (_value_after_np(doc, k, limit, values, c) if p is not None else None)
     return v is not None and not v.multiplier
@@ -1343,17 +1456,33 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True  # "drops up to 60 centimetres of snow": matter that fell
     if cue.role == "direct_percent" and by.source in ("count", "bare") and _person_subject(tok, c):
         return True  # "He added 15 points and 7 rebounds": a player's tally, not a change of a quantity
-    if (by.unit or "") in c.movement_units and c.movement_prep_re.match(doc_text(doc), by.end, limit):
-        return True  # "falling 20 feet into a ravine": a distance moved
+    if (by.unit or "") in c.movement_units and (c.movement_prep_re.match(doc_text(doc), by.end, limit) or _from_place(doc, by.end, limit, c)):
+        return True  # "falling 20 feet into a ravine", "falling 20 feet from scaffolding": a distance moved
     if (by.unit or "") in c.movement_units:
         return _person_subject(tok, c)
     return False
+
+
+def _from_place(doc: Doc, end: int, limit: int, c: Compiled) -> bool:
+    """Whether "from" and a bare noun follow a length (a unit word between): the place a thing fell from ("falling 20
+    feet from scaffolding", the tagger may read it as a gerund), not an earlier level ("fell 3 feet from its peak",
+    "from 10 feet")."""
+    m = re.match(r"(?:\s+[A-Za-z]+)?\s+from\s+([A-Za-z]+)(?![\w-])", doc_text(doc)[end:limit])
+    tok = _token_at(doc, end + m.start(1)) if m else None
+    return tok is not None and tok.tag_ in ("NN", "NNS", "VBG") and _norm(tok.text) not in c.level_nouns
 
 
 def _person_subject(tok: Token, c: Compiled) -> bool:
     """Whether the subject of the change word is a person: "he"/"she" or a PERSON entity, by the parse."""
     subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+
+
+def _person_moves(tok: Token, c: Compiled) -> bool:
+    """Whether a change adverb follows a verb of moving whose subject is a person ("He went up to 5 floors"): then
+    the particle tells where the person went ("prices went up 5%" is a change)."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return prev is not None and prev.tag_.startswith("VB") and _norm(prev.text) in c.small_move_verbs and _person_subject(prev, c)
 
 
 def _listed(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> list[Statement]:
@@ -1397,7 +1526,7 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
             i += gap.end()
             continue
         w = re.match(r"[A-Za-z]+", text[i : st.start])
-        if w is None or _norm(w.group()) in c.gap_stoppers or _norm(w.group()) in c.cues or words >= c.lookback_max_words:
+        if w is None or _norm(w.group()) in c.gap_stoppers or _norm(w.group()) in c.cues or words >= c.merge_max_words:
             return False
         words += 1
         i += w.end()
@@ -1483,9 +1612,15 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         if m is None:
             break
         j = gap_start + m.end()
+        q = c.qual_start.match(text, j, limit)
+        if q is not None and q.end() > j and q.end() in values and prev.last_slot == "by":
+            j = q.end()  # "rise 9% in September alone and about 60% since January"
         v = values.get(j)
         if v is not None:
-            dated = base is not None and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _from_date_end(text, v.end, limit, dates) is not None
+            # each amount with its own period: "down 4.5% from the previous Friday and 6.8% from Oct. 13", "rise 9% in
+            # September alone and about 60% since January"
+            period_before = base is not None or any(prev.end < d < j for d in dates)
+            dated = period_before and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _period_end(text, v.end, limit, dates, c) is not None
             listed = c.respectively.search(text, v.end, limit) or dated or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
             if v.multiplier or not listed:
                 break  # "to 5 and 6" without "respectively" is no list of later values
@@ -1501,17 +1636,32 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     return out
 
 
+def _period_end(text: str, pos: int, limit: int, dates: dict[int, int], c: Compiled) -> int | None:
+    """The end of a period right at ``pos``: a preposition of ``period_prepositions`` and a date ("from Oct. 13",
+    "since January"), else None."""
+    m = c.period_prep_re.match(text, pos, limit)
+    if m is None:
+        return None
+    return _date_after(text, m.end(), limit, dates)
+
+
+def _date_after(text: str, k: int, limit: int, dates: dict[int, int]) -> int | None:
+    """The end of a date at ``k``, after at most two lowercase words ("the previous Friday")."""
+    for _ in range(3):
+        if k in dates:
+            return dates[k]
+        w = re.match(r"[a-z]+\s+", text[k:limit])
+        if w is None:
+            return None
+        k += w.end()
+    return dates.get(k)
+
+
 def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
     """The end of " from <date>" right at ``pos`` (a baseline period: "from Oct. 13", "from the previous
     Friday"), else None."""
     m = re.match(r"\s+from\s+", text[pos:limit])
-    k = pos + m.end() if m is not None else None
-    for _ in range(3):
-        if k is None or k in dates:
-            break
-        w = re.match(r"[a-z]+\s+", text[k:limit])  # "the previous Friday": at most two lowercase words first
-        k = k + w.end() if w else None
-    return dates[k] if k is not None and k in dates else None
+    return _date_after(text, pos + m.end(), limit, dates) if m is not None else None
 
 
 def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
