@@ -49,10 +49,12 @@ RULE_KEYS = (
     "one_subject_verbs",
     # issue 15 round 6
     "one_more_words", "one_after_words",
+    # issue 15 round 7
+    "user_elided_max_ratio",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
-              "bare_number")
+              "bare_number", "predicate")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -602,7 +604,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
               "reaching_min_value", "ordinal_entity_types",
-              "of_the_body_entity_types")
+              "of_the_body_entity_types", "comparative_number_deps", "comparative_tags")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -660,6 +662,8 @@ class ParseRules:
     user_bodies: frozenset[str]
     user_events: frozenset[str]
     user_gap_preps: frozenset[str]
+    #: "while X reports about 250 million": the largest ratio between a gapped user count and the one before it
+    user_elided_ratio: float
     user_metric_modifiers: tuple[tuple[str, str], ...]
     #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
     #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
@@ -668,6 +672,9 @@ class ParseRules:
     ordinal_entity_types: frozenset[str]
     #: entity types of a body of people counted after "N of the" ("3000 of the National Guard")
     of_the_body_types: frozenset[str]
+    #: "about 3 million more subscribers": the number's label under a comparative, and the comparative's tags
+    comparative_deps: frozenset[str]
+    comparative_tags: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -736,10 +743,13 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_bodies=words(data["user_noun_bodies"]),
         user_events=words(data["user_noun_events"]),
         user_gap_preps=words(data["user_gap_preps"]),
+        user_elided_ratio=float(data["user_elided_max_ratio"]),
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
         ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
         of_the_body_types=frozenset(p["of_the_body_entity_types"]),
+        comparative_deps=frozenset(p["comparative_number_deps"]),
+        comparative_tags=frozenset(p["comparative_tags"]),
     )
 
 
@@ -916,9 +926,13 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if any(p.search(before) for p in c.neg_before):
             return None  # "three per 100,000 people": the other number is a rate's base
         tok, head = head, head.head  # "from 1,200 to 1,500 workers": 1,200 counts what 1,500 counts
+    number_dep = tok.dep_ in pr.number_deps
+    if tok.dep_ in pr.comparative_deps and head.tag_ in pr.comparative_tags and head.i == tok.i + 1 \
+            and head.dep_ in pr.unit_text_deps and head.head.i > head.i:
+        head, number_dep = head.head, True  # "about 3 million more subscribers": the number hangs on "more"
     # words between the number and its noun, a hyphenated word as one ("two pro-British Protestant towns")
     glued = sum(2 for t in head.doc[tok.i + 1 : head.i] if _is_hyphen(t) and not t.whitespace_) if head.i > tok.i else 0
-    if tok.dep_ in pr.number_deps and head.i > tok.i and head.i - tok.i - glued <= c.max_mods + 3:
+    if number_dep and head.i > tok.i and head.i - tok.i - glued <= c.max_mods + 3:
         between = head.doc[tok.i + 1 : head.i]
         # modifiers of the noun, or of the number itself ("4 or more people")
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
@@ -1191,6 +1205,45 @@ def _user_gap(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) ->
     )
 
 
+def _user_anaphor(cand: Candidate, sents: Sentences, prefix_used: int, c: Compiled) -> bool:
+    """A number right after an anaphor of rules/counts.yaml lookback_after ("of whom", "of them"; a
+    qualifier between them or not): it counts part of the users counted before it in the sentence."""
+    prefix = sents.before(cand.start)
+    return search_tail(c.lookback_before, prefix[: len(prefix) - prefix_used], 16) is not None
+
+
+#: the words right after an anaphor's number, up to the first punctuation ("263 million paid for its Premium")
+CLAUSE_WORDS = re.compile(r"(?:[^\S\n]+[^\W\d_]+){1,6}")
+
+
+def _clause_metric(sents: Sentences, cand: Candidate, pr: ParseRules) -> str | None:
+    """The metric of a word of rules/counts.yaml user_metric_modifiers among the few words after the number,
+    before any punctuation: "of whom 263 million paid for its Premium tier" are paying users, not the monthly
+    active users they are part of; None when no such word is there."""
+    m = CLAUSE_WORDS.match(sents.text, cand.end)
+    if m is None:
+        return None
+    phrase = _norm(m.group())
+    for modifier, metric in pr.user_metric_modifiers:
+        if re.search(r"(?<![\w-])" + re.escape(modifier) + r"(?![\w-])", phrase):
+            return metric
+    return None
+
+
+def _user_elided(cand: Candidate, reading: Reading, previous: dict, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A bare number (no noun of its own, an object or a conjunct: ``_bare_number``) after a user count of
+    its sentence counts the same users, as "while X reports about 250 million" after "Threads has passed 150
+    million daily active users" (gapping); the two figures counting the same thing, the gapped one is
+    within a factor of rules/counts.yaml user_elided_max_ratio of the first ("... users, and is valued at
+    60" is no user count)."""
+    if forward_noun(sents, cand.end, c) is not None or counted_noun(sents, cand, c, pr) is not None:
+        return False
+    if not _bare_number(cand, sents, c) or _next_word_not_counted(sents, cand.end, c):
+        return False
+    low, high = sorted((reading.value, float(previous["value"] or 0)))
+    return low > 0 and high / low <= pr.user_elided_ratio
+
+
 def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
     """(metric, noun) when the parse makes the number count a user noun of rules/counts.yaml
     ("200,000 Belfast customers", "500,000 monthly active listeners" -> MAU)."""
@@ -1235,9 +1288,11 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
         if _overlaps(cand.start, cand.end, taken):
             continue
         reading = read(cand, ctx.rules)
-        # issue 21: "installed 3 million times" is a user count (downloads), whatever "times" says
+        # issue 21: "installed 3 million times", "downloaded more than one million times" are user counts
+        # (downloads), whatever "times" says; a small spelled number is not ("installed it five times")
         action = changes.action_times(doc, cand.start, ctx.rules) if re.match(r"\s+times\b", text[cand.end :]) else None
-        action = action if action is not None and action.metric is not None and not _spelled(cand.low_text) else None
+        action = action if action is not None and action.metric is not None and reading is not None \
+            and (not reading.spelled or reading.has_magnitude) else None
         if reading is None or (action is None and _is_noise(cand, reading, text, c)):
             continue
         qual, prefix_used, suffix_used = qualifier(sents.before(cand.start), sents.after(cand.end), c)
@@ -1257,6 +1312,13 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                     # gapping, as for counts: "55 million potential customers, including about 35 million
                     # in the nation's top 10 markets"
                     metric, period, rule = previous["metric"], previous["period_hint"], "user_gapped"
+                elif previous is not None and _user_anaphor(cand, sents, prefix_used, c):
+                    # "Monthly active users reached 675 million ..., of whom 263 million paid for its Premium tier"
+                    metric = _clause_metric(sents, cand, pr) or previous["metric"]
+                    period, rule = PERIODS.get(metric, previous["period_hint"] if metric == previous["metric"] else None), "user_anaphor"
+                elif previous is not None and _user_elided(cand, reading, previous, sents, c, pr):
+                    # "Threads has passed 150 million daily active users, while X reports about 250 million"
+                    metric, period, rule = previous["metric"], previous["period_hint"], "user_elided"
                 else:
                     continue
         rows.append(
@@ -1287,6 +1349,34 @@ def _after_verb_of_no_change(doc: Doc, start: int, c: Compiled) -> bool:
         return False
     prev = doc[span.start - 1]
     return prev.tag_.startswith("VB") and _norm(prev.text) not in c.cue_map
+
+
+def _after_verb_object(sents: Sentences, cand: Candidate, c: Compiled) -> bool:
+    """Is "N times" an adverb of a verb whose object stands between them ("The Fed cut rates 3 times in
+    2019", "raised its dividend four times")? Then it says how often the verb was done to the object; a
+    multiplier of a change is the verb's own measure ("its user base grew 3 times in a year"), or compared
+    ("increased its output 3 times over"), which the caller has ruled out."""
+    doc = sents.doc
+    i = sents.token_at_or_after(cand.end)
+    if i >= len(doc) or doc[i].lower_ != "times":
+        return False
+    verb = doc[i].head
+    if verb.i >= doc[i].i or verb.tag_ not in c.verb_tags:
+        return False
+    return any(t.dep_ in c.labels["verb_object"] and verb.i < t.i < doc[i].i for t in verb.children)
+
+
+def _fold_predicate(sents: Sentences, start: int, c: Compiled) -> bool:
+    """Is the "-fold" word at ``start`` the predicate of a copula whose subject is no change word ("The aim
+    is twofold: to cut costs and to grow", "the problem is threefold")? Then it counts the subject's parts;
+    "The increase was twofold" (a change cue subject) and "twofold higher" (a comparison) stay multipliers."""
+    doc = sents.doc
+    i = sents.token_at_or_after(start)
+    if i >= len(doc) or doc[i].dep_ not in c.labels["predicate"]:
+        return False
+    verb = doc[i].head
+    subjects = [t for t in verb.children if t.dep_ in c.labels["subject"]]
+    return bool(subjects) and not any(_norm(t.text) in c.cue_map for t in subjects)
 
 
 def _nearest_cue(before: str, after: str, c: Compiled) -> str | None:
@@ -1378,6 +1468,8 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
                 continue
             if not compared and _after_verb_of_no_change(sents.doc, cand.start, c):
                 continue  # "The victim was stabbed 14 times.": how often it was done, not how many fold
+            if not compared and _after_verb_object(sents, cand, c):
+                continue  # "The Fed cut rates 3 times in 2019": how often it was done to its object
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
         if mult.group("suffix").lower() == "times" and change is None and not compared and CLAUSE_END.match(suffix):
             continue  # "has been to the final 3 times.": nothing compared, no change word: how often, not how many fold
@@ -1385,8 +1477,8 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
     rows += _percent_of_number(cands, sents, ctx, c)
     for m in c.fold_word.finditer(text):  # "tenfold", "threefold", "3x" (the number regex never ends in a letter)
         parsed = parse_number(m.group("w") or m.group("d"), ctx.rules)
-        if parsed is None:
-            continue
+        if parsed is None or (m.group("w") and _fold_predicate(sents, m.start(), c)):
+            continue  # "The aim is twofold:": the number of its parts, not a multiplier
         reading = Reading(float(parsed.value), None, None, True, False)
         qual, _, _ = qualifier(sents.before(m.start()), sents.after(m.end()), c)
         change = _nearest_cue(sents.before(m.start(), c.change_before), sents.after(m.end(), c.change_after), c)
@@ -1475,6 +1567,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         suffix = sents.after(cand.end)
         qual, _, suffix_used = qualifier(prefix, suffix, c)
         qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
+        if qual == "more_than" and reading.value < pr.reaching_min and _verb_before(cand, sents, c):
+            qual = "exact"  # "The House passed two articles": a verb of crossing bounds a threshold, not what it acts on
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
         measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
@@ -1654,6 +1748,16 @@ def _is_weight(text: str, cand: Candidate, ctx: Context) -> bool:
 
     word = re.match(r"\s*[\w-]+", text[cand.end :])
     return is_weight(text, cand.start, cand.end + (word.end() if word else 0), money_rules(ctx.rules))
+
+
+def _verb_before(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
+    """Is the word right before the number a verb (a qualifier of rules/counts.yaml written as a verb:
+    "passed", "topped", "exceeded")? Such a verb makes the number a bound only on a threshold crossed,
+    from parse_counts.reaching_min_value up ("has passed 5 million downloads", "deaths surpassed 100,000");
+    below it the number counts what the verb acts on ("The House passed two articles of impeachment",
+    "crossed three borders")."""
+    i = sents.token_at_or_after(cand.start) - 1
+    return i >= 0 and sents.doc[i].tag_ in c.verb_tags
 
 
 def _determined_number(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
