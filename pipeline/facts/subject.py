@@ -43,10 +43,14 @@ def subject_of(scene: Scene, ent: Entity, tok: Token, rule: str, climbs: int) ->
 
 def collective(scene: Scene, tok: Token) -> bool:
     """'Kimi, Doubao, and several other domestic models collectively ...': no single subject."""
-    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None:
-        return True
     own = scene.index.at(tok.i)
-    return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
+
+    def inside(t: Token) -> bool:  # "Marks & Spencer", "Lilo & Stitch": a coordination inside one name is that name
+        return own is not None and scene.index.at(t.i) is own
+
+    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None and not inside(tok.head):
+        return True
+    return any((c.dep_ == "conj" and not inside(c)) or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
                for c in tok.children)
 
 
