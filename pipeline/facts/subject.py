@@ -503,8 +503,8 @@ def said_by_us(span: Span, fr: FactRules) -> bool:
     for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
         subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
         if subjects:
-            subj = subjects[0]
-            return subj.lower_ in fr.first_person or any(c.dep_ == "poss" and c.lower_ in fr.first_person for c in subj.children)
+            subj = subjects[0]  # "we", "our revenue", "the annual volume of our exports"
+            return subj.lower_ in fr.first_person or any(t.dep_ == "poss" and t.lower_ in fr.first_person for t in subj.subtree)
     return False
 
 
