@@ -678,6 +678,11 @@ SUBJECT_CASES = [
     ("a-person-compensation-is-pay", "Pascal Soriot, the chief executive of AstraZeneca, received total compensation of "
      "£14.7 million for 2024.", "£14.7 million", {"subject": "Pascal Soriot", "metric": "salary"}),
     ("bonds-are-debt", "Argentina repays US$4.3 billion of bonds.", "US$4.3 billion", {"subject": "Argentina", "metric": "debt"}),
+    # a coordination inside one name ("Marks & Spencer") is that name, not a joint subject
+    ("ampersand-name-is-one-name", "Marks & Spencer reported a profit of £875 million.", "£875 million",
+     {"subject": "Marks & Spencer", "rule": "clause_subject"}),
+    ("ampersand-title", "Disney's live-action remake of Lilo & Stitch took in an estimated $183 million over the "
+     "weekend.", "$183 million", {"subject": "Lilo & Stitch"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

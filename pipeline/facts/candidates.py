@@ -77,7 +77,8 @@ class Scene:
                 return True
             if any(c.dep_ == "poss" and (c.lower_ in fr.possessive_pronouns or c.lower_ in fr.personal_pronouns) for c in tok.children):
                 return True
-            if word in fr.descriptions and any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in tok.children):
+            phrase = list(tok.subtree)  # "The British paper, packaging and publishing concern, said": a
+            if phrase[0].lower_ in fr.anaphor_determiners and any(t.lower_ in fr.descriptions for t in phrase):  # description
                 return True
         return False
 

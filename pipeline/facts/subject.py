@@ -43,10 +43,14 @@ def subject_of(scene: Scene, ent: Entity, tok: Token, rule: str, climbs: int) ->
 
 def collective(scene: Scene, tok: Token) -> bool:
     """'Kimi, Doubao, and several other domestic models collectively ...': no single subject."""
-    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None:
-        return True
     own = scene.index.at(tok.i)
-    return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
+
+    def inside(t: Token) -> bool:  # "Marks & Spencer", "Lilo & Stitch": a coordination inside one name is that name
+        return own is not None and scene.index.at(t.i) is own
+
+    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None and not inside(tok.head):
+        return True
+    return any((c.dep_ == "conj" and not inside(c)) or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
                for c in tok.children)
 
 
@@ -499,8 +503,8 @@ def said_by_us(span: Span, fr: FactRules) -> bool:
     for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
         subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
         if subjects:
-            subj = subjects[0]
-            return subj.lower_ in fr.first_person or any(c.dep_ == "poss" and c.lower_ in fr.first_person for c in subj.children)
+            subj = subjects[0]  # "we", "our revenue", "the annual volume of our exports"
+            return subj.lower_ in fr.first_person or any(t.dep_ == "poss" and t.lower_ in fr.first_person for t in subj.subtree)
     return False
 
 
