@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|dev4|interviews|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|dev4|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -37,6 +37,10 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 - ``dev`` (``--set dev``): 63 documents of the news-dev ``dev`` split (Wikinews / Current events, the
   held-out sets' genre), chosen by sha256 order (benchmarks/newsdev/counts-dev.ids.json) and labelled on
   2026-11-28 before anything was tuned on them (``counts-dev-1/-2.jsonl`` and their .md).
+- ``written1`` (``--set written1``): benchmarks/newsdev/written-counts-1.jsonl, 40 Wikinews-style articles
+  (crashes, disasters, elections, COVID-19, crime, science, sport, obituaries, interviews, companies) WRITTEN
+  for this test with planted non-counts, labelled by a helper who never ran the pipeline; written text, not
+  news, so its figure is never a held-out one (texts in ``written-counts-1.texts.jsonl``, ``published`` = dct).
 - ``dev4`` (``--set dev4``): 40 further ``dev`` documents (benchmarks/newsdev/counts-dev-4.ids.json), labelled
   before any run on them (``counts-dev-4.jsonl`` and its .md). Every dev-split set is refused if it shares a
   document with a held-out label file or report table of benchmarks/heldout.
@@ -84,6 +88,11 @@ DEV4_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-4.jsonl"]
 #: the dev split's four interviews under 2,000 words (spoken answers), labelled the same way (``--set interviews``)
 INTERVIEW_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-interviews.ids.json"
 INTERVIEW_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-3.jsonl"]
+#: 40 Wikinews-style articles WRITTEN for this test (not real news) with their counts, measures, user counts and
+#: planted non-counts, by a helper who never ran the pipeline (benchmarks/newsdev/written-counts-1.md): a tuning
+#: set from its first score on, in no held-out figure (``--set written1``)
+WRITTEN1_TEXTS = REPO / "benchmarks" / "newsdev" / "written-counts-1.texts.jsonl"
+WRITTEN1_LABELS = REPO / "benchmarks" / "newsdev" / "written-counts-1.jsonl"
 NEWSDEV_SCORES = {"count": ("count",), "measure": ("measure",), "user_count": ("user_count",),
                   "count+measure": ("count", "measure")}
 #: our scored kinds per gold type: platinum's counts include measures
@@ -95,6 +104,7 @@ SETS = {
     "dev": NEWSDEV_SCORES,
     "dev4": NEWSDEV_SCORES,
     "interviews": NEWSDEV_SCORES,
+    "written1": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
 }
 #: sets scored under a convention that leaves out spelled-out numbers without a magnitude word
@@ -210,6 +220,21 @@ def dev_split(shared: Path, ids_file: Path = DEV_IDS, labels: list[Path] = DEV_L
     if held:
         sys.exit(f"{len(held)} document(s) of {ids_file.name} in a held-out set of benchmarks/heldout, e.g. {sorted(held)[:1]}")
     return aliased(ids, rows, newsdev_texts(shared, set(ids)))
+
+
+def written(texts: Path = WRITTEN1_TEXTS, labels: Path = WRITTEN1_LABELS) -> tuple[dict[str, list[dict]], dict[str, dict]]:
+    """Gold rows and texts of a written corpus (``{doc_id, published, title, text}``; every document runs, one
+    with no row too). Written text, not news: its figure is reported as such, never as a held-out one."""
+    docs = {d["doc_id"]: {**d, "dct": d["published"]} for d in read_jsonl(texts)}
+    gold: dict[str, list[dict]] = {d: [] for d in docs}
+    for row in read_jsonl(labels):
+        if row["doc_id"] not in docs:
+            sys.exit(f"{labels.name}: row of an unknown document {row['doc_id']}")
+        gold[row["doc_id"]].append({**row, "article_id": row["doc_id"]})
+    held = heldout_docs() & set(docs)
+    if held:
+        sys.exit(f"{texts.name}: {len(held)} document(s) of a held-out set, e.g. {sorted(held)[:1]}")
+    return gold, docs
 
 
 def heldout_docs() -> set[str]:
@@ -375,9 +400,10 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "dev4", "interviews", "all"), default="heldout",
+    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "dev4", "interviews", "written1", "all"),
+                    default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
-                         "set; dev4: its fourth part (counts-dev-4)")
+                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning sets only)")
@@ -405,6 +431,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["dev4"] = dev_split(args.shared, DEV4_IDS, DEV4_LABELS)
     if args.which in ("interviews", "all"):
         sets["interviews"] = dev_split(args.shared, INTERVIEW_IDS, INTERVIEW_LABELS)
+    if args.which in ("written1", "all") and WRITTEN1_LABELS.is_file():
+        sets["written1"] = written()
     if args.which in ("tuning", "all"):
         if args.batch in TEMPEVAL_TUNING:
             sets[f"tuning-tempeval batch {args.batch}"] = newsdev(args.shared, TEMPEVAL_TUNING[args.batch], args.batch)
