@@ -1046,6 +1046,17 @@ def _proportion_base(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
     return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(sents.before(cand.start, 40)) is not None
 
 
+def _score_value(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A number that is the object of "of" after a score noun of rules/counts.yaml count_exclusions
+    score_nouns ("won 365 of the 650 seats, a majority of 80", "a margin of 5,000", "a lead of 12") is the
+    size of that score, not a count of what the sentence counted before it."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in c.labels["prep_object"] or tok.head.lower_ != c.of_word:
+        return False
+    noun = tok.head.head
+    return noun.i < tok.head.i and _lemma(noun, c, pr) in pr.score_nouns
+
+
 def _date_part(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
     """A number that is a conjunct of a word the entity recogniser puts in a date or a time ("on March 4
     and 5": "5" hangs on "March"): rules/counts.yaml count_exclusions date_entity_types. Not the number's
@@ -1296,6 +1307,8 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
         if reading is None or (action is None and _is_noise(cand, reading, text, c)):
             continue
         qual, prefix_used, suffix_used = qualifier(sents.before(cand.start), sents.after(cand.end), c)
+        if qual == "exact" and not prefix_used and not suffix_used:
+            qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 45,000 drivers and 3.5 million customers"
         if action is not None:
             metric, period, rule = action.metric, None, "action_times"
         else:
@@ -1548,9 +1561,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     extra = [*_glued_measures(text, cands, ctx), *_hyphen_word_numbers(text, cands, c)]
     for cand in sorted([*cands, *extra], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
-        hyphen = c.hyphen_unit.match(text[cand.end :])
+        hyphen = c.hyphen_unit.match(text[cand.end :]) is not None or _pint_hyphen(cand, text, pr, ctx.rules)
         glued = None if hyphen else _hyphen_count(cand, sents, c, pr, ctx.rules)  # "a 40-member team"
-        unit_after = hyphen is not None or glued is not None
+        unit_after = hyphen or glued is not None
         year_ok = cand.high_text is None and _is_year(cand.low_text, c) and _year_count(cand, sents, c, pr)
         if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
@@ -1565,8 +1578,10 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "6 of 10 Americans": a proportion (60%), neither number a count
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
-        qual, _, suffix_used = qualifier(prefix, suffix, c)
+        qual, prefix_used, suffix_used = qualifier(prefix, suffix, c)
         qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
+        if qual == "exact" and not prefix_used and not suffix_used:
+            qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 500 films and 7,500 episodes": both approx
         if qual == "more_than" and reading.value < pr.reaching_min and _verb_before(cand, sents, c):
             qual = "exact"  # "The House passed two articles": a verb of crossing bounds a threshold, not what it acts on
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
@@ -1583,9 +1598,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             noun = _unhyphenated(cand, noun, sents, c, pr)  # "a three round election" counts rounds
             if noun is None:
                 continue  # "TWA eight hundred center": a name read out, not a count of centers
-        if not reading.has_magnitude and re.search(r"\d[.]\d", text[cand.start : cand.end]) \
+        if not reading.has_magnitude and re.search(r"[.]\d", text[cand.start : cand.end]) \
                 and not _fraction_count(cand, reading, noun, glued is not None, sents, c, pr, ctx.rules):
-            continue  # "7.0 magnitude", "4.5 per 100,000" are no counts; "23.5 common shares" is
+            continue  # "7.0 magnitude", "4.5 per 100,000", "a .223-calibre rifle" are no counts; "23.5 common shares" is
         unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
         unit_text = noun.unit_text if noun is not None else unit
         if unit is None and noun is not None:
@@ -1612,6 +1627,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "a boy who just turned 6": an age, whatever was counted before it
         if unit is None and _date_part(cand, sents, c, pr):
             continue  # "on March 4 and 5": the day of a date, never an elided count
+        if unit is None and _score_value(cand, sents, c, pr):
+            continue  # "a majority of 80", "a margin of 5,000": the size of a score, never an elided count
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
@@ -1646,6 +1663,27 @@ CONVERSION_OPEN = re.compile(r"[A-Za-z°]\.?[^\S\n]*\([^\S\n]*~?$")
 CONVERSION_AFTER = re.compile(r"[^\S\n]*\([^\S\n]*(?:~|about[^\S\n]+)?\d[\d,]*(?:\.\d+)?")
 
 
+def _coordinated_qualifier(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> str:
+    """The qualifier of a number with none written, coordinated with an approximate count before it: an
+    approximation written before a list covers its members ("about 500 films and 7,500 episodes", "about
+    100 million people in the United States and six million in Canada", "about 45,000 drivers and 3.5
+    million customers": the labels' convention). The parse joins the number, or the noun it counts, to the
+    earlier number or its noun as a conjunct. Bounds ("more than", "at least") are not carried: "exact"."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return "exact"
+    conj = c.labels["conjunct"]
+    nodes = [tok, tok.head] if tok.dep_ in pr.number_deps or tok.dep_ in pr.comparative_deps else [tok]
+    targets = {n.head.i for n in nodes if n.dep_ in conj and n.head.i < n.i}
+    if not targets:
+        return "exact"
+    for row in _sentence_rows(rows, sents, cand.start):
+        num = _number_token(sents, Candidate(row["start"], row["end"], ""))
+        if num is not None and (num.i in targets or num.head.i in targets):
+            return "approx" if row["qualifier"] == "approx" else "exact"
+    return "exact"
+
+
 def _conversion_qualifier(qual: str, prefix: str, rows: list[dict]) -> str:
     """The qualifier of the measure a bracketed conversion restates ("about 250 miles (400 km)":
     both approx; the gold conventions), when the number has none of its own."""
@@ -1670,7 +1708,22 @@ def _hyphen_word_numbers(text: str, cands: list[Candidate], c: Compiled) -> list
     return out
 
 
-def _measure(cand: Candidate, reading: Reading, hyphen: re.Match | None, text: str, ctx: Context, qual: str,
+def _pint_hyphen(cand: Candidate, text: str, pr: ParseRules, rules: Rules) -> bool:
+    """Is the number glued by a hyphen to a word pint reads as a unit ("the 16-kilogram capsule", "a 9-volt
+    battery"; rules/counts.yaml hyphen_units list the common ones)? Not a word of parse_counts.hyphen_noun_not,
+    which pint may read but news does not ("18-karat gold" is a purity); a duration ("a 24-hour search") is
+    a unit too, for the caller to drop."""
+    from pipeline.extract.measures import measure_after
+
+    if text[cand.end : cand.end + 1] not in ("-", "‐") or cand.high_text is not None:
+        return False
+    word = re.match(r"[^\W\d_]+", text[cand.end + 1 : cand.end + 40])
+    if word is None or _norm(word.group()) in pr.hyphen_noun_not:
+        return False
+    return measure_after(text, cand.end + 1, rules) is not None
+
+
+def _measure(cand: Candidate, reading: Reading, hyphen: bool, text: str, ctx: Context, qual: str,
              converted: bool = False) -> dict | None:
     """A ``measure`` row for a number followed by a unit pint knows ("6 km", "185-acre", "20cm"), a
     row of kind ``duration`` (never written) for a time unit, else None. ``converted``: the number opens

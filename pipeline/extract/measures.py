@@ -19,7 +19,7 @@ from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
-                "slash_periods")
+                "slash_periods", "degree_words", "compound_powers")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
@@ -57,6 +57,10 @@ class MeasureRules:
     #: "67.5°", "28° Celsius": the sign glued to the number, then an optional scale word
     degree: re.Pattern
     degree_units: dict[str, str]
+    #: "44 degrees Celsius": the degree word, then a scale of degree_units
+    degree_word: re.Pattern
+    #: "22 cubic kilometres": square / cubic -> the power of the unit after it
+    compound_powers: dict[str, int]
     #: pint's answers kept on disk: a run whose questions were all asked before never imports pint
     answers: PintAnswers = field(compare=False, repr=False)
     #: pint's registry, made on the first unit question not in ``answers`` (see ``ureg``)
@@ -111,6 +115,11 @@ def _compile(rules: Rules) -> MeasureRules:
             + "|".join(re.escape(str(k)) for k in sorted(data["degree_units"], key=len, reverse=True) if k) + r")(?![\w]))?"
         ),
         degree_units={str(k): str(v) for k, v in data["degree_units"].items()},
+        degree_word=re.compile(
+            r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["degree_words"]) + r")[^\S\n]+(?P<scale>"
+            + "|".join(re.escape(str(k)) for k in sorted(data["degree_units"], key=len, reverse=True) if k) + r")(?![\w])"
+        ),
+        compound_powers={str(k).lower(): int(v) for k, v in data["compound_powers"].items()},
         answers=PintAnswers(data),
     )
 
@@ -238,9 +247,12 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     With ``loose`` (the number restates a measure in brackets: "75 ft (~23 m)") a symbol that must
     otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit."""
     mr = measure_rules(rules)
-    deg = mr.degree.match(text, end)
-    if deg is not None:  # "67.5°", "28° Celsius": an angle or a temperature
+    deg = mr.degree.match(text, end) or mr.degree.match(text, end + 1) if text[end : end + 1] in (" ", "°") else None
+    if deg is not None:  # "67.5°", "28° Celsius", "30 °C": an angle or a temperature
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
+    word = mr.degree_word.match(text, end)
+    if word is not None:  # "44 degrees Celsius": a temperature written out
+        return Measure(mr.degree_units[word.group("scale")], word.end(), False)
     skipped = mr.skip_before_unit.match(text, end)  # "37 billion U.S. gallons": pint's gallon is the US one
     if skipped is not None:
         after = measure_after(text, skipped.end(), rules, loose)
@@ -269,6 +281,12 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
         if m2 is not None:
             asked = first.lower() + "_" + m2.group("w").lower()
             unit = _unit(asked, False, mr)
+            power = mr.compound_powers.get(first.lower())
+            if unit is None and power is not None:  # "22 cubic kilometres": pint has no cubic_kilometre
+                base = _unit(m2.group("w"), False, mr)
+                powered = _power(m2.group("w"), power, mr) if base is not None and base[1] not in mr.durations else None
+                if powered is not None:
+                    return Measure(powered, m2.end(), False)
             stop = m2.end() if unit is not None else stop
     if unit is None:
         unit, asked = _unit(first, glued, mr), first
