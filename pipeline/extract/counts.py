@@ -50,11 +50,11 @@ RULE_KEYS = (
     # issue 15 round 6
     "one_more_words", "one_after_words",
     # issue 15 round 7
-    "user_elided_max_ratio",
+    "user_elided_max_ratio", "user_noun_crowd_verbs", "user_verbs",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
-              "bare_number", "predicate")
+              "bare_number", "predicate", "relative_clause", "open_complement")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -608,7 +608,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
-                  "date_entity_types")
+                  "date_entity_types", "proportion_one_words")
 
 
 @dataclass(frozen=True)
@@ -648,6 +648,10 @@ class ParseRules:
     fraction: re.Pattern
     proportion_after: re.Pattern
     proportion_before: re.Pattern
+    #: "one in three people": "one" and a word of count_exclusions proportion_one_words before the base
+    proportion_one_in: re.Pattern
+    #: the same seen from "one": a word of proportion_one_words and a number after it
+    proportion_one_after: re.Pattern
     proportion_bases: frozenset[str]
     place_entity_types: frozenset[str]
     date_entity_types: frozenset[str]
@@ -664,6 +668,10 @@ class ParseRules:
     user_gap_preps: frozenset[str]
     #: "while X reports about 250 million": the largest ratio between a gapped user count and the one before it
     user_elided_ratio: float
+    #: "500 drivers had gathered": verbs whose subject is a crowd, not a product's users
+    user_crowd_verbs: frozenset[str]
+    #: "90,000 schools now use Zoom": verb -> metric for the subject counted by a number
+    user_verbs: dict[str, str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
     #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
     #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
@@ -728,6 +736,13 @@ def _compile_parse(rules: Rules) -> ParseRules:
         proportion_bases=frozenset(_norm(str(w)) for w in x["proportion_bases"]),
         place_entity_types=frozenset(x["place_entity_types"]),
         date_entity_types=frozenset(x["date_entity_types"]),
+        proportion_one_in=re.compile(
+            r"(?<![\w-])(?:one|1)[^\S\n]+(?:" + _alt(x["proportion_one_words"]) + r")[^\S\n]+(?:every[^\S\n]+)?$", re.I
+        ),
+        proportion_one_after=re.compile(
+            r"[^\S\n]+(?:" + _alt(x["proportion_one_words"]) + r")[^\S\n]+(?:every[^\S\n]+)?(?:\d|" + vocab(rules).words + r"(?![\w-]))",
+            re.I,
+        ),
         proportion_before=re.compile(
             r"(?:\d|(?<![\w-])" + vocab(rules).words + r")[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?$", re.I
         ),
@@ -744,6 +759,8 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_events=words(data["user_noun_events"]),
         user_gap_preps=words(data["user_gap_preps"]),
         user_elided_ratio=float(data["user_elided_max_ratio"]),
+        user_crowd_verbs=words(data["user_noun_crowd_verbs"]),
+        user_verbs={_norm(str(k)): str(v) for k, v in data["user_verbs"].items()},
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
         ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
@@ -1043,7 +1060,10 @@ def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compi
 def _proportion_base(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
     """The base of a proportion: "10" in "6 of 10 Americans", "3 out of every 100 voters" (a base of
     rules/counts.yaml proportion_bases right after a number and "(out) of")."""
-    return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(sents.before(cand.start, 40)) is not None
+    before = sents.before(cand.start, 40)
+    if pr.proportion_one_in.search(before) is not None:
+        return True  # "one in three people", "1 in 5 Americans": any base after "one in"
+    return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(before) is not None
 
 
 def _score_value(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
@@ -1100,6 +1120,25 @@ def _adjective_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:
     kids = list(tok.children)
     return (tok.tag_ in pr.of_the_adjective_tags and tok.is_lower and tok.is_alpha and len(kids) == 1
             and kids[0].dep_ in c.labels["determiner"] and kids[0].lower_ == "the")
+
+
+def _fronted_adjective(noun: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The adjective standing as the noun of a fronted "Of the (N) <adjective>," ("Of the dead, 546 were in
+    Lombardy" -> dead, "Of the 31 dead", "Of the 27 injured, 14 had gunshot wounds" -> injured): the object of
+    "of" is the adjective with "the" (and a number), or the number with "the" and the adjective as its clause."""
+    lab = c.labels
+    if noun.tag_ in pr.number_tags:  # "the 27 injured": the parser hangs the participle on the number
+        adj = [t for t in noun.children if t.i == noun.i + 1 and t.dep_ in lab["noun_clause"] and not list(t.children)]
+        dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
+        if len(adj) == 1 and len(dets) == 1 and dets[0].lower_ == "the" and adj[0].tag_ in pr.of_the_adjective_tags \
+                and adj[0].is_lower and adj[0].is_alpha:
+            return _norm(adj[0].text)
+        return None
+    kids = [t for t in noun.children if t.dep_ not in lab["number_modifier"]]
+    if (noun.tag_ in pr.of_the_adjective_tags and noun.is_lower and noun.is_alpha and len(kids) == 1
+            and kids[0].dep_ in lab["determiner"] and kids[0].lower_ == "the"):
+        return _norm(noun.text)
+    return None
 
 
 def _hyphen_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rules: Rules) -> CountedNoun | None:
@@ -1198,6 +1237,8 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     if noun.dep_ in lab["subject"] and head.tag_ in c.verb_tags:  # "18,250 to 63,000 visitors attended the rally"
         if any(t.dep_ in lab["verb_object"] and _norm(t.text) in pr.user_events for t in head.children):
             return True
+        if _norm(head.text) in pr.user_crowd_verbs:
+            return True  # "500 drivers had gathered outside the company's office": a crowd
     if any(kid.dep_ in lab["preposition"] and any(t.dep_ in lab["prep_object"] and _norm(t.text) in pr.user_events for t in kid.children)
            for kid in noun.children):
         return True  # "50,000 visitors to the festival"
@@ -1253,6 +1294,21 @@ def _user_elided(cand: Candidate, reading: Reading, previous: dict, sents: Sente
         return False
     low, high = sorted((reading.value, float(previous["value"] or 0)))
     return low > 0 and high / low <= pr.user_elided_ratio
+
+
+def _user_verb_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> str | None:
+    """The metric of a verb of rules/counts.yaml user_verbs whose subject the number counts and whose object
+    is a name: "More than 90,000 schools in 20 countries now use Zoom" (institutions using a product are its
+    users); never a noun of not_user_nouns ("3 million people use WeChat" stays a count of people)."""
+    noun = counted_noun(sents, cand, c, pr)
+    if noun is None or noun.lemma in pr.not_user_nouns or noun.head.dep_ not in c.labels["subject"]:
+        return None
+    verb = noun.head.head
+    metric = pr.user_verbs.get(_norm(verb.text))
+    if metric is None or verb.i < noun.head.i or verb.tag_ not in c.verb_tags:
+        return None
+    named = any(t.dep_ in c.labels["verb_object"] and t.tag_ in pr.name_before_tags for t in verb.children)
+    return metric if named else None
 
 
 def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
@@ -1319,8 +1375,11 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
             else:
                 noun = None if _is_label(cand, sents, c, pr, ctx.rules) else _user_noun(sents, cand, c, pr)
                 previous = _previous_count(rows, sents, cand.start)
+                used = None if noun is not None or _is_label(cand, sents, c, pr, ctx.rules) else _user_verb_noun(sents, cand, c, pr)
                 if noun is not None:
                     metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
+                elif used is not None:
+                    metric, period, rule = used, None, "user_verb"  # "90,000 schools now use Zoom"
                 elif previous is not None and _user_gap(cand, sents, c, pr):
                     # gapping, as for counts: "55 million potential customers, including about 35 million
                     # in the nation's top 10 markets"
@@ -1574,7 +1633,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue
         if _superlative_cut(cand, sents, c, pr):
             continue  # "among the 10 largest bank holding companies": a rank's cut-off, not a count
-        if pr.proportion_after.match(text, cand.end) or (cand.high_text is None and _proportion_base(cand, sents, pr)):
+        one_in = _norm(cand.low_text) in ("one", "1") and pr.proportion_one_after.match(text, cand.end) is not None
+        if one_in or pr.proportion_after.match(text, cand.end) or (cand.high_text is None and _proportion_base(cand, sents, pr)):
             continue  # "6 of 10 Americans": a proportion (60%), neither number a count
         prefix = sents.before(cand.start)
         suffix = sents.after(cand.end)
@@ -2000,6 +2060,9 @@ def _elided_noun(
     subject = _subject_noun(cand, sents, c, pr)
     if subject is not None:
         return subject, "count_subject"
+    predicate = _predicate_noun(cand, sents, c, pr)
+    if predicate is not None:
+        return predicate, "count_predicate"  # "Of the 31 dead, six were children"
     label = _label_line(cand, sents, c)
     if label is not None:
         return label, "count_label_line"  # "Total Dead: 192", "Americans: 12"
@@ -2068,6 +2131,23 @@ def _label_line(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
     return None
 
 
+def _predicate_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The plural predicate noun of a copula whose subject is a bare number: "Of the 31 dead, six were
+    children" -> child, "31 were Spanish nationals" -> national (a predicate of rules/counts.yaml
+    parse_labels predicate; no number of its own, a countable noun or a demonym)."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["subject"] or any(t.i > tok.i for t in tok.children) or tok.head.i < tok.i:
+        return None
+    for noun in tok.head.children:
+        if noun.dep_ not in lab["predicate"] or noun.i < tok.head.i or noun.tag_ not in c.plural_tags:
+            continue
+        if any(k.dep_ in lab["number_modifier"] for k in noun.children) or not _head_ok(noun, c, pr):
+            return None
+        return c.counted_map.get(_norm(noun.text)) or _counted(noun, noun, "count_predicate", c, pr).unit
+    return None
+
+
 def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
     """The unit of a fronted "of the <nouns>" for a number that is a subject with no noun of its own:
     "of the 40 passengers, 22 were Cuban"; "Of the eight victims, three were stabbed, two were strangled
@@ -2088,6 +2168,9 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
                 dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
                 if noun.tag_ in c.plural_tags and dets and all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
                     return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+                adjective = _fronted_adjective(noun, c, pr) if noun.i < tok.i else None
+                if adjective is not None:
+                    return adjective  # "Of the dead, 546 were in Lombardy"
         if verb.dep_ not in pr.partitive_links or verb.head.i == verb.i:
             return None
         verb = verb.head
@@ -2156,7 +2239,8 @@ def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     # 3,800 in Germany", "including 254,200 bought from Sept. 14", "36 in North Cotabato, 29 in South
     # Cotabato and seven in General Santos City")
     lab = c.labels
-    follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"] | lab["noun_clause"]
+    # ...or a relative clause about people ("including 200 who were under the age of 18")
+    follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"] | lab["noun_clause"] | lab["relative_clause"]
     return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
 
 
@@ -2175,7 +2259,11 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
     if verb is None:
         return None
     lab = c.labels
-    for subj in (t for t in verb.children if t.dep_ in lab["subject"]):
+    subjects = [t for t in verb.children if t.dep_ in lab["subject"]]
+    if not subjects and verb.dep_ in lab["open_complement"] and _norm(verb.text) in c.counting_verbs:
+        # "the remaining protesters, thought to number fewer than 100": the subject of the verb above
+        subjects = [t for t in verb.head.children if t.dep_ in lab["subject"] and t.i < verb.head.i]
+    for subj in subjects:
         if _norm(verb.text) in c.counting_verbs and subj.tag_ in c.plural_tags and subj.is_lower and subj.is_alpha:
             return c.counted_map.get(_norm(subj.text)) or _singular(subj.text, c)
     # "the number of <nouns>" in the verb's subject or object phrase: "The number of visitors ... jumped
