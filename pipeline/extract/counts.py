@@ -2157,23 +2157,33 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
     lab = c.labels
     if tok is None or tok.dep_ not in lab["subject"] or any(t.i > tok.i for t in tok.children):
         return None
+    found = _fronted_of(tok, tok, c, pr)  # the parser may hang the fronted "of" on the number itself
     verb = tok.head
     for _ in range(4):  # a bounded walk up the joined verbs
-        for prep in verb.children:
-            if prep.dep_ not in lab["preposition"] or prep.lower_ != c.of_word or prep.i > tok.i:
-                continue
-            for noun in prep.children:
-                if noun.dep_ not in lab["prep_object"]:
-                    continue
-                dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
-                if noun.tag_ in c.plural_tags and dets and all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
-                    return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
-                adjective = _fronted_adjective(noun, c, pr) if noun.i < tok.i else None
-                if adjective is not None:
-                    return adjective  # "Of the dead, 546 were in Lombardy"
+        found = found or _fronted_of(verb, tok, c, pr)
+        if found is not None:
+            return found
         if verb.dep_ not in pr.partitive_links or verb.head.i == verb.i:
             return None
         verb = verb.head
+    return None
+
+
+def _fronted_of(owner: Token, tok: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The unit of an "of the <nouns>" (or "of the <adjective>") hanging from ``owner`` before the number ``tok``."""
+    lab = c.labels
+    for prep in owner.children:
+        if prep.dep_ not in lab["preposition"] or prep.lower_ != c.of_word or prep.i > tok.i:
+            continue
+        for noun in prep.children:
+            if noun.dep_ not in lab["prep_object"]:
+                continue
+            dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
+            if noun.tag_ in c.plural_tags and dets and all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
+                return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+            adjective = _fronted_adjective(noun, c, pr) if noun.i < tok.i else None
+            if adjective is not None:
+                return adjective  # "Of the dead, 546 were in Lombardy"
     return None
 
 
