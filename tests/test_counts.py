@@ -862,6 +862,17 @@ ROUND7 = [
     ("of-the-dead", "Of the dead, 546 were in the northern region of Lombardy.", "546", "quantities", "count", "dead", "exact"),
     ("of-the-n-injured", "Of the 27 injured, 14 had gunshot wounds; the others were hurt as people fled.", "14", "quantities", "count", "injured", "exact"),
     ("of-the-most-recent", "Of the most recent, three were sold.", "three", "quantities", None, None, None),
+    # ...also when the parser hangs the fronted "of" on the number itself (written-counts-1-10)
+    ("of-the-on-the-number", "Bloomberg won only American Samoa and its six delegates. Of the 28 candidates who entered the race, "
+     "five remain. Turnout in Virginia was high.", "five", "quantities", "count", "candidate", "exact"),
+    # a number on a name conjoined to a counted noun is gapped ("and Sanders 382"); not a model after an article
+    ("gapped-after-name", "By Wednesday afternoon Biden had been awarded 453 delegates and Sanders 382, the Associated Press reported.",
+     "382", "quantities", "count", "delegate", "exact"),
+    ("model-after-article", "The company bought 20 trucks and a Boeing 737.", "737", "quantities", None, None, None),
+    # a plural subject reaching a number may open its sentence ("Deaths ... surpassed"); below reaching_min_value
+    # a subject reaching a number is a level
+    ("opening-subject-reaches", "Deaths from the virus surpassed 1,000 on Friday.", "1,000", "quantities", "count", "death", "more_than"),
+    ("opening-subject-level", "Shares rose to 35 on Friday.", "35", "quantities", None, None, None),
     # a bare number with a relative clause is gapped too; a counting verb's subject through an open complement
     ("including-who", "About 600 people left the campus overnight, including 200 who were under the age of 18, Chief Executive "
      "Carrie Lam said.", "200", "quantities", "count", "person", "exact"),

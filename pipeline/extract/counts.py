@@ -859,7 +859,7 @@ def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, ru
     if _norm(prev.text) in pr.label_before:
         return True
     named = prev.tag_ in pr.name_before_tags and (prev.is_title or prev.is_upper) and not prev.is_sent_start
-    if not named or prev.ent_type_ in c.demonym_types:
+    if not named or prev.ent_type_ in c.demonym_types or _gapped_after_name(prev, sents.doc[i + 1], c):
         return False
     from pipeline.extract.measures import measure_after
 
@@ -867,8 +867,22 @@ def _is_label(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, ru
     return found is None or found.duration  # "placed Humberto 75 miles (120 kilometers) north": a measure, not a name
 
 
-def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
-    """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word."""
+def _gapped_after_name(name: Token, tok: Token, c: Compiled) -> bool:
+    """Is ``tok`` a number the parse hangs on the name right before it, that name being a conjunct of a noun
+    counted by a number ("Biden had been awarded 453 delegates and Sanders 382": a gapped "Sanders [had
+    been awarded] 382 [delegates]"), not a name's number ("Flight 217")?"""
+    lab = c.labels
+    if tok.head.i != name.i or tok.dep_ not in lab["number_modifier"] or name.dep_ not in lab["conjunct"]:
+        return False
+    if any(k.dep_ in lab["determiner"] for k in name.children):
+        return False  # "20 trucks and a Boeing 737": a model after an article
+    noun = name.head
+    return noun.i < name.i and any(k.dep_ in lab["number_modifier"] and k.like_num for k in noun.children)
+
+
+def _head_ok(head: Token, c: Compiled, pr: ParseRules, opening: bool = False) -> bool:
+    """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word. With
+    ``opening`` a common noun capitalised only for opening its sentence is one too ("Deaths ... surpassed")."""
     lemma = _lemma(head, c, pr)
     if lemma in pr.not_count_heads or lemma in pr.score_nouns:
         return False
@@ -877,7 +891,13 @@ def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
     demonym = head.ent_type_ in c.demonym_types or head.text.lower() in c.demonyms
     if demonym and head.tag_ in c.plural_tags:
         return True
-    return head.tag_ in pr.head_tags and (head.is_lower or head.is_upper) and any(ch.isalpha() for ch in head.text)
+    cased = head.is_lower or head.is_upper or (opening and _opening_lower(head))
+    return head.tag_ in pr.head_tags and cased and any(ch.isalpha() for ch in head.text)
+
+
+def _opening_lower(tok: Token) -> bool:
+    """A word in lower case but for the capital that opens its sentence ("Deaths from the virus ...")."""
+    return tok.is_sent_start and tok.is_title and tok.text[1:].islower() and not tok.ent_type_
 
 
 def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
@@ -2072,6 +2092,9 @@ def _elided_noun(
     whole = _of_the_number_noun(cand, sents, c, pr)
     if whole is not None:
         return whole, "count_of_the_n"  # "McArthur's first victim of the eight"
+    tok = _number_token(sents, cand)
+    if previous is not None and tok is not None and tok.i > 0 and _gapped_after_name(tok.doc[tok.i - 1], tok, c):
+        return previous["unit"], "count_gapped_name"  # "453 delegates and Sanders 382"
     inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
     if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
@@ -2108,7 +2131,8 @@ def _reaching_noun(cand: Candidate, reading: Reading, sents: Sentences, c: Compi
     if verb.dep_ in lab["noun_clause"]:
         nouns.append(verb.head)
     for noun in nouns:
-        if (noun.i < verb.i and noun.tag_ in c.plural_tags and noun.is_lower and noun.is_alpha and _head_ok(noun, c, pr)
+        if (noun.i < verb.i and noun.tag_ in c.plural_tags and (noun.is_lower or _opening_lower(noun)) and noun.is_alpha
+                and _head_ok(noun, c, pr, opening=True)
                 and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
             return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
     return None
