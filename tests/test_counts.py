@@ -869,10 +869,6 @@ ROUND7 = [
     ("gapped-after-name", "By Wednesday afternoon Biden had been awarded 453 delegates and Sanders 382, the Associated Press reported.",
      "382", "quantities", "count", "delegate", "exact"),
     ("model-after-article", "The company bought 20 trucks and a Boeing 737.", "737", "quantities", None, None, None),
-    # a plural subject reaching a number may open its sentence ("Deaths ... surpassed"); below reaching_min_value
-    # a subject reaching a number is a level
-    ("opening-subject-reaches", "Deaths from the virus surpassed 1,000 on Friday.", "1,000", "quantities", "count", "death", "more_than"),
-    ("opening-subject-level", "Shares rose to 35 on Friday.", "35", "quantities", None, None, None),
     # a bare number with a relative clause is gapped too; a counting verb's subject through an open complement
     ("including-who", "About 600 people left the campus overnight, including 200 who were under the age of 18, Chief Executive "
      "Carrie Lam said.", "200", "quantities", "count", "person", "exact"),

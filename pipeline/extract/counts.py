@@ -880,9 +880,8 @@ def _gapped_after_name(name: Token, tok: Token, c: Compiled) -> bool:
     return noun.i < name.i and any(k.dep_ in lab["number_modifier"] and k.like_num for k in noun.children)
 
 
-def _head_ok(head: Token, c: Compiled, pr: ParseRules, opening: bool = False) -> bool:
-    """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word. With
-    ``opening`` a common noun capitalised only for opening its sentence is one too ("Deaths ... surpassed")."""
+def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word."""
     lemma = _lemma(head, c, pr)
     if lemma in pr.not_count_heads or lemma in pr.score_nouns:
         return False
@@ -891,13 +890,7 @@ def _head_ok(head: Token, c: Compiled, pr: ParseRules, opening: bool = False) ->
     demonym = head.ent_type_ in c.demonym_types or head.text.lower() in c.demonyms
     if demonym and head.tag_ in c.plural_tags:
         return True
-    cased = head.is_lower or head.is_upper or (opening and _opening_lower(head))
-    return head.tag_ in pr.head_tags and cased and any(ch.isalpha() for ch in head.text)
-
-
-def _opening_lower(tok: Token) -> bool:
-    """A word in lower case but for the capital that opens its sentence ("Deaths from the virus ...")."""
-    return tok.is_sent_start and tok.is_title and tok.text[1:].islower() and not tok.ent_type_
+    return head.tag_ in pr.head_tags and (head.is_lower or head.is_upper) and any(ch.isalpha() for ch in head.text)
 
 
 def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
@@ -2131,8 +2124,7 @@ def _reaching_noun(cand: Candidate, reading: Reading, sents: Sentences, c: Compi
     if verb.dep_ in lab["noun_clause"]:
         nouns.append(verb.head)
     for noun in nouns:
-        if (noun.i < verb.i and noun.tag_ in c.plural_tags and (noun.is_lower or _opening_lower(noun)) and noun.is_alpha
-                and _head_ok(noun, c, pr, opening=True)
+        if (noun.i < verb.i and noun.tag_ in c.plural_tags and noun.is_lower and noun.is_alpha and _head_ok(noun, c, pr)
                 and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
             return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
     return None
