@@ -1073,10 +1073,9 @@ def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compi
 def _proportion_base(cand: Candidate, sents: Sentences, pr: ParseRules) -> bool:
     """The base of a proportion: "10" in "6 of 10 Americans", "3 out of every 100 voters" (a base of
     rules/counts.yaml proportion_bases right after a number and "(out) of")."""
-    before = sents.before(cand.start, 40)
-    if pr.proportion_one_in.search(before) is not None:
-        return True  # "one in three people", "1 in 5 Americans": any base after "one in"
-    return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(before) is not None
+    if pr.proportion_one_in.search(sents.text, max(0, cand.start - 24), cand.start) is not None:
+        return True  # "one in three people", "1 in 5 Americans": any base after "one in" (searched in the tail only)
+    return _norm(cand.low_text) in pr.proportion_bases and pr.proportion_before.search(sents.before(cand.start, 40)) is not None
 
 
 def _score_value(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
@@ -1309,12 +1308,12 @@ def _user_elided(cand: Candidate, reading: Reading, previous: dict, sents: Sente
     return low > 0 and high / low <= pr.user_elided_ratio
 
 
-def _user_verb_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> str | None:
-    """The metric of a verb of rules/counts.yaml user_verbs whose subject the number counts and whose object
-    is a name: "More than 90,000 schools in 20 countries now use Zoom" (institutions using a product are its
-    users); never a noun of not_user_nouns ("3 million people use WeChat" stays a count of people)."""
-    noun = counted_noun(sents, cand, c, pr)
-    if noun is None or noun.lemma in pr.not_user_nouns or noun.head.dep_ not in c.labels["subject"]:
+def _user_verb_noun(noun: CountedNoun, c: Compiled, pr: ParseRules) -> str | None:
+    """The metric of a verb of rules/counts.yaml user_verbs whose subject is the noun the number counts
+    (``counted_noun``) and whose object is a name: "More than 90,000 schools in 20 countries now use Zoom"
+    (institutions using a product are its users); never a noun of not_user_nouns ("3 million people use
+    WeChat" stays a count of people)."""
+    if noun.lemma in pr.not_user_nouns or noun.head.dep_ not in c.labels["subject"]:
         return None
     verb = noun.head.head
     metric = pr.user_verbs.get(_norm(verb.text))
@@ -1324,11 +1323,10 @@ def _user_verb_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRul
     return metric if named else None
 
 
-def _user_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
-    """(metric, noun) when the parse makes the number count a user noun of rules/counts.yaml
-    ("200,000 Belfast customers", "500,000 monthly active listeners" -> MAU)."""
-    noun = counted_noun(sents, cand, c, pr)
-    if noun is None or noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns or _user_body(noun.head, c, pr):
+def _user_noun(noun: CountedNoun, c: Compiled, pr: ParseRules) -> tuple[str, str] | None:
+    """(metric, noun) when the noun the parse makes the number count (``counted_noun``) is a user noun of
+    rules/counts.yaml ("200,000 Belfast customers", "500,000 monthly active listeners" -> MAU)."""
+    if noun.lemma not in pr.user_nouns or noun.lemma in pr.not_user_nouns or _user_body(noun.head, c, pr):
         return None
     mods = " ".join(_norm(t.text) for t in noun.head.children if t.i < noun.head.i and t.dep_ in c.labels["metric_modifier"])
     for phrase, metric in pr.user_metric_modifiers:
@@ -1376,8 +1374,6 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
         if reading is None or (action is None and _is_noise(cand, reading, text, c)):
             continue
         qual, prefix_used, suffix_used = qualifier(sents.before(cand.start), sents.after(cand.end), c)
-        if qual == "exact" and not prefix_used and not suffix_used:
-            qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 45,000 drivers and 3.5 million customers"
         if action is not None:
             metric, period, rule = action.metric, None, "action_times"
         else:
@@ -1386,9 +1382,10 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 metric, period = c.anchors[_norm(hit[0])]
                 rule = hit[1]
             else:
-                noun = None if _is_label(cand, sents, c, pr, ctx.rules) else _user_noun(sents, cand, c, pr)
+                counted = None if _is_label(cand, sents, c, pr, ctx.rules) else counted_noun(sents, cand, c, pr)
+                noun = None if counted is None else _user_noun(counted, c, pr)
                 previous = _previous_count(rows, sents, cand.start)
-                used = None if noun is not None or _is_label(cand, sents, c, pr, ctx.rules) else _user_verb_noun(sents, cand, c, pr)
+                used = None if noun is not None or counted is None else _user_verb_noun(counted, c, pr)
                 if noun is not None:
                     metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
                 elif used is not None:
@@ -1406,6 +1403,8 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                     metric, period, rule = previous["metric"], previous["period_hint"], "user_elided"
                 else:
                     continue
+        if qual == "exact" and not prefix_used and not suffix_used:
+            qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 45,000 drivers and 3.5 million customers"
         rows.append(
             {
                 "start": cand.start,
@@ -1633,7 +1632,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
     extra = [*_glued_measures(text, cands, ctx), *_hyphen_word_numbers(text, cands, c)]
     for cand in sorted([*cands, *extra], key=lambda k: k.start):
         reading = read(cand, ctx.rules)
-        hyphen = c.hyphen_unit.match(text[cand.end :]) is not None or _pint_hyphen(cand, text, pr, ctx.rules)
+        hyphen = text[cand.end : cand.end + 1] in HYPHENS and (
+            c.hyphen_unit.match(text[cand.end :]) is not None or _pint_hyphen(cand, text, pr, ctx.rules))
         glued = None if hyphen else _hyphen_count(cand, sents, c, pr, ctx.rules)  # "a 40-member team"
         unit_after = hyphen or glued is not None
         year_ok = cand.high_text is None and _is_year(cand.low_text, c) and _year_count(cand, sents, c, pr)
@@ -1653,8 +1653,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         suffix = sents.after(cand.end)
         qual, prefix_used, suffix_used = qualifier(prefix, suffix, c)
         qual = "range" if cand.high_text else _conversion_qualifier(qual, prefix, rows)
-        if qual == "exact" and not prefix_used and not suffix_used:
-            qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 500 films and 7,500 episodes": both approx
+        unwritten = qual == "exact" and not prefix_used and not suffix_used
         if qual == "more_than" and reading.value < pr.reaching_min and _verb_before(cand, sents, c):
             qual = "exact"  # "The House passed two articles": a verb of crossing bounds a threshold, not what it acts on
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
@@ -1709,10 +1708,14 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
             continue  # "10 pounds" without a weight cue is money's business, never a count
+        if unwritten:
+            qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 500 films and 7,500 episodes": both approx
         rows.append(_row(cand.start, cand.end, "count", reading, unit, qual, None, rule, unit_text))
     return rows
 
 
+#: the hyphens that glue a number to a unit or a noun ("185-acre", "a 40-member team")
+HYPHENS = ("-", "‐")
 GLUED_NUMBER = rx.compile(r"(?<![\w.,$€£¥-])\d{1,3}(?:,\d{3})*(?:\.\d+)?(?=[A-Za-zµ])")
 
 
@@ -1742,7 +1745,8 @@ def _coordinated_qualifier(cand: Candidate, sents: Sentences, c: Compiled, pr: P
     100 million people in the United States and six million in Canada", "about 45,000 drivers and 3.5
     million customers": the labels' convention). The parse joins the number, or the noun it counts, to the
     earlier number or its noun as a conjunct. Bounds ("more than", "at least") are not carried: "exact"."""
-    tok = _number_token(sents, cand)
+    earlier = _sentence_rows(rows, sents, cand.start)
+    tok = _number_token(sents, cand) if earlier else None
     if tok is None:
         return "exact"
     conj = c.labels["conjunct"]
@@ -1750,7 +1754,7 @@ def _coordinated_qualifier(cand: Candidate, sents: Sentences, c: Compiled, pr: P
     targets = {n.head.i for n in nodes if n.dep_ in conj and n.head.i < n.i}
     if not targets:
         return "exact"
-    for row in _sentence_rows(rows, sents, cand.start):
+    for row in earlier:
         num = _number_token(sents, Candidate(row["start"], row["end"], ""))
         if num is not None and (num.i in targets or num.head.i in targets):
             return "approx" if row["qualifier"] == "approx" else "exact"
@@ -1788,7 +1792,7 @@ def _pint_hyphen(cand: Candidate, text: str, pr: ParseRules, rules: Rules) -> bo
     a unit too, for the caller to drop."""
     from pipeline.extract.measures import measure_after
 
-    if text[cand.end : cand.end + 1] not in ("-", "‐") or cand.high_text is not None:
+    if cand.high_text is not None:
         return False
     word = re.match(r"[^\W\d_]+", text[cand.end + 1 : cand.end + 40])
     if word is None or _norm(word.group()) in pr.hyphen_noun_not:
