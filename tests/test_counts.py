@@ -854,6 +854,7 @@ ROUND7 = [
     ("approx-list", "The service offers about 500 films and 7,500 episodes of television series.", "7,500", "quantities", "count", "episode", "approx"),
     ("approx-list-users", "Uber has about 45,000 drivers and 3.5 million customers in London.", "3.5 million", "users", "customers", None, "approx"),
     ("bound-not-carried", "More than 100 people and 20 dogs were rescued.", "20", "quantities", "count", "dog", "exact"),
+    ("approx-list-measures", "The fire destroyed about 600 hectares of forest and 40 hectares of farmland.", "40", "quantities", "measure", "hectare", "approx"),
     # a bare number subject of a copula counts its plural predicate noun
     ("predicate-children", "\"Of the 31 dead, six were children,\" a district official told reporters.", "six", "quantities", "count", "child", "exact"),
     ("predicate-nationals", "Of those detained, 31 were Spanish nationals and 16 Portuguese.", "31", "quantities", "count", "national", "exact"),

@@ -1660,6 +1660,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
             if measure["kind"] == "measure" and not _event_name(cand, measure, sents, c, pr):
+                if unwritten:  # "about 5.5 metres and 7 metres": a list's approximation covers its measures too
+                    measure["qualifier"] = _coordinated_qualifier(cand, sents, c, pr, rows)
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
         if pr.fraction.search(text, cand.start, cand.end):
@@ -1682,6 +1684,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             measure = _head_measure(cand, reading, noun, text, ctx, qual)
             if measure is not None:
                 if measure["kind"] == "measure":
+                    if unwritten:
+                        measure["qualifier"] = _coordinated_qualifier(cand, sents, c, pr, rows)
                     rows.append(measure)
                 continue  # "five or six feet": the counted noun is a unit pint knows
             unit, rule = noun.unit, noun.rule
