@@ -462,6 +462,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         found = anaphor(scene, [subj], climbs)
         if found:
             return found, False
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in fr.possessive_pronouns), None) if (
+        subj is not None and (fr.is_metric_noun(subj.lower_) or subj.lower_ in fr.money_words)) else None
+    if owner is not None:  # "its annualised revenue has reached $10 billion": whom "its" stands for (not "its rival")
+        found = pronoun(scene, owner, climbs)
+        if found:
+            return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
     for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
