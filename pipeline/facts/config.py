@@ -103,6 +103,7 @@ class FactRules:
     statistic_modifiers: frozenset[str]
     item_list_min: int
     personal_pronouns: frozenset[str]
+    plural_noun_tags: frozenset[str]
     person_metrics: dict[str, str]
     amount_of_preps: frozenset[str]
     person_metric_words: dict[str, str]
@@ -163,7 +164,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps",
-    "number_tags", "person_free_metrics",
+    "number_tags", "person_free_metrics", "plural_noun_tags",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -246,7 +247,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
-        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns"))
+        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",

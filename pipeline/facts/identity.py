@@ -239,7 +239,8 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
-        if tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads:  # "The Government of Pakistan": the name is after "of"
+        if (tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads) and not any(  # "The Government of Pakistan": the
+                c.dep_ == "compound" and _name_like(c, fr) for c in tok.lefts):  # name is after "of"; "Premier League" is one
             tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                         if o.dep_ == "pobj" and o.tag_ in fr.proper_noun_tags and o.i not in taken), None)
             if tok is None:

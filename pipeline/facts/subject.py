@@ -514,6 +514,25 @@ def said_by_us(span: Span, fr: FactRules) -> bool:
     return False
 
 
+def group_named(scene: Scene, span: Span) -> Subject | None:
+    """'Premier League clubs together spent about £370 million': a total said of a plural common noun that
+    exactly one name classifies (its compound or possessor) is that name's, the group of its members."""
+    fr = scene.fr
+    for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
+        subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
+        if not subjects:
+            continue
+        subj = subjects[0]
+        if subj.tag_ not in fr.plural_noun_tags:
+            return None
+        cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
+        if len(cands) != 1:
+            return None
+        ent, tok = cands[0]
+        return subject_of(scene, ent, tok, "possessive", 0)
+    return None
+
+
 def by_surface(scene: Scene, span: Span) -> Subject | None:
     """Written patterns the parser gets wrong: 'with ChatGPT trailing at 41.6%'."""
     sent = scene.sentence(span.start)
