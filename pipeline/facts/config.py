@@ -100,6 +100,8 @@ class FactRules:
     naming_preps: frozenset[str]
     neuter_possessives: frozenset[str]
     neuter_pronouns: frozenset[str]
+    #: ``neuter_possessives`` as one whole-word pattern (a cheap test before walking a clause)
+    neuter_possessive_words: re.Pattern
     statistic_modifiers: frozenset[str]
     item_list_min: int
     personal_pronouns: frozenset[str]
@@ -203,11 +205,15 @@ class Descriptions(dict):
     def __init__(self, words: dict[str, frozenset[str]], suffixes: tuple[str, ...]) -> None:
         super().__init__(words)
         self.suffixes = suffixes
+        self._bases: dict[str, str | None] = {}  # word -> its description suffix, looked up once per word
 
     def _base(self, word: object) -> str | None:
         if not isinstance(word, str):
             return None
-        return next((s for s in self.suffixes if word.endswith(s) and len(word) > len(s) + 2 and word[: -len(s)].isalpha()), None)
+        if word not in self._bases:
+            self._bases[word] = next((s for s in self.suffixes if word.endswith(s) and len(word) > len(s) + 2
+                                      and word[: -len(s)].isalpha()), None)
+        return self._bases[word]
 
     def __contains__(self, word: object) -> bool:
         return dict.__contains__(self, word) or self._base(word) is not None
@@ -269,6 +275,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         count_units={k.lower(): v for k, v in m["count_units"].items()},
         percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
         percent_change=dict(m["percent_change"]),
+        neuter_possessive_words=_words(s["neuter_possessives"]),
         person_metrics=_mapping(m["person_metrics"], where=f"{where}: metrics.person_metrics"),
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         cue_window=int(m["cue_window"]),
