@@ -98,6 +98,8 @@ CASES = [
     ("rt-97-dollars-and-cents", "it only cost thirteen dollars and forty-five cents",
      [{"text": "thirteen dollars and forty-five cents", "amount": 13.45, "currency": "USD"}]),
     ("rt-99-cents-tail", "it only cost thirteen dollars forty five", [{"text": "thirteen dollars forty five", "amount": 13.45}]),
+    # an article after an amount starts a rate ("a dozen", "a week"), never its cents
+    ("article-is-no-cents-tail", "Eggs cost $6 a dozen.", [{"text": "$6", "amount": 6}]),
     ("duckling-glued-code-after", "It was 3.14US$ and 42MYR.", [{"text": "3.14US$", "amount": 3.14, "currency": "USD"}, {"text": "42MYR", "amount": 42, "currency": "MYR"}]),
     ("duckling-between-names", "between 10 dollars and 20 dollars",
      [{"text": "10 dollars and 20 dollars", "amount_low": 10, "amount_high": 20, "qualifier": "range"}]),

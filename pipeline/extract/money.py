@@ -447,7 +447,7 @@ def _cents_tail(text: str, mention: Mention, number: Decimal, rules: Rules, mr: 
             return
         factor = mr.cents_factor
     tail = mr.cents_tail.match(text, mention.end)
-    if tail is None:
+    if tail is None or tail.group("n").split()[0].lower() in mr.article_words:  # "$6 a dozen": a rate, no cents
         return
     cents = parse_number(tail.group("n"), rules)
     if cents is not None and cents.value < 100 and cents.value * factor < 1:

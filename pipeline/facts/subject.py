@@ -462,6 +462,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         found = anaphor(scene, [subj], climbs)
         if found:
             return found, False
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in fr.possessive_pronouns), None) if (
+        subj is not None and (fr.is_metric_noun(subj.lower_) or subj.lower_ in fr.money_words)) else None
+    if owner is not None:  # "its annualised revenue has reached $10 billion": whom "its" stands for (not "its rival")
+        found = pronoun(scene, owner, climbs)
+        if found:
+            return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
     for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
@@ -506,6 +512,25 @@ def said_by_us(span: Span, fr: FactRules) -> bool:
             subj = subjects[0]  # "we", "our revenue", "the annual volume of our exports"
             return subj.lower_ in fr.first_person or any(t.dep_ == "poss" and t.lower_ in fr.first_person for t in subj.subtree)
     return False
+
+
+def group_named(scene: Scene, span: Span) -> Subject | None:
+    """'Premier League clubs together spent about £370 million': a total said of a plural common noun that
+    exactly one name classifies (its compound or possessor) is that name's, the group of its members."""
+    fr = scene.fr
+    for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
+        subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
+        if not subjects:
+            continue
+        subj = subjects[0]
+        if subj.tag_ not in fr.plural_noun_tags:
+            return None
+        cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
+        if len(cands) != 1:
+            return None
+        ent, tok = cands[0]
+        return subject_of(scene, ent, tok, "possessive", 0)
+    return None
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
