@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|tuning|dev|dev4|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|adjudicated|tuning|dev|dev4|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -19,6 +19,11 @@ Held-out sets (``--set heldout``, the default; frozen: report figures, never tun
   in the table of benchmarks/heldout/newsdev-counts.md (labelled ones, with or without rows), else the
   gold's own documents. Spelled-out numbers are labelled and scored; the ``digits c+m`` rows also score
   the gold without them against our predictions written in digits.
+
+Their adjudicated labels (``--set adjudicated``; held-out too, figures only): benchmarks/heldout/
+newsdev-counts-adj.jsonl on the same 70 documents and platinum-counts-adj.jsonl on the 20 platinum documents,
+after a second, independent labelling (benchmarks/heldout/counts-2b.md); both under the counts conventions
+(platinum's spelled-out counts included, counts and measures scored apart).
 
 Tuning sets (``--set tuning``; ``--details`` allowed):
 
@@ -72,6 +77,12 @@ from heldout import check_offsets, run_pipeline, write_raw  # noqa: E402
 
 PLATINUM = REPO / "benchmarks" / "heldout" / "platinum-numbers.jsonl"
 NEWSDEV = REPO / "benchmarks" / "heldout" / "newsdev-counts.jsonl"
+#: the adjudicated labels of the same two held-out sets (a second, independent labelling and its adjudication,
+#: benchmarks/heldout/counts-2b.md): platinum under the counts conventions (spelled-out counts included)
+NEWSDEV_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-counts-adj.jsonl"
+PLATINUM_ADJ = REPO / "benchmarks" / "heldout" / "platinum-counts-adj.jsonl"
+#: held-out sets: figures only, ``--details`` refused
+HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj")
 TUNING = REPO / "benchmarks" / "newsdev" / "counts-tuning.jsonl"
 #: TempEval-3 tuning labels (round 5), by batch letter: the letter numbering the documents of each file's .md
 TEMPEVAL_TUNING = {"U": REPO / "benchmarks" / "newsdev" / "counts-tempeval-1.jsonl",
@@ -105,6 +116,8 @@ SETS = {
     "dev4": NEWSDEV_SCORES,
     "interviews": NEWSDEV_SCORES,
     "written1": NEWSDEV_SCORES,
+    "platinum-adj": NEWSDEV_SCORES,
+    "newsdev-counts-adj": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
 }
 #: sets scored under a convention that leaves out spelled-out numbers without a magnitude word
@@ -132,6 +145,24 @@ def platinum(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
         if row["type"] in ("count", "user_count"):
             gold[row["doc_id"]].append({**row, "article_id": row["doc_id"]})
     return gold, docs
+
+
+def adjudicated(shared: Path) -> dict[str, tuple[dict[str, list[dict]], dict[str, dict]]]:
+    """The adjudicated labels of both held-out sets that are there: newsdev-counts-adj on the 70 documents of
+    newsdev-counts.md's table (a document with no row counts against precision), platinum-counts-adj on all
+    20 platinum documents, both scored under the counts conventions (counts, measures, user counts apart)."""
+    out = {}
+    if NEWSDEV_ADJ.is_file():
+        ids = labelled_ids(NEWSDEV) or sorted({r["doc_id"] for r in read_jsonl(NEWSDEV_ADJ)})
+        rows = [r for r in read_jsonl(NEWSDEV_ADJ) if r["doc_id"] in set(ids)]
+        out["newsdev-counts-adj"] = aliased(ids, rows, newsdev_texts(shared, set(ids)))
+    if PLATINUM_ADJ.is_file():
+        docs = {d["doc_id"]: d for d in read_jsonl(shared / "peer-suites" / "tempeval3" / "platinum.jsonl")}
+        gold: dict[str, list[dict]] = {d: [] for d in docs}
+        for row in read_jsonl(PLATINUM_ADJ):
+            gold[row["doc_id"]].append({**row, "article_id": row["doc_id"]})
+        out["platinum-adj"] = gold, docs
+    return out
 
 
 def labelled_ids(gold_path: Path, tag: str = "") -> list[str] | None:
@@ -400,9 +431,9 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "tuning", "dev", "dev4", "interviews", "written1", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "tuning", "dev", "dev4", "interviews", "written1", "all"),
                     default="heldout",
-                    help="heldout: platinum + newsdev-counts (frozen); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
+                    help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
                          "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
@@ -425,6 +456,8 @@ def main(argv: list[str] | None = None) -> int:
             sets["newsdev-counts"] = newsdev(args.shared, args.gold)
         else:
             print(f"{args.gold}: not found, news-dev counts set skipped")
+    if args.which in ("adjudicated", "all"):
+        sets.update(adjudicated(args.shared))
     if args.which in ("dev", "all"):
         sets["dev"] = dev_split(args.shared)
     if args.which in ("dev4", "all") and all(path.is_file() for path in DEV4_LABELS):
@@ -488,7 +521,7 @@ def main(argv: list[str] | None = None) -> int:
                 if mapping is NEWSDEV_SCORES:
                     s = score(gold, preds, {"count+measure": ("count", "measure")}, tolerance, digits_only=True)["count+measure"]
                     print(line(f"{system} digits c+m", s))
-            if detail_of and name in ("platinum", "newsdev-counts"):
+            if detail_of and name in HELDOUT_SETS:
                 print(f"(--details not shown for {name}: a held-out set is never tuned on)")
                 detail_of = None
             for gtype, s in (detail_of or {}).items():
