@@ -2072,8 +2072,10 @@ def _elided_noun(
         if reached is not None:
             return reached, "count_reaching_subject"  # "with coronavirus deaths surpassing 100,000"
     prefix = sents.before(cand.start)
-    if casualty and c.casualty_before.search(prefix):
-        return c.casualty_unit, "count_casualty_verb"
+    if casualty and c.casualty_before.search(prefix) and previous is not None and c.casualty_before.search(sents.before(previous["start"])):
+        # "killed 17 workers and injured at least 30": the casualty count before it gives the noun; with none
+        # ("killing 21 and injuring 19", "a bus carrying 46 passengers ... killing 21") a bare number stays out
+        return previous["unit"], "count_casualty_verb"
     if c.casualty_after.match(sents.text, cand.end):
         return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
     if previous is not None and c.ellipsis_before.search(prefix):
