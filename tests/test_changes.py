@@ -438,6 +438,16 @@ CHANGES = [
      "raises the price of its premium plan in 50 markets by US$1", "increase", None, None, 1, "USD", None, None),
     ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
      "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
+    # round 7, general-news forms written for this check (ids r7-): a percent on the first end of a range another stage read
+    # is the amount, the second end the later value (negative: by-range-shared-percent, a unit after the second end is shared)
+    ("r7-percent-then-count", "The number of homeless people increased 12 percent to 580,000.", "increased 12 percent to 580,000", "increase",
+     None, 580000, 12, "%", None, 12.0),
+    # a gerund after a preposition of the object's noun is part of the object (negative: r7-gerund-clause, a verb of a new clause)
+    ("r7-gerund-in-object", "The state raised the minimum age for buying tobacco from 18 to 21.",
+     "raised the minimum age for buying tobacco from 18 to 21", "increase", 18, 21, None, None, None, 50 / 3),
+    # a duration right after "to" or "by" is a value of the change word before it (negatives: r7-sentenced-to, r7-delayed-by)
+    ("r7-sentence-to-years", "The court reduced his sentence to 10 years.", "reduced his sentence to 10 years", "decrease", None, 10, None, None, None, None),
+    ("r7-fell-by-years", "Life expectancy fell by 1.5 years in 2020.", "fell by 1.5 years", "decrease", None, None, 1.5, "years", None, None),
 ]
 
 
@@ -545,6 +555,11 @@ NOT_CHANGES = [
     ("r6-cut-times-frequency", "The man was cut 15 times with a knife."),
     # a length then "from" and a bare noun: the place something fell from (positive: r6-fell-feet-from-record-levels)
     ("w2-falling-from-scaffolding", "A worker dies after falling 20 feet from scaffolding at the construction site of a new office tower."),
+    # round 7: a fall's end (positive: r6-fell-feet-from-record-levels); durations with no change word, or a time ago
+    ("r7-fell-to-his-death", "The climber fell 200 metres to his death."),
+    ("r7-sentenced-to", "He was sentenced to 10 years in prison."),
+    ("r7-delayed-by", "The launch was delayed by two weeks."),
+    ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),
 ]
 
 

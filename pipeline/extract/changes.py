@@ -82,6 +82,12 @@ PERIOD_AFTER_RE = rx.compile(
 TIMES_AFTER_RE = rx.compile(r"\s+times(?![\w-])", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
+#: "to" or "by" right before a duration ("reduced his sentence to 10 years", "life expectancy fell by 1.5 years"), and
+#: words after one that make it a time ago or a deadline
+TO_BY_BEFORE_RE = rx.compile(r"(?<![\w-])(?:to|by)\s+$", re.I)
+AGO_AFTER_RE = rx.compile(r"\s+(?:ago|earlier|before|later|after)(?![\w-])", re.I)
+#: a percent sign or word ending the first end of a range ("12 percent to 580,000")
+PERCENT_END_RE = rx.compile(r"(?:%|(?<![\w-])(?:percent|per cent))\s*$", re.I)
 
 
 def _norm(text: str) -> str:
@@ -750,6 +756,10 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[start] = v
             if later in durations:
                 out[later] = durations[later]
+        elif TO_BY_BEFORE_RE.search(text, max(0, start - 8), start) and not AGO_AFTER_RE.match(text, v.end):
+            # "reduced his sentence to 10 years", "life expectancy fell by 1.5 years": a length reached or the amount, a
+            # value of a change word before it (no change word: "sentenced to 10 years" is no statement)
+            out.setdefault(start, v)
     return out
 
 
@@ -765,6 +775,11 @@ def _range_ends(text: str, row: dict, low: float | None, high: float | None, uni
     if to is None:
         return None
     first, second = mention[: to.start()], mention[to.end() :]
+    if PERCENT_END_RE.search(first) and not c.range_unit_re.search(second):
+        # "increased 12 percent to 580,000": a percent written on the first end only is never shared (a shared unit
+        # is written after the second), so the ends are an amount in percent and a later value
+        a = Value(row["start"], row["start"] + to.start(), float(low), "%", source="percent")
+        return a, Value(row["start"] + to.end(), row["end"], float(high), None if unit == "%" else unit, source="count")
     if bool(c.range_unit_re.search(second)) != bool(c.range_unit_re.search(first)):
         return None
     a = Value(row["start"], row["start"] + to.start(), float(low), unit, source=source)
@@ -955,6 +970,8 @@ def _reduced_relative(doc: Doc, pos: int) -> bool:
     change word it modifies the noun before it ("lifted the market value of all gold ever mined to about US$32
     trillion", "raised the price of goods made in China to 25%"), it starts no clause."""
     tok = _token_at(doc, pos)
+    if tok is not None and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("NN") and tok.head.head.i < tok.i:
+        return True  # "raised the minimum age for buying tobacco from 18 to 21": a gerund after a preposition of the object's noun
     return tok is not None and tok.tag_ == "VBN" and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
 
 
@@ -1165,7 +1182,7 @@ def _two_values(text: str, v: Value) -> bool:
     if v.ends is None:
         return False
     low, high = v.ends[0].value, v.ends[1].value
-    return _points_to_percent(text, v) or (low > 0 and high / low >= RANGE_MAX_RATIO)
+    return _points_to_percent(text, v) or (v.ends[0].unit == "%" and v.ends[1].unit != "%") or (low > 0 and high / low >= RANGE_MAX_RATIO)
 
 
 def _points_to_percent(text: str, v: Value) -> bool:
