@@ -448,6 +448,8 @@ CHANGES = [
     # a duration right after "to" or "by" is a value of the change word before it (negatives: r7-sentenced-to, r7-delayed-by)
     ("r7-sentence-to-years", "The court reduced his sentence to 10 years.", "reduced his sentence to 10 years", "decrease", None, 10, None, None, None, None),
     ("r7-fell-by-years", "Life expectancy fell by 1.5 years in 2020.", "fell by 1.5 years", "decrease", None, None, 1.5, "years", None, None),
+    # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)
+    ("r7-by-more-than-half-date", "Sales fell by more than half last year.", "fell by more than half", "decrease", None, None, 50, "%", None, -50.0),
 ]
 
 
@@ -559,6 +561,7 @@ NOT_CHANGES = [
     ("r7-fell-to-his-death", "The climber fell 200 metres to his death."),
     ("r7-sentenced-to", "He was sentenced to 10 years in prison."),
     ("r7-delayed-by", "The launch was delayed by two weeks."),
+    ("r7-third-party-date", "The account was hacked by a third party last year, and the losses rose."),
     ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),
 ]
 
@@ -624,6 +627,9 @@ WRITTEN = [
      [("fall 14%", None, None, 14), ("wiping about US$150 billion", None, None, 150e9)]),
     ("w2-adding-to-market-value", "Oracle shares soar 36% in a single day, adding about US$244 billion to the company's market value.",
      [("soar 36%", None, None, 36), ("adding about US$244 billion", None, None, 244e9)]),
+    # round 7: a gerund after a word that ends an object starts no object (positive: r7-gerund-in-object)
+    ("w2-gerund-after-stopper", "The price of silver plunges 26% in a single session to US$85.30 an ounce, its largest one-day fall since 1980, a week "
+     "after reaching a record of US$121.", [("plunges 26% in a single session to US$85.30", None, 85.3, 26)]),
     # planted non-changes: matter that fell, a distance moved
     ("w5-snow-and-fall", "A winter storm drops up to 60 centimetres of snow across New England; a hiker in New Hampshire survives after falling 20 feet "
      "into a ravine.", []),

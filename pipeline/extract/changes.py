@@ -727,11 +727,13 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     #: the dates stage reads "a quarter" as three months: right after "by" (and a qualifier) it is a share
     durations = {(r["start"], r["end"]) for r in found.get("dates") or () if r.get("type") == "duration"}
+    date_starts = {r["start"] for r in found.get("dates") or ()}
     for m in c.fraction_by_re.finditer(text):
         # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
         f = m.start("f")
-        if _modifies_next(doc, m.end()):
-            continue  # "hacked by a third party": an adjective of the noun after it
+        after = SPACES_RE.match(text, m.end())
+        if _modifies_next(doc, m.end()) and not (after is not None and after.end() in date_starts):
+            continue  # "hacked by a third party": an adjective of the noun after it ("fell by more than half last year": a date's noun is none)
         if f not in out and not any(s < m.end() and f < e for s, e in spans if not ((s, e) == (f, m.end()) and (s, e) in durations)):
             out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     durations: dict[int, Value] = {}
@@ -970,9 +972,18 @@ def _reduced_relative(doc: Doc, pos: int) -> bool:
     change word it modifies the noun before it ("lifted the market value of all gold ever mined to about US$32
     trillion", "raised the price of goods made in China to 25%"), it starts no clause."""
     tok = _token_at(doc, pos)
-    if tok is not None and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.head.tag_.startswith("NN") and tok.head.head.i < tok.i:
-        return True  # "raised the minimum age for buying tobacco from 18 to 21": a gerund after a preposition of the object's noun
     return tok is not None and tok.tag_ == "VBN" and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
+
+
+def _object_gerund(doc: Doc, pos: int, c: Compiled) -> bool:
+    """Whether the word at ``pos`` is a gerund after a preposition of a noun before it: inside the object of a change word it
+    says what the noun is for ("raised the minimum age for buying tobacco from 18 to 21"); after a word that ends an object
+    ("a week after reaching a record of US$121") it starts no object."""
+    tok = _token_at(doc, pos)
+    if tok is None or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return False
+    prep, noun = tok.head, tok.head.head
+    return prep.i == tok.i - 1 and _norm(prep.text) not in c.gap_stoppers and noun.tag_.startswith("NN") and noun.i < prep.i
 
 
 def _clause_verb(doc: Doc, pos: int) -> bool:
@@ -1154,7 +1165,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             break
         if role == "adverb" and not st.slots:
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
-        if _clause_verb(doc, i) and not (not st.slots and st.multiplier is None and _reduced_relative(doc, i)):
+        if _clause_verb(doc, i) and not (not st.slots and st.multiplier is None and (_reduced_relative(doc, i) or _object_gerund(doc, i, c))):
             break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
