@@ -678,6 +678,21 @@ SUBJECT_CASES = [
     ("a-person-compensation-is-pay", "Pascal Soriot, the chief executive of AstraZeneca, received total compensation of "
      "£14.7 million for 2024.", "£14.7 million", {"subject": "Pascal Soriot", "metric": "salary"}),
     ("bonds-are-debt", "Argentina repays US$4.3 billion of bonds.", "US$4.3 billion", {"subject": "Argentina", "metric": "debt"}),
+    # a coordination inside one name ("Marks & Spencer") is that name, not a joint subject
+    ("ampersand-name-is-one-name", "Marks & Spencer reported a profit of £875 million.", "£875 million",
+     {"subject": "Marks & Spencer", "rule": "clause_subject"}),
+    ("ampersand-title", "Disney's live-action remake of Lilo & Stitch took in an estimated $183 million over the "
+     "weekend.", "$183 million", {"subject": "Lilo & Stitch"}),
+    # "its" before a metric noun subject stands for the owner: in a second "that" complement, the speaker's
+    # subject, not the first complement's; a relational noun ("its smaller rival") is not its possessor's
+    ("its-metric-in-a-parallel-complement", "OpenAI says ChatGPT now has more than 500 million weekly active users and "
+     "that its annualised revenue has reached $10 billion.", "$10 billion", {"subject": "OpenAI", "metric": "revenue"}),
+    ("its-rival-is-not-it", "Samsung's operating profit rose to 20.1 trillion won, while its smaller rival earned 19.2 "
+     "trillion won.", "19.2 trillion won", {"subject": None}),
+    # a total said of a plural noun one name classifies is that name's (its members together)
+    ("group-named-by-its-classifier", "Premier League clubs together spent about £370 million in the window.",
+     "£370 million", {"subject": "Premier League"}),
+    ("unnamed-group-total-is-nobodys", "Banks together lent $5 billion.", "$5 billion", {"subject": None}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

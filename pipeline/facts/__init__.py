@@ -44,7 +44,7 @@ from pipeline.facts.period import (
 )
 from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
-from pipeline.facts.subject import in_sentence, respectively, said_by_us
+from pipeline.facts.subject import group_named, in_sentence, respectively, said_by_us
 from pipeline.nlp import word_class
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -137,8 +137,9 @@ def attach(scene: Scene, span: Span, person_free: bool = False) -> Subject:
     actor, the article's). A number no person owns (``person_free``: a company's kind of metric, a user
     count) or one a "we" says is never lent a person from beyond its clause."""
     if said_of_several(span, scene.fr):  # a total over several: theirs together when they are named as one coordination
-        joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else no one's
-        return joint if joint.rule == JOINT_RULE else Subject(None, None, None, AMBIGUOUS, 0, source=None)
+        joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else the
+        return joint if joint.rule == JOINT_RULE else (   # group one name classifies ("Premier League clubs together
+            group_named(scene, span) or Subject(None, None, None, AMBIGUOUS, 0, source=None))  # spent"), else no one's
     subject = respectively(scene, span) or in_sentence(scene, span)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject

@@ -55,18 +55,25 @@ class Scene:
         nothing is lent across paragraphs: the line before is another story (memoised)."""
         if "items" not in self.memo:
             paras = [(start, end) for start, end in self.paragraphs if self.text[start:end].strip()]
-            counts = [sum(1 for s in self.sents if start <= s.start_char < end) for start, end in paras]
+            starts = self._sent_chars()
+            counts = [bisect.bisect_left(starts, end) - bisect.bisect_left(starts, start) for start, end in paras]
             listed = len(counts) >= self.fr.item_list_min and sum(c == 1 for c in counts) >= self.fr.item_list_share * len(counts)
             # a story told in one-sentence paragraphs (newswire) refers back: "The company also retained ..."
             self.memo["items"] = listed and not any(self._refers_back(start) for start, _ in paras[1:])
         return self.memo["items"]
+
+    def _sent_chars(self) -> list[int]:
+        """First character of each sentence (memoised: read once per article)."""
+        if "sent_chars" not in self.memo:
+            self.memo["sent_chars"] = [s.start_char for s in self.sents]
+        return self.memo["sent_chars"]
 
     def _refers_back(self, start: int) -> bool:
         """Is the main clause subject of the first sentence of the paragraph at ``start`` a pronoun, a pronoun's
         possession or a definite description ("It rose", "The British paper, packaging and publishing concern,
         said")?"""
         fr = self.fr
-        i = bisect.bisect_left([s.start_char for s in self.sents], start)
+        i = bisect.bisect_left(self._sent_chars(), start)
         if i >= len(self.sents):
             return False
         for tok in self.sents[i].root.children:  # the main clause's subject: an item may say "the company" later
@@ -77,7 +84,8 @@ class Scene:
                 return True
             if any(c.dep_ == "poss" and (c.lower_ in fr.possessive_pronouns or c.lower_ in fr.personal_pronouns) for c in tok.children):
                 return True
-            if word in fr.descriptions and any(c.dep_ == "det" and c.lower_ in fr.anaphor_determiners for c in tok.children):
+            phrase = list(tok.subtree)  # "The British paper, packaging and publishing concern, said": a
+            if phrase[0].lower_ in fr.anaphor_determiners and any(t.lower_ in fr.descriptions for t in phrase):  # description
                 return True
         return False
 

@@ -100,9 +100,12 @@ class FactRules:
     naming_preps: frozenset[str]
     neuter_possessives: frozenset[str]
     neuter_pronouns: frozenset[str]
+    #: ``neuter_possessives`` as one whole-word pattern (a cheap test before walking a clause)
+    neuter_possessive_words: re.Pattern
     statistic_modifiers: frozenset[str]
     item_list_min: int
     personal_pronouns: frozenset[str]
+    plural_noun_tags: frozenset[str]
     person_metrics: dict[str, str]
     amount_of_preps: frozenset[str]
     person_metric_words: dict[str, str]
@@ -163,7 +166,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps",
-    "number_tags", "person_free_metrics",
+    "number_tags", "person_free_metrics", "plural_noun_tags",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -202,11 +205,15 @@ class Descriptions(dict):
     def __init__(self, words: dict[str, frozenset[str]], suffixes: tuple[str, ...]) -> None:
         super().__init__(words)
         self.suffixes = suffixes
+        self._bases: dict[str, str | None] = {}  # word -> its description suffix, looked up once per word
 
     def _base(self, word: object) -> str | None:
         if not isinstance(word, str):
             return None
-        return next((s for s in self.suffixes if word.endswith(s) and len(word) > len(s) + 2 and word[: -len(s)].isalpha()), None)
+        if word not in self._bases:
+            self._bases[word] = next((s for s in self.suffixes if word.endswith(s) and len(word) > len(s) + 2
+                                      and word[: -len(s)].isalpha()), None)
+        return self._bases[word]
 
     def __contains__(self, word: object) -> bool:
         return dict.__contains__(self, word) or self._base(word) is not None
@@ -246,7 +253,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "relative_possessives", "name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
-        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns"))
+        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
@@ -268,6 +275,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         count_units={k.lower(): v for k, v in m["count_units"].items()},
         percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
         percent_change=dict(m["percent_change"]),
+        neuter_possessive_words=_words(s["neuter_possessives"]),
         person_metrics=_mapping(m["person_metrics"], where=f"{where}: metrics.person_metrics"),
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         cue_window=int(m["cue_window"]),

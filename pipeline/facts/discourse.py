@@ -202,8 +202,13 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     the entity subject of an enclosing clause before it in the same sentence, else the one name before
     it in its sentence, else, for the main clause's pronoun with no name before it, the previous
     sentence's subject entity (same paragraph) when it has exactly one."""
+    came = subj
     for anc in subj.ancestors:
-        for c in anc.children:
+        # "OpenAI says ChatGPT has ... and that its revenue reached": a clause with its own "that" coordinated
+        # with another is a second complement of the verb above, not part of the first one's clause
+        parallel = came.dep_ == "conj" and any(c.dep_ == "mark" for c in came.children)
+        came = anc
+        for c in () if parallel else anc.children:
             if (c.dep_ in scene.fr.subject_deps and c.i < subj.i and c.lower_ not in scene.fr.pronouns
                     and c.lower_ not in scene.fr.relative_pronouns):  # "..., which values it at": the clause above's
                 if description_first(scene, c):  # "The Oklahoma City energy concern said it ...": the company meant

@@ -239,7 +239,8 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
-        if tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads:  # "The Government of Pakistan": the name is after "of"
+        if (tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads) and not any(  # "The Government of Pakistan": the
+                c.dep_ == "compound" and _name_like(c, fr) for c in tok.lefts):  # name is after "of"; "Premier League" is one
             tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
                         if o.dep_ == "pobj" and o.tag_ in fr.proper_noun_tags and o.i not in taken), None)
             if tok is None:
@@ -292,21 +293,25 @@ def _companies_by_stock(rows: list[dict], spans: list, text: str, fr: FactRules)
             owned = root.head.head.lower_ in fr.stock_nouns
         if not owned and root.n_rights:  # "Klarna, the Swedish buy-now-pay-later company"
             owned = any(c.dep_ == "appos" and fr.company_label in fr.descriptions.get(c.lower_, ()) for c in root.rights)
-        if not owned:  # "the Finnish lift maker Kone": a description that classifies the name (as its compound or its head)
+        if not owned and row.get("label") in fr.relabelled_as_company:  # "the Finnish lift maker Kone": a description
+            # that classifies the name (as its compound or its head)
             described = [c for c in root.lefts if c.dep_ == "compound"] + ([root.head] if root.dep_ == "appos" else [])
             owned = any(t.tag_ in fr.common_noun_tags and fr.company_label in fr.descriptions.get(t.lower_, ()) for t in described)
-        if not owned and root.dep_ in fr.subject_deps:  # "Novo Nordisk says it will cut the price of its drug"
-            owned = _owns_with_its(root, fr)
+        if not owned and root.dep_ in fr.subject_deps and row.get("label") in fr.relabelled_as_company:
+            owned = _owns_with_its(root, text, fr)  # "Novo Nordisk says it will cut the price of its drug"
         if owned:
             out.add(text[row["start"] : row["end"]].lower())
     return frozenset(out)
 
 
-def _owns_with_its(name: Token, fr: FactRules) -> bool:
+def _owns_with_its(name: Token, text: str, fr: FactRules) -> bool:
     """Does a neuter possessive in the name's clause refer back to it ("Novo Nordisk says it will cut the
     price of its weight-loss drug": the possessive's clause subject is the name, or an "it" of a clause
     under the name's verb)? A person's things are "his" or "her", so the name is an organisation's."""
     verb = name.head
+    right = verb.right_edge
+    if not fr.neuter_possessive_words.search(text, name.idx, right.idx + len(right)):
+        return False  # no "its" after the name in its clause: the common case, read off the text
     for tok in verb.subtree:
         if tok.i <= name.i or tok.lower_ not in fr.neuter_possessives or tok.dep_ != "poss":
             continue

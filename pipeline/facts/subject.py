@@ -43,10 +43,14 @@ def subject_of(scene: Scene, ent: Entity, tok: Token, rule: str, climbs: int) ->
 
 def collective(scene: Scene, tok: Token) -> bool:
     """'Kimi, Doubao, and several other domestic models collectively ...': no single subject."""
-    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None:
-        return True
     own = scene.index.at(tok.i)
-    return any(c.dep_ == "conj" or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
+
+    def inside(t: Token) -> bool:  # "Marks & Spencer", "Lilo & Stitch": a coordination inside one name is that name
+        return own is not None and scene.index.at(t.i) is own
+
+    if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None and not inside(tok.head):
+        return True
+    return any((c.dep_ == "conj" and not inside(c)) or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
                for c in tok.children)
 
 
@@ -458,6 +462,12 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         found = anaphor(scene, [subj], climbs)
         if found:
             return found, False
+    owner = next((c for c in subj.children if c.dep_ == "poss" and c.lower_ in fr.possessive_pronouns), None) if (
+        subj is not None and (fr.is_metric_noun(subj.lower_) or subj.lower_ in fr.money_words)) else None
+    if owner is not None:  # "its annualised revenue has reached $10 billion": whom "its" stands for (not "its rival")
+        found = pronoun(scene, owner, climbs)
+        if found:
+            return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
     cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
     for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
@@ -499,9 +509,28 @@ def said_by_us(span: Span, fr: FactRules) -> bool:
     for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
         subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
         if subjects:
-            subj = subjects[0]
-            return subj.lower_ in fr.first_person or any(c.dep_ == "poss" and c.lower_ in fr.first_person for c in subj.children)
+            subj = subjects[0]  # "we", "our revenue", "the annual volume of our exports"
+            return subj.lower_ in fr.first_person or any(t.dep_ == "poss" and t.lower_ in fr.first_person for t in subj.subtree)
     return False
+
+
+def group_named(scene: Scene, span: Span) -> Subject | None:
+    """'Premier League clubs together spent about £370 million': a total said of a plural common noun that
+    exactly one name classifies (its compound or possessor) is that name's, the group of its members."""
+    fr = scene.fr
+    for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
+        subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
+        if not subjects:
+            continue
+        subj = subjects[0]
+        if subj.tag_ not in fr.plural_noun_tags:
+            return None
+        cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
+        if len(cands) != 1:
+            return None
+        ent, tok = cands[0]
+        return subject_of(scene, ent, tok, "possessive", 0)
+    return None
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
