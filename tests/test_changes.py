@@ -448,6 +448,19 @@ CHANGES = [
     # a duration right after "to" or "by" is a value of the change word before it (negatives: r7-sentenced-to, r7-delayed-by)
     ("r7-sentence-to-years", "The court reduced his sentence to 10 years.", "reduced his sentence to 10 years", "decrease", None, 10, None, None, None, None),
     ("r7-fell-by-years", "Life expectancy fell by 1.5 years in 2020.", "fell by 1.5 years", "decrease", None, None, 1.5, "years", None, None),
+    # round 7, forms of the fourth written corpus (written text, not real news; ids w4-): "collapsed", "warmed", "cooled"
+    # (negatives: r7-collapsed-killing, r7-collapsed-minutes-after, r7-a-warm-degrees)
+    ("w4-collapsed-from-to", "Ciudadanos collapsed from 57 seats to 10.", "collapsed from 57 seats to 10", "decrease", 57, 10, None, None, None, -4700 / 57),
+    ("w4-warmed-by", "The Antarctic Peninsula has warmed by almost 3 degrees over the past 50 years.", "warmed by almost 3", "increase", None, None, 3,
+     "degree", None, None),
+    # the lexicon reads "N over <year>" as a fraction: the number before the date is the value (negative: r7-three-over-four)
+    ("w4-increase-of-over-year", "About 900 million people were eligible to vote, an increase of 84 million over 2014.", "increase of 84 million",
+     "increase", None, None, 84e6, None, None, None),
+    # a relative clause on the object's noun: the values after it are the change word's (negative: r7-relative-after-value)
+    ("w4-relative-in-object", "The government cut the amount of onions that retailers may stock from 10 tonnes to 2 tonnes.",
+     "cut the amount of onions that retailers may stock from 10 tonnes to 2", "decrease", 10, 2, None, None, None, -80.0),
+    # a supply's recipients are no later value, a staff count is (negative: w4-cut-power-to-customers)
+    ("r7-cut-staff-to", "The company cut staff to 500.", "cut staff to 500", "decrease", None, 500, None, None, None, None),
     # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)
     ("r7-by-more-than-half-date", "Sales fell by more than half last year.", "fell by more than half", "decrease", None, None, 50, "%", None, -50.0),
 ]
@@ -562,6 +575,15 @@ NOT_CHANGES = [
     ("r7-sentenced-to", "He was sentenced to 10 years in prison."),
     ("r7-delayed-by", "The launch was delayed by two weeks."),
     ("r7-third-party-date", "The account was hacked by a third party last year, and the losses rose."),
+    # round 7, planted non-changes of the fourth written corpus (written-changes-4.texts.jsonl: written text, not real news; ids w4-)
+    # and their mirrors: a supply cut off from a count of people; "of" after a level reached counts its set; a time after a
+    # change word; adjectives of temperature
+    ("w4-cut-power-to-customers", "Pacific Gas and Electric cut power to about 172,000 customers on Tuesday to reduce the risk of new fires."),
+    ("w4-highest-of-its-four", "President Moon Jae-in on Sunday raised the country's infectious disease alert to the highest of its four levels."),
+    ("r7-collapsed-minutes-after", "The roof collapsed 20 minutes after the blast."),
+    ("r7-fell-minutes-after", "Shares fell 20 minutes after the opening bell."),
+    ("r7-a-warm-degrees", "It was a warm 25 degrees on Sunday."),
+    ("r7-collapsed-killing", "The building collapsed, killing 12 people."),
     ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),
 ]
 
@@ -627,6 +649,12 @@ WRITTEN = [
      [("fall 14%", None, None, 14), ("wiping about US$150 billion", None, None, 150e9)]),
     ("w2-adding-to-market-value", "Oracle shares soar 36% in a single day, adding about US$244 billion to the company's market value.",
      [("soar 36%", None, None, 36), ("adding about US$244 billion", None, None, 244e9)]),
+    # round 7 (ids w4-: written-changes-4, written text, not real news): a period "between A and B" after an amount, then a
+    # gapped clause led by a preposition
+    ("w4-between-dates-gapped", "Arthropod biomass on German grasslands fell by 67% between 2008 and 2017, and in forests by 41%, according to a study.",
+     [("fell by 67%", None, None, 67), ("by 41%", None, None, 41)]),
+    ("r7-relative-after-value", "Exports rose to $5 billion, which was more than the 3 billion analysts expected.", [("rose to $5 billion", None, 5e9, None)]),
+    ("r7-three-over-four", "The ratio was three over four in 2014, and costs rose 5% over 2013.", [("rose 5%", None, None, 5)]),
     # round 7: a gerund after a word that ends an object starts no object (positive: r7-gerund-in-object)
     ("w2-gerund-after-stopper", "The price of silver plunges 26% in a single session to US$85.30 an ounce, its largest one-day fall since 1980, a week "
      "after reaching a record of US$121.", [("plunges 26% in a single session to US$85.30", None, 85.3, 26)]),

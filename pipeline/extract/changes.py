@@ -39,6 +39,7 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
+    "supply_nouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -192,6 +193,7 @@ class Compiled:
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
+    supply_nouns: frozenset[str]
     mult_not_prep: frozenset[str]
 
 
@@ -321,6 +323,7 @@ def compile_rules(rules: Rules) -> Compiled:
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
+        supply_nouns=frozenset(_norm(w) for w in data["supply_nouns"]),
     )
 
 
@@ -691,7 +694,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), m.end(), float(one.value / many.value) * 100, "%", source="percent")
             spans.append((m.start(), m.end()))
     for m in c.number.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        inside = [s for s, e in spans if s < m.end() and m.start() < e]
+        if inside and min(inside) > m.start():
+            # "an increase of 84 million over 2014": the lexicon reads "N over <year>" as a fraction; the number before
+            # the date is the value
+            m = c.number.match(text, m.start(), len(text[: min(inside)].rstrip()))
+            m = m if m is not None and not re.search(r"\s", text[m.end() : min(inside)].strip()) else None
+            inside = [] if m is not None else inside
+        if inside or m is None:
             continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
@@ -961,6 +971,15 @@ def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
     return _norm(prev.text) in c.object_count_prepositions and _modifies_next(doc, v.end)
 
 
+def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
+    """Whether the count after "to" names who a supply was cut off from or given to, not the later value: the object's last
+    noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change)."""
+    if v.source not in ("count", "bare", "user_counts") or v.unit == "%" or v.multiplier:
+        return False
+    nouns = [t for t in doc if st.cue_end <= t.idx < to_start and t.tag_.startswith("NN")]
+    return bool(nouns) and (_norm(nouns[-1].text) in c.supply_nouns or nouns[-1].lemma_.lower() in c.supply_nouns)
+
+
 def _code_word(word: str, start: int, end: int, values: dict[int, Value]) -> bool:
     """Whether a word of the gap mixing letters and digits is a name or code, no value ("raise production of its A320
     family to 75 aircraft a month", "the COVID-19 fund"): no value starts inside it ("5bn", "US$5" are values)."""
@@ -973,6 +992,17 @@ def _reduced_relative(doc: Doc, pos: int) -> bool:
     trillion", "raised the price of goods made in China to 25%"), it starts no clause."""
     tok = _token_at(doc, pos)
     return tok is not None and tok.tag_ == "VBN" and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
+
+
+def _object_relative(doc: Doc, st: Statement, pos: int) -> bool:
+    """Whether the word at ``pos`` belongs to a relative clause on a noun of the change word's object: the clause says which
+    of the noun is meant, the values after it are the change word's ("cut the amount of onions that retailers may stock from
+    10 tonnes to 2"; the parse hangs them on the clause's verb). The clause's own pronoun or verb, by the parse."""
+    tok = _token_at(doc, pos)
+    if tok is None:
+        return False
+    verb = tok if tok.dep_ == "relcl" else tok.head if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" else None
+    return verb is not None and verb.dep_ == "relcl" and verb.head.tag_.startswith("NN") and st.cue_end <= verb.head.idx < tok.idx
 
 
 def _object_gerund(doc: Doc, pos: int, c: Compiled) -> bool:
@@ -1020,6 +1050,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         p = c.prep_re.match(text, i, limit)
         slot = None
         j = i
+        #: "of" after a level "to" led to: its value follows at once ("to the highest of its four levels" counts the levels)
+        pending_of = False
         if p:
             word = _norm(p.group("p"))
             slot = c.prep_map[word]
@@ -1028,6 +1060,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
                 if slot is None and st.level_pending and "to" not in st.slots:
                     slot = "to"  # "rising to a high for the year of $42.875 a share": the level's value after its words
+                    pending_of = True
             j = p.end()
         elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
             slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
@@ -1059,9 +1092,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 # range another stage read (its midpoint)
                 j = lead.end()
             v = values.get(j)
+            if v is not None and not p and slot == "by" and v.source == "bare" and c.period_unit_re.match(text, v.end, limit):
+                break  # "The roof collapsed 20 minutes after the blast", "shares fell 20 minutes after the open": a time, no amount
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
-            if v is None and p and slot != "percent_by":
+            if v is None and p and slot != "percent_by" and not pending_of:
                 v = _value_after_np(doc, j, limit, values, c, possessive=slot in ("from", "to"))
             if v is None and p and slot == "to" and _level_phrase(doc, j, limit, c):
                 st.level_pending = True
@@ -1080,6 +1115,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 v = v if slot else None
             if v is not None and v.source in ("bare", "count") and SCORE_AFTER_RE.match(text, v.end, limit):
                 break  # "was down 2–0 at half-time", "fell 110-102 to the Celtics": a score, not an amount
+            if v is not None and slot == "to" and not st.slots and _recipients(doc, st, i, v, c):
+                break  # "cut power to about 172,000 customers": who lost the supply
             if v is not None and slot in ("from", "to") and _before_change_noun(text, v, limit, c):
                 v = None  # "rebounding from a 0.5% contraction": the amount of another change, not a value of this one
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
@@ -1161,11 +1198,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             i = _date_end(text, after.end(), limit, dates)
             skipped += 1
             continue
-        if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
+        relative = not st.slots and st.multiplier is None and _object_relative(doc, st, i)
+        if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)) and not relative:
             break
         if role == "adverb" and not st.slots:
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
-        if _clause_verb(doc, i) and not (not st.slots and st.multiplier is None and (_reduced_relative(doc, i) or _object_gerund(doc, i, c))):
+        if _clause_verb(doc, i) and not relative and not (not st.slots and st.multiplier is None and (_reduced_relative(doc, i) or _object_gerund(doc, i, c))):
             break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
@@ -1630,7 +1668,7 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     while prev.last_slot is not None:
         # "down 4.5% from the previous Friday and 6.8% from Oct. 13": each amount with its own baseline date
         base = _from_date_end(text, prev.end, limit, dates)
-        gap_start = base if base is not None else prev.end
+        gap_start = base if base is not None else (_between_dates_end(text, prev.end, limit, dates) or prev.end)
         # a few unit words may follow the value ("per barrel") before the comma or coordinator
         m = re.match(
             r"(?:\s+(?!(?:" + coord + r")\b)[A-Za-z]+){0,3}?\s*(?:(?P<comma>,)\s*(?:(?P<co>" + coord + r")\s+)?|(?P<co2>" + coord + r")\s+)",
@@ -1685,6 +1723,15 @@ def _date_after(text: str, k: int, limit: int, dates: dict[int, int]) -> int | N
     return dates.get(k)
 
 
+def _between_dates_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
+    """The end of " between <date> and <date>" right at ``pos``, the period of an amount ("fell by 67% between 2008 and 2017,
+    and in forests by 41%"), else None."""
+    m = re.match(r"\s+between\s+", text[pos:limit])
+    first = _date_after(text, pos + m.end(), limit, dates) if m is not None else None
+    a = re.match(r"\s+and\s+", text[first:limit]) if first is not None else None
+    return _date_after(text, first + a.end(), limit, dates) if a is not None else None
+
+
 def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
     """The end of " from <date>" right at ``pos`` (a baseline period: "from Oct. 13", "from the previous
     Friday"), else None."""
@@ -1712,7 +1759,9 @@ def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[i
         if i in values or c.prep_re.match(text, i, limit):
             break
         tok = _token_at(doc, i)
-        if tok is None or tok.idx != i or tok.tag_ not in GAPPED_TAGS or any(ch.isdigit() for ch in tok.text) or _norm(tok.text) in c.cues:
+        # a preposition may lead the verbless subject: "fell by 67% ..., and in forests by 41%"
+        lead = tok is not None and tok.tag_ == "IN" and not words
+        if tok is None or tok.idx != i or (tok.tag_ not in GAPPED_TAGS and not lead) or any(ch.isdigit() for ch in tok.text) or _norm(tok.text) in c.cues:
             return None
         if _norm(tok.text) in c.gap_stoppers:
             return None
