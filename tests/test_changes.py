@@ -459,6 +459,9 @@ CHANGES = [
     # a relative clause on the object's noun: the values after it are the change word's (negative: r7-relative-after-value)
     ("w4-relative-in-object", "The government cut the amount of onions that retailers may stock from 10 tonnes to 2 tonnes.",
      "cut the amount of onions that retailers may stock from 10 tonnes to 2", "decrease", 10, 2, None, None, None, -80.0),
+    # a possessive owner's level word and "of" before the earlier value (negative: to-the-company-500 in _value_after_np's docstring)
+    ("w4-possessive-level-of", "Brent crude traded at $25.57 on Monday, down $1.90 from Friday's close of $27.47.",
+     "$25.57 on Monday, down $1.90 from Friday's close of $27.47", "decrease", 27.47, 25.57, 1.9, "USD", None, -190 / 27.47),
     # a supply's recipients are no later value, a staff count is (negative: w4-cut-power-to-customers)
     ("r7-cut-staff-to", "The company cut staff to 500.", "cut staff to 500", "decrease", None, 500, None, None, None, None),
     # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)

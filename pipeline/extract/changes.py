@@ -901,6 +901,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             # "up from last year's $2.34 billion": a possessive phrase before the value (a count after it is
             # what the owner has: "to the company's 500 employees")
             v = values.get(doc[t.i + 1].idx)
+            if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
+                v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
             return v if v is not None and not v.multiplier and v.source != "count" else None
         if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
