@@ -464,6 +464,10 @@ CHANGES = [
      "$25.57 on Monday, down $1.90 from Friday's close of $27.47", "decrease", 27.47, 25.57, 1.9, "USD", None, -190 / 27.47),
     # a supply's recipients are no later value, a staff count is (negative: w4-cut-power-to-customers)
     ("r7-cut-staff-to", "The company cut staff to 500.", "cut staff to 500", "decrease", None, 500, None, None, None, None),
+    # "go from A to B" in one measure (negatives: r7-went-to-charities, r7-went-from-years)
+    ("r7-went-from-to", "The vaccination rate went from 31 percent to 55 percent.", "went from 31 percent to 55 percent", "increase", 31, 55, None, None,
+     None, 2400 / 31),
+    ("r7-gone-from-to-decrease", "Deaths have gone from 40 a day to 12.", "gone from 40 a day to 12", "decrease", 40, 12, None, None, None, -70.0),
     # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)
     ("r7-by-more-than-half-date", "Sales fell by more than half last year.", "fell by more than half", "decrease", None, None, 50, "%", None, -50.0),
 ]
@@ -587,6 +591,8 @@ NOT_CHANGES = [
     ("r7-fell-minutes-after", "Shares fell 20 minutes after the opening bell."),
     ("r7-a-warm-degrees", "It was a warm 25 degrees on Sunday."),
     ("r7-collapsed-killing", "The building collapsed, killing 12 people."),
+    ("r7-went-to-charities", "The money went to 45 charities."),
+    ("r7-went-from-years", "He went from 2019 to 2021 without a job."),
     ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),
 ]
 

@@ -39,7 +39,7 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
-    "supply_nouns",
+    "supply_nouns", "from_to_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -194,6 +194,7 @@ class Compiled:
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
     supply_nouns: frozenset[str]
+    from_to_verbs: frozenset[str]
     mult_not_prep: frozenset[str]
 
 
@@ -324,6 +325,7 @@ def compile_rules(rules: Rules) -> Compiled:
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
         supply_nouns=frozenset(_norm(w) for w in data["supply_nouns"]),
+        from_to_verbs=frozenset(_norm(w) for w in data["from_to_verbs"]),
     )
 
 
@@ -1410,6 +1412,10 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             _read_slots(st, cue.role, doc, limit, values, dates, c)
             if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
                 continue  # "up to 5 million": a bound, not a change ("down to 1%" is one; so is "up to 500 from 300 last week")
+            if word in c.from_to_verbs and not (
+                re.match(r"\s+from\s", text[end:limit]) and "from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])
+            ):
+                continue  # "went from 31 percent to 55 percent" is a change; "went to 45 charities", "went up 5%" (the particle's) are not
             if cue.role == "noun" and "by" not in st.slots and word not in c.plural_nouns:
                 # "a 12% increase", "a $5 billion cut", "a 25% spending increase" ("three increases" counts events)
                 for gap_end in range(start - 1, max(0, start - 25), -1):
