@@ -464,6 +464,10 @@ CHANGES = [
      "$25.57 on Monday, down $1.90 from Friday's close of $27.47", "decrease", 27.47, 25.57, 1.9, "USD", None, -190 / 27.47),
     # a supply's recipients are no later value, a staff count is (negative: w4-cut-power-to-customers)
     ("r7-cut-staff-to", "The company cut staff to 500.", "cut staff to 500", "decrease", None, 500, None, None, None, None),
+    # "a record" between a change word and its amount (read in written-facts-2.texts.jsonl, unlabelled for changes: written text)
+    ("r7-added-a-record-total", "Netflix reports that it added a record 19 million paid memberships in the fourth quarter of 2024, taking its total to "
+     "more than 301 million.", "added a record 19 million paid memberships in the fourth quarter of 2024, taking its total to more than 301 million",
+     "increase", None, 301e6, 19e6, "paying_users", None, None),
     # "go from A to B" in one measure (negatives: r7-went-to-charities, r7-went-from-years)
     ("r7-went-from-to", "The vaccination rate went from 31 percent to 55 percent.", "went from 31 percent to 55 percent", "increase", 31, 55, None, None,
      None, 2400 / 31),
