@@ -144,6 +144,9 @@ NOT_MULTIPLIERS = [
     # round 6: a fraction that heads or quantifies its clause's subject is a share (positives: half-the-size, a-third-of-the-price)
     ("r6-half-the-population", "Half the population lives in poverty."),
     ("r6-a-third-of-the-population", "About a third of the population was vaccinated."),
+    # round 7: "of" and a possessive after a fraction is a share of the owner's quantity (positive: a-third-of-the-price; read in
+    # written-facts-3.texts.jsonl, unlabelled for changes: written text)
+    ("r7-a-third-of-its-revenue", "The government, which spends nearly a third of its revenue on interest, plans to borrow more."),
     # "double as" a role (positive: r6-doubled-as-clause)
     ("r6-doubles-as-a-museum", "The building doubles as a museum."),
     ("r6-doubled-as-a-hospital", "The stadium doubled as a hospital during the pandemic."),

@@ -83,6 +83,8 @@ PERIOD_AFTER_RE = rx.compile(
 TIMES_AFTER_RE = rx.compile(r"\s+times(?![\w-])", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
+#: "of" and a possessive after a fraction: a share of the owner's own quantity, not a ratio to another figure
+OF_POSSESSIVE_RE = rx.compile(r"\s+of\s+(?:its|their|his|her|our|my|your)(?![\w-])", re.I)
 #: "to" or "by" right before a duration ("reduced his sentence to 10 years", "life expectancy fell by 1.5 years"), and
 #: words after one that make it a time ago or a deadline
 TO_BY_BEFORE_RE = rx.compile(r"(?<![\w-])(?:to|by)\s+$", re.I)
@@ -419,6 +421,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
         if _subject_share(doc, m.end("f"), c):
             continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
+        if OF_POSSESSIVE_RE.match(text, m.end("f")):
+            continue  # "spends nearly a third of its revenue on interest": a share of the owner's own quantity ("a third of the price of")
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
