@@ -471,6 +471,7 @@ CHANGES = [
     ("r7-added-a-record-total", "Netflix reports that it added a record 19 million paid memberships in the fourth quarter of 2024, taking its total to "
      "more than 301 million.", "added a record 19 million paid memberships in the fourth quarter of 2024, taking its total to more than 301 million",
      "increase", None, 301e6, 19e6, "paying_users", None, None),
+    ("r7-to-a-money-record", "Sales rose to a $5 billion record.", "rose to a $5 billion", "increase", None, 5e9, None, None, None, None),
     # "go from A to B" in one measure (negatives: r7-went-to-charities, r7-went-from-years)
     ("r7-went-from-to", "The vaccination rate went from 31 percent to 55 percent.", "went from 31 percent to 55 percent", "increase", 31, 55, None, None,
      None, 2400 / 31),
@@ -598,6 +599,9 @@ NOT_CHANGES = [
     ("r7-fell-minutes-after", "Shares fell 20 minutes after the opening bell."),
     ("r7-a-warm-degrees", "It was a warm 25 degrees on Sunday."),
     ("r7-collapsed-killing", "The building collapsed, killing 12 people."),
+    # an article, money and the noun it modifies after "by": a thing, no amount (read in written-facts-2 texts; positives:
+    # r7-to-a-money-record, cut-an-additional)
+    ("r7-by-a-money-noun", "Netflix says its profit was reduced by a $619 million dispute with Brazilian tax authorities."),
     ("r7-went-to-charities", "The money went to 45 charities."),
     ("r7-went-from-years", "He went from 2019 to 2021 without a job."),
     ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),

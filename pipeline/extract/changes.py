@@ -892,6 +892,11 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             return v if v is not None and not v.multiplier else None
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
+            head = _token_at(doc, v.end - 1)
+            if v.source == "money" and doc[k - 1].lower_ in ("a", "an") and _modifies_next(doc, v.end) and _norm(head.head.text) not in c.level_nouns:
+                # "was reduced by a $619 million dispute": the amount names a thing (the cause), no value ("rose to a $5 billion
+                # record" is one)
+                return None
             return None if v.multiplier else v
         if k > tok.i and t.idx in values and nouns == 1 and (doc[k - 1].tag_ == "NNP" or (doc[k - 1].tag_ == "NN" and doc[k - 1].is_title)):
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
