@@ -893,7 +893,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
             head = _token_at(doc, v.end - 1)
-            if v.source == "money" and doc[k - 1].lower_ in ("a", "an") and _modifies_next(doc, v.end) and _norm(head.head.text) not in c.level_nouns:
+            if v.source == "money" and doc[k - 1].lower_ in ("a", "an") and _modifies_next(doc, v.end) and head is not None \
+                    and _norm(head.head.text) not in c.level_nouns:
                 # "was reduced by a $619 million dispute": the amount names a thing (the cause), no value ("rose to a $5 billion
                 # record" is one)
                 return None
@@ -989,7 +990,8 @@ def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -
     noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change)."""
     if v.source not in ("count", "bare", "user_counts") or v.unit == "%" or v.multiplier:
         return False
-    nouns = [t for t in doc if st.cue_end <= t.idx < to_start and t.tag_.startswith("NN")]
+    first, last = _token_index(doc, st.cue_start), _token_index(doc, to_start)
+    nouns = [t for t in doc[first:last] if st.cue_end <= t.idx < to_start and t.tag_.startswith("NN")]
     return bool(nouns) and (_norm(nouns[-1].text) in c.supply_nouns or nouns[-1].lemma_.lower() in c.supply_nouns)
 
 
