@@ -83,6 +83,8 @@ PERIOD_AFTER_RE = rx.compile(
 TIMES_AFTER_RE = rx.compile(r"\s+times(?![\w-])", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
+#: "from" right after a change word ("went from 31 percent to 55 percent")
+FROM_AFTER_RE = rx.compile(r"\s+from\s", re.I)
 #: "of" and a possessive after a fraction: a share of the owner's own quantity, not a ratio to another figure
 OF_POSSESSIVE_RE = rx.compile(r"\s+of\s+(?:its|their|his|her|our|my|your)(?![\w-])", re.I)
 #: "to" or "by" right before a duration ("reduced his sentence to 10 years", "life expectancy fell by 1.5 years"), and
@@ -1410,6 +1412,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
         else:
             if out and out[-1].cue_start < start < out[-1].end and out[-1].slots:
                 continue  # a change word inside the object of the statement before: "raises its forecast for China's growth to 5%"
+            if word in c.from_to_verbs and not FROM_AFTER_RE.match(text, end, limit):
+                continue  # "go" and its forms are a change word only before "from A to B" (checked in full below)
             tok = _token_at(doc, start)
             amount_after = _amount_after(doc, end, limit, values, c)
             particle = _particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
@@ -1423,9 +1427,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             _read_slots(st, cue.role, doc, limit, values, dates, c)
             if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
                 continue  # "up to 5 million": a bound, not a change ("down to 1%" is one; so is "up to 500 from 300 last week")
-            if word in c.from_to_verbs and not (
-                re.match(r"\s+from\s", text[end:limit]) and "from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])
-            ):
+            if word in c.from_to_verbs and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
                 continue  # "went from 31 percent to 55 percent" is a change; "went to 45 charities", "went up 5%" (the particle's) are not
             if cue.role == "noun" and "by" not in st.slots and word not in c.plural_nouns:
                 # "a 12% increase", "a $5 billion cut", "a 25% spending increase" ("three increases" counts events)
