@@ -456,6 +456,7 @@ CHANGES = [
     ("w4-collapsed-from-to", "Ciudadanos collapsed from 57 seats to 10.", "collapsed from 57 seats to 10", "decrease", 57, 10, None, None, None, -4700 / 57),
     ("w4-warmed-by", "The Antarctic Peninsula has warmed by almost 3 degrees over the past 50 years.", "warmed by almost 3", "increase", None, None, 3,
      "degree", None, None),
+    ("r7-receded-to", "The flood waters receded to 2 metres by Friday.", "receded to 2", "decrease", None, 2, None, None, None, None),
     # the lexicon reads "N over <year>" as a fraction: the number before the date is the value (negative: r7-three-over-four)
     ("w4-increase-of-over-year", "About 900 million people were eligible to vote, an increase of 84 million over 2014.", "increase of 84 million",
      "increase", None, None, 84e6, None, None, None),
