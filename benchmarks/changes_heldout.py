@@ -49,10 +49,14 @@ Wikinews articles by a writer who never ran the pipeline, with planted non-chang
 ``written-changes.md``). It is written text, not real news: report its figure as such. It is a tuning set
 (``--details`` allowed); every text is run and scored, rows or not.
 
-    python benchmarks/changes_heldout.py --set written|written2|written3 [--details]
+    python benchmarks/changes_heldout.py --set written|written2|written3|written4 [--details]
 
 ``--set written3`` scores the third written corpus (round 6, ``written-changes-3.jsonl`` on ``written-changes-3.texts.jsonl``:
 40 items written in the same style by a third writer who never ran the pipeline; written text, not real news).
+
+``--set written4`` scores the fourth written corpus (round 7, ``written-changes-4.jsonl`` on ``written-changes-4.texts.jsonl``:
+40 items of general Wikinews news, the fresh held-out's genre, written by a fourth writer who never ran the pipeline; written
+text, not real news).
 
 ``--set fresh-b`` and ``--set fresh-adj`` score a second labeller's independent labels of the fresh held-out documents
 (``benchmarks/heldout/newsdev-changes-2b.jsonl``) and the adjudicated set of both labellings
@@ -97,13 +101,18 @@ WRITTEN2_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-2.texts.json
 #: a third written corpus (round 6): a third writer, 40 items, many planted non-changes (written-changes-3.md)
 WRITTEN3 = REPO / "benchmarks" / "newsdev" / "written-changes-3.jsonl"
 WRITTEN3_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-3.texts.jsonl"
+#: a fourth written corpus (round 7): a fourth writer, 40 general-news items of the fresh held-out's genre (crashes, disasters,
+#: elections, epidemics, science, sport, obituaries; written-changes-4.md)
+WRITTEN4 = REPO / "benchmarks" / "newsdev" / "written-changes-4.jsonl"
+WRITTEN4_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-4.texts.jsonl"
 #: a second labeller's independent labels of the fresh held-out documents, and the adjudicated set (held-out)
 FRESH_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-2b.jsonl"
 FRESH_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-2-adj.jsonl"
 #: the held-out sets of the fresh documents: figures only, never --details
 FRESH_SETS = ("fresh", "fresh-b", "fresh-adj")
 #: the written corpora: --set name -> (labels, texts)
-WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS)}
+WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
+                "written4": (WRITTEN4, WRITTEN4_TEXTS)}
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -322,7 +331,7 @@ def main(argv: list[str] | None = None) -> None:
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
-                        "written / written2 / written3: the written corpora (texts written in the portal style, not real news), scored; "
+                        "written / written2 / written3 / written4: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
                         "dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")

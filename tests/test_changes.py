@@ -144,6 +144,9 @@ NOT_MULTIPLIERS = [
     # round 6: a fraction that heads or quantifies its clause's subject is a share (positives: half-the-size, a-third-of-the-price)
     ("r6-half-the-population", "Half the population lives in poverty."),
     ("r6-a-third-of-the-population", "About a third of the population was vaccinated."),
+    # round 7: "of" and a possessive after a fraction is a share of the owner's quantity (positive: a-third-of-the-price; read in
+    # written-facts-3.texts.jsonl, unlabelled for changes: written text)
+    ("r7-a-third-of-its-revenue", "The government, which spends nearly a third of its revenue on interest, plans to borrow more."),
     # "double as" a role (positive: r6-doubled-as-clause)
     ("r6-doubles-as-a-museum", "The building doubles as a museum."),
     ("r6-doubled-as-a-hospital", "The stadium doubled as a hospital during the pandemic."),
@@ -438,6 +441,44 @@ CHANGES = [
      "raises the price of its premium plan in 50 markets by US$1", "increase", None, None, 1, "USD", None, None),
     ("w2-merge-longer-gap", "The population of monarch butterflies wintering in Mexico rose to 2.9 hectares of forest this season, up from 1.8 hectares.",
      "rose to 2.9 hectares of forest this season, up from 1.8", "increase", 1.8, 2.9, None, None, None, 1100 / 18),
+    # round 7, general-news forms written for this check (ids r7-): a percent on the first end of a range another stage read
+    # is the amount, the second end the later value (negative: by-range-shared-percent, a unit after the second end is shared)
+    ("r7-percent-then-count", "The number of homeless people increased 12 percent to 580,000.", "increased 12 percent to 580,000", "increase",
+     None, 580000, 12, "%", None, 12.0),
+    # a gerund after a preposition of the object's noun is part of the object (negative: r7-gerund-clause, a verb of a new clause)
+    ("r7-gerund-in-object", "The state raised the minimum age for buying tobacco from 18 to 21.",
+     "raised the minimum age for buying tobacco from 18 to 21", "increase", 18, 21, None, None, None, 50 / 3),
+    # a duration right after "to" or "by" is a value of the change word before it (negatives: r7-sentenced-to, r7-delayed-by)
+    ("r7-sentence-to-years", "The court reduced his sentence to 10 years.", "reduced his sentence to 10 years", "decrease", None, 10, None, None, None, None),
+    ("r7-fell-by-years", "Life expectancy fell by 1.5 years in 2020.", "fell by 1.5 years", "decrease", None, None, 1.5, "years", None, None),
+    # round 7, forms of the fourth written corpus (written text, not real news; ids w4-): "collapsed", "warmed", "cooled"
+    # (negatives: r7-collapsed-killing, r7-collapsed-minutes-after, r7-a-warm-degrees)
+    ("w4-collapsed-from-to", "Ciudadanos collapsed from 57 seats to 10.", "collapsed from 57 seats to 10", "decrease", 57, 10, None, None, None, -4700 / 57),
+    ("w4-warmed-by", "The Antarctic Peninsula has warmed by almost 3 degrees over the past 50 years.", "warmed by almost 3", "increase", None, None, 3,
+     "degree", None, None),
+    ("r7-receded-to", "The flood waters receded to 2 metres by Friday.", "receded to 2", "decrease", None, 2, None, None, None, None),
+    # the lexicon reads "N over <year>" as a fraction: the number before the date is the value (negative: r7-three-over-four)
+    ("w4-increase-of-over-year", "About 900 million people were eligible to vote, an increase of 84 million over 2014.", "increase of 84 million",
+     "increase", None, None, 84e6, None, None, None),
+    # a relative clause on the object's noun: the values after it are the change word's (negative: r7-relative-after-value)
+    ("w4-relative-in-object", "The government cut the amount of onions that retailers may stock from 10 tonnes to 2 tonnes.",
+     "cut the amount of onions that retailers may stock from 10 tonnes to 2", "decrease", 10, 2, None, None, None, -80.0),
+    # a possessive owner's level word and "of" before the earlier value (negative: to-the-company-500 in _value_after_np's docstring)
+    ("w4-possessive-level-of", "Brent crude traded at $25.57 on Monday, down $1.90 from Friday's close of $27.47.",
+     "$25.57 on Monday, down $1.90 from Friday's close of $27.47", "decrease", 27.47, 25.57, 1.9, "USD", None, -190 / 27.47),
+    # a supply's recipients are no later value, a staff count is (negative: w4-cut-power-to-customers)
+    ("r7-cut-staff-to", "The company cut staff to 500.", "cut staff to 500", "decrease", None, 500, None, None, None, None),
+    # "a record" between a change word and its amount (read in written-facts-2.texts.jsonl, unlabelled for changes: written text)
+    ("r7-added-a-record-total", "Netflix reports that it added a record 19 million paid memberships in the fourth quarter of 2024, taking its total to "
+     "more than 301 million.", "added a record 19 million paid memberships in the fourth quarter of 2024, taking its total to more than 301 million",
+     "increase", None, 301e6, 19e6, "paying_users", None, None),
+    ("r7-to-a-money-record", "Sales rose to a $5 billion record.", "rose to a $5 billion", "increase", None, 5e9, None, None, None, None),
+    # "go from A to B" in one measure (negatives: r7-went-to-charities, r7-went-from-years)
+    ("r7-went-from-to", "The vaccination rate went from 31 percent to 55 percent.", "went from 31 percent to 55 percent", "increase", 31, 55, None, None,
+     None, 2400 / 31),
+    ("r7-gone-from-to-decrease", "Deaths have gone from 40 a day to 12.", "gone from 40 a day to 12", "decrease", 40, 12, None, None, None, -70.0),
+    # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)
+    ("r7-by-more-than-half-date", "Sales fell by more than half last year.", "fell by more than half", "decrease", None, None, 50, "%", None, -50.0),
 ]
 
 
@@ -545,6 +586,26 @@ NOT_CHANGES = [
     ("r6-cut-times-frequency", "The man was cut 15 times with a knife."),
     # a length then "from" and a bare noun: the place something fell from (positive: r6-fell-feet-from-record-levels)
     ("w2-falling-from-scaffolding", "A worker dies after falling 20 feet from scaffolding at the construction site of a new office tower."),
+    # round 7: a fall's end (positive: r6-fell-feet-from-record-levels); durations with no change word, or a time ago
+    ("r7-fell-to-his-death", "The climber fell 200 metres to his death."),
+    ("r7-sentenced-to", "He was sentenced to 10 years in prison."),
+    ("r7-delayed-by", "The launch was delayed by two weeks."),
+    ("r7-third-party-date", "The account was hacked by a third party last year, and the losses rose."),
+    # round 7, planted non-changes of the fourth written corpus (written-changes-4.texts.jsonl: written text, not real news; ids w4-)
+    # and their mirrors: a supply cut off from a count of people; "of" after a level reached counts its set; a time after a
+    # change word; adjectives of temperature
+    ("w4-cut-power-to-customers", "Pacific Gas and Electric cut power to about 172,000 customers on Tuesday to reduce the risk of new fires."),
+    ("w4-highest-of-its-four", "President Moon Jae-in on Sunday raised the country's infectious disease alert to the highest of its four levels."),
+    ("r7-collapsed-minutes-after", "The roof collapsed 20 minutes after the blast."),
+    ("r7-fell-minutes-after", "Shares fell 20 minutes after the opening bell."),
+    ("r7-a-warm-degrees", "It was a warm 25 degrees on Sunday."),
+    ("r7-collapsed-killing", "The building collapsed, killing 12 people."),
+    # an article, money and the noun it modifies after "by": a thing, no amount (read in written-facts-2 texts; positives:
+    # r7-to-a-money-record, cut-an-additional)
+    ("r7-by-a-money-noun", "Netflix says its profit was reduced by a $619 million dispute with Brazilian tax authorities."),
+    ("r7-went-to-charities", "The money went to 45 charities."),
+    ("r7-went-from-years", "He went from 2019 to 2021 without a job."),
+    ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),
 ]
 
 
@@ -609,6 +670,15 @@ WRITTEN = [
      [("fall 14%", None, None, 14), ("wiping about US$150 billion", None, None, 150e9)]),
     ("w2-adding-to-market-value", "Oracle shares soar 36% in a single day, adding about US$244 billion to the company's market value.",
      [("soar 36%", None, None, 36), ("adding about US$244 billion", None, None, 244e9)]),
+    # round 7 (ids w4-: written-changes-4, written text, not real news): a period "between A and B" after an amount, then a
+    # gapped clause led by a preposition
+    ("w4-between-dates-gapped", "Arthropod biomass on German grasslands fell by 67% between 2008 and 2017, and in forests by 41%, according to a study.",
+     [("fell by 67%", None, None, 67), ("by 41%", None, None, 41)]),
+    ("r7-relative-after-value", "Exports rose to $5 billion, which was more than the 3 billion analysts expected.", [("rose to $5 billion", None, 5e9, None)]),
+    ("r7-three-over-four", "The ratio was three over four in 2014, and costs rose 5% over 2013.", [("rose 5%", None, None, 5)]),
+    # round 7: a gerund after a word that ends an object starts no object (positive: r7-gerund-in-object)
+    ("w2-gerund-after-stopper", "The price of silver plunges 26% in a single session to US$85.30 an ounce, its largest one-day fall since 1980, a week "
+     "after reaching a record of US$121.", [("plunges 26% in a single session to US$85.30", None, 85.3, 26)]),
     # planted non-changes: matter that fell, a distance moved
     ("w5-snow-and-fall", "A winter storm drops up to 60 centimetres of snow across New England; a hiker in New Hampshire survives after falling 20 feet "
      "into a ravine.", []),

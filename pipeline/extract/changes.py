@@ -39,6 +39,7 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
+    "supply_nouns", "from_to_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -82,6 +83,16 @@ PERIOD_AFTER_RE = rx.compile(
 TIMES_AFTER_RE = rx.compile(r"\s+times(?![\w-])", re.I)
 POINTS_RE = rx.compile(r"(?<![\w-])points?(?![\w-])", re.I)
 PERCENT_SIGN_RE = rx.compile(r"\s?%|\s+(?:percent|per cent)(?![\w-])", re.I)
+#: "from" right after a change word ("went from 31 percent to 55 percent")
+FROM_AFTER_RE = rx.compile(r"\s+from\s", re.I)
+#: "of" and a possessive after a fraction: a share of the owner's own quantity, not a ratio to another figure
+OF_POSSESSIVE_RE = rx.compile(r"\s+of\s+(?:its|their|his|her|our|my|your)(?![\w-])", re.I)
+#: "to" or "by" right before a duration ("reduced his sentence to 10 years", "life expectancy fell by 1.5 years"), and
+#: words after one that make it a time ago or a deadline
+TO_BY_BEFORE_RE = rx.compile(r"(?<![\w-])(?:to|by)\s+$", re.I)
+AGO_AFTER_RE = rx.compile(r"\s+(?:ago|earlier|before|later|after)(?![\w-])", re.I)
+#: a percent sign or word ending the first end of a range ("12 percent to 580,000")
+PERCENT_END_RE = rx.compile(r"(?:%|(?<![\w-])(?:percent|per cent))\s*$", re.I)
 
 
 def _norm(text: str) -> str:
@@ -186,6 +197,8 @@ class Compiled:
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
+    supply_nouns: frozenset[str]
+    from_to_verbs: frozenset[str]
     mult_not_prep: frozenset[str]
 
 
@@ -315,6 +328,8 @@ def compile_rules(rules: Rules) -> Compiled:
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
+        supply_nouns=frozenset(_norm(w) for w in data["supply_nouns"]),
+        from_to_verbs=frozenset(_norm(w) for w in data["from_to_verbs"]),
     )
 
 
@@ -408,6 +423,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
         if _subject_share(doc, m.end("f"), c):
             continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
+        if OF_POSSESSIVE_RE.match(text, m.end("f")):
+            continue  # "spends nearly a third of its revenue on interest": a share of the owner's own quantity ("a third of the price of")
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
     for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
@@ -685,7 +702,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), m.end(), float(one.value / many.value) * 100, "%", source="percent")
             spans.append((m.start(), m.end()))
     for m in c.number.finditer(text):
-        if any(s < m.end() and m.start() < e for s, e in spans):
+        inside = [s for s, e in spans if s < m.end() and m.start() < e]
+        if inside and min(inside) > m.start():
+            # "an increase of 84 million over 2014": the lexicon reads "N over <year>" as a fraction; the number before
+            # the date is the value
+            m = c.number.match(text, m.start(), len(text[: min(inside)].rstrip()))
+            m = m if m is not None and not re.search(r"\s", text[m.end() : min(inside)].strip()) else None
+            inside = [] if m is not None else inside
+        if inside or m is None:
             continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
@@ -721,11 +745,13 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     #: the dates stage reads "a quarter" as three months: right after "by" (and a qualifier) it is a share
     durations = {(r["start"], r["end"]) for r in found.get("dates") or () if r.get("type") == "duration"}
+    date_starts = {r["start"] for r in found.get("dates") or ()}
     for m in c.fraction_by_re.finditer(text):
         # "has been cut by half", "fell by a third": a bare fraction after "by" is the share that changed
         f = m.start("f")
-        if _modifies_next(doc, m.end()):
-            continue  # "hacked by a third party": an adjective of the noun after it
+        after = SPACES_RE.match(text, m.end())
+        if _modifies_next(doc, m.end()) and not (after is not None and after.end() in date_starts):
+            continue  # "hacked by a third party": an adjective of the noun after it ("fell by more than half last year": a date's noun is none)
         if f not in out and not any(s < m.end() and f < e for s, e in spans if not ((s, e) == (f, m.end()) and (s, e) in durations)):
             out[f] = Value(f, m.end(), c.fractions[_norm(m.group("f"))] * 100, "%")
     durations: dict[int, Value] = {}
@@ -750,6 +776,10 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[start] = v
             if later in durations:
                 out[later] = durations[later]
+        elif TO_BY_BEFORE_RE.search(text, max(0, start - 8), start) and not AGO_AFTER_RE.match(text, v.end):
+            # "reduced his sentence to 10 years", "life expectancy fell by 1.5 years": a length reached or the amount, a
+            # value of a change word before it (no change word: "sentenced to 10 years" is no statement)
+            out.setdefault(start, v)
     return out
 
 
@@ -765,6 +795,11 @@ def _range_ends(text: str, row: dict, low: float | None, high: float | None, uni
     if to is None:
         return None
     first, second = mention[: to.start()], mention[to.end() :]
+    if PERCENT_END_RE.search(first) and not c.range_unit_re.search(second):
+        # "increased 12 percent to 580,000": a percent written on the first end only is never shared (a shared unit
+        # is written after the second), so the ends are an amount in percent and a later value
+        a = Value(row["start"], row["start"] + to.start(), float(low), "%", source="percent")
+        return a, Value(row["start"] + to.end(), row["end"], float(high), None if unit == "%" else unit, source="count")
     if bool(c.range_unit_re.search(second)) != bool(c.range_unit_re.search(first)):
         return None
     a = Value(row["start"], row["start"] + to.start(), float(low), unit, source=source)
@@ -859,6 +894,12 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             return v if v is not None and not v.multiplier else None
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
+            head = _token_at(doc, v.end - 1)
+            if v.source == "money" and doc[k - 1].lower_ in ("a", "an") and _modifies_next(doc, v.end) and head is not None \
+                    and _norm(head.head.text) not in c.level_nouns:
+                # "was reduced by a $619 million dispute": the amount names a thing (the cause), no value ("rose to a $5 billion
+                # record" is one)
+                return None
             return None if v.multiplier else v
         if k > tok.i and t.idx in values and nouns == 1 and (doc[k - 1].tag_ == "NNP" or (doc[k - 1].tag_ == "NN" and doc[k - 1].is_title)):
             v = values[t.idx]  # a named scale: "downgraded to Category 1", "into a Category 5 hurricane"
@@ -874,6 +915,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             # "up from last year's $2.34 billion": a possessive phrase before the value (a count after it is
             # what the owner has: "to the company's 500 employees")
             v = values.get(doc[t.i + 1].idx)
+            if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
+                v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
             return v if v is not None and not v.multiplier and v.source != "count" else None
         if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
@@ -944,6 +987,16 @@ def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
     return _norm(prev.text) in c.object_count_prepositions and _modifies_next(doc, v.end)
 
 
+def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
+    """Whether the count after "to" names who a supply was cut off from or given to, not the later value: the object's last
+    noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change)."""
+    if v.source not in ("count", "bare", "user_counts") or v.unit == "%" or v.multiplier:
+        return False
+    first, last = _token_index(doc, st.cue_start), _token_index(doc, to_start)
+    nouns = [t for t in doc[first:last] if st.cue_end <= t.idx < to_start and t.tag_.startswith("NN")]
+    return bool(nouns) and (_norm(nouns[-1].text) in c.supply_nouns or nouns[-1].lemma_.lower() in c.supply_nouns)
+
+
 def _code_word(word: str, start: int, end: int, values: dict[int, Value]) -> bool:
     """Whether a word of the gap mixing letters and digits is a name or code, no value ("raise production of its A320
     family to 75 aircraft a month", "the COVID-19 fund"): no value starts inside it ("5bn", "US$5" are values)."""
@@ -956,6 +1009,28 @@ def _reduced_relative(doc: Doc, pos: int) -> bool:
     trillion", "raised the price of goods made in China to 25%"), it starts no clause."""
     tok = _token_at(doc, pos)
     return tok is not None and tok.tag_ == "VBN" and not any(ch.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for ch in tok.children)
+
+
+def _object_relative(doc: Doc, st: Statement, pos: int) -> bool:
+    """Whether the word at ``pos`` belongs to a relative clause on a noun of the change word's object: the clause says which
+    of the noun is meant, the values after it are the change word's ("cut the amount of onions that retailers may stock from
+    10 tonnes to 2"; the parse hangs them on the clause's verb). The clause's own pronoun or verb, by the parse."""
+    tok = _token_at(doc, pos)
+    if tok is None:
+        return False
+    verb = tok if tok.dep_ == "relcl" else tok.head if tok.tag_ in ("WDT", "WP") and tok.head.dep_ == "relcl" else None
+    return verb is not None and verb.dep_ == "relcl" and verb.head.tag_.startswith("NN") and st.cue_end <= verb.head.idx < tok.idx
+
+
+def _object_gerund(doc: Doc, pos: int, c: Compiled) -> bool:
+    """Whether the word at ``pos`` is a gerund after a preposition of a noun before it: inside the object of a change word it
+    says what the noun is for ("raised the minimum age for buying tobacco from 18 to 21"); after a word that ends an object
+    ("a week after reaching a record of US$121") it starts no object."""
+    tok = _token_at(doc, pos)
+    if tok is None or tok.tag_ != "VBG" or tok.dep_ != "pcomp":
+        return False
+    prep, noun = tok.head, tok.head.head
+    return prep.i == tok.i - 1 and _norm(prep.text) not in c.gap_stoppers and noun.tag_.startswith("NN") and noun.i < prep.i
 
 
 def _clause_verb(doc: Doc, pos: int) -> bool:
@@ -992,6 +1067,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         p = c.prep_re.match(text, i, limit)
         slot = None
         j = i
+        #: "of" after a level "to" led to: its value follows at once ("to the highest of its four levels" counts the levels)
+        pending_of = False
         if p:
             word = _norm(p.group("p"))
             slot = c.prep_map[word]
@@ -1000,6 +1077,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 slot = "from" if "from" not in st.slots and _estimate_object(doc, st, i, c) else None
                 if slot is None and st.level_pending and "to" not in st.slots:
                     slot = "to"  # "rising to a high for the year of $42.875 a share": the level's value after its words
+                    pending_of = True
             j = p.end()
         elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
             slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
@@ -1031,9 +1109,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 # range another stage read (its midpoint)
                 j = lead.end()
             v = values.get(j)
+            if v is not None and not p and slot == "by" and v.source == "bare" and c.period_unit_re.match(text, v.end, limit):
+                break  # "The roof collapsed 20 minutes after the blast", "shares fell 20 minutes after the open": a time, no amount
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
-            if v is None and p and slot != "percent_by":
+            if v is None and p and slot != "percent_by" and not pending_of:
                 v = _value_after_np(doc, j, limit, values, c, possessive=slot in ("from", "to"))
             if v is None and p and slot == "to" and _level_phrase(doc, j, limit, c):
                 st.level_pending = True
@@ -1052,6 +1132,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 v = v if slot else None
             if v is not None and v.source in ("bare", "count") and SCORE_AFTER_RE.match(text, v.end, limit):
                 break  # "was down 2–0 at half-time", "fell 110-102 to the Celtics": a score, not an amount
+            if v is not None and slot == "to" and not st.slots and _recipients(doc, st, i, v, c):
+                break  # "cut power to about 172,000 customers": who lost the supply
             if v is not None and slot in ("from", "to") and _before_change_noun(text, v, limit, c):
                 v = None  # "rebounding from a 0.5% contraction": the amount of another change, not a value of this one
             if v is not None and v.kind == "change" and st.multiplier is None and slot == "by":
@@ -1133,11 +1215,12 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             i = _date_end(text, after.end(), limit, dates)
             skipped += 1
             continue
-        if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)):
+        relative = not st.slots and st.multiplier is None and _object_relative(doc, st, i)
+        if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)) and not relative:
             break
         if role == "adverb" and not st.slots:
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
-        if _clause_verb(doc, i) and not (not st.slots and st.multiplier is None and _reduced_relative(doc, i)):
+        if _clause_verb(doc, i) and not relative and not (not st.slots and st.multiplier is None and (_reduced_relative(doc, i) or _object_gerund(doc, i, c))):
             break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
         if word in c.cues and first and skipped == 0 and role != "noun":
             break
@@ -1165,7 +1248,7 @@ def _two_values(text: str, v: Value) -> bool:
     if v.ends is None:
         return False
     low, high = v.ends[0].value, v.ends[1].value
-    return _points_to_percent(text, v) or (low > 0 and high / low >= RANGE_MAX_RATIO)
+    return _points_to_percent(text, v) or (v.ends[0].unit == "%" and v.ends[1].unit != "%") or (low > 0 and high / low >= RANGE_MAX_RATIO)
 
 
 def _points_to_percent(text: str, v: Value) -> bool:
@@ -1329,6 +1412,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
         else:
             if out and out[-1].cue_start < start < out[-1].end and out[-1].slots:
                 continue  # a change word inside the object of the statement before: "raises its forecast for China's growth to 5%"
+            if word in c.from_to_verbs and not FROM_AFTER_RE.match(text, end, limit):
+                continue  # "go" and its forms are a change word only before "from A to B" (checked in full below)
             tok = _token_at(doc, start)
             amount_after = _amount_after(doc, end, limit, values, c)
             particle = _particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
@@ -1342,6 +1427,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             _read_slots(st, cue.role, doc, limit, values, dates, c)
             if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
                 continue  # "up to 5 million": a bound, not a change ("down to 1%" is one; so is "up to 500 from 300 last week")
+            if word in c.from_to_verbs and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
+                continue  # "went from 31 percent to 55 percent" is a change; "went to 45 charities", "went up 5%" (the particle's) are not
             if cue.role == "noun" and "by" not in st.slots and word not in c.plural_nouns:
                 # "a 12% increase", "a $5 billion cut", "a 25% spending increase" ("three increases" counts events)
                 for gap_end in range(start - 1, max(0, start - 25), -1):
@@ -1602,7 +1689,7 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     while prev.last_slot is not None:
         # "down 4.5% from the previous Friday and 6.8% from Oct. 13": each amount with its own baseline date
         base = _from_date_end(text, prev.end, limit, dates)
-        gap_start = base if base is not None else prev.end
+        gap_start = base if base is not None else (_between_dates_end(text, prev.end, limit, dates) or prev.end)
         # a few unit words may follow the value ("per barrel") before the comma or coordinator
         m = re.match(
             r"(?:\s+(?!(?:" + coord + r")\b)[A-Za-z]+){0,3}?\s*(?:(?P<comma>,)\s*(?:(?P<co>" + coord + r")\s+)?|(?P<co2>" + coord + r")\s+)",
@@ -1657,6 +1744,15 @@ def _date_after(text: str, k: int, limit: int, dates: dict[int, int]) -> int | N
     return dates.get(k)
 
 
+def _between_dates_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
+    """The end of " between <date> and <date>" right at ``pos``, the period of an amount ("fell by 67% between 2008 and 2017,
+    and in forests by 41%"), else None."""
+    m = re.match(r"\s+between\s+", text[pos:limit])
+    first = _date_after(text, pos + m.end(), limit, dates) if m is not None else None
+    a = re.match(r"\s+and\s+", text[first:limit]) if first is not None else None
+    return _date_after(text, first + a.end(), limit, dates) if a is not None else None
+
+
 def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
     """The end of " from <date>" right at ``pos`` (a baseline period: "from Oct. 13", "from the previous
     Friday"), else None."""
@@ -1684,7 +1780,9 @@ def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[i
         if i in values or c.prep_re.match(text, i, limit):
             break
         tok = _token_at(doc, i)
-        if tok is None or tok.idx != i or tok.tag_ not in GAPPED_TAGS or any(ch.isdigit() for ch in tok.text) or _norm(tok.text) in c.cues:
+        # a preposition may lead the verbless subject: "fell by 67% ..., and in forests by 41%"
+        lead = tok is not None and tok.tag_ == "IN" and not words
+        if tok is None or tok.idx != i or (tok.tag_ not in GAPPED_TAGS and not lead) or any(ch.isdigit() for ch in tok.text) or _norm(tok.text) in c.cues:
             return None
         if _norm(tok.text) in c.gap_stoppers:
             return None
