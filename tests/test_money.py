@@ -100,6 +100,11 @@ CASES = [
     ("rt-99-cents-tail", "it only cost thirteen dollars forty five", [{"text": "thirteen dollars forty five", "amount": 13.45}]),
     # an article after an amount starts a rate ("a dozen", "a week"), never its cents
     ("article-is-no-cents-tail", "Eggs cost $6 a dozen.", [{"text": "$6", "amount": 6}]),
+    # a sign before a single amount makes it negative (WTI futures in April 2020); a range's dash and a bullet do not
+    ("minus-word", "West Texas Intermediate fell to minus US$37.63 a barrel.", [{"text": "minus US$37.63", "amount": -37.63}]),
+    ("minus-mark", "The contract settled at -$37.63 a barrel.", [{"text": "-$37.63", "amount": -37.63}]),
+    ("range-dash-is-no-sign", "Tickets cost $2-$5.", [{"text": "$2-$5", "amount": 3.5}]),
+    ("bullet-is-no-sign", "Plans:\n- $5 billion for roads", [{"text": "$5 billion", "amount": 5e9}]),
     ("duckling-glued-code-after", "It was 3.14US$ and 42MYR.", [{"text": "3.14US$", "amount": 3.14, "currency": "USD"}, {"text": "42MYR", "amount": 42, "currency": "MYR"}]),
     ("duckling-between-names", "between 10 dollars and 20 dollars",
      [{"text": "10 dollars and 20 dollars", "amount_low": 10, "amount_high": 20, "qualifier": "range"}]),

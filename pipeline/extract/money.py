@@ -76,6 +76,8 @@ class MoneyRules:
     dot_thousands_currencies: frozenset[str] = frozenset()
     compound_gap: re.Pattern | None = None
     cents_tail: re.Pattern | None = None
+    #: a sign word or mark right before an amount ("minus US$37.63", "-$37.63"), ending at the amount
+    sign_before: re.Pattern | None = None
     cents_factor: Decimal = Decimal("0.01")
     cents_tail_below: Decimal = Decimal(0)
     article_words: frozenset[str] = frozenset()
@@ -102,7 +104,7 @@ class MoneyRules:
 MONEY_KEYS = (
     "prefix_symbols", "codes", "names", "subunits", "weak_names", "yen", "qualifiers_before",
     "qualifiers_after", "range_separators", "between_words", "not_range_after", "rates", "negative_contexts",
-    "compound_joiners", "cents_tail", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
+    "compound_joiners", "cents_tail", "sign", "ambiguous_names", "names_before_number", "number_formats", "group_characters",
     "dot_thousands", "article_amounts", "lowercase_codes", "subunits_before_number", "weight_names", "range_from_after",
     "change_words", "windows", "qualified_subunits", "by_change_ratio", "by_change_words",
 )
@@ -120,6 +122,7 @@ def _check(rules: Rules) -> dict:
     where = str(rules.path("money"))
     check_keys(data, where=where, required=MONEY_KEYS, optional=PRICE_KEYS)
     check_keys(data["cents_tail"], where=f"{where}: cents_tail", required=("joiners", "marks", "then", "factor", "only_below", "factor_after"))
+    check_keys(data["sign"], where=f"{where}: sign", required=("words", "marks"))
     check_keys(data["weight_names"], where=f"{where}: weight_names", required=("names", "after", "cues", "window"))
     check_keys(data["yen"], where=f"{where}: yen", required=("cny_ratio", "jpy_ratio", "cny_cues", "jpy_cues", "cny_entities", "jpy_entities"))
     check_keys(data["rates"], where=f"{where}: rates", required=("per_words", "units", "a_units", "max_modifiers", "inherit_phrases"))
@@ -269,6 +272,11 @@ def compile_money(rules: Rules) -> MoneyRules:
         cents_tail=rx.compile(
             r"(?:\s+(?:" + _alt(data["cents_tail"]["joiners"]) + r"))?\s+(?P<n>\d{1,2}|" + v.words + r")"
             r"(?:\s?(?:" + _alt(data["cents_tail"]["marks"]) + r")(?!\w)|(?![\w-]))(?=" + data["cents_tail"]["then"] + r")",
+            re.IGNORECASE,
+        ),
+        sign_before=rx.compile(
+            r"(?:(?P<sign>(?<![\w$€£¥.,-])(?:" + _alt(data["sign"]["marks"]) + r"))|(?P<word>(?<![\w-])(?:"
+            + _alt(data["sign"]["words"]) + r"))\s+)\Z",
             re.IGNORECASE,
         ),
         cents_factor=Decimal(str(data["cents_tail"]["factor"])),
@@ -433,7 +441,20 @@ def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | Non
         amount, low, high = last.value * factor, None, None
     mention = Mention(m.start("body"), m.end("body"), form, amount, low, high, raw, code, rule, key=key)
     _cents_tail(m.string, mention, last.value, rules, mr)
+    _signed(m.string, mention, mr)
     return mention
+
+
+def _signed(text: str, mention: Mention, mr: MoneyRules) -> None:
+    """ "fell to minus US$37.63 a barrel", "-$37.63": a sign word or mark right before a single amount makes it
+    negative and joins the span (a dash after a digit is a range's, "$2-$5", and is left alone)."""
+    if mr.sign_before is None or mention.low is not None:
+        return
+    sign = mr.sign_before.search(text, max(0, mention.start - 12), mention.start)
+    if sign is None:
+        return
+    start = sign.start("sign") if sign.group("sign") is not None else sign.start("word")
+    mention.amount, mention.start, mention.form = -mention.amount, start, mention.form + "+sign"
 
 
 def _cents_tail(text: str, mention: Mention, number: Decimal, rules: Rules, mr: MoneyRules) -> None:
