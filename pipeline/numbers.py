@@ -246,7 +246,8 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     # "one over three", "1 over 20", "one out of three": only where the clause ends after it
     ratio_alt = "|".join(re.escape(w).replace(r"\ ", _SP) for w in sorted(ratio_words, key=len, reverse=True))
     ratio = (
-        rf"(?:{_SP}(?:{ratio_alt}){_SP}(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})"
+        # ... never over a year ("an increase of 84 million over 2014": a comparison, not 84 million / 2014)
+        rf"(?:{_SP}(?:{ratio_alt}){_SP}(?!(?:1[89]|20)\d\d(?![\d,]|\.\d))(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})"
         r"(?![^\S\n]*[\w-]))"
     ) if ratio_words else "(?!)"
     # a number ends before any letter, except a unit written glued to it in news ("5pc", "3pct")

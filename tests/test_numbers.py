@@ -217,6 +217,7 @@ FIND = [
     ("over-period", "I want to earn $2000 over 3 years", ["2000", "3"]),
     ("out-of-voters", "One out of three voters backed it.", ["One", "three"]),
     ("out-of-end", "The odds were one out of three.", ["one out of three"]),
+    ("over-a-year", "The population rose by 84 million over 2014.", ["84 million", "2014"]),
     # "and" inside a number, except between the two ends of a range
     ("hundred-and-thousand", "Some two hundred and fifty thousand people marched.", ["two hundred and fifty thousand"]),
     ("between-hundred-and-thousand", "between two hundred and three thousand staff", ["two hundred", "three thousand"]),
