@@ -458,8 +458,9 @@ CHANGES = [
      "degree", None, None),
     ("r7-receded-to", "The flood waters receded to 2 metres by Friday.", "receded to 2", "decrease", None, 2, None, None, None, None),
     # the lexicon reads "N over <year>" as a fraction: the number before the date is the value (negative: r7-three-over-four)
+    # (the amount's noun is gapped from the count before it: people; "over 2014" is no ratio since 2026-11-28)
     ("w4-increase-of-over-year", "About 900 million people were eligible to vote, an increase of 84 million over 2014.", "increase of 84 million",
-     "increase", None, None, 84e6, None, None, None),
+     "increase", None, None, 84e6, "person", None, None),
     # a relative clause on the object's noun: the values after it are the change word's (negative: r7-relative-after-value)
     ("w4-relative-in-object", "The government cut the amount of onions that retailers may stock from 10 tonnes to 2 tonnes.",
      "cut the amount of onions that retailers may stock from 10 tonnes to 2", "decrease", 10, 2, None, None, None, -80.0),
