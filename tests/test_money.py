@@ -100,6 +100,9 @@ CASES = [
     ("rt-99-cents-tail", "it only cost thirteen dollars forty five", [{"text": "thirteen dollars forty five", "amount": 13.45}]),
     # an article after an amount starts a rate ("a dozen", "a week"), never its cents
     ("article-is-no-cents-tail", "Eggs cost $6 a dozen.", [{"text": "$6", "amount": 6}]),
+    # "won" with no magnitude is money only with a Korean cue near; "won" the verb never
+    ("won-with-korean-cue", "A Korean court fined him 300,000 won.", [{"text": "300,000 won", "amount": 3e5, "currency": "KRW"}]),
+    ("won-verb-near-korean-cue", "Korea's team won 3-1 against Japan, and Seoul won 5 games.", []),
     # a sign before a single amount makes it negative (WTI futures in April 2020); a range's dash and a bullet do not
     ("minus-word", "West Texas Intermediate fell to minus US$37.63 a barrel.", [{"text": "minus US$37.63", "amount": -37.63}]),
     ("minus-mark", "The contract settled at -$37.63 a barrel.", [{"text": "-$37.63", "amount": -37.63}]),
