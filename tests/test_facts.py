@@ -677,6 +677,11 @@ SUBJECT_CASES = [
      {"subject": "Larry Ellison", "metric": "other"}),
     ("a-person-compensation-is-pay", "Pascal Soriot, the chief executive of AstraZeneca, received total compensation of "
      "£14.7 million for 2024.", "£14.7 million", {"subject": "Pascal Soriot", "metric": "salary"}),
+    ("a-company-the-ner-calls-a-person-keeps-its-profit", "Separately, Citadel posted a third-quarter net loss of $2.3 "
+     "million.", "$2.3 million", {"subject": "Citadel", "metric": "profit"}),
+    # a place located by another place before a common noun only locates it ("The Van Nuys, Calif., thrift")
+    ("place-and-its-locator-modify-a-noun", "The Van Nuys, Calif., thrift had net income of $132,000 a year ago.",
+     "$132,000", {"subject": None}),
     ("bonds-are-debt", "Argentina repays US$4.3 billion of bonds.", "US$4.3 billion", {"subject": "Argentina", "metric": "debt"}),
     # a coordination inside one name ("Marks & Spencer") is that name, not a joint subject
     ("ampersand-name-is-one-name", "Marks & Spencer reported a profit of £875 million.", "£875 million",

@@ -344,15 +344,29 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
     locates, is not the subject when that noun is neither a metric ("U.S. sales"), a description ("the U.S. government") nor a people's noun is
     not whose number it is."""
     fr = scene.fr
+    anchor = scene.index.at(tok.head.i) if tok.dep_ == "appos" else None
+    if ent.label in fr.place_labels and anchor is not None and anchor.label in fr.place_labels and anchor.key != ent.key:
+        return _place_modifier(scene, anchor, tok.head)  # "Calif." of "The Van Nuys, Calif., thrift": as its anchor
     if ent.label not in fr.place_labels or tok.dep_ not in fr.modifier_deps:
         return False
     head = tok.head
     while head.dep_ in fr.modifier_deps and ent.start <= head.idx < ent.end:  # "New York" -> the noun after it
         head = head.head
-    if head.idx < ent.end or scene.text[ent.end : head.idx].strip(" ,"):  # not right after the name: "Leviathan natural gas field"
-        return False
+    gap = scene.text[ent.end : head.idx]
+    if head.idx < ent.end or (gap.strip(" ,") and not _locating_gap(scene, ent.end, head.idx)):  # not right after the name:
+        return False  # "Leviathan natural gas field"; but "The Van Nuys, Calif., thrift": a place that locates it
     word = head.lower_
     return head.tag_ not in fr.proper_noun_tags and not (fr.is_metric_noun(word) or word in fr.descriptions or word in fr.norp_heads)
+
+
+def _locating_gap(scene: Scene, start: int, end: int) -> bool:
+    """Is the text between a place and its noun only another place between commas ("Van Nuys, Calif., thrift")?"""
+    span = scene.doc.char_span(start, end, alignment_mode="contract")
+    if span is None:
+        return False
+    names = [t for t in span if not t.is_punct and not t.is_space]
+    return bool(names) and all((e := scene.index.at(t.i)) is not None and e.label in scene.fr.place_labels
+                               or t.ent_type_ in scene.fr.place_labels for t in names)
 
 
 def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
