@@ -670,9 +670,7 @@ def r_months_to(x: Match) -> Read | None:
     if year_text:
         year, relative = int(year_text), False
     elif x.anchor is not None:  # the latest such month begun by the anchor (reports look back), unless said of the future
-        a = x.anchor
-        year = (a.year if month >= a.month else a.year + 1) if x.tense == "future" else (a.year if month <= a.month else a.year - 1)
-        relative = True
+        year, relative = _latest_part_year(x.anchor.year, month, 1, x.anchor, x.tense), True
     else:
         return None
     end = month_end(year, month)

@@ -25,7 +25,7 @@ from pipeline.facts.candidates import Scene, variant_owner_map
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
-from pipeline.facts.identity import EntityIndex, build_index, entity_rows
+from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
 from pipeline.facts.metric import describe
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
@@ -124,7 +124,7 @@ def restates(span: Span, metric_of_amount: dict[int, str], fr: FactRules) -> str
 
 def _no_person(ent: Entity) -> bool:
     """Not a person: neither this mention's label nor the one its id was made from ("Mbadi" of "John Mbadi")."""
-    return "PERSON" not in (ent.label, (ent.id or "").split(":", 1)[0].upper())
+    return "PERSON" not in (ent.label, label_of_id(ent.id))
 
 
 def _anyone(ent: Entity) -> bool:
@@ -273,20 +273,17 @@ def _of_the_lede(subject: Subject, lede_names: frozenset[str]) -> bool:
 def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules) -> str:
     """What a person's amount measures, when the word says it of a company ("Georges Elhedery, who earned $8.6
     million last year": pay, not profit; "Larry Ellison is worth $250 billion": wealth, not a valuation;
-    "received total compensation of £14.7 million": pay, not a court's award): ``person_metrics`` by metric,
-    ``person_metric_words`` by the governing word."""
-    label = subject.id.split(":", 1)[0].upper() if subject.id and ":" in subject.id else None
-    if label != "PERSON":
+    "received total compensation of £14.7 million": pay, not a court's award): ``person_metric_words``, by the
+    governing word."""
+    if label_of_id(subject.id) != "PERSON":
         return metric
-    by_word = fr.person_metric_words.get((metric_text or "").lower())
-    return by_word or fr.person_metrics.get(metric, metric)
+    return fr.person_metric_words.get((metric_text or "").lower(), metric)
 
 
 def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:
     """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce")
     or its subject is a traded thing ("Bitcoin falls below US$90,000": its level is its price)."""
-    label = subject.id.split(":", 1)[0].upper() if subject.id and ":" in subject.id else None
-    if row.get("per_unit") or label in fr.price_subject_labels:
+    if row.get("per_unit") or label_of_id(subject.id) in fr.price_subject_labels:
         return fr.price_metric
     return None
 

@@ -106,7 +106,6 @@ class FactRules:
     item_list_min: int
     personal_pronouns: frozenset[str]
     plural_noun_tags: frozenset[str]
-    person_metrics: dict[str, str]
     amount_of_preps: frozenset[str]
     person_metric_words: dict[str, str]
     item_list_share: float
@@ -242,7 +241,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metrics", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -276,7 +275,6 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_cues=tuple((metric, _words(words)) for metric, words in m["percent_cues"].items()),
         percent_change=dict(m["percent_change"]),
         neuter_possessive_words=_words(s["neuter_possessives"]),
-        person_metrics=_mapping(m["person_metrics"], where=f"{where}: metrics.person_metrics"),
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),

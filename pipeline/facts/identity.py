@@ -64,6 +64,12 @@ def slug(name: str) -> str:
     return re.sub(r"[^\w]+", "-", name.lower()).strip("-_") or "x"
 
 
+def label_of_id(entity_id: str | None) -> str | None:
+    """The label an id was made from ("person:john-mbadi" -> PERSON; see ``canonical_names``), None for an id
+    without one (a gazetteer id such as "doubao")."""
+    return entity_id.split(":", 1)[0].upper() if entity_id and ":" in entity_id else None
+
+
 def _base(name: str, fr: FactRules) -> str:
     """The name without a leading "the" and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
     words = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).split()

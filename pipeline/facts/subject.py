@@ -50,17 +50,16 @@ def collective(scene: Scene, tok: Token) -> bool:
 
     if tok.dep_ == "conj" and scene.index.at(tok.head.i) is not None and not inside(tok.head):
         return True
-    return any((c.dep_ == "conj" and not inside(c)) or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(scene, own, c))
+    return any((c.dep_ == "conj" and not inside(c)) or (c.dep_ == "appos" and scene.index.at(c.i) is not None and not _locator(own, c, scene.index.at(c.i), scene.fr))
                for c in tok.children)
 
 
-def _locator(scene: Scene, ent: Entity | None, appos: Token) -> bool:
-    """'Chicago, Illinois': an apposition that is a place after a place only locates it."""
-    other = scene.index.at(appos.i)
-    labels = scene.fr.place_labels
-    if any(c.dep_ in ("conj", "cc") for t in (appos, appos.head) for c in t.children):
-        return False  # "Saudi Arabia, Qatar, and Kuwait": a list the parser hung on an apposition
-    return ent is not None and other is not None and ent.label in labels and other.label in labels
+def _locator(anchor: Entity | None, appos: Token, ent: Entity | None, fr: FactRules) -> bool:
+    """'Chicago, Illinois': a place (``ent``, at token ``appos``) in apposition to a place (``anchor``) only
+    locates it; not in a list the parser hung on an apposition ("Saudi Arabia, Qatar, and Kuwait")."""
+    if appos.dep_ != "appos" or any(c.dep_ in ("conj", "cc") for t in (appos, appos.head) for c in t.children):
+        return False
+    return anchor is not None and ent is not None and anchor.label in fr.place_labels and ent.label in fr.place_labels
 
 
 def _modifies_another(tok: Token, ent: Entity, cands: Cands, fr: FactRules) -> bool:
@@ -90,7 +89,7 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
                                               and not _names_place_description(_entity_head(e, t), fr))] or cands
     # "the city of Chicago, Illinois": a place in apposition to another place locates it
     heads = {_entity_head(e, t).i: e for e, t in cands}
-    cands = [(e, t) for e, t in cands if not (e.label in fr.place_labels and _locates_place(_entity_head(e, t), heads, fr))] or cands
+    cands = [(e, t) for e, t in cands if not _locator(heads.get(_entity_head(e, t).head.i), _entity_head(e, t), e, fr)] or cands
     if len(cands) < 2:
         return cands
     # "Kenya's Treasury presented a budget": a body that acts for the state it belongs to is that state
@@ -114,14 +113,6 @@ def _names_place_description(head: Token, fr: FactRules) -> bool:
     if head.dep_ != "pobj" or prep.lower_ not in fr.naming_preps:
         return False
     return bool(fr.descriptions.get(prep.head.lower_, frozenset()) & fr.place_labels)
-
-
-def _locates_place(head: Token, heads: dict[int, Entity], fr: FactRules) -> bool:
-    """'Chicago, Illinois': a place name in apposition to another place candidate only locates it."""
-    anchor = heads.get(head.head.i)
-    if any(c.dep_ in ("conj", "cc") for t in (head, head.head) for c in t.children):
-        return False  # a list, not a locator
-    return head.dep_ == "appos" and anchor is not None and anchor.label in fr.place_labels
 
 
 def _generic(scene: Scene, subj: Token) -> bool:
@@ -517,34 +508,34 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
 
 
-def said_by_us(span: Span, fr: FactRules) -> bool:
-    """Is the amount in a clause whose subject is "we" / "our ..." ('"We expect to collect 2.6 trillion
-    shillings in taxes," Mbadi told reporters')? Its owner is an organisation, never the person quoted."""
+def _clause_subject(span: Span, fr: FactRules) -> Token | None:
+    """The subject of the nearest clause above the amount (within ``max_depth`` heads), or None."""
     for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
         subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
         if subjects:
-            subj = subjects[0]  # "we", "our revenue", "the annual volume of our exports"
-            return subj.lower_ in fr.first_person or any(t.dep_ == "poss" and t.lower_ in fr.first_person for t in subj.subtree)
-    return False
+            return subjects[0]
+    return None
+
+
+def said_by_us(span: Span, fr: FactRules) -> bool:
+    """Is the amount in a clause whose subject is "we" / "our ..." ('"We expect to collect 2.6 trillion
+    shillings in taxes," Mbadi told reporters')? Its owner is an organisation, never the person quoted."""
+    subj = _clause_subject(span, fr)  # "we", "our revenue", "the annual volume of our exports"
+    return subj is not None and (subj.lower_ in fr.first_person or any(t.dep_ == "poss" and t.lower_ in fr.first_person for t in subj.subtree))
 
 
 def group_named(scene: Scene, span: Span) -> Subject | None:
     """'Premier League clubs together spent about £370 million': a total said of a plural common noun that
     exactly one name classifies (its compound or possessor) is that name's, the group of its members."""
     fr = scene.fr
-    for node in islice(chain((span.root,), span.root.ancestors), fr.max_depth):
-        subjects = [c for c in node.children if c.dep_ in fr.subject_deps]
-        if not subjects:
-            continue
-        subj = subjects[0]
-        if subj.tag_ not in fr.plural_noun_tags:
-            return None
-        cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
-        if len(cands) != 1:
-            return None
-        ent, tok = cands[0]
-        return subject_of(scene, ent, tok, "possessive", 0)
-    return None
+    subj = _clause_subject(span, fr)
+    if subj is None or subj.tag_ not in fr.plural_noun_tags:
+        return None
+    cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
+    if len(cands) != 1:
+        return None
+    ent, tok = cands[0]
+    return subject_of(scene, ent, tok, "possessive", 0)
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
