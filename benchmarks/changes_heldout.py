@@ -64,6 +64,10 @@ text, not real news).
 as ``fresh`` is scored. They are held-out: aggregate figures only, ``--details`` is refused.
 
     python benchmarks/changes_heldout.py --set fresh-b|fresh-adj
+
+``--set changes-b`` and ``--set changes-adj`` do the same for the first held-out set: a second labeller's independent
+labels of its 30 documents (``newsdev-changes-1b.jsonl``) and the set adjudicated between the two labellers
+(``newsdev-changes-1-adj.jsonl``, see ``newsdev-changes-1b.md``). ``--details`` is refused for all three.
 """
 
 from __future__ import annotations
@@ -110,6 +114,11 @@ FRESH_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-2b.jsonl"
 FRESH_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-2-adj.jsonl"
 #: the held-out sets of the fresh documents: figures only, never --details
 FRESH_SETS = ("fresh", "fresh-b", "fresh-adj")
+#: a second labeller's independent labels of the FIRST held-out set's 30 documents (2026-11-28, seventh session),
+#: and the set adjudicated between the two (newsdev-changes-1b.md): held-out, scored on the ``changes`` documents
+FIRST_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-1b.jsonl"
+FIRST_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-1-adj.jsonl"
+FIRST_SETS = ("changes", "changes-b", "changes-adj")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS)}
@@ -327,9 +336,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=("changes", *FRESH_SETS, "tuning", "tuning3", "tuning4", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "tuning", "tuning3", "tuning4", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
-                        "a second labeller's labels of the fresh documents / the adjudicated set, scored; "
+                        "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
+                        "for the first held-out set's documents; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
                         "written / written2 / written3 / written4: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
                         "dev: tuning documents, rows printed")
@@ -337,7 +347,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
     args = parser.parse_args(argv)
-    if args.set in FRESH_SETS and args.details:
+    if args.set in (*FIRST_SETS, *FRESH_SETS) and args.details:
         parser.error(f"--details is refused for the held-out set {args.set}")
     newsdev = load_newsdev(args.shared)
     if args.set in ("tuning", "tuning3", "tuning4"):
@@ -351,6 +361,8 @@ def main(argv: list[str] | None = None) -> None:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
+    elif args.set in FIRST_SETS:
+        doc_ids = list(load_split()["changes"])
     else:
         doc_ids = list(load_split()[args.set])
     if args.set == "dev" and args.limit:
@@ -366,7 +378,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.set == "dev":
         dump(mults, changes, doc_ids)
         return
-    golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ}
+    golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ}
     gold = load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}

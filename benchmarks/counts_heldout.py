@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|adjudicated|tuning|dev|dev4|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|adjudicated|tuning|dev|dev4|dev5|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -49,6 +49,9 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 - ``dev4`` (``--set dev4``): 40 further ``dev`` documents (benchmarks/newsdev/counts-dev-4.ids.json), labelled
   before any run on them (``counts-dev-4.jsonl`` and its .md). Every dev-split set is refused if it shares a
   document with a held-out label file or report table of benchmarks/heldout.
+- ``dev5`` (``--set dev5``): the 43 Wikinews documents of the ``dev`` split no other counts set had labelled
+  (benchmarks/newsdev/counts-dev-5.ids.json), labelled by three helpers before any run on them
+  (``counts-dev-5a/b/c.jsonl`` and their .md; a document counts once a labeller's file or report names it).
 
 Matching and scoring are pipeline/validate.py's (same article, overlapping span, one-to-one; value on
 matched spans). Baselines in the same run, on the same documents: spaCy's CARDINAL entity right before a
@@ -96,6 +99,11 @@ DEV_LABELS = [REPO / "benchmarks" / "newsdev" / f"counts-dev-{k}.jsonl" for k in
 #: 2026-11-28 by a helper who never ran the pipeline, before any run on them (``--set dev4``)
 DEV4_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-4.ids.json"
 DEV4_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-4.jsonl"]
+#: the 43 Wikinews documents of the ``dev`` split no counts set had labelled (benchmarks/newsdev/counts-dev-5.ids.json,
+#: sha256('dev5:' + doc_id) order), labelled on 2026-11-28 (seventh session) by three helpers who never ran the
+#: pipeline, before any run on them (``--set dev5``): real news of the held-out set's genre, mostly spelled-out counts
+DEV5_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-5.ids.json"
+DEV5_LABELS = [REPO / "benchmarks" / "newsdev" / f"counts-dev-5{k}.jsonl" for k in "abc"]
 #: the dev split's four interviews under 2,000 words (spoken answers), labelled the same way (``--set interviews``)
 INTERVIEW_IDS = REPO / "benchmarks" / "newsdev" / "counts-dev-interviews.ids.json"
 INTERVIEW_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-3.jsonl"]
@@ -114,6 +122,7 @@ SETS = {
     "tuning-tempeval": NEWSDEV_SCORES,
     "dev": NEWSDEV_SCORES,
     "dev4": NEWSDEV_SCORES,
+    "dev5": NEWSDEV_SCORES,
     "interviews": NEWSDEV_SCORES,
     "written1": NEWSDEV_SCORES,
     "platinum-adj": NEWSDEV_SCORES,
@@ -431,7 +440,7 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "tuning", "dev", "dev4", "interviews", "written1", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "all"),
                     default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
                          "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles")
@@ -462,6 +471,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["dev"] = dev_split(args.shared)
     if args.which in ("dev4", "all") and all(path.is_file() for path in DEV4_LABELS):
         sets["dev4"] = dev_split(args.shared, DEV4_IDS, DEV4_LABELS)
+    if args.which in ("dev5", "all") and any(path.is_file() for path in DEV5_LABELS):
+        sets["dev5"] = dev_split(args.shared, DEV5_IDS, DEV5_LABELS)
     if args.which in ("interviews", "all"):
         sets["interviews"] = dev_split(args.shared, INTERVIEW_IDS, INTERVIEW_LABELS)
     if args.which in ("written1", "all") and WRITTEN1_LABELS.is_file():

@@ -70,6 +70,14 @@ AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 #: this rule before anything was tuned on them (see benchmarks/heldout/newsdev-facts.md); the rest stays
 #: held out and its errors are never listed.
 RETIRE_SALT, RETIRE_BUCKETS, RETIRE_OF = "retire:", 2, 5
+#: 2026-11-28 (seventh session): a second labeller re-labelled the kept half blind, then adjudicated it against the
+#: first labels (newsdev-facts-2b-{1,2}.md); ``--set heldout-adj`` scores the kept half on the adjudicated rows
+HELDOUT_ADJ = [REPO / "benchmarks" / "heldout" / f"newsdev-facts-adj-{k}.jsonl" for k in (1, 2)]
+#: 30 TimeBank WSJ documents in no other facts set (the rule is in the ids file), split by a fixed hash into a
+#: held-out part (``--set wsj``, never tuned on) and a tuning part (``--set wsj-tuning``), labelled before any run
+WSJ_IDS = REPO / "benchmarks" / "newsdev" / "wsj-facts.ids.json"
+WSJ_HELDOUT = [REPO / "benchmarks" / "heldout" / "wsj-facts.jsonl"]
+WSJ_TUNING = [REPO / "benchmarks" / "newsdev" / "wsj-facts-tuning.jsonl"]
 
 
 def retired(doc_id: str) -> bool:
@@ -246,25 +254,26 @@ def run_pipeline(raw: Path, out: Path) -> float:
     return summary.seconds
 
 
-def load_heldout(shared: Path, tmp: Path, labels: Path = HELDOUT, doc_ids: list[str] | None = None) -> tuple[Path, dict[str, list[dict]]]:
-    """Texts of the labelled news-dev documents as a raw folder, and their gold rows per article id."""
-    import json
-
+def load_heldout(shared: Path, tmp: Path, labels: Path | list[Path] = HELDOUT, doc_ids: list[str] | None = None) -> tuple[Path, dict[str, list[dict]]]:
+    """Texts of the labelled news-dev documents as a raw folder, and their gold rows per article id
+    (``labels``: one file, or the parts of one set labelled by several people)."""
     from corpus import load_newsdev, load_split, write_raw
 
+    files = labels if isinstance(labels, list) else [labels]
+    missing = [f.name for f in files if not f.exists()]
+    if missing:
+        sys.exit(f"label file(s) not found: {', '.join(missing)}")
     docs = load_newsdev(shared)
     doc_ids = doc_ids if doc_ids is not None else load_split()["facts"]
-    raw = tmp / f"raw-{labels.stem}-{len(doc_ids)}-{doc_ids[0] if doc_ids else ''}"
+    raw = tmp / f"raw-{files[0].stem}-{len(doc_ids)}-{doc_ids[0] if doc_ids else ''}"
     ids = write_raw([docs[d] for d in doc_ids], raw)
     gold: dict[str, list[dict]] = {ids[d]: [] for d in doc_ids}
-    for line in labels.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            if row["doc_id"] not in ids:
-                continue
-            if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
-                sys.exit(f"gold span does not match the text: {row}")
-            gold[ids[row["doc_id"]]].append(row)
+    for row in _jsonl_rows(files):
+        if row["doc_id"] not in ids:
+            continue
+        if docs[row["doc_id"]]["text"][row["start"] : row["end"]] != row["mention_text"]:
+            sys.exit(f"gold span does not match the text: {row}")
+        gold[ids[row["doc_id"]]].append(row)
     return raw, gold
 
 
@@ -297,6 +306,17 @@ def load_tempeval(shared: Path, tmp: Path, ids_file: Path, label_files: list[Pat
 
     listed = json.loads(ids_file.read_text(encoding="utf-8"))
     return _tempeval_raw(shared, tmp / f"raw-{name}", listed, _jsonl_rows(label_files), "TempEval-3", ids_file.name)
+
+
+def load_wsj(shared: Path, tmp: Path, part: str, label_files: list[Path]) -> tuple[Path, dict[str, list[dict]]]:
+    """One part (``heldout`` or ``tuning``) of the WSJ facts documents: every listed document is run."""
+    import json
+
+    missing = [f.name for f in label_files if not f.exists()]
+    if missing:
+        sys.exit(f"label file(s) not found: {', '.join(missing)}")
+    listed = [{"suite": "timebank", "doc_id": d} for d in json.loads(WSJ_IDS.read_text(encoding="utf-8"))[part]]
+    return _tempeval_raw(shared, tmp / f"raw-wsj-{part}", listed, _jsonl_rows(label_files), "TempEval-3 timebank", WSJ_IDS.name)
 
 
 def _jsonl_rows(files: list[Path]) -> list[dict]:
@@ -409,14 +429,17 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "written2", "written3", "written4", "tuning", "both", "all"),
+                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "wsj", "wsj-tuning",
+                                     "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
-                    "the blind written corpus of the round of 2026-11-28 (not in tuning); tuning = gold + dev + "
-                    "timebank + aquaint + tempeval + written + written2 + written3 + retired; all = every set")
+                    "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
+                    "adjudicated labels (a second labeller's check); wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
+                    "WSJ documents labelled on 2026-11-28; tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
+                    "written3 + wsj-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--calibrate", action="store_true",
                     help="with --set tuning: print each attachment rule's base confidence as rules/facts.yaml derives it")
@@ -457,6 +480,12 @@ def main() -> None:
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
             sets.append(("held-out TempEval facts", *load_tempeval(args.shared, tmp, TEMPEVAL_HELDOUT_IDS, TEMPEVAL_HELDOUT, "tempeval-heldout")))
+        if args.set in ("wsj-tuning", "all", "tuning") and all(f.exists() for f in WSJ_TUNING):
+            sets.append(("WSJ facts, tuning part (tuned on)", *load_wsj(args.shared, tmp, "tuning", WSJ_TUNING)))
+        if args.set in ("wsj", "all"):
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("held-out WSJ facts", *load_wsj(args.shared, tmp, "heldout", WSJ_HELDOUT)))
         if args.set in ("dev", "all", "tuning"):
             import json
 
@@ -473,6 +502,11 @@ def main() -> None:
                 sys.exit("--details lists errors: not on the held-out documents (use --set retired, dev, timebank, aquaint, gold)")
             ids = [d for d in facts_ids if not retired(d)]
             sets.append(("held-out news-dev facts (kept)", *load_heldout(args.shared, tmp, HELDOUT, ids)))
+        if args.set == "heldout-adj":
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            ids = [d for d in facts_ids if not retired(d)]
+            sets.append(("held-out news-dev facts (kept), adjudicated labels", *load_heldout(args.shared, tmp, HELDOUT_ADJ, ids)))
         if args.set == "heldout-full":
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
