@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
+    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
@@ -303,7 +303,7 @@ def compile_rules(rules: Rules) -> Compiled:
         small_move_verbs=frozenset(_norm(w) for w in data["small_move_verbs"]),
         # "in market value", "off the company's market value", "to its valuation"
         value_loss_re=rx.compile(
-            r"\s+(?:" + _alt(data["value_loss_prepositions"]) + r")\s+(?:(?:its|their|the|his|her)\s+)?(?:[A-Za-z][\w.&-]*['’]s?\s+)?(?:"
+            r"\s+(?:" + _alt(data["value_loss_prepositions"]) + r")\s+(?:(?:" + _alt(data["value_loss_determiners"]) + r")\s+)?(?:[A-Za-z][\w.&-]*['’]s?\s+)?(?:"
             + _alt(data["value_loss_nouns"]) + r")(?![\w-])", re.I
         ),
         total_after_re=rx.compile(
