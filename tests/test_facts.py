@@ -698,6 +698,12 @@ SUBJECT_CASES = [
     ("group-named-by-its-classifier", "Premier League clubs together spent about £370 million in the window.",
      "£370 million", {"subject": "Premier League"}),
     ("unnamed-group-total-is-nobodys", "Banks together lent $5 billion.", "$5 billion", {"subject": None}),
+    # WSJ, 1989 (wsj_0520): an exchange is where the shares trade, never what "the company" stands for
+    ("exchange-is-no-company", "Nashua Corp. said it will buy back shares.\n\nIts stock has slumped recently, closing unchanged "
+     "Friday at $29 a share in composite trading on the New York Stock Exchange; at that price, the company has a market "
+     "value of about $278.4 million.", "$278.4 million", {"subject": "Nashua", "metric": "market_cap"}),
+    ("exchange-by-its-own-description", "The New York Stock Exchange said its revenue rose. The exchange also said it paid $3 million.",
+     "$3 million", {"subject": "New York Stock Exchange"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -722,6 +728,17 @@ def test_variants_of_one_name_share_an_id(run_text) -> None:
     ids = {text[f["start"] : f["end"]]: f["subject_id"] for f in facts}
     assert ids["$50 million"] == ids["$20 million"] == "org:european-bank-for-reconstruction-and-development"
     assert ids["$3 million"] == ids["$1 million"] == "org:northwind"
+
+
+def test_a_name_with_its_legal_suffix_is_not_a_short_form_of_a_longer_name(run_text) -> None:
+    """WSJ, 1989 (wsj_0348): "Ogden Corp." owns 92% of "Ogden Projects Inc."; the parent's results are its own.
+    A bare "Ogden" beside both is the suffixed one; "Northwind" beside "Northwind plc" still merges."""
+    text = ("Ogden Projects Inc. said net income rose to $6.6 million in the third quarter. The company is 92%-owned by "
+            "Ogden Corp. Meanwhile, Ogden Corp. reported third-quarter net income of $27.1 million. "
+            "Ogden also paid $2 million.")
+    ids = {text[f["start"] : f["end"]]: f["subject_id"] for f in run_text(text)}
+    assert ids["$6.6 million"] == "org:ogden-projects"
+    assert ids["$27.1 million"] == ids["$2 million"] == "org:ogden"
 
 
 def test_subject_never_from_another_article(run_text) -> None:

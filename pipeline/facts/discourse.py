@@ -55,8 +55,9 @@ def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
     if noun not in fr.public_body_descriptions and any(w in fr.public_body_words for w in words):
         return False
     kinds = [fr.name_kinds[w] for w in words if w in fr.name_kinds]
-    if kinds and noun not in fr.generic_descriptions and not any(noun in k for k in kinds):
-        return False  # "the design software maker" is not "the New York Stock Exchange"
+    generic = noun in fr.generic_descriptions and not any(w in fr.strict_name_kinds for w in words)
+    if kinds and not generic and not any(noun in k for k in kinds):
+        return False  # "the design software maker" is not "the New York Stock Exchange"; nor is "the company"
     if ent.listed and ent.type in fr.anaphor_entity_types and noun in fr.anaphor_nouns:
         return True
     return ent.label is not None and ent.label in fr.descriptions.get(noun, ())

@@ -115,6 +115,9 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
         if not e.listed:
             names.setdefault(e.name, e.label)
     bases = {n: _base(n, fr) for n in names}
+    # a name written with its legal suffix is a company's full name: "Ogden Corp." is not the leading word of
+    # "Ogden Projects Inc." (its subsidiary), and a bare "Ogden" beside both is the former
+    incorporated = {bases[n] for n in names if bases[n] != re.sub(r"^the\s+", "", n.strip(), flags=re.IGNORECASE).strip(" ,")}
 
     def kin(a: str | None, b: str | None) -> bool:  # a name the parse found (PROPN) may be any labelled one
         return a == b or "PROPN" in (a, b)
@@ -123,6 +126,8 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
     for name, label in names.items():
         base = bases[name]
         group = [(bases[o], ol) for o, ol in names.items() if kin(ol, label) and _same_entity(base, bases[o], ol if ol != "PROPN" else label)]
+        if base in incorporated:
+            group = [g for g in group if g[0] == base]
         if _shared_prefix(base, [g[0] for g in group], label):
             group = [(base, label)]
         canonical, _ = max(group, key=lambda g: (len(g[0].split()), len(g[0]), g[0])) if group else (base, label)
