@@ -698,6 +698,12 @@ SUBJECT_CASES = [
     ("group-named-by-its-classifier", "Premier League clubs together spent about £370 million in the window.",
      "£370 million", {"subject": "Premier League"}),
     ("unnamed-group-total-is-nobodys", "Banks together lent $5 billion.", "$5 billion", {"subject": None}),
+    # WSJ, 1989 (wsj_0810): "by X" under a metric noun is its agent; not for a fine (who imposes it does not pay it)
+    ("agent-of-a-bid", "Marc Fournier said his board unanimously rejected as too low the $1.77 billion bid by Cie. Financiere "
+     "de Paribas to bring its stake in Navigation Mixte to 66.7%.", "$1.77 billion", {"subject": "Cie. Financiere de Paribas", "rule": "noun_prep"}),
+    ("agent-of-an-investment", "The company welcomed a $2 billion investment by SoftBank.", "$2 billion", {"subject": "SoftBank"}),
+    ("who-imposes-a-fine-does-not-pay-it", "The regulator announced a $5 million penalty by the SEC on Monday.", "$5 million",
+     {"subject": None}),
     # WSJ, 1989 (wsj_0520): an exchange is where the shares trade, never what "the company" stands for
     ("exchange-is-no-company", "Nashua Corp. said it will buy back shares.\n\nIts stock has slumped recently, closing unchanged "
      "Friday at $29 a share in composite trading on the New York Stock Exchange; at that price, the company has a market "

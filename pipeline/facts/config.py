@@ -67,6 +67,8 @@ class FactRules:
     variant_names: bool
     variant_token: re.Pattern
     noun_preps: frozenset[str]
+    agent_noun_preps: frozenset[str]
+    agent_free_metrics: frozenset[str]
     metric_nouns: frozenset[str]
     subject_deps: frozenset[str]
     name_internal_deps: frozenset[str]
@@ -176,7 +178,7 @@ _WORD_SETS = (
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
-    "strict_name_kinds",
+    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -251,7 +253,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
-        "relative_possessives", "name_kinds", "strict_name_kinds", "generic_descriptions", "place_modifier_deps", "stock_nouns",
+        "relative_possessives", "name_kinds", "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
