@@ -745,6 +745,20 @@ def test_a_name_with_its_legal_suffix_is_not_a_short_form_of_a_longer_name(run_t
     ids = {text[f["start"] : f["end"]]: f["subject_id"] for f in run_text(text)}
     assert ids["$6.6 million"] == "org:ogden-projects"
     assert ids["$27.1 million"] == ids["$2 million"] == "org:ogden"
+    # ... while a longer name that starts with the suffixed one is its full form (wsj, Service Corp. International)
+    text = "Service Corp. International said revenue rose. A year ago, Service Corp. had a loss of about $12.5 million."
+    assert [f["subject_id"] for f in run_text(text)] == ["org:service-corp-international"]
+
+
+def test_a_company_name_reads_the_same_wherever_it_is_written(run_text) -> None:
+    """WSJ, 1989 (wsj_0798): the NER tags "Hudson's Bay" once as ORG and later splits it ("Hudson"/PERSON + "'s Bay");
+    the later mention is the company too, so the redemption price is its own, not the holding company's named before."""
+    text = ("On the Toronto Stock Exchange, Hudson's Bay shares closed at C$35, up 12.5 cents.\n\n"
+            "Hudson's Bay said that Woodbridge Co., which currently holds about 77% of the ordinary shares, will subscribe "
+            "for all the shares to which it is entitled. Woodbridge is a holding company owned by Toronto's Thomson family.\n\n"
+            "Hudson's Bay said it will redeem 9.5 million Series H preferred shares on Oct. 31 at a price of C$27.75 each.")
+    facts = {text[f["start"] : f["end"]]: f for f in run_text(text)}
+    assert facts["C$27.75"]["subject"] == "Hudson's Bay"
 
 
 def test_subject_never_from_another_article(run_text) -> None:

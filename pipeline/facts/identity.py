@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.attrs import LOWER, TAG
 from spacy.tokens import Doc, Token
@@ -116,8 +116,10 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
             names.setdefault(e.name, e.label)
     bases = {n: _base(n, fr) for n in names}
     # a name written with its legal suffix is a company's full name: "Ogden Corp." is not the leading word of
-    # "Ogden Projects Inc." (its subsidiary), and a bare "Ogden" beside both is the former
-    incorporated = {bases[n] for n in names if bases[n] != re.sub(r"^the\s+", "", n.strip(), flags=re.IGNORECASE).strip(" ,")}
+    # "Ogden Projects Inc." (its subsidiary), and a bare "Ogden" beside both is the former; a longer name that
+    # starts with the suffixed one ("Service Corp." of "Service Corp. International") is still its full form
+    plain = {n: re.sub(r"^the\s+", "", n.strip(), flags=re.IGNORECASE).strip(" ,") for n in names}
+    incorporated = {bases[n]: plain[n].split() for n in names if bases[n] != plain[n]}
 
     def kin(a: str | None, b: str | None) -> bool:  # a name the parse found (PROPN) may be any labelled one
         return a == b or "PROPN" in (a, b)
@@ -125,9 +127,11 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
     out: dict[str, tuple[str, str]] = {}
     for name, label in names.items():
         base = bases[name]
-        group = [(bases[o], ol) for o, ol in names.items() if kin(ol, label) and _same_entity(base, bases[o], ol if ol != "PROPN" else label)]
+        others = [o for o, ol in names.items() if kin(ol, label) and _same_entity(base, bases[o], ol if ol != "PROPN" else label)]
         if base in incorporated:
-            group = [g for g in group if g[0] == base]
+            full = incorporated[base]
+            others = [o for o in others if bases[o] == base or plain[o].split()[: len(full)] == full]
+        group = [(bases[o], names[o]) for o in others]
         if _shared_prefix(base, [g[0] for g in group], label):
             group = [(base, label)]
         canonical, _ = max(group, key=lambda g: (len(g[0].split()), len(g[0]), g[0])) if group else (base, label)
@@ -336,6 +340,32 @@ def _owns_with_its(name: Token, text: str, fr: FactRules) -> bool:
     return False
 
 
+def _name_everywhere(doc: Doc, text: str, found: list[tuple[Entity, object]], fr: FactRules) -> list[tuple[Entity, object]]:
+    """One name, one reading per article: a company name of several words the NER tagged once ("Hudson's Bay/ORG
+    shares closed at C$35") is that company wherever else it is written, also where the NER split or mislabelled
+    it ("Hudson/PERSON's Bay said it will redeem"); a longer name containing it stays as it is."""
+    names = {text[e.start : e.end]: e for e, _ in found
+             if not e.listed and e.label in fr.propagated_labels and len(text[e.start : e.end].split()) > 1}
+    if not names:
+        return found
+    spans = {(e.start, e.end) for e, _ in found}
+    added: list[tuple[Entity, object]] = []
+    for surface, model in names.items():
+        for m in re.finditer(r"(?<![\w'’])" + re.escape(surface) + r"(?![\w'’])", text):
+            start, end = m.span()
+            if (start, end) in spans or any(e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e, _ in found):
+                continue  # tagged already, or part of a longer name ("Hudson's Bay Co.")
+            span = doc.char_span(start, end)
+            if span is None or any(e.start < start < e.end or e.start < end < e.end for e, _ in found if not (start <= e.start and e.end <= end)):
+                continue  # the text's tokens do not make this name, or a name overlaps it partly
+            added.append((replace(model, start=start, end=end), span))
+    if not added:
+        return found
+    inside = [(a.start, a.end) for a, _ in added]
+    kept = [(e, sp) for e, sp in found if not any(s0 <= e.start and e.end <= s1 for s0, s1 in inside)]
+    return sorted(kept + added, key=lambda pair: pair[0].start)
+
+
 def build_index(
     doc: Doc, text: str, ctx: Context, rows: list[dict], fr: FactRules, numbers: list[tuple[int, int]] = ()
 ) -> EntityIndex:
@@ -371,6 +401,7 @@ def build_index(
         ent = Entity(start, end, cid, row.get("canonical_name") or surface, row.get("entity_type"),
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
+    found = _name_everywhere(doc, text, found, fr)
     taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
     taken.update(t.i for e in doc.ents if e.label_ in fr.not_name_labels for t in e)  # "December's peak": a date
     for start, end in numbers:  # "three million yuan": the currency word of an amount is not a subject
