@@ -704,6 +704,11 @@ SUBJECT_CASES = [
     ("agent-of-an-investment", "The company welcomed a $2 billion investment by SoftBank.", "$2 billion", {"subject": "SoftBank"}),
     ("who-imposes-a-fine-does-not-pay-it", "The regulator announced a $5 million penalty by the SEC on Monday.", "$5 million",
      {"subject": None}),
+    # WSJ, 1989 (wsj_0981): a clause deeper in the subject phrase is an aside about its own noun
+    ("maker-of-the-object-pays-nothing", "The refurbishment of the three DC-8-62 aircraft, made by McDonnell Douglas Corp., will "
+     "cost around $24.5 million.", "$24.5 million", {"subject": None}),
+    ("name-of-the-subject-phrase-still-owns", "The unit of Acme Corp. will spend around $24.5 million.", "$24.5 million",
+     {"subject": "Acme"}),
     # WSJ, 1989 (wsj_0520): an exchange is where the shares trade, never what "the company" stands for
     ("exchange-is-no-company", "Nashua Corp. said it will buy back shares.\n\nIts stock has slumped recently, closing unchanged "
      "Friday at $29 a share in composite trading on the New York Stock Exchange; at that price, the company has a market "

@@ -159,6 +159,11 @@ def phrase_tokens(head: Token, fr: FactRules) -> list[Token]:
     for child in head.children:
         if child.dep_ in fr.aside_deps:
             skip.update(t.i for t in child.subtree)
+    # a clause deeper in the phrase is an aside about its own noun ("the refurbishment of the three DC-8-62
+    # aircraft, made by McDonnell Douglas Corp., will cost": the maker of the aircraft pays nothing)
+    for tok in head.subtree:
+        if tok.i != head.i and tok.i not in skip and tok.dep_ in fr.nested_aside_deps:
+            skip.update(t.i for t in tok.subtree)
     return [t for t in head.subtree if t.i not in skip]
 
 

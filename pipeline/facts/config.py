@@ -93,6 +93,7 @@ class FactRules:
     generic_descriptions: frozenset[str]
     strict_name_kinds: frozenset[str]
     propagated_labels: frozenset[str]
+    nested_aside_deps: frozenset[str]
     state_body_words: frozenset[str]
     state_labels: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -168,7 +169,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps",
     "number_tags", "person_free_metrics", "plural_noun_tags",
 )
 #: ... or lowercased (English words, matched against lowercased text)
@@ -254,7 +255,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
-        "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
+        "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
