@@ -305,6 +305,11 @@ SUBJECT_CASES = [
      {"subject": "Pegasus", "metric": "deal_value", "metric_text": "acquire"}),
     ("commodity-price", "Brent crude oil surpasses US$110 per barrel after the strait was closed.", "US$110",
      {"subject": "Brent crude oil", "metric": "price"}),
+    # WSJ, 1989 (wsj_0798, wsj_0670): a share's close is its price
+    ("share-close-is-a-price", "On the Toronto Stock Exchange, Hudson's Bay shares closed at C$35, up 12.5 cents.", "C$35",
+     {"subject": "Hudson's Bay", "metric": "price"}),
+    ("closing-a-deal-is-no-price", "Acme Corp. closed a $5 million deal with Widget Inc.", "$5 million",
+     {"subject": "Acme", "metric": "deal_value"}),
     ("pronoun-enclosing-clause", "Uganda announces that it will borrow US$358 million from the African Development Fund.", "US$358 million",
      {"subject": "Uganda", "rule": "pronoun", "metric": "loan"}),
     ("pay-in-penalties", "Australian bank ANZ agrees to pay AU$240 million in penalties for misconduct.", "AU$240 million",
