@@ -307,6 +307,10 @@ def test_tense_of_a_non_finite_verb(nlp, rules, settings, sentence, published, s
     ("Fourth-quarter sales will rise.", date(2026, 2, 5), "Fourth-quarter", "2026-Q4"),
     # a year written or implied stays as written
     ("Profit fell in the fourth quarter of this year.", date(2026, 2, 5), "the fourth quarter of this year", "2026-Q4"),
+    # WSJ, 1989 (wsj_0670): "the year-ago third quarter" is that quarter a year earlier
+    ("National Intergroup in the year-ago third quarter earned $22.5 million.", date(1989, 10, 30),
+     "the year-ago third quarter", "1988-Q3"),
+    ("In the prior-year second quarter, it lost $2 million.", date(1989, 10, 30), "the prior-year second quarter", "1988-Q2"),
 ])
 def test_quarter_without_a_year(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value

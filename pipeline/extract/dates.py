@@ -480,6 +480,8 @@ def _quarter_or_half(x: Match, label: str, index: int, months: int) -> Read:
         year, relative = (x.anchor.year + (offset or 0) if x.anchor else None), True
         if year is not None and offset is None:  # no year written: "fourth-quarter net income" said in February
             year = _latest_part_year(year, first, months, x.anchor, x.tense)
+        if year is not None and x.g("ago"):  # "the year-ago third quarter": that quarter a year earlier
+            year -= 1
     gran = "quarter" if label == "Q" else "half"
     if year is None:
         return Read(f"XXXX-{label}{index}", granularity=gran, mod=x.mod(), is_relative=True)
