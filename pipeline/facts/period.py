@@ -198,7 +198,17 @@ def running_period_of_year_ago(
     (``lede_values``), it is returned (``year_before`` then moves it to the year said). Otherwise, as in
     "revenue of $5 million last year" in an article that runs no reporting period, the date stands."""
     after = fr.year_ago_after.match(text, span_end)
-    if after is None or period.source != "sentence":
+    if after is None:
+        return period
+    if not (period.value is not None and fr.lede_values.fullmatch(period.value)):
+        # "Crossland reported a third-quarter loss of $175.5 million, compared with net income of $27.1
+        # million a year ago": the comparison is of the reporting period its sentence named before it, even
+        # where that date dates the other amount's noun
+        named = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= span.start_char
+                 and fr.lede_values.fullmatch(str(d.get("value")))]
+        if named:
+            return date_period(max(named, key=lambda d: d["start"]), "sentence")
+    if period.source != "sentence":
         return period
     inside = [d for d in usable if after.start() <= d["start"] and d["end"] <= after.end()]
     if not inside:
