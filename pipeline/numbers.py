@@ -261,7 +261,8 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         r"|(?<![\w%)\].,/+\-−–—])(?<![\d%)\]][^\S\n])[-−](?=\.?\d))"
     )
     number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})(?:{ratio})?{tail}"
-    after_letters = rf"(?:(?<![\d.,]){digit_number}|(?<![\w-]){word_number}){tail}"
+    # after a symbol a period may touch the digits when it is the symbol's own ("Rs.200"), not a decimal point
+    after_letters = rf"(?:(?<![\d,])(?<!\d\.){digit_number}|(?<![\w-]){word_number}){tail}"
     return NumberVocab(
         magnitudes=magnitudes, units=units, tens=tens, ordinals=ordinals, digits=digits, words=words,
         magnitude=magnitude, number=number, number_after_letters=after_letters, multipliers=multipliers,

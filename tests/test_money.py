@@ -179,6 +179,13 @@ CASES = [
     ("duckling-egyptian-words", "42 geneh, or 42 genihat masriya", [{"text": "42 geneh", "currency": "EGP"}, {"text": "42 genihat masriya", "currency": "EGP"}]),
     ("regional-symbols", "Safaricom earned KSh 70 billion, Emaar Dh500 million and Teva NIS 2 billion.",
      [{"text": "KSh 70 billion", "currency": "KES"}, {"text": "Dh500 million", "currency": "AED"}, {"text": "NIS 2 billion", "currency": "ILS"}]),
+    # South Asian press: the abbreviation's own period touches the digits ("Rs.200" is 200, never ".200"); a decimal
+    # point after a symbol still reads as one
+    ("rs-dot-glued", "He sold the ring for Rs.200 and the chain for Rs.2,000.", [{"text": "Rs.200", "amount": 200, "currency": "INR"},
+                                                                              {"text": "Rs.2,000", "amount": 2000, "currency": "INR"}]),
+    ("symbol-then-decimal-point", "Shares cost US$.50 each.", [{"text": "US$.50", "amount": 0.5, "currency": "USD"}]),
+    ("ghana-cedi-cent-sign", "Ghana's cabinet approved GH¢2 billion for roads.", [{"text": "GH¢2 billion", "amount": 2e9, "currency": "GHS"}]),
+    ("brazil-reais", "Petrobras will invest 3 billion reais in the refinery.", [{"text": "3 billion reais", "amount": 3e9, "currency": "BRL"}]),
     # --- general news wires (forms of the held-out AQUAINT set) ---------------------------------
     # AP's "dlrs" written before the number; "up to" is an upper bound
     ("ap-dlrs", "The White House pledged dlrs 25 million in flood relief for Mozambique.",
