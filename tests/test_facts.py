@@ -714,6 +714,12 @@ SUBJECT_CASES = [
      "cost around $24.5 million.", "$24.5 million", {"subject": None}),
     ("name-of-the-subject-phrase-still-owns", "The unit of Acme Corp. will spend around $24.5 million.", "$24.5 million",
      {"subject": "Acme"}),
+    # WSJ, 1989 (wsj_0610, wsj_0768): an amount that sizes a market it modifies is that market's
+    ("market-size", "Kellogg has been losing share in the $6 billion ready-to-eat cereal market.", "$6 billion",
+     {"subject": "ready-to-eat cereal market", "subject_id": "thing:ready-to-eat-cereal-market", "rule": "market_size"}),
+    ("industry-size", "So the impact on the $950 billion mutual fund industry as a whole probably will be slight.", "$950 billion",
+     {"subject": "mutual fund industry", "rule": "market_size"}),
+    ("market-leader-is-no-market-size", "Acme paid $5 billion for the market leader.", "$5 billion", {"subject": "Acme"}),
     # WSJ, 1989 (wsj_0520): an exchange is where the shares trade, never what "the company" stands for
     ("exchange-is-no-company", "Nashua Corp. said it will buy back shares.\n\nIts stock has slumped recently, closing unchanged "
      "Friday at $29 a share in composite trading on the New York Stock Exchange; at that price, the company has a market "

@@ -94,6 +94,8 @@ class FactRules:
     strict_name_kinds: frozenset[str]
     propagated_labels: frozenset[str]
     nested_aside_deps: frozenset[str]
+    market_nouns: frozenset[str]
+    market_size_deps: frozenset[str]
     state_body_words: frozenset[str]
     state_labels: frozenset[str]
     indefinite_determiners: frozenset[str]
@@ -169,7 +171,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
     "number_tags", "person_free_metrics", "plural_noun_tags",
 )
 #: ... or lowercased (English words, matched against lowercased text)
@@ -180,7 +182,7 @@ _WORD_SETS = (
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
-    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics",
+    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -255,7 +257,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
-        "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
+        "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))

@@ -610,9 +610,24 @@ def _untagged_name(scene: Scene, tok: Token) -> Entity | None:
     return Entity(start, end, f"propn:{slug(name)}", name, None, None, "PROPN", False)
 
 
+def market_size(scene: Scene, span: Span) -> Subject | None:
+    """'the $6 billion ready-to-eat cereal market', 'the $950 billion mutual fund industry': an amount that
+    sizes a market (``market_nouns``) it modifies is that market's, whoever the sentence is about. The
+    subject is the market as written after the amount (no name: its id is a slug of that phrase)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in scene.fr.market_size_deps or head.lower_ not in scene.fr.market_nouns or head.i < span.end:
+        return None
+    words = span.doc[span.end : head.i + 1]
+    if any(t.head.i < span.end and t.i != head.i for t in words) or any(scene.index.at(t.i) is not None for t in words):
+        return None  # not one phrase, or a name in it ("the $5 billion Chinese EV market" names a place: kept simple)
+    name = words.text
+    return Subject(name, f"thing:{slug(name)}", name, "market_size", 0, gazetteer=False, source="clause")
+
+
 def in_sentence(scene: Scene, span: Span) -> Subject:
     """The subject the number's own sentence gives it, by the parse rules above."""
-    found = by_surface(scene, span)
+    found = by_surface(scene, span) or market_size(scene, span)
     if found:
         return found
     root = span.root
