@@ -350,15 +350,17 @@ def _name_everywhere(doc: Doc, text: str, found: list[tuple[Entity, object]], fr
         return found
     spans = {(e.start, e.end) for e, _ in found}
     added: list[tuple[Entity, object]] = []
-    for surface, model in names.items():
-        for m in re.finditer(r"(?<![\w'’])" + re.escape(surface) + r"(?![\w'’])", text):
-            start, end = m.span()
-            if (start, end) in spans or any(e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e, _ in found):
-                continue  # tagged already, or part of a longer name ("Hudson's Bay Co.")
-            span = doc.char_span(start, end)
-            if span is None or any(e.start < start < e.end or e.start < end < e.end for e, _ in found if not (start <= e.start and e.end <= end)):
-                continue  # the text's tokens do not make this name, or a name overlaps it partly
-            added.append((replace(model, start=start, end=end), span))
+    # one scan of the text for all the names (longest first), not one per name: linear in the article's size
+    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w'’])")
+    for m in pattern.finditer(text):
+        model = names[m.group()]
+        start, end = m.span()
+        if (start, end) in spans or any(e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e, _ in found):
+            continue  # tagged already, or part of a longer name ("Hudson's Bay Co.")
+        span = doc.char_span(start, end)
+        if span is None or any(e.start < start < e.end or e.start < end < e.end for e, _ in found if not (start <= e.start and e.end <= end)):
+            continue  # the text's tokens do not make this name, or a name overlaps it partly
+        added.append((replace(model, start=start, end=end), span))
     if not added:
         return found
     inside = [(a.start, a.end) for a, _ in added]
