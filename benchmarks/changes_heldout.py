@@ -65,6 +65,10 @@ as ``fresh`` is scored. They are held-out: aggregate figures only, ``--details``
 
     python benchmarks/changes_heldout.py --set fresh-b|fresh-adj
 
+``--set tempeval`` scores ``benchmarks/newsdev/changes-tempeval.jsonl`` (round 8: the 122 TempEval-3 general-news documents
+no other changes set used, AQUAINT and TimeBank non-WSJ, labelled before any run on them) on the documents its .md
+table lists; a tuning set (``--details`` allowed) whose first score is the clean figure.
+
 ``--set changes-b`` and ``--set changes-adj`` do the same for the first held-out set: a second labeller's independent
 labels of its 30 documents (``newsdev-changes-1b.jsonl``) and the set adjudicated between the two labellers
 (``newsdev-changes-1-adj.jsonl``, see ``newsdev-changes-1b.md``). ``--details`` is refused for all three.
@@ -75,6 +79,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import re
 import sys
 import tempfile
 from collections import defaultdict
@@ -114,6 +119,10 @@ FRESH_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-2b.jsonl"
 FRESH_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-2-adj.jsonl"
 #: the held-out sets of the fresh documents: figures only, never --details
 FRESH_SETS = ("fresh", "fresh-b", "fresh-adj")
+#: change statements and multipliers of the TempEval-3 general-news documents (AQUAINT + TimeBank non-WSJ) no other
+#: changes set used (changes-tempeval.ids.json), labelled on 2026-11-28 (seventh session) by a helper who never ran the
+#: pipeline, before any run on them: a tuning set whose first score is a clean figure on real general news (``--set tempeval``)
+TEMPEVAL = REPO / "benchmarks" / "newsdev" / "changes-tempeval.jsonl"
 #: a second labeller's independent labels of the FIRST held-out set's 30 documents (2026-11-28, seventh session),
 #: and the set adjudicated between the two (newsdev-changes-1b.md): held-out, scored on the ``changes`` documents
 FIRST_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-1b.jsonl"
@@ -161,15 +170,27 @@ def load_written(path: Path = WRITTEN_TEXTS) -> list[dict]:
     return docs
 
 
-def load_timebank(shared: Path) -> dict[str, dict]:
-    """TimeBank documents as news-dev-shaped dicts (``dct`` is the publication date)."""
+def load_timebank(shared: Path, suite: str = "timebank") -> dict[str, dict]:
+    """TimeBank (or another TempEval-3 suite's) documents as news-dev-shaped dicts (``dct`` is the publication date)."""
     docs = {}
-    with (shared / "peer-suites" / "tempeval3" / "timebank.jsonl").open(encoding="utf-8") as handle:
+    with (shared / "peer-suites" / "tempeval3" / f"{suite}.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             if line.strip():
                 d = json.loads(line)
-                docs[d["doc_id"]] = {"doc_id": d["doc_id"], "text": d["text"], "published": d["dct"], "title": "", "set": "timebank"}
+                docs[d["doc_id"]] = {"doc_id": d["doc_id"], "text": d["text"], "published": d["dct"], "title": "", "set": suite}
     return docs
+
+
+def tempeval_doc_ids(path: Path) -> list[str]:
+    """The documents read for a TempEval-3 changes set: the doc_id column (``| T1 | <doc_id> | <rows> |``) of its .md."""
+    ids = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if line.startswith("| ") and len(cells) == 3 and re.fullmatch(r"T\d+", cells[0]):
+            ids.append(cells[1])
+    if not ids or len(ids) != len(set(ids)):
+        sys.exit(f"no or duplicate documents in the table of {path}")
+    return ids
 
 
 def run_pipeline(docs: list[dict], work: Path) -> tuple[dict[str, str], dict[str, list[dict]]]:
@@ -336,7 +357,7 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "tuning", "tuning3", "tuning4", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
                         "for the first held-out set's documents; "
@@ -361,6 +382,9 @@ def main(argv: list[str] | None = None) -> None:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
+    elif args.set == "tempeval":
+        newsdev = {**newsdev, **load_timebank(args.shared), **load_timebank(args.shared, "aquaint")}
+        doc_ids = tempeval_doc_ids(TEMPEVAL.with_suffix(".md"))
     elif args.set in FIRST_SETS:
         doc_ids = list(load_split()["changes"])
     else:
@@ -379,7 +403,7 @@ def main(argv: list[str] | None = None) -> None:
         dump(mults, changes, doc_ids)
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
-             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ}
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL}
     gold = load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
