@@ -944,6 +944,11 @@ ROUND8 = [
     ("most-of-the", "Most of the victims drowned, while five were electrocuted and four died in landslides in Bogor regency, "
      "an agency spokesman said.", "four", "quantities", "count", "victim", "exact"),
     ("most-of-uncountable", "Most of the money was spent, while five were saved.", "five", "quantities", None, None, None),
+    # a list item hung on a counted noun (parse_labels list_item) is a part of that count: a part never exceeds
+    # its whole, so apposed numbers larger than the count are ages
+    ("apposed-ages", "His two sons, 12 and 14, were at home.", "12", "quantities", None, None, None),
+    ("apposed-ages-conjunct", "His two sons, 12 and 14, were at home.", "14", "quantities", None, None, None),
+    ("list-item-part", "Police arrested three men, two from Leeds, on Friday.", "two", "quantities", "count", "man", "exact"),
     # qualifiers "near" (approx) and "within" (at_most), as the dev5 and tuning labels have them
     ("near-approx", "The NHC advisory indicated Dorian's maximum sustained winds were near 180 mph (285 kph).", "180",
      "quantities", "measure", "mile_per_hour", "approx"),

@@ -56,7 +56,7 @@ RULE_KEYS = (
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
-              "bare_number", "predicate", "relative_clause", "open_complement")
+              "bare_number", "predicate", "relative_clause", "open_complement", "list_item")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -1755,6 +1755,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
+        if rule in ("count_gapped", "count_conjunct", "count_ellipsis") and _item_exceeds_whole(cand, reading, sents, c, rows):
+            continue  # "His two sons, 12 and 14, were at home": ages, not a part of the two
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
             continue  # "10 pounds" without a weight cue is money's business, never a count
         if unwritten:
@@ -2094,6 +2096,26 @@ def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[d
         if num is not None and head.i in (num.i, num.head.i) and row["kind"] == "count":
             return row
     return None
+
+
+def _item_exceeds_whole(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rows: list[dict]) -> bool:
+    """Whether a bare number is an item of a list hung on a counted noun (parse_labels list_item, or a
+    conjunct of such an item) and is larger than the count of that noun: a part cannot exceed its whole,
+    so "His two sons, 12 and 14," gives ages, while "two Argentinians, one from France" is a part."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    for _ in range(4):  # up a bounded list of conjuncts ("12 and 14")
+        if tok is None or tok.dep_ not in lab["conjunct"] or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    if tok is None or tok.dep_ not in lab["list_item"] or tok.head.i >= tok.i:
+        return False
+    noun = tok.head
+    for row in _sentence_rows(rows, sents, cand.start):
+        num = _number_token(sents, Candidate(row["start"], row["end"], ""))
+        if num is not None and num.head.i == noun.i and row["kind"] == "count":
+            return reading.value > row["value"]
+    return False
 
 
 def _elided_noun(
