@@ -963,10 +963,9 @@ def _quoted_name(cand: Candidate, noun: CountedNoun, sents: Sentences, pr: Parse
     tok = _number_token(sents, cand)
     if tok is None:
         return False
-    start = doc[tok.i].sent.start
-    for t in reversed(doc[start : min(tok.i, head.i)]):
+    for t in reversed(doc[doc[tok.i].sent.start : tok.i]):
         if t.tag_ in pr.quote_tags:
-            return t.i < tok.i and not t.whitespace_  # an opening mark glued to the next word
+            return not t.whitespace_  # the nearest mark before the number opens a quote (glued to its first word)
     return False
 
 
@@ -2268,7 +2267,7 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
     verb = tok.head
     for _ in range(4):  # a bounded walk up the joined verbs
         found = found or _fronted_of(verb, tok, c, pr)
-        for subj in (t for t in verb.children if t.dep_ in lab["subject"] and t.i < tok.i and t.i != tok.i):
+        for subj in (t for t in verb.children if t.dep_ in lab["subject"] and t.i < tok.i):
             if found is None and subj.tag_ not in pr.head_tags and subj.tag_ not in c.plural_tags:
                 found = _fronted_of(subj, tok, c, pr)  # "Most of the victims drowned": a quantifier's "of the"
         if found is not None:
@@ -2454,10 +2453,16 @@ def _group_adjective_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: Pa
         head = adjective.head
     else:
         return None
-    if adjective is None or any(t.i > adjective.i for t in adjective.children if not t.is_punct and t.dep_ not in c.labels["open_complement"]):
+    if adjective is None:
+        return None
+    if any(t.i > adjective.i and not t.is_punct and t.dep_ not in c.labels["open_complement"] for t in adjective.children):
         return None  # "strong" must end its phrase (or lead to "to vote ..."): not "200,000 strong in numbers"
-    nouns = [head] if head.tag_ in pr.head_tags or head.tag_ in c.plural_tags else \
-        [t for t in head.children if t.dep_ in c.labels["subject"] and t.i < adjective.i] if head.tag_ in c.verb_tags else []
+    if head.tag_ in pr.head_tags or head.tag_ in c.plural_tags:
+        nouns = [head]  # "The army, 200,000 strong"
+    elif head.tag_ in c.verb_tags:
+        nouns = [t for t in head.children if t.dep_ in c.labels["subject"] and t.i < adjective.i]  # "Hong Kongers turned out ..."
+    else:
+        return None
     for noun in nouns:
         if _numbered(noun, c) or _lemma(noun, c, pr) in pr.not_count_heads:
             continue
