@@ -907,3 +907,63 @@ def test_round7(run, text, span, table, kind, unit, qual) -> None:
         assert not [q for q in quantities if q["start"] < row["end"] and row["start"] < q["end"]], quantities
     else:
         assert (row["kind"], row["unit"], row["qualifier"]) == (kind, unit, qual), row
+
+
+ALDI = ("ALDI also introduced a one-pack limit, on Monday. Costco's store in Canberra also limited the allowed amount to "
+        "two packs last week.")
+# (id, sentence, span, table, kind, unit, qualifier): issue 15 round 8, from the dev split's counts-dev-5 documents
+# (Wikinews) unless the id says written1; kind None = no row for the span (the negative of the case above it)
+ROUND8 = [
+    # a group noun whose size a bare number predicated of it states (parse_counts.size_nouns, size_preps)
+    ("population-is", "The total population of Hong Kong is about 7.5 million.", "7.5 million", "quantities", "count",
+     "population", "approx"),
+    ("population-at", "The World Population Review estimated the total 2020 population of the state at just over one million.",
+     "one million", "quantities", "count", "population", "more_than"),
+    ("crowd-put-at", "Police put the crowd at 20,000.", "20,000", "quantities", "count", "crowd", "exact"),
+    ("valued-at-no-group", "The company was valued at 5 billion.", "5 billion", "quantities", None, None, None),
+    ("population-percent", "The population is 60 percent Muslim.", "60 percent", "quantities", "percent", "%", "exact"),
+    # a number sizing a group through "strong" written apart (parse_counts.group_adjective_deps, group_appos_deps)
+    ("turned-out-strong", "On Sunday, Hong Kongers turned out more than 2.9 million strong to vote in their district-level "
+     "elections.", "2.9 million", "quantities", "count", "Hong Konger", "more_than"),
+    ("appos-strong", "The rebels, some 5,000 strong, attacked the town.", "5,000", "quantities", "count", "rebel", "approx"),
+    ("strong-not-sized", "The euro stayed strong at 1.10 against the dollar.", "1.10", "quantities", None, None, None),
+    # a number inside a quoted modifier is a name (count_exclusions.quote_tags); a quoted phrase of its own counts
+    ("quoted-slogan", "Since then, the territory has been governed under the \"one country, two systems\" model, meaning the "
+     "Chinese government has allowed Hong Kong to have its own legislature.", "two", "quantities", None, None, None),
+    ("quoted-law", "California passed the \"three strikes\" law in 1994.", "three", "quantities", None, None, None),
+    ("quoted-phrase-counts", "The mayor said \"two people died\" in the fire.", "two", "quantities", "count", "person", "exact"),
+    # "one single": a stressed quantity (one_emphatic_after); "one" as an article stays out
+    ("one-single", "One of the users said \"this is yet another example of why we should use git as it was intended, as a "
+     "distributed network, rather than rely on one single proprietary server\".", "one", "quantities", "count", "server", "exact"),
+    ("one-article", "MiVote is one prominent technology that could help.", "one", "quantities", None, None, None),
+    # "one-" glued to a noun the article counts with other numbers; not a "one-time" charge
+    ("one-pack", ALDI, "one", "quantities", "count", "pack", "exact"),
+    ("one-time", "Poughkeepsie also expects to post a one-time charge of $8.3 million.", "one", "quantities", None, None, None),
+    ("one-hyphen-uncounted", "ALDI also introduced a one-pack limit, on Monday.", "one", "quantities", None, None, None),
+    # a quantifier subject's "of the <nouns>" names what the bare numbers of a joined clause count (written1)
+    ("most-of-the", "Most of the victims drowned, while five were electrocuted and four died in landslides in Bogor regency, "
+     "an agency spokesman said.", "four", "quantities", "count", "victim", "exact"),
+    ("most-of-uncountable", "Most of the money was spent, while five were saved.", "five", "quantities", None, None, None),
+    # a list item hung on a counted noun (parse_labels list_item) is a part of that count: a part never exceeds
+    # its whole, so apposed numbers larger than the count are ages
+    ("apposed-ages", "His two sons, 12 and 14, were at home.", "12", "quantities", None, None, None),
+    ("apposed-ages-conjunct", "His two sons, 12 and 14, were at home.", "14", "quantities", None, None, None),
+    ("list-item-part", "Police arrested three men, two from Leeds, on Friday.", "two", "quantities", "count", "man", "exact"),
+    # qualifiers "near" (approx) and "within" (at_most), as the dev5 and tuning labels have them
+    ("near-approx", "The NHC advisory indicated Dorian's maximum sustained winds were near 180 mph (285 kph).", "180",
+     "quantities", "measure", "mile_per_hour", "approx"),
+    ("within-at-most", "CNN reported that over the last century, only 21 hurricanes reached within 100 miles of the islands.",
+     "100", "quantities", "measure", "mile", "at_most"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "table", "kind", "unit", "qual"), [c[1:] for c in ROUND8], ids=[c[0] for c in ROUND8])
+def test_round8(run, text, span, table, kind, unit, qual) -> None:
+    users, quantities = run(text)
+    rows = [r for r in (users if table == "users" else quantities) if r["text"] == span]
+    if kind is None:
+        assert not rows, rows
+        return
+    assert len(rows) == 1, (users, quantities)
+    row = rows[0]
+    assert (row["kind"], row["unit"], row["qualifier"]) == (kind, unit, qual), row

@@ -51,10 +51,12 @@ RULE_KEYS = (
     "one_more_words", "one_after_words",
     # issue 15 round 7
     "user_elided_max_ratio", "user_noun_crowd_verbs", "user_verbs",
+    # issue 15 round 8
+    "one_emphatic_after",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
-              "bare_number", "predicate", "relative_clause", "open_complement")
+              "bare_number", "predicate", "relative_clause", "open_complement", "list_item")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -102,6 +104,8 @@ class Compiled:
     one_more: re.Pattern
     #: "all but one victim": words right before "one" that make it a quantity
     one_after: re.Pattern
+    #: "rely on one single proprietary server": a word right after "one" that stresses the quantity
+    one_emphatic: re.Pattern
     verb_tags: frozenset[str]
     range_not_after: re.Pattern
 
@@ -247,6 +251,7 @@ def compile_rules(rules: Rules) -> Compiled:
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
         one_more=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_more_words"]) + r")(?![\w-])", re.I),
         one_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_after_words"]) + r")[^\S\n]+$", re.I),
+        one_emphatic=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_emphatic_after"]) + r")(?![\w-])", re.I),
         verb_tags=word_classes(rules).verb_tags,
         range_not_after=rx.compile(r"(?<![\w-])(?:" + _alt(data["range_not_after"]) + r")\s+$", re.I),
         plural_tags=frozenset(tags["plural"]),
@@ -604,11 +609,12 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
               "reaching_min_value", "ordinal_entity_types",
-              "of_the_body_entity_types", "comparative_number_deps", "comparative_tags")
+              "of_the_body_entity_types", "comparative_number_deps", "comparative_tags",
+              "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
-                  "date_entity_types", "proportion_one_words")
+                  "date_entity_types", "proportion_one_words", "quote_tags")
 
 
 @dataclass(frozen=True)
@@ -683,6 +689,16 @@ class ParseRules:
     #: "about 3 million more subscribers": the number's label under a comparative, and the comparative's tags
     comparative_deps: frozenset[str]
     comparative_tags: frozenset[str]
+    #: "The total population ... is about 7.5 million": group nouns whose size a bare number predicated of them states
+    size_nouns: frozenset[str]
+    #: "estimated the population at just over one million": the prepositions that carry that size
+    size_preps: frozenset[str]
+    #: "turned out more than 2.9 million strong": the number's label under a group adjective ("strong")
+    group_adjective_deps: frozenset[str]
+    #: "The rebels, some 5,000 strong, attacked": the number's label under the noun when the adjective hangs on it
+    group_appos_deps: frozenset[str]
+    #: tags of quotation marks: a number inside a quoted modifier ('the "one country, two systems" model') is a name
+    quote_tags: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -767,6 +783,11 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_the_body_types=frozenset(p["of_the_body_entity_types"]),
         comparative_deps=frozenset(p["comparative_number_deps"]),
         comparative_tags=frozenset(p["comparative_tags"]),
+        size_nouns=words(p["size_nouns"]),
+        size_preps=words(p["size_preps"]),
+        group_adjective_deps=frozenset(p["group_adjective_deps"]),
+        group_appos_deps=frozenset(p["group_appos_deps"]),
+        quote_tags=frozenset(str(t) for t in x["quote_tags"]),
     )
 
 
@@ -925,6 +946,27 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
         # modifiers glued by hyphens are kept as written ("part-time worker", not "part time worker")
         text = " ".join(head.doc[mods[0].i : head.i].text.split()) + " " + unit
     return CountedNoun(head, _norm(unit), unit, text, rule)
+
+
+def _quoted_name(cand: Candidate, noun: CountedNoun, sents: Sentences, pr: ParseRules) -> bool:
+    """Whether the number stands inside quotation marks and its counted noun modifies a noun after the
+    closing mark: a quoted name, slogan or label ('governed under the "one country, two systems" model',
+    'the "three strikes" law'), never a count. A quote that is a phrase of its own ('said "two people
+    died"') is not one: its noun modifies nothing after the mark."""
+    head = noun.head
+    outer = head.head
+    if head.dep_ not in pr.unit_text_deps or outer.i <= head.i:
+        return False
+    doc = head.doc
+    if not any(t.tag_ in pr.quote_tags for t in doc[head.i + 1 : outer.i]):
+        return False
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return False
+    for t in reversed(doc[doc[tok.i].sent.start : tok.i]):
+        if t.tag_ in pr.quote_tags:
+            return not t.whitespace_  # the nearest mark before the number opens a quote (glued to its first word)
+    return False
 
 
 def _is_hyphen(tok: Token) -> bool:
@@ -1640,7 +1682,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
             if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
-                    or not (_one_counts(cand, reading, sents, c, pr, rows) or _one_measure(cand, reading, sents, c, ctx.rules)):
+                    or not (_one_counts(cand, reading, sents, c, pr, rows, glued) or _one_measure(cand, reading, sents, c, ctx.rules)):
                 continue
         if _is_label(cand, sents, c, pr, ctx.rules) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
@@ -1668,6 +1710,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "about a half million people": a fraction, not a count (measures keep theirs)
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
+        if noun is not None and _quoted_name(cand, noun, sents, pr):
+            continue  # 'under the "one country, two systems" model': a quoted name, not a count
         if noun is not None and _names_one(noun, reading, c, pr):
             noun = _unhyphenated(cand, noun, sents, c, pr)  # "a three round election" counts rounds
             if noun is None:
@@ -1710,6 +1754,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
+        if rule in ("count_gapped", "count_conjunct", "count_ellipsis") and _item_exceeds_whole(cand, reading, sents, c, rows):
+            continue  # "His two sons, 12 and 14, were at home": ages, not a part of the two
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
             continue  # "10 pounds" without a weight cue is money's business, never a count
         if unwritten:
@@ -1903,13 +1949,16 @@ def _determined_number(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
     )
 
 
-def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> bool:
+def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict],
+                glued: CountedNoun | None = None) -> bool:
     """ "one" states a quantity only where the parse and the sentence say so: coordinated with a count
     ("three delegates in Colorado and one in Arkansas"), or modifying the noun right after it among
     other counts of the sentence and not one half of a contrast ("fourteen civilians, five personnel,
     and one member of the Coast Guard"; not "One rival executive remarked", "two units: one group ...
     while another", "I can't tell you one thing"), or after a bound or "only" ("At least one seat was
-    pictured", "only one studio album"; not "about one person in ten")."""
+    pictured", "only one studio album"; not "about one person in ten"), or stressed ("rely on one single
+    proprietary server"), or glued to a noun the article counts with other numbers ("ALDI also introduced a
+    one-pack limit" beside "the four-pack restriction" and "two 12-roll packs"; not "a one-time charge")."""
     if not reading.spelled or reading.value != 1 or reading.has_magnitude or cand.high_text is not None:
         return False
     if _conjunct_count(cand, sents, c, rows) is not None or _partitive_noun(cand, sents, c, pr) is not None:
@@ -1921,6 +1970,10 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
     noun = tok.head
+    if c.one_emphatic.match(sents.text, cand.end):
+        return True  # "rather than rely on one single proprietary server": the quantity stressed
+    if glued is not None and glued.lemma in _counted_lemmas(sents, c, pr):
+        return True  # "a one-pack limit" where the article also counts packs ("two 12-roll packs")
     if c.one_more.match(sents.text, cand.end) and _verb_object(noun, c):
         return True  # "reported one more case" (not a heading's "one more trip around Havana")
     if c.one_after.search(sents.before(cand.start, 24)) and (noun.dep_ in c.labels["subject"] or _verb_object(noun, c)):
@@ -2044,6 +2097,26 @@ def _conjunct_count(cand: Candidate, sents: Sentences, c: Compiled, rows: list[d
     return None
 
 
+def _item_exceeds_whole(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, rows: list[dict]) -> bool:
+    """Whether a bare number is an item of a list hung on a counted noun (parse_labels list_item, or a
+    conjunct of such an item) and is larger than the count of that noun: a part cannot exceed its whole,
+    so "His two sons, 12 and 14," gives ages, while "two Argentinians, one from France" is a part."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    for _ in range(4):  # up a bounded list of conjuncts ("12 and 14")
+        if tok is None or tok.dep_ not in lab["conjunct"] or tok.head.i >= tok.i:
+            break
+        tok = tok.head
+    if tok is None or tok.dep_ not in lab["list_item"] or tok.head.i >= tok.i:
+        return False
+    noun = tok.head
+    for row in _sentence_rows(rows, sents, cand.start):
+        num = _number_token(sents, Candidate(row["start"], row["end"], ""))
+        if num is not None and num.head.i == noun.i and row["kind"] == "count":
+            return reading.value > row["value"]
+    return False
+
+
 def _elided_noun(
     cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict], rest: str,
     casualty: bool = True,
@@ -2083,6 +2156,12 @@ def _elided_noun(
     subject = _subject_noun(cand, sents, c, pr)
     if subject is not None:
         return subject, "count_subject"
+    size = _size_noun(cand, sents, c, pr)
+    if size is not None:
+        return size, "count_size"  # "The total population of Hong Kong is about 7.5 million"
+    group = _group_adjective_noun(cand, sents, c, pr)
+    if group is not None:
+        return group, "count_group_adjective"  # "Hong Kongers turned out more than 2.9 million strong"
     predicate = _predicate_noun(cand, sents, c, pr)
     if predicate is not None:
         return predicate, "count_predicate"  # "Of the 31 dead, six were children"
@@ -2178,7 +2257,8 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
     """The unit of a fronted "of the <nouns>" for a number that is a subject with no noun of its own:
     "of the 40 passengers, 22 were Cuban"; "Of the eight victims, three were stabbed, two were strangled
     ... and one was asphyxiated" (the "of" hangs from one verb, the numbers are subjects of verbs joined
-    to it: rules/counts.yaml partitive_verb_links)."""
+    to it: rules/counts.yaml partitive_verb_links), or from a quantifier that is the subject of such a verb
+    ("Most of the victims drowned, while five were electrocuted and four died in landslides")."""
     tok = _number_token(sents, cand)
     lab = c.labels
     if tok is None or tok.dep_ not in lab["subject"] or any(t.i > tok.i for t in tok.children):
@@ -2187,6 +2267,9 @@ def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
     verb = tok.head
     for _ in range(4):  # a bounded walk up the joined verbs
         found = found or _fronted_of(verb, tok, c, pr)
+        for subj in (t for t in verb.children if t.dep_ in lab["subject"] and t.i < tok.i):
+            if found is None and subj.tag_ not in pr.head_tags and subj.tag_ not in c.plural_tags:
+                found = _fronted_of(subj, tok, c, pr)  # "Most of the victims drowned": a quantifier's "of the"
         if found is not None:
             return found
         if verb.dep_ not in pr.partitive_links or verb.head.i == verb.i:
@@ -2321,6 +2404,73 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
             if (word.dep_ in pr.unit_text_deps and noun.i > word.i and noun.tag_ in c.plural_tags and noun.is_lower
                     and _head_ok(noun, c, pr)):
                 return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)  # "total shares outstanding to 28.7 million"
+    return None
+
+
+def _numbered(noun: Token, c: Compiled) -> bool:
+    """Whether a number other than a year modifies the noun ("the total 2020 population" has none)."""
+    return any(k.dep_ in c.labels["number_modifier"] and not (k.like_num and _is_year(k.text, c)) for k in noun.children)
+
+
+def _size_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The group noun (rules/counts.yaml parse_counts.size_nouns) whose size a bare number states: the number
+    is the predicate of a verb ("The total population of Hong Kong is about 7.5 million") or the object of a
+    size preposition under it ("estimated the total 2020 population of the state at just over one million",
+    "The crowd was put at 20,000"), and the verb's subject or object before the number is that noun, with no
+    number of its own. A number with words after it in its phrase is not bare ("is 60 percent Muslim")."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or any(t.i > tok.i and not t.is_punct and t.dep_ not in lab["preposition"] for t in tok.children):
+        return None
+    if tok.dep_ in lab["prep_object"] and _norm(tok.head.text) in pr.size_preps:
+        verb = tok.head.head
+    elif tok.dep_ in lab["predicate"]:
+        verb = tok.head
+    else:
+        return None
+    if verb.tag_ not in c.verb_tags:
+        return None
+    for arg in verb.children:
+        if (arg.dep_ in lab["subject"] or arg.dep_ in lab["verb_object"]) and arg.i < tok.i \
+                and _norm(arg.text) in pr.size_nouns and not _numbered(arg, c):
+            return _lemma(arg, c, pr)
+    return None
+
+
+def _group_adjective_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The group a number sizes through an adjective of rules/counts.yaml hyphen_group_adjectives written
+    apart ("Hong Kongers turned out more than 2.9 million strong" -> Hong Konger, "The army, 200,000 strong,
+    crossed" -> army): the noun the adjective hangs from, else the subject of its verb; a plural (a name's
+    words kept: "Hong Kongers") or a collective noun, with no number of its own."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return None
+    if tok.dep_ in pr.group_appos_deps and tok.head.i < tok.i:
+        adjective = next((t for t in tok.children if t.i == tok.i + 1 and _norm(t.text) in pr.hyphen_group), None)
+        head = tok.head  # "The rebels, some 5,000 strong, attacked": the parser hangs "strong" on the number
+    elif tok.dep_ in pr.group_adjective_deps and _norm(tok.head.text) in pr.hyphen_group and tok.head.i > tok.i:
+        adjective = tok.head
+        head = adjective.head
+    else:
+        return None
+    if adjective is None:
+        return None
+    if any(t.i > adjective.i and not t.is_punct and t.dep_ not in c.labels["open_complement"] for t in adjective.children):
+        return None  # "strong" must end its phrase (or lead to "to vote ..."): not "200,000 strong in numbers"
+    if head.tag_ in pr.head_tags or head.tag_ in c.plural_tags:
+        nouns = [head]  # "The army, 200,000 strong"
+    elif head.tag_ in c.verb_tags:
+        nouns = [t for t in head.children if t.dep_ in c.labels["subject"] and t.i < adjective.i]  # "Hong Kongers turned out ..."
+    else:
+        return None
+    for noun in nouns:
+        if _numbered(noun, c) or _lemma(noun, c, pr) in pr.not_count_heads:
+            continue
+        if noun.tag_ in c.plural_tags and not noun.is_lower:
+            words = [t.text for t in noun.children if t.dep_ in c.labels["compound"] and t.i < noun.i]
+            return " ".join([*words, _singular(noun.text, c)])  # "Hong Kongers" -> Hong Konger
+        if (noun.tag_ in c.plural_tags or _norm(noun.text) in pr.collective) and _head_ok(noun, c, pr):
+            return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
     return None
 
 
