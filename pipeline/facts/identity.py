@@ -340,6 +340,27 @@ def _owns_with_its(name: Token, text: str, fr: FactRules) -> bool:
     return False
 
 
+def _occurrences(text: str, names: dict[str, Entity]) -> list[tuple[int, int, Entity]]:
+    """Where each name is written as a whole word sequence (str.find, no per-article regex), longest names
+    first and never inside a longer one found already."""
+    taken: list[tuple[int, int]] = []
+    out: list[tuple[int, int, Entity]] = []
+    for name in sorted(names, key=len, reverse=True):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            whole = (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end]))
+            if whole and not any(a <= at and end <= b for a, b in taken):
+                taken.append((at, end))
+                out.append((at, end, names[name]))
+            at = text.find(name, at + 1)
+    return sorted(out, key=lambda o: o[0])
+
+
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_'’"
+
+
 def _name_everywhere(doc: Doc, text: str, found: list[tuple[Entity, object]], fr: FactRules) -> list[tuple[Entity, object]]:
     """One name, one reading per article: a company name of several words the NER tagged once ("Hudson's Bay/ORG
     shares closed at C$35") is that company wherever else it is written, also where the NER split or mislabelled
@@ -350,11 +371,7 @@ def _name_everywhere(doc: Doc, text: str, found: list[tuple[Entity, object]], fr
         return found
     spans = {(e.start, e.end) for e, _ in found}
     added: list[tuple[Entity, object]] = []
-    # one scan of the text for all the names (longest first), not one per name: linear in the article's size
-    pattern = re.compile(r"(?<![\w'’])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?![\w'’])")
-    for m in pattern.finditer(text):
-        model = names[m.group()]
-        start, end = m.span()
+    for start, end, model in _occurrences(text, names):
         if (start, end) in spans or any(e.start <= start and end <= e.end and (e.start, e.end) != (start, end) for e, _ in found):
             continue  # tagged already, or part of a longer name ("Hudson's Bay Co.")
         span = doc.char_span(start, end)
