@@ -213,6 +213,10 @@ CHANGES = [
     ("object-then-from-to", "China increases its tariffs on U.S. imports from 84% to 125%.", "increases its tariffs on U.S. imports from 84% to 125%", "increase", 84, 125, None, None, None, 4100 / 84),
     ("spelled-from", "The blast raised the death toll from fourteen to 31.", "raised the death toll from fourteen to 31", "increase", 14, 31, None, None, None, 1700 / 14),
     ("qualifier-inside", "Oil prices may increase by nearly 8% this week.", "increase by nearly 8%", "increase", None, None, 8, "%", None, 8.0),
+    # NYT, 1999 (TempEval NYT19990312.0271): a noun of growth in size with both its values
+    ("enlargement-from-to", "The enlargement of NATO from 16 members to 19 has been one of the administration's goals.",
+     "enlargement of NATO from 16 members to 19", "increase", 16, 19, None, None, None, 300 / 16),
+    ("expansion-by-percent", "The economy saw an expansion of 2.1 percent.", "expansion of 2.1 percent", "increase", None, None, 2.1, "%", None, 2.1),
     ("lay-off", "The supplier will lay off over 3,000 workers.", "lay off over 3,000", "decrease", None, None, 3000, "employee", None, None),
     ("fold-to", "Output grew 33-fold to 4 trillion tokens.", "grew 33-fold to 4 trillion", "increase", None, 4e12, None, None, 33, 3200.0),
     ("more-than-doubled-to", "The company more than doubled its profit to $4 billion.", "doubled its profit to $4 billion", "increase", None, 4e9, None, None, 2, 100.0),
@@ -502,6 +506,10 @@ def test_change_statements(run, text, span, direction, from_, to, by, by_unit, m
 
 # (id, sentence): change words without a change statement
 NOT_CHANGES = [
+    # ... without both values or a percent it says what was added or what it cost
+    ("expansion-of-stores", "The chain announced an expansion of 500 stores."),
+    ("expansion-cost", "A $2 billion expansion of the plant was approved."),
+    ("expansion-into", "The expansion into 12 countries began."),
     ("up-to-bound", "The app has up to 5 million users."),
     ("cutting-off", "Israel is cutting off water to about 10,000 homes."),
     ("made-up-share", "Women made up 40% of the board."),

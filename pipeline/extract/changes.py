@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
+    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
@@ -194,6 +194,7 @@ class Compiled:
     level_hedge_re: re.Pattern
     range_lead_sources: frozenset[str]
     percent_only_verbs: frozenset[str]
+    from_to_only_nouns: frozenset[str]
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
@@ -324,6 +325,7 @@ def compile_rules(rules: Rules) -> Compiled:
         level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
         range_lead_sources=frozenset(str(w) for w in data["range_lead_sources"]),
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
+        from_to_only_nouns=frozenset(_norm(w) for w in data["from_to_only_nouns"]),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
@@ -1879,10 +1881,21 @@ def _multiplier_row(doc: Doc, q: dict, rules: Rules) -> dict:
     return row
 
 
+def _end_missing(st: Statement, text: str, c: Compiled) -> bool:
+    """A noun of growth in size (``from_to_only_nouns``: "expansion", "enlargement") states a change only with both its
+    values written ("the enlargement of NATO from 16 members to 19") or a percent: "an expansion of 500 stores", "a $2
+    billion expansion of the plant" and "the expansion into 12 countries" say what was added or what it cost."""
+    if st.rule != "change_noun" or _norm(text[st.cue_start : st.cue_end]) not in c.from_to_only_nouns:
+        return False
+    by = st.slots.get("by")
+    return not (("from" in st.slots and "to" in st.slots) or (by is not None and by.unit == "%"))
+
+
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One row per change statement or multiplier; see the module docstring."""
     c = compiled(ctx.rules)
-    rows = [_change_row(st) for st in _statements(doc, found, ctx.rules, c)]
+    text = doc.text
+    rows = [_change_row(st) for st in _statements(doc, found, ctx.rules, c) if not _end_missing(st, text, c)]
     used = {r["multiplier_start"] for r in rows if r["multiplier_start"] is not None}
     for q in found.get("quantities") or ():
         if q["kind"] == "multiplier" and q["start"] not in used:
