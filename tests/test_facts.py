@@ -720,6 +720,10 @@ SUBJECT_CASES = [
     ("industry-size", "So the impact on the $950 billion mutual fund industry as a whole probably will be slight.", "$950 billion",
      {"subject": "mutual fund industry", "rule": "market_size"}),
     ("market-leader-is-no-market-size", "Acme paid $5 billion for the market leader.", "$5 billion", {"subject": "Acme"}),
+    # the past tense of a verb of valuing with an object values that object, as its present does
+    ("valued-object-past-tense", "Elon Musk became richer after a sale of Acme Corp. shares valued the company at about $800 billion.",
+     "$800 billion", {"subject": "Acme", "metric": "valuation"}),
+    ("valued-passive-keeps-its-subject", "Acme was valued at $5 billion.", "$5 billion", {"subject": "Acme", "rule": "clause_subject"}),
     # WSJ, 1989 (wsj_0520): an exchange is where the shares trade, never what "the company" stands for
     ("exchange-is-no-company", "Nashua Corp. said it will buy back shares.\n\nIts stock has slumped recently, closing unchanged "
      "Friday at $29 a share in composite trading on the New York Stock Exchange; at that price, the company has a market "
