@@ -1894,7 +1894,7 @@ def _end_missing(st: Statement, text: str, c: Compiled) -> bool:
 def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     """One row per change statement or multiplier; see the module docstring."""
     c = compiled(ctx.rules)
-    text = doc.text
+    text = doc_text(doc)
     rows = [_change_row(st) for st in _statements(doc, found, ctx.rules, c) if not _end_missing(st, text, c)]
     used = {r["multiplier_start"] for r in rows if r["multiplier_start"] is not None}
     for q in found.get("quantities") or ():
