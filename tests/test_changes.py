@@ -216,6 +216,9 @@ CHANGES = [
     # NYT, 1999 (TempEval NYT19990312.0271): a noun of growth in size with both its values
     ("enlargement-from-to", "The enlargement of NATO from 16 members to 19 has been one of the administration's goals.",
      "enlargement of NATO from 16 members to 19", "increase", 16, 19, None, None, None, 300 / 16),
+    # NYT, 1998 (TempEval NYT19980206.0460): a particle verb's object between the particle and both values
+    ("particle-then-object", "The report came out, pushing down the yield on the benchmark 30-year Treasury bond to 5.92 percent from 5.93 percent.",
+     "down the yield on the benchmark 30-year Treasury bond to 5.92 percent from 5.93 percent", "decrease", 5.93, 5.92, None, None, None, -100 / 593),
     ("expansion-by-percent", "The economy saw an expansion of 2.1 percent.", "expansion of 2.1 percent", "increase", None, None, 2.1, "%", None, 2.1),
     ("lay-off", "The supplier will lay off over 3,000 workers.", "lay off over 3,000", "decrease", None, None, 3000, "employee", None, None),
     ("fold-to", "Output grew 33-fold to 4 trillion tokens.", "grew 33-fold to 4 trillion", "increase", None, 4e12, None, None, 33, 3200.0),
@@ -507,6 +510,8 @@ def test_change_statements(run, text, span, direction, from_, to, by, by_unit, m
 # (id, sentence): change words without a change statement
 NOT_CHANGES = [
     # ... without both values or a percent it says what was added or what it cost
+    ("particle-object-one-value", "He picked up the phone to 5 people."),
+    ("particle-object-from-only", "She turned down the offer from 3 firms."),
     ("expansion-of-stores", "The chain announced an expansion of 500 stores."),
     ("expansion-cost", "A $2 billion expansion of the plant was approved."),
     ("expansion-into", "The expansion into 12 countries began."),

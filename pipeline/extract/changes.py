@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
+    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
@@ -195,6 +195,8 @@ class Compiled:
     range_lead_sources: frozenset[str]
     percent_only_verbs: frozenset[str]
     from_to_only_nouns: frozenset[str]
+    particle_deps: frozenset[str]
+    particle_object_deps: frozenset[str]
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
@@ -326,6 +328,8 @@ def compile_rules(rules: Rules) -> Compiled:
         range_lead_sources=frozenset(str(w) for w in data["range_lead_sources"]),
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
         from_to_only_nouns=frozenset(_norm(w) for w in data["from_to_only_nouns"]),
+        particle_deps=frozenset(str(d) for d in data["particle_deps"]),
+        particle_object_deps=frozenset(str(d) for d in data["particle_object_deps"]),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
@@ -1035,6 +1039,16 @@ def _object_gerund(doc: Doc, pos: int, c: Compiled) -> bool:
     return prep.i == tok.i - 1 and _norm(prep.text) not in c.gap_stoppers and noun.tag_.startswith("NN") and noun.i < prep.i
 
 
+def _particle_object(doc: Doc, st: Statement, pos: int, c: Compiled) -> bool:
+    """Whether the word at ``pos`` is in the direct object of the verb whose particle the change adverb is, written
+    after the particle: "pushing down the yield on the benchmark 30-year Treasury bond to 5.92 percent from 5.93
+    percent" (the object between the particle and its values, as "pushed the yield down to" has it before)."""
+    cue, tok = _token_at(doc, st.cue_start), _token_at(doc, pos)
+    if cue is None or tok is None or cue.dep_ not in c.particle_deps:
+        return False
+    return any(o.dep_ in c.particle_object_deps and o.i > cue.i and o.left_edge.i <= tok.i <= o.right_edge.i for o in cue.head.children)
+
+
 def _clause_verb(doc: Doc, pos: int) -> bool:
     """Whether the word at ``pos`` is a verb heading its own clause (not a participle modifying a noun)."""
     tok = _token_at(doc, pos)
@@ -1220,7 +1234,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         relative = not st.slots and st.multiplier is None and _object_relative(doc, st, i)
         if word in c.gap_stoppers and not (word in c.coordinators and not st.slots and _noun_coordination(doc, i)) and not relative:
             break
-        if role == "adverb" and not st.slots:
+        if role == "adverb" and not st.slots and not _particle_object(doc, st, i, c):
             break  # an adverb takes no object: "up 12%", "down to 1%", never "lower legislature ... to his five"
         if _clause_verb(doc, i) and not relative and not (not st.slots and st.multiplier is None and (_reduced_relative(doc, i) or _object_gerund(doc, i, c))):
             break  # "to six following the landslide caused by the 5.0", "added, referring to the two": a new clause
@@ -1418,7 +1432,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 continue  # "go" and its forms are a change word only before "from A to B" (checked in full below)
             tok = _token_at(doc, start)
             amount_after = _amount_after(doc, end, limit, values, c)
-            particle = _particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
+            particle = (_particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
+                        or _particle_object_values(doc, tok, values, c))
             cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
@@ -1527,6 +1542,24 @@ def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Va
     if v is None or v.multiplier or not (v.unit == "%" or v.source in ("money", "bare")):
         return False
     return c.particle_share_re.match(text, v.end) is None
+
+
+def _particle_object_values(doc: Doc, tok: Token | None, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether a change adverb that is a verb's particle has that verb's direct object right after it and then both
+    values of a change: "pushing down the yield on the 30-year Treasury bond to 5.92 percent from 5.93 percent"."""
+    if tok is None or tok.dep_ not in c.particle_deps:
+        return False
+    objects = [o for o in tok.head.children if o.dep_ in c.particle_object_deps and o.left_edge.i == tok.i + 1]
+    if not objects:
+        return False
+    k = objects[0].right_edge.i + 1
+    if not (k + 1 < len(doc) and doc[k].lower_ in ("to", "from") and doc[k + 1].idx in values):
+        return False
+    # both ends written, as a change states them ("to 5.92 percent from 5.93 percent"): "picked up the phone to 5
+    # people" or "turned down the offer from 3 firms" is no change
+    other = "from" if doc[k].lower_ == "to" else "to"
+    rest = re.match(r"\s+" + other + r"\s+", doc_text(doc)[values[doc[k + 1].idx].end :])
+    return rest is not None and values[doc[k + 1].idx].end + rest.end() in values
 
 
 def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limit: int, c: Compiled) -> bool:
