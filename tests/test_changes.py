@@ -219,6 +219,10 @@ CHANGES = [
     # NYT, 1998 (TempEval NYT19980206.0460): a particle verb's object between the particle and both values
     ("particle-then-object", "The report came out, pushing down the yield on the benchmark 30-year Treasury bond to 5.92 percent from 5.93 percent.",
      "down the yield on the benchmark 30-year Treasury bond to 5.92 percent from 5.93 percent", "decrease", 5.93, 5.92, None, None, None, -100 / 593),
+    # VOA, 1998 (TempEval VOA19980303.1600.2745): a transcript's spoken filler is no word of the statement
+    ("filler-after-particle", "Well the price of oil jumped up uh twenty percent.", "up uh twenty percent", "increase", None, None, 20, "%", None, 20.0),
+    ("filler-after-preposition", "Prices rose to uh five dollars from um four dollars.", "rose to uh five dollars from um four dollars",
+     "increase", 4, 5, None, None, None, 25.0),
     ("expansion-by-percent", "The economy saw an expansion of 2.1 percent.", "expansion of 2.1 percent", "increase", None, None, 2.1, "%", None, 2.1),
     ("lay-off", "The supplier will lay off over 3,000 workers.", "lay off over 3,000", "decrease", None, None, 3000, "employee", None, None),
     ("fold-to", "Output grew 33-fold to 4 trillion tokens.", "grew 33-fold to 4 trillion", "increase", None, 4e12, None, None, 33, 3200.0),
@@ -512,6 +516,7 @@ NOT_CHANGES = [
     # ... without both values or a percent it says what was added or what it cost
     ("particle-object-one-value", "He picked up the phone to 5 people."),
     ("particle-object-from-only", "She turned down the offer from 3 firms."),
+    ("filler-is-a-whole-word", "The umpire said prices are high, 5 percent of buyers complained."),
     ("expansion-of-stores", "The chain announced an expansion of 500 stores."),
     ("expansion-cost", "A $2 billion expansion of the plant was approved."),
     ("expansion-into", "The expansion into 12 countries began."),

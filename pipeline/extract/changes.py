@@ -38,7 +38,7 @@ RULE_KEYS = (
     "direction_adverbs", "amount_determiners", "particle_share_words", "level_prepositions", "money_gain_nouns",
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
-    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
+    "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
@@ -196,6 +196,8 @@ class Compiled:
     percent_only_verbs: frozenset[str]
     from_to_only_nouns: frozenset[str]
     particle_deps: frozenset[str]
+    #: a spoken filler word and the space after it ("uh ", "um, ")
+    filler_re: re.Pattern
     particle_object_deps: frozenset[str]
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
@@ -329,6 +331,7 @@ def compile_rules(rules: Rules) -> Compiled:
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
         from_to_only_nouns=frozenset(_norm(w) for w in data["from_to_only_nouns"]),
         particle_deps=frozenset(str(d) for d in data["particle_deps"]),
+        filler_re=rx.compile(r"(?:" + _alt(data["fillers"]) + r")(?![\w-])[\s,]*", re.I),
         particle_object_deps=frozenset(str(d) for d in data["particle_object_deps"]),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
@@ -1070,6 +1073,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         i += gap.end() if gap else 0
         if i >= limit:
             break
+        filler = c.filler_re.match(text, i, limit)
+        if filler is not None:  # a spoken filler is no word of the statement ("jumped up uh twenty percent")
+            i = filler.end()
+            continue
         b = c.baseline_re.match(text, i, limit)
         if b:
             st.baseline = b.group("b") or b.group("s")
@@ -1095,6 +1102,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                     slot = "to"  # "rising to a high for the year of $42.875 a share": the level's value after its words
                     pending_of = True
             j = p.end()
+            filler = c.filler_re.match(text, j, limit)
+            j = filler.end() if filler is not None else j  # "to uh five dollars"
         elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
             slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
@@ -1538,7 +1547,11 @@ def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Va
         return False
     text = doc_text(doc)
     gap = re.match(r"\s+", text[end:])
-    v = values.get(end + gap.end()) if gap else None
+    at = end + gap.end() if gap else None
+    filler = c.filler_re.match(text, at) if at is not None else None
+    if filler is not None:  # "jumped up uh twenty percent" (a transcript's spoken filler)
+        at = filler.end()
+    v = values.get(at) if at is not None else None
     if v is None or v.multiplier or not (v.unit == "%" or v.source in ("money", "bare")):
         return False
     return c.particle_share_re.match(text, v.end) is None
