@@ -916,6 +916,10 @@ LEDE_CASES = [
      date(1989, 10, 26), "$4.41", "1988-01/1988-09"),
     ("last-year-without-a-reporting-period-is-last-year",
      "Acme makes widgets.\n\nAcme had revenue of $5 million last year.", date(1989, 10, 26), "$5 million", "1988"),
+    # WSJ, 1989 (wsj_0904): the phrase after the sentence's first word ("Net for the nine months was ...")
+    ("net-for-the-nine-months",
+     "Compaq Computer Corp. said third-quarter net income rose 25%.\n\nNet for the nine months was $254 million, or $5.94 a share.",
+     date(1989, 10, 26), "$254 million", "1989-01/1989-09"),
     ("six-months-to-come-are-not-the-years-first",
      "Acme Corp. said third-quarter net rose 5%.\n\nThe company will pay $5 million over the six months.",
      date(1989, 10, 26), "$5 million", "1989-Q3"),

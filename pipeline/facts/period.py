@@ -259,7 +259,7 @@ def year_to_date(rows: list[dict], text: str, published: date | None, paras: lis
         if not fr.year_to_date.fullmatch(words):
             if lede is None:
                 lede = lede_period(usable_dates(rows, text, fr), paras, fr) or {}
-            opens = fr.year_to_date_with_lede_before.search(text[max(0, begins - 20) : begins])
+            opens = fr.year_to_date_with_lede_before.search(text[max(0, begins - 30) : begins])
             if not (lede and opens and fr.year_to_date_with_lede.fullmatch(words)):
                 out.append(row)
                 continue
