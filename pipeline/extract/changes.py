@@ -196,9 +196,9 @@ class Compiled:
     percent_only_verbs: frozenset[str]
     from_to_only_nouns: frozenset[str]
     particle_deps: frozenset[str]
+    particle_object_deps: frozenset[str]
     #: a spoken filler word and the space after it ("uh ", "um, ")
     filler_re: re.Pattern
-    particle_object_deps: frozenset[str]
     period_unit_re: re.Pattern
     share_subject_deps: frozenset[str]
     object_count_prepositions: frozenset[str]
@@ -331,8 +331,8 @@ def compile_rules(rules: Rules) -> Compiled:
         percent_only_verbs=frozenset(_norm(w) for w in data["percent_only_verbs"]),
         from_to_only_nouns=frozenset(_norm(w) for w in data["from_to_only_nouns"]),
         particle_deps=frozenset(str(d) for d in data["particle_deps"]),
-        filler_re=rx.compile(r"(?:" + _alt(data["fillers"]) + r")(?![\w-])[\s,]*", re.I),
         particle_object_deps=frozenset(str(d) for d in data["particle_object_deps"]),
+        filler_re=rx.compile(r"(?:" + _alt(data["fillers"]) + r")(?![\w-])[\s,]*", re.I),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
@@ -1042,14 +1042,19 @@ def _object_gerund(doc: Doc, pos: int, c: Compiled) -> bool:
     return prep.i == tok.i - 1 and _norm(prep.text) not in c.gap_stoppers and noun.tag_.startswith("NN") and noun.i < prep.i
 
 
+def _object_after_particle(cue: Token | None, c: Compiled) -> Token | None:
+    """The direct object of the verb whose particle the change adverb ``cue`` is, when it starts right after the
+    particle ("pushing down the yield on the benchmark 30-year Treasury bond to ...")."""
+    if cue is None or cue.dep_ not in c.particle_deps:
+        return None
+    return next((o for o in cue.head.children if o.dep_ in c.particle_object_deps and o.left_edge.i == cue.i + 1), None)
+
+
 def _particle_object(doc: Doc, st: Statement, pos: int, c: Compiled) -> bool:
-    """Whether the word at ``pos`` is in the direct object of the verb whose particle the change adverb is, written
-    after the particle: "pushing down the yield on the benchmark 30-year Treasury bond to 5.92 percent from 5.93
-    percent" (the object between the particle and its values, as "pushed the yield down to" has it before)."""
-    cue, tok = _token_at(doc, st.cue_start), _token_at(doc, pos)
-    if cue is None or tok is None or cue.dep_ not in c.particle_deps:
-        return False
-    return any(o.dep_ in c.particle_object_deps and o.i > cue.i and o.left_edge.i <= tok.i <= o.right_edge.i for o in cue.head.children)
+    """Whether the word at ``pos`` is in that object: the object stands between the particle and its values, as
+    "pushed the yield down to" has it before the particle."""
+    obj, tok = _object_after_particle(_token_at(doc, st.cue_start), c), _token_at(doc, pos)
+    return obj is not None and tok is not None and obj.left_edge.i <= tok.i <= obj.right_edge.i
 
 
 def _clause_verb(doc: Doc, pos: int) -> bool:
@@ -1560,12 +1565,10 @@ def _particle_amount(doc: Doc, tok: Token | None, end: int, values: dict[int, Va
 def _particle_object_values(doc: Doc, tok: Token | None, values: dict[int, Value], c: Compiled) -> bool:
     """Whether a change adverb that is a verb's particle has that verb's direct object right after it and then both
     values of a change: "pushing down the yield on the 30-year Treasury bond to 5.92 percent from 5.93 percent"."""
-    if tok is None or tok.dep_ not in c.particle_deps:
+    obj = _object_after_particle(tok, c)
+    if obj is None:
         return False
-    objects = [o for o in tok.head.children if o.dep_ in c.particle_object_deps and o.left_edge.i == tok.i + 1]
-    if not objects:
-        return False
-    k = objects[0].right_edge.i + 1
+    k = obj.right_edge.i + 1
     if not (k + 1 < len(doc) and doc[k].lower_ in ("to", "from") and doc[k + 1].idx in values):
         return False
     # both ends written, as a change states them ("to 5.92 percent from 5.93 percent"): "picked up the phone to 5

@@ -296,10 +296,10 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
             cands = candidates_in(scene, list(child.subtree), child)
             if cands:
                 return choose(scene, cands, "appos", climbs)
-        agent_prep = (child.lower_ in fr.agent_noun_preps and word_class(node, fr.word_classes) is None
-                      and fr.money_words.get(node.lemma_.lower(), fr.money_words.get(node.lower_)) not in fr.agent_free_metrics)
         # "for X", not "for information that leads to X's arrest"; "by X" under a noun is "prep" or "agent" to the parser
-        if (child.dep_ == "prep" and child.lower_ in fr.noun_preps) or (child.dep_ in ("prep", "agent") and agent_prep):
+        if (child.dep_ == "prep" and child.lower_ in fr.noun_preps) or (
+                child.dep_ in ("prep", "agent") and child.lower_ in fr.agent_noun_preps and word_class(node, fr.word_classes) is None
+                and fr.money_words.get(node.lower_) not in fr.agent_free_metrics):
             cands = candidates_in(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, fr)], child)
             if cands:
                 return choose(scene, cands, "noun_prep", climbs)
