@@ -169,6 +169,9 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors = []
     lost: dict[str, int] = defaultdict(int)
+    #: of the gold facts found with subject + value, which of the other two fields differ (an aggregate that says
+    #: where "all four fields" is lost, without naming a row)
+    fields_off: dict[str, int] = {"metric only": 0, "period only": 0, "metric and period": 0}
     for aid in gold:
         g_rows, p_rows = gold[aid], [p for p in preds.get(aid, []) if is_amount(p)]
         pairs = match(g_rows, p_rows)
@@ -178,6 +181,10 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
             full = sv and str(p.get("metric")) == str(g.get("metric")) and str(p.get("period")) == str(g.get("period"))
             found_sv += sv and bool(g.get("subject"))
             found_all += full and bool(g.get("subject"))
+            if sv and g.get("subject") and not full:
+                metric_off = str(p.get("metric")) != str(g.get("metric"))
+                period_off = str(p.get("period")) != str(g.get("period"))
+                fields_off["metric and period" if metric_off and period_off else "metric only" if metric_off else "period only"] += 1
             if g.get("subject") and not sv:
                 lost[_loss(g, p)] += 1
         matched_gold = {id(g) for g, _ in pairs}
@@ -217,6 +224,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
         "precision_all": right_all / with_subject if with_subject else 1.0,
         "share_with_subject": with_subject / pred_rows if pred_rows else 0.0,
         "bands": bands, "errors": errors, "by_rule": dict(by_rule), "lost": dict(lost),
+        "fields_off": fields_off,
     }
 
 
@@ -380,6 +388,7 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
     print(f"  {'precision subject+value':28} {s['precision_sv']:>10.3f} {b['precision_sv'] if b else float('nan'):>10.3f}")
     print(f"  {'recall all four fields':28} {s['recall_all']:>10.3f} {'-':>10}")
     print(f"  {'precision all four fields':28} {s['precision_all']:>10.3f} {'-':>10}")
+    print(f"  {'':28} (found with subject + value, other fields off: " + ", ".join(f"{k} {v}" for k, v in s["fields_off"].items()) + ")")
     print(f"  {'rows with a subject':28} {s['share_with_subject']:>10.3f} {b['share_with_subject'] if b else float('nan'):>10.3f}")
     print("  calibration (rows with a subject): band  rows  right(subject+value)")
     for (lo, hi), (n, ok) in s["bands"].items():
