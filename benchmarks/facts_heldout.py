@@ -161,6 +161,35 @@ def _loss(g: dict, p: dict) -> str:
     return f"wrong subject ({p.get('rule')})"
 
 
+def _interval(period: str) -> tuple[str, str] | None:
+    """An ISO interval of days or of months as its first and last day ("1989-01/1989-09" and
+    "1989-01-01/1989-09-30" are one interval), else None."""
+    import calendar
+
+    parts = period.split("/")
+    if len(parts) != 2:
+        return None
+    out = []
+    for k, part in enumerate(parts):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", part):
+            out.append(part)
+        elif re.fullmatch(r"\d{4}-\d{2}", part):
+            y, m = map(int, part.split("-"))
+            out.append(f"{part}-01" if k == 0 else f"{part}-{calendar.monthrange(y, m)[1]:02d}")
+        else:
+            return None
+    return out[0], out[1]
+
+
+def same_period(pred: Any, gold: Any) -> bool:
+    """The same period: the same string, or the same interval written at another grain (the project's facts write a
+    duration's interval in days, "2024-01-01/2024-11-30"; some label sets write whole months, "1989-01/1989-09")."""
+    if str(pred) == str(gold):
+        return True
+    a, b = _interval(str(pred)), _interval(str(gold))
+    return a is not None and a == b
+
+
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bool, texts: dict[str, str]) -> dict[str, Any]:
     g_subj = sum(1 for rows in gold.values() for g in rows if g.get("subject"))
     found_sv = found_all = 0
@@ -178,12 +207,12 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
         matched = {id(p): g for g, p in pairs}
         for g, p in pairs:
             sv = subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))
-            full = sv and str(p.get("metric")) == str(g.get("metric")) and str(p.get("period")) == str(g.get("period"))
+            full = sv and str(p.get("metric")) == str(g.get("metric")) and same_period(p.get("period"), g.get("period"))
             found_sv += sv and bool(g.get("subject"))
             found_all += full and bool(g.get("subject"))
             if sv and g.get("subject") and not full:
                 metric_off = str(p.get("metric")) != str(g.get("metric"))
-                period_off = str(p.get("period")) != str(g.get("period"))
+                period_off = not same_period(p.get("period"), g.get("period"))
                 fields_off["metric and period" if metric_off and period_off else "metric only" if metric_off else "period only"] += 1
             if g.get("subject") and not sv:
                 lost[_loss(g, p)] += 1
@@ -196,7 +225,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
             with_subject += 1
             g = matched.get(id(p))
             sv = g is not None and subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))
-            full = sv and str(p.get("metric")) == str(g.get("metric")) and str(p.get("period")) == str(g.get("period"))
+            full = sv and str(p.get("metric")) == str(g.get("metric")) and same_period(p.get("period"), g.get("period"))
             right_sv += sv
             right_all += full
             by_rule[f"{p.get('rule')}/{p.get('subject_source')}"][0] += 1
