@@ -964,3 +964,15 @@ def test_indefinite_subject_that_is_no_kind(run_text, text, mention) -> None:
 def test_period_of_a_result(run_text, text, published, mention, period) -> None:
     fact = _fact(run_text(text, published), text, mention)
     assert fact["period"] == period
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # TimeBank wsj_0542: the change noun's "in" object names what the amount measures, not the clause's subject
+    ("But the company has had weak results so far this year, with earnings declining 43% to $13.7 million, or $1.43 a "
+     "share, on a 4% decline in revenue to $713.5 million through the first nine months of the year.", "$713.5 million", "revenue"),
+    ("The company reported an increase in sales to $40 million.", "$40 million", "revenue"),
+    # its mirror: an "in" object that names no metric leaves the amount to the words above it
+    ("The fund made an investment in Ukraine of $5 million.", "$5 million", "investment"),
+])
+def test_metric_from_a_nouns_in_object(run_text, text, mention, metric) -> None:
+    assert _fact(run_text(text), text, mention)["metric"] == metric

@@ -123,8 +123,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         metric = _word_metric(node, fr)
         if metric:
             return _valued_thing(node, fr) or _earned_from(node, fr) or (metric, node.text)
-        if node.tag_.startswith("VB"):  # "pay AU$240 million in penalties", "paid $5 million as a fine"
-            found = _object_metric(node, fr)
+        if node.tag_.startswith(("VB", "NN")):  # "pay AU$240 million in penalties", "paid $5 million as a fine",
+            found = _object_metric(node, fr)  # "a 4% decline in revenue to $713.5 million"
             if found:
                 return found
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
