@@ -722,7 +722,13 @@ def test_user_line_count_words(run, word) -> None:
 # organisation's or a party's members, and a company's customers, are users. (id, sentence, span, metric or None for a count)
 USER_BODIES = [
     ("crew-members", "The Conception, which caught fire overnight in open seas, carried 33 passengers and six crew members.", "six", None),
-    ("members-of-name", "There were 12 original members of NATO at the time of its founding.", "12", "members"),
+    # ...but not a body of states's members (user_noun_state_bodies; tuning batch 5, APW19990312.0251 and NYT19990312.0271)
+    ("members-of-state-body", "There were 12 original members of NATO at the time of its founding.", "12", None),
+    ("members-state-body-no-owner", "The enlargement of NATO from 16 members to 19 has been one of the administration's "
+     "foremost foreign policy goals.", "16", None),
+    ("members-state-body-in-sentence", "Formed in reaction to the threat of the Soviet Union under Stalin, NATO calls for "
+     "the collective defense of its members and was brought into being with an original 12 members.", "12", None),
+    ("news-members-of-name", "There were 12 original members of the Rotary Club at the time of its founding.", "12", "members"),
     ("members-of-a-party", "He won with 92,153 votes, out of roughly 160,000 members of the Conservative Party that voted.", "160,000", "members"),
     ("army-of-members", "Iraq boasts an army of 1 million members.", "1 million", None),
     ("council-has-members", "The council has 12 members and 40 staff.", "12", None),

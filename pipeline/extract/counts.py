@@ -53,6 +53,8 @@ RULE_KEYS = (
     "user_elided_max_ratio", "user_noun_crowd_verbs", "user_verbs",
     # issue 15 round 8
     "one_emphatic_after",
+    # issue 15 round 9
+    "user_noun_state_bodies",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -679,6 +681,8 @@ class ParseRules:
     user_crowd_verbs: frozenset[str]
     #: "90,000 schools now use Zoom": verb -> metric for the subject counted by a number
     user_verbs: dict[str, str]
+    #: "12 original members of NATO": names of bodies of states; a user noun in a sentence naming one is a count
+    user_state_bodies: re.Pattern | None
     user_metric_modifiers: tuple[tuple[str, str], ...]
     #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
     #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
@@ -786,6 +790,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_elided_ratio=float(data["user_elided_max_ratio"]),
         user_crowd_verbs=words(data["user_noun_crowd_verbs"]),
         user_verbs={_norm(str(k)): str(v) for k, v in data["user_verbs"].items()},
+        user_state_bodies=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(str(w)) for w in sorted(data["user_noun_state_bodies"], key=len, reverse=True))
+            + r")(?![\w-])") if data["user_noun_state_bodies"] else None,
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
         ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
@@ -1281,9 +1288,14 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     million members", "The council has 12 members", "The team signed 3 new players"). Such numbers stay
     counts. A named organisation's members are its members ("160,000 members of the Conservative Party",
     "12 original members of NATO": user counts, metric members), as issue 15 lists members among users
-    and the facts labels count them. The crowd of an event (user_noun_events) is a count too: "18,250 to
+    and the facts labels count them; not the members of a body of states (user_noun_state_bodies, named in
+    the sentence: "12 original members of NATO", "The enlargement of NATO from 16 members to 19": countries,
+    not users of a product, service, platform or company, as the labelling brief and tuning batch 5 have
+    them). The crowd of an event (user_noun_events) is a count too: "18,250 to
     63,000 visitors attended the rally", "the concert drew 50,000 listeners", "visitors to the festival"."""
     lab = c.labels
+    if pr.user_state_bodies is not None and pr.user_state_bodies.search(noun.sent.text):
+        return True  # "There were 12 original members of NATO": member states, no product's users
 
     def body(tok: Token) -> bool:
         return _norm(tok.text) in pr.user_bodies
