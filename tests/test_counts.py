@@ -981,6 +981,11 @@ ROUND9 = [
     ("and-stays-exact", "The Conception, which caught fire overnight in open seas, carried 33 passengers and six crew members.",
      "33", "quantities", "count", "passenger", "exact"),
     ("or-more-at-least", "He has two or more children.", "two", "quantities", "count", "child", "at_least"),
+    # the plural of a "-man" compound (singular_suffixes), read on the unlabelled TempEval documents
+    ("men-plural", "Elian was rescued off the coast of Florida by two American fishermen last November after the boat he "
+     "was in capsized.", "two", "quantities", "count", "fisherman", "exact"),
+    ("s-plural", "The 11 Americans were killed in Kenya, along with five Kenyan employees at the embassy.", "five",
+     "quantities", "count", "employee", "exact"),
 ]
 
 
