@@ -78,6 +78,12 @@ HELDOUT_ADJ = [REPO / "benchmarks" / "heldout" / f"newsdev-facts-adj-{k}.jsonl" 
 WSJ_IDS = REPO / "benchmarks" / "newsdev" / "wsj-facts.ids.json"
 WSJ_HELDOUT = [REPO / "benchmarks" / "heldout" / "wsj-facts.jsonl"]
 WSJ_TUNING = [REPO / "benchmarks" / "newsdev" / "wsj-facts-tuning.jsonl"]
+#: a second WSJ set (eighth session, 2026-11-28): the 39 TimeBank documents with money words no facts set and no held-out
+#: file named, split by a fixed hash (benchmarks/newsdev/wsj2-facts.ids.json), labelled by two helpers who never ran the
+#: pipeline, before any run on them: held out (``--set wsj2``) and tuning (``--set wsj2-tuning``)
+WSJ2_IDS = REPO / "benchmarks" / "newsdev" / "wsj2-facts.ids.json"
+WSJ2_HELDOUT = [REPO / "benchmarks" / "heldout" / "wsj2-facts.jsonl"]
+WSJ2_TUNING = [REPO / "benchmarks" / "newsdev" / "wsj2-facts-tuning.jsonl"]
 
 
 def retired(doc_id: str) -> bool:
@@ -357,15 +363,15 @@ def load_tempeval(shared: Path, tmp: Path, ids_file: Path, label_files: list[Pat
     return _tempeval_raw(shared, tmp / f"raw-{name}", listed, _jsonl_rows(label_files), "TempEval-3", ids_file.name)
 
 
-def load_wsj(shared: Path, tmp: Path, part: str, label_files: list[Path]) -> tuple[Path, dict[str, list[dict]]]:
-    """One part (``heldout`` or ``tuning``) of the WSJ facts documents: every listed document is run."""
+def load_wsj(shared: Path, tmp: Path, part: str, label_files: list[Path], ids_file: Path = WSJ_IDS) -> tuple[Path, dict[str, list[dict]]]:
+    """One part (``heldout`` or ``tuning``) of a set of WSJ facts documents: every listed document is run."""
     import json
 
     missing = [f.name for f in label_files if not f.exists()]
     if missing:
         sys.exit(f"label file(s) not found: {', '.join(missing)}")
-    listed = [{"suite": "timebank", "doc_id": d} for d in json.loads(WSJ_IDS.read_text(encoding="utf-8"))[part]]
-    return _tempeval_raw(shared, tmp / f"raw-wsj-{part}", listed, _jsonl_rows(label_files), "TempEval-3 timebank", WSJ_IDS.name)
+    listed = [{"suite": "timebank", "doc_id": d} for d in json.loads(ids_file.read_text(encoding="utf-8"))[part]]
+    return _tempeval_raw(shared, tmp / f"raw-{ids_file.stem}-{part}", listed, _jsonl_rows(label_files), "TempEval-3 timebank", ids_file.name)
 
 
 def _jsonl_rows(files: list[Path]) -> list[dict]:
@@ -480,7 +486,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
                                      "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "wsj", "wsj-tuning",
-                                     "tuning", "both", "all"),
+                                     "wsj2", "wsj2-tuning", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
@@ -488,8 +494,8 @@ def main() -> None:
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
                     "adjudicated labels (a second labeller's check); wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
-                    "WSJ documents labelled on 2026-11-28; tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
-                    "written3 + wsj-tuning + retired; all = every set")
+                    "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
+                    "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--calibrate", action="store_true",
                     help="with --set tuning: print each attachment rule's base confidence as rules/facts.yaml derives it")
@@ -536,6 +542,12 @@ def main() -> None:
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
             sets.append(("held-out WSJ facts", *load_wsj(args.shared, tmp, "heldout", WSJ_HELDOUT)))
+        if args.set in ("wsj2-tuning", "all", "tuning") and all(f.exists() for f in WSJ2_TUNING):
+            sets.append(("second WSJ facts, tuning part (tuned on)", *load_wsj(args.shared, tmp, "tuning", WSJ2_TUNING, WSJ2_IDS)))
+        if args.set in ("wsj2", "all"):
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("second held-out WSJ facts", *load_wsj(args.shared, tmp, "heldout", WSJ2_HELDOUT, WSJ2_IDS)))
         if args.set in ("dev", "all", "tuning"):
             import json
 
