@@ -730,6 +730,16 @@ SUBJECT_CASES = [
      "value of about $278.4 million.", "$278.4 million", {"subject": "Nashua", "metric": "market_cap"}),
     ("exchange-by-its-own-description", "The New York Stock Exchange said its revenue rose. The exchange also said it paid $3 million.",
      "$3 million", {"subject": "New York Stock Exchange"}),
+    # TimeBank wsj_0791: the place of "-based" only locates the company (the NER read "Norwood" as ORG, "Phoenix" as GPE)
+    ("based-place-is-no-subject", "Norwood Partners Limited Partnership of Boston said it may make a tender offer for Phoenix "
+     "Technologies Ltd.\n\nNorwood, Mass.-based Phoenix, a once-high-flying maker of software for personal computers, has had "
+     "substantial losses in the past two quarters. Its stock, which was as high as $18.75 a share, has been trading under $4 "
+     "a share recently.", "$18.75", {"subject": "Phoenix Technologies"}),
+    ("based-company-is-the-subject", "Dallas-based Southwest Airlines earned $5 million.", "$5 million", {"subject": "Southwest Airlines"}),
+    # TimeBank wsj_0173: a currency under "each" is a rate's unit, not whose amount it is; "the dollar" trades
+    ("each-dollar-is-a-unit", "Under the plan, unsecured creditors, who are owed about $430 million, would receive about $92 "
+     "million, or 21 cents for each dollar they are owed.", "21 cents", {"subject": None}),
+    ("the-dollar-is-traded", "The dollar rose to 140 yen.", "140 yen", {"subject": "dollar"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

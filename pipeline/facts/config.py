@@ -95,6 +95,8 @@ class FactRules:
     propagated_labels: frozenset[str]
     nested_aside_deps: frozenset[str]
     market_nouns: frozenset[str]
+    locating_participles: frozenset[str]
+    rate_determiners: frozenset[str]
     market_size_deps: frozenset[str]
     state_body_words: frozenset[str]
     state_labels: frozenset[str]
@@ -182,7 +184,7 @@ _WORD_SETS = (
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
-    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns",
+    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -258,7 +260,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
-        "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
+        "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
