@@ -986,3 +986,19 @@ def test_period_of_a_result(run_text, text, published, mention, period) -> None:
 ])
 def test_metric_from_a_nouns_in_object(run_text, text, mention, metric) -> None:
     assert _fact(run_text(text), text, mention)["metric"] == metric
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # what a thing or a person is "worth" is no organisation's valuation
+    ("The Bybit cryptocurrency exchange says hackers stole digital tokens worth about $1.5 billion.", "$1.5 billion", "other"),
+    ("Brazil's exports to the U.S. were worth $40.3 billion last year.", "$40.3 billion", "other"),
+    ("Elon Musk became the first person to be worth more than $600 billion on Tuesday.", "$600 billion", "other"),
+    # a compound before the thing names it ("a bonus pool": salary)
+    ("Its 1,800 employees will share a bonus pool worth roughly $1.5 billion.", "$1.5 billion", "salary"),
+    # mirrors: a company is valued, whatever the NER calls its name, and a verb of valuing keeps valuation
+    ("SpaceX, which was valued at $1.5 trillion in its June stock market debut, grew.", "$1.5 trillion", "valuation"),
+    ("Klarna raises $1.37 billion in New York, valuing the company at $15.1 billion.", "$15.1 billion", "valuation"),
+    ("They signed an agreement worth up to US$35 billion.", "US$35 billion", "deal_value"),
+])
+def test_metric_of_what_is_worth(run_text, text, mention, metric) -> None:
+    assert _fact(run_text(text), text, mention)["metric"] == metric
