@@ -940,6 +940,21 @@ LEDE_CASES = [
      date(2025, 12, 23), "€255 million", "2025-12-23"),
     ("a-gerunds-date-when-the-amount-is-in-it",
      "The company raised cash by selling $5 million of bonds in March.", date(2025, 6, 1), "$5 million", "2025-03"),
+    # TimeBank wsj_1006 / wsj_0790: a price, a debt, a deal are of a moment, not of the lede's quarter, even the lede actor's
+    ("a-price-is-of-the-day-not-the-quarter",
+     "Columbia Savings reported a third-quarter loss of $226.3 million.\n\nIts shares closed at $5.125 each in composite "
+     "New York Stock Exchange trading.", date(1989, 10, 26), "$5.125", "1989-10-26"),
+    ("a-debt-level-is-of-the-day",
+     "Unisys Corp. reported a third-quarter loss of $648.2 million.\n\nDebt at Unisys has risen to around $4 billion.",
+     date(1989, 10, 26), "$4 billion", "1989-10-26"),
+    ("the-lede-actors-results-keep-the-quarter",
+     "Unisys Corp. reported a third-quarter loss of $648.2 million.\n\nUnisys said revenue rose to $2.35 billion.",
+     date(1989, 10, 26), "$2.35 billion", "1989-Q3"),
+    # TimeBank wsj_0168: the earlier value of a change takes its later value's reporting period a year before, whatever
+    # its own cue word made of it first
+    ("an-earlier-value-is-of-the-year-ago-quarter",
+     "Savin Corp. reported a third-quarter net loss of $35.2 million.\n\nRevenue declined 8% to $85.7 million, from $93.3 "
+     "million a year earlier.", date(1989, 10, 26), "$93.3 million", "1988-Q3"),
     ("a-day-in-the-lede-dates-an-event-not-the-figures",
      "Acme Corp. said on Monday, May 5, that it would cut jobs.\n\nThe company earned $45.2 million.",
      date(2025, 5, 6), "$45.2 million", "2025-05-06"),

@@ -234,7 +234,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if table == "money":
             metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
-        own_lede = lede if metric in fr.lede_metrics or _of_the_lede(subject, lede_names) else None
+        own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         results = metric in fr.lede_metrics
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
@@ -304,7 +304,13 @@ def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRul
         to = by_span.get(later.get((row["start"], row["end"]), (None, None)))
         if to is not None and to["unit"] == row["unit"]:
             row["metric"], row["metric_text"] = to["metric"], to["metric_text"]
-            if row["period"] == to["period"] and row["period_source"] == to["period_source"]:
+            # the same period, or none of its own (its own metric, read from a cue before it took the later value's,
+            # may have kept the lede's period from it: "Revenue declined 8% to $85.7 million, from $93.3 million")
+            borrowed = (row["period_source"] in fr.borrowed_period_sources and to["period"] is not None
+                        and fr.lede_values.fullmatch(str(to["period"])) is not None)
+            if (row["period"] == to["period"] and row["period_source"] == to["period_source"]) or borrowed:
+                row["period"], row["period_start"], row["period_end"], row["period_source"] = (
+                    to["period"], to["period_start"], to["period_end"], to["period_source"])
                 shifted = year_earlier(Period(row["period"], row["period_start"], row["period_end"], row["period_source"]), fr)
                 row["period"], row["period_start"], row["period_end"] = shifted.value, shifted.start, shifted.end
     return rows
