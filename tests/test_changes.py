@@ -91,6 +91,8 @@ MULTIPLIERS = [
     # second and third written corpora label it; without a figure: w5-times-earlier-year, w5-twice-as-many-as-earlier)
     ("w3-double-the-figure-earlier", "Micron Technology forecasts second-quarter revenue of US$18.7 billion, nearly double the $9.3 billion it "
      "reported a year earlier.", "double", 2, "approx", "increase", "comparison"),
+    # round 9: a fraction after an amount with no counted noun stays a ratio (negative: r9-count-restated-as-share)
+    ("r9-amount-then-half-the-price", "Shares now sell for about $5, half the price of a year ago.", "half", 0.5, "exact", "decrease", "change"),
 ]
 
 
@@ -150,6 +152,11 @@ NOT_MULTIPLIERS = [
     # "double as" a role (positive: r6-doubled-as-clause)
     ("r6-doubles-as-a-museum", "The building doubles as a museum."),
     ("r6-doubled-as-a-hospital", "The stadium doubled as a hospital during the pandemic."),
+    # round 9: a fraction after a comma that follows a count and its noun restates the count as a share (read in
+    # written-facts.texts.jsonl, unlabelled for changes: written text; positive: r9-amount-then-half-the-price)
+    ("r9-count-restated-as-share", "South Korea's Personal Information Protection Commission on Wednesday fined Coupang over a data breach that "
+     "exposed the personal information of about 33.7 million customers, nearly two-thirds of the population."),
+    ("r9-count-restated-half-the-total", "The tax would hit 40 million households, half the total."),
 ]
 
 
@@ -491,6 +498,14 @@ CHANGES = [
     ("r7-gone-from-to-decrease", "Deaths have gone from 40 a day to 12.", "gone from 40 a day to 12", "decrease", 40, 12, None, None, None, -70.0),
     # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)
     ("r7-by-more-than-half-date", "Sales fell by more than half last year.", "fell by more than half", "decrease", None, None, 50, "%", None, -50.0),
+    # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
+    ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
+    ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
+     48, "seat", None, None),
+    ("r9-lost-value-object", "The stock lost its market value by 5% in a day.", "lost its market value by 5%", "decrease", None, None, 5, "%", None,
+     -5.0),
+    ("r9-prices-were-put-up", "Prices were put up 5% in March.", "up 5%", "increase", None, None, 5, "%", None, 5.0),
+    ("r9-inched-up-money", "Shares inched up $1 on Monday.", "up $1", "increase", None, None, 1, "USD", None, None),
 ]
 
 
@@ -625,6 +640,15 @@ NOT_CHANGES = [
     ("r7-went-to-charities", "The money went to 45 charities."),
     ("r7-went-from-years", "He went from 2019 to 2021 without a job."),
     ("r7-gerund-clause", "The firm raised $5 million after selling shares from 2019 to 2021."),
+    # round 9, read in the written-facts and written-counts-1 texts (labelled for other types, not for changes: written text):
+    # a supply as the passive subject (positive: r9-staff-was-cut-to); the margin of a contest lost, after the verb's own
+    # object (positives: r9-gained-seats-object-amount, r9-lost-value-object); an amount put or paid after a verb of placing
+    # (positives: r9-prices-were-put-up, r9-inched-up-money)
+    ("r9-power-was-cut-to-homes", "Power was cut to about 724,000 homes as a precaution."),
+    ("r9-lost-seat-by-votes", "The Liberal Democrats won 11 seats; their leader Jo Swinson lost her seat in East Dunbartonshire by 149 votes."),
+    ("r9-lost-race-by-points", "The Democrat lost the race by 3 points."),
+    ("r9-puts-down-percent", "A buyer who puts down 20% on a median-priced home now faces a monthly mortgage payment of about $2,200."),
+    ("r9-put-up-money", "Investors put up $50 million for the project."),
 ]
 
 

@@ -39,7 +39,7 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
-    "supply_nouns", "from_to_verbs",
+    "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -205,6 +205,10 @@ class Compiled:
     supply_nouns: frozenset[str]
     from_to_verbs: frozenset[str]
     mult_not_prep: frozenset[str]
+    margin_verbs: frozenset[str]
+    placing_verbs: frozenset[str]
+    #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
+    value_noun_heads: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -339,6 +343,9 @@ def compile_rules(rules: Rules) -> Compiled:
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
         supply_nouns=frozenset(_norm(w) for w in data["supply_nouns"]),
         from_to_verbs=frozenset(_norm(w) for w in data["from_to_verbs"]),
+        margin_verbs=frozenset(_norm(w) for w in data["margin_verbs"]),
+        placing_verbs=frozenset(_norm(w) for w in data["placing_verbs"]),
+        value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
 
 
@@ -432,6 +439,8 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
         if _subject_share(doc, m.end("f"), c):
             continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
+        if _restated_count(doc, m.start(), c):
+            continue  # "about 33.7 million customers, nearly two-thirds of the population": a count restated as a share
         if OF_POSSESSIVE_RE.match(text, m.end("f")):
             continue  # "spends nearly a third of its revenue on interest": a share of the owner's own quantity ("a third of the price of")
         factor = c.fractions[_norm(m.group("f"))]
@@ -454,6 +463,29 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _restated_count(doc: Doc, start: int, c: Compiled) -> bool:
+    """Whether the fraction at ``start`` follows a comma after a count and its counted noun (a qualifier may stand
+    between), by the parse: it restates that count as a share of a whole ("about 33.7 million customers, nearly two-thirds
+    of the population", "40 million households, half the total"). A ratio after an amount with no noun stays one ("fell to
+    $5, half the price of a year ago")."""
+    text = doc_text(doc)
+    sent_start, _ = _sentence_bounds(doc, start)
+    q = c.qual_end.search(text[sent_start:start])
+    before = text[: sent_start + q.start() if q else start].rstrip()  # past "nearly", "more than"
+    comma = _token_at(doc, len(before) - 1)
+    if not before.endswith(",") or comma is None or comma.i < 1:
+        return False
+    k = comma.i
+    nouns = 0
+    for t in reversed(doc[max(0, k - 4) : k]):
+        if t.tag_ == "CD":
+            return nouns > 0
+        if not t.tag_.startswith("NN") or nouns == 2:
+            return False
+        nouns += 1
+    return False
 
 
 def _subject_share(doc: Doc, end: int, c: Compiled) -> bool:
@@ -998,11 +1030,15 @@ def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
 
 def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
     """Whether the count after "to" names who a supply was cut off from or given to, not the later value: the object's last
-    noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change)."""
+    noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change), or,
+    with no object between, the passive subject of the change word is ("Power was cut to about 724,000 homes", by the parse;
+    "Staff was cut to 500" is a change)."""
     if v.source not in ("count", "bare", "user_counts") or v.unit == "%" or v.multiplier:
         return False
     first, last = _token_index(doc, st.cue_start), _token_index(doc, to_start)
     nouns = [t for t in doc[first:last] if st.cue_end <= t.idx < to_start and t.tag_.startswith("NN")]
+    if not nouns and first < len(doc):
+        nouns = [t for t in doc[first].children if t.dep_ == "nsubjpass" and t.tag_.startswith("NN")]
     return bool(nouns) and (_norm(nouns[-1].text) in c.supply_nouns or nouns[-1].lemma_.lower() in c.supply_nouns)
 
 
@@ -1451,6 +1487,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
+            if cue.role == "adverb" and _placing_particle(tok, c):
+                continue  # "a buyer who puts down 20% on a home", "investors put up $50 million": an amount put or paid
             if cue.role == "adverb" and _person_moves(tok, c):
                 continue  # "He went up to 5 floors", "She went up 3 floors": a person moving, not a quantity changing
             bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c)
@@ -1592,6 +1630,8 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True
     if by.source == "measure" and c.matter_re.match(doc_text(doc), by.end, limit):
         return True  # "drops up to 60 centimetres of snow": matter that fell
+    if word in c.margin_verbs and _margin(tok, by, c):
+        return True  # "Jo Swinson lost her seat in East Dunbartonshire by 149 votes": the margin of a contest lost
     if cue.role == "direct_percent" and by.source in ("count", "bare") and _person_subject(tok, c):
         return True  # "He added 15 points and 7 rebounds": a player's tally, not a change of a quantity
     if (by.unit or "") in c.movement_units and (c.movement_prep_re.match(doc_text(doc), by.end, limit) or _from_place(doc, by.end, limit, c)):
@@ -1599,6 +1639,14 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
     if (by.unit or "") in c.movement_units:
         return _person_subject(tok, c)
     return False
+
+
+def _margin(tok: Token, by: Value, c: Compiled) -> bool:
+    """Whether the amount of "lost"/"gained" comes after the verb's own direct object, by the parse: the object is what was
+    lost or won as a whole, the amount the margin ("lost her seat by 149 votes", "lost the race by 3 points"); "lost 42
+    seats", "lost 5% of its value" have the amount as the object, "lost its market value by 5%" a value as the object."""
+    objects = [t for t in tok.children if t.dep_ == "dobj" and t.idx < by.start]
+    return any(not (t.idx <= by.start < t.idx + len(t.text)) and _norm(t.text) not in c.value_noun_heads for t in objects)
 
 
 def _from_place(doc: Doc, end: int, limit: int, c: Compiled) -> bool:
@@ -1614,6 +1662,16 @@ def _person_subject(tok: Token, c: Compiled) -> bool:
     """Whether the subject of the change word is a person: "he"/"she" or a PERSON entity, by the parse."""
     subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+
+
+def _placing_particle(tok: Token, c: Compiled) -> bool:
+    """Whether a change adverb is the particle of a verb of placing or paying right before it, by the parse: the amount
+    after it is what was put or paid ("a buyer who puts down 20% on a home", "investors put up $50 million"), no change;
+    the particle of a verb of moving is one ("shares edged up 0.3%", "closed down 42 cents"), and so is a passive one, whose
+    subject is the quantity ("prices were put up 5%")."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return (prev is not None and prev.tag_.startswith("VB") and tok.head.i == prev.i and _norm(prev.text) in c.placing_verbs
+            and not any(ch.dep_ == "auxpass" for ch in prev.children))
 
 
 def _person_moves(tok: Token, c: Compiled) -> bool:
