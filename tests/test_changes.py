@@ -506,6 +506,10 @@ CHANGES = [
      -5.0),
     ("r9-prices-were-put-up", "Prices were put up 5% in March.", "up 5%", "increase", None, None, 5, "%", None, 5.0),
     ("r9-inched-up-money", "Shares inched up $1 on Monday.", "up $1", "increase", None, None, 1, "USD", None, None),
+    # a rate that speeds up or slows down, through a preposition only (negative: r9-accelerated-minutes-later)
+    ("r9-accelerated-to-from", "Inflation accelerated to 5.4% in June from 5% in May.", "accelerated to 5.4% in June from 5%", "increase", 5, 5.4,
+     None, None, None, 8.0),
+    ("r9-decelerated-to", "Growth decelerated to 4.9% in the third quarter.", "decelerated to 4.9%", "decrease", None, 4.9, None, None, None, None),
 ]
 
 
@@ -649,6 +653,7 @@ NOT_CHANGES = [
     ("r9-lost-race-by-points", "The Democrat lost the race by 3 points."),
     ("r9-puts-down-percent", "A buyer who puts down 20% on a median-priced home now faces a monthly mortgage payment of about $2,200."),
     ("r9-put-up-money", "Investors put up $50 million for the project."),
+    ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
 ]
 
 
