@@ -498,6 +498,12 @@ CHANGES = [
     ("r7-gone-from-to-decrease", "Deaths have gone from 40 a day to 12.", "gone from 40 a day to 12", "decrease", 40, 12, None, None, None, -70.0),
     # a fraction after "by" the parse attaches to a date's noun is the amount (negative: r7-third-party-date, an adjective)
     ("r7-by-more-than-half-date", "Sales fell by more than half last year.", "fell by more than half", "decrease", None, None, 50, "%", None, -50.0),
+    # round 9: a from/to value in another kind of measure is a source, no earlier value (negatives: the spans end before it)
+    ("r9-from-other-measure", "Sales rose 10% to $5 billion from 300 stores in 20 countries.", "rose 10% to $5 billion", "increase", None, 5e9, 10,
+     "%", None, 10.0),
+    ("r9-share-from-users", "Its share rose to 20% from 5 million users.", "rose to 20%", "increase", None, 20, None, None, None, None),
+    ("r9-revised-earlier-value", "The trade deficit widened to $10.8 billion in August from a revised $9.6 billion in July.",
+     "widened to $10.8 billion in August from a revised $9.6 billion", "increase", 9.6e9, 10.8e9, None, None, None, 12.5),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
@@ -654,6 +660,7 @@ NOT_CHANGES = [
     ("r9-puts-down-percent", "A buyer who puts down 20% on a median-priced home now faces a monthly mortgage payment of about $2,200."),
     ("r9-put-up-money", "Investors put up $50 million for the project."),
     ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
+    ("dev-accelerate-object-to", "Spanish Prime Minister Pedro Sánchez announces that Spain will accelerate defense spending to 2% of its GDP in four years."),
 ]
 
 

@@ -39,7 +39,7 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
-    "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs",
+    "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -207,6 +207,7 @@ class Compiled:
     mult_not_prep: frozenset[str]
     margin_verbs: frozenset[str]
     placing_verbs: frozenset[str]
+    intransitive_only_verbs: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
 
@@ -345,6 +346,7 @@ def compile_rules(rules: Rules) -> Compiled:
         from_to_verbs=frozenset(_norm(w) for w in data["from_to_verbs"]),
         margin_verbs=frozenset(_norm(w) for w in data["margin_verbs"]),
         placing_verbs=frozenset(_norm(w) for w in data["placing_verbs"]),
+        intransitive_only_verbs=frozenset(_norm(w) for w in data["intransitive_only_verbs"]),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
 
@@ -959,7 +961,10 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
                 v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
             return v if v is not None and not v.multiplier and v.source != "count" else None
-        if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
+        # a change word as the participle of the value's own noun phrase is no change word: "from a revised $9.6 billion",
+        # "from an adjusted $4.5 billion" (the value is that participle's head)
+        own = t.tag_ == "VBN" and t.dep_ == "amod" and t.head.idx in range(t.idx, limit) and (t.i + 1 < len(doc) and doc[t.i + 1].idx in values)
+        if t.tag_ not in NP_TAGS or (_norm(t.text) in c.cues and not own) or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
         nouns += t.tag_.startswith("NN")
     return None
@@ -1206,6 +1211,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.multiplier = v
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
+            other = st.slots.get("to" if slot == "from" else "from") if slot in ("from", "to") else None
+            if v is not None and other is not None and not v.multiplier and _other_measure(v, other):
+                break  # "Sales rose 10% to $5 billion from 300 stores": a source in another measure, no earlier value
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p:
                     percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
@@ -1334,6 +1342,16 @@ def _same_measure(a: Value, b: Value) -> bool:
         return True
     plain = ("count", "bare")
     return a.source in plain and b.source in plain and a.unit != "%" and b.unit != "%"
+
+
+def _other_measure(a: Value, b: Value) -> bool:
+    """Whether two values are of different kinds of measure, so one cannot be the other's earlier or later value: money
+    against a count, a percent against money ("Sales rose to $5 billion from 300 stores", "Its share rose to 20% from 5
+    million users"). A bare number ("from 10 tonnes to 2") goes with any; counts of different nouns go together
+    ("from 5 employees in 2010 to 500 today")."""
+    def kind(v: Value) -> str:
+        return "%" if v.unit == "%" else "count" if v.source in ("count", "user_counts") else v.source
+    return "bare" not in (a.source, b.source) and kind(a) != kind(b)
 
 
 def _forecast_range(doc: Doc, st: Statement, v: Value) -> bool:
@@ -1487,6 +1505,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
             if cue is None or tok is None or tok.idx != start:
                 continue
+            if word in c.intransitive_only_verbs and any(ch.dep_ == "dobj" for ch in tok.children):
+                continue  # "accelerate defense spending to 2% of its GDP": a plan for an object ("inflation accelerated to 5.4%" is one)
             if cue.role == "adverb" and _placing_particle(tok, c):
                 continue  # "a buyer who puts down 20% on a home", "investors put up $50 million": an amount put or paid
             if cue.role == "adverb" and _person_moves(tok, c):
