@@ -69,6 +69,11 @@ as ``fresh`` is scored. They are held-out: aggregate figures only, ``--details``
 no other changes set used, AQUAINT and TimeBank non-WSJ, labelled before any run on them) on the documents its .md
 table lists; a tuning set (``--details`` allowed) whose first score is the clean figure.
 
+``--set wsj`` (held out: figures only) and ``--set wsj-tuning`` (tuning) score the TimeBank WSJ documents of the eighth
+session (2026-11-28): 84 documents no changes set had used, split by a fixed hash into halves of 41 and 43, each labelled
+by a helper who never ran the pipeline, before any run on them (``benchmarks/heldout/wsj-changes.jsonl`` and
+``benchmarks/newsdev/wsj-changes-tuning.jsonl``, documents from the tables of their .md; conventions there).
+
 ``--set changes-b`` and ``--set changes-adj`` do the same for the first held-out set: a second labeller's independent
 labels of its 30 documents (``newsdev-changes-1b.jsonl``) and the set adjudicated between the two labellers
 (``newsdev-changes-1-adj.jsonl``, see ``newsdev-changes-1b.md``). ``--details`` is refused for all three.
@@ -128,6 +133,13 @@ TEMPEVAL = REPO / "benchmarks" / "newsdev" / "changes-tempeval.jsonl"
 FIRST_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-1b.jsonl"
 FIRST_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-1-adj.jsonl"
 FIRST_SETS = ("changes", "changes-b", "changes-adj")
+#: TimeBank documents (1989-90 WSJ) no changes set used, split by sha256('changes' + doc_id) parity and labelled on
+#: 2026-11-28 (eighth session) by two helpers who never ran the pipeline, before any run on them: a held-out half
+#: (``--set wsj``, figures only) and a tuning half (``--set wsj-tuning``); documents from the table of each .md
+WSJ = REPO / "benchmarks" / "heldout" / "wsj-changes.jsonl"
+WSJ_TUNING = REPO / "benchmarks" / "newsdev" / "wsj-changes-tuning.jsonl"
+#: every held-out set: figures only, --details refused
+HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS)}
@@ -357,10 +369,11 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "wsj", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
-                        "for the first held-out set's documents; "
+                        "for the first held-out set's documents; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
+                        "; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
                         "written / written2 / written3 / written4: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
                         "dev: tuning documents, rows printed")
@@ -368,7 +381,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--details", action="store_true")
     parser.add_argument("--keep", type=Path, default=None, help="keep raw/ and extracted/ here")
     args = parser.parse_args(argv)
-    if args.set in (*FIRST_SETS, *FRESH_SETS) and args.details:
+    if args.set in HELDOUT_SETS and args.details:
         parser.error(f"--details is refused for the held-out set {args.set}")
     newsdev = load_newsdev(args.shared)
     if args.set in ("tuning", "tuning3", "tuning4"):
@@ -382,6 +395,9 @@ def main(argv: list[str] | None = None) -> None:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
+    elif args.set in ("wsj", "wsj-tuning"):
+        newsdev = {**newsdev, **load_timebank(args.shared)}
+        doc_ids = tempeval_doc_ids((WSJ if args.set == "wsj" else WSJ_TUNING).with_suffix(".md"))
     elif args.set == "tempeval":
         newsdev = {**newsdev, **load_timebank(args.shared), **load_timebank(args.shared, "aquaint")}
         doc_ids = tempeval_doc_ids(TEMPEVAL.with_suffix(".md"))
@@ -403,7 +419,7 @@ def main(argv: list[str] | None = None) -> None:
         dump(mults, changes, doc_ids)
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
-             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL}
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-tuning": WSJ_TUNING}
     gold = load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}

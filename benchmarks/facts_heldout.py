@@ -161,6 +161,35 @@ def _loss(g: dict, p: dict) -> str:
     return f"wrong subject ({p.get('rule')})"
 
 
+def _interval(period: str) -> tuple[str, str] | None:
+    """An ISO interval of days or of months as its first and last day ("1989-01/1989-09" and
+    "1989-01-01/1989-09-30" are one interval), else None."""
+    import calendar
+
+    parts = period.split("/")
+    if len(parts) != 2:
+        return None
+    out = []
+    for k, part in enumerate(parts):
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", part):
+            out.append(part)
+        elif re.fullmatch(r"\d{4}-\d{2}", part):
+            y, m = map(int, part.split("-"))
+            out.append(f"{part}-01" if k == 0 else f"{part}-{calendar.monthrange(y, m)[1]:02d}")
+        else:
+            return None
+    return out[0], out[1]
+
+
+def same_period(pred: Any, gold: Any) -> bool:
+    """The same period: the same string, or the same interval written at another grain (the project's facts write a
+    duration's interval in days, "2024-01-01/2024-11-30"; some label sets write whole months, "1989-01/1989-09")."""
+    if str(pred) == str(gold):
+        return True
+    a, b = _interval(str(pred)), _interval(str(gold))
+    return a is not None and a == b
+
+
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bool, texts: dict[str, str]) -> dict[str, Any]:
     g_subj = sum(1 for rows in gold.values() for g in rows if g.get("subject"))
     found_sv = found_all = 0
@@ -169,15 +198,22 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
     by_rule: dict[str, list[int]] = defaultdict(lambda: [0, 0])
     errors = []
     lost: dict[str, int] = defaultdict(int)
+    #: of the gold facts found with subject + value, which of the other two fields differ (an aggregate that says
+    #: where "all four fields" is lost, without naming a row)
+    fields_off: dict[str, int] = {"metric only": 0, "period only": 0, "metric and period": 0}
     for aid in gold:
         g_rows, p_rows = gold[aid], [p for p in preds.get(aid, []) if is_amount(p)]
         pairs = match(g_rows, p_rows)
         matched = {id(p): g for g, p in pairs}
         for g, p in pairs:
             sv = subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))
-            full = sv and str(p.get("metric")) == str(g.get("metric")) and str(p.get("period")) == str(g.get("period"))
+            full = sv and str(p.get("metric")) == str(g.get("metric")) and same_period(p.get("period"), g.get("period"))
             found_sv += sv and bool(g.get("subject"))
             found_all += full and bool(g.get("subject"))
+            if sv and g.get("subject") and not full:
+                metric_off = str(p.get("metric")) != str(g.get("metric"))
+                period_off = not same_period(p.get("period"), g.get("period"))
+                fields_off["metric and period" if metric_off and period_off else "metric only" if metric_off else "period only"] += 1
             if g.get("subject") and not sv:
                 lost[_loss(g, p)] += 1
         matched_gold = {id(g) for g, _ in pairs}
@@ -189,7 +225,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
             with_subject += 1
             g = matched.get(id(p))
             sv = g is not None and subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))
-            full = sv and str(p.get("metric")) == str(g.get("metric")) and str(p.get("period")) == str(g.get("period"))
+            full = sv and str(p.get("metric")) == str(g.get("metric")) and same_period(p.get("period"), g.get("period"))
             right_sv += sv
             right_all += full
             by_rule[f"{p.get('rule')}/{p.get('subject_source')}"][0] += 1
@@ -217,6 +253,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
         "precision_all": right_all / with_subject if with_subject else 1.0,
         "share_with_subject": with_subject / pred_rows if pred_rows else 0.0,
         "bands": bands, "errors": errors, "by_rule": dict(by_rule), "lost": dict(lost),
+        "fields_off": fields_off,
     }
 
 
@@ -380,6 +417,7 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
     print(f"  {'precision subject+value':28} {s['precision_sv']:>10.3f} {b['precision_sv'] if b else float('nan'):>10.3f}")
     print(f"  {'recall all four fields':28} {s['recall_all']:>10.3f} {'-':>10}")
     print(f"  {'precision all four fields':28} {s['precision_all']:>10.3f} {'-':>10}")
+    print(f"  {'':28} (found with subject + value, other fields off: " + ", ".join(f"{k} {v}" for k, v in s["fields_off"].items()) + ")")
     print(f"  {'rows with a subject':28} {s['share_with_subject']:>10.3f} {b['share_with_subject'] if b else float('nan'):>10.3f}")
     print("  calibration (rows with a subject): band  rows  right(subject+value)")
     for (lo, hi), (n, ok) in s["bands"].items():

@@ -47,7 +47,7 @@ RULE_KEYS = (
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
-    "quarters_without_article", "fiscal_relatives",
+    "quarters_without_article", "fiscal_relatives", "seasons",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before")
@@ -73,6 +73,8 @@ class Compiled:
     month_cue: re.Pattern
     leading_prep: re.Pattern
     halves: dict[str, int]
+    #: season word -> (TimeML code, first month)
+    seasons: dict[str, tuple[str, int]]
     #: which quarter a word names ("third" -> 3, "last" -> 4)
     quarters: dict[str, int]
     refs: dict[str, str]
@@ -161,6 +163,8 @@ def compile_rules(rules: Rules) -> Compiled:
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
         "<HALF>": rf"\b(?P<half>{_alt(data['halves'])})\s+half",
+        "<SEASON>": rf"(?-i:\b(?P<season>{_alt(data['seasons'])})\b)",
+        "<SEASON_ANY>": rf"\b(?P<season>{_alt(data['seasons'])})\b",
         "<QUARTER>": rf"(?:\b(?P<qcode>Q[1-4])\b|\b(?P<qord>the\s+(?:{_alt(data['quarters'])})|(?:{_alt(data['quarters_without_article'])}))[\s-]+quarter\b)",
     }
     def expand(source: str) -> str:
@@ -208,6 +212,7 @@ def compile_rules(rules: Rules) -> Compiled:
         month_cue=rx.compile(rf"(?:^|\W)(?:{_alt(data['month_cues'])})\s+$", re.IGNORECASE),
         leading_prep=rx.compile(rf"^(?:{_alt(data['leading_prepositions'])})\s+", re.IGNORECASE),
         halves={_norm(k): val for k, val in data["halves"].items()},
+        seasons=_seasons(data["seasons"], where),
         quarters={_norm(k): int(val) for k, val in data["quarters"].items()},
         refs={_norm(k): val for k, val in data["refs"].items()},
         sets={_norm(k): val for k, val in data["sets"].items()},
@@ -225,6 +230,20 @@ def compile_rules(rules: Rules) -> Compiled:
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
         gates=_gates(patterns, negatives),
     )
+
+
+def _seasons(data: Mapping[str, Mapping[str, object]], where: str) -> dict[str, tuple[str, int]]:
+    """rules/dates.yaml ``seasons``: each word's TimeML code and first month, checked."""
+    out = {}
+    for word, spec in data.items():
+        check_keys(spec, where=f"{where}: seasons.{word}", required=("code", "first_month"))
+        first = spec["first_month"]
+        if not (isinstance(first, int) and 1 <= first <= 12) or not re.fullmatch(r"[A-Z]{2}", str(spec["code"])):
+            from pipeline.errors import RulesError
+
+            raise RulesError(f"{where}: seasons.{word}: code must be two capitals and first_month 1-12")
+        out[_norm(word)] = (str(spec["code"]), first)
+    return out
 
 
 def _full_names(names: Mapping[str, int]) -> str:
@@ -513,6 +532,42 @@ def r_half(x: Match) -> Read | None:
     return _quarter_or_half(x, "H", index, 6) if index in (1, 2) else None
 
 
+def r_season(x: Match) -> Read | None:
+    """ "this summer", "last winter", "summer 2019", "in the spring": a season as TimeML writes it (2019-SU),
+    its interval three months from its first one. With no year written: "this" is the one of the article's
+    year (a January or February article's winter began the December before), "last" the latest one over by
+    the article date, "next" the first one not begun, and a bare "the spring" the latest one begun (news
+    report the past) unless the verb is future."""
+    found = x.c.seasons.get(_norm(x.g("season") or ""))
+    if found is None:
+        return None
+    code, first = found
+    year_text = x.g("year")
+    rel = _norm(x.g("srel") or "").removeprefix("the ")
+    if year_text:
+        year, relative = int(year_text), False
+    elif x.anchor is None:
+        return Read(f"XXXX-{code}", granularity="season", mod=x.mod(), is_relative=True)
+    else:
+        relative = True
+        a = x.anchor
+        year = a.year - 1 if first == 12 and a.month < 3 else a.year  # the season of the article's year
+        starts = lambda y: date(y, first, 1)  # noqa: E731
+        ends = lambda y: month_end(y + (first + 2 > 12), (first + 1) % 12 + 1)  # noqa: E731
+        if rel in ("last", "past"):
+            while ends(year) >= a:
+                year -= 1
+        elif rel in ("next", "coming") or (rel != "this" and x.tense == "future"):
+            while starts(year) <= a:
+                year += 1
+        elif rel != "this":
+            while starts(year) > a:
+                year -= 1
+    start = date(year, first, 1)
+    end = month_end(year + (first + 2 > 12), (first + 1) % 12 + 1)
+    return Read(f"{year:04d}-{code}", start_date=start, end_date=end, granularity="season", mod=x.mod(), is_relative=relative)
+
+
 def r_year(x: Match) -> Read | None:
     year = int(x.g("year"))
     value, a, b, gran = at_grain(date(year, 1, 1), "Y")
@@ -578,7 +633,7 @@ def r_weekday(x: Match) -> Read | None:
     return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", mod=x.mod(), is_relative=True)
 
 
-GRAIN_ORDER = ("day", "week", "month", "quarter", "half", "year", "decade", "century")
+GRAIN_ORDER = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 _GRAIN_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 
 
@@ -852,6 +907,7 @@ RESOLVERS = {
     "month_bare": r_month_bare,
     "quarter": r_quarter,
     "half": r_half,
+    "season": r_season,
     "year": r_year,
     "decade": r_decade,
     "century": r_century,
@@ -868,7 +924,7 @@ RESOLVERS = {
     "set": r_set,
 }
 #: kinds whose year is guessed from the anchor and the verb's tense
-TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal", "quarter", "half"})
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal", "quarter", "half", "season"})
 
 
 # --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------
@@ -975,6 +1031,10 @@ def _tense(span: Span | None, wc: WordClasses) -> str | None:
     if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in ("will", "'ll"):
         return "future"
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
+        return "past"
+    # "The plant opened in March": a participle heading its clause with a subject of its own and no auxiliary
+    # is a simple past the tagger read as VBN (a bare participle cannot be a finite verb otherwise)
+    if tok.tag_ == "VBN" and not words and any(c.dep_ == "nsubj" for c in tok.children):
         return "past"
     return None
 
