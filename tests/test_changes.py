@@ -91,6 +91,11 @@ MULTIPLIERS = [
     # second and third written corpora label it; without a figure: w5-times-earlier-year, w5-twice-as-many-as-earlier)
     ("w3-double-the-figure-earlier", "Micron Technology forecasts second-quarter revenue of US$18.7 billion, nearly double the $9.3 billion it "
      "reported a year earlier.", "double", 2, "approx", "increase", "comparison"),
+    # round 9, wsj-changes-tuning (benchmarks/newsdev/wsj-changes-tuning.jsonl, tuned on): "in half" after a change verb of
+    # decrease (negatives: r9-cut-in-half-person, r9-in-half-of-the-stores)
+    ("wsjt-cut-dividend-in-half", "Magna recently cut its quarterly dividend in half and the company's Class A shares are wallowing far below "
+     "their 52-week high of 16.125 Canadian dollars (US$13.73).", "half", 0.5, "exact", "decrease", "change"),
+    ("r9-slashed-nearly-in-half", "The company slashed its workforce nearly in half.", "half", 0.5, "approx", "decrease", "change"),
     # round 9: a fraction after an amount with no counted noun stays a ratio (negative: r9-count-restated-as-share)
     ("r9-amount-then-half-the-price", "Shares now sell for about $5, half the price of a year ago.", "half", 0.5, "exact", "decrease", "change"),
 ]
@@ -157,6 +162,8 @@ NOT_MULTIPLIERS = [
     ("r9-count-restated-as-share", "South Korea's Personal Information Protection Commission on Wednesday fined Coupang over a data breach that "
      "exposed the personal information of about 33.7 million customers, nearly two-thirds of the population."),
     ("r9-count-restated-half-the-total", "The tax would hit 40 million households, half the total."),
+    ("r9-cut-in-half-person", "He was cut in half by the blast."),
+    ("r9-in-half-of-the-stores", "Sales rose in half of the stores."),
 ]
 
 
@@ -504,6 +511,11 @@ CHANGES = [
     ("r9-share-from-users", "Its share rose to 20% from 5 million users.", "rose to 20%", "increase", None, 20, None, None, None, None),
     ("r9-revised-earlier-value", "The trade deficit widened to $10.8 billion in August from a revised $9.6 billion in July.",
      "widened to $10.8 billion in August from a revised $9.6 billion", "increase", 9.6e9, 10.8e9, None, None, None, 12.5),
+    # round 9, wsj-changes-tuning: the amount in apposition to a particle verb's object, restated in words, then the later value
+    # (negative: particle-object-one-value)
+    ("wsjt-pushed-up-object-amount-to", "Speculative investors, betting on an imminent clash between Ford and GM, pushed up Jaguar's share price "
+     "five pence (eight U.S. cents) to a near-record 720 pence ($11.60) in late trading on London's stock exchange yesterday.",
+     "up Jaguar's share price five pence (eight U.S. cents) to a near-record 720 pence", "increase", None, 7.2, 0.05, "GBP", None, None),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,

@@ -39,7 +39,7 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
-    "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs",
+    "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -208,6 +208,8 @@ class Compiled:
     margin_verbs: frozenset[str]
     placing_verbs: frozenset[str]
     intransitive_only_verbs: frozenset[str]
+    #: "in half" after a change verb of decrease: the fraction the quantity was cut to (``fraction`` group)
+    split_re: re.Pattern
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
 
@@ -347,6 +349,7 @@ def compile_rules(rules: Rules) -> Compiled:
         margin_verbs=frozenset(_norm(w) for w in data["margin_verbs"]),
         placing_verbs=frozenset(_norm(w) for w in data["placing_verbs"]),
         intransitive_only_verbs=frozenset(_norm(w) for w in data["intransitive_only_verbs"]),
+        split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
 
@@ -460,6 +463,16 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "its aim is two-fold": having two parts
         if parsed is not None and parsed.value > 1:
             rows.append(_quantity_row(m.start(), m.end(), float(parsed.value), _qualifier(doc, m.start(), c), None, "multiplier_word"))
+    for m in c.split_re.finditer(text):
+        # "Magna recently cut its quarterly dividend in half": the prepositional phrase of a change verb of decrease, by the parse
+        prep = _token_at(doc, m.start())
+        verb = prep.head if prep is not None else None
+        cues = c.cues.get(_norm(verb.text), ()) if verb is not None else ()
+        if verb is not None and verb.tag_.startswith("VB") and any(q.role in VERB_GROUPS and q.direction == "decrease" for q in cues) \
+                and not any(t.dep_ in ("nsubj", "nsubjpass") and _norm(t.text) in c.person_pronouns for t in verb.children):
+            # "He was cut in half by the blast": a body, no quantity (a pronoun only: the NER takes "Magna" for a person)
+            rows.append(_quantity_row(m.start("f"), m.end("f"), c.fractions[_norm(m.group("f"))], _qualifier(doc, m.start(), c), "decrease",
+                                      "multiplier_factor"))
     for m in c.factor_re.finditer(text) if "factor" in text.lower() else ():
         row = _factor_multiplier(doc, m, rules, c)
         if row is not None:
@@ -975,8 +988,8 @@ def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c
     million, or $1.35 a share": a parenthesis holding a number, or a lead word ("or") with a value and a
     few words; else ``i``."""
     paren = re.match(r"\s*\([^()]{0,60}\)", text[i:limit])
-    if paren and any(ch.isdigit() for ch in paren.group()):
-        i += paren.end()
+    if paren and (any(ch.isdigit() for ch in paren.group()) or any(i + k in values for k in range(paren.end()))):
+        i += paren.end()  # a number in digits or in words ("five pence (eight U.S. cents)")
     # a unit word or two may stand before the comma: "tumbles 1,679 points, or 4%, to 40,545"
     lead = re.match(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*(\w+)\s+", text[i:limit])
     if lead and _norm(lead.group(1)) in c.restatement_leads and (i + lead.end()) in values:
@@ -1159,6 +1172,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 j = det.end()  # "lost all 5", "added another 1,000 cases"
             else:
                 j = _after_adjectives(doc, i, limit, values) or i  # "rose a lower-than-anticipated 5.2%"
+        elif first and skipped > 0 and role == "adverb" and not st.slots and st.multiplier is None and i in values and _particle_object(doc, st, i, c):
+            slot = "by"  # "pushed up Jaguar's share price five pence ... to 720 pence": the amount in apposition to the particle's object
         elif first and skipped > 0 and role in ("through_preposition", "direct") and not st.slots and st.multiplier is None:
             # "boosted its quarterly dividend 20%", "increase an individual's retirement benefits 10% to 20%": a
             # percent right after the object
@@ -1627,6 +1642,13 @@ def _particle_object_values(doc: Doc, tok: Token | None, values: dict[int, Value
     if obj is None:
         return False
     k = obj.right_edge.i + 1
+    amount = next((values[t.idx] for t in doc[obj.i + 1 : k] if t.idx in values and t.dep_ == "nummod" and t.head.dep_ == "appos"), None)
+    if amount is not None and k + 1 < len(doc) and doc[k].lower_ == "to":
+        # the amount in apposition to the object, then the later value: "pushed up Jaguar's share price five pence (eight
+        # U.S. cents) to a near-record 720 pence" (the same measure: "picked up the phone 5 times to 5 people" is none)
+        _, limit = _sentence_bounds(doc, doc[k].idx)
+        later = values.get(doc[k + 1].idx) or _value_after_np(doc, doc[k + 1].idx, limit, values, c)
+        return later is not None and not later.multiplier and not amount.multiplier and amount.source != "bare" and _same_measure(amount, later)
     if not (k + 1 < len(doc) and doc[k].lower_ in ("to", "from") and doc[k + 1].idx in values):
         return False
     # both ends written, as a change states them ("to 5.92 percent from 5.93 percent"): "picked up the phone to 5
