@@ -516,6 +516,14 @@ CHANGES = [
     ("wsjt-pushed-up-object-amount-to", "Speculative investors, betting on an imminent clash between Ford and GM, pushed up Jaguar's share price "
      "five pence (eight U.S. cents) to a near-record 720 pence ($11.60) in late trading on London's stock exchange yesterday.",
      "up Jaguar's share price five pence (eight U.S. cents) to a near-record 720 pence", "increase", None, 7.2, 0.05, "GBP", None, None),
+    # round 9, WSJ price moves written for this check: "gained"/"lost" with an amount and a later value in its measure
+    # (negatives: lost-money, r9-lost-to-fraud); a restatement holding a value of its own ("for each $1,000 face amount")
+    ("r9-gained-fraction-to", "IBM gained 1 3/8 to 104 1/2 in composite trading.", "gained 1 3/8 to 104 1/2", "increase", None, 104.5, 1.375, None,
+     None, None),
+    ("r9-gained-cents-to", "Coffee futures for December delivery gained 2.35 cents to $1.2845 a pound.", "gained 2.35 cents to $1.2845", "increase",
+     None, 1.2845, 0.0235, "USD", None, None),
+    ("r9-restatement-with-value", "The 30-year bond fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2 in late trading.",
+     "fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2", "decrease", None, 99.5, 0.75, None, None, None),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
@@ -672,6 +680,7 @@ NOT_CHANGES = [
     ("r9-puts-down-percent", "A buyer who puts down 20% on a median-priced home now faces a monthly mortgage payment of about $2,200."),
     ("r9-put-up-money", "Investors put up $50 million for the project."),
     ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
+    ("r9-lost-to-fraud", "The company lost $5 million to fraud."),
     ("dev-accelerate-object-to", "Spanish Prime Minister Pedro Sánchez announces that Spain will accelerate defense spending to 2% of its GDP in four years."),
 ]
 

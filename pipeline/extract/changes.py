@@ -995,6 +995,10 @@ def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c
     if lead and _norm(lead.group(1)) in c.restatement_leads and (i + lead.end()) in values:
         j = values[i + lead.end()].end
         for _ in range(c.restatement_max_words):
+            sp = re.match(r"\s+", text[j:limit])
+            if sp is not None and j + sp.end() in values and not values[j + sp.end()].multiplier:
+                j = values[j + sp.end()].end  # "fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2"
+                continue
             w = re.match(r"\s+([A-Za-z]+)(?=[\s,.;]|$)", text[j:limit])
             if w is None or _norm(w.group(1)) in c.prep_map or _norm(w.group(1)) in c.gap_stoppers or _norm(w.group(1)) in c.cues:
                 break
@@ -1238,7 +1242,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                         st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
                         i, first, skipped = total.end, False, 0
                         continue
-                    if percent_only or not _gain_loss_value(v, text, limit, c):
+                    if percent_only or not (_gain_loss_value(v, text, limit, c) or _later_after(doc, v, limit, values, c)):
                         break
                 if slot == "from" and v.ends is not None and "to" not in st.slots:
                     # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
@@ -1475,6 +1479,20 @@ def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
         return False  # a score
     unit = _norm(after.group(1)) if after is not None else ""
     return unit not in c.count_not_after_gain_loss and (v.unit or "") not in c.count_not_after_gain_loss
+
+
+def _later_after(doc: Doc, v: Value, limit: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether "to" and a later value in the amount's own measure follow the amount of "gained"/"lost" (a restatement may
+    stand between): the amount is a move of a price or level, not a loss or a tally ("IBM gained 1 3/8 to 104 1/2",
+    "Coffee futures gained 2.35 cents to $1.2845 a pound"; "lost $5 million to fraud", "lost 42 seats to the Tories" are
+    none)."""
+    text = doc_text(doc)
+    j = _skip_restatement(text, v.end, limit, values, c)
+    to = re.match(r"\s*,?\s+to\s+", text[j:limit])
+    if to is None or v.multiplier:
+        return False
+    later = values.get(j + to.end()) or _value_after_np(doc, j + to.end(), limit, values, c)
+    return later is not None and not later.multiplier and _same_measure(v, later)
 
 
 def _cue_trie(rules: Rules, c: Compiled) -> re.Pattern:
