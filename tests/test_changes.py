@@ -524,6 +524,8 @@ CHANGES = [
      None, 1.2845, 0.0235, "USD", None, None),
     ("r9-restatement-with-value", "The 30-year bond fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2 in late trading.",
      "fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2", "decrease", None, 99.5, 0.75, None, None, None),
+    ("r9-seasonally-adjusted-rate-of", "Sales of new homes surged 14.3% in September to a seasonally adjusted annual rate of 781,000 units.",
+     "surged 14.3% in September to a seasonally adjusted annual rate of 781,000", "increase", None, 781000, 14.3, "%", None, 14.3),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,

@@ -926,7 +926,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
 
 def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled, possessive: bool = False) -> Value | None:
     """The value after a short noun phrase that follows a preposition: "from a previous 93", "from the
-    current four", "to a record low of P59.2". At most three words, tagged as determiners, adjectives or
+    current four", "to a record low of P59.2", "to a seasonally adjusted annual rate of 781,000". At most five words (a
+    hyphenated word counts once), tagged as determiners, adjectives or
     nouns by the parse; a noun in the phrase needs "of" before the value and a level word before "of"
     ("to the company 500", "due to its loss of $992,000" are not), or is a named scale ("Category 1")."""
     tok = _token_at(doc, j)
@@ -936,7 +937,7 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     hyphens = 0  # "to an all-time low of 87": the hyphen of a compound word is no word of the phrase
     for k in range(tok.i, len(doc)):
         t = doc[k]
-        if t.idx >= limit or k >= tok.i + 4 + 2 * hyphens:  # a hyphen joins two tokens into one word
+        if t.idx >= limit or k >= tok.i + 6 + 2 * hyphens:  # a hyphen joins two tokens into one word ("to a seasonally adjusted annual rate of")
             return None
         if t.tag_ == "HYPH" and k > tok.i:
             hyphens += 1
@@ -974,9 +975,9 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
                 v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
             return v if v is not None and not v.multiplier and v.source != "count" else None
-        # a change word as the participle of the value's own noun phrase is no change word: "from a revised $9.6 billion",
-        # "from an adjusted $4.5 billion" (the value is that participle's head)
-        own = t.tag_ == "VBN" and t.dep_ == "amod" and t.head.idx in range(t.idx, limit) and (t.i + 1 < len(doc) and doc[t.i + 1].idx in values)
+        # a change word as a participle of the phrase's own noun or value is no change word: "from a revised $9.6 billion",
+        # "from an adjusted $4.5 billion", "to a seasonally adjusted annual rate of 781,000 units"
+        own = t.tag_ == "VBN" and t.dep_ == "amod" and t.idx < t.head.idx < limit
         if t.tag_ not in NP_TAGS or (_norm(t.text) in c.cues and not own) or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
         nouns += t.tag_.startswith("NN")
