@@ -526,6 +526,15 @@ CHANGES = [
      "fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2", "decrease", None, 99.5, 0.75, None, None, None),
     ("r9-seasonally-adjusted-rate-of", "Sales of new homes surged 14.3% in September to a seasonally adjusted annual rate of 781,000 units.",
      "surged 14.3% in September to a seasonally adjusted annual rate of 781,000", "increase", None, 781000, 14.3, "%", None, 14.3),
+    # round 9, WSJ market verbs written for this check (negatives: r9-retreated-miles, r9-lost-games-score, r9-improved-classrooms)
+    ("r9-retreated-points-to", "The Nikkei index retreated 105.36 points to 35,069.85.", "retreated 105.36 points to 35,069.85", "decrease", None,
+     35069.85, 105.36, None, None, None),
+    ("r9-fell-back-points-to", "Stock prices fell back 20 points to 2,600.", "fell back 20 points to 2,600", "decrease", None, 2600, 20, None, None,
+     None),
+    ("r9-eroded-to-from", "Its market share eroded to 20% from 25%.", "eroded to 20% from 25%", "decrease", 25, 20, None, None, None, -20.0),
+    ("r9-improved-to-from", "Profit improved to $15 million from $10 million.", "improved to $15 million from $10 million", "increase", 10e6, 15e6,
+     None, None, None, 50.0),
+    ("r9-firmed-fraction", "Bond prices firmed 1/8 point.", "firmed 1/8", "increase", None, None, 0.125, None, None, None),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
@@ -683,6 +692,10 @@ NOT_CHANGES = [
     ("r9-put-up-money", "Investors put up $50 million for the project."),
     ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
     ("r9-lost-to-fraud", "The company lost $5 million to fraud."),
+    ("r9-retreated-miles", "The troops retreated 20 miles to the border."),
+    ("r9-lost-games-score", "The team lost 3 games to 1."),
+    ("r9-improved-classrooms", "The school improved 5 classrooms."),
+    ("r9-fell-back-to-place", "They fell back to the city."),
     ("dev-accelerate-object-to", "Spanish Prime Minister Pedro Sánchez announces that Spain will accelerate defense spending to 2% of its GDP in four years."),
 ]
 

@@ -40,6 +40,7 @@ RULE_KEYS = (
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
+    "neutral_particles",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -210,6 +211,7 @@ class Compiled:
     intransitive_only_verbs: frozenset[str]
     #: "in half" after a change verb of decrease: the fraction the quantity was cut to (``fraction`` group)
     split_re: re.Pattern
+    neutral_particles: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
 
@@ -349,6 +351,7 @@ def compile_rules(rules: Rules) -> Compiled:
         margin_verbs=frozenset(_norm(w) for w in data["margin_verbs"]),
         placing_verbs=frozenset(_norm(w) for w in data["placing_verbs"]),
         intransitive_only_verbs=frozenset(_norm(w) for w in data["intransitive_only_verbs"]),
+        neutral_particles=frozenset(_norm(w) for w in data["neutral_particles"]),
         split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
@@ -887,7 +890,8 @@ class Statement:
     level_pending: bool = False
 
 
-def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False) -> Cue | None:
+def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False,
+              neutral: frozenset[str] = frozenset()) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
     a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
@@ -898,8 +902,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.tag_ == "RP" and nxt.lower_ not in ("up", "down") and " " not in phrase:
-        return None  # "cutting off water", "lays off" is a listed phrase of its own
+    if nxt is not None and nxt.tag_ == "RP" and nxt.lower_ not in ("up", "down") and " " not in phrase and nxt.lower_ not in neutral:
+        return None  # "cutting off water", "lays off" is a listed phrase of its own ("fell back 20 points" is the verb's)
     after_noun = prev is not None and prev.tag_ in ("NN", "NNS") and not (nxt is not None and nxt.tag_ in ("DT", "PRP$"))
     nouny = tok.tag_.startswith("NN") and prev is not None and (prev.tag_ in ("DT", "PRP$", "JJ", "CD", "POS") or prev.text == "%" or after_noun)
     if nouny and not any(c.role == "noun" for c in cue) and tok.dep_ == "ROOT" and not any(t.tag_.startswith(("VB", "MD")) for t in tok.sent):
@@ -1141,6 +1145,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if filler is not None:  # a spoken filler is no word of the statement ("jumped up uh twenty percent")
             i = filler.end()
             continue
+        back = re.match(r"([A-Za-z]+)(?![\w-])", text[i:limit]) if i == st.cue_end + gap.end() and first and skipped == 0 else None
+        tok_back = _token_at(doc, i) if back is not None and _norm(back.group(1)) in c.neutral_particles else None
+        if tok_back is not None and tok_back.tag_ in ("RP", "RB") and tok_back.head.idx == st.cue_start:
+            i += back.end()  # "Stock prices fell back 20 points to 2,600": the verb's particle, no object word
+            continue
         b = c.baseline_re.match(text, i, limit)
         if b:
             st.baseline = b.group("b") or b.group("s")
@@ -1243,7 +1252,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                         st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
                         i, first, skipped = total.end, False, 0
                         continue
-                    if percent_only or not (_gain_loss_value(v, text, limit, c) or _later_after(doc, v, limit, values, c)):
+                    later = _later_after(doc, v, limit, values, c)
+                    if (percent_only and not later) or not (_gain_loss_value(v, text, limit, c) or later):
                         break
                 if slot == "from" and v.ends is not None and "to" not in st.slots:
                     # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
@@ -1483,15 +1493,15 @@ def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
 
 
 def _later_after(doc: Doc, v: Value, limit: int, values: dict[int, Value], c: Compiled) -> bool:
-    """Whether "to" and a later value in the amount's own measure follow the amount of "gained"/"lost" (a restatement may
-    stand between): the amount is a move of a price or level, not a loss or a tally ("IBM gained 1 3/8 to 104 1/2",
-    "Coffee futures gained 2.35 cents to $1.2845 a pound"; "lost $5 million to fraud", "lost 42 seats to the Tories" are
-    none)."""
+    """Whether "to" and a later value in the amount's own measure follow the amount of "gained"/"lost" (a restatement or a
+    unit word may stand between): the amount is a move of a price or level, not a loss or a tally ("IBM gained 1 3/8 to
+    104 1/2", "Coffee futures gained 2.35 cents to $1.2845 a pound", "retreated 105.36 points to 35,069.85"; "lost $5
+    million to fraud", "lost 42 seats to the Tories" are none)."""
     text = doc_text(doc)
     j = _skip_restatement(text, v.end, limit, values, c)
-    to = re.match(r"\s*,?\s+to\s+", text[j:limit])
-    if to is None or v.multiplier:
-        return False
+    to = re.match(r"(?:\s+[A-Za-z]+)?\s*,?\s+to\s+", text[j:limit])  # a unit word may stand between ("105.36 points to")
+    if to is None or v.multiplier or (v.unit or "") in c.count_not_after_gain_loss:
+        return False  # "lost 3 games to 1": a score
     later = values.get(j + to.end()) or _value_after_np(doc, j + to.end(), limit, values, c)
     return later is not None and not later.multiplier and _same_measure(v, later)
 
@@ -1536,7 +1546,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             amount_after = _amount_after(doc, end, limit, values, c)
             particle = (_particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
                         or _particle_object_values(doc, tok, values, c))
-            cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
+            cue = _cue_role(tok, c.cues[word], word, particle, amount_after, c.neutral_particles)
             if cue is None or tok is None or tok.idx != start:
                 continue
             if word in c.intransitive_only_verbs and any(ch.dep_ == "dobj" for ch in tok.children):
