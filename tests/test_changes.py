@@ -535,6 +535,9 @@ CHANGES = [
     ("r9-improved-to-from", "Profit improved to $15 million from $10 million.", "improved to $15 million from $10 million", "increase", 10e6, 15e6,
      None, None, None, 50.0),
     ("r9-firmed-fraction", "Bond prices firmed 1/8 point.", "firmed 1/8", "increase", None, None, 0.125, None, None, None),
+    # a percent before a rate noun after "at a" (negatives: r9-at-a-percent-discount, r9-slowed-at-a-rate)
+    ("r9-grew-at-a-percent-rate", "The economy grew at a 2.5% annual rate in the third quarter.", "grew at a 2.5%", "increase", None, None, 2.5, "%",
+     None, 2.5),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
@@ -696,6 +699,8 @@ NOT_CHANGES = [
     ("r9-lost-games-score", "The team lost 3 games to 1."),
     ("r9-improved-classrooms", "The school improved 5 classrooms."),
     ("r9-fell-back-to-place", "They fell back to the city."),
+    ("r9-at-a-percent-discount", "Prices rose at a 5% discount to the index."),
+    ("r9-slowed-at-a-rate", "Growth slowed at a 3% annual rate."),
     ("dev-accelerate-object-to", "Spanish Prime Minister Pedro Sánchez announces that Spain will accelerate defense spending to 2% of its GDP in four years."),
 ]
 

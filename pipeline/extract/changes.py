@@ -186,6 +186,8 @@ class Compiled:
     matter_re: re.Pattern
     movement_prep_re: re.Pattern
     rate_re: re.Pattern
+    #: the rate noun after a percent: "grew at a 2.5% annual rate"
+    rate_after_re: re.Pattern
     baseline_words_re: re.Pattern
     range_lead_re: re.Pattern
     aside_re: re.Pattern
@@ -332,6 +334,7 @@ def compile_rules(rules: Rules) -> Compiled:
         aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
         range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
+        rate_after_re=rx.compile(r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:" + _alt(data["rate_nouns"]) + r")(?![\w-])", re.I),
         merge_max_words=int(data["merge_max_words"]),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
@@ -1179,6 +1182,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             j = filler.end() if filler is not None else j  # "to uh five dollars"
         elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
             slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
+        elif first and skipped == 0 and role in ("direct", "direct_percent") and (rate := re.match(r"at\s+an?\s+", text[i:limit], re.I)) is not None \
+                and (v := values.get(i + rate.end())) is not None and v.unit == "%" and c.rate_after_re.match(text, v.end, limit):
+            # "The economy grew at a 2.5% annual rate", "expanded at a 2.5% rate" ("slowed at a 3% rate" gives the rate it slowed
+            # to, no amount: a verb of change through a preposition takes none)
+            slot, j = "by", i + rate.end()
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
             det = c.amount_determiner_re.match(text, i, limit)
