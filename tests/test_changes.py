@@ -803,6 +803,11 @@ GAPPED = [
     ("two-verbs-not-gapped", "The Nasdaq Composite falls 4% and the S&P 500 falls 2.7%.", [("falls 4%", None, None, 4), ("falls 2.7%", None, None, 2.7)]),
     ("no-respectively-no-list", "Prices rose to 5 and 6 in two days.", [("rose to 5", None, 5, None)]),
     ("and-clause-with-verb", "Prices rose to $80 and traders sold 500 contracts.", [("rose to $80", None, 80, None)]),
+    # round 9 (WSJ earnings forms written for this check): a gapped amount then its own later value after a statement that
+    # ended on its later value (negative: r9-gapped-amount-other-unit)
+    ("r9-gapped-amount-then-to", "Revenue rose 3% to $2 billion, and operating profit 5% to $300 million.",
+     [("rose 3% to $2 billion", None, 2e9, 3), ("5% to $300 million", None, 3e8, 5)]),
+    ("r9-gapped-amount-other-unit", "Revenue rose 3% to $2 billion and 500 jobs to 2,000.", [("rose 3% to $2 billion", None, 2e9, 3)]),
     # round 3: subjects listed after a value-less change word; coordinated objects of one change word
     ("dev-listed-subjects", "Oil prices rise amid fears of a prolonged war and the draining of world oil reserves, including West Texas Intermediate "
      "to US$102.76 per barrel and Brent Crude to US$112.89 per barrel.", [("to US$102.76", None, 102.76, None), ("to US$112.89", None, 112.89, None)]),

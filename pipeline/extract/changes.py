@@ -1988,9 +1988,14 @@ def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[i
         st.slots["from"] = prev.slots["to"]  # "and then to 60": continues from the last value
     v = values.get(i)
     if v is not None:
-        if prev.last_slot != "by" or v.multiplier or v.unit != prev.slots["by"].unit:
+        if "by" not in prev.slots or v.multiplier or v.unit != prev.slots["by"].unit:
             return None
         st.slots["by"], st.last_slot, st.end = v, "by", v.end
+        if prev.last_slot != "by":
+            # "Revenue rose 3% to $2 billion, and operating profit 5% to $300 million": the amount, then the later value
+            st.cue_end = v.end
+            _read_slots(st, "through_preposition", doc, limit, values, dates, c)
+            st.cue_end = i
     else:
         _read_slots(st, "through_preposition", doc, limit, values, dates, c)
     filled = {k for k, v in st.slots.items() if not (k == "from" and not subject and v is prev.slots.get("to"))}
