@@ -96,6 +96,10 @@ MULTIPLIERS = [
     ("wsjt-cut-dividend-in-half", "Magna recently cut its quarterly dividend in half and the company's Class A shares are wallowing far below "
      "their 52-week high of 16.125 Canadian dollars (US$13.73).", "half", 0.5, "exact", "decrease", "change"),
     ("r9-slashed-nearly-in-half", "The company slashed its workforce nearly in half.", "half", 0.5, "approx", "decrease", "change"),
+    # round 9, WSJ comparison forms written for this check: a spelled "N times" before a possessive (rules/counts.yaml
+    # multiplier_word_needs; negative: r9-called-her-mother-times), "half those of" (negative: r9-half-those-polled)
+    ("r9-four-times-its", "The company's debt is four times its equity.", "four times", 4, "exact", "increase", "comparison"),
+    ("r9-half-those-of", "Its sales are half those of its rival.", "half", 0.5, "exact", "decrease", "comparison"),
     # round 9: a fraction after an amount with no counted noun stays a ratio (negative: r9-count-restated-as-share)
     ("r9-amount-then-half-the-price", "Shares now sell for about $5, half the price of a year ago.", "half", 0.5, "exact", "decrease", "change"),
 ]
@@ -163,6 +167,8 @@ NOT_MULTIPLIERS = [
      "exposed the personal information of about 33.7 million customers, nearly two-thirds of the population."),
     ("r9-count-restated-half-the-total", "The tax would hit 40 million households, half the total."),
     ("r9-cut-in-half-person", "He was cut in half by the blast."),
+    ("r9-called-her-mother-times", "She called her mother three times."),
+    ("r9-half-those-polled", "Half those polled said no."),
     ("r9-in-half-of-the-stores", "Sales rose in half of the stores."),
 ]
 

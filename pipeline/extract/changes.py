@@ -258,7 +258,7 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         fraction_share_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")(?=\s+(?:the|its|their|his|her|our)(?![\w-]))", re.I),
-        fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+that(?![\w-])", re.I),
+        fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?P<that>that|those)(?![\w-])", re.I),
         actions={_norm(k): (str(v[0]), None if v[1] is None else str(v[1])) for k, v in data["action_verbs"].items()},
         comparison_after=frozenset(_norm(w) for w in data["comparison_after"]),
         cues={k: tuple(v) for k, v in cues.items()},
@@ -438,10 +438,12 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         factor = c.ratio_adverbs[_norm(m.group())]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "increase", "multiplier_adverb"))
     for m in c.fraction_that_re.finditer(text):
-        # "worth only half that now": a ratio to a figure named before ("that" a demonstrative, not the
-        # relative of "half that voted")
-        that = _token_at(doc, m.end() - 4)
+        # "worth only half that now", "Its sales are half those of its rival": a ratio to a figure named before or after
+        # ("that" a demonstrative, not the relative of "half that voted"; "half those polled" is a share of a group)
+        that = _token_at(doc, m.start("that"))
         if that is None or that.tag_ != "DT":
+            continue
+        if m.group("that").lower() == "those" and not re.match(r"\s+of\s", text[m.end() :]):
             continue
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.start() + len(m.group("f")), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
