@@ -544,6 +544,11 @@ CHANGES = [
     # a percent before a rate noun after "at a" (negatives: r9-at-a-percent-discount, r9-slowed-at-a-rate)
     ("r9-grew-at-a-percent-rate", "The economy grew at a 2.5% annual rate in the third quarter.", "grew at a 2.5%", "increase", None, None, 2.5, "%",
      None, 2.5),
+    # round 9: WSJ's "#" is the pound sign (changes-tuning.md; sentences of wsj_0127, a tuning document; negative: r9-hash-rank)
+    ("tb-hash-pounds-from-to", "Reed International PLC said that net income for the six months ended Oct. 1 slipped 5% to #89.7 million ($141.9 "
+     "million), or 16 pence a share, from #94.8 million ($149.9 million), or 17.3 pence a share.",
+     "slipped 5% to #89.7 million ($141.9 million), or 16 pence a share, from #94.8 million", "decrease", 94.8e6, 89.7e6, 5, "%", None, -510 / 94.8),
+    ("tb-hash-pounds-to", "Sales fell 20% to #722 million.", "fell 20% to #722 million", "decrease", None, 722e6, 20, "%", None, -20.0),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
@@ -701,6 +706,11 @@ NOT_CHANGES = [
     ("r9-put-up-money", "Investors put up $50 million for the project."),
     ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
     ("r9-lost-to-fraud", "The company lost $5 million to fraud."),
+    ("r9-hash-rank", "The song rose to #1 on the chart."),
+    # the amount after a change adverb is a verb's direct object: the adverb is its particle (wsj_0376, a tuning document;
+    # positives: r9-inched-up-money, the "off" rows of the tuning set)
+    ("tb-spin-off-pounds", "It is dwarfed by B.A.T Industries PLC's plans to spin roughly off #4 billion in assets to help fend off a takeover bid."),
+    ("r9-wrote-off-money", "The bank wrote off $500 million in bad loans."),
     ("r9-retreated-miles", "The troops retreated 20 miles to the border."),
     ("r9-lost-games-score", "The team lost 3 games to 1."),
     ("r9-improved-classrooms", "The school improved 5 classrooms."),

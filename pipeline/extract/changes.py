@@ -40,7 +40,7 @@ RULE_KEYS = (
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
-    "neutral_particles",
+    "neutral_particles", "hash_currency", "object_particles",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -214,6 +214,9 @@ class Compiled:
     #: "in half" after a change verb of decrease: the fraction the quantity was cut to (``fraction`` group)
     split_re: re.Pattern
     neutral_particles: frozenset[str]
+    #: the currency WSJ writes as "#" (the pound sign of its 1989 wire), or "" for none
+    hash_currency: str
+    object_particles: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
 
@@ -355,6 +358,8 @@ def compile_rules(rules: Rules) -> Compiled:
         placing_verbs=frozenset(_norm(w) for w in data["placing_verbs"]),
         intransitive_only_verbs=frozenset(_norm(w) for w in data["intransitive_only_verbs"]),
         neutral_particles=frozenset(_norm(w) for w in data["neutral_particles"]),
+        hash_currency=str(data["hash_currency"] or ""),
+        object_particles=frozenset(_norm(w) for w in data["object_particles"]),
         split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
@@ -775,6 +780,15 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             inside = [] if m is not None else inside
         if inside or m is None:
             continue
+        hashed = m.start() > 0 and text[m.start() - 1] == "#" and bool(c.hash_currency)
+        if hashed and (re.search(r"\d[.,]\d", m.group()) or re.search(r"\s[A-Za-z]", m.group())):
+            parsed_hash = _parse_or_none(m.group(), rules)
+            if parsed_hash is not None:
+                # WSJ's "#" is the pound sign: "slipped 5% to #89.7 million", "dropped 11 to #10.86" (a decimal, a thousands
+                # comma or a scale word; "#1 seller" stays a list number)
+                out[m.start() - 1] = Value(m.start() - 1, m.end(), float(parsed_hash.value), c.hash_currency, source="money")
+                spans.append((m.start() - 1, m.end()))
+                continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
         if TIMES_AFTER_RE.match(text, m.end()):
@@ -845,6 +859,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             # value of a change word before it (no change word: "sentenced to 10 years" is no statement)
             out.setdefault(start, v)
     return out
+
+
+def _parse_or_none(words: str, rules: Rules):  # noqa: ANN202
+    """``parse_number`` or None when the words are no number."""
+    try:
+        return parse_number(words, rules)
+    except (ArithmeticError, ValueError):
+        return None
 
 
 def _range_ends(text: str, row: dict, low: float | None, high: float | None, unit: str | None, source: str, c: Compiled) -> tuple[Value, Value] | None:
@@ -1590,7 +1612,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 v = by_end.get(len(text[:start].rstrip()))
                 if v is not None and v.unit == "%" and not v.multiplier and v.start not in used:
                     st.slots["by"], st.start = v, v.start
-            if _not_a_change(doc, st, tok, cue, word, limit, c):
+            if _not_a_change(doc, st, tok, cue, word, limit, c) or (cue.role == "adverb" and word in c.object_particles and _verb_object_amount(doc, st, c)):
                 st.slots.clear()
             if cue.role in ("adverb", "noun") and st.slots and "to" not in st.slots:
                 before = _value_before(doc, st.start, values, by_end, used, dates, c)
@@ -1743,6 +1765,19 @@ def _person_subject(tok: Token, c: Compiled) -> bool:
     """Whether the subject of the change word is a person: "he"/"she" or a PERSON entity, by the parse."""
     subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+
+
+def _verb_object_amount(doc: Doc, st: Statement, c: Compiled) -> bool:
+    """Whether the amount of a change adverb ("off": ``object_particles``) is the direct object of a verb, by the parse: the
+    adverb is that verb's particle and the amount what it acted on ("The bank wrote off $500 million in bad loans", "plans to
+    spin roughly off #4 billion in assets"), no change; "closed at $100, off $8.625" has no object, and a verb of moving or
+    of change keeps it."""
+    by = st.slots.get("by")
+    last = _token_at(doc, by.end - 1) if by is not None else None
+    if last is None or last.dep_ != "dobj" or not last.head.tag_.startswith("VB"):
+        return False
+    verb = _norm(last.head.text)
+    return verb not in c.small_move_verbs and verb not in c.cues
 
 
 def _placing_particle(tok: Token, c: Compiled) -> bool:
