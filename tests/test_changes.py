@@ -549,6 +549,9 @@ CHANGES = [
      "million), or 16 pence a share, from #94.8 million ($149.9 million), or 17.3 pence a share.",
      "slipped 5% to #89.7 million ($141.9 million), or 16 pence a share, from #94.8 million", "decrease", 94.8e6, 89.7e6, 5, "%", None, -510 / 94.8),
     ("tb-hash-pounds-to", "Sales fell 20% to #722 million.", "fell 20% to #722 million", "decrease", None, 722e6, 20, "%", None, -20.0),
+    # a frequency between a change word and its value is a word of the gap (negative: r6-cut-times-frequency)
+    ("r9-cut-times-then-to", "Rates were cut 3 times last year, to 1.75%.", "cut 3 times last year, to 1.75%", "decrease", None, 1.75, None, None,
+     None, None),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,

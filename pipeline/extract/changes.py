@@ -1341,6 +1341,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             continue
         if not st.slots and c.list_lead_re.match(text, len(text[:i].rstrip()) - 1, limit) and text[:i].rstrip().endswith(","):
             break  # "Sales rose in 3 regions, including Asia to $5 billion": a list of subjects, not the object
+        times = TIMES_AFTER_RE.match(text, w.end(), limit) if any(ch.isdigit() for ch in word) and i not in values else None
+        if times is not None:
+            i = times.end()  # "Rates were cut 3 times last year, to 1.75%": how often, a word of the gap, no value
+            skipped += 1
+            continue
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)
                 and not _code_word(word, i, w.end(), values)) or (word in c.cues and not first):
             break
