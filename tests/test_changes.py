@@ -552,6 +552,8 @@ CHANGES = [
     # a frequency between a change word and its value is a word of the gap (negative: r6-cut-times-frequency)
     ("r9-cut-times-then-to", "Rates were cut 3 times last year, to 1.75%.", "cut 3 times last year, to 1.75%", "decrease", None, 1.75, None, None,
      None, None),
+    ("r9-went-up-to", "Ticket prices went up to $7.", "up to $7", "increase", None, 7, None, None, None, None),
+    ("r9-go-up-to-from", "Cases go up to 500 from 300.", "up to 500 from 300", "increase", 300, 500, None, None, None, 200 / 3),
     # round 9, the mirrors of four precision rules (negatives: r9-power-was-cut-to-homes, r9-lost-seat-by-votes, r9-puts-down-percent)
     ("r9-staff-was-cut-to", "Staff was cut to 500.", "cut to 500", "decrease", None, 500, None, None, None, None),
     ("r9-gained-seats-object-amount", "The Conservatives gained 48 seats, many of them in the north of England.", "gained 48", "increase", None, None,
@@ -710,6 +712,9 @@ NOT_CHANGES = [
     ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
     ("r9-lost-to-fraud", "The company lost $5 million to fraud."),
     ("r9-hash-rank", "The song rose to #1 on the chart."),
+    # "up to" after a present form of "go" is a range's bound (positives: r9-went-up-to, r9-go-up-to-from)
+    ("r9-goes-up-to-bound", "The temperature goes up to 20,000 Kelvin."),
+    ("r9-can-go-up-to-bound", "It can go up to 30%."),
     # the amount after a change adverb is a verb's direct object: the adverb is its particle (wsj_0376, a tuning document;
     # positives: r9-inched-up-money, the "off" rows of the tuning set)
     ("tb-spin-off-pounds", "It is dwarfed by B.A.T Industries PLC's plans to spin roughly off #4 billion in assets to help fend off a takeover bid."),

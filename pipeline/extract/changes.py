@@ -40,7 +40,7 @@ RULE_KEYS = (
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
-    "neutral_particles", "hash_currency", "object_particles",
+    "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -217,6 +217,7 @@ class Compiled:
     #: the currency WSJ writes as "#" (the pound sign of its 1989 wire), or "" for none
     hash_currency: str
     object_particles: frozenset[str]
+    bound_move_verbs: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
 
@@ -360,6 +361,7 @@ def compile_rules(rules: Rules) -> Compiled:
         neutral_particles=frozenset(_norm(w) for w in data["neutral_particles"]),
         hash_currency=str(data["hash_currency"] or ""),
         object_particles=frozenset(_norm(w) for w in data["object_particles"]),
+        bound_move_verbs=frozenset(_norm(w) for w in data["bound_move_verbs"]),
         split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
@@ -1592,7 +1594,8 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 continue  # "a buyer who puts down 20% on a home", "investors put up $50 million": an amount put or paid
             if cue.role == "adverb" and _person_moves(tok, c):
                 continue  # "He went up to 5 floors", "She went up 3 floors": a person moving, not a quantity changing
-            bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c)
+            bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) \
+                and (not _after_small_move(text, start, c) or _after_small_move(text, start, c, bound_verbs=True))
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
             _read_slots(st, cue.role, doc, limit, values, dates, c)
             if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
@@ -1659,12 +1662,14 @@ def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
     return w is not None and _norm(w.group(1)) in c.noun_words
 
 
-def _after_small_move(text: str, start: int, c: Compiled) -> bool:
+def _after_small_move(text: str, start: int, c: Compiled, bound_verbs: bool = False) -> bool:
     """Whether the word before "up"/"down" at ``start`` is a verb of moving ("inflation edges up to 2%", "the
     rate ticks up to 4.3%", "ticket prices went up from $5 to $7"): then the particle is the change word with
-    its values after it, and "up to" a change to a later value, not a bound ("has up to 5 million users")."""
+    its values after it, and "up to" a change to a later value, not a bound ("has up to 5 million users").
+    ``bound_verbs``: whether that word is one of the present forms of "go" after which "up to" is still a bound ("The
+    temperature goes up to 20,000 Kelvin", "it can go up to 30%": a range; "prices went up to $7" is a change)."""
     w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
-    return w is not None and _norm(w.group(1)) in c.small_move_verbs
+    return w is not None and _norm(w.group(1)) in (c.bound_move_verbs if bound_verbs else c.small_move_verbs)
 
 
 def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
