@@ -549,6 +549,8 @@ CHANGES = [
      "million), or 16 pence a share, from #94.8 million ($149.9 million), or 17.3 pence a share.",
      "slipped 5% to #89.7 million ($141.9 million), or 16 pence a share, from #94.8 million", "decrease", 94.8e6, 89.7e6, 5, "%", None, -510 / 94.8),
     ("tb-hash-pounds-to", "Sales fell 20% to #722 million.", "fell 20% to #722 million", "decrease", None, 722e6, 20, "%", None, -20.0),
+    # a price in eighths at a sentence's end
+    ("r9-eighths-at-sentence-end", "Philip Morris added 1 1/4 to 45 3/8.", "added 1 1/4 to 45 3/8", "increase", None, 45.375, 1.25, None, None, None),
     # a frequency between a change word and its value is a word of the gap (negative: r6-cut-times-frequency)
     ("r9-cut-times-then-to", "Rates were cut 3 times last year, to 1.75%.", "cut 3 times last year, to 1.75%", "decrease", None, 1.75, None, None,
      None, None),

@@ -93,6 +93,8 @@ OF_POSSESSIVE_RE = rx.compile(r"\s+of\s+(?:its|their|his|her|our|my|your)(?![\w-
 TO_BY_BEFORE_RE = rx.compile(r"(?<![\w-])(?:to|by)\s+$", re.I)
 AGO_AFTER_RE = rx.compile(r"\s+(?:ago|earlier|before|later|after)(?![\w-])", re.I)
 #: a percent sign or word ending the first end of a range ("12 percent to 580,000")
+#: the fraction of a price written in eighths after its whole number ("45 3/8")
+MIXED_FRACTION_RE = rx.compile(r" (\d{1,2})/(\d{1,2})(?![\d/])")
 PERCENT_END_RE = rx.compile(r"(?:%|(?<![\w-])(?:percent|per cent))\s*$", re.I)
 
 
@@ -817,6 +819,15 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for start, v in list(out.items()):
+        # a price in eighths at a sentence's end: "Philip Morris added 1 1/4 to 45 3/8." (the number pattern stops before the
+        # fraction there; "to 45 3/8 in trading" is read whole)
+        frac = MIXED_FRACTION_RE.match(text, v.end)
+        if v.source == "bare" and v.unit is None and not v.multiplier and frac is not None and re.fullmatch(r"[\d,]+", text[v.start : v.end]):
+            num, den = int(frac.group(1)), int(frac.group(2))
+            if 0 < num < den:
+                out.pop(frac.start(1), None)
+                out[start] = Value(v.start, frac.end(), v.value + num / den, None)
     for m in c.fraction_share_re.finditer(text):
         # "having lost roughly half its value", "cut half its staff": a fraction before a determiner (a predeterminer
         # by the parse) is the share of the noun after it; a change word before it takes it as its amount
