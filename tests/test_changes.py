@@ -549,6 +549,10 @@ CHANGES = [
      "million), or 16 pence a share, from #94.8 million ($149.9 million), or 17.3 pence a share.",
      "slipped 5% to #89.7 million ($141.9 million), or 16 pence a share, from #94.8 million", "decrease", 94.8e6, 89.7e6, 5, "%", None, -510 / 94.8),
     ("tb-hash-pounds-to", "Sales fell 20% to #722 million.", "fell 20% to #722 million", "decrease", None, 722e6, 20, "%", None, -20.0),
+    # a takeover bid raised (negative: r9-sweetened-deal-with)
+    ("r9-sweetened-to", "The bid was sweetened to $40 a share.", "sweetened to $40", "increase", None, 40, None, None, None, None),
+    ("r9-upped-to-from", "The group upped its offer to $25 a share from $22.", "upped its offer to $25 a share from $22", "increase", 22, 25, None,
+     None, None, 300 / 22),
     # a price in eighths at a sentence's end
     ("r9-eighths-at-sentence-end", "Philip Morris added 1 1/4 to 45 3/8.", "added 1 1/4 to 45 3/8", "increase", None, 45.375, 1.25, None, None, None),
     # a frequency between a change word and its value is a word of the gap (negative: r6-cut-times-frequency)
@@ -714,6 +718,7 @@ NOT_CHANGES = [
     ("r9-accelerated-minutes-later", "The car accelerated 30 minutes later."),
     ("r9-lost-to-fraud", "The company lost $5 million to fraud."),
     ("r9-hash-rank", "The song rose to #1 on the chart."),
+    ("r9-sweetened-deal-with", "He sweetened the deal with 5 extra shares."),
     # "up to" after a present form of "go" is a range's bound (positives: r9-went-up-to, r9-go-up-to-from)
     ("r9-goes-up-to-bound", "The temperature goes up to 20,000 Kelvin."),
     ("r9-can-go-up-to-bound", "It can go up to 30%."),
