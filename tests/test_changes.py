@@ -102,6 +102,7 @@ MULTIPLIERS = [
     ("r9-half-those-of", "Its sales are half those of its rival.", "half", 0.5, "exact", "decrease", "comparison"),
     # round 9: a fraction after an amount with no counted noun stays a ratio (negative: r9-count-restated-as-share)
     ("r9-amount-then-half-the-price", "Shares now sell for about $5, half the price of a year ago.", "half", 0.5, "exact", "decrease", "change"),
+    ("r9-count-then-half-the-level", "Sales reached 100 units, half the level of last year.", "half", 0.5, "exact", "decrease", "change"),
 ]
 
 

@@ -40,7 +40,7 @@ RULE_KEYS = (
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
-    "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs",
+    "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -220,6 +220,7 @@ class Compiled:
     hash_currency: str
     object_particles: frozenset[str]
     bound_move_verbs: frozenset[str]
+    whole_nouns: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
 
@@ -364,6 +365,7 @@ def compile_rules(rules: Rules) -> Compiled:
         hash_currency=str(data["hash_currency"] or ""),
         object_particles=frozenset(_norm(w) for w in data["object_particles"]),
         bound_move_verbs=frozenset(_norm(w) for w in data["bound_move_verbs"]),
+        whole_nouns=frozenset(_norm(w) for w in data["whole_nouns"]),
         split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
@@ -461,8 +463,11 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
         if _subject_share(doc, m.end("f"), c):
             continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
-        if _restated_count(doc, m.start(), c):
-            continue  # "about 33.7 million customers, nearly two-thirds of the population": a count restated as a share
+        whole = re.match(r"\s+(?:of\s+)?[A-Za-z]+\s+([A-Za-z]+)", text[m.end("f") :])
+        if whole is not None and _norm(whole.group(1)) in c.whole_nouns and _restated_count(doc, m.start(), c):
+            # "about 33.7 million customers, nearly two-thirds of the population": a count restated as a share of a whole
+            # ("100 units, half the level of last year" compares)
+            continue
         if OF_POSSESSIVE_RE.match(text, m.end("f")):
             continue  # "spends nearly a third of its revenue on interest": a share of the owner's own quantity ("a third of the price of")
         factor = c.fractions[_norm(m.group("f"))]
