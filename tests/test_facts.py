@@ -730,6 +730,16 @@ SUBJECT_CASES = [
      "value of about $278.4 million.", "$278.4 million", {"subject": "Nashua", "metric": "market_cap"}),
     ("exchange-by-its-own-description", "The New York Stock Exchange said its revenue rose. The exchange also said it paid $3 million.",
      "$3 million", {"subject": "New York Stock Exchange"}),
+    # TimeBank wsj_0791: the place of "-based" only locates the company (the NER read "Norwood" as ORG, "Phoenix" as GPE)
+    ("based-place-is-no-subject", "Norwood Partners Limited Partnership of Boston said it may make a tender offer for Phoenix "
+     "Technologies Ltd.\n\nNorwood, Mass.-based Phoenix, a once-high-flying maker of software for personal computers, has had "
+     "substantial losses in the past two quarters. Its stock, which was as high as $18.75 a share, has been trading under $4 "
+     "a share recently.", "$18.75", {"subject": "Phoenix Technologies"}),
+    ("based-company-is-the-subject", "Dallas-based Southwest Airlines earned $5 million.", "$5 million", {"subject": "Southwest Airlines"}),
+    # TimeBank wsj_0173: a currency under "each" is a rate's unit, not whose amount it is; "the dollar" trades
+    ("each-dollar-is-a-unit", "Under the plan, unsecured creditors, who are owed about $430 million, would receive about $92 "
+     "million, or 21 cents for each dollar they are owed.", "21 cents", {"subject": None}),
+    ("the-dollar-is-traded", "The dollar rose to 140 yen.", "140 yen", {"subject": "dollar"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -964,3 +974,31 @@ def test_indefinite_subject_that_is_no_kind(run_text, text, mention) -> None:
 def test_period_of_a_result(run_text, text, published, mention, period) -> None:
     fact = _fact(run_text(text, published), text, mention)
     assert fact["period"] == period
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # TimeBank wsj_0542: the change noun's "in" object names what the amount measures, not the clause's subject
+    ("But the company has had weak results so far this year, with earnings declining 43% to $13.7 million, or $1.43 a "
+     "share, on a 4% decline in revenue to $713.5 million through the first nine months of the year.", "$713.5 million", "revenue"),
+    ("The company reported an increase in sales to $40 million.", "$40 million", "revenue"),
+    # its mirror: an "in" object that names no metric leaves the amount to the words above it
+    ("The fund made an investment in Ukraine of $5 million.", "$5 million", "investment"),
+])
+def test_metric_from_a_nouns_in_object(run_text, text, mention, metric) -> None:
+    assert _fact(run_text(text), text, mention)["metric"] == metric
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # what a thing or a person is "worth" is no organisation's valuation
+    ("The Bybit cryptocurrency exchange says hackers stole digital tokens worth about $1.5 billion.", "$1.5 billion", "other"),
+    ("Brazil's exports to the U.S. were worth $40.3 billion last year.", "$40.3 billion", "other"),
+    ("Elon Musk became the first person to be worth more than $600 billion on Tuesday.", "$600 billion", "other"),
+    # a compound before the thing names it ("a bonus pool": salary)
+    ("Its 1,800 employees will share a bonus pool worth roughly $1.5 billion.", "$1.5 billion", "salary"),
+    # mirrors: a company is valued, whatever the NER calls its name, and a verb of valuing keeps valuation
+    ("SpaceX, which was valued at $1.5 trillion in its June stock market debut, grew.", "$1.5 trillion", "valuation"),
+    ("Klarna raises $1.37 billion in New York, valuing the company at $15.1 billion.", "$15.1 billion", "valuation"),
+    ("They signed an agreement worth up to US$35 billion.", "US$35 billion", "deal_value"),
+])
+def test_metric_of_what_is_worth(run_text, text, mention, metric) -> None:
+    assert _fact(run_text(text), text, mention)["metric"] == metric

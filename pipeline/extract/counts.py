@@ -53,6 +53,8 @@ RULE_KEYS = (
     "user_elided_max_ratio", "user_noun_crowd_verbs", "user_verbs",
     # issue 15 round 8
     "one_emphatic_after",
+    # issue 15 round 9
+    "user_noun_state_bodies",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -610,11 +612,12 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
               "reaching_min_value", "ordinal_entity_types",
               "of_the_body_entity_types", "comparative_number_deps", "comparative_tags",
-              "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps")
+              "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps", "rate_nouns",
+              "estimate_nouns", "alternative_coordinators")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
-                  "date_entity_types", "proportion_one_words", "quote_tags")
+                  "date_entity_types", "proportion_one_words", "quote_tags", "age_appos_entity_types")
 
 
 @dataclass(frozen=True)
@@ -678,6 +681,8 @@ class ParseRules:
     user_crowd_verbs: frozenset[str]
     #: "90,000 schools now use Zoom": verb -> metric for the subject counted by a number
     user_verbs: dict[str, str]
+    #: "12 original members of NATO": names of bodies of states; a user noun in a sentence naming one is a count
+    user_state_bodies: re.Pattern | None
     user_metric_modifiers: tuple[tuple[str, str], ...]
     #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
     #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
@@ -699,6 +704,14 @@ class ParseRules:
     group_appos_deps: frozenset[str]
     #: tags of quotation marks: a number inside a quoted modifier ('the "one country, two systems" model') is a name
     quote_tags: frozenset[str]
+    #: "creating jobs at a rate of 358,000 a month": nouns of a rate whose "of N" counts the verb's object
+    rate_nouns: frozenset[str]
+    #: "far above the 235,000 forecast by economists": nouns of an estimate of the count before it
+    estimate_nouns: frozenset[str]
+    #: "four or five people": coordinators that join two numbers as alternatives (both approximate)
+    alternative_coordinators: frozenset[str]
+    #: "Nigel Judah, 58, finance director": entity types of a name whose apposed bare number is an age
+    age_appos_types: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -777,6 +790,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_elided_ratio=float(data["user_elided_max_ratio"]),
         user_crowd_verbs=words(data["user_noun_crowd_verbs"]),
         user_verbs={_norm(str(k)): str(v) for k, v in data["user_verbs"].items()},
+        user_state_bodies=re.compile(
+            r"(?<![\w-])(?:" + "|".join(re.escape(str(w)) for w in sorted(data["user_noun_state_bodies"], key=len, reverse=True))
+            + r")(?![\w-])") if data["user_noun_state_bodies"] else None,
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
         ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
@@ -788,6 +804,10 @@ def _compile_parse(rules: Rules) -> ParseRules:
         group_adjective_deps=frozenset(p["group_adjective_deps"]),
         group_appos_deps=frozenset(p["group_appos_deps"]),
         quote_tags=frozenset(str(t) for t in x["quote_tags"]),
+        rate_nouns=words(p["rate_nouns"]),
+        estimate_nouns=words(p["estimate_nouns"]),
+        alternative_coordinators=words(p["alternative_coordinators"]),
+        age_appos_types=frozenset(x["age_appos_entity_types"]),
     )
 
 
@@ -1268,9 +1288,14 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     million members", "The council has 12 members", "The team signed 3 new players"). Such numbers stay
     counts. A named organisation's members are its members ("160,000 members of the Conservative Party",
     "12 original members of NATO": user counts, metric members), as issue 15 lists members among users
-    and the facts labels count them. The crowd of an event (user_noun_events) is a count too: "18,250 to
+    and the facts labels count them; not the members of a body of states (user_noun_state_bodies, named in
+    the sentence: "12 original members of NATO", "The enlargement of NATO from 16 members to 19": countries,
+    not users of a product, service, platform or company, as the labelling brief and tuning batch 5 have
+    them). The crowd of an event (user_noun_events) is a count too: "18,250 to
     63,000 visitors attended the rally", "the concert drew 50,000 listeners", "visitors to the festival"."""
     lab = c.labels
+    if pr.user_state_bodies is not None and pr.user_state_bodies.search(noun.sent.text):
+        return True  # "There were 12 original members of NATO": member states, no product's users
 
     def body(tok: Token) -> bool:
         return _norm(tok.text) in pr.user_bodies
@@ -1710,6 +1735,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "about a half million people": a fraction, not a count (measures keep theirs)
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
+        estimated = None if glued else _estimated_count(cand, sents, c, pr, rows)
+        if estimated is not None:
+            noun = None  # "far above the 235,000 forecast by economists": the jobs counted before it
         if noun is not None and _quoted_name(cand, noun, sents, pr):
             continue  # 'under the "one country, two systems" model': a quoted name, not a count
         if noun is not None and _names_one(noun, reading, c, pr):
@@ -1720,6 +1748,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 and not _fraction_count(cand, reading, noun, glued is not None, sents, c, pr, ctx.rules):
             continue  # "7.0 magnitude", "4.5 per 100,000", "a .223-calibre rifle" are no counts; "23.5 common shares" is
         unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
+        if estimated is not None:
+            unit, rule = estimated["unit"], "count_estimate"
         unit_text = noun.unit_text if noun is not None else unit
         if unit is None and noun is not None:
             small = reading.spelled and not reading.has_magnitude
@@ -1747,6 +1777,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "a boy who just turned 6": an age, whatever was counted before it
         if unit is None and _date_part(cand, sents, c, pr):
             continue  # "on March 4 and 5": the day of a date, never an elided count
+        if unit is None and _apposed_age(cand, sents, c, pr):
+            continue  # "Nigel Judah, 58, finance director": an age, never the executives counted before it
         if unit is None and _score_value(cand, sents, c, pr):
             continue  # "a majority of 80", "a margin of 5,000": the size of a score, never an elided count
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
@@ -1795,6 +1827,8 @@ def _coordinated_qualifier(cand: Candidate, sents: Sentences, c: Compiled, pr: P
     100 million people in the United States and six million in Canada", "about 45,000 drivers and 3.5
     million customers": the labels' convention). The parse joins the number, or the noun it counts, to the
     earlier number or its noun as a conjunct. Bounds ("more than", "at least") are not carried: "exact"."""
+    if _alternative_number(cand, sents, c, pr):
+        return "approx"  # "four or five people", "five or six feet": either, so neither exactly
     earlier = _sentence_rows(rows, sents, cand.start)
     tok = _number_token(sents, cand) if earlier else None
     if tok is None:
@@ -1809,6 +1843,66 @@ def _coordinated_qualifier(cand: Candidate, sents: Sentences, c: Compiled, pr: P
         if num is not None and (num.i in targets or num.head.i in targets):
             return "approx" if row["qualifier"] == "approx" else "exact"
     return "exact"
+
+
+def _alternative_number(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """Is the number one of two numbers joined by a coordinator of rules/counts.yaml parse_counts
+    alternative_coordinators ("There were four or five people inside", "five or six feet")? Written as
+    alternatives, neither is exact: both are approximate (the tuning labels' convention)."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return False
+    lab = c.labels
+
+    def joined(first: Token, second: Token) -> bool:
+        return (second.dep_ in lab["conjunct"] and second.head.i == first.i and first.tag_ in pr.number_tags
+                and second.tag_ in pr.number_tags
+                and any(t.dep_ in lab["coordinator"] and _norm(t.text) in pr.alternative_coordinators
+                        and first.i < t.i < second.i for t in first.children))
+
+    return joined(tok, next((t for t in tok.children if t.dep_ in lab["conjunct"]), tok)) or joined(tok.head, tok)
+
+
+def _estimated_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> dict | None:
+    """The count before the number in its sentence when the parse hangs the number on a noun of
+    rules/counts.yaml parse_counts estimate_nouns: "the economy added 358,000 jobs last month, far above the
+    235,000 forecast by economists" (an estimate of the same figure counts jobs); None otherwise."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in pr.number_deps or tok.head.i <= tok.i or _norm(tok.head.text) not in pr.estimate_nouns:
+        return None
+    previous = _previous_count(rows, sents, cand.start)
+    return previous if previous is not None and previous["kind"] == "count" else None
+
+
+def _apposed_age(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
+    """A bare number the parse apposes (parse_labels list_item) to a name of rules/counts.yaml count_exclusions
+    age_appos_entity_types: "Nigel Judah, 58, finance director" states an age, never a count of the executives
+    counted before it in the sentence."""
+    tok = _number_token(sents, cand)
+    return tok is not None and tok.dep_ in c.labels["list_item"] and tok.head.i < tok.i \
+        and tok.head.ent_type_ in pr.age_appos_types
+
+
+def _rate_object(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The plural object of a verb whose rate a bare number states: "the economy has been creating jobs at a
+    rate of 358,000 a month" -> job (the number is the object of "of" under a noun of rules/counts.yaml
+    parse_counts rate_nouns, itself the object of a preposition of that verb). The object has no number of
+    its own and comes before the number."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["prep_object"] or tok.head.lower_ != c.of_word:
+        return None
+    rate = tok.head.head
+    if _norm(rate.text) not in pr.rate_nouns or rate.dep_ not in lab["prep_object"]:
+        return None
+    verb = rate.head.head
+    if rate.head.dep_ not in lab["preposition"] or verb.tag_ not in c.verb_tags:
+        return None
+    for noun in verb.children:
+        if (noun.dep_ in lab["verb_object"] and noun.i < tok.i and noun.tag_ in c.plural_tags and noun.is_lower
+                and _head_ok(noun, c, pr) and not any(k.dep_ in lab["number_modifier"] for k in noun.children)):
+            return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
+    return None
 
 
 def _conversion_qualifier(qual: str, prefix: str, rows: list[dict]) -> str:
@@ -2153,6 +2247,9 @@ def _elided_noun(
         return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
+    rated = _rate_object(cand, sents, c, pr)
+    if rated is not None:
+        return rated, "count_rate"  # "creating jobs at a rate of 358,000 a month"
     subject = _subject_noun(cand, sents, c, pr)
     if subject is not None:
         return subject, "count_subject"

@@ -98,12 +98,28 @@ def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:
         return False
     if ent.label == "COMMODITY" and tok.head.lower_ in scene.fr.source_preps and tok.head.dep_ == "prep":
         return False
+    if ent.label == "COMMODITY" and any(c.dep_ == "det" and c.lower_ in scene.fr.rate_determiners for c in tok.children):
+        return False  # "21 cents for each dollar they are owed": a rate's unit
+    if _locates(scene, ent, tok):
+        return False
     for anc in islice(chain((tok,), tok.ancestors), scene.fr.max_depth):
         if anc.lower_ in scene.fr.source_words:
             return False
         if top is not None and anc.i == top.i:
             break
     return True
+
+
+def _locates(scene: Scene, ent: Entity, tok: Token) -> bool:
+    """Is the name the place of a locating participle ("Norwood" of "Norwood, Mass.-based Phoenix", "Dallas" of
+    "Dallas-based Southwest")? It only says where the name it modifies is."""
+    head = tok
+    while head.head.i != head.i and ent.start <= head.head.idx < ent.end:  # the name's own last word
+        head = head.head
+    if head.dep_ not in scene.fr.place_modifier_deps or head.head.i == head.i:
+        return False
+    word = head.head.lower_
+    return any(word == w or word.endswith("-" + w) for w in scene.fr.locating_participles)
 
 
 def candidates_in(scene: Scene, tokens: list[Token], top: Token | None) -> list[tuple[Entity, Token]]:

@@ -95,6 +95,8 @@ class FactRules:
     propagated_labels: frozenset[str]
     nested_aside_deps: frozenset[str]
     market_nouns: frozenset[str]
+    locating_participles: frozenset[str]
+    rate_determiners: frozenset[str]
     market_size_deps: frozenset[str]
     state_body_words: frozenset[str]
     state_labels: frozenset[str]
@@ -117,6 +119,7 @@ class FactRules:
     person_metric_words: dict[str, str]
     item_list_share: float
     company_label: str
+    person_labels: frozenset[str]
     place_modifier_deps: frozenset[str]
     public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
@@ -172,7 +175,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -182,7 +185,7 @@ _WORD_SETS = (
     "possessive_pronouns", "valued_object_verbs", "public_body_words", "public_body_descriptions", "relative_possessives",
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
-    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns",
+    "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -258,7 +261,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
-        "relabelled_as_company", "company_label", "indefinite_determiners", "state_body_words", "state_labels",
+        "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(

@@ -71,13 +71,29 @@ def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
         return None
     things = [word.head] if word.head.i != word.i and word.head.tag_.startswith("NN") else []
     things += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    if word.dep_ in fr.valuing_clause_deps:  # "signs the largest export agreement ..., worth up to US$35 billion"
-        things += [o for o in word.head.children if o.dep_ == "dobj"]
+    if word.tag_.startswith("VB"):  # "valuing the company at $15.1 billion", "SpaceX was valued at": its own object or subject
+        things += [o for o in word.children if o.dep_ in ("dobj", *fr.subject_deps)]
+    elif word.dep_ in fr.valuing_clause_deps:  # "signs the largest export agreement ..., worth up to US$35 billion",
+        things += [o for o in word.head.children if o.dep_ in ("dobj", *fr.subject_deps)]  # "exports were worth $40 billion"
+    things = [t for t in things if not t.like_num and t.tag_ not in fr.number_tags and t.ent_type_ != "MONEY"]
     for thing in things:
-        metric = _word_metric(thing, fr)
-        if metric and metric != fr.valuing_metric:
-            return metric, thing.text
+        # the thing's own word, else a compound before it ("a bonus pool worth $1.5 billion": salary)
+        for tok in (thing, *(c for c in thing.lefts if c.dep_ == "compound")):
+            metric = _word_metric(tok, fr)
+            if metric and metric != fr.valuing_metric:
+                return metric, tok.text
+    if things and not word.tag_.startswith("VB") and not any(_organisation(t, fr) for t in things):
+        # "vouchers worth ₩50,000", "the first person to be worth $600 billion": what a thing or a person is
+        # worth, no organisation's valuation (a company is "valued at", whatever the NER calls its name)
+        return OTHER_METRIC, word.text
     return None
+
+
+def _organisation(tok: Token, fr: FactRules) -> bool:
+    """Does the token name or describe an organisation ("Tesla", "the company", "a startup")?"""
+    if tok.tag_ in fr.proper_noun_tags and tok.ent_type_ not in fr.person_labels:
+        return True  # a name other than a person's: the NER often mislabels a company's
+    return tok.ent_type_ == fr.company_label or fr.company_label in fr.descriptions.get(tok.lower_, ())
 
 
 def measured_noun(span: Span, fr: FactRules) -> Token | None:
@@ -123,8 +139,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         metric = _word_metric(node, fr)
         if metric:
             return _valued_thing(node, fr) or _earned_from(node, fr) or (metric, node.text)
-        if node.tag_.startswith("VB"):  # "pay AU$240 million in penalties", "paid $5 million as a fine"
-            found = _object_metric(node, fr)
+        if node.tag_.startswith(("VB", "NN")):  # "pay AU$240 million in penalties", "paid $5 million as a fine",
+            found = _object_metric(node, fr)  # "a 4% decline in revenue to $713.5 million"
             if found:
                 return found
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
@@ -144,6 +160,10 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     word_metric, word = governing_word(span, fr) if span is not None else (None, None)
     own = row.get("metric")
     if word_metric in fr.money_words_first:
+        return word_metric, word
+    if word_metric and word is not None and own and fr.money_words.get(word.lower()) == own:
+        # the extractor's cue is the very word the parse found governing the amount, and the parse read more
+        # of it ("tokens worth $1.5 billion": what a thing is worth, no organisation's valuation)
         return word_metric, word
     if own and own != OTHER_METRIC:
         return own, word if word_metric == own else None
