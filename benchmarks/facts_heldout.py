@@ -168,10 +168,18 @@ def _loss(g: dict, p: dict) -> str:
 
 
 def _interval(period: str) -> tuple[str, str] | None:
-    """An ISO interval of days or of months as its first and last day ("1989-01/1989-09" and
-    "1989-01-01/1989-09-30" are one interval), else None."""
+    """An ISO interval of days or of months, or a quarter or half, as its first and last day ("1989-01/1989-09",
+    "1989-01-01/1989-09-30" are one interval; "1989-Q3" is "1989-07/1989-09"), else None."""
     import calendar
 
+    quarter = re.fullmatch(r"(\d{4})-([QH])([1-4])", period)
+    if quarter:  # "1989-Q3" is 1989-07/1989-09, "1989-H1" 1989-01/1989-06
+        year, kind, k = int(quarter.group(1)), quarter.group(2), int(quarter.group(3))
+        months = 3 if kind == "Q" else 6
+        if kind == "H" and k > 2:
+            return None
+        first, last = (k - 1) * months + 1, k * months
+        period = f"{year}-{first:02d}/{year}-{last:02d}"
     parts = period.split("/")
     if len(parts) != 2:
         return None
@@ -201,7 +209,8 @@ def same_metric(pred: Any, gold: Any) -> bool:
 
 def same_period(pred: Any, gold: Any) -> bool:
     """The same period: the same string, or the same interval written at another grain (the project's facts write a
-    duration's interval in days, "2024-01-01/2024-11-30"; some label sets write whole months, "1989-01/1989-09")."""
+    duration's interval in days, "2024-01-01/2024-11-30", and "the quarter ended Sept. 30" in months,
+    "1989-07/1989-09"; some label sets write whole months, "1989-01/1989-09", or the quarter, "1989-Q3")."""
     if str(pred) == str(gold):
         return True
     a, b = _interval(str(pred)), _interval(str(gold))

@@ -325,6 +325,10 @@ def test_quarter_without_a_year(nlp, rules, settings, sentence, published, span,
     ("Toyota expects operating profit to fall to ¥3.8 trillion in the year to March 2026.", date(2025, 5, 8),
      "the year to March 2026", "2025-04/2026-03"),
     ("Sales for the three months ended June 30 rose 4%.", date(2026, 2, 26), "the three months ended June 30", "2025-04/2025-06"),
+    # TimeBank wsj_1006 / wsj_0751: "the quarter" is three months, "the half year" six; an abbreviated month keeps its day
+    ("Sales increased in the quarter ended Sept. 30 to $747.8 million.", date(1989, 10, 26), "the quarter ended Sept. 30", "1989-07/1989-09"),
+    ("In the fiscal quarter ended Sept. 30, it lost money.", date(1989, 10, 26), "the fiscal quarter ended Sept. 30", "1989-07/1989-09"),
+    ("Profit for the half year to June rose.", date(1989, 10, 26), "the half year to June", "1989-01/1989-06"),
 ])
 def test_months_to_a_month(nlp, rules, settings, sentence, published, span, value) -> None:
     row = one(run(nlp, rules, settings, sentence, published), span)
@@ -332,7 +336,7 @@ def test_months_to_a_month(nlp, rules, settings, sentence, published, span, valu
 
 
 @pytest.mark.parametrize("sentence", ["The road to March 2026 is long.", "He moved the meeting to March 3.",
-                                      "The months to March were hard."])
+                                      "The months to March were hard.", "The quarter ended badly.", "The half ended in June."])
 def test_months_to_needs_a_length(nlp, rules, settings, sentence) -> None:
     """No length or 'the year' before "to <month>": no reporting period is read."""
     rows = run(nlp, rules, settings, sentence, date(2026, 2, 26))

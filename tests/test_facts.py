@@ -834,7 +834,8 @@ PERIOD_CASES = [
      "$16.1 billion", "2025-06-01"),
     ("date-of-the-clause", "Acme said on Tuesday that its revenue rose to $5 billion in 2024.", "$5 billion", "2024"),
     ("date-of-the-clause-subject", "Revenue in 2024 rose to $5 billion, Acme said.", "$5 billion", "2024"),
-    ("date-through-a-time-noun", "Acme said revenue for the quarter ended Sept. 30, 2024 rose to $5 billion.", "$5 billion", "2024-09-30"),
+    # (the quarter itself since 2026-11-28: "the quarter ended Sept. 30" is a reporting period of three months)
+    ("date-through-a-time-noun", "Acme said revenue for the quarter ended Sept. 30, 2024 rose to $5 billion.", "$5 billion", "2024-07/2024-09"),
     # WSJ, 1989 (wsj_0527): a comparison "a year ago" is of the reporting period its sentence named before it
     ("year-ago-comparison-of-the-named-quarter", "Acme reported a second-quarter loss of $175.5 million, or $13.44 a share, "
      "compared with net income of $27.1 million, or $1.16 a share, a year ago.", "$27.1 million", "2024-Q2"),

@@ -130,7 +130,7 @@ def _fiscal_fragments(data) -> dict[str, str]:  # noqa: ANN001
         "<FRELY>": rf"\b(?P<frel>{standalone})\s+{fiscal_year}\b",
         # a fiscal year given by its last day: "fiscal year ended March 31", "FY ending June 30, 2025"
         "<FENDED>": rf"(?:{fiscal_year}|\bFY)\s+(?:that\s+)?(?P<fend>ended|ending|ends|to)\s+(?:on\s+|in\s+)?"
-                    r"<MONTH>(?:\s+<DAY>(?:st|nd|rd|th)?)?(?:,?\s+<YEAR>)?",
+                    r"<MONTH>(?:\.(?=\s+\d))?(?:\s+<DAY>(?:st|nd|rd|th)?)?(?:,?\s+<YEAR>)?",  # "Jan. 31": its day too
     }
 
 
@@ -715,7 +715,7 @@ def r_months_to(x: Match) -> Read | None:
     month = x.month()
     if not month:
         return None
-    months = 12 if x.g("whole") else None
+    months = 12 if x.g("whole") else 3 if x.g("qwhole") else 6 if x.g("hwhole") else None
     if months is None:
         unit, n = x.unit(), x.num()
         if unit is None or n is None or not float(n).is_integer() or n <= 0 or unit not in _MONTHS_IN:
