@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation, trie
 from pipeline.extract import Context, doc_text
-from pipeline.numbers import parse_number, vocab
+from pipeline.numbers import Parsed, parse_number, vocab
 from pipeline.rules import Rules, check_keys
 
 RULE_KEYS = (
@@ -879,7 +879,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
     return out
 
 
-def _parse_or_none(words: str, rules: Rules):  # noqa: ANN202
+def _parse_or_none(words: str, rules: Rules) -> Parsed | None:
     """``parse_number`` or None when the words are no number."""
     try:
         return parse_number(words, rules)
