@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation, trie
 from pipeline.extract import Context, doc_text
-from pipeline.numbers import parse_number, vocab
+from pipeline.numbers import Parsed, parse_number, vocab
 from pipeline.rules import Rules, check_keys
 
 RULE_KEYS = (
@@ -39,7 +39,8 @@ RULE_KEYS = (
     "shortfall_words", "movement_units", "person_pronouns", "level_units", "small_move_verbs", "value_loss_nouns",
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
-    "supply_nouns", "from_to_verbs",
+    "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
+    "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -92,6 +93,8 @@ OF_POSSESSIVE_RE = rx.compile(r"\s+of\s+(?:its|their|his|her|our|my|your)(?![\w-
 TO_BY_BEFORE_RE = rx.compile(r"(?<![\w-])(?:to|by)\s+$", re.I)
 AGO_AFTER_RE = rx.compile(r"\s+(?:ago|earlier|before|later|after)(?![\w-])", re.I)
 #: a percent sign or word ending the first end of a range ("12 percent to 580,000")
+#: the fraction of a price written in eighths after its whole number ("45 3/8")
+MIXED_FRACTION_RE = rx.compile(r" (\d{1,2})/(\d{1,2})(?![\d/])")
 PERCENT_END_RE = rx.compile(r"(?:%|(?<![\w-])(?:percent|per cent))\s*$", re.I)
 
 
@@ -185,6 +188,8 @@ class Compiled:
     matter_re: re.Pattern
     movement_prep_re: re.Pattern
     rate_re: re.Pattern
+    #: the rate noun after a percent: "grew at a 2.5% annual rate"
+    rate_after_re: re.Pattern
     baseline_words_re: re.Pattern
     range_lead_re: re.Pattern
     aside_re: re.Pattern
@@ -205,6 +210,19 @@ class Compiled:
     supply_nouns: frozenset[str]
     from_to_verbs: frozenset[str]
     mult_not_prep: frozenset[str]
+    margin_verbs: frozenset[str]
+    placing_verbs: frozenset[str]
+    intransitive_only_verbs: frozenset[str]
+    #: "in half" after a change verb of decrease: the fraction the quantity was cut to (``fraction`` group)
+    split_re: re.Pattern
+    neutral_particles: frozenset[str]
+    #: the currency WSJ writes as "#" (the pound sign of its 1989 wire), or "" for none
+    hash_currency: str
+    object_particles: frozenset[str]
+    bound_move_verbs: frozenset[str]
+    whole_nouns: frozenset[str]
+    #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
+    value_noun_heads: frozenset[str]
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -247,7 +265,7 @@ def compile_rules(rules: Rules) -> Compiled:
             re.I,
         ),
         fraction_share_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")(?=\s+(?:the|its|their|his|her|our)(?![\w-]))", re.I),
-        fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+that(?![\w-])", re.I),
+        fraction_that_re=rx.compile(r"(?<![\w-])(?P<f>" + _alt(fractions) + r")\s+(?P<that>that|those)(?![\w-])", re.I),
         actions={_norm(k): (str(v[0]), None if v[1] is None else str(v[1])) for k, v in data["action_verbs"].items()},
         comparison_after=frozenset(_norm(w) for w in data["comparison_after"]),
         cues={k: tuple(v) for k, v in cues.items()},
@@ -323,6 +341,7 @@ def compile_rules(rules: Rules) -> Compiled:
         aside_re=rx.compile(r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:he|she|they|it)\s+)(?:" + _alt(data["aside_verbs"]) + r")\s*,"),
         range_lead_re=rx.compile(r"(?:" + _alt(data["range_leads"]) + r")\s+", re.I),
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
+        rate_after_re=rx.compile(r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:" + _alt(data["rate_nouns"]) + r")(?![\w-])", re.I),
         merge_max_words=int(data["merge_max_words"]),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
@@ -339,6 +358,16 @@ def compile_rules(rules: Rules) -> Compiled:
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
         supply_nouns=frozenset(_norm(w) for w in data["supply_nouns"]),
         from_to_verbs=frozenset(_norm(w) for w in data["from_to_verbs"]),
+        margin_verbs=frozenset(_norm(w) for w in data["margin_verbs"]),
+        placing_verbs=frozenset(_norm(w) for w in data["placing_verbs"]),
+        intransitive_only_verbs=frozenset(_norm(w) for w in data["intransitive_only_verbs"]),
+        neutral_particles=frozenset(_norm(w) for w in data["neutral_particles"]),
+        hash_currency=str(data["hash_currency"] or ""),
+        object_particles=frozenset(_norm(w) for w in data["object_particles"]),
+        bound_move_verbs=frozenset(_norm(w) for w in data["bound_move_verbs"]),
+        whole_nouns=frozenset(_norm(w) for w in data["whole_nouns"]),
+        split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
+        value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
     )
 
 
@@ -420,10 +449,12 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
         factor = c.ratio_adverbs[_norm(m.group())]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "increase", "multiplier_adverb"))
     for m in c.fraction_that_re.finditer(text):
-        # "worth only half that now": a ratio to a figure named before ("that" a demonstrative, not the
-        # relative of "half that voted")
-        that = _token_at(doc, m.end() - 4)
+        # "worth only half that now", "Its sales are half those of its rival": a ratio to a figure named before or after
+        # ("that" a demonstrative, not the relative of "half that voted"; "half those polled" is a share of a group)
+        that = _token_at(doc, m.start("that"))
         if that is None or that.tag_ != "DT":
+            continue
+        if m.group("that").lower() == "those" and not re.match(r"\s+of\s", text[m.end() :]):
             continue
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.start() + len(m.group("f")), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
@@ -432,6 +463,11 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
         if _subject_share(doc, m.end("f"), c):
             continue  # "Half the population lives in poverty": a share of the clause's subject, not a ratio
+        whole = re.match(r"\s+(?:of\s+)?[A-Za-z]+\s+([A-Za-z]+)", text[m.end("f") :])
+        if whole is not None and _norm(whole.group(1)) in c.whole_nouns and _restated_count(doc, m.start(), c):
+            # "about 33.7 million customers, nearly two-thirds of the population": a count restated as a share of a whole
+            # ("100 units, half the level of last year" compares)
+            continue
         if OF_POSSESSIVE_RE.match(text, m.end("f")):
             continue  # "spends nearly a third of its revenue on interest": a share of the owner's own quantity ("a third of the price of")
         factor = c.fractions[_norm(m.group("f"))]
@@ -449,11 +485,44 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "its aim is two-fold": having two parts
         if parsed is not None and parsed.value > 1:
             rows.append(_quantity_row(m.start(), m.end(), float(parsed.value), _qualifier(doc, m.start(), c), None, "multiplier_word"))
+    for m in c.split_re.finditer(text):
+        # "Magna recently cut its quarterly dividend in half": the prepositional phrase of a change verb of decrease, by the parse
+        prep = _token_at(doc, m.start())
+        verb = prep.head if prep is not None else None
+        cues = c.cues.get(_norm(verb.text), ()) if verb is not None else ()
+        if verb is not None and verb.tag_.startswith("VB") and any(q.role in VERB_GROUPS and q.direction == "decrease" for q in cues) \
+                and not any(t.dep_ in ("nsubj", "nsubjpass") and _norm(t.text) in c.person_pronouns for t in verb.children):
+            # "He was cut in half by the blast": a body, no quantity (a pronoun only: the NER takes "Magna" for a person)
+            rows.append(_quantity_row(m.start("f"), m.end("f"), c.fractions[_norm(m.group("f"))], _qualifier(doc, m.start(), c), "decrease",
+                                      "multiplier_factor"))
     for m in c.factor_re.finditer(text) if "factor" in text.lower() else ():
         row = _factor_multiplier(doc, m, rules, c)
         if row is not None:
             rows.append(row)
     return rows
+
+
+def _restated_count(doc: Doc, start: int, c: Compiled) -> bool:
+    """Whether the fraction at ``start`` follows a comma after a count and its counted noun (a qualifier may stand
+    between), by the parse: it restates that count as a share of a whole ("about 33.7 million customers, nearly two-thirds
+    of the population", "40 million households, half the total"). A ratio after an amount with no noun stays one ("fell to
+    $5, half the price of a year ago")."""
+    text = doc_text(doc)
+    sent_start, _ = _sentence_bounds(doc, start)
+    q = c.qual_end.search(text[sent_start:start])
+    before = text[: sent_start + q.start() if q else start].rstrip()  # past "nearly", "more than"
+    comma = _token_at(doc, len(before) - 1)
+    if not before.endswith(",") or comma is None or comma.i < 1:
+        return False
+    k = comma.i
+    nouns = 0
+    for t in reversed(doc[max(0, k - 4) : k]):
+        if t.tag_ == "CD":
+            return nouns > 0
+        if not t.tag_.startswith("NN") or nouns == 2:
+            return False
+        nouns += 1
+    return False
 
 
 def _subject_share(doc: Doc, end: int, c: Compiled) -> bool:
@@ -720,6 +789,15 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             inside = [] if m is not None else inside
         if inside or m is None:
             continue
+        hashed = m.start() > 0 and text[m.start() - 1] == "#" and bool(c.hash_currency)
+        if hashed and (re.search(r"\d[.,]\d", m.group()) or re.search(r"\s[A-Za-z]", m.group())):
+            parsed_hash = _parse_or_none(m.group(), rules)
+            if parsed_hash is not None:
+                # WSJ's "#" is the pound sign: "slipped 5% to #89.7 million", "dropped 11 to #10.86" (a decimal, a thousands
+                # comma or a scale word; "#1 seller" stays a list number)
+                out[m.start() - 1] = Value(m.start() - 1, m.end(), float(parsed_hash.value), c.hash_currency, source="money")
+                spans.append((m.start() - 1, m.end()))
+                continue
         if re.fullmatch(r"\d{4}", m.group()) or re.search(r"[A-Za-z][-‐]$|[#/]$", text[max(0, m.start() - 2) : m.start()]):
             continue  # a year, a model code, a list number
         if TIMES_AFTER_RE.match(text, m.end()):
@@ -746,6 +824,15 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for start, v in list(out.items()):
+        # a price in eighths at a sentence's end: "Philip Morris added 1 1/4 to 45 3/8." (the number pattern stops before the
+        # fraction there; "to 45 3/8 in trading" is read whole)
+        frac = MIXED_FRACTION_RE.match(text, v.end)
+        if v.source == "bare" and v.unit is None and not v.multiplier and frac is not None and re.fullmatch(r"[\d,]+", text[v.start : v.end]):
+            num, den = int(frac.group(1)), int(frac.group(2))
+            if 0 < num < den:
+                out.pop(frac.start(1), None)
+                out[start] = Value(v.start, frac.end(), v.value + num / den, None)
     for m in c.fraction_share_re.finditer(text):
         # "having lost roughly half its value", "cut half its staff": a fraction before a determiner (a predeterminer
         # by the parse) is the share of the noun after it; a change word before it takes it as its amount
@@ -790,6 +877,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             # value of a change word before it (no change word: "sentenced to 10 years" is no statement)
             out.setdefault(start, v)
     return out
+
+
+def _parse_or_none(words: str, rules: Rules) -> Parsed | None:
+    """``parse_number`` or None when the words are no number."""
+    try:
+        return parse_number(words, rules)
+    except (ArithmeticError, ValueError):
+        return None
 
 
 def _range_ends(text: str, row: dict, low: float | None, high: float | None, unit: str | None, source: str, c: Compiled) -> tuple[Value, Value] | None:
@@ -840,7 +935,8 @@ class Statement:
     level_pending: bool = False
 
 
-def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False) -> Cue | None:
+def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False,
+              neutral: frozenset[str] = frozenset()) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
     a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
@@ -851,8 +947,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
     nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
-    if nxt is not None and nxt.tag_ == "RP" and nxt.lower_ not in ("up", "down") and " " not in phrase:
-        return None  # "cutting off water", "lays off" is a listed phrase of its own
+    if nxt is not None and nxt.tag_ == "RP" and nxt.lower_ not in ("up", "down") and " " not in phrase and nxt.lower_ not in neutral:
+        return None  # "cutting off water", "lays off" is a listed phrase of its own ("fell back 20 points" is the verb's)
     after_noun = prev is not None and prev.tag_ in ("NN", "NNS") and not (nxt is not None and nxt.tag_ in ("DT", "PRP$"))
     nouny = tok.tag_.startswith("NN") and prev is not None and (prev.tag_ in ("DT", "PRP$", "JJ", "CD", "POS") or prev.text == "%" or after_noun)
     if nouny and not any(c.role == "noun" for c in cue) and tok.dep_ == "ROOT" and not any(t.tag_.startswith(("VB", "MD")) for t in tok.sent):
@@ -879,7 +975,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
 
 def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Compiled, possessive: bool = False) -> Value | None:
     """The value after a short noun phrase that follows a preposition: "from a previous 93", "from the
-    current four", "to a record low of P59.2". At most three words, tagged as determiners, adjectives or
+    current four", "to a record low of P59.2", "to a seasonally adjusted annual rate of 781,000". At most five words (a
+    hyphenated word counts once), tagged as determiners, adjectives or
     nouns by the parse; a noun in the phrase needs "of" before the value and a level word before "of"
     ("to the company 500", "due to its loss of $992,000" are not), or is a named scale ("Category 1")."""
     tok = _token_at(doc, j)
@@ -889,7 +986,7 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     hyphens = 0  # "to an all-time low of 87": the hyphen of a compound word is no word of the phrase
     for k in range(tok.i, len(doc)):
         t = doc[k]
-        if t.idx >= limit or k >= tok.i + 4 + 2 * hyphens:  # a hyphen joins two tokens into one word
+        if t.idx >= limit or k >= tok.i + 6 + 2 * hyphens:  # a hyphen joins two tokens into one word ("to a seasonally adjusted annual rate of")
             return None
         if t.tag_ == "HYPH" and k > tok.i:
             hyphens += 1
@@ -927,7 +1024,10 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
                 v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
             return v if v is not None and not v.multiplier and v.source != "count" else None
-        if t.tag_ not in NP_TAGS or _norm(t.text) in c.cues or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
+        # a change word as a participle of the phrase's own noun or value is no change word: "from a revised $9.6 billion",
+        # "from an adjusted $4.5 billion", "to a seasonally adjusted annual rate of 781,000 units"
+        own = t.tag_ == "VBN" and t.dep_ == "amod" and t.idx < t.head.idx < limit
+        if t.tag_ not in NP_TAGS or (_norm(t.text) in c.cues and not own) or _norm(t.text) in c.gap_stoppers or any(ch.isdigit() for ch in t.text):
             return None
         nouns += t.tag_.startswith("NN")
     return None
@@ -938,13 +1038,17 @@ def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c
     million, or $1.35 a share": a parenthesis holding a number, or a lead word ("or") with a value and a
     few words; else ``i``."""
     paren = re.match(r"\s*\([^()]{0,60}\)", text[i:limit])
-    if paren and any(ch.isdigit() for ch in paren.group()):
-        i += paren.end()
+    if paren and (any(ch.isdigit() for ch in paren.group()) or any(i + k in values for k in range(paren.end()))):
+        i += paren.end()  # a number in digits or in words ("five pence (eight U.S. cents)")
     # a unit word or two may stand before the comma: "tumbles 1,679 points, or 4%, to 40,545"
     lead = re.match(r"(?:\s+[A-Za-z]+){0,2}\s*,\s*(\w+)\s+", text[i:limit])
     if lead and _norm(lead.group(1)) in c.restatement_leads and (i + lead.end()) in values:
         j = values[i + lead.end()].end
         for _ in range(c.restatement_max_words):
+            sp = re.match(r"\s+", text[j:limit])
+            if sp is not None and j + sp.end() in values and not values[j + sp.end()].multiplier:
+                j = values[j + sp.end()].end  # "fell 3/4 point, or $7.50 for each $1,000 face amount, to 99 1/2"
+                continue
             w = re.match(r"\s+([A-Za-z]+)(?=[\s,.;]|$)", text[j:limit])
             if w is None or _norm(w.group(1)) in c.prep_map or _norm(w.group(1)) in c.gap_stoppers or _norm(w.group(1)) in c.cues:
                 break
@@ -998,11 +1102,15 @@ def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
 
 def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
     """Whether the count after "to" names who a supply was cut off from or given to, not the later value: the object's last
-    noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change)."""
+    noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change), or,
+    with no object between, the passive subject of the change word is ("Power was cut to about 724,000 homes", by the parse;
+    "Staff was cut to 500" is a change)."""
     if v.source not in ("count", "bare", "user_counts") or v.unit == "%" or v.multiplier:
         return False
     first, last = _token_index(doc, st.cue_start), _token_index(doc, to_start)
     nouns = [t for t in doc[first:last] if st.cue_end <= t.idx < to_start and t.tag_.startswith("NN")]
+    if not nouns and first < len(doc):
+        nouns = [t for t in doc[first].children if t.dep_ == "nsubjpass" and t.tag_.startswith("NN")]
     return bool(nouns) and (_norm(nouns[-1].text) in c.supply_nouns or nouns[-1].lemma_.lower() in c.supply_nouns)
 
 
@@ -1082,6 +1190,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         if filler is not None:  # a spoken filler is no word of the statement ("jumped up uh twenty percent")
             i = filler.end()
             continue
+        back = re.match(r"([A-Za-z]+)(?![\w-])", text[i:limit]) if i == st.cue_end + gap.end() and first and skipped == 0 else None
+        tok_back = _token_at(doc, i) if back is not None and _norm(back.group(1)) in c.neutral_particles else None
+        if tok_back is not None and tok_back.tag_ in ("RP", "RB") and tok_back.head.idx == st.cue_start:
+            i += back.end()  # "Stock prices fell back 20 points to 2,600": the verb's particle, no object word
+            continue
         b = c.baseline_re.match(text, i, limit)
         if b:
             st.baseline = b.group("b") or b.group("s")
@@ -1111,6 +1224,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             j = filler.end() if filler is not None else j  # "to uh five dollars"
         elif first and skipped == 0 and role in VERB_GROUPS and (rate := c.rate_re.match(text, i, limit)) is not None:
             slot, j = "by", rate.end()  # "grows at an annualized rate of 3%"
+        elif first and skipped == 0 and role in ("direct", "direct_percent") and (rate := re.match(r"at\s+an?\s+", text[i:limit], re.I)) is not None \
+                and (v := values.get(i + rate.end())) is not None and v.unit == "%" and c.rate_after_re.match(text, v.end, limit):
+            # "The economy grew at a 2.5% annual rate", "expanded at a 2.5% rate" ("slowed at a 3% rate" gives the rate it slowed
+            # to, no amount: a verb of change through a preposition takes none)
+            slot, j = "by", i + rate.end()
         elif first and skipped == 0 and role in ("direct", "direct_percent", "adverb"):
             slot = "by"
             det = c.amount_determiner_re.match(text, i, limit)
@@ -1118,6 +1236,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 j = det.end()  # "lost all 5", "added another 1,000 cases"
             else:
                 j = _after_adjectives(doc, i, limit, values) or i  # "rose a lower-than-anticipated 5.2%"
+        elif first and skipped > 0 and role == "adverb" and not st.slots and st.multiplier is None and i in values and _particle_object(doc, st, i, c):
+            slot = "by"  # "pushed up Jaguar's share price five pence ... to 720 pence": the amount in apposition to the particle's object
         elif first and skipped > 0 and role in ("through_preposition", "direct") and not st.slots and st.multiplier is None:
             # "boosted its quarterly dividend 20%", "increase an individual's retirement benefits 10% to 20%": a
             # percent right after the object
@@ -1170,6 +1290,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.multiplier = v
                 st.end, i, first, skipped = v.end, v.end, False, 0
                 continue
+            other = st.slots.get("to" if slot == "from" else "from") if slot in ("from", "to") else None
+            if v is not None and other is not None and not v.multiplier and _other_measure(v, other):
+                break  # "Sales rose 10% to $5 billion from 300 stores": a source in another measure, no earlier value
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
                 if role == "direct_percent" and not p:
                     percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
@@ -1179,7 +1302,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                         st.slots["by"], st.slots["to"], st.last_slot, st.end = v, total, "to", total.end
                         i, first, skipped = total.end, False, 0
                         continue
-                    if percent_only or not _gain_loss_value(v, text, limit, c):
+                    later = _later_after(doc, v, limit, values, c)
+                    if (percent_only and not later) or not (_gain_loss_value(v, text, limit, c) or later):
                         break
                 if slot == "from" and v.ends is not None and "to" not in st.slots:
                     # "have risen from about 270 to 338 parts per billion": a range another stage read is both values
@@ -1235,6 +1359,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             continue
         if not st.slots and c.list_lead_re.match(text, len(text[:i].rstrip()) - 1, limit) and text[:i].rstrip().endswith(","):
             break  # "Sales rose in 3 regions, including Asia to $5 billion": a list of subjects, not the object
+        times = TIMES_AFTER_RE.match(text, w.end(), limit) if any(ch.isdigit() for ch in word) and i not in values else None
+        if times is not None:
+            i = times.end()  # "Rates were cut 3 times last year, to 1.75%": how often, a word of the gap, no value
+            skipped += 1
+            continue
         if (any(ch.isdigit() for ch in word) and not _name_number(doc, i) and not ORDINAL_RE.fullmatch(word) and not YEAR_SPAN_RE.fullmatch(word)
                 and not _code_word(word, i, w.end(), values)) or (word in c.cues and not first):
             break
@@ -1298,6 +1427,16 @@ def _same_measure(a: Value, b: Value) -> bool:
         return True
     plain = ("count", "bare")
     return a.source in plain and b.source in plain and a.unit != "%" and b.unit != "%"
+
+
+def _other_measure(a: Value, b: Value) -> bool:
+    """Whether two values are of different kinds of measure, so one cannot be the other's earlier or later value: money
+    against a count, a percent against money ("Sales rose to $5 billion from 300 stores", "Its share rose to 20% from 5
+    million users"). A bare number ("from 10 tonnes to 2") goes with any; counts of different nouns go together
+    ("from 5 employees in 2010 to 500 today")."""
+    def kind(v: Value) -> str:
+        return "%" if v.unit == "%" else "count" if v.source in ("count", "user_counts") else v.source
+    return "bare" not in (a.source, b.source) and kind(a) != kind(b)
 
 
 def _forecast_range(doc: Doc, st: Statement, v: Value) -> bool:
@@ -1408,6 +1547,20 @@ def _gain_loss_value(v: Value, text: str, limit: int, c: Compiled) -> bool:
     return unit not in c.count_not_after_gain_loss and (v.unit or "") not in c.count_not_after_gain_loss
 
 
+def _later_after(doc: Doc, v: Value, limit: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether "to" and a later value in the amount's own measure follow the amount of "gained"/"lost" (a restatement or a
+    unit word may stand between): the amount is a move of a price or level, not a loss or a tally ("IBM gained 1 3/8 to
+    104 1/2", "Coffee futures gained 2.35 cents to $1.2845 a pound", "retreated 105.36 points to 35,069.85"; "lost $5
+    million to fraud", "lost 42 seats to the Tories" are none)."""
+    text = doc_text(doc)
+    j = _skip_restatement(text, v.end, limit, values, c)
+    to = re.match(r"(?:\s+[A-Za-z]+)?\s*,?\s+to\s+", text[j:limit])  # a unit word may stand between ("105.36 points to")
+    if to is None or v.multiplier or (v.unit or "") in c.count_not_after_gain_loss:
+        return False  # "lost 3 games to 1": a score
+    later = values.get(j + to.end()) or _value_after_np(doc, j + to.end(), limit, values, c)
+    return later is not None and not later.multiplier and _same_measure(v, later)
+
+
 def _cue_trie(rules: Rules, c: Compiled) -> re.Pattern:
     """``c.cue_re`` as a trie, for the statement loop's whole-text scan: the same matches (the cue words
     are distinct lowercase phrases, so at most one branch fits each character and the longest phrase
@@ -1448,12 +1601,17 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             amount_after = _amount_after(doc, end, limit, values, c)
             particle = (_particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
                         or _particle_object_values(doc, tok, values, c))
-            cue = _cue_role(tok, c.cues[word], word, particle, amount_after)
+            cue = _cue_role(tok, c.cues[word], word, particle, amount_after, c.neutral_particles)
             if cue is None or tok is None or tok.idx != start:
                 continue
+            if word in c.intransitive_only_verbs and any(ch.dep_ == "dobj" for ch in tok.children):
+                continue  # "accelerate defense spending to 2% of its GDP": a plan for an object ("inflation accelerated to 5.4%" is one)
+            if cue.role == "adverb" and _placing_particle(tok, c):
+                continue  # "a buyer who puts down 20% on a home", "investors put up $50 million": an amount put or paid
             if cue.role == "adverb" and _person_moves(tok, c):
                 continue  # "He went up to 5 floors", "She went up 3 floors": a person moving, not a quantity changing
-            bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) and not _after_small_move(text, start, c)
+            bound = cue.role == "adverb" and word in c.adverb_bounds and re.match(r"\s+to\b", text[end:]) \
+                and (not _after_small_move(text, start, c) or _after_small_move(text, start, c, bound_verbs=True))
             st = Statement(start, end, cue.direction, start, end, {}, rule=f"change_{cue.role}")
             _read_slots(st, cue.role, doc, limit, values, dates, c)
             if bound and not ("from" in st.slots and "to" in st.slots and _same_measure(st.slots["from"], st.slots["to"])):
@@ -1478,7 +1636,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
                 v = by_end.get(len(text[:start].rstrip()))
                 if v is not None and v.unit == "%" and not v.multiplier and v.start not in used:
                     st.slots["by"], st.start = v, v.start
-            if _not_a_change(doc, st, tok, cue, word, limit, c):
+            if _not_a_change(doc, st, tok, cue, word, limit, c) or (cue.role == "adverb" and word in c.object_particles and _verb_object_amount(doc, st, c)):
                 st.slots.clear()
             if cue.role in ("adverb", "noun") and st.slots and "to" not in st.slots:
                 before = _value_before(doc, st.start, values, by_end, used, dates, c)
@@ -1520,12 +1678,14 @@ def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
     return w is not None and _norm(w.group(1)) in c.noun_words
 
 
-def _after_small_move(text: str, start: int, c: Compiled) -> bool:
+def _after_small_move(text: str, start: int, c: Compiled, bound_verbs: bool = False) -> bool:
     """Whether the word before "up"/"down" at ``start`` is a verb of moving ("inflation edges up to 2%", "the
     rate ticks up to 4.3%", "ticket prices went up from $5 to $7"): then the particle is the change word with
-    its values after it, and "up to" a change to a later value, not a bound ("has up to 5 million users")."""
+    its values after it, and "up to" a change to a later value, not a bound ("has up to 5 million users").
+    ``bound_verbs``: whether that word is one of the present forms of "go" after which "up to" is still a bound ("The
+    temperature goes up to 20,000 Kelvin", "it can go up to 30%": a range; "prices went up to $7" is a change)."""
     w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
-    return w is not None and _norm(w.group(1)) in c.small_move_verbs
+    return w is not None and _norm(w.group(1)) in (c.bound_move_verbs if bound_verbs else c.small_move_verbs)
 
 
 def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
@@ -1569,6 +1729,13 @@ def _particle_object_values(doc: Doc, tok: Token | None, values: dict[int, Value
     if obj is None:
         return False
     k = obj.right_edge.i + 1
+    amount = next((values[t.idx] for t in doc[obj.i + 1 : k] if t.idx in values and t.dep_ == "nummod" and t.head.dep_ == "appos"), None)
+    if amount is not None and k + 1 < len(doc) and doc[k].lower_ == "to":
+        # the amount in apposition to the object, then the later value: "pushed up Jaguar's share price five pence (eight
+        # U.S. cents) to a near-record 720 pence" (the same measure: "picked up the phone 5 times to 5 people" is none)
+        _, limit = _sentence_bounds(doc, doc[k].idx)
+        later = values.get(doc[k + 1].idx) or _value_after_np(doc, doc[k + 1].idx, limit, values, c)
+        return later is not None and not later.multiplier and not amount.multiplier and amount.source != "bare" and _same_measure(amount, later)
     if not (k + 1 < len(doc) and doc[k].lower_ in ("to", "from") and doc[k + 1].idx in values):
         return False
     # both ends written, as a change states them ("to 5.92 percent from 5.93 percent"): "picked up the phone to 5
@@ -1592,6 +1759,8 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
         return True
     if by.source == "measure" and c.matter_re.match(doc_text(doc), by.end, limit):
         return True  # "drops up to 60 centimetres of snow": matter that fell
+    if word in c.margin_verbs and _margin(tok, by, c):
+        return True  # "Jo Swinson lost her seat in East Dunbartonshire by 149 votes": the margin of a contest lost
     if cue.role == "direct_percent" and by.source in ("count", "bare") and _person_subject(tok, c):
         return True  # "He added 15 points and 7 rebounds": a player's tally, not a change of a quantity
     if (by.unit or "") in c.movement_units and (c.movement_prep_re.match(doc_text(doc), by.end, limit) or _from_place(doc, by.end, limit, c)):
@@ -1599,6 +1768,14 @@ def _not_a_change(doc: Doc, st: Statement, tok: Token, cue: Cue, word: str, limi
     if (by.unit or "") in c.movement_units:
         return _person_subject(tok, c)
     return False
+
+
+def _margin(tok: Token, by: Value, c: Compiled) -> bool:
+    """Whether the amount of "lost"/"gained" comes after the verb's own direct object, by the parse: the object is what was
+    lost or won as a whole, the amount the margin ("lost her seat by 149 votes", "lost the race by 3 points"); "lost 42
+    seats", "lost 5% of its value" have the amount as the object, "lost its market value by 5%" a value as the object."""
+    objects = [t for t in tok.children if t.dep_ == "dobj" and t.idx < by.start]
+    return any(not (t.idx <= by.start < t.idx + len(t.text)) and _norm(t.text) not in c.value_noun_heads for t in objects)
 
 
 def _from_place(doc: Doc, end: int, limit: int, c: Compiled) -> bool:
@@ -1614,6 +1791,29 @@ def _person_subject(tok: Token, c: Compiled) -> bool:
     """Whether the subject of the change word is a person: "he"/"she" or a PERSON entity, by the parse."""
     subject = [t for t in tok.children if t.dep_ in ("nsubj", "nsubjpass")]
     return any(_norm(t.text) in c.person_pronouns or t.ent_type_ == "PERSON" for t in subject)
+
+
+def _verb_object_amount(doc: Doc, st: Statement, c: Compiled) -> bool:
+    """Whether the amount of a change adverb ("off": ``object_particles``) is the direct object of a verb, by the parse: the
+    adverb is that verb's particle and the amount what it acted on ("The bank wrote off $500 million in bad loans", "plans to
+    spin roughly off #4 billion in assets"), no change; "closed at $100, off $8.625" has no object, and a verb of moving or
+    of change keeps it."""
+    by = st.slots.get("by")
+    last = _token_at(doc, by.end - 1) if by is not None else None
+    if last is None or last.dep_ != "dobj" or not last.head.tag_.startswith("VB"):
+        return False
+    verb = _norm(last.head.text)
+    return verb not in c.small_move_verbs and verb not in c.cues
+
+
+def _placing_particle(tok: Token, c: Compiled) -> bool:
+    """Whether a change adverb is the particle of a verb of placing or paying right before it, by the parse: the amount
+    after it is what was put or paid ("a buyer who puts down 20% on a home", "investors put up $50 million"), no change;
+    the particle of a verb of moving is one ("shares edged up 0.3%", "closed down 42 cents"), and so is a passive one, whose
+    subject is the quantity ("prices were put up 5%")."""
+    prev = tok.nbor(-1) if tok.i > 0 else None
+    return (prev is not None and prev.tag_.startswith("VB") and tok.head.i == prev.i and _norm(prev.text) in c.placing_verbs
+            and not any(ch.dep_ == "auxpass" for ch in prev.children))
 
 
 def _person_moves(tok: Token, c: Compiled) -> bool:
@@ -1851,9 +2051,14 @@ def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[i
         st.slots["from"] = prev.slots["to"]  # "and then to 60": continues from the last value
     v = values.get(i)
     if v is not None:
-        if prev.last_slot != "by" or v.multiplier or v.unit != prev.slots["by"].unit:
+        if "by" not in prev.slots or v.multiplier or v.unit != prev.slots["by"].unit:
             return None
         st.slots["by"], st.last_slot, st.end = v, "by", v.end
+        if prev.last_slot != "by":
+            # "Revenue rose 3% to $2 billion, and operating profit 5% to $300 million": the amount, then the later value
+            st.cue_end = v.end
+            _read_slots(st, "through_preposition", doc, limit, values, dates, c)
+            st.cue_end = i
     else:
         _read_slots(st, "through_preposition", doc, limit, values, dates, c)
     filled = {k for k, v in st.slots.items() if not (k == "from" and not subject and v is prev.slots.get("to"))}
