@@ -1041,7 +1041,8 @@ ROUND10 = [
     ("news-ages", "Three suspects, 19, 20 and 25, were charged.", "19", 0, None, None, None),
     ("news-apposed-ages", "Police arrested two men, 25 and 30, on Friday.", "25", 0, None, None, None),
     ("news-tally", "Voters elected 12 councillors, 7 to 5 in favour of the plan.", "7", 0, None, None, None),
-    ("news-part-of-patients", "The hospital treated 30 patients, 12 aged over 80, on Tuesday.", "12", 0, "count", "patient", "exact"),
+    ("news-part-of-patients", "The hospital treated 30 patients, twelve aged over 80, on Tuesday.", "twelve", 0, "count", "patient", "exact"),
+    ("news-parallel-digits-out", "The hospital treated 30 patients, 12 aged over 80, on Tuesday.", "12", 0, None, None, None),
     # a hedged number apposed to a plural noun with no number restates its size (parse_counts hedge_deps)
     ("hedged-appos", CHESS, "five", 0, "count", "player", "approx"),
     ("hedged-appos-alternative", CHESS, "ten", 0, "count", "player", "approx"),

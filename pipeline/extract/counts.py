@@ -2513,8 +2513,8 @@ def _parallel_item(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRule
     number is a range's end ("between 51 and 60"), never an item; a noun of its own after it is its noun."""
     tok = _number_token(sents, cand)
     lab = c.labels
-    if tok is None or tok.i == 0 or _row_noun(previous, sents, c) is None:
-        return False
+    if tok is None or tok.i == 0 or not _spelled(cand.low_text) or _row_noun(previous, sents, c) is None:
+        return False  # digits after a comma in a list are as often prices, tallies or values: written words only
     before = tok.doc[tok.i - 1]
     if before.tag_ not in pr.list_separator_tags and before.dep_ not in lab["coordinator"]:
         return False
@@ -2561,7 +2561,7 @@ def _hedged_appos_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
     the noun has no number of its own; an age apposed to a noun is not hedged: "His sons, 12 and 14")."""
     tok = _number_token(sents, cand)
     lab = c.labels
-    if tok is None or tok.dep_ not in lab["list_item"] or tok.head.i >= tok.i:
+    if tok is None or not _spelled(cand.low_text) or tok.dep_ not in lab["list_item"] or tok.head.i >= tok.i:
         return None
     noun = tok.head
     if noun.tag_ not in c.plural_tags or not _head_ok(noun, c, pr) or _numbered(noun, c):
@@ -2581,8 +2581,8 @@ def _pronoun_antecedent(cand: Candidate, sents: Sentences, c: Compiled, pr: Pars
     its sentence; with none, or with two that could be meant, nothing: "the two were considering a merger")."""
     tok = _number_token(sents, cand)
     lab = c.labels
-    if tok is None or tok.dep_ not in lab["subject"] or not tok.children:
-        return None
+    if tok is None or not _spelled(cand.low_text) or tok.dep_ not in lab["subject"]:
+        return None  # a numeral used as a pronoun is written in words ("these two"; "the 36" is a figure)
     kids = list(tok.children)
     if not kids or not all(k.dep_ in lab["determiner"] and _norm(k.text) in pr.of_dets and k.i < tok.i for k in kids):
         return None
