@@ -2084,7 +2084,7 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
             and any(k.dep_ in c.labels["conjunct"] for k in tok.children):
         # one of several parts a count is split into ("they were two Argentinians, one from France, and a fourth
         # from Germany"); one member picked out is a pronoun ("three books, one with his wife"), as is "one of them"
-        if _list_whole(tok, rows, sents, c) is not None:
+        if _list_whole(tok, rows, sents, c, pr) is not None:
             return True
         previous = _previous_count(rows, sents, cand.start)
         if previous is not None and _parallel_item(cand, sents, c, pr, previous):
@@ -2494,13 +2494,18 @@ def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
 
 
-def _row_noun(row: dict, sents: Sentences, c: Compiled) -> Token | None:
+def _is_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A common or proper noun by its Penn tag (parse_counts head_tags, noun_tags plural, name_before_tags)."""
+    return tok.tag_ in pr.head_tags or tok.tag_ in c.plural_tags or tok.tag_ in pr.name_before_tags
+
+
+def _row_noun(row: dict, sents: Sentences, c: Compiled, pr: ParseRules) -> Token | None:
     """The noun a count row's number modifies, written after it ("two cases" -> cases), else None (a count
     whose noun was read off a verb, a predicate or an earlier count)."""
     num = _number_token(sents, Candidate(row["start"], row["end"], ""))
     if num is None or row["kind"] != "count" or num.dep_ not in c.labels["number_modifier"] or num.head.i <= num.i:
         return None
-    return num.head if num.head.tag_.startswith("NN") else None
+    return num.head if _is_noun(num.head, c, pr) else None
 
 
 def _parallel_item(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, previous: dict) -> bool:
@@ -2513,7 +2518,7 @@ def _parallel_item(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRule
     number is a range's end ("between 51 and 60"), never an item; a noun of its own after it is its noun."""
     tok = _number_token(sents, cand)
     lab = c.labels
-    if tok is None or tok.i == 0 or not _spelled(cand.low_text) or _row_noun(previous, sents, c) is None:
+    if tok is None or tok.i == 0 or not _spelled(cand.low_text) or _row_noun(previous, sents, c, pr) is None:
         return False  # digits after a comma in a list are as often prices, tallies or values: written words only
     before = tok.doc[tok.i - 1]
     if before.tag_ not in pr.list_separator_tags and before.dep_ not in lab["coordinator"]:
@@ -2523,17 +2528,17 @@ def _parallel_item(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRule
     if tok.dep_ in lab["number_modifier"]:
         head = tok.head  # "two semi-automatic": an adjective heading its own phrase, no noun after it
         return head.i > tok.i and head.tag_ in pr.elided_head_tags and head.dep_ not in lab["subject"] and not (
-            head.dep_ in pr.unit_text_deps and head.head.i > head.i) and not any(k.i > head.i and k.tag_.startswith("NN") for k in head.children)
-    return not any(k.i > tok.i and k.tag_.startswith("NN") for k in tok.children)
+            head.dep_ in pr.unit_text_deps and head.head.i > head.i) and not any(k.i > head.i and _is_noun(k, c, pr) for k in head.children)
+    return not any(k.i > tok.i and _is_noun(k, c, pr) for k in tok.children)
 
 
-def _list_whole(tok: Token, rows: list[dict], sents: Sentences, c: Compiled) -> dict | None:
+def _list_whole(tok: Token, rows: list[dict], sents: Sentences, c: Compiled, pr: ParseRules) -> dict | None:
     """The count of the noun a bare number is an item of (parse_labels list_item: "two Argentinians, one
     from France"; "three men, two from Leeds"), above one, before it in the sentence, else None."""
     if tok.dep_ not in c.labels["list_item"] or tok.head.i >= tok.i:
         return None
     for row in _sentence_rows(rows, sents, tok.idx):
-        noun = _row_noun(row, sents, c)
+        noun = _row_noun(row, sents, c, pr)
         if noun is not None and noun.i == tok.head.i and row["value"] > 1:
             return row
     return None
@@ -2544,7 +2549,7 @@ def _from_elsewhere(cand: Candidate, sents: Sentences, previous: dict, rows: lis
     a count of a demonym ("they were two Argentinians, one from France": not an Argentinian), which stands
     for the count before that one in the sentence ("Four of the deceased"), when there is one."""
     tok = _number_token(sents, cand)
-    noun = _row_noun(previous, sents, c)
+    noun = _row_noun(previous, sents, c, pr)
     if tok is None or noun is None or not (noun.ent_type_ in c.demonym_types or noun.text.lower() in c.demonyms):
         return previous
     placed = any(p.dep_ in c.labels["preposition"] and any(o.ent_type_ in pr.place_entity_types for o in p.children)
@@ -2568,7 +2573,7 @@ def _hedged_appos_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
         return None
     if not any(k.dep_ in pr.hedge_deps and k.i < tok.i for k in tok.children):
         return None
-    if any(k.i > tok.i and k.tag_.startswith("NN") for k in tok.children):
+    if any(k.i > tok.i and _is_noun(k, c, pr) for k in tok.children):
         return None
     return _counted(noun, noun, "count_hedged_appos", c, pr)
 
