@@ -613,7 +613,8 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "reaching_min_value", "ordinal_entity_types",
               "of_the_body_entity_types", "comparative_number_deps", "comparative_tags",
               "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps", "rate_nouns",
-              "estimate_nouns", "alternative_coordinators")
+              "estimate_nouns", "alternative_coordinators", "list_separator_tags", "elided_head_tags", "hedge_deps",
+              "reported_clause_deps")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -712,6 +713,14 @@ class ParseRules:
     alternative_coordinators: frozenset[str]
     #: "Nigel Judah, 58, finance director": entity types of a name whose apposed bare number is an age
     age_appos_types: frozenset[str]
+    #: "two cases were aged above 60, two between 51 and 60": tags of the token before a list item
+    list_separator_tags: frozenset[str]
+    #: "two semi-automatic, two shotguns": tags of a word heading a number whose noun is elided
+    elided_head_tags: frozenset[str]
+    #: "very few, maybe not even five or ten": labels of a hedge on a number apposed to a plural noun
+    hedge_deps: frozenset[str]
+    #: "Analysts said the two would merge": labels of a reported clause, whose speaker is never the antecedent
+    reported_deps: frozenset[str]
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -808,6 +817,10 @@ def _compile_parse(rules: Rules) -> ParseRules:
         estimate_nouns=words(p["estimate_nouns"]),
         alternative_coordinators=words(p["alternative_coordinators"]),
         age_appos_types=frozenset(x["age_appos_entity_types"]),
+        list_separator_tags=frozenset(str(t) for t in p["list_separator_tags"]),
+        elided_head_tags=frozenset(str(t) for t in p["elided_head_tags"]),
+        hedge_deps=frozenset(str(t) for t in p["hedge_deps"]),
+        reported_deps=frozenset(str(t) for t in p["reported_clause_deps"]),
     )
 
 
@@ -1769,6 +1782,14 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = previous["unit"], "count_more"  # "six nationals were killed, and seven more injured"
         if unit is None and previous is not None and _determined_number(cand, sents, c, pr):
             unit, rule = previous["unit"], "count_the_n"  # "The ten states ...; the ten with the lowest ..."
+        if unit is None and previous is None:
+            antecedent = _pronoun_antecedent(cand, sents, c, pr)
+            if antecedent is not None:
+                unit, rule = antecedent, "count_pronoun"  # "to ban the players saying, 'these two will be denied entry'"
+        if unit is None and previous is None:
+            hedged = _hedged_appos_noun(cand, sents, c, pr)
+            if hedged is not None:
+                unit, rule, unit_text = hedged.unit, hedged.rule, hedged.unit_text  # "chess players, very few, maybe not even five"
         if unit is None:
             conj = _conjunct_count(cand, sents, c, rows)
             if conj is not None:
@@ -1786,7 +1807,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
         if unit is None:
             continue
-        if rule in ("count_gapped", "count_conjunct", "count_ellipsis") and _item_exceeds_whole(cand, reading, sents, c, rows):
+        if rule in ("count_gapped", "count_conjunct", "count_ellipsis", "count_parallel") and _item_exceeds_whole(cand, reading, sents, c, rows):
             continue  # "His two sons, 12 and 14, were at home": ages, not a part of the two
         if _norm(unit) in c.weight_units and not _is_weight(text, cand, ctx):
             continue  # "10 pounds" without a weight cue is money's business, never a count
@@ -2058,6 +2079,16 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if _conjunct_count(cand, sents, c, rows) is not None or _partitive_noun(cand, sents, c, pr) is not None:
         return True  # "... and one in Arkansas"; "Of the eight victims, ... and one was asphyxiated"
     tok = _number_token(sents, cand)
+    if tok is not None and not any(k.lower_ == c.of_word for k in tok.children) \
+            and not c.one_contrast.search(sents.text, cand.end, sents.bounds(cand.start)[1]) \
+            and any(k.dep_ in c.labels["conjunct"] for k in tok.children):
+        # one of several parts a count is split into ("they were two Argentinians, one from France, and a fourth
+        # from Germany"); one member picked out is a pronoun ("three books, one with his wife"), as is "one of them"
+        if _list_whole(tok, rows, sents, c, pr) is not None:
+            return True
+        previous = _previous_count(rows, sents, cand.start)
+        if previous is not None and _parallel_item(cand, sents, c, pr, previous):
+            return True
     if tok is None or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
         return False
     bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
@@ -2206,8 +2237,8 @@ def _item_exceeds_whole(cand: Candidate, reading: Reading, sents: Sentences, c: 
     noun = tok.head
     for row in _sentence_rows(rows, sents, cand.start):
         num = _number_token(sents, Candidate(row["start"], row["end"], ""))
-        if num is not None and num.head.i == noun.i and row["kind"] == "count":
-            return reading.value > row["value"]
+        if num is not None and num.head.i == noun.i and row["kind"] == "count" and row.get("rule") != "count_hedged_appos":
+            return reading.value > row["value"]  # (a hedged item's own number is no whole: "five or ten")
     return False
 
 
@@ -2277,7 +2308,10 @@ def _elided_noun(
     inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
     if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
-        return previous["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
+        whole = _from_elsewhere(cand, sents, previous, rows, c, pr)  # "two Argentinians, one from France"
+        return whole["unit"], "count_gapped"  # "Warren had 8 delegates, and Klobuchar had 7"
+    if previous is not None and not inferred and not c.casualty_before.search(prefix) and _parallel_item(cand, sents, c, pr, previous):
+        return previous["unit"], "count_parallel"  # "two cases were aged above 60, two between 51 and 60"
     if previous is None:
         obj = _object_noun(cand, sents, c, pr)
         if obj is not None:
@@ -2458,6 +2492,123 @@ def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     # ...or a relative clause about people ("including 200 who were under the age of 18")
     follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"] | lab["noun_clause"] | lab["relative_clause"]
     return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
+
+
+def _is_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:
+    """A common or proper noun by its Penn tag (parse_counts head_tags, noun_tags plural, name_before_tags)."""
+    return tok.tag_ in pr.head_tags or tok.tag_ in c.plural_tags or tok.tag_ in pr.name_before_tags
+
+
+def _row_noun(row: dict, sents: Sentences, c: Compiled, pr: ParseRules) -> Token | None:
+    """The noun a count row's number modifies, written after it ("two cases" -> cases), else None (a count
+    whose noun was read off a verb, a predicate or an earlier count)."""
+    num = _number_token(sents, Candidate(row["start"], row["end"], ""))
+    if num is None or row["kind"] != "count" or num.dep_ not in c.labels["number_modifier"] or num.head.i <= num.i:
+        return None
+    return num.head if _is_noun(num.head, c, pr) else None
+
+
+def _parallel_item(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, previous: dict) -> bool:
+    """Whether a number with no noun of its own opens an item of a list or coordination after a count of a
+    written noun in its sentence, so that it counts that noun (gapping by a parallel number, issue 15 round
+    10): "two cases were aged above 60, two between 51 and 60" (the parser hangs the second "two" on the
+    verb), "the five firearms he allegedly used — two semi-automatic, two shotguns" (an adjective, one of
+    parse_counts elided_head_tags, heads the number and stands for the elided noun). The item opens right
+    after a list separator (parse_counts list_separator_tags) or a coordinator; a number hung on another
+    number is a range's end ("between 51 and 60"), never an item; a noun of its own after it is its noun."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.i == 0 or not _spelled(cand.low_text) or _row_noun(previous, sents, c, pr) is None:
+        return False  # digits after a comma in a list are as often prices, tallies or values: written words only
+    before = tok.doc[tok.i - 1]
+    if before.tag_ not in pr.list_separator_tags and before.dep_ not in lab["coordinator"]:
+        return False
+    if tok.head.tag_ in pr.number_tags or tok.dep_ in lab["prep_object"] or tok.dep_ in lab["subject"]:
+        return False  # a subject has a verb of its own: no gapped item ("Five candidates ran; one must win")
+    if tok.dep_ in lab["number_modifier"]:
+        head = tok.head  # "two semi-automatic": an adjective heading its own phrase, no noun after it
+        return head.i > tok.i and head.tag_ in pr.elided_head_tags and head.dep_ not in lab["subject"] and not (
+            head.dep_ in pr.unit_text_deps and head.head.i > head.i) and not any(k.i > head.i and _is_noun(k, c, pr) for k in head.children)
+    return not any(k.i > tok.i and _is_noun(k, c, pr) for k in tok.children)
+
+
+def _list_whole(tok: Token, rows: list[dict], sents: Sentences, c: Compiled, pr: ParseRules) -> dict | None:
+    """The count of the noun a bare number is an item of (parse_labels list_item: "two Argentinians, one
+    from France"; "three men, two from Leeds"), above one, before it in the sentence, else None."""
+    if tok.dep_ not in c.labels["list_item"] or tok.head.i >= tok.i:
+        return None
+    for row in _sentence_rows(rows, sents, tok.idx):
+        noun = _row_noun(row, sents, c, pr)
+        if noun is not None and noun.i == tok.head.i and row["value"] > 1:
+            return row
+    return None
+
+
+def _from_elsewhere(cand: Candidate, sents: Sentences, previous: dict, rows: list[dict], c: Compiled, pr: ParseRules) -> dict:
+    """The count a gapped item stands for: the previous one, except for an item from a place of its own after
+    a count of a demonym ("they were two Argentinians, one from France": not an Argentinian), which stands
+    for the count before that one in the sentence ("Four of the deceased"), when there is one."""
+    tok = _number_token(sents, cand)
+    noun = _row_noun(previous, sents, c, pr)
+    if tok is None or noun is None or not (noun.ent_type_ in c.demonym_types or noun.text.lower() in c.demonyms):
+        return previous
+    placed = any(p.dep_ in c.labels["preposition"] and any(o.ent_type_ in pr.place_entity_types for o in p.children)
+                 for p in tok.children)
+    if not placed:
+        return previous
+    earlier = [r for r in _sentence_rows(rows, sents, previous["start"]) if r["kind"] == "count"]
+    return earlier[0] if earlier else previous
+
+
+def _hedged_appos_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> CountedNoun | None:
+    """The plural noun a hedged bare number is apposed to restates the size of: "from the chess players, I
+    think, Iranian Chess players, very few, maybe not even five or ten reached out" (parse_counts hedge_deps;
+    the noun has no number of its own; an age apposed to a noun is not hedged: "His sons, 12 and 14")."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or not _spelled(cand.low_text) or tok.dep_ not in lab["list_item"] or tok.head.i >= tok.i:
+        return None
+    noun = tok.head
+    if noun.tag_ not in c.plural_tags or not _head_ok(noun, c, pr) or _numbered(noun, c):
+        return None
+    if not any(k.dep_ in pr.hedge_deps and k.i < tok.i for k in tok.children):
+        return None
+    if any(k.i > tok.i and _is_noun(k, c, pr) for k in tok.children):
+        return None
+    return _counted(noun, noun, "count_hedged_appos", c, pr)
+
+
+def _pronoun_antecedent(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The noun a numeral used as a pronoun stands for ("... the decision to ban the players saying, 'As a
+    first step, these two will be denied entry'": players): the number is a subject with a determiner of
+    parse_counts of_the_determiners and nothing else of its own, and its sentence names before it exactly
+    one plural common noun with no number of its own (the labels' convention: an ellipsis takes the noun of
+    its sentence; with none, or with two that could be meant, nothing: "the two were considering a merger")."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or not _spelled(cand.low_text) or tok.dep_ not in lab["subject"]:
+        return None  # a numeral used as a pronoun is written in words ("these two"; "the 36" is a figure)
+    kids = list(tok.children)
+    if not kids or not all(k.dep_ in lab["determiner"] and _norm(k.text) in pr.of_dets and k.i < tok.i for k in kids):
+        return None
+    start, _ = sents.bounds(cand.start)
+    found = set()
+    # the subject of a verb whose reported clause (parse_counts reported_clause_deps) holds the number says
+    # something about the two, never is them ("Analysts said the two would merge")
+    speakers, node = set(), tok
+    while node.head.i != node.i:
+        if node.dep_ in pr.reported_deps:
+            speakers |= {k.i for k in node.head.children if k.dep_ in lab["subject"]}
+        node = node.head
+    # the antecedent is a subject or an object ("to ban the players"), not a preposition's object ("after the talks"),
+    # and a definite set (a determiner of of_the_determiners: "the players"), not a generic plural ("Analysts said")
+    roles = lab["subject"] | lab["verb_object"] | lab["conjunct"]
+    for t in sents.doc[sents.token_at_or_after(start) : kids[0].i]:
+        if (t.tag_ in c.plural_tags and t.is_lower and t.is_alpha and t.dep_ in roles
+                and any(k.dep_ in lab["determiner"] and _norm(k.text) in pr.of_dets for k in t.children)
+                and t.i not in speakers and _head_ok(t, c, pr) and not _numbered(t, c)):
+            found.add(c.counted_map.get(_norm(t.text)) or _lemma(t, c, pr))
+    return found.pop() if len(found) == 1 else None
 
 
 def _previous_count(rows: list[dict], sents: Sentences, pos: int) -> dict | None:
