@@ -73,6 +73,8 @@ table lists; a tuning set (``--details`` allowed) whose first score is the clean
 session (2026-11-28): 84 documents no changes set had used, split by a fixed hash into halves of 41 and 43, each labelled
 by a helper who never ran the pipeline, before any run on them (``benchmarks/heldout/wsj-changes.jsonl`` and
 ``benchmarks/newsdev/wsj-changes-tuning.jsonl``, documents from the tables of their .md; conventions there).
+``--set wsj-b`` scores a second labeller's independent labels of the held-out half (``wsj-changes-b.jsonl``) on the
+same documents (figures only).
 
 ``--set changes-b`` and ``--set changes-adj`` do the same for the first held-out set: a second labeller's independent
 labels of its 30 documents (``newsdev-changes-1b.jsonl``) and the set adjudicated between the two labellers
@@ -138,8 +140,10 @@ FIRST_SETS = ("changes", "changes-b", "changes-adj")
 #: (``--set wsj``, figures only) and a tuning half (``--set wsj-tuning``); documents from the table of each .md
 WSJ = REPO / "benchmarks" / "heldout" / "wsj-changes.jsonl"
 WSJ_TUNING = REPO / "benchmarks" / "newsdev" / "wsj-changes-tuning.jsonl"
+#: a second labeller's independent labels of the held-out half's documents (``--set wsj-b``, figures only)
+WSJ_B = REPO / "benchmarks" / "heldout" / "wsj-changes-b.jsonl"
 #: every held-out set: figures only, --details refused
-HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj")
+HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS)}
@@ -369,7 +373,7 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "wsj", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
                         "for the first held-out set's documents; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
@@ -395,9 +399,9 @@ def main(argv: list[str] | None = None) -> None:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
-    elif args.set in ("wsj", "wsj-tuning"):
+    elif args.set in ("wsj", "wsj-b", "wsj-tuning"):
         newsdev = {**newsdev, **load_timebank(args.shared)}
-        doc_ids = tempeval_doc_ids((WSJ if args.set == "wsj" else WSJ_TUNING).with_suffix(".md"))
+        doc_ids = tempeval_doc_ids((WSJ_TUNING if args.set == "wsj-tuning" else WSJ).with_suffix(".md"))
     elif args.set == "tempeval":
         newsdev = {**newsdev, **load_timebank(args.shared), **load_timebank(args.shared, "aquaint")}
         doc_ids = tempeval_doc_ids(TEMPEVAL.with_suffix(".md"))
@@ -419,7 +423,7 @@ def main(argv: list[str] | None = None) -> None:
         dump(mults, changes, doc_ids)
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
-             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-tuning": WSJ_TUNING}
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING}
     gold = load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}

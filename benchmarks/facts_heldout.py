@@ -84,6 +84,8 @@ WSJ_TUNING = [REPO / "benchmarks" / "newsdev" / "wsj-facts-tuning.jsonl"]
 WSJ2_IDS = REPO / "benchmarks" / "newsdev" / "wsj2-facts.ids.json"
 WSJ2_HELDOUT = [REPO / "benchmarks" / "heldout" / "wsj2-facts.jsonl"]
 WSJ2_TUNING = [REPO / "benchmarks" / "newsdev" / "wsj2-facts-tuning.jsonl"]
+#: a second labeller's independent labels of the wsj2 held-out documents (``--set wsj2-b``, figures only)
+WSJ2_HELDOUT_B = [REPO / "benchmarks" / "heldout" / "wsj2-facts-b.jsonl"]
 
 
 def retired(doc_id: str) -> bool:
@@ -495,7 +497,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
                                      "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "wsj", "wsj-tuning",
-                                     "wsj2", "wsj2-tuning", "tuning", "both", "all"),
+                                     "wsj2", "wsj2-b", "wsj2-tuning", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
@@ -503,7 +505,7 @@ def main() -> None:
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
                     "adjudicated labels (a second labeller's check); wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
-                    "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
+                    "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
                     "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--calibrate", action="store_true",
@@ -557,6 +559,10 @@ def main() -> None:
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
             sets.append(("second held-out WSJ facts", *load_wsj(args.shared, tmp, "heldout", WSJ2_HELDOUT, WSJ2_IDS)))
+        if args.set == "wsj2-b":
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("second held-out WSJ facts, second labeller", *load_wsj(args.shared, tmp, "heldout", WSJ2_HELDOUT_B, WSJ2_IDS)))
         if args.set in ("dev", "all", "tuning"):
             import json
 
