@@ -955,6 +955,13 @@ LEDE_CASES = [
     ("an-earlier-value-is-of-the-year-ago-quarter",
      "Savin Corp. reported a third-quarter net loss of $35.2 million.\n\nRevenue declined 8% to $85.7 million, from $93.3 "
      "million a year earlier.", date(1989, 10, 26), "$93.3 million", "1988-Q3"),
+    # TimeBank wsj_0349: the per-share restatement of an earlier value is of its year-ago period too
+    ("an-earlier-values-restatement-moves-with-it",
+     "Aetna Life & Casualty Co. said third-quarter net income rose 10%.\n\nNet advanced to $94.2 million, or 89 cents a "
+     "share, from $85 million, or 83 cents a share.", date(1989, 10, 26), "83 cents", "1988-Q3"),
+    ("the-later-values-restatement-stays",
+     "Aetna Life & Casualty Co. said third-quarter net income rose 10%.\n\nNet advanced to $94.2 million, or 89 cents a "
+     "share, from $85 million, or 83 cents a share.", date(1989, 10, 26), "89 cents", "1989-Q3"),
     ("a-day-in-the-lede-dates-an-event-not-the-figures",
      "Acme Corp. said on Monday, May 5, that it would cut jobs.\n\nThe company earned $45.2 million.",
      date(2025, 5, 6), "$45.2 million", "2025-05-06"),

@@ -209,6 +209,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     previous: tuple[int, str] | None = None  # (end, metric) of the amount described last
+    previous_span: tuple[int, int] | None = None  # (start, end) of that amount
+    restating: dict[tuple[int, int], tuple[int, int]] = {}  # "or 83 cents a share" -> the amount it restates
     for table, row in mentions:
         try:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
@@ -226,8 +228,11 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             restated = previous[1]  # the parse did not join them, the words do: "$76.8 million, or $3.66 a share"
         if restated is not None:  # "$45.2 million, or 65 cents a share": the same figure per share
             metric = restated
+            if previous_span is not None:
+                restating[(row["start"], row["end"])] = previous_span
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
+        previous_span = (row["start"], row["end"])
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
         if table == "money" and metric == OTHER_METRIC:
             metric = priced(row, subject, fr) or metric
@@ -248,7 +253,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         period = year_before(period, row["end"], text, fr, sent)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
-    return earlier_values_of_changes(rows, changes, fr)
+    return earlier_values_of_changes(rows, changes, fr, restating)
 
 
 def _lede_names(index: EntityIndex, paras: list[tuple[int, int]]) -> frozenset[str]:
@@ -288,13 +293,15 @@ def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:
     return None
 
 
-def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRules) -> list[dict]:
+def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRules,
+                              restating: dict[tuple[int, int], tuple[int, int]] | None = None) -> list[dict]:
     """'Sales increased to $747.8 million from $623.5 million': the earlier value of a change statement
     measures what its later value measures, so it takes that fact's metric (its own governing word is
     often out of reach of the parse, and a cue word nearby then decides wrongly); and when both carry the
     same reporting period (a quarter, half or fiscal year: ``lede_values``) the earlier value is of that
     period a year before ("Net fell 16% to $123.1 million from $145.7 million" in a third-quarter report:
-    results are compared with the year-ago quarter)."""
+    results are compared with the year-ago quarter), and so is its restatement per share (``restating``: the
+    amount each "or 83 cents a share" restates)."""
     later = {(c.get("from_start"), c.get("from_end")): (c.get("to_start"), c.get("to_end")) for c in changes
              if c.get("kind") == "change" and c.get("from_start") is not None and c.get("to_start") is not None}
     if not later:
@@ -311,6 +318,12 @@ def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRul
             if (row["period"] == to["period"] and row["period_source"] == to["period_source"]) or borrowed:
                 row["period"], row["period_start"], row["period_end"], row["period_source"] = (
                     to["period"], to["period_start"], to["period_end"], to["period_source"])
+                before = row["period"]
                 shifted = year_earlier(Period(row["period"], row["period_start"], row["period_end"], row["period_source"]), fr)
                 row["period"], row["period_start"], row["period_end"] = shifted.value, shifted.start, shifted.end
+                # "... from $85 million, or 83 cents a share": its restatement moves with it
+                for span, source in (restating or {}).items():
+                    other = by_span.get(span)
+                    if source == (row["start"], row["end"]) and other is not None and other["period"] == before:
+                        other["period"], other["period_start"], other["period_end"] = row["period"], row["period_start"], row["period_end"]
     return rows
