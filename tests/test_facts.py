@@ -1025,3 +1025,19 @@ def test_metric_from_a_nouns_in_object(run_text, text, mention, metric) -> None:
 ])
 def test_metric_of_what_is_worth(run_text, text, mention, metric) -> None:
     assert _fact(run_text(text), text, mention)["metric"] == metric
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # TimeBank wsj_0184: what a verb of changing changes, named by its object's compound
+    ("So Steve Milunovich at First Boston said he is cutting his earnings estimate for next year to $2 a share from $3.",
+     "$2", "profit"),
+    ("The company cut its revenue forecast to $5 billion.", "$5 billion", "revenue"),
+    # mirrors: an object naming no metric leaves the amount to the other words; a verb with a metric of its own wins
+    ("Du Pont also raised its quarterly dividend to $1.20 a share.", "$1.20", "price"),
+    ("Acme sold its stake in the unit for $2 billion.", "$2 billion", "deal_value"),
+    # a deal's amount per share is its price per share; its whole value stays deal_value (TimeBank wsj_0171, wsj_0076)
+    ("IMA early this month lowered its offer to $26.50 a share.", "$26.50", "price"),
+    ("Royal Trustco agreed to acquire Pacific First for $27 a share, or $212 million.", "$212 million", "deal_value"),
+])
+def test_metric_of_what_a_verb_changes(run_text, text, mention, metric) -> None:
+    assert _fact(run_text(text), text, mention)["metric"] == metric

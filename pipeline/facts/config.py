@@ -89,6 +89,7 @@ class FactRules:
     relative_possessives: frozenset[str]
     lede_metrics: frozenset[str]
     point_metrics: frozenset[str]
+    rate_price_metrics: frozenset[str]
     borrowed_period_sources: frozenset[str]
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
@@ -176,7 +177,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
     "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels",
 )
 #: ... or lowercased (English words, matched against lowercased text)
@@ -268,7 +269,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
         "published_granularity"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)

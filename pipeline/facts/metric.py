@@ -57,6 +57,15 @@ def _object_metric(node: Token, fr: FactRules, preps: frozenset[str] | None = No
     return None
 
 
+def _named_by_compound(noun: Token, fr: FactRules) -> tuple[str, str] | None:
+    """(metric, word) of a compound before ``noun`` that names a metric ("earnings estimate", "revenue forecast")."""
+    for mod in (c for c in noun.lefts if c.dep_ == "compound"):
+        metric = _word_metric(mod, fr)
+        if metric:
+            return metric, mod.text
+    return None
+
+
 def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     """'OpenAI will earn around $500 million from API sales': what the amount comes from, when it names
     a metric, says what it is (revenue), whatever the verb says alone (earned: profit)."""
@@ -139,6 +148,14 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         metric = _word_metric(node, fr)
         if metric:
             return _valued_thing(node, fr) or _earned_from(node, fr) or (metric, node.text)
+        found = _named_by_compound(node, fr) if node.tag_.startswith("NN") else None
+        if found:  # "the earnings estimate of $2 a share": the noun's compound names it
+            return found
+        if node.tag_.startswith("VB"):  # "cutting his earnings estimate for next year to $2 a share": what the verb changes
+            for obj in (c for c in node.children if c.dep_ == "dobj"):
+                found = (_word_metric(obj, fr), obj.text) if _word_metric(obj, fr) else _named_by_compound(obj, fr)
+                if found:
+                    return found
         if node.tag_.startswith(("VB", "NN")):  # "pay AU$240 million in penalties", "paid $5 million as a fine",
             found = _object_metric(node, fr)  # "a 4% decline in revenue to $713.5 million"
             if found:
