@@ -1035,6 +1035,10 @@ def test_metric_of_what_is_worth(run_text, text, mention, metric) -> None:
     # mirrors: an object naming no metric leaves the amount to the other words; a verb with a metric of its own wins
     ("Du Pont also raised its quarterly dividend to $1.20 a share.", "$1.20", "price"),
     ("Acme sold its stake in the unit for $2 billion.", "$2 billion", "deal_value"),
+    # TimeBank wsj_1006: a bank's total assets are no reserves; a fund's size is
+    ("Total assets increased to $12.7 billion in the latest quarter.", "$12.7 billion", "other"),
+    ("Saudi Arabia's Public Investment Fund, which manages about US$925 billion in assets, agreed to buy a stake.",
+     "US$925 billion", "reserves"),
     # a deal's amount per share is its price per share; its whole value stays deal_value (TimeBank wsj_0171, wsj_0076)
     ("IMA early this month lowered its offer to $26.50 a share.", "$26.50", "price"),
     ("Royal Trustco agreed to acquire Pacific First for $27 a share, or $212 million.", "$212 million", "deal_value"),
