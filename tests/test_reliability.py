@@ -185,7 +185,8 @@ def test_read_only_output_folder_fails_before_the_model_loads(settings, tmp_path
 
 def kill_and_rerun(out: Path, seed: int, raw: Path = RAW) -> None:
     """Start ``newsfacts extract``, SIGKILL it after a random delay, then run it again to the end."""
-    cmd = [sys.executable, "-m", "pipeline", "extract", "--raw", str(raw), "--out", str(out), "--no-progress"]
+    # no time budget (--time-budget 0): a loaded machine must not turn an article into a timeout in one run only
+    cmd = [sys.executable, "-m", "pipeline", "extract", "--raw", str(raw), "--out", str(out), "--no-progress", "--time-budget", "0"]
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     time.sleep(random.Random(seed).uniform(0.5, 8.0))
     proc.send_signal(signal.SIGKILL)
