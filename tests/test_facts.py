@@ -1032,6 +1032,9 @@ def test_metric_of_what_is_worth(run_text, text, mention, metric) -> None:
     ("So Steve Milunovich at First Boston said he is cutting his earnings estimate for next year to $2 a share from $3.",
      "$2", "profit"),
     ("The company cut its revenue forecast to $5 billion.", "$5 billion", "revenue"),
+    # "raise" is a funding word: what it raises names the metric when it names one; "raised $5 million" stays funding
+    ("The company raised its revenue forecast to $5 billion.", "$5 billion", "revenue"),
+    ("The startup raised $5 million from investors.", "$5 million", "funding"),
     # mirrors: an object naming no metric leaves the amount to the other words; a verb with a metric of its own wins
     ("Du Pont also raised its quarterly dividend to $1.20 a share.", "$1.20", "price"),
     ("Acme sold its stake in the unit for $2 billion.", "$2 billion", "deal_value"),

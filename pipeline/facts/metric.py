@@ -57,6 +57,20 @@ def _object_metric(node: Token, fr: FactRules, preps: frozenset[str] | None = No
     return None
 
 
+def _raised_object(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] | None:
+    """'raised its revenue forecast to $5 billion', 'raised its offer to $30 a share': a verb of these metrics
+    (``object_first_metrics``: "raise" is a funding word) whose direct object names another metric changes that
+    object; "raised $5 million" has no such object and stays funding."""
+    if metric not in fr.object_first_metrics or not verb.tag_.startswith("VB"):
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        own = _word_metric(obj, fr)
+        found = (own, obj.text) if own else _named_by_compound(obj, fr)
+        if found and found[0] != metric:
+            return found
+    return None
+
+
 def _named_by_compound(noun: Token, fr: FactRules) -> tuple[str, str] | None:
     """(metric, word) of a compound before ``noun`` that names a metric ("earnings estimate", "revenue forecast")."""
     for mod in (c for c in noun.lefts if c.dep_ == "compound"):
@@ -147,7 +161,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             first_word = node.text
         metric = _word_metric(node, fr)
         if metric:
-            return _valued_thing(node, fr) or _earned_from(node, fr) or (metric, node.text)
+            return _valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr) or (metric, node.text)
         found = _named_by_compound(node, fr) if node.tag_.startswith("NN") else None
         if found:  # "the earnings estimate of $2 a share": the noun's compound names it
             return found
@@ -178,6 +192,8 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     own = row.get("metric")
     if word_metric in fr.money_words_first:
         return word_metric, word
+    if word_metric and own in fr.object_first_metrics and word_metric != own:
+        return word_metric, word  # the cue "raised" of the money table; the parse found what was raised
     if word_metric and word is not None and own and fr.money_words.get(word.lower()) == own:
         # the extractor's cue is the very word the parse found governing the amount, and the parse read more
         # of it ("tokens worth $1.5 billion": what a thing is worth, no organisation's valuation)
