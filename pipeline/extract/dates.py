@@ -532,6 +532,11 @@ def r_half(x: Match) -> Read | None:
     return _quarter_or_half(x, "H", index, 6) if index in (1, 2) else None
 
 
+def _season_bounds(year: int, first: int) -> tuple[date, date]:
+    """First and last day of the season of ``year`` that begins in month ``first`` (a winter ends the next year)."""
+    return date(year, first, 1), month_end(year + (first + 2 > 12), (first + 1) % 12 + 1)
+
+
 def r_season(x: Match) -> Read | None:
     """ "this summer", "last winter", "summer 2019", "in the spring": a season as TimeML writes it (2019-SU),
     its interval three months from its first one. With no year written: "this" is the one of the article's
@@ -552,19 +557,16 @@ def r_season(x: Match) -> Read | None:
         relative = True
         a = x.anchor
         year = a.year - 1 if first == 12 and a.month < 3 else a.year  # the season of the article's year
-        starts = lambda y: date(y, first, 1)  # noqa: E731
-        ends = lambda y: month_end(y + (first + 2 > 12), (first + 1) % 12 + 1)  # noqa: E731
         if rel in ("last", "past"):
-            while ends(year) >= a:
+            while _season_bounds(year, first)[1] >= a:
                 year -= 1
         elif rel in ("next", "coming") or (rel != "this" and x.tense == "future"):
-            while starts(year) <= a:
+            while _season_bounds(year, first)[0] <= a:
                 year += 1
         elif rel != "this":
-            while starts(year) > a:
+            while _season_bounds(year, first)[0] > a:
                 year -= 1
-    start = date(year, first, 1)
-    end = month_end(year + (first + 2 > 12), (first + 1) % 12 + 1)
+    start, end = _season_bounds(year, first)
     return Read(f"{year:04d}-{code}", start_date=start, end_date=end, granularity="season", mod=x.mod(), is_relative=relative)
 
 

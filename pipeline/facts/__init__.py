@@ -307,6 +307,9 @@ def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRul
     if not later:
         return rows
     by_span = {(r["start"], r["end"]): r for r in rows}
+    restaters: dict[tuple[int, int], list[tuple[int, int]]] = {}  # an amount -> the amounts that restate it
+    for span, source in (restating or {}).items():
+        restaters.setdefault(source, []).append(span)
     for row in rows:
         to = by_span.get(later.get((row["start"], row["end"]), (None, None)))
         if to is not None and to["unit"] == row["unit"]:
@@ -322,8 +325,8 @@ def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRul
                 shifted = year_earlier(Period(row["period"], row["period_start"], row["period_end"], row["period_source"]), fr)
                 row["period"], row["period_start"], row["period_end"] = shifted.value, shifted.start, shifted.end
                 # "... from $85 million, or 83 cents a share": its restatement moves with it
-                for span, source in (restating or {}).items():
+                for span in restaters.get((row["start"], row["end"]), ()):
                     other = by_span.get(span)
-                    if source == (row["start"], row["end"]) and other is not None and other["period"] == before:
+                    if other is not None and other["period"] == before:
                         other["period"], other["period_start"], other["period_end"] = row["period"], row["period_start"], row["period_end"]
     return rows

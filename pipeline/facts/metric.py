@@ -64,8 +64,7 @@ def _raised_object(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] |
     if metric not in fr.object_first_metrics or not verb.tag_.startswith("VB"):
         return None
     for obj in (c for c in verb.children if c.dep_ == "dobj"):
-        own = _word_metric(obj, fr)
-        found = (own, obj.text) if own else _named_by_compound(obj, fr)
+        found = _names_metric(obj, fr)
         if found and found[0] != metric:
             return found
     return None
@@ -73,10 +72,17 @@ def _raised_object(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] |
 
 def _named_by_compound(noun: Token, fr: FactRules) -> tuple[str, str] | None:
     """(metric, word) of a compound before ``noun`` that names a metric ("earnings estimate", "revenue forecast")."""
-    for mod in (c for c in noun.lefts if c.dep_ == "compound"):
-        metric = _word_metric(mod, fr)
-        if metric:
-            return metric, mod.text
+    return _names_metric(noun, fr, own=False)
+
+
+def _names_metric(noun: Token, fr: FactRules, skip: str | None = None, own: bool = True) -> tuple[str, str] | None:
+    """(metric, word) the noun names: its own word (with ``own``), else a compound before it ("a bonus pool":
+    salary); a word of metric ``skip`` names none."""
+    words = (noun, *(c for c in noun.lefts if c.dep_ == "compound")) if own else (c for c in noun.lefts if c.dep_ == "compound")
+    for tok in words:
+        metric = _word_metric(tok, fr)
+        if metric and metric != skip:
+            return metric, tok.text
     return None
 
 
@@ -99,12 +105,10 @@ def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
     elif word.dep_ in fr.valuing_clause_deps:  # "signs the largest export agreement ..., worth up to US$35 billion",
         things += [o for o in word.head.children if o.dep_ in ("dobj", *fr.subject_deps)]  # "exports were worth $40 billion"
     things = [t for t in things if not t.like_num and t.tag_ not in fr.number_tags and t.ent_type_ != "MONEY"]
-    for thing in things:
-        # the thing's own word, else a compound before it ("a bonus pool worth $1.5 billion": salary)
-        for tok in (thing, *(c for c in thing.lefts if c.dep_ == "compound")):
-            metric = _word_metric(tok, fr)
-            if metric and metric != fr.valuing_metric:
-                return metric, tok.text
+    for thing in things:  # the thing's own word, else a compound before it ("a bonus pool worth $1.5 billion": salary)
+        found = _names_metric(thing, fr, skip=fr.valuing_metric)
+        if found:
+            return found
     if things and not word.tag_.startswith("VB") and not any(_organisation(t, fr) for t in things):
         # "vouchers worth ₩50,000", "the first person to be worth $600 billion": what a thing or a person is
         # worth, no organisation's valuation (a company is "valued at", whatever the NER calls its name)
@@ -167,7 +171,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             return found
         if node.tag_.startswith("VB"):  # "cutting his earnings estimate for next year to $2 a share": what the verb changes
             for obj in (c for c in node.children if c.dep_ == "dobj"):
-                found = (_word_metric(obj, fr), obj.text) if _word_metric(obj, fr) else _named_by_compound(obj, fr)
+                found = _names_metric(obj, fr)
                 if found:
                     return found
         if node.tag_.startswith(("VB", "NN")):  # "pay AU$240 million in penalties", "paid $5 million as a fine",
