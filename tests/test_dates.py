@@ -329,10 +329,28 @@ def test_quarter_without_a_year(nlp, rules, settings, sentence, published, span,
     ("Sales increased in the quarter ended Sept. 30 to $747.8 million.", date(1989, 10, 26), "the quarter ended Sept. 30", "1989-07/1989-09"),
     ("In the fiscal quarter ended Sept. 30, it lost money.", date(1989, 10, 26), "the fiscal quarter ended Sept. 30", "1989-07/1989-09"),
     ("Profit for the half year to June rose.", date(1989, 10, 26), "the half year to June", "1989-01/1989-06"),
+    # TimeBank wsj_0157 / wsj_0158: a last day a few days into a month is a 52/53-week calendar's month end
+    ("Reed International PLC said that net income for the six months ended Oct. 1 slipped 5%.", date(1989, 11, 2),
+     "the six months ended Oct. 1", "1989-04/1989-09"),
+    ("For the year ended July 2, Rally had net income of $2 million.", date(1989, 10, 26), "the year ended July 2",
+     "1988-07/1989-06"),
+    ("In the quarter ended Sept. 29, profit doubled.", date(1989, 10, 26), "the quarter ended Sept. 29", "1989-07/1989-09"),
 ])
 def test_months_to_a_month(nlp, rules, settings, sentence, published, span, value) -> None:
     row = one(run(nlp, rules, settings, sentence, published), span)
     assert row["value"] == value and row["granularity"] == "month"
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    # TimeBank (AQUAINT-era WSJ): a period that ends mid-month ends that day
+    ("For the six months ended Aug. 12, Provigo posted net income of C$6 million.", "the six months ended Aug. 12",
+     "1989-02-13/1989-08-12"),
+    ("Sales for the three months ended June 15, 1990 were weak.", "the three months ended June 15, 1990",
+     "1990-03-16/1990-06-15"),
+])
+def test_months_to_a_mid_month_day(nlp, rules, settings, sentence, span, value) -> None:
+    row = one(run(nlp, rules, settings, sentence, date(1989, 10, 26)), span)
+    assert row["value"] == value and row["granularity"] == "day"
 
 
 @pytest.mark.parametrize("sentence", ["The road to March 2026 is long.", "He moved the meeting to March 3.",

@@ -50,7 +50,7 @@ RULE_KEYS = (
     "quarters_without_article", "fiscal_relatives", "seasons",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
-WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before")
+WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
 PATTERN_KEYS = ("kind", "regex")
 #: ``requires``: regexes that must all occur in a text for the pattern to match there (a cheap skip)
 PATTERN_OPTIONAL = ("requires",)
@@ -733,6 +733,22 @@ def r_months_to(x: Match) -> Read | None:
     else:
         return None
     end = month_end(year, month)
+    day, slack = (int(x.g("day")) if x.g("day") else None), x.c.windows["period_end_slack_days"]
+    if day is not None and slack < day <= end.day - slack:
+        # "the six months ended Aug. 12": the period ends that day, so it is the exact day interval
+        # (1989-02-13/1989-08-12)
+        try:
+            last = date(year, month, day)
+        except ValueError:
+            return None
+        first_day = shift(last + timedelta(days=1), -months, "M")
+        return Read(f"{first_day.isoformat()}/{last.isoformat()}", start_date=first_day, end_date=last,
+                    granularity="day", is_relative=relative)
+    if day is not None and day <= slack:
+        # "the six months ended Oct. 1", "the year ended July 2": a 52/53-week calendar's period that ends on the
+        # weekday nearest a month's end, which is the month before
+        year, month = (year - 1, 12) if month == 1 else (year, month - 1)
+        end = month_end(year, month)
     first = shift(date(year, month, 1), -(months - 1), "M")
     return Read(f"{first.year:04d}-{first.month:02d}/{year:04d}-{month:02d}", start_date=first, end_date=end,
                 granularity="month", is_relative=relative)
