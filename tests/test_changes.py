@@ -611,6 +611,10 @@ CHANGES = [
      "later said the total may have climbed above 8,000.", "climbed above 8,000", "increase", None, 8000, None, None, None, None),
     ("w2-drop-below", "Mr Cardoso told reporters that the bank expected inflation to drop below 15% by December.", "drop below 15%", "decrease",
      None, 15, None, None, None, None),
+    # a headline verb the tagger reads as a plural noun of change, before the level it crossed (written-facts-2 #23: written
+    # text, unlabelled for changes; negative: r10-gains-above-noun)
+    ("wf2-rises-above-headline", "The price of gold rises above $5,000 an ounce for the first time, as the U.S. dollar weakens.",
+     "rises above $5,000", "increase", None, 5000, None, None, None, None),
 ]
 
 
@@ -775,6 +779,7 @@ NOT_CHANGES = [
     ("xie-number-injured-topped", "Bombs at the U.S. embassies killed at least 110 people, and the number injured topped 2,200."),
     ("r10-surpassed", "Netflix says it has surpassed 325 million paid memberships worldwide."),
     ("r10-up-above", "Sales were up above $5 million."),
+    ("r10-gains-above-noun", "Gains above 5% are taxed."),
     # a valuation multiple is no change (positives: r10-times-book-value, r10-times-earnings)
     ("r10-trades-at-times-book", "The stock trades at 1.65 times book value."),
     ("r10-pe-multiple-of", "The company trades at a price-earnings multiple of 15."),

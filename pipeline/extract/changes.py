@@ -18,6 +18,7 @@ Three entry points besides the stage:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -663,6 +664,17 @@ def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
     return "change"
 
 
+#: a word glued or hyphenated to "fold" ("tenfold", "five-fold", "twenty-fivefold"); the number grammar decides whether it
+#: is a number ("manifold", "scaffold" are not)
+FOLD_WORD_RE = rx.compile(r"(?<![\w.,-])(?P<w>[A-Za-z]+(?:[-‐][A-Za-z]+)*?)[-‐]?fold(?![\w-])", re.I)
+
+
+def fold_words(text: str) -> Iterator[re.Match]:
+    """The spelled "-fold" words of a text (called by counts, which reads their number with the number grammar): only
+    texts that hold "fold" are scanned."""
+    return FOLD_WORD_RE.finditer(text) if "fold" in text.lower() else iter(())
+
+
 def fold_word_not_multiplier(doc: Doc, start: int, end: int, rules: Rules) -> bool:
     """Whether the spelled "-fold" word at ``start``-``end`` ("fivefold", "five-fold", "a hundredfold"; counts finds them
     and reads the number with the number grammar) is no factor: an adjective of a noun that is no change noun ("the
@@ -957,13 +969,15 @@ class Statement:
 
 
 def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False,
-              neutral: frozenset[str] = frozenset()) -> Cue | None:
+              neutral: frozenset[str] = frozenset(), level_after: bool = False) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
     a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
     that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast").
     A change verb the tagger read as a plural noun is still a verb when an amount follows it (``amount_after``:
-    "Brent crude plummets 13% to US$94.80", "the S&P 500 soars 9.5%"): a plural noun takes no bare amount."""
+    "Brent crude plummets 13% to US$94.80", "the S&P 500 soars 9.5%"): a plural noun takes no bare amount; nor, for a word
+    that is also a plural noun of change, a level qualifier and a value right after it (``level_after``: "The price of gold
+    rises above $5,000 an ounce")."""
     if tok is None:
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
@@ -978,6 +992,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
         nouny = False
     elif nouny and not any(c.role == "noun" for c in cue) and tok.tag_ == "NNS" and amount_after:
         nouny = False  # "Brent crude plummets 13% to US$94.80, while ...": a headline verb in a sentence with other verbs
+    elif nouny and tok.tag_ == "NNS" and level_after and any(c.role in VERB_GROUPS for c in cue):
+        nouny = False  # "The price of gold rises above $5,000 an ounce": a headline verb before the level it crossed
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
@@ -1270,8 +1286,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 k = q.end()
             if quals and k in values:
                 if not p and quals[0] in c.level_qualifiers:
-                    if slot != "by" or st.slots or st.multiplier is not None or role not in ("direct", "direct_percent"):
-                        break  # "up above 40 °C", "rose 5% above": a level crossed, not an amount
+                    cue_tok = _token_at(doc, st.cue_start)
+                    if slot != "by" or st.slots or st.multiplier is not None or role not in ("direct", "direct_percent") \
+                            or cue_tok is None or not (cue_tok.tag_.startswith("VB") or cue_tok.dep_ == "ROOT"):
+                        break  # "up above 40 °C", "rose 5% above", "Gains above 5% are taxed": a level, not an amount
                     slot = "to"  # "Gold climbed above $400 an ounce": the level a change verb crossed, a bound on its later value
                 if not p and slot == "by" and quals[0] in c.level_hedges:
                     slot = "to"  # "Brent crude oil falls as low as US$58.40": the level it reached
@@ -1624,7 +1642,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             amount_after = _amount_after(doc, end, limit, values, c)
             particle = (_particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
                         or _particle_object_values(doc, tok, values, c))
-            cue = _cue_role(tok, c.cues[word], word, particle, amount_after, c.neutral_particles)
+            cue = _cue_role(tok, c.cues[word], word, particle, amount_after, c.neutral_particles, _level_after(text, end, limit, values, c))
             if cue is None or tok is None or tok.idx != start:
                 continue
             if word in c.intransitive_only_verbs and any(ch.dep_ == "dobj" for ch in tok.children):
@@ -1709,6 +1727,13 @@ def _after_small_move(text: str, start: int, c: Compiled, bound_verbs: bool = Fa
     temperature goes up to 20,000 Kelvin", "it can go up to 30%": a range; "prices went up to $7" is a change)."""
     w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
     return w is not None and _norm(w.group(1)) in (c.bound_move_verbs if bound_verbs else c.small_move_verbs)
+
+
+def _level_after(text: str, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether a level qualifier ("above", "below", "just under") and a value follow a change word at once ("rises above
+    $5,000")."""
+    m = re.match(r"\s+(?P<q>(?:just\s+)?[A-Za-z]+)\s+", text[end:limit])
+    return m is not None and _norm(m.group("q")) in c.level_qualifiers and (end + m.end()) in values
 
 
 def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
