@@ -18,6 +18,7 @@ Three entry points besides the stage:
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -40,7 +41,7 @@ RULE_KEYS = (
     "total_leads", "total_nouns", "matter_nouns", "movement_prepositions", "rate_nouns", "range_leads", "aside_verbs",
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
-    "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns",
+    "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -60,8 +61,6 @@ TO_RE = rx.compile(r"\s+to\s+")
 ARTICLE_WORDS_RE = rx.compile(r"(?:a|an)\s+(?P<w>(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,2})", re.I)
 #: tags of the words of ARTICLE_WORDS_RE (a hyphen-joined word counts as an adjective)
 ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS", "RB", "RBR", "VBN"})
-#: a copula right before a word: "its aim is two-fold" (having two parts, no factor)
-COPULA_END_RE = rx.compile(r"(?<![\w-])(?:is|are|was|were|be|been)\s+$", re.I)
 #: an ordinal in digits is a word of the gap ("rise for the 30th consecutive month to 3.2%"), never a value
 ORDINAL_RE = rx.compile(r"\d+(?:st|nd|rd|th)", re.I)
 #: a year or a span of years in digits is a word of the gap ("lowers its inflation forecast for the 2026–27 fiscal year to
@@ -168,6 +167,7 @@ class Compiled:
     fraction_by_re: re.Pattern
     range_unit_re: re.Pattern
     earlier_value_nouns: frozenset[str]
+    valuation_base_re: re.Pattern
     level_qualifiers: frozenset[str]
     direction_adverbs: dict[str, str]
     amount_determiner_re: re.Pattern
@@ -181,7 +181,6 @@ class Compiled:
     person_pronouns: frozenset[str]
     compared_end_re: re.Pattern
     level_units: frozenset[str]
-    fold_hyphen_re: re.Pattern
     small_move_verbs: frozenset[str]
     value_loss_re: re.Pattern
     total_after_re: re.Pattern
@@ -306,6 +305,10 @@ def compile_rules(rules: Rules) -> Compiled:
         fraction_by_re=rx.compile(r"\bby\s+(?:(?:" + qual_alt + r")\s+)?(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
+        # "12 times earnings", "1.65 times book value", "4.9 times book": up to three modifiers, then a financial base
+        valuation_base_re=rx.compile(
+            r"(?:\s+[\w.'’-]+){0,3}?\s+(?P<base>" + _alt(data["valuation_bases"]) + r")(?![\w-])", re.I
+        ),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
         direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
         amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
@@ -319,10 +322,6 @@ def compile_rules(rules: Rules) -> Compiled:
         person_pronouns=frozenset(_norm(w) for w in data["person_pronouns"]),
         compared_end_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["compared_prepositions"]) + r")\s*$", re.I),
         level_units=frozenset(_norm(w) for w in data["level_units"]),
-        # "four-fold", "twenty-fold": a spelled number joined to "fold" by a hyphen (counts reads "tenfold", "33-fold")
-        fold_hyphen_re=rx.compile(
-            r"(?<![\w.,-])(?P<w>" + _alt(w for w in (*vocab(rules).units, *vocab(rules).tens) if w not in ("a", "an", "zero")) + r")[-‐]fold(?![\w-])", re.I
-        ),
         small_move_verbs=frozenset(_norm(w) for w in data["small_move_verbs"]),
         # "in market value", "off the company's market value", "to its valuation"
         value_loss_re=rx.compile(
@@ -472,19 +471,6 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue  # "spends nearly a third of its revenue on interest": a share of the owner's own quantity ("a third of the price of")
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
-    for m in c.fold_hyphen_re.finditer(text) if "fold" in text.lower() else ():
-        try:
-            parsed = parse_number(m.group("w"), rules)
-        except (ArithmeticError, ValueError):
-            parsed = None
-        after = re.match(r"\s+(?=\w)", text[m.end() :])
-        nxt = _token_at(doc, m.end() + after.end()) if after else None
-        if nxt is not None and nxt.tag_.startswith("NN") and _norm(nxt.text) not in c.noun_words:
-            continue  # "the four-fold path": an adjective of a noun that is no change ("a three-fold increase" is one)
-        if COPULA_END_RE.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "its aim is two-fold": having two parts
-        if parsed is not None and parsed.value > 1:
-            rows.append(_quantity_row(m.start(), m.end(), float(parsed.value), _qualifier(doc, m.start(), c), None, "multiplier_word"))
     for m in c.split_re.finditer(text):
         # "Magna recently cut its quarterly dividend in half": the prepositional phrase of a change verb of decrease, by the parse
         prep = _token_at(doc, m.start())
@@ -632,6 +618,30 @@ def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
     return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
 
 
+#: tags of the words a valuation multiple's base may have before it ("20 times expected 1990 earnings", "trailing 12-month
+#: earnings", "forward earnings")
+VALUATION_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "HYPH", "NN", "NNS"})
+
+
+def _valuation_multiple(doc: Doc, row: dict, c: Compiled) -> bool:
+    """Whether "N times" is a valuation multiple: a financial base (``valuation_bases``: earnings, book value, sales, cash
+    flow...) follows it, after at most three modifiers, and no verb of change governs it ("The stock trades at 1.65 times
+    book value", "sells for 12 times earnings"). A price stated as a multiple of a base is a comparison of two things, never
+    a change; "Earnings grew 12 times in a decade" is one."""
+    text = doc_text(doc)
+    m = c.valuation_base_re.match(text, row["end"])
+    if m is None:
+        return False
+    words = [t for t in doc.char_span(row["end"], m.start("base"), alignment_mode="expand") or ()] if m.start("base") > row["end"] else []
+    if any(t.tag_ not in VALUATION_MODIFIER_TAGS for t in words if not t.is_space):
+        return False  # "12 times in the last year, sales ...": the base word is no object of the multiplier
+    tok = _token_at(doc, row["end"] - 1)
+    for head in tok.ancestors if tok is not None else ():
+        if head.tag_.startswith("VB"):
+            return not any(q.role in VERB_GROUPS for q in c.cues.get(_norm(head.text), ()))
+    return True
+
+
 def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
     """The kind the multiplier's own words give: its rule, then the word after it."""
     if row["rule"] in CHANGE_RULES:
@@ -639,6 +649,8 @@ def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
     if row["rule"].startswith("multiplier_") and row["rule"] not in ("multiplier_word", "multiplier_x"):
         return "comparison"
     c = compiled(rules)
+    if _valuation_multiple(doc, row, c):
+        return "comparison"  # "trades at 12 times earnings": a price against a financial base, no change (issue 21)
     after = re.match(r"\s+([\w-]+)", doc_text(doc)[row["end"] :])
     if after is None:
         return "change"
@@ -650,6 +662,27 @@ def _written_kind(doc: Doc, row: dict, rules: Rules) -> str:
     if nxt is not None and (nxt.tag_ in ("DT", "PRP$", "PDT") or any(t.tag_ == "POS" for t in doc[nxt.i : nxt.i + 4])):
         return "comparison"  # "1.65 times Deseret's book value", "three times a typical salary"
     return "change"
+
+
+#: a word glued or hyphenated to "fold" ("tenfold", "five-fold", "twenty-fivefold"); the number grammar decides whether it
+#: is a number ("manifold", "scaffold" are not)
+FOLD_WORD_RE = rx.compile(r"(?<![\w.,-])(?P<w>[A-Za-z]+(?:[-‐][A-Za-z]+)*?)[-‐]?fold(?![\w-])", re.I)
+
+
+def fold_words(text: str) -> Iterator[re.Match]:
+    """The spelled "-fold" words of a text (called by counts, which reads their number with the number grammar): only
+    texts that hold "fold" are scanned."""
+    return FOLD_WORD_RE.finditer(text) if "fold" in text.lower() else iter(())
+
+
+def fold_word_not_multiplier(doc: Doc, start: int, end: int, rules: Rules) -> bool:
+    """Whether the spelled "-fold" word at ``start``-``end`` ("fivefold", "five-fold", "a hundredfold"; counts finds them
+    and reads the number with the number grammar) is no factor: an adjective of a noun that is no change noun ("the
+    four-fold path", "a twofold approach"; "a three-fold increase" is one)."""
+    c = compiled(rules)
+    after = re.match(r"\s+(?=\w)", doc_text(doc)[end:])
+    nxt = _token_at(doc, end + after.end()) if after else None
+    return nxt is not None and nxt.tag_.startswith("NN") and _norm(nxt.text) not in c.noun_words
 
 
 def comparative_at(doc: Doc, pos: int) -> bool:
@@ -936,13 +969,15 @@ class Statement:
 
 
 def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False,
-              neutral: frozenset[str] = frozenset()) -> Cue | None:
+              neutral: frozenset[str] = frozenset(), level_after: bool = False) -> Cue | None:
     """Which reading of a change word the parse supports: a noun after a determiner or adjective ("an
     increase of", "a 12% rise"), a verb, or an adverb ("up 12%", never the particle of "made up 40% of";
     a particle with its amount right after it is one: ``particle_amount``, "income edged up 0.3%"). A noun
     that modifies the noun after it is no change ("the growth range of 2% to 2.5%", "a revenue growth forecast").
     A change verb the tagger read as a plural noun is still a verb when an amount follows it (``amount_after``:
-    "Brent crude plummets 13% to US$94.80", "the S&P 500 soars 9.5%"): a plural noun takes no bare amount."""
+    "Brent crude plummets 13% to US$94.80", "the S&P 500 soars 9.5%"): a plural noun takes no bare amount; nor, for a word
+    that is also a plural noun of change, a level qualifier and a value right after it (``level_after``: "The price of gold
+    rises above $5,000 an ounce")."""
     if tok is None:
         return None
     prev = tok.nbor(-1) if tok.i > 0 else None
@@ -957,6 +992,8 @@ def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particl
         nouny = False
     elif nouny and not any(c.role == "noun" for c in cue) and tok.tag_ == "NNS" and amount_after:
         nouny = False  # "Brent crude plummets 13% to US$94.80, while ...": a headline verb in a sentence with other verbs
+    elif nouny and tok.tag_ == "NNS" and level_after and any(c.role in VERB_GROUPS for c in cue):
+        nouny = False  # "The price of gold rises above $5,000 an ounce": a headline verb before the level it crossed
     for want in (("noun",) if nouny else ("direct", "direct_percent", "through_preposition", "adverb", "noun")):
         for c in cue:
             if c.role != want:
@@ -1249,7 +1286,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 k = q.end()
             if quals and k in values:
                 if not p and quals[0] in c.level_qualifiers:
-                    break  # "rose above 40 °C": a level crossed, not an amount
+                    cue_tok = _token_at(doc, st.cue_start)
+                    if slot != "by" or st.slots or st.multiplier is not None or role not in ("direct", "direct_percent") \
+                            or cue_tok is None or not (cue_tok.tag_.startswith("VB") or cue_tok.dep_ == "ROOT"):
+                        break  # "up above 40 °C", "rose 5% above", "Gains above 5% are taxed": a level, not an amount
+                    slot = "to"  # "Gold climbed above $400 an ounce": the level a change verb crossed, a bound on its later value
                 if not p and slot == "by" and quals[0] in c.level_hedges:
                     slot = "to"  # "Brent crude oil falls as low as US$58.40": the level it reached
                 j = k
@@ -1601,7 +1642,7 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             amount_after = _amount_after(doc, end, limit, values, c)
             particle = (_particle_amount(doc, tok, end, values, c) or (amount_after and _after_small_move(text, start, c))
                         or _particle_object_values(doc, tok, values, c))
-            cue = _cue_role(tok, c.cues[word], word, particle, amount_after, c.neutral_particles)
+            cue = _cue_role(tok, c.cues[word], word, particle, amount_after, c.neutral_particles, _level_after(text, end, limit, values, c))
             if cue is None or tok is None or tok.idx != start:
                 continue
             if word in c.intransitive_only_verbs and any(ch.dep_ == "dobj" for ch in tok.children):
@@ -1686,6 +1727,13 @@ def _after_small_move(text: str, start: int, c: Compiled, bound_verbs: bool = Fa
     temperature goes up to 20,000 Kelvin", "it can go up to 30%": a range; "prices went up to $7" is a change)."""
     w = re.search(r"([A-Za-z]+)\s+$", text[max(0, start - 30) : start])
     return w is not None and _norm(w.group(1)) in (c.bound_move_verbs if bound_verbs else c.small_move_verbs)
+
+
+def _level_after(text: str, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
+    """Whether a level qualifier ("above", "below", "just under") and a value follow a change word at once ("rises above
+    $5,000")."""
+    m = re.match(r"\s+(?P<q>(?:just\s+)?[A-Za-z]+)\s+", text[end:limit])
+    return m is not None and _norm(m.group("q")) in c.level_qualifiers and (end + m.end()) in values
 
 
 def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
@@ -1965,6 +2013,10 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
             nxt = Statement(prev.cue_start, prev.cue_end, prev.direction, v.start, v.end, {prev.last_slot: v}, rule=f"{prev.rule}_gapped", last_slot=prev.last_slot)
         elif m.group("co") or m.group("co2"):
             nxt = _gapped_clause(prev, doc, j, limit, values, dates, c)
+        elif m.group("comma"):
+            # "The Dow rose 15 points, the S&P 500 2 points and the Nasdaq 3 points": a listed item after a bare comma (a
+            # noun subject and its own value; "rose 5%, the company said" holds a verb, "rose 5%, or $2" a coordinator)
+            nxt = _gapped_clause(prev, doc, j, limit, values, dates, c, listed=True)
         else:
             nxt = None
         if nxt is None:
@@ -2021,13 +2073,32 @@ def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
     return b.head.dep_ == "conj" and b.head.head.i == a.head.i and a.head.tag_.startswith("NN") and b.head.tag_.startswith("NN")
 
 
-def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> Statement | None:
-    """A clause after "and" that repeats ``prev``'s change without its word: a verbless subject of at most
-    a few words, then a value or a preposition and a value."""
+def _name_then_value(text: str, v: Value, limit: int, values: dict[int, Value]) -> bool:
+    """Whether the bare number ``v`` right after a proper noun ends a name, because another value follows it after
+    a space alone ("S&P 500 2 points")."""
+    if v.source != "bare" and v.source != "count":
+        return False
+    gap = re.match(r"[^\S\n]+", text[v.end : limit])
+    return gap is not None and (v.end + gap.end()) in values
+
+
+def _gapped_clause(
+    prev: Statement, doc: Doc, j: int, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled, listed: bool = False,
+) -> Statement | None:
+    """A clause after "and" (or, ``listed``, after a bare comma of a list) that repeats ``prev``'s change without its
+    word: a verbless subject of at most a few words, then a value or a preposition and a value."""
     text = doc_text(doc)
     i = j
     words: list[Token] = []
     while i < limit and len(words) <= c.max_gap_words:
+        if i in values and words and words[-1].tag_ in ("NNP", "NNPS") and _name_then_value(text, values[i], limit, values):
+            # "the S&P 500 2 points", "the FTSE 100 30 points": the number ends the name, the value follows it
+            tok = _token_at(doc, i)
+            if tok is None:
+                return None
+            words.append(tok)
+            i = values[i].end + len(text[values[i].end : limit]) - len(text[values[i].end : limit].lstrip())
+            continue
         if i in values or c.prep_re.match(text, i, limit):
             break
         tok = _token_at(doc, i)
@@ -2046,6 +2117,8 @@ def _gapped_clause(prev: Statement, doc: Doc, j: int, limit: int, values: dict[i
     subject = [t for t in words if t.tag_ in SUBJECT_TAGS]
     if not subject and not all(_norm(t.text) in c.gap_adverbs for t in words):
         return None
+    if listed and (not any(t.tag_.startswith("NN") for t in subject) or i not in values):
+        return None  # a listed item names its subject and writes its value at once
     st = Statement(prev.cue_start, i, prev.direction, i, i, {}, rule=f"{prev.rule}_gapped")
     if not subject and "to" in prev.slots:
         st.slots["from"] = prev.slots["to"]  # "and then to 60": continues from the last value

@@ -15,6 +15,7 @@ it and go to ``qualifier``; quantities never repeat a money, user-count or date 
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
@@ -297,7 +298,8 @@ def compile_rules(rules: Rules) -> Compiled:
         multiplier_after=rx.compile(
             r"^(?:\s*-\s*|\s*)(?P<suffix>" + _alt(s for s in data["multiplier_suffixes"] if s != "x") + r")(?![\w])", re.I
         ),
-        fold_word=rx.compile(r"(?<![\w.,-])(?:(?P<w>" + spelled + r")fold|(?P<d>\d+(?:\.\d+)?)[x×])(?![\w-])", re.I),
+        # "3x", "3×"; spelled "-fold" words come from changes.fold_words (issue 21: the number grammar reads them)
+        fold_word=rx.compile(r"(?<![\w.,-])(?P<d>\d+(?:\.\d+)?)[x×](?![\w-])", re.I),
         multiplier_word_needs=rx.compile(r"^\s+(?:" + _alt(data["multiplier_word_needs"]) + r")\b", re.I),
         frequency_after=tuple(rx.compile(p, re.I) for p in data["frequency_after"]),
         cue_map=cues,
@@ -1540,6 +1542,8 @@ def _fold_predicate(sents: Sentences, start: int, c: Compiled) -> bool:
         return False
     verb = doc[i].head
     subjects = [t for t in verb.children if t.dep_ in c.labels["subject"]]
+    if _norm(verb.text) in c.cue_map:
+        return False  # "Sales grew fivefold": the factor of the change verb it complements (issue 21)
     return bool(subjects) and not any(_norm(t.text) in c.cue_map for t in subjects)
 
 
@@ -1639,14 +1643,21 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             continue  # "has been to the final 3 times.": nothing compared, no change word: how often, not how many fold
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
     rows += _percent_of_number(cands, sents, ctx, c)
-    for m in c.fold_word.finditer(text):  # "tenfold", "threefold", "3x" (the number regex never ends in a letter)
-        parsed = parse_number(m.group("w") or m.group("d"), ctx.rules)
-        if parsed is None or (m.group("w") and _fold_predicate(sents, m.start(), c)):
+    # "3x"; "tenfold", "five-fold", "a hundredfold" (issue 21; the number regex never ends in a letter)
+    for m in itertools.chain(c.fold_word.finditer(text), changes.fold_words(text)):
+        word = m.groupdict().get("w")
+        try:
+            parsed = parse_number(word or m.group("d"), ctx.rules)
+        except (ArithmeticError, ValueError):
+            parsed = None
+        if parsed is None or parsed.value <= 1 or (word and _fold_predicate(sents, m.start(), c)):
             continue  # "The aim is twofold:": the number of its parts, not a multiplier
+        if word and changes.fold_word_not_multiplier(sents.doc, m.start(), m.end(), ctx.rules):
+            continue  # "the four-fold path": an adjective of a noun that is no change (issue 21)
         reading = Reading(float(parsed.value), None, None, True, False)
         qual, _, _ = qualifier(sents.before(m.start()), sents.after(m.end()), c)
         change = _nearest_cue(sents.before(m.start(), c.change_before), sents.after(m.end(), c.change_after), c)
-        rule = "multiplier_word" if m.group("w") else "multiplier_x"
+        rule = "multiplier_word" if word else "multiplier_x"
         rows.append(_row(m.start(), m.end(), "multiplier", reading, "x", qual, change, rule))
     return rows
 
