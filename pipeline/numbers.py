@@ -107,7 +107,8 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     and_tail = rf"(?>{and_cards}(?:{_SEP}{mult})?){no_scale}"
     scale_item = rf"(?:{mult}(?:{and_small})?|{mag}(?:{and_tail})?)"
     denom_item = rf"{denom}(?:{_SP}of{_SP}{art}(?={_SP}{scale}))?"
-    frac_and = rf"{_SP}and{_SP}(?:{art}{_SP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
+    # "and a half" spaced or hyphenated ("a million-and-a-half", "one-and-a-half")
+    frac_and = rf"{_SEP}and{_SEP}(?:{art}{_SEP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
     not_after = "".join(f"(?<!{re.escape(p)})" for p in point_not_after)
     point_tail = rf"{not_after}{_SP}(?:{_trie(point)}){_SP}(?:{card}|\d+(?![\d.,]))"
     after_digits = rf"(?:{_SEP}{scale_item}|{frac_and}|{point_tail})"
@@ -123,9 +124,14 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     bare_lead = (
         rf"(?:{_trie(bare)}){_END}(?:(?:{_SP}of)?{_SP}{art}(?={_SP}{scale})|(?={_SEP}{scale}))" if bare else "(?!)"
     )
-    lead = rf"(?:{card}|{art}{_SP}(?:{scale_item}|{denom_item})|{bare_lead})"
+    # a magnitude standing for "a <magnitude>" before "and a half": "an additional million-and-a-half expressed interest"
+    mag_lead = rf"{mag}(?={frac_and})"
+    lead = rf"(?:{card}|{art}{_SP}(?:{scale_item}|{denom_item})|{bare_lead}|{mag_lead})"
+    # the high end of a hyphenated range after "-to-": "one-to-two hundred" (no hyphen after it: "five-to-ten-year")
+    range_end = rf"(?:{card}|{art}{_SP}{scale})(?:{_SEP}(?:{card}|{scale}))*(?![\w-])"
     return {
         "words": rf"(?:{lead}(?:{after_words})*)",
+        "range_end": range_end,
         "after_digits": after_digits,
         "after_magnitude": after_magnitude,
         "continues": rf"(?:{_SEP}(?:{scale}|{denom})|{frac_and}|{point_tail})",
@@ -190,7 +196,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
             "magnitudes", "spaced_abbreviations", "units_words", "tens_words", "multiplier_words", "denominators",
             "bare_fractions", "digit_fraction_denominators", "decimal_point_words", "point_not_after",
             "negative_words", "one_pronoun_after", "glued_units", "ordinals", "compound_denominator_ordinals",
-            "ratio_words", "and_magnitude_not_after", "max_exponent", "indefinite_articles",
+            "ratio_words", "and_magnitude_not_after", "max_exponent", "indefinite_articles", "hyphen_range_words",
         ),
     )
     magnitudes = {k.lower(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
@@ -242,7 +248,19 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     not_opened = "".join(rf"(?<!\b{re.escape(w)} )" for w in openers)
     opened = "|".join(rf"(?<=\b{re.escape(w)} )" for w in openers) or "(?!)"
     words = rf"(?:{not_opened}{grammar['words']}|(?:{opened}){grammars[1]['words']})"
-    word_number = rf"{lone_one}{words}(?![\w-])(?:{magnitude})?"
+    # a spelled number may end before, and start after, a hyphenated range word: "one-to-two hundred"
+    # (the extractors join the two ends as one range); elsewhere a hyphen glues it to a word ("ten-year")
+    range_words = [str(w).lower() for w in data["hyphen_range_words"]]
+    joiner = rf"[-‐](?:{_trie(range_words)})[-‐]" if range_words else "(?!)"
+    word_end = rf"(?:(?![\w-])|(?={joiner}{grammar['range_end']}))"
+    # (a fixed-width look-behind per low end, tried only right after the joiner: "up-to-two" is no range)
+    low_ends = [w for w in (*units, *tens) if w not in articles]
+    after_joiner = "".join(
+        rf"|(?<=[-‐]{re.escape(w)}[-‐])(?:" + "|".join(rf"(?<=(?<![\w-]){re.escape(low)}[-‐]{re.escape(w)}[-‐])" for low in low_ends) + ")"
+        for w in range_words
+    )
+    word_start = rf"(?:(?<![\w-]){after_joiner})"
+    word_number = rf"{lone_one}{words}{word_end}(?:{magnitude})?"
     # "one over three", "1 over 20", "one out of three": only where the clause ends after it
     ratio_alt = "|".join(re.escape(w).replace(r"\ ", _SP) for w in sorted(ratio_words, key=len, reverse=True))
     ratio = (
@@ -260,9 +278,9 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         rf"(?:(?<![\w-])(?:{_trie(negative_words)}){_SP}"
         r"|(?<![\w%)\].,/+\-−–—])(?<![\d%)\]][^\S\n])[-−](?=\.?\d))"
     )
-    number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|(?<![\w-]){word_number})(?:{ratio})?{tail}"
+    number = rf"(?:{sign})?(?:(?<![A-Za-z_]){digit_number}|{word_start}{word_number})(?:{ratio})?{tail}"
     # after a symbol a period may touch the digits when it is the symbol's own ("Rs.200"), not a decimal point
-    after_letters = rf"(?:(?<![\d,])(?<!\d\.){digit_number}|(?<![\w-]){word_number}){tail}"
+    after_letters = rf"(?:(?<![\d,])(?<!\d\.){digit_number}|{word_start}{word_number}){tail}"
     return NumberVocab(
         magnitudes=magnitudes, units=units, tens=tens, ordinals=ordinals, digits=digits, words=words,
         magnitude=magnitude, number=number, number_after_letters=after_letters, multipliers=multipliers,
@@ -545,11 +563,9 @@ def _read_tokens(tokens: list[str], v: NumberVocab) -> Parsed | None:
             value, used = frac
             i += used - 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if current is not None and _scale(nxt, v.magnitudes) is None:
-                current += value
+            if current is not None:
+                current += value  # "one and a half", "two and a half million" (2.5 million, not 2 + 500,000)
             elif _scale(nxt, v.magnitudes) is not None:
-                if current is not None:
-                    total += current
                 current = value  # "one billion and a half million": the fraction takes the magnitude
             elif last_magnitude is not None:
                 total += value * last_magnitude  # "3 million and a half"

@@ -76,6 +76,13 @@ PARSE = [
     ("thirds-of-a-million", "two thirds of a million", 2_000_000 / 3),
     ("and-a-half", "one and a half", 1.5),
     ("million-and-a-half", "3 million and a half", 3_500_000),
+    # a whole number and a fraction before a magnitude multiply together (2.5 million, not 2 + 500,000)
+    ("and-a-half-million", "one and a half million", 1_500_000),
+    ("two-and-a-half-million", "two and a half million", 2_500_000),
+    ("billion-and-a-half-million", "one billion and a half million", 1_000_500_000),
+    # hyphenated, and a magnitude standing alone before "and a half" (counts-dev-4: "an additional million-and-a-half")
+    ("hyphen-million-and-a-half", "million-and-a-half", 1_500_000),
+    ("hyphen-one-and-a-half", "one-and-a-half", 1.5),
     ("and-one-half", "two million and one half", 2_500_000),
     ("and-three-quarters", "five billion and three quarters", 5_750_000_000),
     ("and-a-third", "forty two and a third", 42 + 1 / 3),
@@ -176,6 +183,14 @@ FIND = [
     ("between-millions", "between two million and three million users", ["two million", "three million"]),
     ("between-hundreds", "between two hundred and three hundred staff", ["two hundred", "three hundred"]),
     ("digit-range", "10-20 million users", ["10", "20 million"]),
+    # a hyphenated "-to-" range of spelled-out ends (rules/numbers.yaml hyphen_range_words): two numbers
+    ("hyphen-to-range", "an estimated one-to-two hundred people", ["one", "two hundred"]),
+    ("hyphen-to-tens", "twenty-to-thirty people", ["twenty", "thirty"]),
+    # ...but not before a word glued on ("five-to-ten-year"), nor after a word that is no number ("up-to-two")
+    ("hyphen-to-glued", "a five-to-ten-year sentence", []),
+    ("hyphen-to-not-number", "an up-to-two limit", []),
+    ("million-and-a-half-hyphen", "an additional million-and-a-half expressed interest", ["million-and-a-half"]),
+    ("one-and-a-half-year-glued", "a one-and-a-half-year term", []),
     ("spaced-digit-range", "rose 10 - 20 percent", ["10", "20"]),
     ("percent-range", "60% - 75% of revenue", ["60", "75"]),
     # negatives: not numbers, or not this kind of number
