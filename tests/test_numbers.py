@@ -183,13 +183,10 @@ FIND = [
     ("between-millions", "between two million and three million users", ["two million", "three million"]),
     ("between-hundreds", "between two hundred and three hundred staff", ["two hundred", "three hundred"]),
     ("digit-range", "10-20 million users", ["10", "20 million"]),
-    # a hyphenated "-to-" range of spelled-out ends (rules/numbers.yaml hyphen_range_words): two numbers
-    ("hyphen-to-range", "an estimated one-to-two hundred people", ["one", "two hundred"]),
-    ("hyphen-to-tens", "twenty-to-thirty people", ["twenty", "thirty"]),
-    # ...but not before a word glued on ("five-to-ten-year"), nor after a word that is no number ("up-to-two")
+    # the number pattern stops at a hyphen ("ten-year"): hyphenated ranges are hyphen_ranges' (below)
     ("hyphen-to-glued", "a five-to-ten-year sentence", []),
-    ("hyphen-to-not-number", "an up-to-two limit", []),
-    ("million-and-a-half-hyphen", "an additional million-and-a-half expressed interest", ["million-and-a-half"]),
+    ("hyphen-to-range-apart", "an estimated one-to-two hundred people", []),
+    ("one-and-a-half-hyphen", "It took one-and-a-half years.", ["one-and-a-half"]),
     ("one-and-a-half-year-glued", "a one-and-a-half-year term", []),
     ("spaced-digit-range", "rose 10 - 20 percent", ["10", "20"]),
     ("percent-range", "60% - 75% of revenue", ["60", "75"]),
@@ -456,3 +453,35 @@ def test_the_indefinite_articles_are_read_from_the_rules(rules) -> None:
     assert found(extended, sentence) == ["a million", "an eighth"]
     assert parse_number("one million", extended).value == 1_000_000
     assert parse_number("a firm", rules) is None
+
+
+# (id, text, the (low, high) ends of each hyphenated range of spelled-out ends: rules/numbers.yaml hyphen_range_words)
+HYPHEN_RANGES = [
+    ("hundreds", "In the end, an estimated one-to-two hundred people showed up at the gates.", [("one", "two hundred")]),
+    ("tens", "twenty-to-thirty people", [("twenty", "thirty")]),
+    ("compound-low", "twenty-five-to-thirty people", [("twenty-five", "thirty")]),
+    ("capitals", "One-to-Two hundred", [("One", "Two hundred")]),
+    ("glued-after", "He faces a five-to-ten-year sentence.", []),
+    ("not-a-number-before", "an up-to-two limit", []),
+    ("digits", "a 1-to-2 ratio", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ends"), [c[1:] for c in HYPHEN_RANGES], ids=[c[0] for c in HYPHEN_RANGES])
+def test_hyphen_ranges(rules, text, ends) -> None:
+    from pipeline.numbers import hyphen_ranges
+
+    found = hyphen_ranges(text, vocab(rules))
+    assert [(text[a:b], text[h:d]) for a, b, h, d in found] == ends
+    for a, b, h, d in found:
+        low, high = parse_range(text[a:b], text[h:d], rules) or (None, None)
+        assert low is not None and high is not None and low < high
+
+
+def test_a_bare_magnitude_and_a_fraction(rules) -> None:
+    """ "an additional million-and-a-half expressed interest" (counts-dev-4): a magnitude with no number before it
+    reads as one of it when "and a half" follows; found apart from the number pattern, read by parse_number."""
+    text = "More than two million people replied and an additional million-and-a-half expressed interest; millions more"
+    found = [m.group() for m in vocab(rules).magnitude_fraction.finditer(text)]
+    assert found == ["million-and-a-half"]
+    assert float(parse_number(found[0], rules).value) == 1_500_000

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation
 from pipeline.extract import Context, changes, doc_text
-from pipeline.numbers import parse_number, parse_ordinal, parse_range, vocab
+from pipeline.numbers import NumberVocab, hyphen_ranges, parse_number, parse_ordinal, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
 RULE_KEYS = (
@@ -114,6 +114,8 @@ class Compiled:
     range_not_after: re.Pattern
 
     number: re.Pattern
+    #: the number vocabulary (pipeline/numbers.py): hyphenated ranges of spelled-out ends are read with it
+    numbers: NumberVocab
     anchors: dict[str, tuple[str, str | None]]
     forward_anchor: re.Pattern
     backward_anchor: re.Pattern
@@ -267,6 +269,7 @@ def compile_rules(rules: Rules) -> Compiled:
         modifier_tags=frozenset(tags["modifier"]),
         name_modifier_tags=frozenset(tags["name_modifier"]),
         number=rx.compile(v.number, re.I),
+        numbers=v,
         anchors=anchors,
         forward_anchor=forward_anchor,
         backward_anchor=backward_anchor,
@@ -449,7 +452,9 @@ def doc_candidates(doc: Doc, text: str, c: Compiled) -> list[Candidate]:
 
 
 def candidates(text: str, c: Compiled) -> list[Candidate]:
-    """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20")."""
+    """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20"), and the
+    spelled-out forms the number pattern leaves alone: hyphenated ranges ("one-to-two hundred") and a bare
+    magnitude with a fraction ("million-and-a-half")."""
     matches = list(c.number.finditer(text))
     out: list[Candidate] = []
     i = 0
@@ -470,7 +475,12 @@ def candidates(text: str, c: Compiled) -> list[Candidate]:
                 continue
         out.append(Candidate(m.start(), m.end(), m.group()))
         i += 1
-    return out
+    extra = [Candidate(a, d, text[a:b], text[h:d]) for a, b, h, d in hyphen_ranges(text, c.numbers)]
+    if c.numbers.magnitude_fraction is not None:  # "an additional million-and-a-half" (not "a million and a half")
+        spans = [(k.start, k.end) for k in out]
+        extra += [Candidate(m.start(), m.end(), m.group()) for m in c.numbers.magnitude_fraction.finditer(text)
+                  if not _overlaps(m.start(), m.end(), spans)]
+    return sorted(out + extra, key=lambda k: k.start) if extra else out
 
 
 def _is_year(digits: str, c: Compiled) -> bool:
