@@ -74,8 +74,10 @@ class NumberVocab:
     range_joiner: re.Pattern | None = None
     range_low: re.Pattern | None = None
     range_high: re.Pattern | None = None
-    #: a bare magnitude and a fraction ("million-and-a-half"), which the number pattern does not start with
+    #: a bare magnitude and a fraction ("million-and-a-half"), which the number pattern does not start with, and
+    #: the fraction words it can end with (rules/numbers.yaml bare_fractions: a text without one is not searched)
     magnitude_fraction: re.Pattern | None = None
+    bare_fractions: tuple[str, ...] = ()
 
     def magnitude_of(self, word: str) -> Decimal | None:
         """The value of one magnitude word as found ("million", "Millions", "bn", "万亿"), else None."""
@@ -138,8 +140,9 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
         "words": rf"(?:{lead}(?:{after_words})*)",
         "range_end": range_end,
         # a magnitude standing for "a <magnitude>" before "and a half": "an additional million-and-a-half expressed
-        # interest" (read apart from ``words``: as one of its leads it cost a fifth of the number pattern's time)
-        "magnitude_fraction": rf"\b(?:{mag}){frac_and}(?![\w-])",
+        # interest" (read apart from ``words``, and only in a text with one of the bare fractions: as one of its
+        # leads it cost a fifth of the number pattern's time)
+        "magnitude_fraction": rf"\b(?:{mag}){_SEP}and{_SEP}{art}{_SEP}(?:{_trie(bare)}){_END}(?![\w-])" if bare else "(?!)",
         "after_digits": after_digits,
         "after_magnitude": after_magnitude,
         "continues": rf"(?:{_SEP}(?:{scale}|{denom})|{frac_and}|{point_tail})",
@@ -300,6 +303,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         range_low=low_end,
         range_high=high_end,
         magnitude_fraction=magnitude_fraction,
+        bare_fractions=tuple(w.lower() for w in bare),
     )
 
 
@@ -316,6 +320,15 @@ def hyphen_ranges(text: str, v: NumberVocab) -> list[tuple[int, int, int, int]]:
         if low is not None and high is not None:
             out.append((low.start(), low.end(), high.start(), high.end()))
     return out
+
+
+def magnitude_fractions(text: str, v: NumberVocab) -> list[tuple[int, int]]:
+    """(start, end) of every bare magnitude with a fraction after it ("an additional million-and-a-half",
+    "million and a half"), read by ``parse_number`` as one of the magnitude and the part; "a million and a
+    half" is the number pattern's (the caller keeps the longer match)."""
+    if v.magnitude_fraction is None or not any(w in text for w in v.bare_fractions):
+        return []
+    return [m.span() for m in v.magnitude_fraction.finditer(text)]
 
 
 def _articles(words: object, units: dict[str, int], *, where: str) -> frozenset[str]:

@@ -482,6 +482,10 @@ def test_a_bare_magnitude_and_a_fraction(rules) -> None:
     """ "an additional million-and-a-half expressed interest" (counts-dev-4): a magnitude with no number before it
     reads as one of it when "and a half" follows; found apart from the number pattern, read by parse_number."""
     text = "More than two million people replied and an additional million-and-a-half expressed interest; millions more"
-    found = [m.group() for m in vocab(rules).magnitude_fraction.finditer(text)]
+    from pipeline.numbers import magnitude_fractions
+
+    found = [text[a:b] for a, b in magnitude_fractions(text, vocab(rules))]
     assert found == ["million-and-a-half"]
+    other = "a million and a half people"
+    assert [other[a:b] for a, b in magnitude_fractions(other, vocab(rules))] == ["million and a half"]
     assert float(parse_number(found[0], rules).value) == 1_500_000

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Token
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation
 from pipeline.extract import Context, changes, doc_text
-from pipeline.numbers import NumberVocab, hyphen_ranges, parse_number, parse_ordinal, parse_range, vocab
+from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, parse_number, parse_ordinal, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
 RULE_KEYS = (
@@ -476,10 +476,8 @@ def candidates(text: str, c: Compiled) -> list[Candidate]:
         out.append(Candidate(m.start(), m.end(), m.group()))
         i += 1
     extra = [Candidate(a, d, text[a:b], text[h:d]) for a, b, h, d in hyphen_ranges(text, c.numbers)]
-    if c.numbers.magnitude_fraction is not None:  # "an additional million-and-a-half" (not "a million and a half")
-        spans = [(k.start, k.end) for k in out]
-        extra += [Candidate(m.start(), m.end(), m.group()) for m in c.numbers.magnitude_fraction.finditer(text)
-                  if not _overlaps(m.start(), m.end(), spans)]
+    spans = [(k.start, k.end) for k in out]  # "an additional million-and-a-half" (not "a million and a half")
+    extra += [Candidate(a, b, text[a:b]) for a, b in magnitude_fractions(text, c.numbers) if not _overlaps(a, b, spans)]
     return sorted(out + extra, key=lambda k: k.start) if extra else out
 
 
