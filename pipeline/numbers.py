@@ -74,6 +74,8 @@ class NumberVocab:
     range_joiner: re.Pattern | None = None
     range_low: re.Pattern | None = None
     range_high: re.Pattern | None = None
+    #: the joiners as written ("-to-", "-To-", "‐to‐"): a text with none is not searched
+    range_joiners: tuple[str, ...] = ()
     #: a bare magnitude and a fraction ("million-and-a-half"), which the number pattern does not start with, and
     #: the fraction words it can end with (rules/numbers.yaml bare_fractions: a text without one is not searched)
     magnitude_fraction: re.Pattern | None = None
@@ -302,6 +304,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         range_joiner=joiner,
         range_low=low_end,
         range_high=high_end,
+        range_joiners=tuple(f"{h}{form}{h}" for w in range_words for form in (w, w.capitalize(), w.upper()) for h in "-‐"),
         magnitude_fraction=magnitude_fraction,
         bare_fractions=tuple(w.lower() for w in bare),
     )
@@ -311,7 +314,7 @@ def hyphen_ranges(text: str, v: NumberVocab) -> list[tuple[int, int, int, int]]:
     """(low start, low end, high start, high end) of every hyphenated range of spelled-out ends ("an estimated
     one-to-two hundred people", "twenty-to-thirty"): rules/numbers.yaml ``hyphen_range_words``. Not after a word
     that is no number ("up-to-two"), nor with a word glued after the high end ("five-to-ten-year")."""
-    if v.range_joiner is None or v.range_low is None or v.range_high is None:
+    if v.range_joiner is None or v.range_low is None or v.range_high is None or not any(j in text for j in v.range_joiners):
         return []
     out = []
     for m in v.range_joiner.finditer(text):

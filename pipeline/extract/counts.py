@@ -1688,7 +1688,7 @@ def _converted_unit(cand: Candidate, before: Candidate, sents: Sentences, ctx: C
     from pipeline.extract.measures import measure_after, measure_rules
 
     text = sents.text
-    if not CONVERSION_OPEN.search(text, sents.bounds(cand.start)[0], cand.start) or sents.bounds(before.start) != sents.bounds(cand.start):
+    if not CONVERSION_OPEN.search(text, max(before.end, cand.start - 8), cand.start) or sents.bounds(before.start) != sents.bounds(cand.start):
         return False
     gap = text[before.end : cand.start]
     measured = measure_after(text, before.end + (1 if gap[:1] in HYPHENS else 0), ctx.rules)
