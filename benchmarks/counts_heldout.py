@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|adjudicated|currentevents|wsj|wsj-tuning|tuning|dev|dev4|dev5|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|adjudicated|currentevents|wsj|wsj-tuning|tuning|dev|dev4|dev5|interviews|written1|spelled|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -63,6 +63,11 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 - ``dev5`` (``--set dev5``): the 43 Wikinews documents of the ``dev`` split no other counts set had labelled
   (benchmarks/newsdev/counts-dev-5.ids.json), labelled by three helpers before any run on them
   (``counts-dev-5a/b/c.jsonl`` and their .md; a document counts once a labeller's file or report names it).
+
+- ``spelled`` (``--set spelled``): benchmarks/newsdev/spelled-counts-tuning.jsonl, 274 spelled-out numbers sampled from
+  real text (text no counts set had labelled, and Wikinews documents of the counts tuning sets), each decided count /
+  measure / not (``type: none``) by the conventions (its .md). Only the sampled spans are scored: a predicted count or
+  measure overlapping a ``none`` row is a false positive, one overlapping no sampled row is outside the sample.
 
 Matching and scoring are pipeline/validate.py's (same article, overlapping span, one-to-one; value on
 matched spans). Baselines in the same run, on the same documents: spaCy's CARDINAL entity right before a
