@@ -733,6 +733,9 @@ USER_BODIES = [
     ("news-members-of-name", "There were 12 original members of the Rotary Club at the time of its founding.", "12", "members"),
     ("members-of-a-party", "He won with 92,153 votes, out of roughly 160,000 members of the Conservative Party that voted.", "160,000", "members"),
     ("army-of-members", "Iraq boasts an army of 1 million members.", "1 million", None),
+    # a tribe's members are people, not a product's users (news-dev dev, round 11)
+    ("members-of-a-tribe", "On Wednesday, more than 100 members, reportedly, of the Northern Arapaho Tribe turned out to "
+     "watch the release of ten buffalo.", "100", None),
     ("council-has-members", "The council has 12 members and 40 staff.", "12", None),
     ("team-signed-players", "The team signed 3 new players this summer.", "3", None),
     ("company-customers", "The proposed BellSouth-LIN cellular company would give the new entity 55 million potential customers.", "55 million", "customers"),
@@ -1119,6 +1122,12 @@ ROUND11 = [
     # 6. invariant plurals (rules/counts.yaml irregular_plurals): "ten buffalo" counts, a singular head still names one
     ("invariant-buffalo", "On Wednesday, more than 100 members, reportedly, of the Northern Arapaho Tribe turned out to watch "
      "the release of ten buffalo for the Wind River Reservation in Wyoming.", "ten", 0, "count", "buffalo", "exact"),
+    # 7. "one" as the base of a ratio the parse hangs on the count's noun is none; a change's "to one" counts
+    ("ratio-base-one", "These effects became compounded every year, reaching as high as six males to one female among "
+     "older penguins.", "one", 0, None, None, None),
+    ("ratio-count-kept", "These effects became compounded every year, reaching as high as six males to one female among "
+     "older penguins.", "six", 0, "count", "male", "at_most"),
+    ("news-from-to-one", "The company cut its stores from five stores to one store.", "one", 0, "count", "store", "exact"),
     ("news-singular-head", "TWA eight hundred center, climb and maintain one five thousand.", "eight hundred", 0, None, None, None),
 ]
 

@@ -44,7 +44,7 @@ RULE_KEYS = (
     "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs", "one_charge_nouns",
     "label_line_before", "label_line_after",
     # issue 15 round 4
-    "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
+    "one_ratio_after", "one_existential_deps", "one_ratio_base_before", "one_ratio_base_to",
     # issue 15 round 5
     "one_subject_verbs",
     # issue 15 round 6
@@ -103,6 +103,8 @@ class Compiled:
     one_ratio_after: re.Pattern
     one_existential: frozenset[str]
     one_ratio_base: re.Pattern
+    #: "six males to one female": the word joining a ratio's count to its base
+    one_ratio_base_to: frozenset[str]
     one_subject_verbs: frozenset[str]
     #: "reported one more case": a word right after "one" that makes it a quantity
     one_more: re.Pattern
@@ -257,6 +259,7 @@ def compile_rules(rules: Rules) -> Compiled:
         one_charge_nouns=frozenset(_norm(w) for w in data["one_charge_nouns"]),
         one_existential=frozenset(data["one_existential_deps"]),
         one_subject_verbs=frozenset(_norm(w) for w in data["one_subject_verbs"]),
+        one_ratio_base_to=frozenset(_norm(w) for w in data["one_ratio_base_to"]),
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
@@ -2168,6 +2171,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
             return True
     if tok is None or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
         return False
+    if _ratio_base(tok.head, c):
+        return False  # "as high as six males to one female": the base of a ratio (tuning decision 16)
     bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
@@ -2201,6 +2206,16 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _ratio_base(noun: Token, c: Compiled) -> bool:
+    """The noun is the object of a word of one_ratio_base_to that the parse hangs on the noun of a count before it
+    ("six males to one female"): the base of a ratio, which the labels leave out; a change "from five stores to one
+    store" hangs "to" on its verb and stays a count."""
+    prep = noun.head
+    if noun.dep_ not in c.labels["prep_object"] or prep.lower_ not in c.one_ratio_base_to or prep.head.i >= prep.i:
+        return False
+    return any(k.dep_ in c.labels["number_modifier"] for k in prep.head.children)
 
 
 def _charge(noun: Token, c: Compiled) -> bool:
