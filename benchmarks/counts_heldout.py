@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|adjudicated|currentevents|wsj|wsj-tuning|tuning|dev|dev4|dev5|interviews|written1|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|adjudicated|currentevents|wsj|wsj-tuning|tuning|dev|dev4|dev5|interviews|written1|spelled|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -63,6 +63,11 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
 - ``dev5`` (``--set dev5``): the 43 Wikinews documents of the ``dev`` split no other counts set had labelled
   (benchmarks/newsdev/counts-dev-5.ids.json), labelled by three helpers before any run on them
   (``counts-dev-5a/b/c.jsonl`` and their .md; a document counts once a labeller's file or report names it).
+
+- ``spelled`` (``--set spelled``): benchmarks/newsdev/spelled-counts-tuning.jsonl, 274 spelled-out numbers sampled from
+  real text (text no counts set had labelled, and Wikinews documents of the counts tuning sets), each decided count /
+  measure / not (``type: none``) by the conventions (its .md). Only the sampled spans are scored: a predicted count or
+  measure overlapping a ``none`` row is a false positive, one overlapping no sampled row is outside the sample.
 
 Matching and scoring are pipeline/validate.py's (same article, overlapping span, one-to-one; value on
 matched spans). Baselines in the same run, on the same documents: spaCy's CARDINAL entity right before a
@@ -135,6 +140,12 @@ INTERVIEW_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-3.jsonl"]
 #: set from its first score on, in no held-out figure (``--set written1``)
 WRITTEN1_TEXTS = REPO / "benchmarks" / "newsdev" / "written-counts-1.texts.jsonl"
 WRITTEN1_LABELS = REPO / "benchmarks" / "newsdev" / "written-counts-1.jsonl"
+#: issue 15 round 11: 274 spelled-out number words and phrases sampled from real text no counts set had labelled
+#: (news-dev ``dev`` / ``facts`` documents, TimeBank / AQUAINT documents the facts and changes tuning sets name) and
+#: from Wikinews documents of the counts tuning sets, each decided count / measure / not (``type: none``) by the
+#: conventions (benchmarks/newsdev/spelled-counts-tuning.md; ``--set spelled``). Only the sampled spans are scored:
+#: a predicted count or measure overlapping no sampled span is outside the sample and neither a hit nor a false positive
+SPELLED_LABELS = REPO / "benchmarks" / "newsdev" / "spelled-counts-tuning.jsonl"
 NEWSDEV_SCORES = {"count": ("count",), "measure": ("measure",), "user_count": ("user_count",),
                   "count+measure": ("count", "measure")}
 #: our scored kinds per gold type: platinum's counts include measures
@@ -154,6 +165,7 @@ SETS = {
     "wsj": NEWSDEV_SCORES,
     "wsj-tuning": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
+    "spelled": {"count": ("count",), "measure": ("measure",), "count+measure": ("count", "measure")},
 }
 #: sets scored under a convention that leaves out spelled-out numbers without a magnitude word
 DIGITS_CONVENTION = {"platinum"}
@@ -368,6 +380,33 @@ def timebank_set(shared: Path, ids_file: Path, labels: Path, untuned_only: bool)
     return gold, docs, len(aside)
 
 
+def spelled_sample(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict], dict[str, list[tuple[int, int]]]]:
+    """Gold rows, texts and sampled spans of the spelled-out sample (``SPELLED_LABELS``): every sampled number is a row,
+    ``type: none`` for those that are no count or measure; only counts and measures are gold, and the spans of all rows
+    say which predictions are inside the sample. Refused if a document is in a held-out set of benchmarks/heldout."""
+    rows = read_jsonl(SPELLED_LABELS)
+    ids = sorted({r["doc_id"] for r in rows})
+    held = heldout_docs() & set(ids)
+    if held:
+        sys.exit(f"{SPELLED_LABELS.name}: {len(held)} document(s) of a held-out set, e.g. {sorted(held)[:1]}")
+    docs = newsdev_texts(shared, set(ids))
+    docs.update(tempeval_docs(shared, set(ids) - set(docs)))
+    missing = set(ids) - set(docs)
+    if missing:
+        sys.exit(f"{SPELLED_LABELS.name}: documents missing: {sorted(missing)[:3]}")
+    gold, aliased_docs = aliased(ids, [r for r in rows if r["type"] != "none"], docs)
+    alias = {doc_id: f"newsdev-{i:03d}" for i, doc_id in enumerate(ids)}
+    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for r in rows:
+        spans[alias[r["doc_id"]]].append((r["start"], r["end"]))
+    return gold, aliased_docs, dict(spans)
+
+
+def in_sample(preds: list[dict], spans: dict[str, list[tuple[int, int]]]) -> list[dict]:
+    """The predictions overlapping a sampled span (the rest is outside the sample)."""
+    return [p for p in preds if any(p["start"] < e and s < p["end"] for s, e in spans.get(p["article_id"], ()))]
+
+
 def tests_gold() -> tuple[dict[str, list[dict]], dict[str, dict]]:
     """Counts and user counts of tests/gold with the texts of raw/ (``dct`` from raw/manifest.csv)."""
     import csv
@@ -506,10 +545,11 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "spelled", "all"),
                     default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
-                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles")
+                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; spelled: 274 sampled "
+                         "spelled-out numbers (spelled-counts-tuning.jsonl), only the sampled spans scored")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
     ap.add_argument("--details", action="store_true", help="list misses and false positives (tuning sets only)")
@@ -525,6 +565,7 @@ def main(argv: list[str] | None = None) -> int:
     _, tolerance = load_params(REPO / "params.yaml")
     rules = load_rules(REPO / "rules")
     sets = {}
+    samples: dict[str, dict[str, list[tuple[int, int]]]] = {}
     if args.which in ("heldout", "all"):
         sets["platinum"] = platinum(args.shared)
         if args.gold.is_file():
@@ -564,6 +605,9 @@ def main(argv: list[str] | None = None) -> int:
         if not args.batch and any(path.is_file() for path in TEMPEVAL_TUNING.values()):
             sets["tuning-tempeval"] = tempeval_tuning(args.shared)
         sets["tests-gold"] = tests_gold()
+    if args.which in ("spelled", "all") and SPELLED_LABELS.is_file():
+        gold, docs, samples["spelled"] = spelled_sample(args.shared)
+        sets["spelled"] = gold, docs
     for gold, docs in sets.values():
         check_offsets({d: [r for r in rows] for d, rows in gold.items()}, docs)
 
@@ -595,6 +639,9 @@ def main(argv: list[str] | None = None) -> int:
                 systems["spaCy CARDINAL+noun"] = with_text(spacy_baseline(docs, nlp, rules), docs)
                 q = quantulum_baseline(docs)
                 systems["quantulum3"] = q if isinstance(q, str) else with_text(q, docs)
+            if name in samples:
+                print("(only the sampled spans are scored: a prediction overlapping none is outside the sample)")
+                systems = {k: v if isinstance(v, str) else in_sample(v, samples[name]) for k, v in systems.items()}
             detail_of = None
             for system, preds in systems.items():
                 if isinstance(preds, str):
@@ -608,7 +655,7 @@ def main(argv: list[str] | None = None) -> int:
                     if args.details and system == "ours":
                         detail_of = detail_of or {}
                         detail_of[gtype] = s
-                if mapping is NEWSDEV_SCORES:
+                if mapping is NEWSDEV_SCORES:  # (the spelled sample has no digits)
                     s = score(gold, preds, {"count+measure": ("count", "measure")}, tolerance, digits_only=True)["count+measure"]
                     print(line(f"{system} digits c+m", s))
             if detail_of and name in HELDOUT_SETS:

@@ -69,6 +69,17 @@ class NumberVocab:
     #: the indefinite articles of rules/numbers.yaml ("a", "an"): they count 1 only before a scale or a
     #: fraction ("a million", "a third"), never alone and never as a digit after "point" or a tens word
     articles: frozenset[str] = frozenset()
+    #: a hyphenated range of spelled-out ends ("one-to-two hundred"): the joiner ("-to-"), the low end right
+    #: before it (matched at the end of the text before the joiner) and the high end right after it
+    range_joiner: re.Pattern | None = None
+    range_low: re.Pattern | None = None
+    range_high: re.Pattern | None = None
+    #: the joiners as written ("-to-", "-To-", "‐to‐"): a text with none is not searched
+    range_joiners: tuple[str, ...] = ()
+    #: a bare magnitude and a fraction ("million-and-a-half"), which the number pattern does not start with, and
+    #: the fraction words it can end with (rules/numbers.yaml bare_fractions: a text without one is not searched)
+    magnitude_fraction: re.Pattern | None = None
+    bare_fractions: tuple[str, ...] = ()
 
     def magnitude_of(self, word: str) -> Decimal | None:
         """The value of one magnitude word as found ("million", "Millions", "bn", "万亿"), else None."""
@@ -107,7 +118,8 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
     and_tail = rf"(?>{and_cards}(?:{_SEP}{mult})?){no_scale}"
     scale_item = rf"(?:{mult}(?:{and_small})?|{mag}(?:{and_tail})?)"
     denom_item = rf"{denom}(?:{_SP}of{_SP}{art}(?={_SP}{scale}))?"
-    frac_and = rf"{_SP}and{_SP}(?:{art}{_SP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
+    # "and a half" spaced or hyphenated ("a million-and-a-half", "one-and-a-half")
+    frac_and = rf"{_SEP}and{_SEP}(?:{art}{_SEP}|(?>{card}(?:{_SEP}{card})?){_SEP}){denom}"
     not_after = "".join(f"(?<!{re.escape(p)})" for p in point_not_after)
     point_tail = rf"{not_after}{_SP}(?:{_trie(point)}){_SP}(?:{card}|\d+(?![\d.,]))"
     after_digits = rf"(?:{_SEP}{scale_item}|{frac_and}|{point_tail})"
@@ -124,8 +136,15 @@ def _word_grammar(units: list[str], tens: list[str], multipliers: list[str], mag
         rf"(?:{_trie(bare)}){_END}(?:(?:{_SP}of)?{_SP}{art}(?={_SP}{scale})|(?={_SEP}{scale}))" if bare else "(?!)"
     )
     lead = rf"(?:{card}|{art}{_SP}(?:{scale_item}|{denom_item})|{bare_lead})"
+    # the high end of a hyphenated range after "-to-": "one-to-two hundred" (no hyphen after it: "five-to-ten-year")
+    range_end = rf"(?:{card}|{art}{_SP}{scale})(?:{_SEP}(?:{card}|{scale}))*(?![\w-])"
     return {
         "words": rf"(?:{lead}(?:{after_words})*)",
+        "range_end": range_end,
+        # a magnitude standing for "a <magnitude>" before "and a half": "an additional million-and-a-half expressed
+        # interest" (read apart from ``words``, and only in a text with one of the bare fractions: as one of its
+        # leads it cost a fifth of the number pattern's time)
+        "magnitude_fraction": rf"\b(?:{mag}){_SEP}and{_SEP}{art}{_SEP}(?:{_trie(bare)}){_END}(?![\w-])" if bare else "(?!)",
         "after_digits": after_digits,
         "after_magnitude": after_magnitude,
         "continues": rf"(?:{_SEP}(?:{scale}|{denom})|{frac_and}|{point_tail})",
@@ -190,7 +209,7 @@ def compile_vocab(rules: Rules) -> NumberVocab:
             "magnitudes", "spaced_abbreviations", "units_words", "tens_words", "multiplier_words", "denominators",
             "bare_fractions", "digit_fraction_denominators", "decimal_point_words", "point_not_after",
             "negative_words", "one_pronoun_after", "glued_units", "ordinals", "compound_denominator_ordinals",
-            "ratio_words", "and_magnitude_not_after", "max_exponent", "indefinite_articles",
+            "ratio_words", "and_magnitude_not_after", "max_exponent", "indefinite_articles", "hyphen_range_words",
         ),
     )
     magnitudes = {k.lower(): Decimal(str(v)) for k, v in data["magnitudes"].items()}
@@ -243,6 +262,15 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     opened = "|".join(rf"(?<=\b{re.escape(w)} )" for w in openers) or "(?!)"
     words = rf"(?:{not_opened}{grammar['words']}|(?:{opened}){grammars[1]['words']})"
     word_number = rf"{lone_one}{words}(?![\w-])(?:{magnitude})?"
+    # a hyphenated range of spelled-out ends ("one-to-two hundred"): the number pattern stops at hyphens ("ten-year"),
+    # so ``hyphen_ranges`` finds the joiner first and reads each end beside it (scanning for the joiner costs
+    # nothing; a look-behind for it at every word start of the number pattern cost a third of its time)
+    range_words = [str(w).lower() for w in data["hyphen_range_words"]]
+    joiner = rx.compile(rf"[-‐](?:{_trie(range_words)})[-‐]", re.I) if range_words else None
+    low_words = _trie([w for w in (*units, *tens) if w not in articles])
+    low_end = rx.compile(rf"(?<![\w-])(?:{low_words}){_END}(?:{_HY}(?:{low_words}){_END})?$", re.I)
+    high_end = rx.compile(grammar["range_end"], re.I)
+    magnitude_fraction = rx.compile(grammar["magnitude_fraction"], re.I)
     # "one over three", "1 over 20", "one out of three": only where the clause ends after it
     ratio_alt = "|".join(re.escape(w).replace(r"\ ", _SP) for w in sorted(ratio_words, key=len, reverse=True))
     ratio = (
@@ -273,7 +301,37 @@ def compile_vocab(rules: Rules) -> NumberVocab:
         spelled_magnitudes=tuple(spelled),
         cjk_magnitudes=tuple(cjk_mags),
         articles=articles,
+        range_joiner=joiner,
+        range_low=low_end,
+        range_high=high_end,
+        range_joiners=tuple(f"{h}{form}{h}" for w in range_words for form in (w, w.capitalize(), w.upper()) for h in "-‐"),
+        magnitude_fraction=magnitude_fraction,
+        bare_fractions=tuple(w.lower() for w in bare),
     )
+
+
+def hyphen_ranges(text: str, v: NumberVocab) -> list[tuple[int, int, int, int]]:
+    """(low start, low end, high start, high end) of every hyphenated range of spelled-out ends ("an estimated
+    one-to-two hundred people", "twenty-to-thirty"): rules/numbers.yaml ``hyphen_range_words``. Not after a word
+    that is no number ("up-to-two"), nor with a word glued after the high end ("five-to-ten-year")."""
+    if v.range_joiner is None or v.range_low is None or v.range_high is None or not any(j in text for j in v.range_joiners):
+        return []
+    out = []
+    for m in v.range_joiner.finditer(text):
+        low = v.range_low.search(text, max(0, m.start() - 40), m.start())
+        high = v.range_high.match(text, m.end())
+        if low is not None and high is not None:
+            out.append((low.start(), low.end(), high.start(), high.end()))
+    return out
+
+
+def magnitude_fractions(text: str, v: NumberVocab) -> list[tuple[int, int]]:
+    """(start, end) of every bare magnitude with a fraction after it ("an additional million-and-a-half",
+    "million and a half"), read by ``parse_number`` as one of the magnitude and the part; "a million and a
+    half" is the number pattern's (the caller keeps the longer match)."""
+    if v.magnitude_fraction is None or not any(w in text for w in v.bare_fractions):
+        return []
+    return [m.span() for m in v.magnitude_fraction.finditer(text)]
 
 
 def _articles(words: object, units: dict[str, int], *, where: str) -> frozenset[str]:
@@ -545,11 +603,9 @@ def _read_tokens(tokens: list[str], v: NumberVocab) -> Parsed | None:
             value, used = frac
             i += used - 1
             nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-            if current is not None and _scale(nxt, v.magnitudes) is None:
-                current += value
+            if current is not None:
+                current += value  # "one and a half", "two and a half million" (2.5 million, not 2 + 500,000)
             elif _scale(nxt, v.magnitudes) is not None:
-                if current is not None:
-                    total += current
                 current = value  # "one billion and a half million": the fraction takes the magnitude
             elif last_magnitude is not None:
                 total += value * last_magnitude  # "3 million and a half"

@@ -76,6 +76,13 @@ PARSE = [
     ("thirds-of-a-million", "two thirds of a million", 2_000_000 / 3),
     ("and-a-half", "one and a half", 1.5),
     ("million-and-a-half", "3 million and a half", 3_500_000),
+    # a whole number and a fraction before a magnitude multiply together (2.5 million, not 2 + 500,000)
+    ("and-a-half-million", "one and a half million", 1_500_000),
+    ("two-and-a-half-million", "two and a half million", 2_500_000),
+    ("billion-and-a-half-million", "one billion and a half million", 1_000_500_000),
+    # hyphenated, and a magnitude standing alone before "and a half" (counts-dev-4: "an additional million-and-a-half")
+    ("hyphen-million-and-a-half", "million-and-a-half", 1_500_000),
+    ("hyphen-one-and-a-half", "one-and-a-half", 1.5),
     ("and-one-half", "two million and one half", 2_500_000),
     ("and-three-quarters", "five billion and three quarters", 5_750_000_000),
     ("and-a-third", "forty two and a third", 42 + 1 / 3),
@@ -176,6 +183,11 @@ FIND = [
     ("between-millions", "between two million and three million users", ["two million", "three million"]),
     ("between-hundreds", "between two hundred and three hundred staff", ["two hundred", "three hundred"]),
     ("digit-range", "10-20 million users", ["10", "20 million"]),
+    # the number pattern stops at a hyphen ("ten-year"): hyphenated ranges are hyphen_ranges' (below)
+    ("hyphen-to-glued", "a five-to-ten-year sentence", []),
+    ("hyphen-to-range-apart", "an estimated one-to-two hundred people", []),
+    ("one-and-a-half-hyphen", "It took one-and-a-half years.", ["one-and-a-half"]),
+    ("one-and-a-half-year-glued", "a one-and-a-half-year term", []),
     ("spaced-digit-range", "rose 10 - 20 percent", ["10", "20"]),
     ("percent-range", "60% - 75% of revenue", ["60", "75"]),
     # negatives: not numbers, or not this kind of number
@@ -441,3 +453,39 @@ def test_the_indefinite_articles_are_read_from_the_rules(rules) -> None:
     assert found(extended, sentence) == ["a million", "an eighth"]
     assert parse_number("one million", extended).value == 1_000_000
     assert parse_number("a firm", rules) is None
+
+
+# (id, text, the (low, high) ends of each hyphenated range of spelled-out ends: rules/numbers.yaml hyphen_range_words)
+HYPHEN_RANGES = [
+    ("hundreds", "In the end, an estimated one-to-two hundred people showed up at the gates.", [("one", "two hundred")]),
+    ("tens", "twenty-to-thirty people", [("twenty", "thirty")]),
+    ("compound-low", "twenty-five-to-thirty people", [("twenty-five", "thirty")]),
+    ("capitals", "One-to-Two hundred", [("One", "Two hundred")]),
+    ("glued-after", "He faces a five-to-ten-year sentence.", []),
+    ("not-a-number-before", "an up-to-two limit", []),
+    ("digits", "a 1-to-2 ratio", []),
+]
+
+
+@pytest.mark.parametrize(("text", "ends"), [c[1:] for c in HYPHEN_RANGES], ids=[c[0] for c in HYPHEN_RANGES])
+def test_hyphen_ranges(rules, text, ends) -> None:
+    from pipeline.numbers import hyphen_ranges
+
+    found = hyphen_ranges(text, vocab(rules))
+    assert [(text[a:b], text[h:d]) for a, b, h, d in found] == ends
+    for a, b, h, d in found:
+        low, high = parse_range(text[a:b], text[h:d], rules) or (None, None)
+        assert low is not None and high is not None and low < high
+
+
+def test_a_bare_magnitude_and_a_fraction(rules) -> None:
+    """ "an additional million-and-a-half expressed interest" (counts-dev-4): a magnitude with no number before it
+    reads as one of it when "and a half" follows; found apart from the number pattern, read by parse_number."""
+    text = "More than two million people replied and an additional million-and-a-half expressed interest; millions more"
+    from pipeline.numbers import magnitude_fractions
+
+    found = [text[a:b] for a, b in magnitude_fractions(text, vocab(rules))]
+    assert found == ["million-and-a-half"]
+    other = "a million and a half people"
+    assert [other[a:b] for a, b in magnitude_fractions(other, vocab(rules))] == ["million and a half"]
+    assert float(parse_number(found[0], rules).value) == 1_500_000

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation
 from pipeline.extract import Context, changes, doc_text
-from pipeline.numbers import parse_number, parse_ordinal, parse_range, vocab
+from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, parse_number, parse_ordinal, parse_range, vocab
 from pipeline.rules import Rules, check_keys
 
 RULE_KEYS = (
@@ -37,15 +37,15 @@ RULE_KEYS = (
     "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "frequency_after",
     "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
     "percent_of_words", "percent_of_not_after", "hyphen_units", "weight_units", "demonym_entity_types", "demonyms",
-    "casualty_verbs", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
+    "casualty_verbs", "difference_after", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
     # issue 15: counted nouns from the parse, measures, user nouns
     "parse_counts", "count_exclusions", "measures", "user_nouns", "not_user_nouns", "user_metric_modifiers",
     "user_noun_bodies", "user_noun_events", "user_gap_preps",
     # issue 20 review: labels and words out of code
-    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs",
+    "parse_labels", "of_word", "range_not_after", "percent_cue_not_after", "one_contrast_words", "one_object_verbs", "one_charge_nouns",
     "label_line_before", "label_line_after",
     # issue 15 round 4
-    "one_ratio_after", "one_existential_deps", "one_ratio_base_before",
+    "one_ratio_after", "one_existential_deps", "one_ratio_base_before", "one_ratio_base_to",
     # issue 15 round 5
     "one_subject_verbs",
     # issue 15 round 6
@@ -99,9 +99,13 @@ class Compiled:
     of_word: str
     one_contrast: re.Pattern
     one_object_verbs: frozenset[str]
+    #: "charged with one count of murder": nouns a bare "of" + noun makes a charge, which "one" counts
+    one_charge_nouns: frozenset[str]
     one_ratio_after: re.Pattern
     one_existential: frozenset[str]
     one_ratio_base: re.Pattern
+    #: "six males to one female": the word joining a ratio's count to its base
+    one_ratio_base_to: frozenset[str]
     one_subject_verbs: frozenset[str]
     #: "reported one more case": a word right after "one" that makes it a quantity
     one_more: re.Pattern
@@ -113,6 +117,8 @@ class Compiled:
     range_not_after: re.Pattern
 
     number: re.Pattern
+    #: the number vocabulary (pipeline/numbers.py): hyphenated ranges of spelled-out ends are read with it
+    numbers: NumberVocab
     anchors: dict[str, tuple[str, str | None]]
     forward_anchor: re.Pattern
     backward_anchor: re.Pattern
@@ -171,8 +177,12 @@ class Compiled:
     demonym_types: frozenset[str]
     demonyms: frozenset[str]
     casualty_before: re.Pattern
+    #: "nine shy of becoming a tropical storm": words after a bare number that make it a difference
+    difference_after: re.Pattern
     casualty_after: re.Pattern
     casualty_unit: str
+    #: the parse labels of a casualty word used as a noun ("an earlier toll of 27 dead", "Among the 12 dead")
+    casualty_noun_deps: frozenset[str]
     ellipsis_before: re.Pattern
     counting_verbs: frozenset[str]
     number_of_words: frozenset[str]
@@ -237,7 +247,7 @@ def compile_rules(rules: Rules) -> Compiled:
     weight_forms = frozenset(_norm(f) for u in weight_units for f in (u, *data["counted_nouns"].get(u, ())))
     qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
     casualty = data["casualty_verbs"]
-    check_keys(casualty, where=f"{where}: casualty_verbs", required=("unit", "verbs", "after"))
+    check_keys(casualty, where=f"{where}: casualty_verbs", required=("unit", "verbs", "after", "noun_deps"))
     tags = data["noun_tags"]
     check_keys(tags, where=f"{where}: noun_tags", required=("plural", "modifier", "name_modifier"))
     check_keys(data["parse_labels"], where=f"{where}: parse_labels", required=LABEL_KEYS)
@@ -247,8 +257,10 @@ def compile_rules(rules: Rules) -> Compiled:
         labels={k: frozenset(str(x) for x in data["parse_labels"][k]) for k in LABEL_KEYS},
         of_word=_norm(str(data["of_word"])),
         one_object_verbs=frozenset(_norm(w) for w in data["one_object_verbs"]),
+        one_charge_nouns=frozenset(_norm(w) for w in data["one_charge_nouns"]),
         one_existential=frozenset(data["one_existential_deps"]),
         one_subject_verbs=frozenset(_norm(w) for w in data["one_subject_verbs"]),
+        one_ratio_base_to=frozenset(_norm(w) for w in data["one_ratio_base_to"]),
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
@@ -261,6 +273,7 @@ def compile_rules(rules: Rules) -> Compiled:
         modifier_tags=frozenset(tags["modifier"]),
         name_modifier_tags=frozenset(tags["name_modifier"]),
         number=rx.compile(v.number, re.I),
+        numbers=v,
         anchors=anchors,
         forward_anchor=forward_anchor,
         backward_anchor=backward_anchor,
@@ -336,9 +349,11 @@ def compile_rules(rules: Rules) -> Compiled:
         weight_units=weight_units,
         demonym_types=frozenset(data["demonym_entity_types"]),
         demonyms=frozenset(_norm(w) for w in data["demonyms"]),
+        difference_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["difference_after"]) + r")(?![\w-])", re.I),
         casualty_before=rx.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
         casualty_after=rx.compile(r"[^\S\n]+(?:" + _alt(casualty["after"]) + r")(?![\w-])", re.I),
         casualty_unit=str(casualty["unit"]),
+        casualty_noun_deps=frozenset(str(d) for d in casualty["noun_deps"]),
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
@@ -442,7 +457,9 @@ def doc_candidates(doc: Doc, text: str, c: Compiled) -> list[Candidate]:
 
 
 def candidates(text: str, c: Compiled) -> list[Candidate]:
-    """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20")."""
+    """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20"), and the
+    spelled-out forms the number pattern leaves alone: hyphenated ranges ("one-to-two hundred") and a bare
+    magnitude with a fraction ("million-and-a-half")."""
     matches = list(c.number.finditer(text))
     out: list[Candidate] = []
     i = 0
@@ -463,7 +480,10 @@ def candidates(text: str, c: Compiled) -> list[Candidate]:
                 continue
         out.append(Candidate(m.start(), m.end(), m.group()))
         i += 1
-    return out
+    extra = [Candidate(a, d, text[a:b], text[h:d]) for a, b, h, d in hyphen_ranges(text, c.numbers)]
+    spans = [(k.start, k.end) for k in out]  # "an additional million-and-a-half" (not "a million and a half")
+    extra += [Candidate(a, b, text[a:b]) for a, b in magnitude_fractions(text, c.numbers) if not _overlaps(a, b, spans)]
+    return sorted(out + extra, key=lambda k: k.start) if extra else out
 
 
 def _is_year(digits: str, c: Compiled) -> bool:
@@ -482,8 +502,8 @@ def read(cand: Candidate, rules: Rules) -> Reading | None:
             return Reading(float(parsed.value), None, None, _spelled(cand.low_text), parsed.magnitude is not None)
         pair = parse_range(cand.low_text, cand.high_text, rules)
         high = parse_number(cand.high_text, rules)
-        if pair is None or high is None or pair[0] > pair[1]:
-            return None
+        if pair is None or high is None or pair[0] >= pair[1]:
+            return None  # (equal ends are no range: "a one-to-one meeting")
         low_v, high_v = _shared_multiplier(cand, pair, rules)
         return Reading(float((low_v + high_v) / Decimal(2)), float(low_v), float(high_v), _spelled(cand.low_text + cand.high_text), high.magnitude is not None)
     except (ArithmeticError, ValueError):
@@ -500,6 +520,15 @@ def _shared_multiplier(cand: Candidate, pair: tuple[Decimal, Decimal], rules: Ru
     if mult is None or not _spelled(cand.low_text) or low >= mult or low != low.to_integral_value() or not low * mult <= high:
         return low, high
     return low * mult, high
+
+
+def _whole_and_fraction(cand: Candidate, rules: Rules) -> bool:
+    """A whole number of its magnitude and a part ("a million-and-a-half", "two and a half million": above the
+    magnitude), not a part of one ("half a million", "a quarter of a million": below it, the labels' fraction)."""
+    if cand.high_text is not None:
+        return False
+    parsed = parse_number(cand.low_text, rules)
+    return parsed is not None and parsed.magnitude is not None and parsed.value > parsed.magnitude
 
 
 def _spelled(text: str) -> bool:
@@ -608,7 +637,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 
 
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
-              "of_the_determiners", "of_before", "more_after", "year_count_not_after_tags", "numbering_verbs",
+              "of_the_determiners", "of_before", "more_after", "more_before", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
@@ -635,6 +664,8 @@ class ParseRules:
     of_dets: frozenset[str]
     of_before: frozenset[str]
     more_after: re.Pattern
+    #: "an additional million-and-a-half": a word right before a number that adds to the count before it
+    more_before: re.Pattern
     year_not_after_tags: frozenset[str]
     era_after: re.Pattern
     age_before: re.Pattern
@@ -745,6 +776,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_dets=words(p["of_the_determiners"]),
         of_before=words(p["of_before"]),
         more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
+        more_before=re.compile(r"(?<![\w-])(?:" + _alt(p["more_before"]) + r")[^\S\n]+$", re.I),
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
         age_before=re.compile(
             r"(?<![\w-])(?:" + _alt(x["age_words"]) + r")[^\S\n]+(?:(?:" + _alt(data["between_words"]) + r")[^\S\n]+)?$", re.I
@@ -1600,12 +1632,14 @@ CLAUSE_END = re.compile(r"[^\S\n]*(?:[.,;:!?)\]]|$)")
 def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
     text = sents.text
     rows = []
-    for cand in cands:
+    for k, cand in enumerate(cands):
         after = text[cand.end : cand.end + 30]
         pct = c.percent_after.match(after)
         mult = c.multiplier_after.match(after)
         if not (pct or mult):
             continue
+        if pct and k and _converted_unit(cand, cands[k - 1], sents, ctx):
+            continue  # "124 light-years (38 pc)": a parsec restating the measure before it, not 38%
         before_text = text[max(0, cand.start - 3) : cand.start]
         if re.search(r"[A-Za-z][-‐]$|#\s*$", before_text) or _in_url(cand.start, cand.end, text, c):
             continue  # a model code ("GPT-4x") or part of a URL
@@ -1660,6 +1694,26 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
         rule = "multiplier_word" if word else "multiplier_x"
         rows.append(_row(m.start(), m.end(), "multiplier", reading, "x", qual, change, rule))
     return rows
+
+
+def _converted_unit(cand: Candidate, before: Candidate, sents: Sentences, ctx: Context) -> bool:
+    """The number opens a bracket right after a measure ("124 light-years (38 pc)") and the word after it is a
+    unit of the same dimension as that measure's: a conversion, whatever else the word may mean ("pc": percent)."""
+    from pipeline.extract.measures import measure_after, measure_rules
+
+    text = sents.text
+    if not CONVERSION_OPEN.search(text, max(before.end, cand.start - 8), cand.start) or sents.bounds(before.start) != sents.bounds(cand.start):
+        return False
+    gap = text[before.end : cand.start]
+    measured = measure_after(text, before.end + (1 if gap[:1] in HYPHENS else 0), ctx.rules)
+    converted = measure_after(text, cand.end, ctx.rules, loose=True)
+    if measured is None or converted is None or measured.duration or converted.duration or measured.end > cand.start:
+        return False
+    ureg = measure_rules(ctx.rules).ureg
+    try:
+        return bool(ureg.Quantity(1, measured.unit).dimensionality == ureg.Quantity(1, converted.unit).dimensionality)
+    except Exception:  # noqa: BLE001 - a unit pint names but cannot build: no conversion
+        return False
 
 
 def _percent_of_number(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
@@ -1755,7 +1809,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                     measure["qualifier"] = _coordinated_qualifier(cand, sents, c, pr, rows)
                 rows.append(measure)
             continue  # a duration ("six months") is the dates table's business
-        if pr.fraction.search(text, cand.start, cand.end):
+        if pr.fraction.search(text, cand.start, cand.end) and not _whole_and_fraction(cand, ctx.rules):
             continue  # "about a half million people": a fraction, not a count (measures keep theirs)
         # a listed counted noun keeps its canonical unit ("engineers" -> employee); unit_text is as written
         noun = glued or counted_noun(sents, cand, c, pr)
@@ -1789,7 +1843,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = noun.unit, noun.rule
         small_spelled = reading.spelled and not reading.has_magnitude
         previous = _previous_count(rows, sents, cand.start)
-        if unit is None and previous is not None and pr.more_after.match(text, cand.end):
+        if unit is None and previous is not None and (pr.more_after.match(text, cand.end) or pr.more_before.search(sents.before(cand.start, 24))):
             unit, rule = previous["unit"], "count_more"  # "six nationals were killed, and seven more injured"
         if unit is None and previous is not None and _determined_number(cand, sents, c, pr):
             unit, rule = previous["unit"], "count_the_n"  # "The ten states ...; the ten with the lowest ..."
@@ -1813,6 +1867,11 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "Nigel Judah, 58, finance director": an age, never the executives counted before it
         if unit is None and _score_value(cand, sents, c, pr):
             continue  # "a majority of 80", "a margin of 5,000": the size of a score, never an elided count
+        if unit is None and noun is None and c.difference_after.match(text, cand.end):
+            difference = _difference(cand, reading, sents, rows, ctx, qual)
+            if difference is not None:
+                rows.append(difference)  # "winds of 30 miles per hour, just nine shy of becoming a tropical storm"
+            continue
         if unit is None and not _next_word_not_counted(sents, cand.end, c):
             # a small spelled-out number with no noun after a casualty verb stays out ("killing four")
             unit, rule = _elided_noun(cand, reading, sents, c, pr, rows, suffix[suffix_used:], casualty=not small_spelled)
@@ -2004,6 +2063,27 @@ def _measure(cand: Candidate, reading: Reading, hyphen: bool, text: str, ctx: Co
     return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
 
 
+def _difference(cand: Candidate, reading: Reading, sents: Sentences, rows: list[dict], ctx: Context, qual: str) -> dict | None:
+    """A bare number before a word of difference_after ("nine shy of becoming a tropical storm", "five short of
+    a majority") is a difference in the unit of the last count or measure of its sentence before it, not one a
+    bracket restates ("30 miles per hour (45 kilometers per hour), just nine shy of": miles per hour); none
+    there, or a unit with an offset (a difference of degrees Celsius is no temperature): nothing."""
+    from pipeline.extract.measures import to_si
+
+    start, _ = sents.bounds(cand.start)
+    before = [r for r in rows if start <= r["start"] < cand.start and r["kind"] in ("count", "measure")]
+    before = [r for r in before if sents.text.count("(", start, r["start"]) <= sents.text.count(")", start, r["start"])]
+    if not before or cand.high_text is not None:
+        return None
+    last = before[-1]
+    if last["kind"] == "count":
+        return _row(cand.start, cand.end, "count", reading, last["unit"], qual, None, "count_difference")
+    if to_si(0.0, last["unit"], ctx.rules) != 0:
+        return None
+    return _row(cand.start, cand.end, "measure", reading, last["unit"], qual, None, "measure_difference",
+                last["unit_text"], to_si(reading.value, last["unit"], ctx.rules))
+
+
 def _event_name(cand: Candidate, row: dict, sents: Sentences, c: Compiled, pr: ParseRules) -> bool:
     """A plural unit modifying the noun after it names an event ("won the 400 metres hurdles final", "the 100
     metres freestyle"): a measure that modifies a noun is written singular ("a 400-metre track"), so the
@@ -2102,6 +2182,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
             return True
     if tok is None or tok.dep_ not in c.labels["number_modifier"] or tok.head.i <= tok.i:
         return False
+    if _ratio_base(tok.head, c):
+        return False  # "as high as six males to one female": the base of a ratio (tuning decision 16)
     bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
@@ -2116,6 +2198,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return True  # "all but one victim was found dismembered"
     if noun.dep_ in c.labels["verb_object"] and _norm(noun.head.text) in c.one_object_verbs and noun.head.i < tok.i:
         return True  # "Day had one child"
+    if _charge(noun, c):
+        return True  # "charged with one count of murder" (not "One count of the ballots showed a tie")
     if noun.dep_ in c.labels["verb_object"] and noun.head.i < tok.i and any(k.dep_ in c.one_existential for k in noun.head.children):
         return True  # "there was one passenger seriously injured, and two more with minor injuries"
     if c.one_ratio_after.match(sents.text, noun.idx + len(noun.text)):
@@ -2133,6 +2217,28 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     if others and c.one_ratio_base.search(sents.before(cand.start, 12)) and others[0]["unit"] == _lemma(noun, c, pr):
         return False  # the base of an exchange ratio: "three Paribas shares for one Navigation Mixte share"
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
+
+
+def _ratio_base(noun: Token, c: Compiled) -> bool:
+    """The noun is the object of a word of one_ratio_base_to that the parse hangs on the noun of a count before it
+    ("six males to one female"): the base of a ratio, which the labels leave out; a change "from five stores to one
+    store" hangs "to" on its verb and stays a count."""
+    prep = noun.head
+    if noun.dep_ not in c.labels["prep_object"] or prep.lower_ not in c.one_ratio_base_to or prep.head.i >= prep.i:
+        return False
+    return any(k.dep_ in c.labels["number_modifier"] for k in prep.head.children)
+
+
+def _charge(noun: Token, c: Compiled) -> bool:
+    """A charge: one of one_charge_nouns with "of" and an offence with no determiner after it ("one count of
+    murder", "one charge of assault"); "one count of the ballots" is a tally, not a charge."""
+    if _norm(noun.text) not in c.one_charge_nouns:
+        return False
+    for prep in noun.children:
+        if prep.lower_ == c.of_word and prep.i > noun.i:
+            objects = [k for k in prep.children if k.dep_ in c.labels["prep_object"]]
+            return bool(objects) and not any(k.dep_ in c.labels["determiner"] for k in objects[0].children)
+    return False
 
 
 def _event_word_in_clause(verb: Token, c: Compiled) -> bool:
@@ -2286,7 +2392,12 @@ def _elided_noun(
         # ("killing 21 and injuring 19", "a bus carrying 46 passengers ... killing 21") a bare number stays out
         return previous["unit"], "count_casualty_verb"
     if c.casualty_after.match(sents.text, cand.end):
-        return c.casualty_unit, "count_casualty_after"  # "left 3,000 dead and 12,000 injured"
+        # "Six people were killed and at least 58 injured": the count before it gives the noun; with none
+        # ("left five dead and at least 30 injured", "more than 1,700 injured") the number names nothing, as
+        # the labels read it (a bare number with no noun in its sentence is no count) and as casualty verbs do
+        if previous is not None:
+            return previous["unit"], "count_casualty_after"
+        return (c.casualty_unit, "count_casualty_after") if _casualty_noun(cand, sents, c) else (None, "")
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
     rated = _rate_object(cand, sents, c, pr)
@@ -2328,6 +2439,19 @@ def _elided_noun(
         if obj is not None:
             return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _casualty_noun(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
+    """The casualty word right after the number is a noun the number modifies ("an earlier toll of 27 dead",
+    "Among the 12 dead were three children", "Of the 27 injured": people), not a predicate ("the tremor left
+    five dead", "more than 1,700 injured": no noun in the sentence)."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.i + 1 >= len(tok.doc):
+        return False
+    word = tok.doc[tok.i + 1]
+    if any(k.dep_ in c.labels["determiner"] for k in (*tok.children, *word.children) if k.i < tok.i):
+        return True  # "Of the 27 injured, 14 had gunshot wounds": a determiner makes the two words a noun phrase
+    return tok.dep_ in c.labels["number_modifier"] and tok.head.i == word.i and word.dep_ in c.casualty_noun_deps
 
 
 def _reaching_noun(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
