@@ -740,6 +740,15 @@ SUBJECT_CASES = [
     ("each-dollar-is-a-unit", "Under the plan, unsecured creditors, who are owed about $430 million, would receive about $92 "
      "million, or 21 cents for each dollar they are owed.", "21 cents", {"subject": None}),
     ("the-dollar-is-traded", "The dollar rose to 140 yen.", "140 yen", {"subject": "dollar"}),
+    # names written "A and B" own an amount together even when the parse hangs "A" from "B" (written-facts-3, item of
+    # the EU's first Digital Markets Act fines); the mirrors: one amount each, and a name joined to a no-name
+    ("written-coordination-owns-together", "The European Commission on Tuesday fined Apple and Meta Platforms a combined "
+     "€700 million, the first penalties under the Digital Markets Act.", "€700 million",
+     {"subject": "Apple and Meta Platforms", "rule": "coordination"}),
+    ("one-amount-each-is-no-coordination", "The regulator fined Apple €500 million and Meta €200 million.", "€200 million",
+     {"subject": "Meta"}),
+    ("a-name-and-its-buyer-are-no-list", "Google agreed to pay Epic Games and its founder $700 million.", "$700 million",
+     {"subject": "Google"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

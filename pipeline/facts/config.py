@@ -63,6 +63,8 @@ class FactRules:
     pronouns: frozenset[str]
     first_person: frozenset[str]
     surface: tuple[tuple[str, re.Pattern], ...]
+    #: the text between two names of a list, and before its last name (``written_coordination``)
+    coordination_gaps: tuple[re.Pattern, re.Pattern]
     product_heads: frozenset[str]
     variant_names: bool
     variant_token: re.Pattern
@@ -211,6 +213,16 @@ def _mapping(pairs: object, where: str) -> dict[str, str]:
     return {k.lower(): v for k, v in items}
 
 
+def _coordination_gaps(gaps: object, where: str) -> tuple[re.Pattern, re.Pattern]:
+    """``{between: regex, last: regex}``: the gaps of a list of names written as text."""
+    if not hasattr(gaps, "items") or set(dict(gaps)) != {"between", "last"}:  # type: ignore[call-overload]
+        raise RulesError(f"{where}: expected a mapping with the keys between and last")
+    try:
+        return re.compile(str(gaps["between"]), re.IGNORECASE), re.compile(str(gaps["last"]), re.IGNORECASE)  # type: ignore[index]
+    except re.error as err:
+        raise RulesError(f"{where}: {err}") from err
+
+
 class Descriptions(dict):
     """Description word -> the labels of the names it may stand for. A closed compound that ends in one
     of the ``suffixes`` is that description too ("steelmaker", "drugmaker", "planemaker" -> maker): the
@@ -261,7 +273,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
-        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
+        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words", "coordination_gaps",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
@@ -309,6 +321,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         descriptions=_descriptions(s["descriptions"], s["description_suffixes"]),
         entity_suffix_skip=tuple(s["entity_suffix_skip"]),
         surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
+        coordination_gaps=_coordination_gaps(s["coordination_gaps"], where=f"{where}: subject.coordination_gaps"),
         variant_names=bool(s["variant_names"]),
         variant_token=re.compile(s["variant_token"]),
         skip_values=re.compile(p["skip_values"]),

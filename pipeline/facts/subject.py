@@ -214,7 +214,7 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     heads = {_entity_head(e, t).i: (e, t) for e, t in cands}
     if len(heads) != len(cands):
         return None
-    if {t.i for t in conjuncts_of(scene.doc[next(iter(heads))])} != set(heads):
+    if {t.i for t in conjuncts_of(scene.doc[next(iter(heads))])} != set(heads) and not written_coordination(scene, cands):
         return None
     start = min(e.start for e, _ in cands)
     end = max(e.end for e, _ in cands)
@@ -224,10 +224,29 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     return Subject(name, group_id, name, JOINT_RULE, climbs, gazetteer=False)
 
 
+def written_coordination(scene: Scene, cands: Cands) -> bool:
+    """'fined Apple and Meta Platforms a combined €700 million': two or more names written one after the other with
+    nothing but commas and a last "and" between them (``coordination_gaps``) are one coordination, whatever the parse
+    hung them from (it read "Apple" as a modifier of "Meta Platforms"). A possessor is no conjunct ("Apple and
+    Google's ..." owns nothing together)."""
+    if len(cands) < 2 or any(_entity_head(e, t).dep_ == "poss" for e, t in cands):
+        return False
+    ents = sorted({e.key: e for e, _ in cands}.values(), key=lambda e: e.start)
+    if len(ents) != len(cands):
+        return False
+    gaps = [scene.text[a.end : b.start] for a, b in zip(ents, ents[1:])]
+    between, last = scene.fr.coordination_gaps
+    return all(between.fullmatch(g) for g in gaps[:-1]) and last.fullmatch(gaps[-1]) is not None
+
+
 def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
     """Exactly one candidate (owners dropped, not a coordination): it; names coordinated with nothing
-    else: all of them together (``joint``); else ambiguous."""
-    cands = prefer_named_thing(drop_owners(cands), scene.fr)
+    else, by the parse or as written: all of them together (``joint``); else ambiguous."""
+    owned = drop_owners(cands)
+    together = joint(scene, owned, climbs) if written_coordination(scene, owned) else None
+    if together is not None:
+        return together
+    cands = prefer_named_thing(owned, scene.fr)
     if len(cands) == 1:
         ent, tok = cands[0]
         if not collective(scene, tok):
