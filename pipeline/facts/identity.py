@@ -71,11 +71,17 @@ def label_of_id(entity_id: str | None) -> str | None:
 
 
 def _base(name: str, fr: FactRules) -> str:
-    """The name without a leading "the" and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
-    words = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    """The name without a leading "the", the double quotes the NER keeps around a coined name ('the "Six Small
+    Tigers' -> Six Small Tigers) and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
+    words = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).strip(_QUOTES).split()
     while len(words) > 1 and words[-1].lower().strip(",") in fr.corporate_suffixes:
         words.pop()
-    return " ".join(words).strip(" ,")
+    return " ".join(words).strip(" ," + _QUOTES)
+
+
+#: double quotation marks, straight and curly: never part of a name's own letters
+_QUOTES = '"“”'
+
 
 
 def _initials(name: str) -> str:

@@ -476,6 +476,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         untagged = _untagged_name(scene, head) if found is None else None
         if untagged is not None:  # "the value of SpaceX, which was valued at $1.5 trillion": a name the NER missed
             found = subject_of(scene, untagged, head, "relative_clause", climbs)
+        if found is None:  # "The G7, a group of the world's richest democracies that together pledged $600 billion"
+            found = _group_antecedent(scene, head)
         return found, False
     if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
@@ -551,6 +553,8 @@ def group_named(scene: Scene, span: Span) -> Subject | None:
     exactly one name classifies (its compound or possessor) is that name's, the group of its members."""
     fr = scene.fr
     subj = _clause_subject(span, fr)
+    if subj is not None and subj.lower_ in fr.relative_pronouns and subj.head.dep_ == "relcl":
+        return _group_antecedent(scene, subj.head.head)  # "..., a group of domestic models that have collectively generated"
     if subj is None or subj.tag_ not in fr.plural_noun_tags:
         return None
     cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
@@ -558,6 +562,26 @@ def group_named(scene: Scene, span: Span) -> Subject | None:
         return None
     ent, tok = cands[0]
     return subject_of(scene, ent, tok, "possessive", 0)
+
+
+def _group_antecedent(scene: Scene, noun: Token) -> Subject | None:
+    """The one name a relative clause's antecedent gives a group: the antecedent itself ("OPEC+, which together
+    pumps ..."), or the name it stands in apposition to, through "a group of X" ("the 'Six Small Tigers,' a group
+    of domestic models that have collectively generated ¥20 billion"). None when no single name is there."""
+    fr = scene.fr
+    node = noun
+    for _ in range(fr.max_depth):
+        ent = scene.index.at(node.i)
+        if ent is not None:
+            return subject_of(scene, ent, node, "relative_clause", 0)
+        if node.dep_ == "appos":
+            cands = drop_owners(candidates_in(scene, [node.head], node.head))
+            return subject_of(scene, *cands[0], "appos", 0) if len(cands) == 1 else None
+        if node.dep_ == "pobj" and node.head.lower_ in fr.naming_preps and node.head.head.tag_ in fr.common_noun_tags:
+            node = node.head.head  # "models" of "a group of domestic models": the group
+            continue
+        return None
+    return None
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
