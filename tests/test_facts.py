@@ -758,6 +758,14 @@ SUBJECT_CASES = [
      "for aid.", "$5 billion", {"subject": None}),
     ("name-among-a-group-owns-nothing-alone", "Toyota and several other carmakers, which together spent $5 billion on "
      "batteries, asked the government for aid.", "$5 billion", {"subject": None}),
+    # a possessive the parse hung inside a long modifier run still owns the metric noun it is written before (WSJ,
+    # 1989: wsj_0810); the mirror: a verb between the possessive and the noun ends the run (the main clause's subject
+    # owns it then, by the clause rule)
+    ("written-possessive-across-a-misparse", "Mr. Fournier said Navigation Mixte's 1989 unconsolidated, or "
+     "parent-company, profit is likely to be 4.7 billion francs, up from 633.8 million francs last year.",
+     "4.7 billion francs", {"subject": "Navigation Mixte", "rule": "possessive"}),
+    ("a-verb-ends-the-possessive-run", "Navigation Mixte's shares rose 5%, while profit is likely to be 4.7 billion francs.",
+     "4.7 billion francs", {"rule": "clause_subject"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -63,6 +63,9 @@ class FactRules:
     pronouns: frozenset[str]
     first_person: frozenset[str]
     surface: tuple[tuple[str, re.Pattern], ...]
+    #: the tags that may stand between a written "<name>'s" and the metric noun it owns, and how many (``_written_possessor``)
+    possessor_gap_tags: frozenset[str]
+    possessor_gap_max: int
     #: the text between two names of a list, and before its last name (``written_coordination``)
     coordination_gaps: tuple[re.Pattern, re.Pattern]
     product_heads: frozenset[str]
@@ -181,7 +184,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -278,7 +281,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
@@ -315,6 +318,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         item_list_min=int(s["item_list_min"]),
+        possessor_gap_max=int(s["possessor_gap_max"]),
         item_list_share=float(s["item_list_share"]),
         max_depth=int(s["max_depth"]),
         demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),

@@ -505,6 +505,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             found = anaphor(scene, [described], climbs)
             if found:
                 return found, False
+    if not cands and not obj_cands and subj is not None and fr.is_metric_noun(subj.lower_):
+        written = _written_possessor(scene, subj)  # "Navigation Mixte's 1989 unconsolidated, or parent-company, profit"
+        if written is not None:
+            return subject_of(scene, *written, "possessive", climbs), False
     if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
         # "Norway's sovereign wealth fund, the Government Pension Fund Global, reported": the apposition
         # names the fund; its possessor only owns it
@@ -530,6 +534,28 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     # a complement clause, whose number is reported by the clause above ("the ministry reports that
     # exports reached ₩21 trillion").
     return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
+
+
+def _written_possessor(scene: Scene, noun: Token) -> tuple[Entity, Token] | None:
+    """'Navigation Mixte's 1989 unconsolidated, or parent-company, profit is likely to be 4.7 billion francs': the
+    parser hung the possessive on a word inside the long modifier run, so the metric noun has no owner in its
+    phrase; the text still writes "<name>'s" right before it with nothing but modifiers between (tags in
+    ``possessor_gap_tags``, at most ``possessor_gap_max`` of them): that name owns it."""
+    fr = scene.fr
+    i = noun.i - 1
+    for _ in range(fr.possessor_gap_max + 1):
+        if i < 1 or scene.sentence(i).start != scene.sentence(noun.i).start:
+            return None
+        tok = scene.doc[i]
+        if tok.tag_ == "POS":
+            ent = scene.index.at(i - 1)
+            if ent is None:
+                return None
+            return ent, scene.doc[i - 1]
+        if tok.tag_ not in fr.possessor_gap_tags:
+            return None
+        i -= 1
+    return None
 
 
 def _clause_subject(span: Span, fr: FactRules) -> Token | None:
