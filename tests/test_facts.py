@@ -766,6 +766,13 @@ SUBJECT_CASES = [
      "4.7 billion francs", {"subject": "Navigation Mixte", "rule": "possessive"}),
     ("a-verb-ends-the-possessive-run", "Navigation Mixte's shares rose 5%, while profit is likely to be 4.7 billion francs.",
      "4.7 billion francs", {"rule": "clause_subject"}),
+    # a capital letter standing alone as a clause subject is a name (the platform X; written-facts-2, a portal day);
+    # the mirrors: a letter that designates ("Class C warrants") and the word "I" are no names
+    ("lone-capital-is-a-name", "Meta says its Threads app has passed 150 million daily active users, while X reports "
+     "about 250 million.", "250 million", {"subject": "X", "rule": "clause_subject"}),
+    ("a-designating-letter-is-no-name", "About 1.1 million Class C warrants were issued. Each of the Class C warrants "
+     "will enable the holders to purchase one share at $5.50.", "$5.50", {"subject": None}),
+    ("the-word-i-is-no-name", "I paid $5 million for the house.", "$5 million", {"subject": None}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

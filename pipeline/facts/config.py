@@ -65,6 +65,8 @@ class FactRules:
     surface: tuple[tuple[str, re.Pattern], ...]
     #: the tags that may stand between a written "<name>'s" and the metric noun it owns, and how many (``_written_possessor``)
     possessor_gap_tags: frozenset[str]
+    #: one-letter capital words that are words, not names (``identity._lone_capital``)
+    lone_capital_skip: frozenset[str]
     possessor_gap_max: int
     #: the text between two names of a list, and before its last name (``written_coordination``)
     coordination_gaps: tuple[re.Pattern, re.Pattern]
@@ -184,7 +186,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags", "lone_capital_skip",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -281,7 +283,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max",
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
