@@ -773,6 +773,13 @@ SUBJECT_CASES = [
     ("a-designating-letter-is-no-name", "About 1.1 million Class C warrants were issued. Each of the Class C warrants "
      "will enable the holders to purchase one share at $5.50.", "$5.50", {"subject": None}),
     ("the-word-i-is-no-name", "I paid $5 million for the house.", "$5 million", {"subject": None}),
+    # givers that name nobody leave an amount given to one name to that name (written-facts-3, a Wikinews-style story of
+    # the Pakistan flood donors); the mirrors: a named giver keeps it, and two recipients share no single owner
+    ("unnamed-givers-leave-it-to-the-recipient", "International donors pledged $4.2 billion to Pakistan at a conference "
+     "in Geneva on Monday.", "$4.2 billion", {"subject": "Pakistan", "rule": "recipient"}),
+    ("a-named-giver-keeps-it", "The World Bank pledged $1 billion to Syria on Monday.", "$1 billion", {"subject": "World Bank"}),
+    ("two-recipients-own-nothing-alone", "International donors pledged $4.2 billion to Pakistan and Bangladesh.",
+     "$4.2 billion", {"subject": None}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

@@ -67,6 +67,8 @@ class FactRules:
     possessor_gap_tags: frozenset[str]
     #: one-letter capital words that are words, not names (``identity._lone_capital``)
     lone_capital_skip: frozenset[str]
+    #: dependencies of the amount under a verb of giving whose recipient owns it (``subject.recipient``)
+    recipient_amount_deps: frozenset[str]
     possessor_gap_max: int
     #: the text between two names of a list, and before its last name (``written_coordination``)
     coordination_gaps: tuple[re.Pattern, re.Pattern]
@@ -108,6 +110,9 @@ class FactRules:
     market_nouns: frozenset[str]
     locating_participles: frozenset[str]
     rate_determiners: frozenset[str]
+    #: verbs of giving and the prepositions of their recipient (``subject.recipient``)
+    recipient_verbs: frozenset[str]
+    recipient_preps: frozenset[str]
     market_size_deps: frozenset[str]
     state_body_words: frozenset[str]
     state_labels: frozenset[str]
@@ -186,7 +191,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags", "lone_capital_skip",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -197,6 +202,7 @@ _WORD_SETS = (
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
+    "recipient_verbs", "recipient_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -283,7 +289,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip",
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",

@@ -409,6 +409,21 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     return None
 
 
+def recipient(scene: Scene, node: Token, prev: Token | None, subj: Token, climbs: int) -> Subject | None:
+    """'International donors pledged $4.2 billion to Pakistan': when the givers are a common noun that names
+    nobody, the one name the amount is given to (``recipient_preps`` under a verb of giving, ``recipient_verbs``)
+    is whose aid it is; a named giver keeps it by the clause rule ("The World Bank approves a grant to Syria")."""
+    fr = scene.fr
+    if (node.lower_ not in fr.recipient_verbs or prev is None or prev.dep_ not in fr.recipient_amount_deps
+            or subj.tag_ not in fr.common_noun_tags):
+        return None
+    objects = [o for c in node.children if c.dep_ == "prep" and c.lower_ in fr.recipient_preps for o in c.children if o.dep_ == "pobj"]
+    cands = drop_owners([c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o)])
+    if len(cands) != 1:
+        return None
+    return subject_of(scene, *cands[0], "recipient", climbs)
+
+
 def _subject_keys(scene: Scene, verb: Token) -> frozenset[str]:
     """What a description subject of ``verb`` (or of the verb it hangs from, for a participle clause) stands
     for: two descriptions in one clause name two parties ("The Tokyo-based company paid $55 a share, valuing
@@ -527,7 +542,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         return chosen, False
     if subj is None:
         return None, True
-    found = anaphor(scene, list(subj.subtree), climbs) or inherited_variant(scene, subj, climbs, before)
+    found = (anaphor(scene, list(subj.subtree), climbs) or inherited_variant(scene, subj, climbs, before)
+             or recipient(scene, node, prev, subj, climbs))
     if found:
         return found, False
     # A metric noun as subject ("capital expenditures will expand to ...") lets the search go on; so does
