@@ -86,6 +86,10 @@ WSJ2_HELDOUT = [REPO / "benchmarks" / "heldout" / "wsj2-facts.jsonl"]
 WSJ2_TUNING = [REPO / "benchmarks" / "newsdev" / "wsj2-facts-tuning.jsonl"]
 #: a second labeller's independent labels of the wsj2 held-out documents (``--set wsj2-b``, figures only)
 WSJ2_HELDOUT_B = [REPO / "benchmarks" / "heldout" / "wsj2-facts-b.jsonl"]
+#: ninth session (2026-11-28): every amount row main 4beb983 left without a subject on tuning text (dev-split news-dev
+#: documents no held-out file names, the retired half, every facts tuning set), judged by FACTS_BRIEF.md
+#: (``--set nullsubj``, a tuning set; null-subjects-tuning.md): only these rows are scored, in their documents
+NULLSUBJ = REPO / "benchmarks" / "newsdev" / "null-subjects-tuning.jsonl"
 
 
 def retired(doc_id: str) -> bool:
@@ -421,6 +425,60 @@ def _tempeval_raw(shared: Path, raw: Path, listed: list[dict], rows: list[dict],
     return raw, gold
 
 
+def load_nullsubj(shared: Path, tmp: Path) -> list[tuple[str, Path, dict[str, list[dict]]]]:
+    """The judged null-subject rows (``NULLSUBJ``), one scored part per kind of source: news-dev documents, the
+    written corpora, TempEval-3 documents, tests/gold. Only the judged rows are gold: predicted rows elsewhere in
+    these documents are not scored (``only_judged``)."""
+    rows = _jsonl_rows([NULLSUBJ])
+    parts: list[tuple[str, Path, dict[str, list[dict]]]] = []
+    news = [r for r in rows if r["pool"] == "newsdev"]
+    if news:
+        from corpus import load_newsdev, write_raw
+
+        docs = load_newsdev(shared)
+        raw = tmp / "raw-nullsubj-newsdev"
+        ids = write_raw([docs[d] for d in sorted({r["doc_id"] for r in news})], raw)
+        gold: dict[str, list[dict]] = {a: [] for a in ids.values()}
+        for r in news:
+            gold[ids[r["doc_id"]]].append(r)
+        parts.append(("null subjects judged: news-dev (tuning)", raw, gold))
+    written = [r for r in rows if r["pool"].startswith("written")]
+    if written:
+        from corpus import article_id_for, write_raw
+
+        texts = {d["doc_id"]: {**d, "set": "written"} for f in (WRITTEN_TEXTS, WRITTEN2_TEXTS, WRITTEN3_TEXTS) for d in _jsonl_rows([f])}
+        raw = tmp / "raw-nullsubj-written"
+        ids = write_raw([texts[d] for d in sorted({r["doc_id"] for r in written})], raw)
+        gold = {a: [] for a in ids.values()}
+        for r in written:
+            gold[ids[r["doc_id"]]].append(r)
+        parts.append(("null subjects judged: written corpora (tuning)", raw, gold))
+    tempeval = [r for r in rows if r.get("suite")]
+    if tempeval:
+        listed = [{"suite": s, "doc_id": d} for s, d in sorted({(r["suite"], r["doc_id"]) for r in tempeval})]
+        parts.append(("null subjects judged: TempEval-3 documents (tuning)", *_tempeval_raw(shared, tmp / "raw-nullsubj-tempeval", listed, tempeval, "TempEval-3", NULLSUBJ.name)))
+    ours = [r for r in rows if r["pool"] == "gold"]
+    if ours:
+        raw_gold, _ = load_gold_articles()
+        gold = defaultdict(list)
+        for r in ours:
+            gold[r["doc_id"]].append(r)
+        parts.append(("null subjects judged: tests/gold (tuning)", raw_gold, dict(gold)))
+    for name, raw, gold in parts:
+        for aid, g_rows in gold.items():
+            text = (raw / f"{aid}.txt").read_text(encoding="utf-8-sig")
+            for r in g_rows:
+                if text[r["start"] : r["end"]] != r["mention_text"]:
+                    sys.exit(f"judged span does not match the text: {r}")
+    return parts
+
+
+def only_judged(gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> dict[str, list[dict]]:
+    """The predicted rows that overlap a judged row (a set that judges some rows of its documents, not all)."""
+    return {aid: [p for p in preds.get(aid, []) if any(min(g["end"], p["end"]) > max(g["start"], p["start"]) for g in rows)]
+            for aid, rows in gold.items()}
+
+
 def load_gold_articles() -> tuple[Path, dict[str, list[dict]]]:
     from pipeline.validate import fact_span, read_gold
 
@@ -497,7 +555,7 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
                                      "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "wsj", "wsj-tuning",
-                                     "wsj2", "wsj2-b", "wsj2-tuning", "tuning", "both", "all"),
+                                     "wsj2", "wsj2-b", "wsj2-tuning", "nullsubj", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
                     "retired to tuning on 2026-11-27; heldout-full = both halves (comparable with figures before that day); "
@@ -505,7 +563,7 @@ def main() -> None:
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
                     "adjudicated labels (a second labeller's check); wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
-                    "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
+                    "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; nullsubj = the amount rows main 4beb983 left without a subject on tuning text, judged (only they are scored); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
                     "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
     ap.add_argument("--calibrate", action="store_true",
@@ -563,6 +621,11 @@ def main() -> None:
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
             sets.append(("second held-out WSJ facts, second labeller", *load_wsj(args.shared, tmp, "heldout", WSJ2_HELDOUT_B, WSJ2_IDS)))
+        judged = set()
+        if args.set in ("nullsubj", "all"):
+            for part in load_nullsubj(args.shared, tmp):
+                sets.append(part)
+                judged.add(part[0])
         if args.set in ("dev", "all", "tuning"):
             import json
 
@@ -598,8 +661,10 @@ def main() -> None:
             for row in facts.to_dict("records"):
                 preds[row["article_id"]].append(row)
             texts = {aid: (raw / f"{aid}.txt").read_text(encoding="utf-8-sig") for aid in gold}
+            if name in judged:
+                preds = only_judged(gold, preds)
             s = score(gold, preds, args.details, texts)
-            b = None if args.no_baseline else baseline(raw, out, gold, model)
+            b = None if args.no_baseline or name in judged else baseline(raw, out, gold, model)
             report(name, s, b, seconds)
             for line in s["errors"]:
                 print(line)

@@ -234,6 +234,17 @@ CASES = [
     ("by-range-of-changes", "Prices were cut by $5 to $10.", [{"text": "$5 to $10", "amount": 7.5}]),
     ("by-range-borrowing-magnitude", "The budget will rise by $2 to $3 billion.", [{"text": "$2 to $3 billion", "amount": 2.5e9}]),
     ("won-stays-weak-with-korea-near", "He won 3 games in Seoul.", []),
+    # a weak name the article already wrote after a magnitude is that currency further on (written-facts-3, a
+    # Wikinews-style story); a bare one before it, or the verb, stays no money
+    ("won-after-the-article-wrote-trillion-won",
+     "The regulator ordered Coupang to pay 1.5 trillion won in compensation. Each affected customer will receive 50,000 won in vouchers.",
+     [{"text": "1.5 trillion won", "amount": 1.5e12, "currency": "KRW"}, {"text": "50,000 won", "amount": 5e4, "currency": "KRW"}]),
+    ("won-before-the-article-wrote-billion-won", "Each customer will receive 50,000 won. The club later won 3 billion won.",
+     [{"text": "3 billion won", "amount": 3e9, "currency": "KRW"}]),
+    ("won-verb-after-billion-won", "Samsung will invest 3 billion won. Its team won 5 games.", [{"text": "3 billion won", "amount": 3e9}]),
+    # Penn Treebank text writes the pound sign as "#" (TimeBank wsj_0332): money with a magnitude only
+    ("hash-pound-with-magnitude", "The offer values the whole of Coates at #301 million.", [{"text": "#301 million", "amount": 3.01e8, "currency": "GBP"}]),
+    ("hash-without-magnitude-is-no-money", "The song was #1 for five weeks and #MeToo trended.", []),
 ]
 
 #: Known misses, documented; strict so that a fix is noticed.

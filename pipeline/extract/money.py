@@ -91,6 +91,8 @@ class MoneyRules:
     weight_window: int = 0
     #: a range after "from" stays a range after these words, or at the start of a text or line
     range_from_ok: re.Pattern | None = None
+    #: a weak name written after a magnitude word ("1.5 trillion won"): the article's own cue for a bare one later
+    weak_after_magnitude: re.Pattern | None = None
     #: "fell $1.625 to $108.625": a change word right before a range form
     change_before: re.Pattern | None = None
     by_change_ratio: Decimal = Decimal(3)
@@ -289,6 +291,10 @@ def compile_money(rules: Rules) -> MoneyRules:
         weight_after=rx.compile(w["after"], re.IGNORECASE),
         weight_cues=rx.compile(bounded(w["cues"]), re.IGNORECASE),
         weight_window=int(w["window"]),
+        weak_after_magnitude=rx.compile(
+            r"(?<!\w)(?:" + _alt(v.spelled_magnitudes) + r")\s+(?P<name>" + _alt([n for n in data["weak_names"] if n.isalpha()]) + r")(?:s|es)?(?!\w)",
+            re.IGNORECASE,
+        ),
         range_from_ok=rx.compile(r"(?:(?:^|\n)[^\S\n]*|" + bounded(data["range_from_after"]) + r"\s+)$", re.IGNORECASE),
         change_before=rx.compile(
             bounded(data["change_words"]) + r"\s+(?:by\s+)?(?:(?:" + _alt(approx) + r")\s+)?$", re.IGNORECASE
@@ -404,11 +410,22 @@ def _cued(key: str, m: re.Match, mr: MoneyRules) -> bool:
     """Does a cue word of the shared name ``key`` (rules/money.yaml ambiguous_names) stand within
     ``windows.weak_name_cue`` characters of the match? Why: "20,000 marks" is money in a sentence about
     German law and not in "she got top marks", and only the cue tells them apart."""
+    if _written_with_magnitude(key, m, mr):
+        return True
     if key not in mr.currencies.ambiguous:
         return False
     window = mr.windows["weak_name_cue"]
     start, end = m.start("body"), m.end("body")
     return mr.currencies.shared_name(key, m.string[max(0, start - window) : start] + " " + m.string[end : end + window]) is not None
+
+
+def _written_with_magnitude(key: str, m: re.Match, mr: MoneyRules) -> bool:
+    """Has the text written this weak name after a magnitude before the match ("pay 1.5 trillion won (US$1
+    billion) ... Each affected customer will receive 50,000 won in vouchers")? The article has then said which
+    currency the word is, as a cue word would."""
+    if mr.weak_after_magnitude is None:
+        return False
+    return any(found.group("name").lower() == key for found in mr.weak_after_magnitude.finditer(m.string, 0, m.start("body")))
 
 
 def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | None:

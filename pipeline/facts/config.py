@@ -63,6 +63,15 @@ class FactRules:
     pronouns: frozenset[str]
     first_person: frozenset[str]
     surface: tuple[tuple[str, re.Pattern], ...]
+    #: the tags that may stand between a written "<name>'s" and the metric noun it owns, and how many (``_written_possessor``)
+    possessor_gap_tags: frozenset[str]
+    #: one-letter capital words that are words, not names (``identity._lone_capital``)
+    lone_capital_skip: frozenset[str]
+    #: dependencies of the amount under a verb of giving whose recipient owns it (``subject.recipient``)
+    recipient_amount_deps: frozenset[str]
+    possessor_gap_max: int
+    #: the text between two names of a list, and before its last name (``written_coordination``)
+    coordination_gaps: tuple[re.Pattern, re.Pattern]
     product_heads: frozenset[str]
     variant_names: bool
     variant_token: re.Pattern
@@ -101,6 +110,9 @@ class FactRules:
     market_nouns: frozenset[str]
     locating_participles: frozenset[str]
     rate_determiners: frozenset[str]
+    #: verbs of giving and the prepositions of their recipient (``subject.recipient``)
+    recipient_verbs: frozenset[str]
+    recipient_preps: frozenset[str]
     market_size_deps: frozenset[str]
     state_body_words: frozenset[str]
     state_labels: frozenset[str]
@@ -179,7 +191,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -190,6 +202,7 @@ _WORD_SETS = (
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
+    "recipient_verbs", "recipient_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -209,6 +222,16 @@ def _mapping(pairs: object, where: str) -> dict[str, str]:
     if items is None or not all(isinstance(k, str) and isinstance(v, str) for k, v in items):
         raise RulesError(f"{where}: expected a mapping of words to names")
     return {k.lower(): v for k, v in items}
+
+
+def _coordination_gaps(gaps: object, where: str) -> tuple[re.Pattern, re.Pattern]:
+    """``{between: regex, last: regex}``: the gaps of a list of names written as text."""
+    if not hasattr(gaps, "items") or set(dict(gaps)) != {"between", "last"}:  # type: ignore[call-overload]
+        raise RulesError(f"{where}: expected a mapping with the keys between and last")
+    try:
+        return re.compile(str(gaps["between"]), re.IGNORECASE), re.compile(str(gaps["last"]), re.IGNORECASE)  # type: ignore[index]
+    except re.error as err:
+        raise RulesError(f"{where}: {err}") from err
 
 
 class Descriptions(dict):
@@ -261,12 +284,12 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
         "metric_nouns", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels", "headline_labels", "complement_deps", "sentence_actor_deps", "actor_preps",
-        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words",
+        "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words", "coordination_gaps",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps",
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
@@ -303,12 +326,14 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         item_list_min=int(s["item_list_min"]),
+        possessor_gap_max=int(s["possessor_gap_max"]),
         item_list_share=float(s["item_list_share"]),
         max_depth=int(s["max_depth"]),
         demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),
         descriptions=_descriptions(s["descriptions"], s["description_suffixes"]),
         entity_suffix_skip=tuple(s["entity_suffix_skip"]),
         surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
+        coordination_gaps=_coordination_gaps(s["coordination_gaps"], where=f"{where}: subject.coordination_gaps"),
         variant_names=bool(s["variant_names"]),
         variant_token=re.compile(s["variant_token"]),
         skip_values=re.compile(p["skip_values"]),

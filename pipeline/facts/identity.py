@@ -71,11 +71,17 @@ def label_of_id(entity_id: str | None) -> str | None:
 
 
 def _base(name: str, fr: FactRules) -> str:
-    """The name without a leading "the" and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
-    words = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).split()
+    """The name without a leading "the", the double quotes the NER keeps around a coined name ('the "Six Small
+    Tigers' -> Six Small Tigers) and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
+    words = re.sub(r"^(?:the)\s+", "", name.strip(), flags=re.IGNORECASE).strip(_QUOTES).split()
     while len(words) > 1 and words[-1].lower().strip(",") in fr.corporate_suffixes:
         words.pop()
-    return " ".join(words).strip(" ,")
+    return " ".join(words).strip(" ," + _QUOTES)
+
+
+#: double quotation marks, straight and curly: never part of a name's own letters
+_QUOTES = '"“”'
+
 
 
 def _initials(name: str) -> str:
@@ -230,8 +236,29 @@ def _mixed_case_tokens(doc: Doc, text: str) -> list[Token]:
     return [out[i] for i in sorted(out)]
 
 
+def _lone_capital_tokens(doc: Doc, text: str) -> list[Token]:
+    """The one-letter capital words of ``doc``, found by the regex engine over the text (most articles have none)."""
+    out = []
+    for m in _LONE_CAPITAL.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None and len(span) == 1:
+            out.append(span[0])
+    return out
+
+
 def _name_like(tok: Token, fr: FactRules) -> bool:
-    return tok.tag_ in fr.proper_noun_tags or _mixed_case(tok)
+    return tok.tag_ in fr.proper_noun_tags or _mixed_case(tok) or _lone_capital(tok, fr)
+
+
+def _lone_capital(tok: Token, fr: FactRules) -> bool:
+    """'while X reports about 250 million': a capital letter standing alone as a word is a name (the platform X),
+    whatever the tagger says (it tags "X" NN); not the words "A" and "I" (``lone_capital_skip``)."""
+    text = tok.text
+    return len(text) == 1 and text.isupper() and text not in fr.lone_capital_skip
+
+
+#: a capital letter standing alone: not inside a word, an initial ("J. Smith") or an abbreviation ("U.S.")
+_LONE_CAPITAL = re.compile(r"(?<![\w.'&-])[A-Z](?![\w.'&-])")
 
 
 def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
@@ -242,7 +269,8 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     out = []
     runs: frozenset[str] | None = None
     proper = [*_tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}),
-              *(t for t in _mixed_case_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags)]
+              *(t for t in _mixed_case_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags),
+              *(t for t in _lone_capital_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags)]
     for tok in proper:
         if not _name_like(tok, fr) or tok.i in taken:
             continue
@@ -254,6 +282,8 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
+        if _lone_capital(tok, fr) and any(c.dep_ == "compound" for c in tok.children):
+            continue  # "Class C warrants", "Plan B": a letter that designates, not a name of its own
         if (tok.lower_ in fr.descriptions or tok.lower_ in fr.norp_heads) and not any(  # "The Government of Pakistan": the
                 c.dep_ == "compound" and _name_like(c, fr) for c in tok.lefts):  # name is after "of"; "Premier League" is one
             tok = next((o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children
@@ -268,7 +298,7 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
         if len(words) == 1 and tok.is_sent_start and _common_word(tok.lower_, runs, text, fr):
             continue  # "Net rose 5%", "Profit fell": a capitalized common word, not a name
         start, end = words[0].idx, tok.idx + len(tok)
-        if len(_LETTER.findall(text[start:end])) >= 2:
+        if len(_LETTER.findall(text[start:end])) >= 2 or (start == tok.idx and _lone_capital(tok, fr)):
             out.append((start, end, text[start:end]))
     return out
 

@@ -214,7 +214,7 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     heads = {_entity_head(e, t).i: (e, t) for e, t in cands}
     if len(heads) != len(cands):
         return None
-    if {t.i for t in conjuncts_of(scene.doc[next(iter(heads))])} != set(heads):
+    if {t.i for t in conjuncts_of(scene.doc[next(iter(heads))])} != set(heads) and not written_coordination(scene, cands):
         return None
     start = min(e.start for e, _ in cands)
     end = max(e.end for e, _ in cands)
@@ -224,10 +224,29 @@ def joint(scene: Scene, cands: Cands, climbs: int) -> Subject | None:
     return Subject(name, group_id, name, JOINT_RULE, climbs, gazetteer=False)
 
 
+def written_coordination(scene: Scene, cands: Cands) -> bool:
+    """'fined Apple and Meta Platforms a combined €700 million': two or more names written one after the other with
+    nothing but commas and a last "and" between them (``coordination_gaps``) are one coordination, whatever the parse
+    hung them from (it read "Apple" as a modifier of "Meta Platforms"). A possessor is no conjunct ("Apple and
+    Google's ..." owns nothing together)."""
+    if len(cands) < 2 or any(_entity_head(e, t).dep_ == "poss" for e, t in cands):
+        return False
+    ents = sorted({e.key: e for e, _ in cands}.values(), key=lambda e: e.start)
+    if len(ents) != len(cands):
+        return False
+    gaps = [scene.text[a.end : b.start] for a, b in zip(ents, ents[1:])]
+    between, last = scene.fr.coordination_gaps
+    return all(between.fullmatch(g) for g in gaps[:-1]) and last.fullmatch(gaps[-1]) is not None
+
+
 def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
     """Exactly one candidate (owners dropped, not a coordination): it; names coordinated with nothing
-    else: all of them together (``joint``); else ambiguous."""
-    cands = prefer_named_thing(drop_owners(cands), scene.fr)
+    else, by the parse or as written: all of them together (``joint``); else ambiguous."""
+    owned = drop_owners(cands)
+    together = joint(scene, owned, climbs) if written_coordination(scene, owned) else None
+    if together is not None:
+        return together
+    cands = prefer_named_thing(owned, scene.fr)
     if len(cands) == 1:
         ent, tok = cands[0]
         if not collective(scene, tok):
@@ -390,6 +409,21 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     return None
 
 
+def recipient(scene: Scene, node: Token, prev: Token | None, subj: Token, climbs: int) -> Subject | None:
+    """'International donors pledged $4.2 billion to Pakistan': when the givers are a common noun that names
+    nobody, the one name the amount is given to (``recipient_preps`` under a verb of giving, ``recipient_verbs``)
+    is whose aid it is; a named giver keeps it by the clause rule ("The World Bank approves a grant to Syria")."""
+    fr = scene.fr
+    if (node.lower_ not in fr.recipient_verbs or prev is None or prev.dep_ not in fr.recipient_amount_deps
+            or subj.tag_ not in fr.common_noun_tags):
+        return None
+    objects = [o for c in node.children if c.dep_ == "prep" and c.lower_ in fr.recipient_preps for o in c.children if o.dep_ == "pobj"]
+    cands = drop_owners([c for o in objects for c in candidates_in(scene, phrase_tokens(o, fr), o)])
+    if len(cands) != 1:
+        return None
+    return subject_of(scene, *cands[0], "recipient", climbs)
+
+
 def _subject_keys(scene: Scene, verb: Token) -> frozenset[str]:
     """What a description subject of ``verb`` (or of the verb it hangs from, for a participle clause) stands
     for: two descriptions in one clause name two parties ("The Tokyo-based company paid $55 a share, valuing
@@ -457,6 +491,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         untagged = _untagged_name(scene, head) if found is None else None
         if untagged is not None:  # "the value of SpaceX, which was valued at $1.5 trillion": a name the NER missed
             found = subject_of(scene, untagged, head, "relative_clause", climbs)
+        if found is None:  # "The G7, a group of the world's richest democracies that together pledged $600 billion"
+            found = _group_antecedent(scene, head)
         return found, False
     if subj is not None and subj.lower_ in fr.pronouns:
         found = pronoun(scene, subj, climbs)
@@ -484,6 +520,10 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             found = anaphor(scene, [described], climbs)
             if found:
                 return found, False
+    if not cands and not obj_cands and subj is not None and fr.is_metric_noun(subj.lower_):
+        written = _written_possessor(scene, subj)  # "Navigation Mixte's 1989 unconsolidated, or parent-company, profit"
+        if written is not None:
+            return subject_of(scene, *written, "possessive", climbs), False
     if subj is not None and (not cands or all(_entity_head(e, t).dep_ == "poss" for e, t in cands)):
         # "Norway's sovereign wealth fund, the Government Pension Fund Global, reported": the apposition
         # names the fund; its possessor only owns it
@@ -502,13 +542,36 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         return chosen, False
     if subj is None:
         return None, True
-    found = anaphor(scene, list(subj.subtree), climbs) or inherited_variant(scene, subj, climbs, before)
+    found = (anaphor(scene, list(subj.subtree), climbs) or inherited_variant(scene, subj, climbs, before)
+             or recipient(scene, node, prev, subj, climbs))
     if found:
         return found, False
     # A metric noun as subject ("capital expenditures will expand to ...") lets the search go on; so does
     # a complement clause, whose number is reported by the clause above ("the ministry reports that
     # exports reached ₩21 trillion").
     return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
+
+
+def _written_possessor(scene: Scene, noun: Token) -> tuple[Entity, Token] | None:
+    """'Navigation Mixte's 1989 unconsolidated, or parent-company, profit is likely to be 4.7 billion francs': the
+    parser hung the possessive on a word inside the long modifier run, so the metric noun has no owner in its
+    phrase; the text still writes "<name>'s" right before it with nothing but modifiers between (tags in
+    ``possessor_gap_tags``, at most ``possessor_gap_max`` of them): that name owns it."""
+    fr = scene.fr
+    i = noun.i - 1
+    for _ in range(fr.possessor_gap_max + 1):
+        if i < 1 or scene.sentence(i).start != scene.sentence(noun.i).start:
+            return None
+        tok = scene.doc[i]
+        if tok.tag_ == "POS":
+            ent = scene.index.at(i - 1)
+            if ent is None:
+                return None
+            return ent, scene.doc[i - 1]
+        if tok.tag_ not in fr.possessor_gap_tags:
+            return None
+        i -= 1
+    return None
 
 
 def _clause_subject(span: Span, fr: FactRules) -> Token | None:
@@ -532,6 +595,8 @@ def group_named(scene: Scene, span: Span) -> Subject | None:
     exactly one name classifies (its compound or possessor) is that name's, the group of its members."""
     fr = scene.fr
     subj = _clause_subject(span, fr)
+    if subj is not None and subj.lower_ in fr.relative_pronouns and subj.head.dep_ == "relcl":
+        return _group_antecedent(scene, subj.head.head)  # "..., a group of domestic models that have collectively generated"
     if subj is None or subj.tag_ not in fr.plural_noun_tags:
         return None
     cands = drop_owners(candidates_in(scene, [t for c in subj.children if c.dep_ in ("compound", "poss") for t in c.subtree], subj))
@@ -539,6 +604,26 @@ def group_named(scene: Scene, span: Span) -> Subject | None:
         return None
     ent, tok = cands[0]
     return subject_of(scene, ent, tok, "possessive", 0)
+
+
+def _group_antecedent(scene: Scene, noun: Token) -> Subject | None:
+    """The one name a relative clause's antecedent gives a group: the antecedent itself ("OPEC+, which together
+    pumps ..."), or the name it stands in apposition to, through "a group of X" ("the 'Six Small Tigers,' a group
+    of domestic models that have collectively generated ¥20 billion"). None when no single name is there."""
+    fr = scene.fr
+    node = noun
+    for _ in range(fr.max_depth):
+        ent = scene.index.at(node.i)
+        if ent is not None:
+            return subject_of(scene, ent, node, "relative_clause", 0)
+        if node.dep_ == "appos":
+            cands = drop_owners(candidates_in(scene, [node.head], node.head))
+            return subject_of(scene, *cands[0], "appos", 0) if len(cands) == 1 else None
+        if node.dep_ == "pobj" and node.head.lower_ in fr.naming_preps and node.head.head.tag_ in fr.common_noun_tags:
+            node = node.head.head  # "models" of "a group of domestic models": the group
+            continue
+        return None
+    return None
 
 
 def by_surface(scene: Scene, span: Span) -> Subject | None:
