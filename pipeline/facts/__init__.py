@@ -34,6 +34,7 @@ from pipeline.facts.period import (
     date_period,
     find_period,
     lede_period,
+    not_yet_reported,
     on_subject_calendar,
     running_period_of_year_ago,
     usable_dates,
@@ -240,6 +241,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
+        if own_lede is not None and not_yet_reported(span, text, fr):  # "will pay $1.1 billion", "$33 million a year"
+            own_lede = None
         results = metric in fr.lede_metrics
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period

@@ -88,8 +88,17 @@ def _names_metric(noun: Token, fr: FactRules, skip: str | None = None, own: bool
 
 def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     """'OpenAI will earn around $500 million from API sales': what the amount comes from, when it names
-    a metric, says what it is (revenue), whatever the verb says alone (earned: profit)."""
-    return _object_metric(verb, fr, fr.source_preps) if verb.tag_.startswith("VB") else None
+    a metric, says what it is (revenue), whatever the verb says alone (earned: profit); a name it comes from does not
+    ("borrow US$358 million from the African Development Fund")."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    found = _object_metric(verb, fr, fr.source_preps)
+    if found is None:
+        return None
+    source = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ in fr.source_preps
+                   for o in p.children if o.dep_ == "pobj" and o.text == found[1]), None)
+    # a name is whom the money comes from, not what ("borrow US$358 million from the African Development Fund": a loan)
+    return None if source is not None and source.tag_ in fr.proper_noun_tags else found
 
 
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
@@ -188,12 +197,23 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     return None, first_word
 
 
+def _names_nothing_measured(span: Span | None, word: str, fr: FactRules) -> bool:
+    """Is ``word`` the common noun the amount quantifies (``measured_noun``: "a $24 million one-time charge", "a
+    write-down of $143.6 million", "an interim dividend of 16.5 Australian cents"), which names no metric?"""
+    noun = measured_noun(span, fr) if span is not None else None
+    return noun is not None and noun.text == word and noun.lower_ not in fr.quantity_nouns and _names_metric(noun, fr) is None
+
+
 def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str | None]:
     """(metric, metric_text) of a money mention: a word of ``money_words_first`` governing it, else the
     extractor's metric, else any governing word of ``money_words``, else ``other`` (still a fact: the
     governing word as written is kept so nothing is lost)."""
     word_metric, word = governing_word(span, fr) if span is not None else (None, None)
     own = row.get("metric")
+    if word_metric is None and word is not None and own and own != OTHER_METRIC and _names_nothing_measured(span, word, fr):
+        # "a one-time charge of $8.3 million, resulting in a net loss": the noun the amount quantifies says what it is
+        # and names no metric; the money table's cue is another word of the sentence ("loss"), not this amount's
+        return OTHER_METRIC, word
     if word_metric in fr.money_words_first:
         return word_metric, word
     if word_metric and own in fr.object_first_metrics and word_metric != own:

@@ -148,6 +148,23 @@ def find_period(
     return _published(published, fr)
 
 
+def not_yet_reported(span: Span, text: str, fr: FactRules) -> bool:
+    """Is the amount still to come or a rate of time, and so of no reporting period the lede names? Its verb (the
+    first verb above it, or the verb that one completes: "will have to pay") carries a modal of ``future_auxiliaries``
+    ("The tax payments will leave Unisys with $225 million in loss carry-forwards"), or a rate of time follows it
+    (``time_rate_after``: "must pay about $100 million in interest every quarter", "$33 million a year")."""
+    if fr.time_rate_after.match(text, span.end_char):
+        return True
+    verb = next((t for t in islice(span.root.ancestors, TREE_DEPTH) if t.tag_.startswith("VB")), None)
+    for _ in range(TREE_DEPTH):
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in fr.future_auxiliaries for c in verb.children):
+            return True
+        verb = verb.head if verb.dep_ in fr.controlled_deps and verb.head.tag_.startswith("VB") else None
+    return False
+
+
 def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: Span | None = None) -> Period:
     """The same reporting period (``lede_values``, with an interval) of an earlier year, when the text says so:
     - an amount followed right away (after an optional per-share restatement) by a year-ago phrase
