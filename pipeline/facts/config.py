@@ -94,6 +94,7 @@ class FactRules:
     borrowed_period_sources: frozenset[str]
     future_auxiliaries: frozenset[str]
     quantity_nouns: frozenset[str]
+    measured_noun_metrics: dict[str, str]
     time_rate_after: re.Pattern
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
@@ -260,7 +261,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -284,6 +285,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         for key, value in block.items():
             if key in _LIST_KEYS and not isinstance(value, (list, tuple)):
                 raise RulesError(f"{where}: {section}.{key}: expected a list, got {type(value).__name__} {value!r}")
+    unknown_metrics = sorted(set(dict(m["measured_noun_metrics"]).values()) - set(vocabulary.metric_of.values()))
+    if unknown_metrics:
+        raise RulesError(f"{where}: metrics.measured_noun_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(
@@ -295,6 +299,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_change=dict(m["percent_change"]),
         neuter_possessive_words=_words(s["neuter_possessives"]),
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
+        measured_noun_metrics=_mapping(m["measured_noun_metrics"], where=f"{where}: metrics.measured_noun_metrics"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),

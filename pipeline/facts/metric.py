@@ -163,7 +163,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         return found
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
-        return _valued_thing(noun, fr) or (_word_metric(noun, fr), noun.text)
+        return _valued_thing(noun, fr) or (_word_metric(noun, fr) or fr.measured_noun_metrics.get(noun.lower_), noun.text)
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -190,6 +190,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:  # its head first ("Revenue at Europe's largest bank by assets")
+                    if child.lower_ in fr.measured_noun_metrics:  # "Norway's sovereign wealth fund has grown to ..."
+                        return fr.measured_noun_metrics[child.lower_], child.text
                     for tok in (child, *(t for t in reversed(list(child.subtree)) if t.i != child.i)):
                         metric = _word_metric(tok, fr)
                         if metric:
