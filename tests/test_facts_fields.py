@@ -39,6 +39,15 @@ PERIOD_CASES = [
     ("mirror-a-year-ago-is-no-rate",
      "Aetna Life said third-quarter net fell 20%.\n\nIt lost $7.2 million in its personal property business, compared with "
      "earnings of $6.1 million a year ago.", date(1989, 10, 26), "$6.1 million", "1988-Q3"),
+    # wsj_1006: a reporting period the dates stage wrote in days ("ended Aug. 12") is moved a year back by "a year earlier"
+    ("a-day-interval-a-year-earlier",
+     "For the six months ended Aug. 12, Provigo posted net income of C$6.5 million, or eight Canadian cents a share, "
+     "compared with C$18.1 million, or 21 Canadian cents a share, a year earlier.", date(1989, 10, 26), "C$18.1 million",
+     "1988-02-13/1988-08-12"),
+    ("mirror-the-day-interval-itself",
+     "For the six months ended Aug. 12, Provigo posted net income of C$6.5 million, or eight Canadian cents a share, "
+     "compared with C$18.1 million, or 21 Canadian cents a share, a year earlier.", date(1989, 10, 26), "C$6.5 million",
+     "1989-02-13/1989-08-12"),
     ("mirror-a-past-payment-keeps-the-quarter",
      "Unisys Corp. reported a third-quarter loss of $648.2 million.\n\nUnisys also noted that it paid $78.8 million in "
      "taxes.", WSJ_DAY, "$78.8 million", "1989-Q3"),

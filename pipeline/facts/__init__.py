@@ -325,7 +325,9 @@ def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRul
                 row["period"], row["period_start"], row["period_end"], row["period_source"] = (
                     to["period"], to["period_start"], to["period_end"], to["period_source"])
                 before = row["period"]
-                shifted = year_earlier(Period(row["period"], row["period_start"], row["period_end"], row["period_source"]), fr)
+                shifted = Period(row["period"], row["period_start"], row["period_end"], row["period_source"])
+                if fr.lede_values.fullmatch(str(row["period"])):  # no year-ago phrase: a reporting period only
+                    shifted = year_earlier(shifted, fr)
                 row["period"], row["period_start"], row["period_end"] = shifted.value, shifted.start, shifted.end
                 # "... from $85 million, or 83 cents a share": its restatement moves with it
                 for span in restaters.get((row["start"], row["end"]), ()):

@@ -166,14 +166,14 @@ def not_yet_reported(span: Span, text: str, fr: FactRules) -> bool:
 
 
 def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: Span | None = None) -> Period:
-    """The same reporting period (``lede_values``, with an interval) of an earlier year, when the text says so:
+    """The same reporting period (``year_ago_values``, with an interval) of an earlier year, when the text says so:
     - an amount followed right away (after an optional per-share restatement) by a year-ago phrase
       (``year_ago_after``: "compared with $84.9 million, or $1.24 a share, a year earlier"), or by "in the
       1988 period" (its group ``year``: that year);
     - an amount whose period came from its paragraph or the lede (its sentence names no date of its own)
       in a sentence that names the year-ago period (``year_ago_sentence``: "In the year-earlier period,
       the company had net of $77.2 million")."""
-    if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
+    if period.value is None or period.start is None or period.end is None or not fr.year_ago_values.fullmatch(period.value):
         return period
     after = fr.year_ago_after.match(text, span_end)
     if after is not None:
@@ -238,8 +238,8 @@ def running_period_of_year_ago(
 
 
 def year_earlier(period: Period, fr: FactRules, years: int = 1) -> Period:
-    """The same reporting period (``lede_values``) ``years`` before; any other period unchanged."""
-    if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
+    """The same reporting period (``year_ago_values``) ``years`` before; any other period unchanged."""
+    if period.value is None or period.start is None or period.end is None or not fr.year_ago_values.fullmatch(period.value):
         return period
     value = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - years), period.value)
     try:
