@@ -90,6 +90,15 @@ METRIC_CASES = [
     # mirror: "gains" elsewhere is no profit (a traded thing's level is its price)
     ("Bitcoin falls below US$90,000, erasing its gains for the year.", "US$90,000", "price"),
     ("The medical charity said it faced a shortfall of about €240 million this year.", "€240 million", "deficit"),
+    # a compound before the quantified noun names it (written: "a credit line" is a loan)
+    ("The Brazilian government announces a R$50 billion (US$9 billion) credit line for exporters affected by U.S. "
+     "tariffs.", "R$50 billion", "loan"),
+    # a deal's amount written as a rate the money table did not read as one is a price per share (wsj_0810, wsj_0533) ...
+    ("Paribas says it will offer 1,850 francs ($296.95) each for Navigation Mixte shares that enjoy full dividend rights.",
+     "1,850 francs", "price"),
+    ("A C$30-a-share bid by Ciba-Geigy Ltd. was extended to Nov. 16.", "C$30", "price"),
+    # ... and the deal's whole value stays deal_value
+    ("Paribas says it will offer 23 billion francs for Navigation Mixte.", "23 billion francs", "deal_value"),
     # a name the money comes from names no metric (news-dev dev: a loan, not the lender's fund); a common noun does
     ("Uganda announces that it will borrow US$358 million from the African Development Fund to fund a power grid link.",
      "US$358 million", "loan"),

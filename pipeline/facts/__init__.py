@@ -235,8 +235,9 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         previous = (row["end"], metric)
         previous_span = (row["start"], row["end"])
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
-        if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and row.get("per_unit"))):
-            metric = priced(row, subject, fr) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
+        rate = bool(row.get("per_unit")) or fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
+        if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and rate)):
+            metric = priced(row, subject, fr, rate) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
             metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
@@ -288,10 +289,11 @@ def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: F
     return fr.person_metric_words.get((metric_text or "").lower(), metric)
 
 
-def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:
-    """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce")
-    or its subject is a traded thing ("Bitcoin falls below US$90,000": its level is its price)."""
-    if row.get("per_unit") or label_of_id(subject.id) in fr.price_subject_labels:
+def priced(row: dict, subject: Subject, fr: FactRules, rate: bool = False) -> str | None:
+    """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce"; ``rate``:
+    the text says so where the money table did not) or its subject is a traded thing ("Bitcoin falls below
+    US$90,000": its level is its price)."""
+    if rate or row.get("per_unit") or label_of_id(subject.id) in fr.price_subject_labels:
         return fr.price_metric
     return None
 

@@ -97,6 +97,7 @@ class FactRules:
     measured_noun_metrics: dict[str, str]
     time_rate_after: re.Pattern
     year_ago_values: re.Pattern
+    rate_after: re.Pattern
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
     generic_descriptions: frozenset[str]
@@ -277,7 +278,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
-        "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values"))
+        "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
@@ -331,6 +332,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         year_ago_sentence=re.compile(p["year_ago_sentence"], re.IGNORECASE),
         time_rate_after=re.compile(p["time_rate_after"], re.IGNORECASE),
         year_ago_values=re.compile(p["year_ago_values"]),
+        rate_after=re.compile(p["rate_after"], re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
         baseline_window=int(p["baseline_window"]),

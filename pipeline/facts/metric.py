@@ -163,7 +163,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         return found
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
-        return _valued_thing(noun, fr) or (_word_metric(noun, fr) or fr.measured_noun_metrics.get(noun.lower_), noun.text)
+        named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
+        return _valued_thing(noun, fr) or (named[0] if named else fr.measured_noun_metrics.get(noun.lower_), noun.text)
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
