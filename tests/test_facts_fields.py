@@ -87,6 +87,11 @@ METRIC_CASES = [
      "20 trillion kroner", "reserves"),
     ("Columbia said the ultimate gain on the sale of those assets will range from $200 million to $300 million.",
      "$200 million to $300 million", "profit"),
+    ("It earned a return of 2.5 trillion kroner last year, equal to about 446,000 kroner for each of Norway's 5.6 million "
+     "inhabitants.", "2.5 trillion kroner", "profit"),
+    # a source the parse hangs the amount from is no quantified noun (written2: "the 2 billion kronor analysts had expected")
+    ("Sweden's H&M reports a first-quarter operating profit of 1.2 billion kronor, well below the 2 billion kronor "
+     "analysts had expected.", "2 billion kronor", "profit"),
     # mirror: "gains" elsewhere is no profit (a traded thing's level is its price)
     ("Bitcoin falls below US$90,000, erasing its gains for the year.", "US$90,000", "price"),
     ("The medical charity said it faced a shortfall of about €240 million this year.", "€240 million", "deficit"),
