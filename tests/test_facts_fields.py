@@ -104,6 +104,13 @@ METRIC_CASES = [
     ("A C$30-a-share bid by Ciba-Geigy Ltd. was extended to Nov. 16.", "C$30", "price"),
     # ... and the deal's whole value stays deal_value
     ("Paribas says it will offer 23 billion francs for Navigation Mixte.", "23 billion francs", "deal_value"),
+    # mirrors from the identity corpus (TimeBank): a noun of change keeps the cue, a noun under a metric noun is the
+    # metric's, and a payout per share is no deal's price
+    ("Concern about the chip may have been responsible for a decline of 87.5 cents in Intel's stock to $32 a share "
+     "yesterday in over-the-counter trading.", "87.5 cents", "price"),
+    ("The latest period had profit from continuing operations of $4 million.", "$4 million", "profit"),
+    ("South sweetened their plan to merge cellular phone operations, offering LIN holders a special $42-a-share payout.",
+     "$42", "other"),
     # a name the money comes from names no metric (news-dev dev: a loan, not the lender's fund); a common noun does
     ("Uganda announces that it will borrow US$358 million from the African Development Fund to fund a power grid link.",
      "US$358 million", "loan"),

@@ -235,8 +235,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         previous = (row["end"], metric)
         previous_span = (row["start"], row["end"])
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
-        rate = bool(row.get("per_unit")) or fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
-        if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and rate)):
+        rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
+        if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
             metric = priced(row, subject, fr, rate) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
             metric = persons_metric(metric, metric_text, subject, fr)

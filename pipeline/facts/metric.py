@@ -204,8 +204,12 @@ def _names_nothing_measured(span: Span | None, word: str, fr: FactRules) -> bool
     """Is ``word`` the common noun the amount quantifies (``measured_noun``: "a $24 million one-time charge", "a
     write-down of $143.6 million", "an interim dividend of 16.5 Australian cents"), which names no metric?"""
     noun = measured_noun(span, fr) if span is not None else None
-    return (noun is not None and noun.text == word and noun.lower_ not in fr.quantity_nouns
-            and noun.lower_ not in fr.source_words and _names_metric(noun, fr) is None)
+    if noun is None or noun.text != word or noun.lower_ in fr.quantity_nouns or noun.lower_ in fr.source_words:
+        return False
+    of_amount = span is not None and span.root.head.lower_ in fr.amount_of_preps  # "... operations of $4 million"
+    if of_amount and noun.dep_ == "pobj" and noun.head.head.i != noun.head.i and _names_metric(noun.head.head, fr) is not None:
+        return False  # "profit from continuing operations of $4 million": the amount is the profit's
+    return _names_metric(noun, fr) is None
 
 
 def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str | None]:
