@@ -25,7 +25,7 @@ BROKEN = [
     ("unknown-key", "facts.yaml", "  cue_window: 60", "  cue_window: 60\n  cue_windw: 60", "cue_windw"),
     ("misspelt-confidence-rule", "facts.yaml", "    possessive:", "    posessive:", "posessive"),
     ("duplicate-key", "facts.yaml", "  cue_window: 60", "  cue_window: 60\n  cue_window: 70", "duplicate key"),
-    ("word-under-two-metrics", "metrics.yaml", "  deficit: [deficit]", "  deficit: [deficit, fine]", "fine"),
+    ("word-under-two-metrics", "metrics.yaml", "  budget: [budget, budgets]", "  budget: [budget, budgets, fine]", "fine"),
     ("metrics-bad-key", "metrics.yaml", "money:\n  window: 60", "money:\n  windoww: 60", "metrics.yaml"),
     ("metrics-unknown-priority", "metrics.yaml", "priority: [market_cap,", "priority: [market_capp,", "market_capp"),
     ("money-window-not-a-number", "money.yaml", "  qualifier_before: 40", "  qualifier_before: forty", "qualifier_before"),

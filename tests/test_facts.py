@@ -973,7 +973,7 @@ LEDE_CASES = [
      date(1989, 10, 26), "$254 million", "1989-01/1989-09"),
     ("six-months-to-come-are-not-the-years-first",
      "Acme Corp. said third-quarter net rose 5%.\n\nThe company will pay $5 million over the six months.",
-     date(1989, 10, 26), "$5 million", "1989-Q3"),
+     date(1989, 10, 26), "$5 million", "1989-10-26"),  # (a payment to come: not of the lede's quarter, ninth session)
     ("a-gerunds-dates-are-its-events",
      "The Italian Competition Authority fines Irish low-cost carrier Ryanair €255 million (US$300 million) for allegedly "
      "abusing its dominant market position from April 2023 to April 2025 by restricting how travel agencies sell its flights.",

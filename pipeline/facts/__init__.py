@@ -34,6 +34,7 @@ from pipeline.facts.period import (
     date_period,
     find_period,
     lede_period,
+    not_yet_reported,
     on_subject_calendar,
     running_period_of_year_ago,
     usable_dates,
@@ -234,12 +235,15 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         previous = (row["end"], metric)
         previous_span = (row["start"], row["end"])
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
-        if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and row.get("per_unit"))):
-            metric = priced(row, subject, fr) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
+        rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
+        if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
+            metric = priced(row, subject, fr, rate) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
             metric = persons_metric(metric, metric_text, subject, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
+        if own_lede is not None and not_yet_reported(span, text, fr):  # "will pay $1.1 billion", "$33 million a year"
+            own_lede = None
         results = metric in fr.lede_metrics
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
@@ -285,10 +289,11 @@ def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: F
     return fr.person_metric_words.get((metric_text or "").lower(), metric)
 
 
-def priced(row: dict, subject: Subject, fr: FactRules) -> str | None:
-    """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce")
-    or its subject is a traded thing ("Bitcoin falls below US$90,000": its level is its price)."""
-    if row.get("per_unit") or label_of_id(subject.id) in fr.price_subject_labels:
+def priced(row: dict, subject: Subject, fr: FactRules, rate: bool = False) -> str | None:
+    """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce"; ``rate``:
+    the text says so where the money table did not) or its subject is a traded thing ("Bitcoin falls below
+    US$90,000": its level is its price)."""
+    if rate or row.get("per_unit") or label_of_id(subject.id) in fr.price_subject_labels:
         return fr.price_metric
     return None
 
@@ -322,7 +327,9 @@ def earlier_values_of_changes(rows: list[dict], changes: list[dict], fr: FactRul
                 row["period"], row["period_start"], row["period_end"], row["period_source"] = (
                     to["period"], to["period_start"], to["period_end"], to["period_source"])
                 before = row["period"]
-                shifted = year_earlier(Period(row["period"], row["period_start"], row["period_end"], row["period_source"]), fr)
+                shifted = Period(row["period"], row["period_start"], row["period_end"], row["period_source"])
+                if fr.lede_values.fullmatch(str(row["period"])):  # no year-ago phrase: a reporting period only
+                    shifted = year_earlier(shifted, fr)
                 row["period"], row["period_start"], row["period_end"] = shifted.value, shifted.start, shifted.end
                 # "... from $85 million, or 83 cents a share": its restatement moves with it
                 for span in restaters.get((row["start"], row["end"]), ()):

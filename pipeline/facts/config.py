@@ -101,6 +101,12 @@ class FactRules:
     rate_price_metrics: frozenset[str]
     object_first_metrics: frozenset[str]
     borrowed_period_sources: frozenset[str]
+    future_auxiliaries: frozenset[str]
+    quantity_nouns: frozenset[str]
+    measured_noun_metrics: dict[str, str]
+    time_rate_after: re.Pattern
+    year_ago_values: re.Pattern
+    rate_after: re.Pattern
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
     generic_descriptions: frozenset[str]
@@ -203,6 +209,7 @@ _WORD_SETS = (
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "recipient_preps",
+    "future_auxiliaries", "quantity_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -279,7 +286,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -294,7 +301,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
-        "published_granularity"))
+        "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
@@ -303,6 +310,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         for key, value in block.items():
             if key in _LIST_KEYS and not isinstance(value, (list, tuple)):
                 raise RulesError(f"{where}: {section}.{key}: expected a list, got {type(value).__name__} {value!r}")
+    unknown_metrics = sorted(set(dict(m["measured_noun_metrics"]).values()) - set(vocabulary.metric_of.values()))
+    if unknown_metrics:
+        raise RulesError(f"{where}: metrics.measured_noun_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(
@@ -314,6 +324,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         percent_change=dict(m["percent_change"]),
         neuter_possessive_words=_words(s["neuter_possessives"]),
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
+        measured_noun_metrics=_mapping(m["measured_noun_metrics"], where=f"{where}: metrics.measured_noun_metrics"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),
@@ -344,6 +355,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         year_to_date_with_lede=re.compile(p["year_to_date_with_lede"], re.IGNORECASE),
         year_to_date_with_lede_before=re.compile(p["year_to_date_with_lede_before"], re.IGNORECASE),
         year_ago_sentence=re.compile(p["year_ago_sentence"], re.IGNORECASE),
+        time_rate_after=re.compile(p["time_rate_after"], re.IGNORECASE),
+        year_ago_values=re.compile(p["year_ago_values"]),
+        rate_after=re.compile(p["rate_after"], re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
         baseline_window=int(p["baseline_window"]),

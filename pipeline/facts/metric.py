@@ -88,8 +88,17 @@ def _names_metric(noun: Token, fr: FactRules, skip: str | None = None, own: bool
 
 def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     """'OpenAI will earn around $500 million from API sales': what the amount comes from, when it names
-    a metric, says what it is (revenue), whatever the verb says alone (earned: profit)."""
-    return _object_metric(verb, fr, fr.source_preps) if verb.tag_.startswith("VB") else None
+    a metric, says what it is (revenue), whatever the verb says alone (earned: profit); a name it comes from does not
+    ("borrow US$358 million from the African Development Fund")."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    found = _object_metric(verb, fr, fr.source_preps)
+    if found is None:
+        return None
+    source = next((o for p in verb.children if p.dep_ == "prep" and p.lower_ in fr.source_preps
+                   for o in p.children if o.dep_ == "pobj" and o.text == found[1]), None)
+    # a name is whom the money comes from, not what ("borrow US$358 million from the African Development Fund": a loan)
+    return None if source is not None and source.tag_ in fr.proper_noun_tags else found
 
 
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
@@ -154,7 +163,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         return found
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
-        return _valued_thing(noun, fr) or (_word_metric(noun, fr), noun.text)
+        named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
+        return _valued_thing(noun, fr) or (named[0] if named else fr.measured_noun_metrics.get(noun.lower_), noun.text)
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -181,11 +191,25 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:  # its head first ("Revenue at Europe's largest bank by assets")
+                    if child.lower_ in fr.measured_noun_metrics:  # "Norway's sovereign wealth fund has grown to ..."
+                        return fr.measured_noun_metrics[child.lower_], child.text
                     for tok in (child, *(t for t in reversed(list(child.subtree)) if t.i != child.i)):
                         metric = _word_metric(tok, fr)
                         if metric:
                             return metric, tok.text
     return None, first_word
+
+
+def _names_nothing_measured(span: Span | None, word: str, fr: FactRules) -> bool:
+    """Is ``word`` the common noun the amount quantifies (``measured_noun``: "a $24 million one-time charge", "a
+    write-down of $143.6 million", "an interim dividend of 16.5 Australian cents"), which names no metric?"""
+    noun = measured_noun(span, fr) if span is not None else None
+    if noun is None or noun.text != word or noun.lower_ in fr.quantity_nouns or noun.lower_ in fr.source_words:
+        return False
+    of_amount = span is not None and span.root.head.lower_ in fr.amount_of_preps  # "... operations of $4 million"
+    if of_amount and noun.dep_ == "pobj" and noun.head.head.i != noun.head.i and _names_metric(noun.head.head, fr) is not None:
+        return False  # "profit from continuing operations of $4 million": the amount is the profit's
+    return _names_metric(noun, fr) is None
 
 
 def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str | None]:
@@ -194,6 +218,10 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     governing word as written is kept so nothing is lost)."""
     word_metric, word = governing_word(span, fr) if span is not None else (None, None)
     own = row.get("metric")
+    if word_metric is None and word is not None and own and own != OTHER_METRIC and _names_nothing_measured(span, word, fr):
+        # "a one-time charge of $8.3 million, resulting in a net loss": the noun the amount quantifies says what it is
+        # and names no metric; the money table's cue is another word of the sentence ("loss"), not this amount's
+        return OTHER_METRIC, word
     if word_metric in fr.money_words_first:
         return word_metric, word
     if word_metric and own in fr.object_first_metrics and word_metric != own:

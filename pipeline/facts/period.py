@@ -148,15 +148,32 @@ def find_period(
     return _published(published, fr)
 
 
+def not_yet_reported(span: Span, text: str, fr: FactRules) -> bool:
+    """Is the amount still to come or a rate of time, and so of no reporting period the lede names? Its verb (the
+    first verb above it, or the verb that one completes: "will have to pay") carries a modal of ``future_auxiliaries``
+    ("The tax payments will leave Unisys with $225 million in loss carry-forwards"), or a rate of time follows it
+    (``time_rate_after``: "must pay about $100 million in interest every quarter", "$33 million a year")."""
+    if fr.time_rate_after.match(text, span.end_char):
+        return True
+    verb = next((t for t in islice(span.root.ancestors, TREE_DEPTH) if t.tag_.startswith("VB")), None)
+    for _ in range(TREE_DEPTH):
+        if verb is None:
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in fr.future_auxiliaries for c in verb.children):
+            return True
+        verb = verb.head if verb.dep_ in fr.controlled_deps and verb.head.tag_.startswith("VB") else None
+    return False
+
+
 def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: Span | None = None) -> Period:
-    """The same reporting period (``lede_values``, with an interval) of an earlier year, when the text says so:
+    """The same reporting period (``year_ago_values``, with an interval) of an earlier year, when the text says so:
     - an amount followed right away (after an optional per-share restatement) by a year-ago phrase
       (``year_ago_after``: "compared with $84.9 million, or $1.24 a share, a year earlier"), or by "in the
       1988 period" (its group ``year``: that year);
     - an amount whose period came from its paragraph or the lede (its sentence names no date of its own)
       in a sentence that names the year-ago period (``year_ago_sentence``: "In the year-earlier period,
       the company had net of $77.2 million")."""
-    if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
+    if period.value is None or period.start is None or period.end is None or not fr.year_ago_values.fullmatch(period.value):
         return period
     after = fr.year_ago_after.match(text, span_end)
     if after is not None:
@@ -221,8 +238,8 @@ def running_period_of_year_ago(
 
 
 def year_earlier(period: Period, fr: FactRules, years: int = 1) -> Period:
-    """The same reporting period (``lede_values``) ``years`` before; any other period unchanged."""
-    if period.value is None or period.start is None or period.end is None or not fr.lede_values.fullmatch(period.value):
+    """The same reporting period (``year_ago_values``) ``years`` before; any other period unchanged."""
+    if period.value is None or period.start is None or period.end is None or not fr.year_ago_values.fullmatch(period.value):
         return period
     value = re.sub(r"\d{4}", lambda m: str(int(m.group(0)) - years), period.value)
     try:
