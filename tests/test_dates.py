@@ -329,7 +329,7 @@ def test_quarter_without_a_year(nlp, rules, settings, sentence, published, span,
     ("Sales increased in the quarter ended Sept. 30 to $747.8 million.", date(1989, 10, 26), "the quarter ended Sept. 30", "1989-07/1989-09"),
     ("In the fiscal quarter ended Sept. 30, it lost money.", date(1989, 10, 26), "the fiscal quarter ended Sept. 30", "1989-07/1989-09"),
     ("Profit for the half year to June rose.", date(1989, 10, 26), "the half year to June", "1989-01/1989-06"),
-    # TimeBank wsj_0157 / wsj_0158: a last day a few days into a month is a 52/53-week calendar's month end
+    # TimeBank (WSJ 1989): a last day a few days into a month is a 52/53-week calendar's month end
     ("Reed International PLC said that net income for the six months ended Oct. 1 slipped 5%.", date(1989, 11, 2),
      "the six months ended Oct. 1", "1989-04/1989-09"),
     ("For the year ended July 2, Rally had net income of $2 million.", date(1989, 10, 26), "the year ended July 2",
@@ -409,4 +409,48 @@ def test_first_months_of_the_year(nlp, rules, settings, sentence, published, spa
     ("The plant will open in March.", date(2019, 10, 30), "March", "2020-03"),  # future stays future
 ])
 def test_participle_root_is_a_past(nlp, rules, settings, sentence, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value
+
+
+@pytest.mark.parametrize("sentence,published,span,value,granularity", [
+    # Current events 2025 (news-dev): a calendar quarter named by its months
+    ("Microsoft reports revenue of US$70.1 billion and net income of US$25.8 billion for the January–March quarter.",
+     date(2025, 4, 30), "January–March quarter", "2025-Q1", "quarter"),
+    # three months that are no calendar quarter: the interval of those months
+    ("Sales fell in the November-January quarter.", date(1989, 3, 10), "November-January quarter", "1988-11/1989-01", "month"),
+    # TimeBank (WSJ 1989): a year written before the quarter
+    ("The year-ago results included a $415 million charge in the 1988 second quarter for real estate.",
+     date(1989, 10, 26), "1988 second quarter", "1988-Q2", "quarter"),
+    ("In the 1988 third quarter, the company posted a net loss.", date(1989, 10, 26), "1988 third quarter", "1988-Q3", "quarter"),
+    # a written corpus (written-facts-3): a season across two years
+    ("Real Madrid said on Tuesday that its revenue reached €1.18 billion in the 2024–25 season.", date(2025, 7, 22),
+     "2024–25 season", "2024/2025", "year"),
+])
+def test_quarters_by_months_and_year_spans(nlp, rules, settings, sentence, published, span, value, granularity) -> None:
+    row = one(run(nlp, rules, settings, sentence, published), span)
+    assert row["value"] == value and row["granularity"] == granularity
+
+
+@pytest.mark.parametrize("sentence,span", [
+    ("Sales rose in the January-April period.", "January-April"),    # four months: no quarter
+    ("The 2024–27 plan was approved.", "2024–27"),                     # not one year to the next, and no season word
+    ("Prices in the 1989 second half rose.", "1989 second"),          # a half, not a quarter
+])
+def test_no_quarter_from_other_spans(nlp, rules, settings, sentence, span) -> None:
+    rows = run(nlp, rules, settings, sentence, date(1989, 10, 26))
+    assert not [r for r in rows if r.get("rule") in ("month_span_quarter", "year_span", "year_before_quarter")]
+
+
+@pytest.mark.parametrize("sentence,published,span,value", [
+    # TimeBank (WSJ 1989): a deadline moved to a date after the article is that date, whatever the verb's tense
+    ("The offer by Abbott Laboratories for Cetus, a bioresearch concern, was extended to Nov. 16.", date(1989, 10, 30),
+     "Nov. 16", "1989-11-16"),
+    # Current events 2025: "postponed until July 9" said in May
+    ("Trump says the implementation of 50% tariffs will be postponed until July 9.", date(2025, 5, 26), "July 9", "2025-07-09"),
+    ("The deadline was pushed back to Dec. 1.", date(1989, 10, 30), "Dec. 1", "1989-12-01"),
+    # mirrors: a past event on that date stays in the past
+    ("The plant opened on Nov. 16.", date(1989, 10, 30), "Nov. 16", "1988-11-16"),
+    ("Sales rose from January to March.", date(1989, 10, 30), "March", "1989-03"),
+])
+def test_deadline_dates_take_no_tense(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value

@@ -47,7 +47,7 @@ RULE_KEYS = (
     "preceding_mods_override", "month_cues", "leading_prepositions", "halves", "patterns", "refs", "sets",
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
-    "quarters_without_article", "fiscal_relatives", "seasons",
+    "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -93,6 +93,9 @@ class Compiled:
     duration_forward: frozenset[str]
     #: rules/dates.yaml ``windows``
     windows: dict[str, int]
+    #: verbs of moving a deadline and the prepositions of the new date (see ``_tense``)
+    deadline_verbs: frozenset[str]
+    deadline_preps: frozenset[str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -228,6 +231,8 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_backward=frozenset(_norm(w) for w in data["ago_backward"]),
         duration_forward=frozenset(_norm(w) for w in data["duration_forward"]),
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
+        deadline_verbs=frozenset(w.lower() for w in data["deadline_verbs"]),
+        deadline_preps=frozenset(w.lower() for w in data["deadline_preps"]),
         gates=_gates(patterns, negatives),
     )
 
@@ -524,6 +529,40 @@ def r_quarter(x: Match) -> Read | None:
         word = _norm(x.g("qord") or "").removeprefix("the ").strip()
         index = x.c.quarters.get(word, 0)
     return _quarter_or_half(x, "Q", index, 3) if 1 <= index <= 4 else None
+
+
+def r_month_span(x: Match) -> Read | None:
+    """ "the January-March quarter": a quarter named by its first and last month. A calendar quarter's months
+    give that quarter (2025-Q1, its year as for "the first quarter"); any other three months ("the
+    November-January quarter", a fiscal one) are the interval of those months, ending in the latest such last month
+    begun by the anchor (or the year written)."""
+    first, last = x.month(), x.c.months.get(x.g("month_to") or "")
+    if not first or not last or (last - first) % 12 != 2:
+        return None
+    if first in (1, 4, 7, 10):
+        return _quarter_or_half(x, "Q", (first + 2) // 3, 3)
+    year_text = x.g("year")
+    if year_text:
+        year, relative = int(year_text), False
+    elif x.anchor is not None:
+        year, relative = _latest_part_year(x.anchor.year, last, 1, x.anchor, x.tense), True
+    else:
+        return None
+    a = shift(date(year, last, 1), -2, "M")
+    return Read(f"{a.year:04d}-{a.month:02d}/{year:04d}-{last:02d}", start_date=a, end_date=month_end(year, last),
+                granularity="month", is_relative=relative)
+
+
+def r_year_span(x: Match) -> Read | None:
+    """ "the 2024-25 season", "the 1989-90 school year": a period that runs across two calendar years, written as
+    the ISO interval of those years (granularity year); the second year only as the next one."""
+    first = int(x.g("year"))
+    tail = x.g("year_to") or ""
+    second = int(tail) if len(tail) == 4 else first // 100 * 100 + int(tail) if tail else None
+    if second is None or second != first + 1:
+        return None
+    return Read(f"{first:04d}/{second:04d}", start_date=date(first, 1, 1), end_date=date(second, 12, 31),
+                granularity="year", is_relative=False)
 
 
 def r_half(x: Match) -> Read | None:
@@ -924,6 +963,8 @@ RESOLVERS = {
     "rel_month": r_rel_month,
     "month_bare": r_month_bare,
     "quarter": r_quarter,
+    "month_span": r_month_span,
+    "year_span": r_year_span,
     "half": r_half,
     "season": r_season,
     "year": r_year,
@@ -942,7 +983,7 @@ RESOLVERS = {
     "set": r_set,
 }
 #: kinds whose year is guessed from the anchor and the verb's tense
-TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal", "quarter", "half", "season"})
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal", "quarter", "month_span", "half", "season"})
 
 
 # --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------
@@ -1020,11 +1061,20 @@ def _read_with_dateparser(span: str, anchor: date | None) -> Read | None:
 # --- the extractor ----------------------------------------------------------------------------------
 
 
-def _tense(span: Span | None, wc: WordClasses) -> str | None:
-    """ "past" / "future" from the verb governing the span (a cheap walk up the parse)."""
+def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
+    """ "past" / "future" from the verb governing the span (a cheap walk up the parse).
+
+    A new date set by a verb of moving a deadline ("The offer was extended to Nov. 16", "postponed until March")
+    has no tense of its own: the verb's past says when the deadline moved, not when it falls (``deadline_verbs``
+    and ``deadline_preps`` in rules/dates.yaml), so the nearest such date is meant."""
     if span is None:
         return None
     tok = span.root
+    prep = tok.head
+    if prep is not tok and prep.lower_ in c.deadline_preps:
+        verb = prep.head.head if prep.head.dep_ in ("prt", "advmod") else prep.head  # "pushed back to Dec. 1"
+        if verb.lower_ in c.deadline_verbs:
+            return None
     through_noun = False
     for _ in range(4):
         if word_class(tok, wc) == "verb":
@@ -1154,7 +1204,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
             if not c.month_cue.search(text, max(0, start - c.windows["month_cue_before"]), start):
                 continue
-        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc) if kind in TENSE_KINDS and anchor else None
+        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) if kind in TENSE_KINDS and anchor else None
         fiscal = None
         if kind == "fiscal":
             chooser = chooser or CalendarChooser(doc, ctx.rules)
