@@ -97,7 +97,7 @@ def rows_of(name: str, shared: Path, tmp: Path) -> list[dict]:
                 "gold_metric": g.get("metric"), "gold_metric_text": g.get("metric_text"), "gold_period": g.get("period"),
                 "gold_period_text": g.get("period_text"),
                 "metric_ok": bool(g) and fh.same_metric(p.get("metric"), g.get("metric")),
-                "period_ok": bool(g) and fh.same_period(p.get("period"), g.get("period")),
+                "period_ok": bool(g) and fh.same_period(p.get("period"), g.get("period"), fh._bounds(p)),
                 "sentence": sentence(text, int(p["start"]), int(p["end"])),
             })
     return rows

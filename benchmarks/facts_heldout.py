@@ -213,14 +213,27 @@ def same_metric(pred: Any, gold: Any) -> bool:
     return LABEL_METRICS.get(str(pred), str(pred)) == LABEL_METRICS.get(str(gold), str(gold))
 
 
-def same_period(pred: Any, gold: Any) -> bool:
+def same_period(pred: Any, gold: Any, bounds: tuple[Any, Any] | None = None) -> bool:
     """The same period: the same string, or the same interval written at another grain (the project's facts write a
     duration's interval in days, "2024-01-01/2024-11-30", and "the quarter ended Sept. 30" in months,
-    "1989-07/1989-09"; some label sets write whole months, "1989-01/1989-09", or the quarter, "1989-Q3")."""
+    "1989-07/1989-09"; some label sets write whole months, "1989-01/1989-09", or the quarter, "1989-Q3").
+    ``bounds``: the predicted row's ``period_start`` / ``period_end``. A fiscal period is written as the company names
+    it (``FY1989``) with its days there, where label sets write the interval ("1988-07/1989-06"): that interval is
+    compared too."""
     if str(pred) == str(gold):
         return True
-    a, b = _interval(str(pred)), _interval(str(gold))
-    return a is not None and a == b
+    b = _interval(str(gold))
+    if b is None:
+        return False
+    if _interval(str(pred)) == b:
+        return True
+    if bounds and bounds[0] is not None and bounds[1] is not None:
+        return (str(bounds[0])[:10], str(bounds[1])[:10]) == b
+    return False
+
+
+def _bounds(row: dict) -> tuple[Any, Any]:
+    return row.get("period_start"), row.get("period_end")
 
 
 def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bool, texts: dict[str, str]) -> dict[str, Any]:
@@ -240,12 +253,12 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
         matched = {id(p): g for g, p in pairs}
         for g, p in pairs:
             sv = subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))
-            full = sv and same_metric(p.get("metric"), g.get("metric")) and same_period(p.get("period"), g.get("period"))
+            full = sv and same_metric(p.get("metric"), g.get("metric")) and same_period(p.get("period"), g.get("period"), _bounds(p))
             found_sv += sv and bool(g.get("subject"))
             found_all += full and bool(g.get("subject"))
             if sv and g.get("subject") and not full:
                 metric_off = not same_metric(p.get("metric"), g.get("metric"))
-                period_off = not same_period(p.get("period"), g.get("period"))
+                period_off = not same_period(p.get("period"), g.get("period"), _bounds(p))
                 fields_off["metric and period" if metric_off and period_off else "metric only" if metric_off else "period only"] += 1
             if g.get("subject") and not sv:
                 lost[_loss(g, p)] += 1
@@ -258,7 +271,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
             with_subject += 1
             g = matched.get(id(p))
             sv = g is not None and subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))
-            full = sv and same_metric(p.get("metric"), g.get("metric")) and same_period(p.get("period"), g.get("period"))
+            full = sv and same_metric(p.get("metric"), g.get("metric")) and same_period(p.get("period"), g.get("period"), _bounds(p))
             right_sv += sv
             right_all += full
             by_rule[f"{p.get('rule')}/{p.get('subject_source')}"][0] += 1
