@@ -454,3 +454,25 @@ def test_no_quarter_from_other_spans(nlp, rules, settings, sentence, span) -> No
 ])
 def test_deadline_dates_take_no_tense(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value
+
+
+@pytest.mark.parametrize("sentence,span,value", [
+    # TimeBank (WSJ 1989): "the latest quarter" is the last quarter over by the article date
+    ("The insurer's earnings from commercial property/casualty lines fell 59% in the latest quarter.",
+     "the latest quarter", "1989-Q3"),
+    # "in the quarter" is the quarter the article named before it
+    ("Sun Microsystems posted a third-quarter loss. Passenger traffic jumped 14% in the quarter, while profit per "
+     "passenger grew 2%.", "the quarter", "1989-Q3"),
+    ("Net income for the second quarter of 1988 fell. Sales in the quarter rose.", "the quarter", "1988-Q2"),
+])
+def test_latest_and_anaphoric_quarters(nlp, rules, settings, sentence, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, date(1989, 10, 26)), span)["value"] == value
+
+
+@pytest.mark.parametrize("sentence", [
+    "Passenger traffic jumped 14% in the quarter.",          # no quarter named before: no reading
+    "The Fed made the quarter point cut in March.",            # a quarter point
+])
+def test_the_quarter_needs_an_earlier_quarter(nlp, rules, settings, sentence) -> None:
+    rows = run(nlp, rules, settings, sentence, date(1989, 10, 26))
+    assert not [r for r in rows if r.get("rule") == "quarter_anaphor"]

@@ -565,6 +565,25 @@ def r_year_span(x: Match) -> Read | None:
                 granularity="year", is_relative=False)
 
 
+def r_latest_quarter(x: Match) -> Read | None:
+    """ "the latest quarter", "the most recent quarter", "the just-ended quarter": the last calendar quarter over
+    by the anchor (said on 1989-10-26: 1989-Q3)."""
+    if x.anchor is None:
+        return None
+    index = (x.anchor.month - 1) // 3  # the quarter before the anchor's own (0: the year before's fourth)
+    year = x.anchor.year if index else x.anchor.year - 1
+    index = index or 4
+    first = (index - 1) * 3 + 1
+    return Read(f"{year:04d}-Q{index}", start_date=date(year, first, 1), end_date=month_end(year, first + 2),
+                granularity="quarter", is_relative=True)
+
+
+def r_quarter_anaphor(x: Match) -> Read | None:
+    """ "in the quarter": the quarter the article named last before it; read in ``extract`` from that earlier date
+    (a row only when there is one)."""
+    return Read("XXXX-QX", granularity="quarter", is_relative=True)
+
+
 def r_half(x: Match) -> Read | None:
     code = x.g("hcode") or x.g("hcode2")
     index = int(code[-1]) if code else x.c.halves.get(_norm(x.g("half") or ""))
@@ -964,6 +983,8 @@ RESOLVERS = {
     "month_bare": r_month_bare,
     "quarter": r_quarter,
     "month_span": r_month_span,
+    "latest_quarter": r_latest_quarter,
+    "quarter_anaphor": r_quarter_anaphor,
     "year_span": r_year_span,
     "half": r_half,
     "season": r_season,
@@ -1227,6 +1248,11 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
                 again = r_ago(Match(m, c, ctx.rules, anchor, None), ref.start_date, ref.granularity)
                 if again is not None:
                     read, row_anchor = again, ref.start_date
+        if kind == "quarter_anaphor":
+            named = _last_quarter(kept[:i])
+            if named is None:
+                continue  # "the quarter" with no quarter named before it: no reading
+            read = replace(named, mod=None)
         if read.needs_year:
             context_year = _fiscal_context(text, kept[:i], start)
             if context_year is not None:
@@ -1239,6 +1265,15 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
     rows.extend(_spacy_fallback(ents, text, c, anchor, blocked + taken))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _last_quarter(before: list) -> Read | None:
+    """The last quarter read before a "the quarter" (an earnings story names its quarter first, then says "in the
+    quarter"); None when no quarter with a known year was named."""
+    for *_, read in reversed(before):
+        if read.granularity == "quarter" and "X" not in read.value:
+            return read
+    return None
 
 
 def _fiscal_context(text: str, before: list, start: int) -> int | None:
