@@ -46,6 +46,8 @@ RULE_KEYS = (
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+#: the tags of a proper noun
+NAME_TAGS = frozenset({"NNP", "NNPS"})
 #: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
 #: "to a record low of P59.2", "from the current four")
 NP_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "VBN", "RB"})
@@ -1135,7 +1137,7 @@ def _name_number(doc: Doc, pos: int) -> bool:
     if tok is None or tok.idx != pos or tok.tag_ != "CD" or tok.i == 0:
         return False
     prev = doc[tok.i - 1]
-    return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
+    return prev.tag_ in NAME_TAGS and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
 
 
 def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
@@ -2094,13 +2096,17 @@ def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
     return b.head.dep_ == "conj" and b.head.head.i == a.head.i and a.head.tag_.startswith("NN") and b.head.tag_.startswith("NN")
 
 
-def _name_then_value(text: str, v: Value, limit: int, values: dict[int, Value]) -> bool:
-    """Whether the bare number ``v`` right after a proper noun ends a name, because another value follows it after
-    a space alone ("S&P 500 2 points")."""
+#: white space within a line
+INLINE_SPACE_RE = rx.compile(r"[^\S\n]+")
+
+
+def _value_after_name(text: str, v: Value, limit: int, values: dict[int, Value]) -> int | None:
+    """Where another value starts after the bare number ``v`` and a space alone ("S&P 500 2 points"): then ``v``, right
+    after a proper noun, ends the name and that value is the clause's. None when no value follows so."""
     if v.source != "bare" and v.source != "count":
-        return False
-    gap = re.match(r"[^\S\n]+", text[v.end : limit])
-    return gap is not None and (v.end + gap.end()) in values
+        return None
+    gap = INLINE_SPACE_RE.match(text, v.end, limit)
+    return gap.end() if gap is not None and gap.end() in values else None
 
 
 def _gapped_clause(
@@ -2112,13 +2118,13 @@ def _gapped_clause(
     i = j
     words: list[Token] = []
     while i < limit and len(words) <= c.max_gap_words:
-        if i in values and words and words[-1].tag_ in ("NNP", "NNPS") and _name_then_value(text, values[i], limit, values):
+        if i in values and words and words[-1].tag_ in NAME_TAGS and (after_name := _value_after_name(text, values[i], limit, values)) is not None:
             # "the S&P 500 2 points", "the FTSE 100 30 points": the number ends the name, the value follows it
             tok = _token_at(doc, i)
             if tok is None:
                 return None
             words.append(tok)
-            i = values[i].end + len(text[values[i].end : limit]) - len(text[values[i].end : limit].lstrip())
+            i = after_name
             continue
         if i in values or c.prep_re.match(text, i, limit):
             break
