@@ -18,8 +18,9 @@ Three entry points besides the stage:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -27,7 +28,7 @@ from pipeline import patterns as rx
 from pipeline.lexicon import alternation, trie
 from pipeline.extract import Context, doc_text
 from pipeline.numbers import Parsed, parse_number, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, RulesError, check_keys
 
 RULE_KEYS = (
     "multiplier_verbs", "multiplier_verb_not_before", "multiplier_nouns", "comparison_determiners", "ratio_adverbs",
@@ -231,10 +232,21 @@ class Compiled:
     value_noun_heads: frozenset[str]
 
 
+def _check_valuation(data: Mapping[str, Any], where: str) -> None:
+    """``valuation_max_modifiers`` becomes a regex repeat count, so a whole number >= 0; ``valuation_modifier_tags`` a
+    list (a string there would become a set of letters)."""
+    limit, tags = data["valuation_max_modifiers"], data["valuation_modifier_tags"]
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise RulesError(f"{where}: valuation_max_modifiers: want a whole number >= 0, got {limit!r}")
+    if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
+        raise RulesError(f"{where}: valuation_modifier_tags: want a list of tags, got {tags!r}")
+
+
 def compile_rules(rules: Rules) -> Compiled:
     data = rules.get("changes")
     where = str(rules.path("changes"))
     check_keys(data, where=where, required=RULE_KEYS)
+    _check_valuation(data, where)
     check_keys(data["change_verbs"], where=f"{where}: change_verbs", required=VERB_GROUPS)
     cues: dict[str, list[Cue]] = {}
     for role in VERB_GROUPS:

@@ -27,7 +27,7 @@ from pipeline import patterns as rx
 from pipeline.lexicon import alternation
 from pipeline.extract import Context, changes, doc_text
 from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, parse_number, parse_ordinal, parse_range, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, check_keys, check_windows
 
 RULE_KEYS = (
     "user_anchors", "anchor_modifiers", "forward_only_anchors", "bridges", "max_bridges",
@@ -779,7 +779,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_before=words(p["of_before"]),
         more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
         more_before=re.compile(r"(?<![\w-])(?:" + _alt(p["more_before"]) + r")[^\S\n]+$", re.I),
-        more_before_window=int(p["more_before_window"]),
+        more_before_window=check_windows(
+            {"more_before_window": p["more_before_window"]}, where=f"{where}: parse_counts", keys=("more_before_window",)
+        )["more_before_window"],
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
         age_before=re.compile(
             r"(?<![\w-])(?:" + _alt(x["age_words"]) + r")[^\S\n]+(?:(?:" + _alt(data["between_words"]) + r")[^\S\n]+)?$", re.I
