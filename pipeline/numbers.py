@@ -310,6 +310,11 @@ def compile_vocab(rules: Rules) -> NumberVocab:
     )
 
 
+#: how many characters before a range joiner its low end is looked for in: the longest low end, two spelled words and
+#: a hyphen ("seventy-seven"), fits well inside (a bound on the search, not a rule)
+RANGE_LOW_REACH = 40
+
+
 def hyphen_ranges(text: str, v: NumberVocab) -> list[tuple[int, int, int, int]]:
     """(low start, low end, high start, high end) of every hyphenated range of spelled-out ends ("an estimated
     one-to-two hundred people", "twenty-to-thirty"): rules/numbers.yaml ``hyphen_range_words``. Not after a word
@@ -318,7 +323,7 @@ def hyphen_ranges(text: str, v: NumberVocab) -> list[tuple[int, int, int, int]]:
         return []
     out = []
     for m in v.range_joiner.finditer(text):
-        low = v.range_low.search(text, max(0, m.start() - 40), m.start())
+        low = v.range_low.search(text, max(0, m.start() - RANGE_LOW_REACH), m.start())
         high = v.range_high.match(text, m.end())
         if low is not None and high is not None:
             out.append((low.start(), low.end(), high.start(), high.end()))

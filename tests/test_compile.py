@@ -36,6 +36,11 @@ BROKEN = [
     ("articles-scalar-for-list", "numbers.yaml", "indefinite_articles: [a, an]", "indefinite_articles: a", "indefinite_articles"),
     ("article-not-a-unit-word", "numbers.yaml", "indefinite_articles: [a, an]", "indefinite_articles: [a, an, the]", "indefinite_articles"),
     ("dates-placeholder-misspelt", "dates.yaml", "(?-i:<MONTH_NAMES>|", "(?-i:<MONTH_NAME>|", "<MONTH_NAME>"),
+    ("changes-valuation-max-not-a-number", "changes.yaml", "valuation_max_modifiers: 3", "valuation_max_modifiers: three",
+     "valuation_max_modifiers"),
+    ("changes-valuation-tags-scalar", "changes.yaml", "valuation_modifier_tags: [JJ, JJR, JJS, VBN, VBG, CD, HYPH, NN, NNS]",
+     "valuation_modifier_tags: JJ", "valuation_modifier_tags"),
+    ("counts-more-before-window-negative", "counts.yaml", "  more_before_window: 24", "  more_before_window: -1", "more_before_window"),
 ]
 
 

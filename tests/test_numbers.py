@@ -11,7 +11,7 @@ import re
 import pytest
 from hypothesis import HealthCheck, given, settings as hsettings, strategies as st
 
-from pipeline.numbers import parse_number, parse_range, vocab
+from pipeline.numbers import hyphen_ranges, magnitude_fractions, parse_number, parse_range, vocab
 
 # (id, text, value) — value None: not one number
 PARSE = [
@@ -469,8 +469,6 @@ HYPHEN_RANGES = [
 
 @pytest.mark.parametrize(("text", "ends"), [c[1:] for c in HYPHEN_RANGES], ids=[c[0] for c in HYPHEN_RANGES])
 def test_hyphen_ranges(rules, text, ends) -> None:
-    from pipeline.numbers import hyphen_ranges
-
     found = hyphen_ranges(text, vocab(rules))
     assert [(text[a:b], text[h:d]) for a, b, h, d in found] == ends
     for a, b, h, d in found:
@@ -482,8 +480,6 @@ def test_a_bare_magnitude_and_a_fraction(rules) -> None:
     """ "an additional million-and-a-half expressed interest" (counts-dev-4): a magnitude with no number before it
     reads as one of it when "and a half" follows; found apart from the number pattern, read by parse_number."""
     text = "More than two million people replied and an additional million-and-a-half expressed interest; millions more"
-    from pipeline.numbers import magnitude_fractions
-
     found = [text[a:b] for a, b in magnitude_fractions(text, vocab(rules))]
     assert found == ["million-and-a-half"]
     other = "a million and a half people"

@@ -18,8 +18,9 @@ Three entry points besides the stage:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from spacy.tokens import Doc, Token
 
@@ -27,7 +28,7 @@ from pipeline import patterns as rx
 from pipeline.lexicon import alternation, trie
 from pipeline.extract import Context, doc_text
 from pipeline.numbers import Parsed, parse_number, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, RulesError, check_keys
 
 RULE_KEYS = (
     "multiplier_verbs", "multiplier_verb_not_before", "multiplier_nouns", "comparison_determiners", "ratio_adverbs",
@@ -42,9 +43,12 @@ RULE_KEYS = (
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
+    "valuation_modifier_tags", "valuation_max_modifiers",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+#: the tags of a proper noun
+NAME_TAGS = frozenset({"NNP", "NNPS"})
 #: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
 #: "to a record low of P59.2", "from the current four")
 NP_TAGS = frozenset({"DT", "PDT", "PRP$", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "VBN", "RB"})
@@ -168,7 +172,11 @@ class Compiled:
     range_unit_re: re.Pattern
     earlier_value_nouns: frozenset[str]
     valuation_base_re: re.Pattern
+    #: tags of the words a valuation multiple's base may have before it ("20 times expected 1990 earnings")
+    valuation_modifier_tags: frozenset[str]
     level_qualifiers: frozenset[str]
+    #: a word, or a lead word of a two-word level qualifier and a word ("just above"), between white space
+    level_after_re: re.Pattern
     direction_adverbs: dict[str, str]
     amount_determiner_re: re.Pattern
     basis_points_re: re.Pattern
@@ -224,10 +232,21 @@ class Compiled:
     value_noun_heads: frozenset[str]
 
 
+def _check_valuation(data: Mapping[str, Any], where: str) -> None:
+    """``valuation_max_modifiers`` becomes a regex repeat count, so a whole number >= 0; ``valuation_modifier_tags`` a
+    list (a string there would become a set of letters)."""
+    limit, tags = data["valuation_max_modifiers"], data["valuation_modifier_tags"]
+    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+        raise RulesError(f"{where}: valuation_max_modifiers: want a whole number >= 0, got {limit!r}")
+    if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
+        raise RulesError(f"{where}: valuation_modifier_tags: want a list of tags, got {tags!r}")
+
+
 def compile_rules(rules: Rules) -> Compiled:
     data = rules.get("changes")
     where = str(rules.path("changes"))
     check_keys(data, where=where, required=RULE_KEYS)
+    _check_valuation(data, where)
     check_keys(data["change_verbs"], where=f"{where}: change_verbs", required=VERB_GROUPS)
     cues: dict[str, list[Cue]] = {}
     for role in VERB_GROUPS:
@@ -305,11 +324,15 @@ def compile_rules(rules: Rules) -> Compiled:
         fraction_by_re=rx.compile(r"\bby\s+(?:(?:" + qual_alt + r")\s+)?(?P<f>" + _alt(fractions) + r")(?![\w-])(?!\s+(?:a\s+)?(?:million|billion|trillion|dozen|hundred|thousand)\b)", re.I),
         range_unit_re=rx.compile(r"%|[$€£¥₹₩]|(?<![\w-])(?:" + _alt(rules.get("counts")["percent_signs"]) + r"|" + vocab(rules).magnitude + r")(?![\w-])", re.I),
         earlier_value_nouns=frozenset(_norm(w) for w in data["earlier_value_nouns"]),
-        # "12 times earnings", "1.65 times book value", "4.9 times book": up to three modifiers, then a financial base
+        # "12 times earnings", "1.65 times book value", "4.9 times book": up to valuation_max_modifiers words, then a
+        # financial base
         valuation_base_re=rx.compile(
-            r"(?:\s+[\w.'’-]+){0,3}?\s+(?P<base>" + _alt(data["valuation_bases"]) + r")(?![\w-])", re.I
+            r"(?:\s+[\w.'’-]+){0," + str(int(data["valuation_max_modifiers"])) + r"}?\s+(?P<base>" + _alt(data["valuation_bases"]) + r")(?![\w-])",
+            re.I,
         ),
+        valuation_modifier_tags=frozenset(str(t) for t in data["valuation_modifier_tags"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
+        level_after_re=_level_after_re(data["level_qualifiers"]),
         direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
         amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
@@ -618,14 +641,9 @@ def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
     return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
 
 
-#: tags of the words a valuation multiple's base may have before it ("20 times expected 1990 earnings", "trailing 12-month
-#: earnings", "forward earnings")
-VALUATION_MODIFIER_TAGS = frozenset({"JJ", "JJR", "JJS", "VBN", "VBG", "CD", "HYPH", "NN", "NNS"})
-
-
 def _valuation_multiple(doc: Doc, row: dict, c: Compiled) -> bool:
     """Whether "N times" is a valuation multiple: a financial base (``valuation_bases``: earnings, book value, sales, cash
-    flow...) follows it, after at most three modifiers, and no verb of change governs it ("The stock trades at 1.65 times
+    flow...) follows it, after at most ``valuation_max_modifiers`` modifiers (``valuation_modifier_tags``), and no verb of change governs it ("The stock trades at 1.65 times
     book value", "sells for 12 times earnings"). A price stated as a multiple of a base is a comparison of two things, never
     a change; "Earnings grew 12 times in a decade" is one."""
     text = doc_text(doc)
@@ -633,7 +651,7 @@ def _valuation_multiple(doc: Doc, row: dict, c: Compiled) -> bool:
     if m is None:
         return False
     words = [t for t in doc.char_span(row["end"], m.start("base"), alignment_mode="expand") or ()] if m.start("base") > row["end"] else []
-    if any(t.tag_ not in VALUATION_MODIFIER_TAGS for t in words if not t.is_space):
+    if any(t.tag_ not in c.valuation_modifier_tags for t in words if not t.is_space):
         return False  # "12 times in the last year, sales ...": the base word is no object of the multiplier
     tok = _token_at(doc, row["end"] - 1)
     for head in tok.ancestors if tok is not None else ():
@@ -679,18 +697,27 @@ def fold_word_not_multiplier(doc: Doc, start: int, end: int, rules: Rules) -> bo
     """Whether the spelled "-fold" word at ``start``-``end`` ("fivefold", "five-fold", "a hundredfold"; counts finds them
     and reads the number with the number grammar) is no factor: an adjective of a noun that is no change noun ("the
     four-fold path", "a twofold approach"; "a three-fold increase" is one)."""
-    c = compiled(rules)
-    after = re.match(r"\s+(?=\w)", doc_text(doc)[end:])
-    nxt = _token_at(doc, end + after.end()) if after else None
-    return nxt is not None and nxt.tag_.startswith("NN") and _norm(nxt.text) not in c.noun_words
+    nxt = _word_after(doc, end)
+    return nxt is not None and nxt.tag_.startswith("NN") and _norm(nxt.text) not in compiled(rules).noun_words
 
 
 def comparative_at(doc: Doc, pos: int) -> bool:
     """Whether the word after ``pos`` is a comparative by the parse ("ten times harder than a man"):
     spelled-out "N times" before it is a multiplier (called by counts)."""
-    after = re.match(r"\s+(?=\w)", doc_text(doc)[pos:])
-    tok = _token_at(doc, pos + after.end()) if after else None
+    tok = _word_after(doc, pos)
     return tok is not None and tok.tag_ in COMPARATIVE_TAGS
+
+
+#: white space and then a word character: the start of the next word, when nothing but space comes first
+SPACE_BEFORE_WORD_RE = rx.compile(r"\s+(?=\w)")
+
+
+def _word_after(doc: Doc, pos: int) -> Token | None:
+    """The token of the word that follows ``pos`` after white space alone (None after punctuation or at the end): the
+    word a multiplier written at ``pos`` modifies or is compared by. Matched in place, not on a copy of the rest of the
+    text (counts asks once per multiplier)."""
+    after = SPACE_BEFORE_WORD_RE.match(doc_text(doc), pos)
+    return _token_at(doc, after.end()) if after else None
 
 
 # --- "N times" after a verb of doing ---------------------------------------------------------------
@@ -1122,7 +1149,7 @@ def _name_number(doc: Doc, pos: int) -> bool:
     if tok is None or tok.idx != pos or tok.tag_ != "CD" or tok.i == 0:
         return False
     prev = doc[tok.i - 1]
-    return prev.tag_ in ("NNP", "NNPS") and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
+    return prev.tag_ in NAME_TAGS and tok.head.i == prev.i and tok.dep_ in ("nummod", "appos", "compound")
 
 
 def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
@@ -1732,8 +1759,16 @@ def _after_small_move(text: str, start: int, c: Compiled, bound_verbs: bool = Fa
 def _level_after(text: str, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
     """Whether a level qualifier ("above", "below", "just under") and a value follow a change word at once ("rises above
     $5,000")."""
-    m = re.match(r"\s+(?P<q>(?:just\s+)?[A-Za-z]+)\s+", text[end:limit])
-    return m is not None and _norm(m.group("q")) in c.level_qualifiers and (end + m.end()) in values
+    m = c.level_after_re.match(text, end, limit)
+    return m is not None and _norm(m.group("q")) in c.level_qualifiers and m.end() in values
+
+
+def _level_after_re(qualifiers: list[str]) -> re.Pattern:
+    """The pattern ``_level_after`` reads a qualifier with: a word, after the lead word of a two-word qualifier of
+    rules/changes.yaml ``level_qualifiers`` ("just" of "just under") when one is written, so the lead words stay data."""
+    leads = sorted({q.split()[0] for q in qualifiers if len(q.split()) == 2})
+    lead = r"(?:(?:" + "|".join(re.escape(w) for w in leads) + r")\s+)?" if leads else ""
+    return rx.compile(r"\s+(?P<q>" + lead + r"[A-Za-z]+)\s+")
 
 
 def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
@@ -2073,13 +2108,17 @@ def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
     return b.head.dep_ == "conj" and b.head.head.i == a.head.i and a.head.tag_.startswith("NN") and b.head.tag_.startswith("NN")
 
 
-def _name_then_value(text: str, v: Value, limit: int, values: dict[int, Value]) -> bool:
-    """Whether the bare number ``v`` right after a proper noun ends a name, because another value follows it after
-    a space alone ("S&P 500 2 points")."""
+#: white space within a line
+INLINE_SPACE_RE = rx.compile(r"[^\S\n]+")
+
+
+def _value_after_name(text: str, v: Value, limit: int, values: dict[int, Value]) -> int | None:
+    """Where another value starts after the bare number ``v`` and a space alone ("S&P 500 2 points"): then ``v``, right
+    after a proper noun, ends the name and that value is the clause's. None when no value follows so."""
     if v.source != "bare" and v.source != "count":
-        return False
-    gap = re.match(r"[^\S\n]+", text[v.end : limit])
-    return gap is not None and (v.end + gap.end()) in values
+        return None
+    gap = INLINE_SPACE_RE.match(text, v.end, limit)
+    return gap.end() if gap is not None and gap.end() in values else None
 
 
 def _gapped_clause(
@@ -2091,13 +2130,13 @@ def _gapped_clause(
     i = j
     words: list[Token] = []
     while i < limit and len(words) <= c.max_gap_words:
-        if i in values and words and words[-1].tag_ in ("NNP", "NNPS") and _name_then_value(text, values[i], limit, values):
+        if i in values and words and words[-1].tag_ in NAME_TAGS and (after_name := _value_after_name(text, values[i], limit, values)) is not None:
             # "the S&P 500 2 points", "the FTSE 100 30 points": the number ends the name, the value follows it
             tok = _token_at(doc, i)
             if tok is None:
                 return None
             words.append(tok)
-            i = values[i].end + len(text[values[i].end : limit]) - len(text[values[i].end : limit].lstrip())
+            i = after_name
             continue
         if i in values or c.prep_re.match(text, i, limit):
             break

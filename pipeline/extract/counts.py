@@ -27,7 +27,7 @@ from pipeline import patterns as rx
 from pipeline.lexicon import alternation
 from pipeline.extract import Context, changes, doc_text
 from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, parse_number, parse_ordinal, parse_range, vocab
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, check_keys, check_windows
 
 RULE_KEYS = (
     "user_anchors", "anchor_modifiers", "forward_only_anchors", "bridges", "max_bridges",
@@ -637,7 +637,7 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
 
 
 PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
-              "of_the_determiners", "of_before", "more_after", "more_before", "year_count_not_after_tags", "numbering_verbs",
+              "of_the_determiners", "of_before", "more_after", "more_before", "more_before_window", "year_count_not_after_tags", "numbering_verbs",
               "irregular_plurals", "hyphen_noun_not", "hyphen_group_adjectives", "of_the_adjective_tags",
               "partitive_verb_links", "object_number_preps", "number_on_number_deps", "number_tags",
               "fraction_count_deps", "fraction_rate_words", "model_plural", "hyphen_noun_not_before",
@@ -666,6 +666,8 @@ class ParseRules:
     more_after: re.Pattern
     #: "an additional million-and-a-half": a word right before a number that adds to the count before it
     more_before: re.Pattern
+    #: how many characters before the number ``more_before`` is looked for in
+    more_before_window: int
     year_not_after_tags: frozenset[str]
     era_after: re.Pattern
     age_before: re.Pattern
@@ -777,6 +779,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         of_before=words(p["of_before"]),
         more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
         more_before=re.compile(r"(?<![\w-])(?:" + _alt(p["more_before"]) + r")[^\S\n]+$", re.I),
+        more_before_window=check_windows(
+            {"more_before_window": p["more_before_window"]}, where=f"{where}: parse_counts", keys=("more_before_window",)
+        )["more_before_window"],
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
         age_before=re.compile(
             r"(?<![\w-])(?:" + _alt(x["age_words"]) + r")[^\S\n]+(?:(?:" + _alt(data["between_words"]) + r")[^\S\n]+)?$", re.I
@@ -1843,7 +1848,7 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             unit, rule = noun.unit, noun.rule
         small_spelled = reading.spelled and not reading.has_magnitude
         previous = _previous_count(rows, sents, cand.start)
-        if unit is None and previous is not None and (pr.more_after.match(text, cand.end) or pr.more_before.search(sents.before(cand.start, 24))):
+        if unit is None and previous is not None and (pr.more_after.match(text, cand.end) or pr.more_before.search(sents.before(cand.start, pr.more_before_window))):
             unit, rule = previous["unit"], "count_more"  # "six nationals were killed, and seven more injured"
         if unit is None and previous is not None and _determined_number(cand, sents, c, pr):
             unit, rule = previous["unit"], "count_the_n"  # "The ten states ...; the ten with the lowest ..."

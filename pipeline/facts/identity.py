@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from spacy.attrs import LOWER, TAG
@@ -70,6 +71,10 @@ def label_of_id(entity_id: str | None) -> str | None:
     return entity_id.split(":", 1)[0].upper() if entity_id and ":" in entity_id else None
 
 
+#: double quotation marks, straight and curly: never part of a name's own letters
+_QUOTES = '"“”'
+
+
 def _base(name: str, fr: FactRules) -> str:
     """The name without a leading "the", the double quotes the NER keeps around a coined name ('the "Six Small
     Tigers' -> Six Small Tigers) and trailing corporate suffixes ("Northwind plc" -> "Northwind")."""
@@ -77,11 +82,6 @@ def _base(name: str, fr: FactRules) -> str:
     while len(words) > 1 and words[-1].lower().strip(",") in fr.corporate_suffixes:
         words.pop()
     return " ".join(words).strip(" ," + _QUOTES)
-
-
-#: double quotation marks, straight and curly: never part of a name's own letters
-_QUOTES = '"“”'
-
 
 
 def _initials(name: str) -> str:
@@ -222,31 +222,36 @@ def _mixed_case(tok: Token) -> bool:
 #: a lower-case letter then a capital inside one word: the words ``_mixed_case`` accepts, found by the
 #: regex engine over the text instead of a Python loop over every token
 _MIXED_CASE = re.compile(r"[^\W\d_A-Z][A-Z]")
+#: a capital letter standing alone: not inside a word, an initial ("J. Smith") or an abbreviation ("U.S.")
+_LONE_CAPITAL = re.compile(r"(?<![\w.'&-])[A-Z](?![\w.'&-])")
 
 
-def _mixed_case_tokens(doc: Doc, text: str) -> list[Token]:
-    """The tokens of ``doc`` that ``_mixed_case`` accepts, each once, in text order (the regex finds the
-    lower-upper pairs; the tokens holding them are then checked whole)."""
+def _tokens_found(doc: Doc, text: str, pattern: re.Pattern, accept: Callable[[Token], bool]) -> list[Token]:
+    """The tokens of ``doc`` that ``accept`` takes among those holding a match of ``pattern``, each once, in text
+    order: the regex engine finds the few places over the whole text (most articles have none), instead of a
+    Python loop over every token; the tokens there are then checked whole."""
     out: dict[int, Token] = {}
-    for m in _MIXED_CASE.finditer(text):
+    for m in pattern.finditer(text):
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         for tok in span if span is not None else ():
-            if _mixed_case(tok):
+            if accept(tok):
                 out.setdefault(tok.i, tok)
     return [out[i] for i in sorted(out)]
 
 
+def _mixed_case_tokens(doc: Doc, text: str) -> list[Token]:
+    """The tokens of ``doc`` that ``_mixed_case`` accepts (the regex finds the lower-upper pairs)."""
+    return _tokens_found(doc, text, _MIXED_CASE, _mixed_case)
+
+
 def _lone_capital_tokens(doc: Doc, text: str) -> list[Token]:
-    """The one-letter capital words of ``doc``, found by the regex engine over the text (most articles have none)."""
-    out = []
-    for m in _LONE_CAPITAL.finditer(text):
-        span = doc.char_span(m.start(), m.end())
-        if span is not None and len(span) == 1:
-            out.append(span[0])
-    return out
+    """The one-letter capital words of ``doc``: a token that is the regex's capital and nothing more."""
+    return _tokens_found(doc, text, _LONE_CAPITAL, lambda tok: len(tok.text) == 1)
 
 
 def _name_like(tok: Token, fr: FactRules) -> bool:
+    """Whether a token may be (part of) a name the NER missed: tagged a proper noun, or written like one whatever
+    the tag (mixed case, a lone capital)."""
     return tok.tag_ in fr.proper_noun_tags or _mixed_case(tok) or _lone_capital(tok, fr)
 
 
@@ -255,10 +260,6 @@ def _lone_capital(tok: Token, fr: FactRules) -> bool:
     whatever the tagger says (it tags "X" NN); not the words "A" and "I" (``lone_capital_skip``)."""
     text = tok.text
     return len(text) == 1 and text.isupper() and text not in fr.lone_capital_skip
-
-
-#: a capital letter standing alone: not inside a word, an initial ("J. Smith") or an abbreviation ("U.S.")
-_LONE_CAPITAL = re.compile(r"(?<![\w.'&-])[A-Z](?![\w.'&-])")
 
 
 def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
