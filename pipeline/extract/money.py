@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -425,7 +426,18 @@ def _written_with_magnitude(key: str, m: re.Match, mr: MoneyRules) -> bool:
     currency the word is, as a cue word would."""
     if mr.weak_after_magnitude is None:
         return False
-    return any(found.group("name").lower() == key for found in mr.weak_after_magnitude.finditer(m.string, 0, m.start("body")))
+    first = _first_after_magnitude(mr.weak_after_magnitude, m.string).get(key)
+    return first is not None and first < m.start("body")
+
+
+@lru_cache(maxsize=4)
+def _first_after_magnitude(pattern: re.Pattern, text: str) -> dict[str, int]:
+    """Where each weak currency name is first written after a magnitude in ``text`` (lowercased name -> offset of
+    the match's start): one scan per article instead of one per weak-name amount."""
+    first: dict[str, int] = {}
+    for found in pattern.finditer(text):
+        first.setdefault(found.group("name").lower(), found.start())
+    return first
 
 
 def _read(form: str, m: re.Match, rules: Rules, mr: MoneyRules) -> Mention | None:
