@@ -7,6 +7,7 @@ their counted noun, or (percentages) a change word or the nearest cue word.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -235,11 +236,35 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     return (word_metric or OTHER_METRIC), word
 
 
+def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool:
+    """Is ``word`` the noun the amount quantifies, naming what it is though no metric ("an interim dividend of 16.5
+    Australian cents a share", "a $42-a-share payout")? Such an amount written as a rate is that thing per share, not
+    a price."""
+    return word is not None and _names_nothing_measured(span, word, fr)
+
+
+def passive_verb(span: Span, fr: FactRules) -> bool:
+    """Is the first verb above the amount passive ("Jamie Dimon, who was paid $39 million")? A person's "paid" is
+    then what the person was paid (``person_passive_metric_words``), not what the person paid."""
+    verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
+    return verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def compared_multiplier(row: dict, changes: list[dict] | tuple[dict, ...], fr: FactRules) -> bool:
+    """Is the multiplier a comparison of two things ("trades at 12 times earnings", "twice as fast as sales"): its row in
+    the changes table (the multiplier's own span) is of a kind of ``comparison_kinds``?"""
+    span = (row.get("start"), row.get("end"))
+    return any(c.get("kind") in fr.comparison_kinds and (c.get("multiplier_start"), c.get("multiplier_end")) == span
+               for c in changes)
+
+
 def describe(
-    table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None, span: Span | None = None
+    table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None, span: Span | None = None,
+    changes: list[dict] | tuple[dict, ...] = (),
 ) -> tuple[str, float | None, str | None, str | None] | None:
     """(metric, value, unit, metric_text) of one mention, or None when it makes no fact. ``text`` is
-    ``doc.text`` when the caller already has it (Doc.text re-joins every token on each access)."""
+    ``doc.text`` when the caller already has it (Doc.text re-joins every token on each access); ``changes``
+    the article's changes rows (a multiplier they read as a comparison measures no growth)."""
     if table == "money":
         if fr.money_skip_equivalents and row.get("equivalent_of") is not None:
             return None
@@ -251,6 +276,8 @@ def describe(
         return (row["metric"], _value(row, "value"), "users", None) if row.get("metric") else None
     kind = row.get("kind")
     unit = row.get("unit")
+    if kind == "multiplier" and compared_multiplier(row, changes, fr):
+        return None
     metric = fr.quantity_kinds.get(kind or "")
     if metric is None and unit and unit.lower() in fr.count_units:
         metric = fr.count_units[unit.lower()]
