@@ -237,10 +237,11 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
         rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
         if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
-            thing = metric == OTHER_METRIC and names_what_it_is(span, metric_text, fr)  # "a dividend of €0.30 per share"
+            thing = (metric == OTHER_METRIC and bool(rate or row.get("per_unit"))  # "a dividend of €0.30 per share"
+                     and names_what_it_is(span, metric_text, fr))
             metric = priced(row, subject, fr, rate, thing) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
-            metric = persons_metric(metric, metric_text, subject, fr, passive_verb(span, fr))
+            metric = persons_metric(metric, metric_text, subject, fr, span)
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         if own_lede is not None and not_yet_reported(span, text, fr):  # "will pay $1.1 billion", "$33 million a year"
@@ -280,15 +281,16 @@ def _of_the_lede(subject: Subject, lede_names: frozenset[str]) -> bool:
     return any(k in lede_names for k in keys) or (subject.id or subject.name) in lede_names
 
 
-def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules, passive: bool = False) -> str:
+def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules, span: Span | None = None) -> str:
     """What a person's amount measures, when the word says it of a company ("Georges Elhedery, who earned $8.6
     million last year": pay, not profit; "Larry Ellison is worth $250 billion": wealth, not a valuation;
     "received total compensation of £14.7 million": pay, not a court's award): ``person_metric_words``, by the
-    governing word; ``person_passive_metric_words`` only under a passive verb ("Jamie Dimon, who was paid $39 million")."""
+    governing word; ``person_passive_metric_words`` only under a passive verb (``span``, the amount: "Jamie Dimon, who was
+    paid $39 million")."""
     if label_of_id(subject.id) != "PERSON":
         return metric
     word = (metric_text or "").lower()
-    if passive and word in fr.person_passive_metric_words:
+    if span is not None and word in fr.person_passive_metric_words and passive_verb(span, fr):
         return fr.person_passive_metric_words[word]
     return fr.person_metric_words.get(word, metric)
 
