@@ -141,6 +141,28 @@ METRIC_CASES = [
     # ... and its cost stays a cost (mirror: written3, "grossed" is no cue for that reason)
     ("The film, which cost an estimated $150 million to produce, has now grossed more than $1 billion globally.",
      "$150 million", "cost"),
+    # what money is paid to do says what it is (wsj_0981, written2 Qantas, wsj_0938) ...
+    ("MGM Grand Inc. has agreed to pay $93 million and nearly 1.8 million common shares to buy 117 acres of land along "
+     "the Las Vegas, Nev., Strip as a site for its planned movie-studio and theme-park resort.", "$93 million", "deal_value"),
+    ("It also said it would pay A$120 million to settle a lawsuit over the illegal sacking of 1,820 ground workers.",
+     "A$120 million", "fine"),
+    # ... not a to-infinitive that is no purpose of the paying verb (mirror: wsj2 Jayark, the clause hangs from "shares")
+    ("Apple must pay €500 million for preventing app developers from steering users to cheaper offers.", "€500 million",
+     "other"),
+    # a thing to be built is an investment (TimeBank wsj_0610, TempEval, retired) ...
+    ("And now Kellogg is indefinitely suspending work on what was to be a $1 billion cereal plant.", "$1 billion",
+     "investment"),
+    ("The academy bought a hundred acres in Loudon county, Virginia, and asked for permission to build a fifty million "
+     "dollar campus.", "fifty million dollar", "investment"),
+    # ... and the noun an amount quantifies names its metric over a cue of another word of the sentence ("low-cost",
+    # "valued"; retired, written)
+    ("Saudi Arabia and Syria sign agreements covering a joint low-cost carrier, a new international airport in Aleppo, "
+     "and a US$1 billion telecommunications project.", "US$1 billion", "investment"),
+    ("Coupang, which is listed in New York and reported revenue of US$31.2 billion last year, had earlier offered vouchers "
+     "worth ₩50,000 to each affected customer.", "US$31.2 billion", "revenue"),
+    # mirrors: a plant as a clause's subject names nothing, and gains before an "investment" compound stay profit (wsj_0144)
+    ("The plant produced $5 million of parts last year.", "$5 million", "other"),
+    ("Net advanced to $94.2 million, including net realized investment gains of $31 million.", "$31 million", "profit"),
 ]
 
 
@@ -172,8 +194,10 @@ def test_a_compared_multiplier_is_no_growth(run_text, text, mention, fact) -> No
     ("  time_rate_after: '(?:", "  time_rate_after: '(?:(", "facts.yaml"),
     ("person_passive_metric_words: {paid: salary}", "person_passive_metric_words: {paid: wages}", "wages"),
     ("  comparison_kinds: [comparison]", "  comparison_kinds: comparison", "comparison_kinds"),
+    ("campus: investment}", "campus: investmnt}", "investmnt"),
+    ("  purpose_deps: [advcl, xcomp]", "  purpose_deps: advcl", "purpose_deps"),
 ], ids=["unknown-measured-noun-metric", "auxiliaries-not-a-list", "rate-regex-broken", "unknown-passive-metric",
-        "comparison-kinds-not-a-list"])
+        "comparison-kinds-not-a-list", "unknown-built-noun-metric", "purpose-deps-not-a-list"])
 def test_broken_field_rules_stop_before_the_model(tmp_path, monkeypatch, capsys, old, new, named) -> None:
     """The keys of this round are checked like the others (tests/test_compile.py): one line naming file and key."""
     import shutil

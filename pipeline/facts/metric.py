@@ -165,7 +165,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
         named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
-        return _valued_thing(noun, fr) or (named[0] if named else fr.measured_noun_metrics.get(noun.lower_), noun.text)
+        # a noun of measured_noun_metrics before a compound ("net realized investment gains of $31 million": profit)
+        metric = fr.measured_noun_metrics.get(noun.lower_) or (named[0] if named else fr.built_noun_metrics.get(noun.lower_))
+        return _valued_thing(noun, fr) or (metric, noun.text)
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -189,6 +191,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             found = _object_metric(node, fr)  # "a 4% decline in revenue to $713.5 million"
             if found:
                 return found
+        found = _purpose(node, fr) if node.tag_.startswith("VB") else None
+        if found:  # "has agreed to pay $93 million ... to buy 117 acres of land"
+            return found
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:  # its head first ("Revenue at Europe's largest bank by assets")
@@ -199,6 +204,25 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
                         if metric:
                             return metric, tok.text
     return None, first_word
+
+
+def _purpose(verb: Token, fr: FactRules) -> tuple[str, str] | None:
+    """(metric, word) of a to-infinitive of purpose under a verb that names no metric ("agreed to pay $93 million and
+    nearly 1.8 million common shares to buy 117 acres": deal_value; "would pay A$120 million to settle a lawsuit": fine):
+    what the money is paid for says what it is."""
+    for clause in verb.children:
+        if clause.dep_ in fr.purpose_deps and clause.tag_.startswith("VB") and any(
+                c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
+            metric = _word_metric(clause, fr)
+            if metric:
+                return metric, clause.text
+    return None
+
+
+def _is_measured_noun(span: Span | None, word: str | None, fr: FactRules) -> bool:
+    """Is ``word`` the common noun the amount quantifies (``measured_noun``)?"""
+    noun = measured_noun(span, fr) if span is not None and word is not None else None
+    return noun is not None and noun.text == word
 
 
 def _names_nothing_measured(span: Span | None, word: str, fr: FactRules) -> bool:
@@ -224,6 +248,10 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         # and names no metric; the money table's cue is another word of the sentence ("loss"), not this amount's
         return OTHER_METRIC, word
     if word_metric in fr.money_words_first:
+        return word_metric, word
+    if word_metric and own and word_metric != own and _is_measured_noun(span, word, fr):
+        # "a US$1 billion telecommunications project" beside "a joint low-cost carrier": the noun the amount quantifies
+        # names its metric, the money table's cue is another word of the sentence
         return word_metric, word
     if word_metric and own in fr.object_first_metrics and word_metric != own:
         return word_metric, word  # the cue "raised" of the money table; the parse found what was raised
