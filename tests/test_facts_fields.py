@@ -163,6 +163,23 @@ METRIC_CASES = [
     # mirrors: a plant as a clause's subject names nothing, and gains before an "investment" compound stay profit (wsj_0144)
     ("The plant produced $5 million of parts last year.", "$5 million", "other"),
     ("Net advanced to $94.2 million, including net realized investment gains of $31 million.", "$31 million", "profit"),
+
+    # "before tax" / "after tax" name a profit line (written, written2, written3); a tax paid stays a tax (mirror)
+    ("Ryanair reported on Monday a profit after tax of €2.5 billion for the six months to September.", "€2.5 billion",
+     "profit"),
+    ("Qantas, which reported an underlying profit before tax of A$2.39 billion for the year to June, said it accepted the "
+     "ruling.", "A$2.39 billion", "profit"),
+    ("The company paid €2.5 billion in tax last year.", "€2.5 billion", "tax"),
+    # what is raised is funding, beside a valuation (written, written2) ...
+    ("Alphabet's Waymo unit raises $16 billion from outside investors at a valuation of $126 billion.", "$16 billion",
+     "funding"),
+    ("Klarna, the Swedish buy-now-pay-later lender, raises $1.37 billion in its initial public offering in New York, "
+     "valuing the company at $15.1 billion.", "$1.37 billion", "funding"),
+    # ... the valuation stays one, and a verb of another metric does not outrank the money table ("costs": a price)
+    ("Alphabet's Waymo unit raises $16 billion from outside investors at a valuation of $126 billion.", "$126 billion",
+     "valuation"),
+    ("A standard residential kit costs $349 in the United States, while the monthly subscription ranges from $80 to $120.",
+     "$349", "price"),
 ]
 
 

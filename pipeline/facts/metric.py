@@ -225,6 +225,15 @@ def _is_measured_noun(span: Span | None, word: str | None, fr: FactRules) -> boo
     return noun is not None and noun.text == word
 
 
+def _is_direct_verb(span: Span | None, word: str | None) -> bool:
+    """Is ``word`` the verb whose direct object the amount is ("Alphabet's Waymo unit raises $16 billion ... at a
+    valuation of $126 billion": funding, not the valuation beside it)? Only a verb of ``object_first_metrics`` is taken
+    so: "costs $349" is a price and "funneled ¥1 billion into consumer-facing marketing" marketing, whatever the verb
+    alone says."""
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "dobj" and root.head.tag_.startswith("VB") and root.head.text == word
+
+
 def _names_nothing_measured(span: Span | None, word: str, fr: FactRules) -> bool:
     """Is ``word`` the common noun the amount quantifies (``measured_noun``: "a $24 million one-time charge", "a
     write-down of $143.6 million", "an interim dividend of 16.5 Australian cents"), which names no metric?"""
@@ -249,7 +258,8 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         return OTHER_METRIC, word
     if word_metric in fr.money_words_first:
         return word_metric, word
-    if word_metric and own and word_metric != own and _is_measured_noun(span, word, fr):
+    if word_metric and own and word_metric != own and (_is_measured_noun(span, word, fr) or (
+            word_metric in fr.object_first_metrics and _is_direct_verb(span, word))):
         # "a US$1 billion telecommunications project" beside "a joint low-cost carrier": the noun the amount quantifies
         # names its metric, the money table's cue is another word of the sentence
         return word_metric, word
