@@ -26,7 +26,7 @@ from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import describe
+from pipeline.facts.metric import describe, names_what_it_is, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
@@ -218,7 +218,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             if span is None or len(span) == 0:
                 continue
             span = number_rooted(span, fr)
-            described = describe(table, row, doc, fr, text, span)
+            described = describe(table, row, doc, fr, text, span, changes)
         except (KeyError, TypeError, ValueError):
             continue
         if described is None:
@@ -237,9 +237,11 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
         rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
         if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
-            metric = priced(row, subject, fr, rate) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
+            thing = (metric == OTHER_METRIC and bool(rate or row.get("per_unit"))  # "a dividend of €0.30 per share"
+                     and names_what_it_is(span, metric_text, fr))
+            metric = priced(row, subject, fr, rate, thing) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
-            metric = persons_metric(metric, metric_text, subject, fr)
+            metric = persons_metric(metric, metric_text, subject, fr, span)
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         if own_lede is not None and not_yet_reported(span, text, fr):  # "will pay $1.1 billion", "$33 million a year"
@@ -279,21 +281,26 @@ def _of_the_lede(subject: Subject, lede_names: frozenset[str]) -> bool:
     return any(k in lede_names for k in keys) or (subject.id or subject.name) in lede_names
 
 
-def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules) -> str:
+def persons_metric(metric: str, metric_text: str | None, subject: Subject, fr: FactRules, span: Span | None = None) -> str:
     """What a person's amount measures, when the word says it of a company ("Georges Elhedery, who earned $8.6
     million last year": pay, not profit; "Larry Ellison is worth $250 billion": wealth, not a valuation;
     "received total compensation of £14.7 million": pay, not a court's award): ``person_metric_words``, by the
-    governing word."""
+    governing word; ``person_passive_metric_words`` only under a passive verb (``span``, the amount: "Jamie Dimon, who was
+    paid $39 million")."""
     if label_of_id(subject.id) != "PERSON":
         return metric
-    return fr.person_metric_words.get((metric_text or "").lower(), metric)
+    word = (metric_text or "").lower()
+    if span is not None and word in fr.person_passive_metric_words and passive_verb(span, fr):
+        return fr.person_passive_metric_words[word]
+    return fr.person_metric_words.get(word, metric)
 
 
-def priced(row: dict, subject: Subject, fr: FactRules, rate: bool = False) -> str | None:
+def priced(row: dict, subject: Subject, fr: FactRules, rate: bool = False, thing: bool = False) -> str | None:
     """``price_metric`` for an amount no word names a metric of, when it is a rate ("US$4,000 per ounce"; ``rate``:
     the text says so where the money table did not) or its subject is a traded thing ("Bitcoin falls below
-    US$90,000": its level is its price)."""
-    if rate or row.get("per_unit") or label_of_id(subject.id) in fr.price_subject_labels:
+    US$90,000": its level is its price); ``thing``: the amount quantifies a noun that names what it is, and a rate of
+    it is that thing per unit ("an interim dividend of 16.5 Australian cents a share"), no price."""
+    if (not thing and (rate or row.get("per_unit"))) or label_of_id(subject.id) in fr.price_subject_labels:
         return fr.price_metric
     return None
 

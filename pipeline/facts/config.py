@@ -18,6 +18,7 @@ class FactRules:
     money_skip_metrics: frozenset[str]
     money_skip_equivalents: bool
     quantity_kinds: dict[str, str]
+    comparison_kinds: frozenset[str]
     count_units: dict[str, str]
     percent_cues: tuple[tuple[str, re.Pattern], ...]
     percent_change: dict[str, str]
@@ -139,6 +140,10 @@ class FactRules:
     plural_noun_tags: frozenset[str]
     amount_of_preps: frozenset[str]
     person_metric_words: dict[str, str]
+    person_passive_metric_words: dict[str, str]
+    built_noun_metrics: dict[str, str]
+    purpose_deps: frozenset[str]
+    purpose_markers: frozenset[str]
     item_list_share: float
     company_label: str
     person_labels: frozenset[str]
@@ -197,7 +202,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -209,7 +214,7 @@ _WORD_SETS = (
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "recipient_preps",
-    "future_auxiliaries", "quantity_nouns",
+    "future_auxiliaries", "quantity_nouns", "purpose_markers",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
@@ -286,7 +291,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -310,9 +315,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         for key, value in block.items():
             if key in _LIST_KEYS and not isinstance(value, (list, tuple)):
                 raise RulesError(f"{where}: {section}.{key}: expected a list, got {type(value).__name__} {value!r}")
-    unknown_metrics = sorted(set(dict(m["measured_noun_metrics"]).values()) - set(vocabulary.metric_of.values()))
-    if unknown_metrics:
-        raise RulesError(f"{where}: metrics.measured_noun_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml")
+    for key in ("measured_noun_metrics", "person_passive_metric_words", "built_noun_metrics"):
+        unknown_metrics = sorted(set(dict(m[key]).values()) - set(vocabulary.metric_of.values()))
+        if unknown_metrics:
+            raise RulesError(f"{where}: metrics.{key}: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(
@@ -325,6 +331,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         neuter_possessive_words=_words(s["neuter_possessives"]),
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         measured_noun_metrics=_mapping(m["measured_noun_metrics"], where=f"{where}: metrics.measured_noun_metrics"),
+        built_noun_metrics=_mapping(m["built_noun_metrics"], where=f"{where}: metrics.built_noun_metrics"),
+        person_passive_metric_words=_mapping(m["person_passive_metric_words"], where=f"{where}: metrics.person_passive_metric_words"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
         money_words=dict(vocabulary.metric_of),

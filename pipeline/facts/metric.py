@@ -7,6 +7,7 @@ their counted noun, or (percentages) a change word or the nearest cue word.
 from __future__ import annotations
 
 import re
+from itertools import islice
 
 from spacy.tokens import Doc, Span, Token
 
@@ -164,7 +165,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
         named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
-        return _valued_thing(noun, fr) or (named[0] if named else fr.measured_noun_metrics.get(noun.lower_), noun.text)
+        # a noun of measured_noun_metrics before a compound ("net realized investment gains of $31 million": profit)
+        metric = fr.measured_noun_metrics.get(noun.lower_) or (named[0] if named else fr.built_noun_metrics.get(noun.lower_))
+        return _valued_thing(noun, fr) or (metric, noun.text)
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -188,6 +191,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             found = _object_metric(node, fr)  # "a 4% decline in revenue to $713.5 million"
             if found:
                 return found
+        found = _purpose(node, fr) if node.tag_.startswith("VB") else None
+        if found:  # "has agreed to pay $93 million ... to buy 117 acres of land"
+            return found
         if node.tag_.startswith("VB") or node.dep_ == "ROOT":
             for child in node.children:
                 if child.dep_ in fr.subject_deps:  # its head first ("Revenue at Europe's largest bank by assets")
@@ -198,6 +204,34 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
                         if metric:
                             return metric, tok.text
     return None, first_word
+
+
+def _purpose(verb: Token, fr: FactRules) -> tuple[str, str] | None:
+    """(metric, word) of a to-infinitive of purpose under a verb that names no metric ("agreed to pay $93 million and
+    nearly 1.8 million common shares to buy 117 acres": deal_value; "would pay A$120 million to settle a lawsuit": fine):
+    what the money is paid for says what it is."""
+    for clause in verb.children:
+        if clause.dep_ in fr.purpose_deps and clause.tag_.startswith("VB") and any(
+                c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
+            metric = _word_metric(clause, fr)
+            if metric:
+                return metric, clause.text
+    return None
+
+
+def _is_measured_noun(span: Span | None, word: str | None, fr: FactRules) -> bool:
+    """Is ``word`` the common noun the amount quantifies (``measured_noun``)?"""
+    noun = measured_noun(span, fr) if span is not None and word is not None else None
+    return noun is not None and noun.text == word
+
+
+def _is_direct_verb(span: Span | None, word: str | None) -> bool:
+    """Is ``word`` the verb whose direct object the amount is ("Alphabet's Waymo unit raises $16 billion ... at a
+    valuation of $126 billion": funding, not the valuation beside it)? Only a verb of ``object_first_metrics`` is taken
+    so: "costs $349" is a price and "funneled ¥1 billion into consumer-facing marketing" marketing, whatever the verb
+    alone says."""
+    root = span.root if span is not None else None
+    return root is not None and root.dep_ == "dobj" and root.head.tag_.startswith("VB") and root.head.text == word
 
 
 def _names_nothing_measured(span: Span | None, word: str, fr: FactRules) -> bool:
@@ -224,6 +258,11 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         return OTHER_METRIC, word
     if word_metric in fr.money_words_first:
         return word_metric, word
+    if word_metric and own and word_metric != own and (_is_measured_noun(span, word, fr) or (
+            word_metric in fr.object_first_metrics and _is_direct_verb(span, word))):
+        # "a US$1 billion telecommunications project" beside "a joint low-cost carrier": the noun the amount quantifies
+        # names its metric, the money table's cue is another word of the sentence
+        return word_metric, word
     if word_metric and own in fr.object_first_metrics and word_metric != own:
         return word_metric, word  # the cue "raised" of the money table; the parse found what was raised
     if word_metric and word is not None and own and fr.money_words.get(word.lower()) == own:
@@ -235,11 +274,35 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     return (word_metric or OTHER_METRIC), word
 
 
+def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool:
+    """Is ``word`` the noun the amount quantifies, naming what it is though no metric ("an interim dividend of 16.5
+    Australian cents a share", "a $42-a-share payout")? Such an amount written as a rate is that thing per share, not
+    a price."""
+    return word is not None and _names_nothing_measured(span, word, fr)
+
+
+def passive_verb(span: Span, fr: FactRules) -> bool:
+    """Is the first verb above the amount passive ("Jamie Dimon, who was paid $39 million")? A person's "paid" is
+    then what the person was paid (``person_passive_metric_words``), not what the person paid."""
+    verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
+    return verb is not None and any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def compared_multiplier(row: dict, changes: list[dict] | tuple[dict, ...], fr: FactRules) -> bool:
+    """Is the multiplier a comparison of two things ("trades at 12 times earnings", "twice as fast as sales"): its row in
+    the changes table (the multiplier's own span) is of a kind of ``comparison_kinds``?"""
+    span = (row.get("start"), row.get("end"))
+    return any(c.get("kind") in fr.comparison_kinds and (c.get("multiplier_start"), c.get("multiplier_end")) == span
+               for c in changes)
+
+
 def describe(
-    table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None, span: Span | None = None
+    table: str, row: dict, doc: Doc, fr: FactRules, text: str | None = None, span: Span | None = None,
+    changes: list[dict] | tuple[dict, ...] = (),
 ) -> tuple[str, float | None, str | None, str | None] | None:
     """(metric, value, unit, metric_text) of one mention, or None when it makes no fact. ``text`` is
-    ``doc.text`` when the caller already has it (Doc.text re-joins every token on each access)."""
+    ``doc.text`` when the caller already has it (Doc.text re-joins every token on each access); ``changes``
+    the article's changes rows (a multiplier they read as a comparison measures no growth)."""
     if table == "money":
         if fr.money_skip_equivalents and row.get("equivalent_of") is not None:
             return None
@@ -251,6 +314,8 @@ def describe(
         return (row["metric"], _value(row, "value"), "users", None) if row.get("metric") else None
     kind = row.get("kind")
     unit = row.get("unit")
+    if kind == "multiplier" and compared_multiplier(row, changes, fr):
+        return None
     metric = fr.quantity_kinds.get(kind or "")
     if metric is None and unit and unit.lower() in fr.count_units:
         metric = fr.count_units[unit.lower()]
