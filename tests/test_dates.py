@@ -459,6 +459,9 @@ def test_deadline_dates_take_no_tense(nlp, rules, settings, sentence, published,
     ("Sun Microsystems posted a third-quarter loss. Passenger traffic jumped 14% in the quarter, while profit per "
      "passenger grew 2%.", "the quarter", "1989-Q3"),
     ("Net income for the second quarter of 1988 fell. Sales in the quarter rose.", "the quarter", "1988-Q2"),
+    # TimeBank (WSJ 1989): "the quarter a year ago" is the named quarter a year before
+    ("Third-quarter net income rose 5%. For the quarter a year ago, it earned $16.3 million.",
+     "the quarter a year ago", "1988-Q3"),
 ])
 def test_latest_and_anaphoric_quarters(nlp, rules, settings, sentence, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, date(1989, 10, 26)), span)["value"] == value

@@ -107,6 +107,9 @@ CASES = [
      "the fiscal year ended March 31", "FY2025", "2024-04-01", "2025-03-31", "03-31", None),
     ("no-company-this-fiscal-year", "2013-03-22", "Spending cuts are expected this fiscal year.",
      "this fiscal year", "FY2013", None, None, None, None),
+    # "the 2025/26 fiscal year": a year written with its end year before "fiscal year"
+    ("sony-slash-years-before-fiscal-year", "2026-05-13", "Sony said operating income for the 2025/26 fiscal year rose 10%.",
+     "the 2025/26 fiscal year", "FY2025", "2025-04-01", "2026-03-31", "03-31", "sony"),
     # a quarter that says fiscal itself, of a plain year (was FY1989-Q2 and a separate 1988)
     ("unknown-company-fiscal-quarter-of-year", "1989-10-26", "Acme Corp's net income for the fiscal second quarter of 1988 fell.",
      "the fiscal second quarter of 1988", "FY1988-Q2", None, None, None, None),

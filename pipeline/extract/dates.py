@@ -1253,6 +1253,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
             if named is None:
                 continue  # "the quarter" with no quarter named before it: no reading
             read = replace(named, mod=None)
+            if m.group("ago"):  # "the quarter a year ago": the same quarter a year before
+                read = _a_year_before(read)
         if read.needs_year:
             context_year = _fiscal_context(text, kept[:i], start)
             if context_year is not None:
@@ -1265,6 +1267,21 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
     rows.extend(_spacy_fallback(ents, text, c, anchor, blocked + taken))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
+
+
+def _a_year_before(read: Read) -> Read:
+    """The same period a year earlier ("2025-Q3" -> "2024-Q3", "FY2025-Q1" -> "FY2024-Q1", its days too)."""
+    def back(d: date | None) -> date | None:
+        if d is None:
+            return None
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:  # February 29
+            return d.replace(year=d.year - 1, day=28)
+
+    start, end = back(read.start_date), back(read.end_date)
+    value = re.sub(r"\d{4}", lambda y: f"{int(y.group()) - 1:04d}", read.value, count=1)
+    return replace(read, value=value, start_date=start, end_date=end)
 
 
 def _last_quarter(before: list) -> Read | None:
