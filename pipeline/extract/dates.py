@@ -548,9 +548,7 @@ def r_month_span(x: Match) -> Read | None:
         year, relative = _latest_part_year(x.anchor.year, last, 1, x.anchor, x.tense), True
     else:
         return None
-    a = shift(date(year, last, 1), -2, "M")
-    return Read(f"{a.year:04d}-{a.month:02d}/{year:04d}-{last:02d}", start_date=a, end_date=month_end(year, last),
-                granularity="month", is_relative=relative)
+    return _months_ending(year, last, 3, relative)
 
 
 def r_year_span(x: Match) -> Read | None:
@@ -570,12 +568,9 @@ def r_latest_quarter(x: Match) -> Read | None:
     by the anchor (said on 1989-10-26: 1989-Q3)."""
     if x.anchor is None:
         return None
-    index = (x.anchor.month - 1) // 3  # the quarter before the anchor's own (0: the year before's fourth)
-    year = x.anchor.year if index else x.anchor.year - 1
-    index = index or 4
-    first = (index - 1) * 3 + 1
-    return Read(f"{year:04d}-Q{index}", start_date=date(year, first, 1), end_date=month_end(year, first + 2),
-                granularity="quarter", is_relative=True)
+    own_quarter_start = date(x.anchor.year, (x.anchor.month - 1) // 3 * 3 + 1, 1)
+    value, a, b, gran = at_grain(own_quarter_start - timedelta(days=1), "Q")  # the quarter before the anchor's own
+    return Read(value, start_date=a, end_date=b, granularity=gran, is_relative=True)
 
 
 def r_quarter_anaphor(x: Match) -> Read | None:
@@ -806,10 +801,14 @@ def r_months_to(x: Match) -> Read | None:
         # "the six months ended Oct. 1", "the year ended July 2": a 52/53-week calendar's period that ends on the
         # weekday nearest a month's end, which is the month before
         year, month = (year - 1, 12) if month == 1 else (year, month - 1)
-        end = month_end(year, month)
+    return _months_ending(year, month, months, relative)
+
+
+def _months_ending(year: int, month: int, months: int, relative: bool) -> Read:
+    """The ``months`` whole months ending with ``month`` of ``year``, as an ISO interval of months (2025-07/2025-12)."""
     first = shift(date(year, month, 1), -(months - 1), "M")
-    return Read(f"{first.year:04d}-{first.month:02d}/{year:04d}-{month:02d}", start_date=first, end_date=end,
-                granularity="month", is_relative=relative)
+    return Read(f"{first.year:04d}-{first.month:02d}/{year:04d}-{month:02d}", start_date=first,
+                end_date=month_end(year, month), granularity="month", is_relative=relative)
 
 
 #: months in a unit a reporting period is counted in
@@ -1271,15 +1270,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
 
 def _a_year_before(read: Read) -> Read:
     """The same period a year earlier ("2025-Q3" -> "2024-Q3", "FY2025-Q1" -> "FY2024-Q1", its days too)."""
-    def back(d: date | None) -> date | None:
-        if d is None:
-            return None
-        try:
-            return d.replace(year=d.year - 1)
-        except ValueError:  # February 29
-            return d.replace(year=d.year - 1, day=28)
-
-    start, end = back(read.start_date), back(read.end_date)
+    start = shift(read.start_date, -1, "Y") if read.start_date else None  # shift keeps a February 29 in its month
+    end = shift(read.end_date, -1, "Y") if read.end_date else None
     value = re.sub(r"\d{4}", lambda y: f"{int(y.group()) - 1:04d}", read.value, count=1)
     return replace(read, value=value, start_date=start, end_date=end)
 
