@@ -780,6 +780,26 @@ SUBJECT_CASES = [
     ("a-named-giver-keeps-it", "The World Bank pledged $1 billion to Syria on Monday.", "$1 billion", {"subject": "World Bank"}),
     ("two-recipients-own-nothing-alone", "International donors pledged $4.2 billion to Pakistan and Bangladesh.",
      "$4.2 billion", {"subject": None}),
+    # an amount a verb sets for "the value / price / cost of X" is X's, not the estimating agent's (news-dev dev split,
+    # the gold toilet stolen from Blenheim Palace: the speaker was the subject at 0.85); X a common noun naming
+    # nobody leaves it to no one; X written "its ..." is whom "its" stands for; a place X is located in is not X
+    ("the-valued-thing-owns-its-value-not-the-agent", "Dominic Hare, chief executive of the palace, placed the value of "
+     "the artwork in the range of five to six million US dollars.", "five to six million US dollars",
+     {"subject": None, "rule": "ambiguous"}),
+    ("the-priced-thing-is-its-owners-through-its", "Spotify raises the price of its Premium plan in the United States "
+     "to US$12.", "US$12", {"subject": "Spotify"}),
+    ("a-named-valued-thing-owns-the-value", "Analysts placed the value of the Pikachu Illustrator Card at US$5 million.",
+     "US$5 million", {"subject": "Pikachu Illustrator Card"}),
+    # mirrors: a value noun with no "of X" leaves the clause's subject the owner
+    ("a-value-of-no-thing-keeps-the-clause-subject", "Acme put its value at $5 billion.", "$5 billion",
+     {"subject": "Acme", "rule": "clause_subject"}),
+    # a capitalised common noun opening its sentence in compound of a common-noun subject names no owner (news-dev dev
+    # split, the 2019 UK general election: "Voter" was the subject at 0.85); the mirrors: a name in the same place,
+    # and the same common noun where the NER reads a name
+    ("a-sentence-initial-common-noun-is-no-name", "Voter turnout fell to 67.3% as the party spent £5 million.",
+     "£5 million", {"subject": None}),
+    ("a-name-written-again-inside-a-sentence-is-a-name", "Pegasus revenue rose to €5 billion. The figure for Turkish "
+     "airline Pegasus was a record.", "€5 billion", {"subject": "Pegasus"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -790,6 +810,24 @@ SUBJECT_CASES = [
 def test_subject_of_general_news(run_text, text, mention, expected) -> None:
     fact = _fact(run_text(text), text, mention)
     assert {k: fact[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("url,subject", [
+    ("https://en.wikinews.org/wiki/Students_compete_in_second_international_Neurosurgery_Olympiad", None),
+    # the mirror: the same text from another publisher leaves the name a candidate (the paragraph's topic)
+    ("https://example.org/story", "Wikinews"),
+])
+def test_the_publisher_is_never_a_subject(nlp, rules, settings, url, subject) -> None:
+    """news-dev dev split (the Tyumen neurosurgery Olympiad): the publisher of the text reports, it owns nothing."""
+    from pipeline.run import load_stages
+
+    text = ('Wikinews attended the event, and talked to some of those involved. "Now the annual volume of our exports '
+            '— non-row materials and non-energy — has come close to a billion dollars."')
+    ctx = Context("t", date(2019, 5, 6), rules, settings, source=None, url=url)
+    doc, found = nlp(text), {}
+    for name, func in load_stages():
+        found[name] = func(doc, ctx, found)
+    assert _fact(found["facts"], text, "a billion dollars")["subject"] == subject
 
 
 def test_no_entity_means_low_confidence(run_text) -> None:

@@ -409,6 +409,35 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     return None
 
 
+def valued_thing(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """'Dominic Hare ... placed the value of the artwork in the range of five to six million US dollars': an amount
+    a verb sets for its object "the value / price / cost of X" (``valued_nouns`` with ``valued_noun_preps``) is X's,
+    not the estimating agent's. X a name: that name; "its" / "the company": whom they stand for; a common
+    noun naming nobody ("the artwork"): no one's (the agent is still not the owner)."""
+    fr = scene.fr
+    if prev is None or prev.dep_ != "prep":
+        return None
+    things = [o for c in node.children if c.dep_ in fr.valued_object_deps and c.i != prev.i and c.lower_ in fr.valued_nouns
+              for p in c.children if p.dep_ == "prep" and p.lower_ in fr.valued_noun_preps for o in p.children if o.dep_ == "pobj"]
+    if not things:
+        return None
+    # "the price of its cheapest model, the Seagull": the name in apposition; "the price of its Premium plan in the
+    # United States": a place the thing is located in is not the thing
+    cands = drop_owners([(e, t) for o in things for e, t in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)
+                         if not (e.label in fr.place_labels and t.i != o.i and _located(t, o))])
+    if cands:  # several things that share no one owner ("its drug Wegovy and its treatment Ozempic"): the clause decides
+        chosen = choose(scene, cands, "valued_object", climbs)
+        return chosen if chosen.name is not None else None
+    for obj in things:
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in fr.possessive_pronouns), None)
+        found = (pronoun(scene, owner, climbs) if owner is not None else
+                 pronoun(scene, obj, climbs) if obj.lower_ in fr.pronouns else
+                 anaphor(scene, [obj], climbs) if description_first(scene, obj) else None)
+        if found:
+            return found
+    return Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+
+
 def recipient(scene: Scene, node: Token, prev: Token | None, subj: Token, climbs: int) -> Subject | None:
     """'International donors pledged $4.2 billion to Pakistan': when the givers are a common noun that names
     nobody, the one name the amount is given to (``recipient_preps`` under a verb of giving, ``recipient_verbs``)
@@ -460,7 +489,7 @@ def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Su
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
-    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs)
+    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs) or valued_thing(scene, node, prev, climbs)
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
