@@ -790,6 +790,12 @@ SUBJECT_CASES = [
      "to US$12.", "US$12", {"subject": "Spotify"}),
     ("a-named-valued-thing-owns-the-value", "Analysts placed the value of the Pikachu Illustrator Card at US$5 million.",
      "US$5 million", {"subject": "Pikachu Illustrator Card"}),
+    # an amount taken "off the value of X" is X's loss (written-facts-3, a portal day: DeepSeek was the subject at 0.85)
+    ("taken-off-the-value-of-a-name", "Chinese artificial intelligence start-up DeepSeek's release of its R1 reasoning "
+     "model wipes about US$590 billion off the market value of Nvidia, the largest one-day loss for any company in U.S. "
+     "history.", "US$590 billion", {"subject": "NVIDIA", "rule": "valued_object"}),
+    ("raised-from-a-sale-is-the-sellers", "Acme raised $5 million from the sale of its stake.", "$5 million",
+     {"subject": "Acme"}),
     # mirrors: a value noun with no "of X" leaves the clause's subject the owner
     ("a-value-of-no-thing-keeps-the-clause-subject", "Acme put its value at $5 billion.", "$5 billion",
      {"subject": "Acme", "rule": "clause_subject"}),

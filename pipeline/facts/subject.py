@@ -412,12 +412,19 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
 def valued_thing(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
     """'Dominic Hare ... placed the value of the artwork in the range of five to six million US dollars': an amount
     a verb sets for its object "the value / price / cost of X" (``valued_nouns`` with ``valued_noun_preps``) is X's,
-    not the estimating agent's. X a name: that name; "its" / "the company": whom they stand for; a common
+    not the estimating agent's; so is an amount a verb takes "off / from the value of X" ("DeepSeek's release wipes
+    US$590 billion off the market value of Nvidia": Nvidia's loss, ``valued_from_preps``). X a name: that name; "its" / "the company": whom they stand for; a common
     noun naming nobody ("the artwork"): no one's (the agent is still not the owner)."""
     fr = scene.fr
-    if prev is None or prev.dep_ != "prep":
+    if prev is None:
         return None
-    things = [o for c in node.children if c.dep_ in fr.valued_object_deps and c.i != prev.i and c.lower_ in fr.valued_nouns
+    if prev.dep_ == "prep":  # "placed the value of X at/in ... $5 million"
+        valued = [c for c in node.children if c.dep_ in fr.valued_object_deps and c.i != prev.i]
+    elif prev.dep_ in fr.valued_object_deps:  # "wipes US$590 billion off the market value of Nvidia"
+        valued = [o for c in node.children if c.dep_ == "prep" and c.lower_ in fr.valued_from_preps for o in c.children if o.dep_ == "pobj"]
+    else:
+        return None
+    things = [o for c in valued if c.lower_ in fr.valued_nouns
               for p in c.children if p.dep_ == "prep" and p.lower_ in fr.valued_noun_preps for o in p.children if o.dep_ == "pobj"]
     if not things:
         return None
