@@ -796,6 +796,14 @@ SUBJECT_CASES = [
      "history.", "US$590 billion", {"subject": "NVIDIA", "rule": "valued_object"}),
     ("raised-from-a-sale-is-the-sellers", "Acme raised $5 million from the sale of its stake.", "$5 million",
      {"subject": "Acme"}),
+    # a name written "X, <state>," right before a description is a town, whatever the NER calls it (TimeBank wsj_0568:
+    # "Blue Bell", read as an ORG, was the subject at 0.85); the mirror: a name right before it names it
+    ("a-town-and-state-before-a-description-locate-it", "Unisys, whose revenue inched up 3.7% in the quarter to $2.35 "
+     "billion from $2.27 billion in the year-earlier quarter, had an operating loss of about $30 million. On top of that, "
+     "the Blue Bell, Pa., concern took a $230 million charge related to the layoffs of 8,000 employees.", "$230 million",
+     {"subject": "Unisys", "rule": "anaphor"}),
+    ("a-name-right-before-a-description-names-it", "Unisys had an operating loss of about $30 million. The Blue Bell "
+     "concern took a $230 million charge.", "$230 million", {"subject": "Blue Bell"}),
     # mirrors: a value noun with no "of X" leaves the clause's subject the owner
     ("a-value-of-no-thing-keeps-the-clause-subject", "Acme put its value at $5 billion.", "$5 billion",
      {"subject": "Acme", "rule": "clause_subject"}),
