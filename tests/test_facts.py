@@ -1132,3 +1132,13 @@ METRIC_CASES = [
 @pytest.mark.parametrize("text,mention,metric", METRIC_CASES)
 def test_metric_of_general_news(run_text, text, mention, metric) -> None:
     assert _fact(run_text(text), text, mention)["metric"] == metric
+
+
+def test_common_nouns_come_from_the_models_lemmatizer(settings) -> None:
+    """The noun list that tells "Voter turnout" from "Nvidia revenue" is the installed model's own (its lemmatizer's
+    WordNet index); a model that ships none leaves every parse-found name as it was."""
+    from pipeline.facts.candidates import common_nouns
+
+    nouns = common_nouns(settings.model)
+    assert {"voter", "turnout", "artwork"} <= nouns and "nvidia" not in nouns
+    assert common_nouns("no_such_model_installed") == frozenset()

@@ -21,7 +21,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import Context, doc_text
-from pipeline.facts.candidates import Scene, common_nouns, variant_owner_map, without_non_names
+from pipeline.facts.candidates import Scene, variant_owner_map, without_non_names
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
@@ -191,7 +191,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     numbers = [(r["start"], r["end"]) for t in SOURCE_TABLES for r in found.get(t, ()) if r.get("start") is not None and r.get("end") is not None]
     publisher = publisher_names(ctx.source, ctx.url)
     index = without_non_names(doc, build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers),
-                              common_nouns(ctx.settings.model), publisher, fr)
+                              ctx.settings.model, publisher, fr)
     paras = paragraphs(text)
     sents = tuple(doc.sents)
     amounts = tuple(sorted((r["start"], r["end"]) for t in ("money", "user_counts") for r in found.get(t, ())

@@ -110,31 +110,31 @@ def common_nouns(model: str) -> frozenset[str]:
     return frozenset()
 
 
-def named_only_by_position(doc: Doc, ent: Entity, nouns: frozenset[str], fr: FactRules) -> bool:
+def named_only_by_position(doc: Doc, ent: Entity, model: str, fr: FactRules) -> bool:
     """'Voter turnout was down by about 1.5%': a name the parse alone found (``PROPN``: no NER label, no
-    gazetteer) that is one word opening its sentence, a common noun of English, a modifier in compound of a
-    common noun, and nowhere else capitalised inside a sentence, is capitalised by its place, not because it names
-    anyone ("Nvidia revenue" is kept; so is a word standing alone as the subject, "Acme's revenue": a company may
-    bear a common noun's name)."""
+    gazetteer) that is one word opening its sentence, a modifier in compound of a common noun, nowhere else
+    capitalised inside a sentence, and a common noun of English (``common_nouns`` of the ``model``), is
+    capitalised by its place, not because it names anyone ("Nvidia revenue" is kept; so is a word standing alone
+    as the subject, "Acme's revenue": a company may bear a common noun's name)."""
     if ent.label != "PROPN" or ent.listed:
         return False
     span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return False
     tok = span[0]
-    if not (tok.is_sent_start and tok.is_title and tok.dep_ == "compound" and tok.head.tag_ in fr.common_noun_tags
-            and tok.lower_ in nouns):
+    if not (tok.is_sent_start and tok.is_title and tok.dep_ == "compound" and tok.head.tag_ in fr.common_noun_tags):
         return False
     # the noun list holds names too ("pegasus", "amazon"): a name the article also writes capitalised inside a
     # sentence is a name ("Pegasus revenue rose ... Turkish airline Pegasus")
-    return not any(t.text == tok.text and not t.is_sent_start for t in doc)
+    if any(t.text == tok.text and not t.is_sent_start for t in doc):
+        return False
+    return tok.lower_ in common_nouns(model)  # read last: most articles never get here, and the list loads once
 
 
-def without_non_names(doc: Doc, index: EntityIndex, nouns: frozenset[str], publisher: frozenset[str], fr: FactRules) -> EntityIndex:
+def without_non_names(doc: Doc, index: EntityIndex, model: str, publisher: frozenset[str], fr: FactRules) -> EntityIndex:
     """The index without candidates that name no owner: a capitalised common noun (``named_only_by_position``)
     and the publisher of the text ("Wikinews attended the event": the source is never whose amount it is)."""
-    drop = {id(e) for e in index.ents
-            if e.name.lower() in publisher or (nouns and named_only_by_position(doc, e, nouns, fr))}
+    drop = {id(e) for e in index.ents if e.name.lower() in publisher or named_only_by_position(doc, e, model, fr)}
     if not drop:
         return index
     ents = tuple(e for e in index.ents if id(e) not in drop)
