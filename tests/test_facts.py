@@ -804,7 +804,10 @@ SUBJECT_CASES = [
      {"subject": "Unisys", "rule": "anaphor"}),
     ("a-name-right-before-a-description-names-it", "Unisys had an operating loss of about $30 million. The Blue Bell "
      "concern took a $230 million charge.", "$230 million", {"subject": "Blue Bell"}),
-    # mirrors: a value noun with no "of X" leaves the clause's subject the owner
+    # mirrors: a verb that sets a price for an unnamed thing leaves the amount to its clause (the price-setter), and a
+    # value noun with no "of X" leaves the clause's subject the owner
+    ("a-price-setter-keeps-the-price-of-an-unnamed-thing", "Acme set the price of the shares at $20.", "$20",
+     {"subject": "Acme", "rule": "clause_subject"}),
     ("a-value-of-no-thing-keeps-the-clause-subject", "Acme put its value at $5 billion.", "$5 billion",
      {"subject": "Acme", "rule": "clause_subject"}),
     # a capitalised common noun opening its sentence in compound of a common-noun subject names no owner (news-dev dev

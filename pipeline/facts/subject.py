@@ -413,8 +413,10 @@ def valued_thing(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     """'Dominic Hare ... placed the value of the artwork in the range of five to six million US dollars': an amount
     a verb sets for its object "the value / price / cost of X" (``valued_nouns`` with ``valued_noun_preps``) is X's,
     not the estimating agent's; so is an amount a verb takes "off / from the value of X" ("DeepSeek's release wipes
-    US$590 billion off the market value of Nvidia": Nvidia's loss, ``valued_from_preps``). X a name: that name; "its" / "the company": whom they stand for; a common
-    noun naming nobody ("the artwork"): no one's (the agent is still not the owner)."""
+    US$590 billion off the market value of Nvidia": Nvidia's loss, ``valued_from_preps``). X a name: that name; "its" /
+    "the company": whom they stand for; a common noun naming nobody ("the artwork"): no one's when the verb is one of
+    estimating (``estimating_verbs``: the estimator is no owner), else the clause decides ("Acme set the price of the
+    shares at $20": who sets a price is most often whose it is)."""
     fr = scene.fr
     if prev is None:
         return None
@@ -442,7 +444,9 @@ def valued_thing(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
                  anaphor(scene, [obj], climbs) if description_first(scene, obj) else None)
         if found:
             return found
-    return Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+    if node.lower_ in fr.estimating_verbs:  # an outside estimator's figure for an unnamed thing: no one's
+        return Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+    return None  # "Acme set the price of the shares at $20": who sets a price is most often whose it is
 
 
 def recipient(scene: Scene, node: Token, prev: Token | None, subj: Token, climbs: int) -> Subject | None:
