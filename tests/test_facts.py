@@ -804,6 +804,13 @@ SUBJECT_CASES = [
      {"subject": "Unisys", "rule": "anaphor"}),
     ("a-name-right-before-a-description-names-it", "Unisys had an operating loss of about $30 million. The Blue Bell "
      "concern took a $230 million charge.", "$230 million", {"subject": "Blue Bell"}),
+    # a preposition of the amount the parser hung across a coordinated clause with its own subject is that clause's
+    # (written-facts, a portal day: the Dow Jones was the subject at 0.85); the mirror: each clause with its own amount
+    ("a-nearer-coordinated-clause-owns-the-amount", "The United States and China agree in Geneva to cut most of the "
+     "tariffs they imposed on each other since April for 90 days; the Dow Jones Industrial Average rises more than 1,100 "
+     "points and Brent crude climbs 4% to US$66.60 a barrel.", "US$66.60", {"subject": "Brent crude"}),
+    ("each-coordinated-clause-keeps-its-amount", "Acme's revenue rose 5% to $3 billion and Widget's profit fell 2% to "
+     "$1 billion.", "$3 billion", {"subject": "Acme"}),
     # mirrors: a verb that sets a price for an unnamed thing leaves the amount to its clause (the price-setter), and a
     # value noun with no "of X" leaves the clause's subject the owner
     ("a-price-setter-keeps-the-price-of-an-unnamed-thing", "Acme set the price of the shares at $20.", "$20",

@@ -500,6 +500,9 @@ def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Su
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
+    later = _later_conjunct(node, prev, fr)
+    if later is not None:  # the parse hung the amount's phrase across a coordinated clause: that clause's
+        return in_clause(scene, later, None, climbs, before)
     paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs) or valued_thing(scene, node, prev, climbs)
     if paid is not None:
         return paid, False
@@ -590,6 +593,19 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     # a complement clause, whose number is reported by the clause above ("the ministry reports that
     # exports reached ₩21 trillion").
     return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
+
+
+def _later_conjunct(node: Token, prev: Token | None, fr: FactRules) -> Token | None:
+    """'the Dow Jones Industrial Average rises more than 1,100 points and Brent crude climbs 4% to US$66.60 a barrel':
+    a preposition of the amount hung from a verb across a clause coordinated with it, which has its own subject
+    and lies wholly between the verb and the preposition, belongs to that nearer clause (the small parser attaches
+    "to US$66.60" to "rises"). The last such conjunct is taken."""
+    if prev is None or prev.dep_ != "prep" or prev.i < node.i:
+        return None
+    for conj in sorted((c for c in node.children if c.dep_ == "conj" and node.i < c.i < prev.i), key=lambda c: -c.i):
+        if any(c.dep_ in fr.subject_deps and node.i < c.i < conj.i for c in conj.children):
+            return conj
+    return None
 
 
 def _written_possessor(scene: Scene, noun: Token) -> tuple[Entity, Token] | None:
