@@ -23,6 +23,7 @@ A subject is right when, case-insensitively with a leading "the" and possessive 
 gold subject, one of its aliases or alt subjects, or one contains the other as whole words.
 
     python benchmarks/facts_heldout.py [--shared ../shared] [--set gold|heldout|retired|heldout-full|dev|timebank|aquaint|tempeval|tempeval-heldout|written|written2|written3|written4|tuning|both|all] [--details]
+    python benchmarks/facts_heldout.py --set tuning --dump rows.jsonl   # every amount row, to diff two versions of the code
 """
 
 from __future__ import annotations
