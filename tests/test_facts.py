@@ -780,6 +780,50 @@ SUBJECT_CASES = [
     ("a-named-giver-keeps-it", "The World Bank pledged $1 billion to Syria on Monday.", "$1 billion", {"subject": "World Bank"}),
     ("two-recipients-own-nothing-alone", "International donors pledged $4.2 billion to Pakistan and Bangladesh.",
      "$4.2 billion", {"subject": None}),
+    # an amount a verb sets for "the value / price / cost of X" is X's, not the estimating agent's (news-dev dev split,
+    # the gold toilet stolen from Blenheim Palace: the speaker was the subject at 0.85); X a common noun naming
+    # nobody leaves it to no one; X written "its ..." is whom "its" stands for; a place X is located in is not X
+    ("the-valued-thing-owns-its-value-not-the-agent", "Dominic Hare, chief executive of the palace, placed the value of "
+     "the artwork in the range of five to six million US dollars.", "five to six million US dollars",
+     {"subject": None, "rule": "ambiguous"}),
+    ("the-priced-thing-is-its-owners-through-its", "Spotify raises the price of its Premium plan in the United States "
+     "to US$12.", "US$12", {"subject": "Spotify"}),
+    ("a-named-valued-thing-owns-the-value", "Analysts placed the value of the Pikachu Illustrator Card at US$5 million.",
+     "US$5 million", {"subject": "Pikachu Illustrator Card"}),
+    # an amount taken "off the value of X" is X's loss (written-facts-3, a portal day: DeepSeek was the subject at 0.85)
+    ("taken-off-the-value-of-a-name", "Chinese artificial intelligence start-up DeepSeek's release of its R1 reasoning "
+     "model wipes about US$590 billion off the market value of Nvidia, the largest one-day loss for any company in U.S. "
+     "history.", "US$590 billion", {"subject": "NVIDIA", "rule": "valued_object"}),
+    ("raised-from-a-sale-is-the-sellers", "Acme raised $5 million from the sale of its stake.", "$5 million",
+     {"subject": "Acme"}),
+    # a name written "X, <state>," right before a description is a town, whatever the NER calls it (TimeBank wsj_0568:
+    # "Blue Bell", read as an ORG, was the subject at 0.85); the mirror: a name right before it names it
+    ("a-town-and-state-before-a-description-locate-it", "Unisys, whose revenue inched up 3.7% in the quarter to $2.35 "
+     "billion from $2.27 billion in the year-earlier quarter, had an operating loss of about $30 million. On top of that, "
+     "the Blue Bell, Pa., concern took a $230 million charge related to the layoffs of 8,000 employees.", "$230 million",
+     {"subject": "Unisys", "rule": "anaphor"}),
+    ("a-name-right-before-a-description-names-it", "Unisys had an operating loss of about $30 million. The Blue Bell "
+     "concern took a $230 million charge.", "$230 million", {"subject": "Blue Bell"}),
+    # a preposition of the amount the parser hung across a coordinated clause with its own subject is that clause's
+    # (written-facts, a portal day: the Dow Jones was the subject at 0.85); the mirror: each clause with its own amount
+    ("a-nearer-coordinated-clause-owns-the-amount", "The United States and China agree in Geneva to cut most of the "
+     "tariffs they imposed on each other since April for 90 days; the Dow Jones Industrial Average rises more than 1,100 "
+     "points and Brent crude climbs 4% to US$66.60 a barrel.", "US$66.60", {"subject": "Brent crude"}),
+    ("each-coordinated-clause-keeps-its-amount", "Acme's revenue rose 5% to $3 billion and Widget's profit fell 2% to "
+     "$1 billion.", "$3 billion", {"subject": "Acme"}),
+    # mirrors: a verb that sets a price for an unnamed thing leaves the amount to its clause (the price-setter), and a
+    # value noun with no "of X" leaves the clause's subject the owner
+    ("a-price-setter-keeps-the-price-of-an-unnamed-thing", "Acme set the price of the shares at $20.", "$20",
+     {"subject": "Acme", "rule": "clause_subject"}),
+    ("a-value-of-no-thing-keeps-the-clause-subject", "Acme put its value at $5 billion.", "$5 billion",
+     {"subject": "Acme", "rule": "clause_subject"}),
+    # a capitalised common noun opening its sentence in compound of a common-noun subject names no owner (news-dev dev
+    # split, the 2019 UK general election: "Voter" was the subject at 0.85); the mirrors: a name in the same place,
+    # and the same common noun where the NER reads a name
+    ("a-sentence-initial-common-noun-is-no-name", "Voter turnout fell to 67.3% as the party spent £5 million.",
+     "£5 million", {"subject": None}),
+    ("a-name-written-again-inside-a-sentence-is-a-name", "Pegasus revenue rose to €5 billion. The figure for Turkish "
+     "airline Pegasus was a record.", "€5 billion", {"subject": "Pegasus"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),
@@ -790,6 +834,24 @@ SUBJECT_CASES = [
 def test_subject_of_general_news(run_text, text, mention, expected) -> None:
     fact = _fact(run_text(text), text, mention)
     assert {k: fact[k] for k in expected} == expected
+
+
+@pytest.mark.parametrize("url,subject", [
+    ("https://en.wikinews.org/wiki/Students_compete_in_second_international_Neurosurgery_Olympiad", None),
+    # the mirror: the same text from another publisher leaves the name a candidate (the paragraph's topic)
+    ("https://example.org/story", "Wikinews"),
+])
+def test_the_publisher_is_never_a_subject(nlp, rules, settings, url, subject) -> None:
+    """news-dev dev split (the Tyumen neurosurgery Olympiad): the publisher of the text reports, it owns nothing."""
+    from pipeline.run import load_stages
+
+    text = ('Wikinews attended the event, and talked to some of those involved. "Now the annual volume of our exports '
+            '— non-row materials and non-energy — has come close to a billion dollars."')
+    ctx = Context("t", date(2019, 5, 6), rules, settings, source=None, url=url)
+    doc, found = nlp(text), {}
+    for name, func in load_stages():
+        found[name] = func(doc, ctx, found)
+    assert _fact(found["facts"], text, "a billion dollars")["subject"] == subject
 
 
 def test_no_entity_means_low_confidence(run_text) -> None:
@@ -1080,3 +1142,13 @@ METRIC_CASES = [
 @pytest.mark.parametrize("text,mention,metric", METRIC_CASES)
 def test_metric_of_general_news(run_text, text, mention, metric) -> None:
     assert _fact(run_text(text), text, mention)["metric"] == metric
+
+
+def test_common_nouns_come_from_the_models_lemmatizer(settings) -> None:
+    """The noun list that tells "Voter turnout" from "Nvidia revenue" is the installed model's own (its lemmatizer's
+    WordNet index); a model that ships none leaves every parse-found name as it was."""
+    from pipeline.facts.candidates import common_nouns
+
+    nouns = common_nouns(settings.model)
+    assert {"voter", "turnout", "artwork"} <= nouns and "nvidia" not in nouns
+    assert common_nouns("no_such_model_installed") == frozenset()

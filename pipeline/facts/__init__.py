@@ -21,7 +21,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from pipeline.extract import Context, doc_text
-from pipeline.facts.candidates import Scene, variant_owner_map
+from pipeline.facts.candidates import Scene, variant_owner_map, without_non_names
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
@@ -189,13 +189,15 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     fr = fact_rules(ctx.rules)
     text = doc_text(doc)  # read once per Doc (the stages share it): Doc.text re-joins every token
     numbers = [(r["start"], r["end"]) for t in SOURCE_TABLES for r in found.get(t, ()) if r.get("start") is not None and r.get("end") is not None]
-    index = build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers)
+    publisher = publisher_names(ctx.source, ctx.url)
+    index = without_non_names(doc, build_index(doc, text, ctx, entity_rows(doc, ctx, found), fr, numbers),
+                              ctx.settings.model, publisher, fr)
     paras = paragraphs(text)
     sents = tuple(doc.sents)
     amounts = tuple(sorted((r["start"], r["end"]) for t in ("money", "user_counts") for r in found.get(t, ())
                            if r.get("start") is not None and r.get("end") is not None and r.get("equivalent_of") is None))
     scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents),
-                  title=ctx.title or "", amounts=amounts, publisher=publisher_names(ctx.source, ctx.url))
+                  title=ctx.title or "", amounts=amounts, publisher=publisher)
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
     dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]

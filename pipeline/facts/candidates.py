@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, islice
 
 from spacy.tokens import Doc, Span, Token
@@ -88,6 +89,56 @@ class Scene:
             if phrase[0].lower_ in fr.anaphor_determiners and any(t.lower_ in fr.descriptions for t in phrase):  # description
                 return True
         return False
+
+
+@lru_cache(maxsize=4)
+def common_nouns(model: str) -> frozenset[str]:
+    """The common nouns of English the model's own lemmatizer knows (its ``lemma_index`` table of nouns, WordNet's
+    index: "voter", "defence", "turnout"), read once per model from its installed package; empty when the model
+    ships no such table, which leaves every parse-found name as it was."""
+    from spacy.lookups import Lookups
+    from spacy.util import get_package_path
+
+    try:
+        root = get_package_path(model)
+    except Exception:  # noqa: BLE001  (a model given by path, or none installed: no table)
+        return frozenset()
+    for path in sorted(root.glob("**/lemmatizer/lookups")):
+        lookups = Lookups().from_disk(path)
+        if lookups.has_table("lemma_index"):
+            return frozenset(w for w in lookups.get_table("lemma_index").get("noun", ()) if w.isalpha())
+    return frozenset()
+
+
+def named_only_by_position(doc: Doc, ent: Entity, model: str, fr: FactRules) -> bool:
+    """'Voter turnout was down by about 1.5%': a name the parse alone found (``PROPN``: no NER label, no
+    gazetteer) that is one word opening its sentence, a modifier in compound of a common noun, nowhere else
+    capitalised inside a sentence, and a common noun of English (``common_nouns`` of the ``model``), is
+    capitalised by its place, not because it names anyone ("Nvidia revenue" is kept; so is a word standing alone
+    as the subject, "Acme's revenue": a company may bear a common noun's name)."""
+    if ent.label != "PROPN" or ent.listed:
+        return False
+    span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    tok = span[0]
+    if not (tok.is_sent_start and tok.is_title and tok.dep_ == "compound" and tok.head.tag_ in fr.common_noun_tags):
+        return False
+    # the noun list holds names too ("pegasus", "amazon"): a name the article also writes capitalised inside a
+    # sentence is a name ("Pegasus revenue rose ... Turkish airline Pegasus")
+    if any(t.text == tok.text and not t.is_sent_start for t in doc):
+        return False
+    return tok.lower_ in common_nouns(model)  # read last: most articles never get here, and the list loads once
+
+
+def without_non_names(doc: Doc, index: EntityIndex, model: str, publisher: frozenset[str], fr: FactRules) -> EntityIndex:
+    """The index without candidates that name no owner: a capitalised common noun (``named_only_by_position``)
+    and the publisher of the text ("Wikinews attended the event": the source is never whose amount it is)."""
+    drop = {id(e) for e in index.ents if e.name.lower() in publisher or named_only_by_position(doc, e, model, fr)}
+    if not drop:
+        return index
+    ents = tuple(e for e in index.ents if id(e) not in drop)
+    return EntityIndex(ents, {i: e for i, e in index.by_token.items() if id(e) not in drop}, tuple(e.start for e in ents))
 
 
 def usable(scene: Scene, ent: Entity, tok: Token, top: Token | None) -> bool:

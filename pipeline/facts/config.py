@@ -93,6 +93,10 @@ class FactRules:
     payer_object_deps: frozenset[str]
     controlled_deps: frozenset[str]
     valued_object_verbs: frozenset[str]
+    valued_nouns: frozenset[str]
+    valued_noun_preps: frozenset[str]
+    valued_from_preps: frozenset[str]
+    estimating_verbs: frozenset[str]
     valued_object_deps: frozenset[str]
     controller_deps: frozenset[str]
     possessive_pronouns: frozenset[str]
@@ -213,7 +217,7 @@ _WORD_SETS = (
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
-    "recipient_verbs", "recipient_preps",
+    "recipient_verbs", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
@@ -301,7 +305,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps",
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",

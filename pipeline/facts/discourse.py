@@ -75,9 +75,23 @@ def description_first(scene: Scene, subj: Token) -> bool:
         return False
     if any(c.dep_ == "appos" and candidates_in(scene, phrase_tokens(c, fr), c) for c in subj.children):
         return False  # "Poland's central bank, Narodowy Bank Polski, said": named right there
-    # a possessor is an owner, not the description's own name ("Europe's largest bank"; "the U.S. government" is)
+    # a possessor is an owner, not the description's own name ("Europe's largest bank"; "the U.S. government" is);
+    # a name written "X, <place>," right before the description is where it is, whatever the NER calls it
+    # ("the Blue Bell, Pa., concern": Blue Bell read as an ORG)
     return not any(compatible(ent, noun, fr) for ent, tok in candidates_in(scene, phrase_tokens(subj, fr), subj)
-                   if tok.dep_ != "poss")
+                   if tok.dep_ != "poss" and not _placed_by_state(scene, ent, subj))
+
+
+def _placed_by_state(scene: Scene, ent: "Entity", noun: Token) -> bool:
+    """Is the text between ``ent`` and the description ``noun`` a place between commas and nothing else (", Pa., "
+    of "the Blue Bell, Pa., concern")? The name before it is then a town the description is located in."""
+    gap = scene.text[ent.end : noun.idx]
+    if not (gap.startswith(",") and gap.rstrip().endswith(",")):
+        return False
+    span = scene.doc.char_span(ent.end, noun.idx, alignment_mode="contract")
+    words = [t for t in span or () if not t.is_punct and not t.is_space]
+    return bool(words) and all((e := scene.index.at(t.i)) is not None and e.label in scene.fr.place_labels
+                               or t.ent_type_ in scene.fr.place_labels for t in words)
 
 
 def _definite(scene: Scene, child: Token) -> bool:

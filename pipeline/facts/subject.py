@@ -409,6 +409,46 @@ def payer_object(scene: Scene, node: Token, prev: Token | None, climbs: int) -> 
     return None
 
 
+def valued_thing(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """'Dominic Hare ... placed the value of the artwork in the range of five to six million US dollars': an amount
+    a verb sets for its object "the value / price / cost of X" (``valued_nouns`` with ``valued_noun_preps``) is X's,
+    not the estimating agent's; so is an amount a verb takes "off / from the value of X" ("DeepSeek's release wipes
+    US$590 billion off the market value of Nvidia": Nvidia's loss, ``valued_from_preps``). X a name: that name; "its" /
+    "the company": whom they stand for; a common noun naming nobody ("the artwork"): no one's when the verb is one of
+    estimating (``estimating_verbs``: the estimator is no owner), else the clause decides ("Acme set the price of the
+    shares at $20": who sets a price is most often whose it is)."""
+    fr = scene.fr
+    if prev is None:
+        return None
+    if prev.dep_ == "prep":  # "placed the value of X at/in ... $5 million"
+        valued = [c for c in node.children if c.dep_ in fr.valued_object_deps and c.i != prev.i]
+    elif prev.dep_ in fr.valued_object_deps:  # "wipes US$590 billion off the market value of Nvidia"
+        valued = [o for c in node.children if c.dep_ == "prep" and c.lower_ in fr.valued_from_preps for o in c.children if o.dep_ == "pobj"]
+    else:
+        return None
+    things = [o for c in valued if c.lower_ in fr.valued_nouns
+              for p in c.children if p.dep_ == "prep" and p.lower_ in fr.valued_noun_preps for o in p.children if o.dep_ == "pobj"]
+    if not things:
+        return None
+    # "the price of its cheapest model, the Seagull": the name in apposition; "the price of its Premium plan in the
+    # United States": a place the thing is located in is not the thing
+    cands = drop_owners([(e, t) for o in things for e, t in candidates_in(scene, phrase_tokens(o, fr), o) or named_apposition(scene, o)
+                         if not (e.label in fr.place_labels and t.i != o.i and _located(t, o))])
+    if cands:  # several things that share no one owner ("its drug Wegovy and its treatment Ozempic"): the clause decides
+        chosen = choose(scene, cands, "valued_object", climbs)
+        return chosen if chosen.name is not None else None
+    for obj in things:
+        owner = next((c for c in obj.children if c.dep_ == "poss" and c.lower_ in fr.possessive_pronouns), None)
+        found = (pronoun(scene, owner, climbs) if owner is not None else
+                 pronoun(scene, obj, climbs) if obj.lower_ in fr.pronouns else
+                 anaphor(scene, [obj], climbs) if description_first(scene, obj) else None)
+        if found:
+            return found
+    if node.lower_ in fr.estimating_verbs:  # an outside estimator's figure for an unnamed thing: no one's
+        return Subject(None, None, None, AMBIGUOUS, climbs, source=None)
+    return None  # "Acme set the price of the shares at $20": who sets a price is most often whose it is
+
+
 def recipient(scene: Scene, node: Token, prev: Token | None, subj: Token, climbs: int) -> Subject | None:
     """'International donors pledged $4.2 billion to Pakistan': when the givers are a common noun that names
     nobody, the one name the amount is given to (``recipient_preps`` under a verb of giving, ``recipient_verbs``)
@@ -460,7 +500,10 @@ def controller(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Su
 def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before: int) -> tuple[Subject | None, bool]:
     """Subject of a clause: (subject, keep climbing?)."""
     fr = scene.fr
-    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs)
+    later = _later_conjunct(node, prev, fr)
+    if later is not None:  # the parse hung the amount's phrase across a coordinated clause: that clause's
+        return in_clause(scene, later, None, climbs, before)
+    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs) or valued_thing(scene, node, prev, climbs)
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
@@ -550,6 +593,19 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     # a complement clause, whose number is reported by the clause above ("the ministry reports that
     # exports reached ₩21 trillion").
     return None, fr.is_metric_noun(subj.lower_) or node.dep_ in fr.complement_deps
+
+
+def _later_conjunct(node: Token, prev: Token | None, fr: FactRules) -> Token | None:
+    """'the Dow Jones Industrial Average rises more than 1,100 points and Brent crude climbs 4% to US$66.60 a barrel':
+    a preposition of the amount hung from a verb across a clause coordinated with it, which has its own subject
+    and lies wholly between the verb and the preposition, belongs to that nearer clause (the small parser attaches
+    "to US$66.60" to "rises"). The last such conjunct is taken."""
+    if prev is None or prev.dep_ != "prep" or prev.i < node.i:
+        return None
+    for conj in sorted((c for c in node.children if c.dep_ == "conj" and node.i < c.i < prev.i), key=lambda c: -c.i):
+        if any(c.dep_ in fr.subject_deps and node.i < c.i < conj.i for c in conj.children):
+            return conj
+    return None
 
 
 def _written_possessor(scene: Scene, noun: Token) -> tuple[Entity, Token] | None:
