@@ -474,3 +474,37 @@ def test_latest_and_anaphoric_quarters(nlp, rules, settings, sentence, span, val
 def test_the_quarter_needs_an_earlier_quarter(nlp, rules, settings, sentence) -> None:
     rows = run(nlp, rules, settings, sentence, date(1989, 10, 26))
     assert not [r for r in rows if r.get("rule") == "quarter_anaphor"]
+
+
+@pytest.mark.parametrize("sentence,published,span,value,start,end", [
+    # a written corpus (written-facts-23, 2026): a budget for the fiscal year that starts in a month still to come
+    ("The Government of Japan approves a record ¥122.3 trillion (US$770 billion) budget for the fiscal year starting in "
+     "April, driven by higher spending on social security and defence.", date(2025, 12, 26),
+     "the fiscal year starting in April", "FY2027", date(2026, 4, 1), date(2027, 3, 31)),
+    # a word of the past takes the latest such month on or before the article date
+    ("Revenue for the financial year that began in July was $5 billion, the company said.", date(2025, 6, 26),
+     "the financial year that began in July", "FY2025", date(2024, 7, 1), date(2025, 6, 30)),
+    # a written year gives the start
+    ("The fiscal year starting in April 2024 brought revenue of $3 billion.", date(2025, 6, 26),
+     "The fiscal year starting in April 2024", "FY2025", date(2024, 4, 1), date(2025, 3, 31)),
+])
+def test_fiscal_year_by_its_first_month(nlp, rules, settings, sentence, published, span, value, start, end) -> None:
+    row = one(run(nlp, rules, settings, sentence, published), span)
+    assert (row["value"], row["start_date"], row["end_date"]) == (value, start, end)
+
+
+@pytest.mark.parametrize("sentence,published,span,value", [
+    # mirror: no fiscal year, the month alone (its next occurrence, as before)
+    ("Sales starting in April rose to $3 billion.", date(2025, 12, 26), "April", "2026-04"),
+    # TimeBank wsj_0520: a present perfect tells of what has happened, so its month is not after the article date
+    ("Nashua's stock has fluctuated sharply on takeover speculation, rising to a high for the year of $42.875 a share in "
+     "June from $29.75 in March.", date(1989, 10, 30), "March", "1989-03"),
+    ("Prices have risen since March.", date(1989, 10, 30), "March", "1989-03"),
+    # written2: a perfect participle ("having risen") too
+    ("Gold trades near $3,640 an ounce, having risen almost 40% since January.", date(2025, 9, 10), "January", "2025-01"),
+    # mirrors: a future or a present tense keeps the nearest month
+    ("The company will open the plant in March.", date(1989, 10, 30), "March", "1990-03"),
+    ("The company has to decide by March.", date(1989, 10, 30), "March", "1990-03"),
+])
+def test_months_of_a_present_perfect(nlp, rules, settings, sentence, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value

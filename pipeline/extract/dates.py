@@ -48,6 +48,7 @@ RULE_KEYS = (
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
+    "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -96,6 +97,10 @@ class Compiled:
     #: verbs of moving a deadline and the prepositions of the new date (see ``_tense``)
     deadline_verbs: frozenset[str]
     deadline_preps: frozenset[str]
+    #: words of a fiscal year's start that look back ("began": ``_fiscal_year_from_start``)
+    fiscal_year_began: frozenset[str]
+    #: auxiliaries of a present perfect ("has fluctuated"): a past tense for ``_tense``
+    perfect_auxiliaries: frozenset[str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -134,6 +139,9 @@ def _fiscal_fragments(data) -> dict[str, str]:  # noqa: ANN001
         # a fiscal year given by its last day: "fiscal year ended March 31", "FY ending June 30, 2025"
         "<FENDED>": rf"(?:{fiscal_year}|\bFY)\s+(?:that\s+)?(?P<fend>ended|ending|ends|to)\s+(?:on\s+|in\s+)?"
                     r"<MONTH>(?:\.(?=\s+\d))?(?:\s+<DAY>(?:st|nd|rd|th)?)?(?:,?\s+<YEAR>)?",  # "Jan. 31": its day too
+        # a fiscal year given by its first month: "the fiscal year starting in April", "financial year that began in July"
+        "<FSTARTED>": rf"(?:{fiscal_year})\s+(?:that\s+|which\s+)?(?P<fbegin>{_alt([*data['fiscal_year_begins'], *data['fiscal_year_began']])})\s+"
+                      r"(?:on\s+|in\s+)?<MONTH>(?:,?\s+<YEAR>)?",
     }
 
 
@@ -233,6 +241,8 @@ def compile_rules(rules: Rules) -> Compiled:
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
         deadline_verbs=frozenset(w.lower() for w in data["deadline_verbs"]),
         deadline_preps=frozenset(w.lower() for w in data["deadline_preps"]),
+        fiscal_year_began=frozenset(_norm(w) for w in data["fiscal_year_began"]),
+        perfect_auxiliaries=frozenset(w.lower() for w in data["perfect_auxiliaries"]),
         gates=_gates(patterns, negatives),
     )
 
@@ -927,6 +937,13 @@ def r_fiscal(x: Match) -> Read | None:
         else:
             relative = True
         name = name_of(end, fye, naming) if end else None
+    elif x.g("fbegin"):  # "the fiscal year starting in April": the text gives the calendar by the year's first month
+        end = _fiscal_year_from_start(x)
+        if end is None:
+            return None
+        relative = not x.g("year")
+        fye = f"{end.month:02d}-{end.day:02d}"
+        name = name_of(end, fye, naming)
     elif x.g("frel") is not None:  # "this fiscal year", "the fourth quarter of its fiscal year"
         offset = x.c.relative.get(_norm(x.g("frel") or ""), 0)
         relative = True
@@ -950,7 +967,30 @@ def r_fiscal(x: Match) -> Read | None:
         start_date, end_date = part_bounds(end, fye, kind, index)
     return Read(fiscal_value(name, kind, index), start_date=start_date, end_date=end_date, granularity=gran, mod=x.mod(),
                 is_relative=relative, calendar="fiscal", fiscal_year_end=fye, calendar_of=cal.key if cal else None,
-                needs_year=needs_year, fiscal_name=name if written or (x.g("fend") and x.g("year")) else None)
+                needs_year=needs_year, fiscal_name=name if written or ((x.g("fend") or x.g("fbegin")) and x.g("year")) else None)
+
+
+def _fiscal_year_from_start(x: Match) -> date | None:
+    """Last day of the fiscal year that starts in the month written ("the fiscal year starting in April" said on
+    2025-12-26: 2026-04-01 .. 2027-03-31): a written year gives its start; else a verb of the past ("began",
+    ``fiscal_year_began``, or a past tense) takes the latest such month on or before the anchor, any other word the
+    first one from the anchor's month on (a year still to start, as a budget "for the fiscal year starting in April"
+    is)."""
+    month = x.month()
+    if not month:
+        return None
+    if x.g("year"):
+        first = date(int(x.g("year")), month, 1)
+    elif x.anchor is not None:
+        first = date(x.anchor.year, month, 1)
+        if _norm(x.g("fbegin") or "") in x.c.fiscal_year_began or x.tense == "past":
+            if first > x.anchor:
+                first = date(first.year - 1, month, 1)
+        elif first < x.anchor.replace(day=1):
+            first = date(first.year + 1, month, 1)
+    else:
+        return None
+    return add_months(first, 12) - timedelta(days=1)
 
 
 def _day_or_none(year: int, mmdd: str | None) -> date | None:
@@ -1119,6 +1159,10 @@ def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
     if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in ("will", "'ll"):
         return "future"
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
+        return "past"
+    # "Nashua's stock has fluctuated sharply ..., rising to a high ... in June from $29.75 in March": a present perfect
+    # tells of what has happened by now, so its month is at or before the anchor (``perfect_auxiliaries``)
+    if tok.tag_ == "VBN" and words & c.perfect_auxiliaries:
         return "past"
     # "The plant opened in March": a participle heading its clause with a subject of its own and no auxiliary
     # is a simple past the tagger read as VBN (a bare participle cannot be a finite verb otherwise)

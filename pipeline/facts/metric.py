@@ -36,6 +36,11 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def word_metric(tok: Token, fr: FactRules) -> str | None:
+    """The metric a word names in ``money_words`` (with the word before it: "net income"; or a base form), else None."""
+    return _word_metric(tok, fr)
+
+
 def _word_metric(tok: Token, fr: FactRules) -> str | None:
     prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
     if prev and prev in fr.money_words:
@@ -269,9 +274,56 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         # the extractor's cue is the very word the parse found governing the amount, and the parse read more
         # of it ("tokens worth $1.5 billion": what a thing is worth, no organisation's valuation)
         return word_metric, word
+    if word_metric in (None, fr.price_metric) and span is not None and own != fr.price_metric and of_shares(span, fr):
+        # "Shares rose 9% to US$583 in New York trading, giving the firm a market value of more than US$118 billion":
+        # what shares rose to is their price, whatever cue of the money table is near
+        return fr.price_metric, word
     if own and own != OTHER_METRIC:
         return own, word if word_metric == own else None
+    if word_metric is None and span is not None and lent(span, fr):
+        # "The International Monetary Fund (IMF) approves the release of US$1.2 billion to Pakistan", "has already
+        # received $3.3 billion from the IMF": what a lender pays out is a loan, whatever the word for it
+        return fr.lender_metric, word
     return (word_metric or OTHER_METRIC), word
+
+
+def of_shares(span: Span, fr: FactRules) -> bool:
+    """Is the subject of the first verb above the amount a word of ``share_nouns`` ("its shares rose as much as 2.8% to
+    a record US$164.42")? No word governing the amount names a metric other than a price (the caller checks: "in New
+    York trading" is a price word): the amount is a share's price."""
+    verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
+    return verb is not None and any(c.dep_ in fr.subject_deps and c.lower_ in fr.share_nouns for c in verb.children)
+
+
+def _lender(tok: Token, fr: FactRules) -> bool:
+    """Does ``tok`` head a name of ``lenders`` ("the International Monetary Fund (IMF)", "the IMF's executive board")?"""
+    for head in (tok, *(c for c in tok.children if c.dep_ in ("poss", "appos"))):
+        name = " ".join(t.lower_ for t in head.lefts if t.dep_ in fr.name_internal_deps) + " " + head.lower_
+        if name.strip() in fr.lenders:
+            return True
+        if any(c.dep_ == "appos" and c.lower_ in fr.lenders for c in head.children):
+            return True
+    return False
+
+
+def lent(span: Span, fr: FactRules) -> bool:
+    """Is the amount paid out by a lender (``lenders``): the subject of a verb above it, or its subject's owner ("The
+    IMF's executive board approves a 48-month, US$7 billion extended fund facility"), or whom a verb above it has the
+    money from (``source_preps``: "received $3.3 billion from the IMF")? Not a lender named as a source of a figure
+    ("needs about €135 billion ..., according to the International Monetary Fund")."""
+    for verb in islice(span.root.ancestors, fr.governor_depth):
+        if not verb.tag_.startswith("VB"):
+            continue
+        for child in verb.children:
+            if child.dep_ in fr.subject_deps:
+                names = [child]
+            elif child.dep_ == "prep" and child.lower_ in fr.source_preps:
+                names = [o for o in child.children if o.dep_ == "pobj"]
+            else:
+                continue
+            if any(_lender(n, fr) for n in names):
+                return True
+    return False
 
 
 def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool:
@@ -279,6 +331,31 @@ def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool
     Australian cents a share", "a $42-a-share payout")? Such an amount written as a rate is that thing per share, not
     a price."""
     return word is not None and _names_nothing_measured(span, word, fr)
+
+
+def _person(tok: Token, fr: FactRules) -> bool:
+    """Does ``tok`` name a person (itself or its apposition: "the Egyptian striker Omar Marmoush"), or is it a relative
+    pronoun of one ("..., who joined ...")?"""
+    if tok.lower_ in fr.relative_pronouns and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return any(t.ent_type_ in fr.person_labels for t in (tok, *(c for c in tok.children if c.dep_ == "appos")))
+
+
+def for_a_person(metric: str, span: Span, fr: FactRules) -> str:
+    """A price paid for a person is a transfer's value (``person_price_metric``; FACTS_BRIEF.md: a price is a product's,
+    a share's, a barrel's, a ticket's): "Chelsea F.C. have agreed to sign the Palmeiras forward Estêvão Willian for a
+    fee of €61.5 million", "Marmoush, who joined from Eintracht Frankfurt for a fee of £59 million". The first verb
+    above the amount, reached through "for" (``transfer_preps``), has a person as its object, or has no object and a
+    person as its subject; "The singer charged a fee of $100" (an object, not a person) keeps its price."""
+    if metric != fr.price_metric:
+        return metric
+    for tok in islice(span.root.ancestors, fr.governor_depth):
+        if tok.dep_ == "prep" and tok.lower_ in fr.transfer_preps and tok.head.tag_.startswith("VB"):
+            verb = tok.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            people = objects or [c for c in verb.children if c.dep_ in fr.subject_deps]
+            return fr.person_price_metric if any(_person(p, fr) for p in people) else metric
+    return metric
 
 
 def passive_verb(span: Span, fr: FactRules) -> bool:
@@ -319,11 +396,22 @@ def describe(
     metric = fr.quantity_kinds.get(kind or "")
     if metric is None and unit and unit.lower() in fr.count_units:
         metric = fr.count_units[unit.lower()]
+    if metric is None and kind == "percent" and span is not None and of_a_whole(span, fr):
+        metric = fr.percent_of_whole_metric
     if metric is None and kind == "percent":
         metric = fr.percent_change.get(row.get("change") or "")
         if metric is None:
             metric = _near_cue(doc.text if text is None else text, row["start"], row["end"], fr.percent_cues, fr.cue_window)
     return (metric, _value(row, "value"), unit, None) if metric else None
+
+
+def of_a_whole(span: Span, fr: FactRules) -> bool:
+    """Is the percentage one of a whole: "of" (``percent_of_whole_preps``) with a common noun under it ("made up 3.8% of
+    the population")? A share, whatever change word is near; not a part of what changed (``percent_of_whole_changes``:
+    "lost 20% of its value")."""
+    return any(p.dep_ == "prep" and p.lower_ in fr.percent_of_whole_preps and any(
+        o.dep_ == "pobj" and o.tag_ in fr.common_noun_tags and o.lower_ not in fr.percent_of_whole_changes
+        for o in p.children) for p in span.root.children)
 
 
 def _value(row: dict, key: str) -> float | None:
