@@ -502,6 +502,11 @@ def test_fiscal_year_by_its_first_month(nlp, rules, settings, sentence, publishe
     ("Prices have risen since March.", date(1989, 10, 30), "March", "1989-03"),
     # written2: a perfect participle ("having risen") too
     ("Gold trades near $3,640 an ounce, having risen almost 40% since January.", date(2025, 9, 10), "January", "2025-01"),
+    # mirrors (TimeBank wsj_0159, wsj_0575): a present perfect that sets a date or an end keeps the nearest one
+    ("Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.", date(1989, 11, 2), "Nov. 10",
+     "1989-11-10"),
+    ("A group of lenders has extended Control Data up to $90 million in revolving loans through January.",
+     date(1989, 11, 2), "January", "1990-01"),
     # mirrors: a future or a present tense keeps the nearest month
     ("The company will open the plant in March.", date(1989, 10, 30), "March", "1990-03"),
     ("The company has to decide by March.", date(1989, 10, 30), "March", "1990-03"),

@@ -256,6 +256,15 @@ ROUND3_CASES = [
     ("shares-rose-to-a-price",
      "Shares rose 9% to US$583 in New York trading, giving the firm a market value of more than US$118 billion.",
      date(2025, 2, 5), "US$583", ("price", "2025-02-05")),
+    ("shares-rose-to-a-record-price",
+     "Nvidia on Wednesday became the first publicly traded company to reach a market value of US$4 trillion, as its shares "
+     "rose as much as 2.8% to a record US$164.42.", date(2025, 7, 10), "US$164.42", ("price", "2025-07-09")),
+    # mirrors: a portion ("share") is no stock, and an amount beside tendered shares is no level they reached
+    ("mirror-a-portion-is-no-stock", "The EU's share is €18.1 billion; the United States has provided $20 billion.",
+     date(2024, 10, 25), "€18.1 billion", ("other", "2024-10-25")),
+    ("mirror-tendered-shares-and-debentures",
+     "Institut Merieux said that 5,745,188 shares of Connaught and C$44.3 million face amount of debentures had been "
+     "tendered to its offer.", date(1989, 10, 30), "C$44.3 million", ("other", "1989-10-30")),
     ("mirror-the-market-value-stays",
      "Shares rose 9% to US$583 in New York trading, giving the firm a market value of more than US$118 billion.",
      date(2025, 2, 5), "US$118 billion", ("market_cap", "2025-02-05")),
@@ -266,6 +275,17 @@ ROUND3_CASES = [
     ("a-fee-of-who-joined",
      "The champions' largest signing was the Egyptian striker Omar Marmoush, who joined from Eintracht Frankfurt for a "
      "fee of £59 million.", date(2025, 2, 19), "£59 million", ("deal_value", "2025-02-19")),
+    # written2 Sotheby's, news-dev dev (currentevents-2026-02-16): what one thing sells for at an auction is its price
+    ("an-auction-sells-a-vase",
+     "A Sotheby's auction in Hong Kong sells a Qing dynasty porcelain vase for HK$98 million (US$12.6 million), a record "
+     "for the auction house in Asia.", date(2025, 4, 8), "HK$98 million", ("price", "2025-04-08")),
+    ("sells-at-auction",
+     "A Pikachu Illustrator Card, a Pokémon trading card, sells at auction by Logan Paul for US$16,492,000, breaking the "
+     "record for the most expensive collectible card ever sold.", date(2026, 2, 16), "US$16,492,000",
+     ("price", "2026-02-16")),
+    # mirror: an auction house's business sold is a deal
+    ("mirror-an-auction-business-is-a-deal", "Sotheby's agreed to sell its auction business to Acme for $500 million.",
+     date(2025, 6, 1), "$500 million", ("deal_value", "2025-06-01")),
     # mirror: a person who charges a fee keeps a price
     ("mirror-a-persons-fee-is-a-price", "Taylor Swift charged a fee of $100 for the show.", date(2025, 6, 1), "$100",
      ("price", "2025-06-01")),
@@ -356,10 +376,11 @@ def test_percent_of_a_whole_is_a_share(run_text, text, mention, metric) -> None:
     ("  person_price_metric: deal_value", "  person_price_metric: transfer", "person_price_metric"),
     ("  year_values: '(?:19|20)", "  year_values: '((?:19|20)", "facts.yaml"),
     ("  level_baseline_before: [since]", "  level_baseline_before: since", "level_baseline_before"),
+    ("  deal_metric: deal_value", "  deal_metric: deals", "deal_metric"),
 ], ids=["unknown-measured-noun-metric", "auxiliaries-not-a-list", "rate-regex-broken", "unknown-passive-metric",
         "comparison-kinds-not-a-list", "unknown-built-noun-metric", "purpose-deps-not-a-list", "unknown-lender-metric",
         "unknown-share-metric", "whole-changes-not-a-list", "unknown-person-price-metric", "year-values-regex-broken",
-        "level-baseline-not-a-list"])
+        "level-baseline-not-a-list", "unknown-deal-metric"])
 def test_broken_field_rules_stop_before_the_model(tmp_path, monkeypatch, capsys, old, new, named) -> None:
     """The keys of this round are checked like the others (tests/test_compile.py): one line naming file and key."""
     import shutil

@@ -48,7 +48,7 @@ RULE_KEYS = (
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
-    "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries",
+    "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -101,6 +101,7 @@ class Compiled:
     fiscal_year_began: frozenset[str]
     #: auxiliaries of a present perfect ("has fluctuated"): a past tense for ``_tense``
     perfect_auxiliaries: frozenset[str]
+    perfect_past_preps: frozenset[str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -243,6 +244,7 @@ def compile_rules(rules: Rules) -> Compiled:
         deadline_preps=frozenset(w.lower() for w in data["deadline_preps"]),
         fiscal_year_began=frozenset(_norm(w) for w in data["fiscal_year_began"]),
         perfect_auxiliaries=frozenset(w.lower() for w in data["perfect_auxiliaries"]),
+        perfect_past_preps=frozenset(w.lower() for w in data["perfect_past_preps"]),
         gates=_gates(patterns, negatives),
     )
 
@@ -1161,9 +1163,10 @@ def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
         return "past"
     # "Nashua's stock has fluctuated sharply ..., rising to a high ... in June from $29.75 in March": a present perfect
-    # tells of what has happened by now, so its month is at or before the anchor (``perfect_auxiliaries``)
-    if tok.tag_ == "VBN" and words & c.perfect_auxiliaries:
-        return "past"
+    # tells of what has happened by now, so a month it dates through one of ``perfect_past_preps`` is at or before the
+    # anchor (``perfect_auxiliaries``)
+    if tok.tag_ == "VBN" and words & c.perfect_auxiliaries and span.root.head.lower_ in c.perfect_past_preps:
+        return "past"  # not a date set ("has set Nov. 10 as the deadline") or an end ("has extended ... through January")
     # "The plant opened in March": a participle heading its clause with a subject of its own and no auxiliary
     # is a simple past the tagger read as VBN (a bare participle cannot be a finite verb otherwise)
     if tok.tag_ == "VBN" and not words and any(c.dep_ == "nsubj" for c in tok.children):

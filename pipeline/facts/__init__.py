@@ -26,7 +26,7 @@ from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import describe, for_a_person, names_what_it_is, passive_verb
+from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
@@ -243,7 +243,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                      and names_what_it_is(span, metric_text, fr))
             metric = priced(row, subject, fr, rate, thing) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
-            metric = for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr)  # a transfer fee
+            # a transfer fee (a price for a person: a deal), an auction's sale (a deal for one thing: its price)
+            metric = at_auction(for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr), span, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)

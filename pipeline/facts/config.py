@@ -158,6 +158,9 @@ class FactRules:
     #: a price paid "for" (these) a person is that metric (``metric.for_a_person``: a transfer fee)
     transfer_preps: frozenset[str]
     person_price_metric: str
+    #: what one thing sells for at an auction (``metric.at_auction``): a price, not a deal (``deal_metric``)
+    auction_words: frozenset[str]
+    deal_metric: str
     percent_of_whole_metric: str
     item_list_share: float
     company_label: str
@@ -231,7 +234,7 @@ _WORD_SETS = (
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "recipient_preps",
-    "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps",
+    "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
@@ -308,7 +311,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -339,7 +342,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
             raise RulesError(f"{where}: metrics.{key}: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if m["percent_of_whole_metric"] not in m["percent_cues"]:
         raise RulesError(f"{where}: metrics.percent_of_whole_metric: {m['percent_of_whole_metric']!r} is none of percent_cues")
-    for key in ("lender_metric", "person_price_metric"):
+    for key in ("lender_metric", "person_price_metric", "deal_metric"):
         if m[key] not in set(vocabulary.metric_of.values()):
             raise RulesError(f"{where}: metrics.{key}: {m[key]!r} not a metric of rules/metrics.yaml")
     if p["published_granularity"] not in ("year", "month", "day"):
@@ -366,6 +369,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         price_metric=str(m["price_metric"]),
         lender_metric=str(m["lender_metric"]),
         person_price_metric=str(m["person_price_metric"]),
+        deal_metric=str(m["deal_metric"]),
         percent_of_whole_metric=str(m["percent_of_whole_metric"]),
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),

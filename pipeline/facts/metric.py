@@ -288,11 +288,17 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
 
 
 def of_shares(span: Span, fr: FactRules) -> bool:
-    """Is the subject of the first verb above the amount a word of ``share_nouns`` ("its shares rose as much as 2.8% to
-    a record US$164.42")? No word governing the amount names a metric other than a price (the caller checks: "in New
+    """Is the amount the object of a preposition under a verb ("rose ... to", "closed at") whose subject is a word of
+    ``share_nouns`` ("its shares rose as much as 2.8% to a record US$164.42"; not "5,745,188 shares of Connaught and
+    C$44.3 million face amount of debentures ... had been tendered")? No word governing the amount names a metric other than a price (the caller checks: "in New
     York trading" is a price word): the amount is a share's price."""
-    verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
-    return verb is not None and any(c.dep_ in fr.subject_deps and c.lower_ in fr.share_nouns for c in verb.children)
+    root = span.root
+    if root.dep_ != "pobj" and root.head.dep_ == "pobj" and root.head.lower_ in fr.quantity_nouns:
+        root = root.head  # "to a record US$164.42": the parse hangs the amount from the word of how much
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or not root.head.head.tag_.startswith("VB"):
+        return False  # "rose to US$583", "closed at $10": a level the verb reaches through a preposition
+    verb = root.head.head
+    return any(c.dep_ in fr.subject_deps and c.lower_ in fr.share_nouns for c in verb.children)
 
 
 def _lender(tok: Token, fr: FactRules) -> bool:
@@ -355,6 +361,27 @@ def for_a_person(metric: str, span: Span, fr: FactRules) -> str:
             objects = [c for c in verb.children if c.dep_ == "dobj"]
             people = objects or [c for c in verb.children if c.dep_ in fr.subject_deps]
             return fr.person_price_metric if any(_person(p, fr) for p in people) else metric
+    return metric
+
+
+def at_auction(metric: str, span: Span, fr: FactRules) -> str:
+    """What one thing sells for at an auction is its price (``price_metric``; FACTS_BRIEF.md: a price is a product's, a
+    deal's value a company's or an asset's sale): "A Sotheby's auction in Hong Kong sells a Qing dynasty porcelain vase
+    for HK$98 million", "A Pikachu Illustrator Card ... sells at auction by Logan Paul for US$16,492,000". The first verb
+    above the amount names a deal (``money_words``) and its subject, or the object of a preposition under it, is a word
+    of ``auction_words``; "Sotheby's agreed to sell its auction business to Acme for $500 million" (an auction house's
+    business, not at an auction) stays a deal."""
+    if metric != fr.deal_metric:
+        return metric
+    verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
+    if verb is None or _word_metric(verb, fr) != fr.deal_metric:
+        return metric
+    for child in verb.children:
+        if child.dep_ in fr.subject_deps and (child.lower_ in fr.auction_words or any(
+                c.dep_ in fr.name_internal_deps and c.lower_ in fr.auction_words for c in child.children)):
+            return fr.price_metric
+        if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in fr.auction_words for o in child.children):
+            return fr.price_metric
     return metric
 
 
