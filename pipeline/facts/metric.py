@@ -107,6 +107,22 @@ def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     return None if source is not None and source.tag_ in fr.proper_noun_tags else found
 
 
+def _in_what(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] | None:
+    """'earned US$1.4 billion in revenue': a verb whose ``governor_preps`` object names another metric says what the
+    amount is (as "$5 million in damages" does under the amount itself), when that object is a bare noun of measure;
+    "raises $1.37 billion in its initial public offering" keeps the verb's."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    found = _object_metric(verb, fr)
+    if found is None or found[0] == metric:
+        return None
+    # a bare noun of measure ("in revenue", "in fines"), not an event or place ("raises $1.37 billion in its initial
+    # public offering": funding)
+    obj = next(o for p in verb.children if p.dep_ == "prep" and p.lower_ in fr.governor_preps
+               for o in p.children if o.dep_ == "pobj" and o.text == found[1])
+    return None if any(c.dep_ in ("det", "poss") for c in obj.children) else found
+
+
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
     """'a deal valued at $55 billion', 'an agreement worth up to US$35 billion', '$60 billion worth of
     agreements': a word of valuing says what the thing it describes is worth, so that thing's metric is
@@ -172,7 +188,11 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
         # a noun of measured_noun_metrics before a compound ("net realized investment gains of $31 million": profit)
         metric = fr.measured_noun_metrics.get(noun.lower_) or (named[0] if named else fr.built_noun_metrics.get(noun.lower_))
-        return _valued_thing(noun, fr) or (metric, noun.text)
+        found = _valued_thing(noun, fr) or (metric, noun.text)
+        if found[0] is not None or noun.lower_ not in fr.quantity_nouns or noun.dep_ not in fr.climbed_quantity_deps:
+            return found
+        # "was awarded a total of €9.1 million": a word of how much names nothing; what it is the object of does
+        node, first_word = noun, noun.text
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -183,7 +203,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             first_word = node.text
         metric = _word_metric(node, fr)
         if metric:
-            return _valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr) or (metric, node.text)
+            return (_valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr)
+                    or _in_what(node, metric, fr) or (metric, node.text))
         found = _named_by_compound(node, fr) if node.tag_.startswith("NN") else None
         if found:  # "the earnings estimate of $2 a share": the noun's compound names it
             return found
@@ -215,9 +236,12 @@ def _purpose(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     """(metric, word) of a to-infinitive of purpose under a verb that names no metric ("agreed to pay $93 million and
     nearly 1.8 million common shares to buy 117 acres": deal_value; "would pay A$120 million to settle a lawsuit": fine):
     what the money is paid for says what it is."""
-    for clause in verb.children:
-        if clause.dep_ in fr.purpose_deps and clause.tag_.startswith("VB") and any(
-                c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [t for o in objects for t in o.conjuncts]  # "pay $4 million in cash, ... and 1.6 million common shares
+    clauses = [c for c in verb.children if c.dep_ in fr.purpose_deps]  # to acquire ...": the parse hangs the clause
+    clauses += [c for o in objects for c in o.children if c.dep_ in fr.purpose_object_deps]  # from the last object
+    for clause in clauses:
+        if clause.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
             metric = _word_metric(clause, fr)
             if metric:
                 return metric, clause.text
