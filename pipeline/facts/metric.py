@@ -447,12 +447,12 @@ def describe(
     metric = fr.quantity_kinds.get(kind or "")
     if metric is None and unit and unit.lower() in fr.count_units:
         metric = fr.count_units[unit.lower()]
-    if metric is None and kind == "percent" and span is not None and of_a_whole(span, fr):
-        metric = fr.percent_of_whole_metric
     if metric is None and kind == "percent":
         metric = fr.percent_change.get(row.get("change") or "")
         if metric is None:
             metric = _near_cue(doc.text if text is None else text, row["start"], row["end"], fr.percent_cues, fr.cue_window)
+        if metric is not None and span is not None and of_a_whole(span, fr):
+            metric = fr.percent_of_whole_metric  # a share, not the rise a change word near it suggests; no new fact
     return (metric, _value(row, "value"), unit, None) if metric else None
 
 
