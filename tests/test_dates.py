@@ -513,3 +513,26 @@ def test_fiscal_year_by_its_first_month(nlp, rules, settings, sentence, publishe
 ])
 def test_months_of_a_present_perfect(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # written corpora (written-facts-3-07, -21, -35; written-facts-2-31): "the quarter" after three months that are one,
+    # "the month" after a month
+    ("Spotify Technology reported on Tuesday an operating profit of €509 million for the first three months of the "
+     "year.\n\nRevenue for the quarter rose 15% to €4.2 billion.", date(2025, 4, 29), "2025-Q1"),
+    ("China's exports fell 1.1% in October from a year earlier to $305.4 billion.\n\nImports rose 1% to $215.1 billion, "
+     "leaving a trade surplus of $90.1 billion for the month.", date(2025, 11, 8), "2025-10"),
+    ("The UK government borrowed £20.2 billion in April.\n\nDebt interest payments alone cost the Treasury £9.4 billion "
+     "in the month.", date(2026, 6, 2), "2026-04"),
+    # mirrors: no month named before, or only a comparison's month: no reading
+    ("Prices will rise later in the month.", date(2025, 11, 8), None),
+    ("Exports fell 1.1% from a year earlier.\n\nImports rose 1% for the month.", date(2025, 11, 8), None),
+    # a bound is no month the article is about: October, not "since February"
+    ("China's exports fell 1.1% in October from a year earlier, the first decline since February.\n\nImports rose 1%, "
+     "leaving a surplus of $90.1 billion for the month.", date(2025, 11, 8), "2025-10"),
+    # three months that are no calendar quarter are no quarter
+    ("Sales for the three months to April rose.\n\nRevenue for the quarter rose 15%.", date(2026, 5, 28), None),
+])
+def test_the_month_and_the_quarter_of_named_months(nlp, rules, settings, text, published, value) -> None:
+    rows = [r for r in run(nlp, rules, settings, text, published) if r.get("rule") in ("month_anaphor", "quarter_anaphor")]
+    assert [r["value"] for r in rows] == ([value] if value else []), rows

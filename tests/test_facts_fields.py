@@ -227,6 +227,14 @@ ROUND3_CASES = [
     ("present-perfect-month",
      "Nashua's stock has fluctuated sharply on takeover speculation, rising to a high for the year of $42.875 a share in "
      "June from $29.75 in March.", WSJ_DAY, "$29.75", ("price", "1989-03")),
+    # written3, written2: "the quarter" after three months that are one, "the month" after a month (not a bound's)
+    ("the-quarter-of-three-named-months",
+     "Spotify Technology reported on Tuesday an operating profit of €509 million for the first three months of the "
+     "year.\n\nRevenue for the quarter rose 15% to €4.2 billion.", date(2025, 4, 29), "€4.2 billion", ("revenue", "2025-Q1")),
+    ("the-month-named-before",
+     "China's exports fell 1.1% in October from a year earlier to $305.4 billion, the first decline since February.\n\n"
+     "Imports rose 1% to $215.1 billion, leaving a trade surplus of $90.1 billion for the month.", date(2025, 11, 8),
+     "$90.1 billion", ("other", "2025-10")),
     # written (written-facts-23): a budget for the fiscal year starting in April is that fiscal year, not the month
     ("fiscal-year-starting-in-april",
      "The Government of Japan approves a record ¥122.3 trillion (US$770 billion) budget for the fiscal year starting in "

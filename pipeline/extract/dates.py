@@ -591,6 +591,12 @@ def r_quarter_anaphor(x: Match) -> Read | None:
     return Read("XXXX-QX", granularity="quarter", is_relative=True)
 
 
+def r_month_anaphor(x: Match) -> Read | None:
+    """ "for the month": the month the article named last before it; read in ``extract`` from that earlier date (a row
+    only when there is one)."""
+    return Read("XXXX-XX", granularity="month", is_relative=True)
+
+
 def r_half(x: Match) -> Read | None:
     code = x.g("hcode") or x.g("hcode2")
     index = int(code[-1]) if code else x.c.halves.get(_norm(x.g("half") or ""))
@@ -1026,6 +1032,7 @@ RESOLVERS = {
     "month_span": r_month_span,
     "latest_quarter": r_latest_quarter,
     "quarter_anaphor": r_quarter_anaphor,
+    "month_anaphor": r_month_anaphor,
     "year_span": r_year_span,
     "half": r_half,
     "season": r_season,
@@ -1294,12 +1301,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
                 again = r_ago(Match(m, c, ctx.rules, anchor, None), ref.start_date, ref.granularity)
                 if again is not None:
                     read, row_anchor = again, ref.start_date
-        if kind == "quarter_anaphor":
-            named = _last_quarter(kept[:i])
+        if kind in ("quarter_anaphor", "month_anaphor"):
+            named = _last_quarter(kept[:i]) if kind == "quarter_anaphor" else _last_month(kept[:i], text, c)
             if named is None:
                 continue  # "the quarter" with no quarter named before it: no reading
             read = replace(named, mod=None)
-            if m.group("ago"):  # "the quarter a year ago": the same quarter a year before
+            if m.groupdict().get("ago"):  # "the quarter a year ago": the same quarter a year before
                 read = _a_year_before(read)
         if read.needs_year:
             context_year = _fiscal_context(text, kept[:i], start)
@@ -1325,9 +1332,38 @@ def _a_year_before(read: Read) -> Read:
 
 def _last_quarter(before: list) -> Read | None:
     """The last quarter read before a "the quarter" (an earnings story names its quarter first, then says "in the
-    quarter"); None when no quarter with a known year was named."""
+    quarter"), or three months that are one ("for the first three months of the year ... Revenue for the quarter":
+    2025-Q1); None when no quarter with a known year was named."""
     for *_, read in reversed(before):
         if read.granularity == "quarter" and "X" not in read.value:
+            return read
+        quarter = _as_quarter(read)
+        if quarter is not None:
+            return quarter
+    return None
+
+
+def _as_quarter(read: Read) -> Read | None:
+    """A date or duration whose days are exactly one calendar quarter, read as that quarter; else None."""
+    a, b = read.start_date, read.end_date
+    if a is None or b is None or a.day != 1 or a.month % 3 != 1 or b != month_end(a.year, a.month + 2):
+        return None
+    value, start, end, gran = at_grain(a, "Q")
+    return Read(value, start_date=start, end_date=end, granularity=gran, is_relative=True)
+
+
+#: modifiers of a date that make it a bound ("since February", "by March"), not a time the article is about
+_BOUNDS = frozenset(("before", "after"))
+
+
+def _last_month(before: list, text: str, c: Compiled) -> Read | None:
+    """The last calendar month read before a "the month" ("China's exports fell 1.1% in October ... a trade surplus of
+    $90.1 billion for the month"); None when no month with a known year was named. Not a comparison's month ("a year
+    earlier": 2024-10) nor a bound ("the first decline since February")."""
+    for start, _, _, kind, _, read in reversed(before):
+        if kind == "ago" or _preceding_mod(text, start, read, c) in _BOUNDS:
+            continue
+        if read.granularity == "month" and re.fullmatch(r"\d{4}-\d{2}", read.value or ""):
             return read
     return None
 
