@@ -474,3 +474,65 @@ def test_latest_and_anaphoric_quarters(nlp, rules, settings, sentence, span, val
 def test_the_quarter_needs_an_earlier_quarter(nlp, rules, settings, sentence) -> None:
     rows = run(nlp, rules, settings, sentence, date(1989, 10, 26))
     assert not [r for r in rows if r.get("rule") == "quarter_anaphor"]
+
+
+@pytest.mark.parametrize("sentence,published,span,value,start,end", [
+    # a written corpus (written-facts-23, 2026): a budget for the fiscal year that starts in a month still to come
+    ("The Government of Japan approves a record ¥122.3 trillion (US$770 billion) budget for the fiscal year starting in "
+     "April, driven by higher spending on social security and defence.", date(2025, 12, 26),
+     "the fiscal year starting in April", "FY2027", date(2026, 4, 1), date(2027, 3, 31)),
+    # a word of the past takes the latest such month on or before the article date
+    ("Revenue for the financial year that began in July was $5 billion, the company said.", date(2025, 6, 26),
+     "the financial year that began in July", "FY2025", date(2024, 7, 1), date(2025, 6, 30)),
+    # a written year gives the start
+    ("The fiscal year starting in April 2024 brought revenue of $3 billion.", date(2025, 6, 26),
+     "The fiscal year starting in April 2024", "FY2025", date(2024, 4, 1), date(2025, 3, 31)),
+])
+def test_fiscal_year_by_its_first_month(nlp, rules, settings, sentence, published, span, value, start, end) -> None:
+    row = one(run(nlp, rules, settings, sentence, published), span)
+    assert (row["value"], row["start_date"], row["end_date"]) == (value, start, end)
+
+
+@pytest.mark.parametrize("sentence,published,span,value", [
+    # mirror: no fiscal year, the month alone (its next occurrence, as before)
+    ("Sales starting in April rose to $3 billion.", date(2025, 12, 26), "April", "2026-04"),
+    # TimeBank wsj_0520: a present perfect tells of what has happened, so its month is not after the article date
+    ("Nashua's stock has fluctuated sharply on takeover speculation, rising to a high for the year of $42.875 a share in "
+     "June from $29.75 in March.", date(1989, 10, 30), "March", "1989-03"),
+    ("Prices have risen since March.", date(1989, 10, 30), "March", "1989-03"),
+    # written2: a perfect participle ("having risen") too
+    ("Gold trades near $3,640 an ounce, having risen almost 40% since January.", date(2025, 9, 10), "January", "2025-01"),
+    # mirrors (TimeBank wsj_0159, wsj_0575): a present perfect that sets a date or an end keeps the nearest one
+    ("Dunkin' has set Nov. 10 as the deadline for the receipt of any competing bids.", date(1989, 11, 2), "Nov. 10",
+     "1989-11-10"),
+    ("A group of lenders has extended Control Data up to $90 million in revolving loans through January.",
+     date(1989, 11, 2), "January", "1990-01"),
+    # mirrors: a future or a present tense keeps the nearest month
+    ("The company will open the plant in March.", date(1989, 10, 30), "March", "1990-03"),
+    ("The company has to decide by March.", date(1989, 10, 30), "March", "1990-03"),
+])
+def test_months_of_a_present_perfect(nlp, rules, settings, sentence, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, published), span)["value"] == value
+
+
+@pytest.mark.parametrize("text,published,value", [
+    # written corpora (written-facts-3-07, -21, -35; written-facts-2-31): "the quarter" after three months that are one,
+    # "the month" after a month
+    ("Spotify Technology reported on Tuesday an operating profit of €509 million for the first three months of the "
+     "year.\n\nRevenue for the quarter rose 15% to €4.2 billion.", date(2025, 4, 29), "2025-Q1"),
+    ("China's exports fell 1.1% in October from a year earlier to $305.4 billion.\n\nImports rose 1% to $215.1 billion, "
+     "leaving a trade surplus of $90.1 billion for the month.", date(2025, 11, 8), "2025-10"),
+    ("The UK government borrowed £20.2 billion in April.\n\nDebt interest payments alone cost the Treasury £9.4 billion "
+     "in the month.", date(2026, 6, 2), "2026-04"),
+    # mirrors: no month named before, or only a comparison's month: no reading
+    ("Prices will rise later in the month.", date(2025, 11, 8), None),
+    ("Exports fell 1.1% from a year earlier.\n\nImports rose 1% for the month.", date(2025, 11, 8), None),
+    # a bound is no month the article is about: October, not "since February"
+    ("China's exports fell 1.1% in October from a year earlier, the first decline since February.\n\nImports rose 1%, "
+     "leaving a surplus of $90.1 billion for the month.", date(2025, 11, 8), "2025-10"),
+    # three months that are no calendar quarter are no quarter
+    ("Sales for the three months to April rose.\n\nRevenue for the quarter rose 15%.", date(2026, 5, 28), None),
+])
+def test_the_month_and_the_quarter_of_named_months(nlp, rules, settings, text, published, value) -> None:
+    rows = [r for r in run(nlp, rules, settings, text, published) if r.get("rule") in ("month_anaphor", "quarter_anaphor")]
+    assert [r["value"] for r in rows] == ([value] if value else []), rows

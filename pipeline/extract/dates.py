@@ -48,6 +48,7 @@ RULE_KEYS = (
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
+    "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -96,6 +97,11 @@ class Compiled:
     #: verbs of moving a deadline and the prepositions of the new date (see ``_tense``)
     deadline_verbs: frozenset[str]
     deadline_preps: frozenset[str]
+    #: words of a fiscal year's start that look back ("began": ``_fiscal_year_from_start``)
+    fiscal_year_began: frozenset[str]
+    #: auxiliaries of a present perfect ("has fluctuated"): a past tense for ``_tense``
+    perfect_auxiliaries: frozenset[str]
+    perfect_past_preps: frozenset[str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -134,6 +140,9 @@ def _fiscal_fragments(data) -> dict[str, str]:  # noqa: ANN001
         # a fiscal year given by its last day: "fiscal year ended March 31", "FY ending June 30, 2025"
         "<FENDED>": rf"(?:{fiscal_year}|\bFY)\s+(?:that\s+)?(?P<fend>ended|ending|ends|to)\s+(?:on\s+|in\s+)?"
                     r"<MONTH>(?:\.(?=\s+\d))?(?:\s+<DAY>(?:st|nd|rd|th)?)?(?:,?\s+<YEAR>)?",  # "Jan. 31": its day too
+        # a fiscal year given by its first month: "the fiscal year starting in April", "financial year that began in July"
+        "<FSTARTED>": rf"(?:{fiscal_year})\s+(?:that\s+|which\s+)?(?P<fbegin>{_alt([*data['fiscal_year_begins'], *data['fiscal_year_began']])})\s+"
+                      r"(?:on\s+|in\s+)?<MONTH>(?:,?\s+<YEAR>)?",
     }
 
 
@@ -233,6 +242,9 @@ def compile_rules(rules: Rules) -> Compiled:
         windows=check_windows(data["windows"], where=f"{where}: windows", keys=WINDOW_KEYS),
         deadline_verbs=frozenset(w.lower() for w in data["deadline_verbs"]),
         deadline_preps=frozenset(w.lower() for w in data["deadline_preps"]),
+        fiscal_year_began=frozenset(_norm(w) for w in data["fiscal_year_began"]),
+        perfect_auxiliaries=frozenset(w.lower() for w in data["perfect_auxiliaries"]),
+        perfect_past_preps=frozenset(w.lower() for w in data["perfect_past_preps"]),
         gates=_gates(patterns, negatives),
     )
 
@@ -577,6 +589,12 @@ def r_quarter_anaphor(x: Match) -> Read | None:
     """ "in the quarter": the quarter the article named last before it; read in ``extract`` from that earlier date
     (a row only when there is one)."""
     return Read("XXXX-QX", granularity="quarter", is_relative=True)
+
+
+def r_month_anaphor(x: Match) -> Read | None:
+    """ "for the month": the month the article named last before it; read in ``extract`` from that earlier date (a row
+    only when there is one)."""
+    return Read("XXXX-XX", granularity="month", is_relative=True)
 
 
 def r_half(x: Match) -> Read | None:
@@ -927,6 +945,13 @@ def r_fiscal(x: Match) -> Read | None:
         else:
             relative = True
         name = name_of(end, fye, naming) if end else None
+    elif x.g("fbegin"):  # "the fiscal year starting in April": the text gives the calendar by the year's first month
+        end = _fiscal_year_from_start(x)
+        if end is None:
+            return None
+        relative = not x.g("year")
+        fye = f"{end.month:02d}-{end.day:02d}"
+        name = name_of(end, fye, naming)
     elif x.g("frel") is not None:  # "this fiscal year", "the fourth quarter of its fiscal year"
         offset = x.c.relative.get(_norm(x.g("frel") or ""), 0)
         relative = True
@@ -950,7 +975,30 @@ def r_fiscal(x: Match) -> Read | None:
         start_date, end_date = part_bounds(end, fye, kind, index)
     return Read(fiscal_value(name, kind, index), start_date=start_date, end_date=end_date, granularity=gran, mod=x.mod(),
                 is_relative=relative, calendar="fiscal", fiscal_year_end=fye, calendar_of=cal.key if cal else None,
-                needs_year=needs_year, fiscal_name=name if written or (x.g("fend") and x.g("year")) else None)
+                needs_year=needs_year, fiscal_name=name if written or ((x.g("fend") or x.g("fbegin")) and x.g("year")) else None)
+
+
+def _fiscal_year_from_start(x: Match) -> date | None:
+    """Last day of the fiscal year that starts in the month written ("the fiscal year starting in April" said on
+    2025-12-26: 2026-04-01 .. 2027-03-31): a written year gives its start; else a verb of the past ("began",
+    ``fiscal_year_began``, or a past tense) takes the latest such month on or before the anchor, any other word the
+    first one from the anchor's month on (a year still to start, as a budget "for the fiscal year starting in April"
+    is)."""
+    month = x.month()
+    if not month:
+        return None
+    if x.g("year"):
+        first = date(int(x.g("year")), month, 1)
+    elif x.anchor is not None:
+        first = date(x.anchor.year, month, 1)
+        if _norm(x.g("fbegin") or "") in x.c.fiscal_year_began or x.tense == "past":
+            if first > x.anchor:
+                first = date(first.year - 1, month, 1)
+        elif first < x.anchor.replace(day=1):
+            first = date(first.year + 1, month, 1)
+    else:
+        return None
+    return add_months(first, 12) - timedelta(days=1)
 
 
 def _day_or_none(year: int, mmdd: str | None) -> date | None:
@@ -984,6 +1032,7 @@ RESOLVERS = {
     "month_span": r_month_span,
     "latest_quarter": r_latest_quarter,
     "quarter_anaphor": r_quarter_anaphor,
+    "month_anaphor": r_month_anaphor,
     "year_span": r_year_span,
     "half": r_half,
     "season": r_season,
@@ -1120,6 +1169,11 @@ def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
         return "future"
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
         return "past"
+    # "Nashua's stock has fluctuated sharply ..., rising to a high ... in June from $29.75 in March": a present perfect
+    # tells of what has happened by now, so a month it dates through one of ``perfect_past_preps`` is at or before the
+    # anchor (``perfect_auxiliaries``)
+    if tok.tag_ == "VBN" and words & c.perfect_auxiliaries and span.root.head.lower_ in c.perfect_past_preps:
+        return "past"  # not a date set ("has set Nov. 10 as the deadline") or an end ("has extended ... through January")
     # "The plant opened in March": a participle heading its clause with a subject of its own and no auxiliary
     # is a simple past the tagger read as VBN (a bare participle cannot be a finite verb otherwise)
     if tok.tag_ == "VBN" and not words and any(c.dep_ == "nsubj" for c in tok.children):
@@ -1247,12 +1301,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
                 again = r_ago(Match(m, c, ctx.rules, anchor, None), ref.start_date, ref.granularity)
                 if again is not None:
                     read, row_anchor = again, ref.start_date
-        if kind == "quarter_anaphor":
-            named = _last_quarter(kept[:i])
+        if kind in ("quarter_anaphor", "month_anaphor"):
+            named = _last_quarter(kept[:i]) if kind == "quarter_anaphor" else _last_month(kept[:i], text, c)
             if named is None:
                 continue  # "the quarter" with no quarter named before it: no reading
             read = replace(named, mod=None)
-            if m.group("ago"):  # "the quarter a year ago": the same quarter a year before
+            if m.groupdict().get("ago"):  # "the quarter a year ago": the same quarter a year before
                 read = _a_year_before(read)
         if read.needs_year:
             context_year = _fiscal_context(text, kept[:i], start)
@@ -1278,9 +1332,38 @@ def _a_year_before(read: Read) -> Read:
 
 def _last_quarter(before: list) -> Read | None:
     """The last quarter read before a "the quarter" (an earnings story names its quarter first, then says "in the
-    quarter"); None when no quarter with a known year was named."""
+    quarter"), or three months that are one ("for the first three months of the year ... Revenue for the quarter":
+    2025-Q1); None when no quarter with a known year was named."""
     for *_, read in reversed(before):
         if read.granularity == "quarter" and "X" not in read.value:
+            return read
+        quarter = _as_quarter(read)
+        if quarter is not None:
+            return quarter
+    return None
+
+
+def _as_quarter(read: Read) -> Read | None:
+    """A date or duration whose days are exactly one calendar quarter, read as that quarter; else None."""
+    a, b = read.start_date, read.end_date
+    if a is None or b is None or a.day != 1 or a.month % 3 != 1 or b != month_end(a.year, a.month + 2):
+        return None
+    value, start, end, gran = at_grain(a, "Q")
+    return Read(value, start_date=start, end_date=end, granularity=gran, is_relative=True)
+
+
+#: modifiers of a date that make it a bound ("since February", "by March"), not a time the article is about
+_BOUNDS = frozenset(("before", "after"))
+
+
+def _last_month(before: list, text: str, c: Compiled) -> Read | None:
+    """The last calendar month read before a "the month" ("China's exports fell 1.1% in October ... a trade surplus of
+    $90.1 billion for the month"); None when no month with a known year was named. Not a comparison's month ("a year
+    earlier": 2024-10) nor a bound ("the first decline since February")."""
+    for start, _, _, kind, _, read in reversed(before):
+        if kind == "ago" or _preceding_mod(text, start, read, c) in _BOUNDS:
+            continue
+        if read.granularity == "month" and re.fullmatch(r"\d{4}-\d{2}", read.value or ""):
             return read
     return None
 

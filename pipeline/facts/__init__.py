@@ -26,11 +26,12 @@ from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import describe, names_what_it_is, passive_verb
+from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import (
+    claimed_year_ago,
     date_period,
     find_period,
     lede_period,
@@ -209,6 +210,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     lede = lede_period(dates, paras, fr)  # the article's reporting period, read once
     lede_names = _lede_names(index, paras) if lede else frozenset()
     compared = year_ago_dates(dates, [row for _, row in mentions], text, fr)
+    claimed = claimed_year_ago([row for _, row in mentions], text, fr)  # "from $2.27 billion in the year-earlier quarter"
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     previous: tuple[int, str] | None = None  # (end, metric) of the amount described last
@@ -243,22 +245,25 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                      and names_what_it_is(span, metric_text, fr))
             metric = priced(row, subject, fr, rate, thing) or metric  # "an offer of $26.50 a share": a deal's amount per share is a price
         if table == "money":
-            metric = persons_metric(metric, metric_text, subject, fr, span)
+            # a transfer fee (a price for a person: a deal), an auction's sale (a deal for one thing: its price)
+            metric = at_auction(for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr), span, fr)
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
-        if own_lede is not None and not_yet_reported(span, text, fr):  # "will pay $1.1 billion", "$33 million a year"
+        to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)
+        if to_come:  # "will pay $1.1 billion", "$33 million a year"
             own_lede = None
-        results = metric in fr.lede_metrics
-        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results)
+        results = metric in fr.lede_metrics and not to_come  # "says it will spend 380 billion yuan": no reported result
+        point = metric in fr.point_metrics
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
             if len(own_dates) != len(dates):
-                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results)
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
         period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, own_lede, fr)
-        period = year_before(period, row["end"], text, fr, sent)
+        period = year_before(period, row["end"], text, fr, sent, claimed)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
     return earlier_values_of_changes(rows, changes, fr, restating)

@@ -111,6 +111,9 @@ class FactRules:
     measured_noun_metrics: dict[str, str]
     time_rate_after: re.Pattern
     year_ago_values: re.Pattern
+    #: a plain year, and the year-ago phrases that move one (``period.year_before``)
+    year_values: re.Pattern
+    year_ago_year_after: re.Pattern
     rate_after: re.Pattern
     public_body_words: frozenset[str]
     name_kinds: dict[str, frozenset[str]]
@@ -148,6 +151,25 @@ class FactRules:
     built_noun_metrics: dict[str, str]
     purpose_deps: frozenset[str]
     purpose_markers: frozenset[str]
+    #: ... and the dependencies of such a clause under the verb's object (``metric._purpose``)
+    purpose_object_deps: frozenset[str]
+    #: a word of how much (``quantity_nouns``) in one of these positions passes the search for a governing word on
+    climbed_quantity_deps: frozenset[str]
+    #: names of lenders whose payouts are loans (``metric.lent``) and that metric
+    lenders: frozenset[str]
+    lender_metric: str
+    #: a percentage of a whole ("3.8% of the population"): the prepositions and the metric (``metric.of_a_whole``)
+    percent_of_whole_preps: frozenset[str]
+    percent_of_whole_changes: frozenset[str]
+    #: subjects whose level is a price ("Shares rose 9% to US$583": ``metric.of_shares``)
+    share_nouns: frozenset[str]
+    #: a price paid "for" (these) a person is that metric (``metric.for_a_person``: a transfer fee)
+    transfer_preps: frozenset[str]
+    person_price_metric: str
+    #: what one thing sells for at an auction (``metric.at_auction``): a price, not a deal (``deal_metric``)
+    auction_words: frozenset[str]
+    deal_metric: str
+    percent_of_whole_metric: str
     item_list_share: float
     company_label: str
     person_labels: frozenset[str]
@@ -167,6 +189,8 @@ class FactRules:
     year_ago_sentence: re.Pattern
     event_clause_deps: frozenset[str]
     baseline_before: re.Pattern
+    #: ... for an amount of ``point_metrics`` only (``period.find_period``)
+    level_baseline_before: re.Pattern
     baseline_after: re.Pattern
     baseline_window: int
     published_granularity: str
@@ -206,7 +230,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -218,10 +242,10 @@ _WORD_SETS = (
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
-    "future_auxiliaries", "quantity_nouns", "purpose_markers",
+    "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
-_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after"))
+_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
 
 
 def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -295,7 +319,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -309,8 +333,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window",
-        "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after"))
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
+        "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
+        "year_values", "year_ago_year_after"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
@@ -323,6 +348,11 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         unknown_metrics = sorted(set(dict(m[key]).values()) - set(vocabulary.metric_of.values()))
         if unknown_metrics:
             raise RulesError(f"{where}: metrics.{key}: metric(s) {unknown_metrics} not in rules/metrics.yaml")
+    if m["percent_of_whole_metric"] not in m["percent_cues"]:
+        raise RulesError(f"{where}: metrics.percent_of_whole_metric: {m['percent_of_whole_metric']!r} is none of percent_cues")
+    for key in ("lender_metric", "person_price_metric", "deal_metric"):
+        if m[key] not in set(vocabulary.metric_of.values()):
+            raise RulesError(f"{where}: metrics.{key}: {m[key]!r} not a metric of rules/metrics.yaml")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(
@@ -345,6 +375,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         name_kinds={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in dict(s["name_kinds"]).items()},
         valuing_metric=str(m["valuing_metric"]),
         price_metric=str(m["price_metric"]),
+        lender_metric=str(m["lender_metric"]),
+        person_price_metric=str(m["person_price_metric"]),
+        deal_metric=str(m["deal_metric"]),
+        percent_of_whole_metric=str(m["percent_of_whole_metric"]),
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
@@ -369,9 +403,13 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         year_ago_sentence=re.compile(p["year_ago_sentence"], re.IGNORECASE),
         time_rate_after=re.compile(p["time_rate_after"], re.IGNORECASE),
         year_ago_values=re.compile(p["year_ago_values"]),
+        year_values=re.compile(p["year_values"]),
+        year_ago_year_after=re.compile(p["year_ago_year_after"], re.IGNORECASE),
         rate_after=re.compile(p["rate_after"], re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
+        level_baseline_before=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["level_baseline_before"]) + r")\s+(?:early\s+|late\s+|mid-?)?$",
+                                         re.IGNORECASE),
         baseline_window=int(p["baseline_window"]),
         published_granularity=p["published_granularity"],
         rule_confidence={k: float(v) for k, v in c["rules"].items()},

@@ -36,6 +36,11 @@ def _stems(word: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def word_metric(tok: Token, fr: FactRules) -> str | None:
+    """The metric a word names in ``money_words`` (with the word before it: "net income"; or a base form), else None."""
+    return _word_metric(tok, fr)
+
+
 def _word_metric(tok: Token, fr: FactRules) -> str | None:
     prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
     if prev and prev in fr.money_words:
@@ -100,6 +105,22 @@ def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
                    for o in p.children if o.dep_ == "pobj" and o.text == found[1]), None)
     # a name is whom the money comes from, not what ("borrow US$358 million from the African Development Fund": a loan)
     return None if source is not None and source.tag_ in fr.proper_noun_tags else found
+
+
+def _in_what(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] | None:
+    """'earned US$1.4 billion in revenue': a verb whose ``governor_preps`` object names another metric says what the
+    amount is (as "$5 million in damages" does under the amount itself), when that object is a bare noun of measure;
+    "raises $1.37 billion in its initial public offering" keeps the verb's."""
+    if not verb.tag_.startswith("VB"):
+        return None
+    found = _object_metric(verb, fr)
+    if found is None or found[0] == metric:
+        return None
+    # a bare noun of measure ("in revenue", "in fines"), not an event or place ("raises $1.37 billion in its initial
+    # public offering": funding)
+    obj = next(o for p in verb.children if p.dep_ == "prep" and p.lower_ in fr.governor_preps
+               for o in p.children if o.dep_ == "pobj" and o.text == found[1])
+    return None if any(c.dep_ in ("det", "poss") for c in obj.children) else found
 
 
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
@@ -167,7 +188,11 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
         named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
         # a noun of measured_noun_metrics before a compound ("net realized investment gains of $31 million": profit)
         metric = fr.measured_noun_metrics.get(noun.lower_) or (named[0] if named else fr.built_noun_metrics.get(noun.lower_))
-        return _valued_thing(noun, fr) or (metric, noun.text)
+        found = _valued_thing(noun, fr) or (metric, noun.text)
+        if found[0] is not None or noun.lower_ not in fr.quantity_nouns or noun.dep_ not in fr.climbed_quantity_deps:
+            return found
+        # "was awarded a total of €9.1 million": a word of how much names nothing; what it is the object of does
+        node, first_word = noun, noun.text
     for _ in range(fr.governor_depth):
         if node.head.i == node.i:
             break
@@ -178,7 +203,8 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             first_word = node.text
         metric = _word_metric(node, fr)
         if metric:
-            return _valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr) or (metric, node.text)
+            return (_valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr)
+                    or _in_what(node, metric, fr) or (metric, node.text))
         found = _named_by_compound(node, fr) if node.tag_.startswith("NN") else None
         if found:  # "the earnings estimate of $2 a share": the noun's compound names it
             return found
@@ -210,9 +236,12 @@ def _purpose(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     """(metric, word) of a to-infinitive of purpose under a verb that names no metric ("agreed to pay $93 million and
     nearly 1.8 million common shares to buy 117 acres": deal_value; "would pay A$120 million to settle a lawsuit": fine):
     what the money is paid for says what it is."""
-    for clause in verb.children:
-        if clause.dep_ in fr.purpose_deps and clause.tag_.startswith("VB") and any(
-                c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    objects += [t for o in objects for t in o.conjuncts]  # "pay $4 million in cash, ... and 1.6 million common shares
+    clauses = [c for c in verb.children if c.dep_ in fr.purpose_deps]  # to acquire ...": the parse hangs the clause
+    clauses += [c for o in objects for c in o.children if c.dep_ in fr.purpose_object_deps]  # from the last object
+    for clause in clauses:
+        if clause.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
             metric = _word_metric(clause, fr)
             if metric:
                 return metric, clause.text
@@ -269,9 +298,62 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         # the extractor's cue is the very word the parse found governing the amount, and the parse read more
         # of it ("tokens worth $1.5 billion": what a thing is worth, no organisation's valuation)
         return word_metric, word
+    if word_metric in (None, fr.price_metric) and span is not None and own != fr.price_metric and of_shares(span, fr):
+        # "Shares rose 9% to US$583 in New York trading, giving the firm a market value of more than US$118 billion":
+        # what shares rose to is their price, whatever cue of the money table is near
+        return fr.price_metric, word
     if own and own != OTHER_METRIC:
         return own, word if word_metric == own else None
+    if word_metric is None and span is not None and lent(span, fr):
+        # "The International Monetary Fund (IMF) approves the release of US$1.2 billion to Pakistan", "has already
+        # received $3.3 billion from the IMF": what a lender pays out is a loan, whatever the word for it
+        return fr.lender_metric, word
     return (word_metric or OTHER_METRIC), word
+
+
+def of_shares(span: Span, fr: FactRules) -> bool:
+    """Is the amount the object of a preposition under a verb ("rose ... to", "closed at") whose subject is a word of
+    ``share_nouns`` ("its shares rose as much as 2.8% to a record US$164.42"; not "5,745,188 shares of Connaught and
+    C$44.3 million face amount of debentures ... had been tendered")? No word governing the amount names a metric other than a price (the caller checks: "in New
+    York trading" is a price word): the amount is a share's price."""
+    root = span.root
+    if root.dep_ != "pobj" and root.head.dep_ == "pobj" and root.head.lower_ in fr.quantity_nouns:
+        root = root.head  # "to a record US$164.42": the parse hangs the amount from the word of how much
+    if root.dep_ != "pobj" or root.head.dep_ != "prep" or not root.head.head.tag_.startswith("VB"):
+        return False  # "rose to US$583", "closed at $10": a level the verb reaches through a preposition
+    verb = root.head.head
+    return any(c.dep_ in fr.subject_deps and c.lower_ in fr.share_nouns for c in verb.children)
+
+
+def _lender(tok: Token, fr: FactRules) -> bool:
+    """Does ``tok`` head a name of ``lenders`` ("the International Monetary Fund (IMF)", "the IMF's executive board")?"""
+    for head in (tok, *(c for c in tok.children if c.dep_ in ("poss", "appos"))):
+        name = " ".join(t.lower_ for t in head.lefts if t.dep_ in fr.name_internal_deps) + " " + head.lower_
+        if name.strip() in fr.lenders:
+            return True
+        if any(c.dep_ == "appos" and c.lower_ in fr.lenders for c in head.children):
+            return True
+    return False
+
+
+def lent(span: Span, fr: FactRules) -> bool:
+    """Is the amount paid out by a lender (``lenders``): the subject of a verb above it, or its subject's owner ("The
+    IMF's executive board approves a 48-month, US$7 billion extended fund facility"), or whom a verb above it has the
+    money from (``source_preps``: "received $3.3 billion from the IMF")? Not a lender named as a source of a figure
+    ("needs about €135 billion ..., according to the International Monetary Fund")."""
+    for verb in islice(span.root.ancestors, fr.governor_depth):
+        if not verb.tag_.startswith("VB"):
+            continue
+        for child in verb.children:
+            if child.dep_ in fr.subject_deps:
+                names = [child]
+            elif child.dep_ == "prep" and child.lower_ in fr.source_preps:
+                names = [o for o in child.children if o.dep_ == "pobj"]
+            else:
+                continue
+            if any(_lender(n, fr) for n in names):
+                return True
+    return False
 
 
 def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool:
@@ -279,6 +361,52 @@ def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool
     Australian cents a share", "a $42-a-share payout")? Such an amount written as a rate is that thing per share, not
     a price."""
     return word is not None and _names_nothing_measured(span, word, fr)
+
+
+def _person(tok: Token, fr: FactRules) -> bool:
+    """Does ``tok`` name a person (itself or its apposition: "the Egyptian striker Omar Marmoush"), or is it a relative
+    pronoun of one ("..., who joined ...")?"""
+    if tok.lower_ in fr.relative_pronouns and tok.head.dep_ == "relcl":
+        tok = tok.head.head
+    return any(t.ent_type_ in fr.person_labels for t in (tok, *(c for c in tok.children if c.dep_ == "appos")))
+
+
+def for_a_person(metric: str, span: Span, fr: FactRules) -> str:
+    """A price paid for a person is a transfer's value (``person_price_metric``; FACTS_BRIEF.md: a price is a product's,
+    a share's, a barrel's, a ticket's): "Chelsea F.C. have agreed to sign the Palmeiras forward Estêvão Willian for a
+    fee of €61.5 million", "Marmoush, who joined from Eintracht Frankfurt for a fee of £59 million". The first verb
+    above the amount, reached through "for" (``transfer_preps``), has a person as its object, or has no object and a
+    person as its subject; "The singer charged a fee of $100" (an object, not a person) keeps its price."""
+    if metric != fr.price_metric:
+        return metric
+    for tok in islice(span.root.ancestors, fr.governor_depth):
+        if tok.dep_ == "prep" and tok.lower_ in fr.transfer_preps and tok.head.tag_.startswith("VB"):
+            verb = tok.head
+            objects = [c for c in verb.children if c.dep_ == "dobj"]
+            people = objects or [c for c in verb.children if c.dep_ in fr.subject_deps]
+            return fr.person_price_metric if any(_person(p, fr) for p in people) else metric
+    return metric
+
+
+def at_auction(metric: str, span: Span, fr: FactRules) -> str:
+    """What one thing sells for at an auction is its price (``price_metric``; FACTS_BRIEF.md: a price is a product's, a
+    deal's value a company's or an asset's sale): "A Sotheby's auction in Hong Kong sells a Qing dynasty porcelain vase
+    for HK$98 million", "A Pikachu Illustrator Card ... sells at auction by Logan Paul for US$16,492,000". The first verb
+    above the amount names a deal (``money_words``) and its subject, or the object of a preposition under it, is a word
+    of ``auction_words``; "Sotheby's agreed to sell its auction business to Acme for $500 million" (an auction house's
+    business, not at an auction) stays a deal."""
+    if metric != fr.deal_metric:
+        return metric
+    verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
+    if verb is None or _word_metric(verb, fr) != fr.deal_metric:
+        return metric
+    for child in verb.children:
+        if child.dep_ in fr.subject_deps and (child.lower_ in fr.auction_words or any(
+                c.dep_ in fr.name_internal_deps and c.lower_ in fr.auction_words for c in child.children)):
+            return fr.price_metric
+        if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in fr.auction_words for o in child.children):
+            return fr.price_metric
+    return metric
 
 
 def passive_verb(span: Span, fr: FactRules) -> bool:
@@ -323,7 +451,18 @@ def describe(
         metric = fr.percent_change.get(row.get("change") or "")
         if metric is None:
             metric = _near_cue(doc.text if text is None else text, row["start"], row["end"], fr.percent_cues, fr.cue_window)
+        if metric is not None and span is not None and of_a_whole(span, fr):
+            metric = fr.percent_of_whole_metric  # a share, not the rise a change word near it suggests; no new fact
     return (metric, _value(row, "value"), unit, None) if metric else None
+
+
+def of_a_whole(span: Span, fr: FactRules) -> bool:
+    """Is the percentage one of a whole: "of" (``percent_of_whole_preps``) with a common noun under it ("made up 3.8% of
+    the population")? A share, whatever change word is near; not a part of what changed (``percent_of_whole_changes``:
+    "lost 20% of its value")."""
+    return any(p.dep_ == "prep" and p.lower_ in fr.percent_of_whole_preps and any(
+        o.dep_ == "pobj" and o.tag_ in fr.common_noun_tags and o.lower_ not in fr.percent_of_whole_changes
+        for o in p.children) for p in span.root.children)
 
 
 def _value(row: dict, key: str) -> float | None:

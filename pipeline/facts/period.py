@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 from pipeline.extract.fiscal import resolve_fiscal
 from pipeline.facts.config import FactRules
 from pipeline.facts.discourse import containing
+from pipeline.facts.metric import word_metric
 from pipeline.facts.records import Period
 
 #: how far up the tree the distance between a number and a date is looked for, and how many of the
@@ -32,13 +33,29 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
-def _of_another_thing(amount: Token, when: Token, fr: FactRules) -> bool:
+def _clause_below(top: Token, low: Token, fr: FactRules) -> bool:
+    """Is there, on the way from ``low`` up to its ancestor ``top``, a verb with a subject of its own ("which is
+    estimated to cost at least $400 billion": a clause of its own under the noun)?"""
+    for tok in islice(chain((low,), low.ancestors), TREE_DEPTH):
+        if tok.i == top.i:
+            return False
+        if tok.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in tok.children):
+            return True
+    return False
+
+
+def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool = False) -> bool:
     """'... after trading remained suspended following a court-ordered liquidation in January 2024, with
     the company owing more than US$300 billion': a date that dates another noun of the sentence (the
     liquidation) is not the amount's period. The path from the date up to the amount's clause may pass
     prepositions, verbs without a subject of their own ("the deal, announced in March, ..."), time nouns
     ("the quarter ended Sept. 30") and the clause's subject ("sales in 2024 rose to $5 billion"), but no
-    other noun and no other clause."""
+    other noun and no other clause. With ``reporting`` (the date is a reporting period and the amount a result) a noun
+    of a result's metric right under the amount's path is passed too ("reported a third-quarter profit before tax of
+    $1.7 billion on Thursday", where the parse hangs the amount from "tax": the quarter dates the profit the amount is;
+    not "had set aside $1.2 billion ... and reported a net loss of $310 million for the fourth quarter"). Two clauses that meet at a noun
+    are two things ("the country accumulated throughout its civil war from 2011, ..., which is estimated to cost at
+    least $400 billion": the war's year is not the estimate's), when the amount's clause has a subject of its own."""
     above = {t.i for t in islice(chain((amount,), amount.ancestors), TREE_DEPTH)}
     node = when
     for _ in range(TREE_DEPTH):
@@ -48,10 +65,11 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules) -> bool:
             return False
         parent = node.head
         if parent.i in above:
-            return False
+            return (parent.tag_ in fr.common_noun_tags and node.tag_.startswith("VB") and node.dep_ in fr.nested_aside_deps
+                    and _clause_below(parent, amount, fr))
         if parent.tag_ in fr.common_noun_tags and parent.lower_ not in fr.time_nouns and not (
             parent.dep_ in fr.subject_deps and parent.head.i in above
-        ):
+        ) and not (reporting and parent.head.i in above and word_metric(parent, fr) in fr.lede_metrics):
             return True
         if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children):
             return True  # "after trading remained suspended ... in January 2024": another clause's event
@@ -61,9 +79,12 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules) -> bool:
     return False
 
 
-def _dates_another_thing(span: Span, row: dict, fr: FactRules) -> bool:
+def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = False) -> bool:
+    """``results``: the amount is of a metric a reporting period dates (a date of ``lede_values`` may then date it
+    through the noun of its metric)."""
     date_span = span.doc.char_span(row["start"], row["end"], alignment_mode="expand")
-    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr)
+    reporting = results and fr.lede_values.fullmatch(str(row.get("value"))) is not None
+    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting)
 
 
 def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
@@ -78,6 +99,11 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     after = text[row["end"] : row["end"] + fr.baseline_window]
     words = text[row["start"] : row["end"]].split()
     last_word = words[-1] if words else ""
+    if fr.baseline_after.match(last_word) and fr.lede_values.fullmatch(str(value)) and fr.year_to_date_with_lede_before.search(
+            text[max(0, row["start"] - 30) : row["start"]]):
+        # "For the quarter a year ago, Columbia reported earnings of $16.3 million": a reporting period of the year
+        # before (the dates stage read it so: 1988-Q3) that opens its sentence frames it, no comparison baseline
+        return True
     return not (fr.baseline_before.search(before) or fr.baseline_after.match(after) or fr.baseline_after.match(last_word))
 
 
@@ -111,20 +137,31 @@ def usable_dates(dates: list[dict], text: str, fr: FactRules) -> list[dict]:
     return [d for d in dates if _usable_date(d, text, fr)]
 
 
+def _since(span: Span, row: dict, fr: FactRules, text: str) -> bool:
+    """Is the date the start of a change ("the highest since 2022", ``level_baseline_before``), with the amount outside
+    its phrase ("since August, when they traded at about $10" keeps August)?"""
+    if not fr.level_baseline_before.search(text, max(0, row["start"] - fr.baseline_window), row["start"]):
+        return False
+    date_span = span.doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return date_span is None or not any(t.i == date_span.root.i for t in span.root.ancestors)
+
+
 def find_period(
     span: Span, usable: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None,
-    sent: Span | None = None, lede: dict | None | bool = False, results: bool = False,
+    sent: Span | None = None, lede: dict | None | bool = False, results: bool = False, point: bool = False,
 ) -> Period:
     """``usable`` comes from ``usable_dates``; ``text`` is ``span.doc.text`` and ``sent`` the number's
     sentence when the caller has them (both cost a walk over the sentence to compute); ``lede`` is
     ``lede_period(usable, paras, fr)`` when the caller computed it once for the article; ``results``: the
-    amount is of a metric a reporting period dates (``lede_metrics``)."""
+    amount is of a metric a reporting period dates (``lede_metrics``); ``point``: of a level at a moment
+    (``point_metrics``), which a date after ``level_baseline_before`` ("the highest since 2022") does not date."""
     doc = span.doc
     sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
     if len(in_sent) > PERIOD_CANDIDATES:
         in_sent = sorted(in_sent, key=lambda d: (abs(d["start"] - span.start_char), d["start"]))[:PERIOD_CANDIDATES]
-    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr)]
+    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr, results)
+               and not (point and _since(span, d, fr, text if text is not None else doc.text))]
     if in_sent:
 
         def rank(d: dict) -> tuple[bool, int, int]:
@@ -165,14 +202,21 @@ def not_yet_reported(span: Span, text: str, fr: FactRules) -> bool:
     return False
 
 
-def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: Span | None = None) -> Period:
-    """The same reporting period (``year_ago_values``, with an interval) of an earlier year, when the text says so:
+def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: Span | None = None,
+                claimed: tuple[tuple[int, int], ...] = ()) -> Period:
+    """The same reporting period (``year_ago_values``, with an interval) of an earlier year, when the text says so
+    (a plain year, ``year_values``, only by a phrase of ``year_ago_year_after``, which names no date of its own):
     - an amount followed right away (after an optional per-share restatement) by a year-ago phrase
       (``year_ago_after``: "compared with $84.9 million, or $1.24 a share, a year earlier"), or by "in the
       1988 period" (its group ``year``: that year);
     - an amount whose period came from its paragraph or the lede (its sentence names no date of its own)
       in a sentence that names the year-ago period (``year_ago_sentence``: "In the year-earlier period,
-      the company had net of $77.2 million")."""
+      the company had net of $77.2 million"), unless that phrase is the one right after another amount (``claimed``,
+      from ``claimed_year_ago``: "revenue inched up 3.7% in the quarter to $2.35 billion from $2.27 billion in the
+      year-earlier quarter, had an operating loss of about $30 million": only $2.27 billion is of the year before)."""
+    if period.value is not None and fr.year_values.fullmatch(period.value) and fr.year_ago_year_after.match(text, span_end):
+        year = int(period.value) - 1  # "compared with a loss of €532 million a year earlier" in a sentence of 2024
+        return Period(str(year), date(year, 1, 1), date(year, 12, 31), period.source)
     if period.value is None or period.start is None or period.end is None or not fr.year_ago_values.fullmatch(period.value):
         return period
     after = fr.year_ago_after.match(text, span_end)
@@ -180,9 +224,23 @@ def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: S
         named = after.groupdict().get("year")
         years = period.start.year - int(named) if named else 1
         return year_earlier(period, fr, years) if years > 0 else period
-    if sent is not None and period.source in ("paragraph", "lede") and fr.year_ago_sentence.search(text, sent.start_char, sent.end_char):
+    if sent is not None and period.source in ("paragraph", "lede") and any(
+            not any(a <= m.start() and m.end() <= b for a, b in claimed)
+            for m in fr.year_ago_sentence.finditer(text, sent.start_char, sent.end_char)):
         return year_earlier(period, fr)
     return period
+
+
+def claimed_year_ago(amounts: list[dict], text: str, fr: FactRules) -> tuple[tuple[int, int], ...]:
+    """The spans of the year-ago phrases right after an amount (``year_ago_after``: "from $2.27 billion in the
+    year-earlier quarter"): each says that amount is of the year before, not the other amounts of its sentence."""
+    out = []
+    for row in amounts:
+        end = row.get("end")
+        after = fr.year_ago_after.match(text, end) if isinstance(end, int) else None
+        if after is not None:
+            out.append(after.span())
+    return tuple(out)
 
 
 def year_ago_dates(usable: list[dict], amounts: list[dict], text: str, fr: FactRules) -> dict[int, int]:
@@ -221,8 +279,11 @@ def running_period_of_year_ago(
         # "Crossland reported a third-quarter loss of $175.5 million, compared with net income of $27.1
         # million a year ago": the comparison is of the reporting period its sentence named before it, even
         # where that date dates the other amount's noun
+        # (or a plain year, when the phrase names no date of its own: "reported ... profit of €2.1 billion for 2025, up
+        # from €1.6 billion a year earlier")
+        plain_year = fr.year_ago_year_after.match(text, span_end) is not None
         named = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= span.start_char
-                 and fr.lede_values.fullmatch(str(d.get("value")))]
+                 and (fr.lede_values.fullmatch(str(d.get("value"))) or (plain_year and fr.year_values.fullmatch(str(d.get("value")))))]
         if named:
             return date_period(max(named, key=lambda d: d["start"]), "sentence")
     if period.source != "sentence":
