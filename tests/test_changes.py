@@ -894,6 +894,13 @@ WRITTEN = [
     ("w5-prices-ease", "Gold prices ease 1.3% to US$3,100 an ounce after reaching a record high of US$3,167 on Wednesday.",
      [("ease 1.3% to US$3,100", None, 3100, 1.3)]),
     ("r11-to-ease-the-shortage", "To ease the shortage, the government began auctioning 210,000 tonnes from its emergency stockpile this month.", []),
+    # a participle of reaching gives the later value of a change verb with none of its own (negatives: r11-reaching-no-value,
+    # r11-noun-reaching)
+    ("w5-increased-further-reaching", "Cases in Birmingham have since increased further, reaching 216 in January.",
+     [("increased further, reaching 216", None, 216, None)]),
+    ("r11-rose-sharply-reaching", "Inflation rose sharply, reaching a record 11.1% in October.", [("rose sharply, reaching a record 11.1%", None, 11.1, None)]),
+    ("r11-reaching-no-value", "Prices rose, reaching consumers in 5 states.", []),
+    ("r11-noun-reaching", "The rise, reaching 5%, surprised economists.", []),
 ]
 
 

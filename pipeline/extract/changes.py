@@ -43,7 +43,7 @@ RULE_KEYS = (
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
-    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes",
+    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -206,6 +206,8 @@ class Compiled:
     #: a number glued to a minor currency unit ("165.4p"): the pattern, and the currency with its divisor
     pence_re: re.Pattern | None
     pence: dict[str, tuple[str, float]]
+    #: a comma and a participle of reaching after a change verb with no value of its own ("increased further, reaching 216")
+    reached_re: re.Pattern
     period_prep_re: re.Pattern
     level_hedges: frozenset[str]
     level_hedge_re: re.Pattern
@@ -374,6 +376,7 @@ def compile_rules(rules: Rules) -> Compiled:
         pence_re=(rx.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?P<u>" + _alt(data["pence_suffixes"]) + r")(?![\w-])(?!\.\w)", re.I)
                   if data["pence_suffixes"] else None),
         pence={_norm(k): (str(v[0]), float(v[1])) for k, v in (data["pence_suffixes"] or {}).items()},
+        reached_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s*,\s*(?:" + _alt(data["level_participles"]) + r")\s+", re.I),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
         level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
@@ -1766,6 +1769,9 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             # "revised the death toll down to 12": the direction an adverb inside the statement gives
             said = {c.direction_adverbs[w] for w in re.findall(r"[a-z]+", text[st.cue_end : st.end].lower()) if w in c.direction_adverbs}
             st.direction = said.pop() if len(said) == 1 else st.direction
+        reached = _reached_level(st, doc, limit, values, c) if not st.slots and st.multiplier is None and what == "cue" else None
+        if reached is not None:
+            st.slots["to"], st.last_slot, st.end = reached, "to", reached.end  # "Cases have since increased further, reaching 216"
         if not st.slots and st.multiplier is None:
             for extra in _listed(st, doc, limit, values, dates, c):
                 out.append(extra)
@@ -1779,6 +1785,27 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             out.append(extra)
             used |= {v.start for v in extra.slots.values()}
     return _dedupe(out)
+
+
+def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The later value a change verb with no value of its own reaches in a participle clause right after it: "Cases in
+    Birmingham have since increased further, reaching 216 in January", "inflation rose sharply, reaching a record 11.1%"
+    (at most two words before the comma, none a change word; the value at once after the participle, a hedge or "a
+    record"; "rose, reaching consumers in 5 states" reaches no value). A noun of change ("a rise, reaching") is none."""
+    text = doc_text(doc)
+    tok = _token_at(doc, st.cue_start)
+    if tok is None or not tok.tag_.startswith("VB"):
+        return None
+    m = c.reached_re.match(text, st.cue_end, limit)
+    if m is None or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
+        return None
+    j = m.end()
+    det = c.amount_determiner_re.match(text, j, limit)
+    j = det.end() if det is not None and det.end() in values else j
+    q = c.qual_start.match(text, j, limit)
+    j = q.end() if q is not None and q.end() > j and q.end() in values else j
+    v = values.get(j)
+    return v if v is not None and not v.multiplier else None
 
 
 def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
