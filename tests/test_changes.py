@@ -901,6 +901,10 @@ WRITTEN = [
     ("r11-rose-sharply-reaching", "Inflation rose sharply, reaching a record 11.1% in October.", [("rose sharply, reaching a record 11.1%", None, 11.1, None)]),
     ("r11-reaching-no-value", "Prices rose, reaching consumers in 5 states.", []),
     ("r11-noun-reaching", "The rise, reaching 5%, surprised economists.", []),
+    # "wipe out" with money before a value noun (negatives: r6-wiped-out, a count destroyed; r11-wiped-out-money-no-value-noun)
+    ("w5-wiping-out-wealth", "On the Bombay Stock Exchange the Sensex index fell 5.7% to 72,079.05 on Tuesday as counting showed the BJP short of a "
+     "majority, wiping out about ₹30 trillion of investors' wealth.", [("fell 5.7% to 72,079.05", None, 72079.05, 5.7), ("wiping out about ₹30 trillion", None, None, 30e12)]),
+    ("r11-wiped-out-money-no-value-noun", "The fire wiped out $5 million of crops.", []),
 ]
 
 

@@ -43,7 +43,7 @@ RULE_KEYS = (
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
-    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles",
+    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -208,6 +208,8 @@ class Compiled:
     pence: dict[str, tuple[str, float]]
     #: a comma and a participle of reaching after a change verb with no value of its own ("increased further, reaching 216")
     reached_re: re.Pattern
+    #: direct_percent words whose amount is never a count ("wiped out 300 homes" destroyed them)
+    value_only_verbs: frozenset[str]
     period_prep_re: re.Pattern
     level_hedges: frozenset[str]
     level_hedge_re: re.Pattern
@@ -376,6 +378,7 @@ def compile_rules(rules: Rules) -> Compiled:
         pence_re=(rx.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?P<u>" + _alt(data["pence_suffixes"]) + r")(?![\w-])(?!\.\w)", re.I)
                   if data["pence_suffixes"] else None),
         pence={_norm(k): (str(v[0]), float(v[1])) for k, v in (data["pence_suffixes"] or {}).items()},
+        value_only_verbs=frozenset(_norm(w) for w in data["value_only_verbs"]),
         reached_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s*,\s*(?:" + _alt(data["level_participles"]) + r")\s+", re.I),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
@@ -1401,6 +1404,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is not None and other is not None and not v.multiplier and _other_measure(v, other):
                 break  # "Sales rose 10% to $5 billion from 300 stores": a source in another measure, no earlier value
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
+                if role == "direct_percent" and not p and v.source in ("count", "bare", "user_counts") \
+                        and _norm(text[st.cue_start : st.cue_end]) in c.value_only_verbs:
+                    break  # "The flood wiped out 300 homes": what was destroyed, no amount of change
                 if role == "direct_percent" and not p:
                     percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
                     total = None if percent_only else _total_after(text, v, limit, values, c)
