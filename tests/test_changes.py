@@ -905,6 +905,12 @@ WRITTEN = [
     ("w5-wiping-out-wealth", "On the Bombay Stock Exchange the Sensex index fell 5.7% to 72,079.05 on Tuesday as counting showed the BJP short of a "
      "majority, wiping out about ₹30 trillion of investors' wealth.", [("fell 5.7% to 72,079.05", None, 72079.05, 5.7), ("wiping out about ₹30 trillion", None, None, 30e12)]),
     ("r11-wiped-out-money-no-value-noun", "The fire wiped out $5 million of crops.", []),
+    # "to reach / to total N" after an amount gives the later value, as "to close at" (negatives: r11-to-reach-no-value,
+    # r11-to-reach-its-goal)
+    ("w5-gained-seats-to-reach", "The Greens gained 22 seats to reach 74, their best result.", [("gained 22 seats to reach 74", None, 74, 22)]),
+    ("r11-to-total", "Sales grew 8% to total $5 billion.", [("grew 8% to total $5 billion", None, 5e9, 8)]),
+    ("r11-to-reach-no-value", "Prices rose 5% to reach consumers in 12 states.", [("rose 5%", None, None, 5)]),
+    ("r11-to-reach-its-goal", "The company cut 300 jobs to reach its goal of 5,000 savings.", [("cut 300", None, None, 300)]),
 ]
 
 

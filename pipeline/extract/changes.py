@@ -43,7 +43,7 @@ RULE_KEYS = (
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
-    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs",
+    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -210,6 +210,8 @@ class Compiled:
     reached_re: re.Pattern
     #: direct_percent words whose amount is never a count ("wiped out 300 homes" destroyed them)
     value_only_verbs: frozenset[str]
+    #: base forms after "to" that take the later value at once ("gained 22 seats to reach 74")
+    level_verbs: frozenset[str]
     period_prep_re: re.Pattern
     level_hedges: frozenset[str]
     level_hedge_re: re.Pattern
@@ -379,6 +381,7 @@ def compile_rules(rules: Rules) -> Compiled:
                   if data["pence_suffixes"] else None),
         pence={_norm(k): (str(v[0]), float(v[1])) for k, v in (data["pence_suffixes"] or {}).items()},
         value_only_verbs=frozenset(_norm(w) for w in data["value_only_verbs"]),
+        level_verbs=frozenset(_norm(w) for w in data["level_verbs"]),
         reached_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s*,\s*(?:" + _alt(data["level_participles"]) + r")\s+", re.I),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
@@ -1591,6 +1594,15 @@ def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Co
     tok = _token_at(doc, j) if w else None
     if w is None or tok is None or tok.idx != j or tok.tag_ != "VB":
         return None
+    if _norm(w.group(1)) in c.level_verbs:
+        # "The Greens gained 22 seats to reach 74", "rose 5% to reach a record $2 billion": the value right after the verb
+        k = j + w.end()
+        det = c.amount_determiner_re.match(text, k, limit)
+        k = det.end() if det is not None and det.end() in values else k
+        q = c.qual_start.match(text, k, limit)
+        k = q.end() if q is not None and q.end() > k and q.end() in values else k
+        v = values.get(k)
+        return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
     at = c.level_prep_re.match(text, j + w.end(), limit)
     v = values.get(at.end()) if at else None
     return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
