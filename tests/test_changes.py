@@ -911,6 +911,16 @@ WRITTEN = [
     ("r11-to-total", "Sales grew 8% to total $5 billion.", [("grew 8% to total $5 billion", None, 5e9, 8)]),
     ("r11-to-reach-no-value", "Prices rose 5% to reach consumers in 12 states.", [("rose 5%", None, None, 5)]),
     ("r11-to-reach-its-goal", "The company cut 300 jobs to reach its goal of 5,000 savings.", [("cut 300", None, None, 300)]),
+    # a parenthesis holds a restatement as a comma does: the earlier value with a period, a change adverb after the later
+    # value (negatives: r11-paren-other-direction, r11-paren-from-restated)
+    ("w5-paren-up-after-level", "Japan's Nikkei 225 index closes at 27,105.20 (up 1.2%) after the yen falls to its weakest level against the U.S. "
+     "dollar since 1990.", [("27,105.20 (up 1.2%", None, 27105.2, 1.2)]),
+    ("r11-paren-down-from-merged", "Unemployment fell to 4.1% (down from 4.3%) in March.", [("fell to 4.1% (down from 4.3%", 4.3, 4.1, None)]),
+    ("r11-paren-from-with-period", "Revenue rose 5% to $2 billion (from $1.9 billion a year earlier).",
+     [("rose 5% to $2 billion (from $1.9 billion", 1.9e9, 2e9, 5)]),
+    ("r11-paren-up-from-after-level", "Turnout was 61.2% (up from 58.4% in 2019).", [("61.2% (up from 58.4%", 58.4, 61.2, None)]),
+    ("r11-paren-other-direction", "Sales fell to $5 billion (up 3% in dollar terms) last year.", [("fell to $5 billion", None, 5e9, None), ("up 3%", None, None, 3)]),
+    ("r11-paren-from-restated", "Profit rose to $2 billion (from $1.5 billion, or 33%).", [("rose to $2 billion", None, 2e9, None)]),
 ]
 
 

@@ -1134,7 +1134,8 @@ def _paren_earlier(text: str, later: Value, limit: int, values: dict[int, Value]
     q = c.qual_start.match(text, j, limit)
     j = q.end() if q is not None and q.end() in values else j  # "(from about 4.5%)"
     v = values.get(j)
-    close = re.match(r"\s*\)", text[v.end : limit]) if v is not None else None
+    # a few words of a period may stand before the parenthesis closes ("(from $1.9 billion a year earlier)", "(from 4.5% in 2019)")
+    close = re.match(r"(?:\s+(?:[A-Za-z]+|\d{4})){0,4}?\s*\)", text[v.end : limit]) if v is not None else None
     if v is None or close is None or v.multiplier or not _same_measure(v, later):
         return None
     return v, v.end + close.end()
@@ -2025,7 +2026,8 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
     if (any(k in prev.slots for k in st.slots) and not restated) or set(st.slots) - {"from", "by"}:
         return False
     text = doc_text(doc)
-    i, words, commas = prev.end, 0, 0
+    # "Unemployment fell to 4.1% (down from 4.3%) in March": the restatement in parentheses right after the value
+    i, words, commas = (st.start, 0, 1) if re.fullmatch(r"\s*\(\s*", text[prev.end : st.start]) else (prev.end, 0, 0)
     while i < st.start:
         if i in dates:
             i = dates[i]
@@ -2044,7 +2046,7 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
             return False
         words += 1
         i += w.end()
-    if commas != 1 or not re.search(r",\s*(?:(?:a|an)\s+)?$", text[prev.end : st.start]):
+    if commas != 1 or not re.search(r"(?:,\s*(?:(?:a|an)\s+)?|^\s*\(\s*)$", text[prev.end : st.start]):
         return False
     if restated:
         prev.end = max(prev.end, st.end)  # the same fall in the later value's own measure: one statement, its percent kept
@@ -2081,10 +2083,10 @@ def _value_before(
     head = text[sent_start:start]
     art = re.search(r"(?:\b(?:a|an)\s+)?$", head)  # "…, a 43% increase"
     head = head[: art.start()] if art else head
-    comma = re.search(r",\s*$", head)
+    comma = re.search(r"(?:,|\()\s*$", head)  # "61.2% (up from 58.4% in 2019)": a parenthesis as the comma
     if comma is None:
         return None
-    pos = sent_start + comma.start()
+    pos = sent_start + len(head[: comma.start()].rstrip())
     for _ in range(2):  # once more past a restatement just before the comma (", or 22 cents a share")
         words = 0
         k = pos
