@@ -1812,11 +1812,9 @@ def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value]
     (at most two words before the comma, none a change word; the value at once after the participle, a hedge or "a
     record"; "rose, reaching consumers in 5 states" reaches no value). A noun of change ("a rise, reaching") is none."""
     text = doc_text(doc)
-    tok = _token_at(doc, st.cue_start)
-    if tok is None or not tok.tag_.startswith("VB"):
-        return None
     m = c.reached_re.match(text, st.cue_end, limit)
-    if m is None or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
+    tok = _token_at(doc, st.cue_start) if m is not None else None
+    if m is None or tok is None or not tok.tag_.startswith("VB") or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
         return None
     j = m.end()
     det = c.amount_determiner_re.match(text, j, limit)
