@@ -49,7 +49,7 @@ Wikinews articles by a writer who never ran the pipeline, with planted non-chang
 ``written-changes.md``). It is written text, not real news: report its figure as such. It is a tuning set
 (``--details`` allowed); every text is run and scored, rows or not.
 
-    python benchmarks/changes_heldout.py --set written|written2|written3|written4 [--details]
+    python benchmarks/changes_heldout.py --set written|written2|written3|written4|written5 [--details]
 
 ``--set written3`` scores the third written corpus (round 6, ``written-changes-3.jsonl`` on ``written-changes-3.texts.jsonl``:
 40 items written in the same style by a third writer who never ran the pipeline; written text, not real news).
@@ -57,6 +57,11 @@ Wikinews articles by a writer who never ran the pipeline, with planted non-chang
 ``--set written4`` scores the fourth written corpus (round 7, ``written-changes-4.jsonl`` on ``written-changes-4.texts.jsonl``:
 40 items of general Wikinews news, the fresh held-out's genre, written by a fourth writer who never ran the pipeline; written
 text, not real news).
+
+``--set written5`` scores the fifth written corpus (round 11, ``written-changes-5.jsonl`` on ``written-changes-5.texts.jsonl``:
+32 Wikinews articles and Current-events days of 2019-2026 news on prices, jobs, elections, polls, disease, migration,
+tourism, currencies, indices, records, budgets and population, written and labelled by the round-11 session BEFORE any
+run on them; the same session then tuned on it, so it is a tuning set whose first score alone is clean).
 
 ``--set fresh-b`` and ``--set fresh-adj`` score a second labeller's independent labels of the fresh held-out documents
 (``benchmarks/heldout/newsdev-changes-2b.jsonl``) and the adjudicated set of both labellings
@@ -121,6 +126,11 @@ WRITTEN3_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-3.texts.json
 #: elections, epidemics, science, sport, obituaries; written-changes-4.md)
 WRITTEN4 = REPO / "benchmarks" / "newsdev" / "written-changes-4.jsonl"
 WRITTEN4_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-4.texts.jsonl"
+#: a fifth written corpus (round 11): 32 items of the fresh held-out's genre (Wikinews articles and Current-events days on
+#: elections, polls, fuel and food prices, inflation, jobs, disease, migration, tourism, currencies, indices, sport records,
+#: budgets, population), labelled before any run on them (written-changes-5.md)
+WRITTEN5 = REPO / "benchmarks" / "newsdev" / "written-changes-5.jsonl"
+WRITTEN5_TEXTS = REPO / "benchmarks" / "newsdev" / "written-changes-5.texts.jsonl"
 #: a second labeller's independent labels of the fresh held-out documents, and the adjudicated set (held-out)
 FRESH_B = REPO / "benchmarks" / "heldout" / "newsdev-changes-2b.jsonl"
 FRESH_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-2-adj.jsonl"
@@ -146,7 +156,7 @@ WSJ_B = REPO / "benchmarks" / "heldout" / "wsj-changes-b.jsonl"
 HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
-                "written4": (WRITTEN4, WRITTEN4_TEXTS)}
+                "written4": (WRITTEN4, WRITTEN4_TEXTS), "written5": (WRITTEN5, WRITTEN5_TEXTS)}
 #: ../shared beside the repository, or beside the folder of worktrees (a git worktree under wt/)
 SHARED = next((p for p in (DEFAULT_SHARED, REPO.parent.parent / "shared") if (p / "news-dev").is_dir()), DEFAULT_SHARED)
 
@@ -379,7 +389,7 @@ def main(argv: list[str] | None = None) -> None:
                         "for the first held-out set's documents; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
                         "; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
-                        "written / written2 / written3 / written4: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
+                        "written / written2 / written3 / written4 / written5: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
                         "dev: tuning documents, rows printed")
     parser.add_argument("--limit", type=int, default=None, help="first N documents of the set (dev only)")
     parser.add_argument("--details", action="store_true")

@@ -122,6 +122,11 @@ MULTIPLIERS = [
     ("r10-times-expected-earnings", "The deal values the company at about 20 times expected 1990 earnings.", "20 times", 20, "approx", "increase", "comparison"),
     ("r10-times-sales-below-one", "The bank trades at 0.72 times sales.", "0.72 times", 0.72, "exact", "decrease", "comparison"),
     ("r10-earnings-grew-12-times", "Earnings grew 12 times in a decade.", "12 times", 12, "exact", "increase", "change"),
+    # round 11 (ids w5-: written-changes-5, written text, not real news): "N times what ..." compares, unless a verb of doing
+    # stands before the number (negatives: r11-asked-times-what, r11-asked-3-times-what)
+    ("w5-times-what-expected", "Venice's €5 entry fee for day-trippers raised €2.43 million during its 29-day trial this year, the city council said "
+     "on Monday, about three times what officials had expected.", "three times", 3, "approx", "increase", "comparison"),
+    ("r11-was-times-what", "Revenue was three times what analysts expected.", "three times", 3, "exact", "increase", "comparison"),
 ]
 
 
@@ -194,6 +199,9 @@ NOT_MULTIPLIERS = [
     ("r10-manifold-scaffold", "The engine manifold cracked near the scaffold."),
     ("r10-twofold-approach", "The company took a twofold approach."),
     ("r10-is-two-fold", "Its aim is two-fold."),
+    # round 11: "N times what" after a verb of doing counts the doing (positives: w5-times-what-expected, r11-was-times-what)
+    ("r11-asked-times-what", "He asked three times what the fee was."),
+    ("r11-asked-3-times-what", "Officials asked 3 times what the plan would cost."),
 ]
 
 
@@ -859,6 +867,60 @@ WRITTEN = [
     # planted non-changes: matter that fell, a distance moved
     ("w5-snow-and-fall", "A winter storm drops up to 60 centimetres of snow across New England; a hiker in New Hampshire survives after falling 20 feet "
      "into a ravine.", []),
+    # round 11 (ids w5-: written-changes-5, written text, not real news). A neutral particle before a level crossed ("climbs
+    # back above"; negative: r11-back-no-change-word); a comma-led amount merged past "for the first time since <date>"
+    # (negative: r11-adjunct-other-direction)
+    ("w5-climbs-back-above", "South Korea's KOSPI climbs back above 2,600 for the first time since July, up 1.8% on the day, led by shares of "
+     "chipmakers.", [("climbs back above 2,600 for the first time since July, up 1.8%", None, 2600, 1.8)]),
+    ("r11-climbed-back-above", "The KOSPI climbed back above 2,600 on Monday.", [("climbed back above 2,600", None, 2600, None)]),
+    ("r11-back-no-change-word", "The index came back above 2,600 on Monday.", []),
+    ("w5-falls-below-first-time-since", "Bitcoin falls below US$70,000 for the first time since November 2024, down 44% from its peak in October.",
+     [("falls below US$70,000 for the first time since November 2024, down 44%", None, 70000, 44)]),
+    ("r11-adjunct-other-direction", "Bitcoin falls below US$70,000 for the first time since November 2024, up 44% on the year.",
+     [("falls below US$70,000", None, 70000, None), ("up 44%", None, None, 44)]),
+    # the same fall restated in the index points of the later value: one statement (negative: w2-wiping-off-market-value,
+    # money against an index level, stays two)
+    ("w5-fall-of-points-restated", "Japan's Nikkei 225 stock index plunged 12.4% on Monday to close at 31,458.42, a fall of 4,451.28 points and its "
+     "biggest one-day drop in points ever.", [("plunged 12.4% on Monday to close at 31,458.42, a fall of 4,451.28", None, 31458.42, 12.4)]),
+    ("w5-gaining-points-restated", "On Tuesday the Nikkei rebounded 10.2% to 34,675.46, gaining 3,217.04 points, its biggest one-day rise in points.",
+     [("rebounded 10.2% to 34,675.46, gaining 3,217.04", None, 34675.46, 10.2)]),
+    ("r11-no-restatement-without-percent", "The Nikkei rose 300 points to 34,675, gaining 2,000 points this year.",
+     [("rose 300 points to 34,675", None, 34675, 300), ("gaining 2,000", None, None, 2000)]),
+    # pence glued to their number (no other stage reads them; negative: r11-pm-not-pence)
+    ("w5-pence", "Petrol prices, however, fell 1.2p to 165.4p a litre, the RAC said, as the price of oil eased.",
+     [("fell 1.2p to 165.4p", None, 1.654, 0.012)]),
+    ("r11-pm-not-pence", "The index rose 5% before 3p.m. on Friday.", [("rose 5%", None, None, 5)]),
+    # "ease" in the historic present of a Current-events item (negative: r11-to-ease-the-shortage)
+    ("w5-prices-ease", "Gold prices ease 1.3% to US$3,100 an ounce after reaching a record high of US$3,167 on Wednesday.",
+     [("ease 1.3% to US$3,100", None, 3100, 1.3)]),
+    ("r11-to-ease-the-shortage", "To ease the shortage, the government began auctioning 210,000 tonnes from its emergency stockpile this month.", []),
+    # a participle of reaching gives the later value of a change verb with none of its own (negatives: r11-reaching-no-value,
+    # r11-noun-reaching)
+    ("w5-increased-further-reaching", "Cases in Birmingham have since increased further, reaching 216 in January.",
+     [("increased further, reaching 216", None, 216, None)]),
+    ("r11-rose-sharply-reaching", "Inflation rose sharply, reaching a record 11.1% in October.", [("rose sharply, reaching a record 11.1%", None, 11.1, None)]),
+    ("r11-reaching-no-value", "Prices rose, reaching consumers in 5 states.", []),
+    ("r11-noun-reaching", "The rise, reaching 5%, surprised economists.", []),
+    # "wipe out" with money before a value noun (negatives: r6-wiped-out, a count destroyed; r11-wiped-out-money-no-value-noun)
+    ("w5-wiping-out-wealth", "On the Bombay Stock Exchange the Sensex index fell 5.7% to 72,079.05 on Tuesday as counting showed the BJP short of a "
+     "majority, wiping out about ₹30 trillion of investors' wealth.", [("fell 5.7% to 72,079.05", None, 72079.05, 5.7), ("wiping out about ₹30 trillion", None, None, 30e12)]),
+    ("r11-wiped-out-money-no-value-noun", "The fire wiped out $5 million of crops.", []),
+    # "to reach / to total N" after an amount gives the later value, as "to close at" (negatives: r11-to-reach-no-value,
+    # r11-to-reach-its-goal)
+    ("w5-gained-seats-to-reach", "The Greens gained 22 seats to reach 74, their best result.", [("gained 22 seats to reach 74", None, 74, 22)]),
+    ("r11-to-total", "Sales grew 8% to total $5 billion.", [("grew 8% to total $5 billion", None, 5e9, 8)]),
+    ("r11-to-reach-no-value", "Prices rose 5% to reach consumers in 12 states.", [("rose 5%", None, None, 5)]),
+    ("r11-to-reach-its-goal", "The company cut 300 jobs to reach its goal of 5,000 savings.", [("cut 300", None, None, 300)]),
+    # a parenthesis holds a restatement as a comma does: the earlier value with a period, a change adverb after the later
+    # value (negatives: r11-paren-other-direction, r11-paren-from-restated)
+    ("w5-paren-up-after-level", "Japan's Nikkei 225 index closes at 27,105.20 (up 1.2%) after the yen falls to its weakest level against the U.S. "
+     "dollar since 1990.", [("27,105.20 (up 1.2%", None, 27105.2, 1.2)]),
+    ("r11-paren-down-from-merged", "Unemployment fell to 4.1% (down from 4.3%) in March.", [("fell to 4.1% (down from 4.3%", 4.3, 4.1, None)]),
+    ("r11-paren-from-with-period", "Revenue rose 5% to $2 billion (from $1.9 billion a year earlier).",
+     [("rose 5% to $2 billion (from $1.9 billion", 1.9e9, 2e9, 5)]),
+    ("r11-paren-up-from-after-level", "Turnout was 61.2% (up from 58.4% in 2019).", [("61.2% (up from 58.4%", 58.4, 61.2, None)]),
+    ("r11-paren-other-direction", "Sales fell to $5 billion (up 3% in dollar terms) last year.", [("fell to $5 billion", None, 5e9, None), ("up 3%", None, None, 3)]),
+    ("r11-paren-from-restated", "Profit rose to $2 billion (from $1.5 billion, or 33%).", [("rose to $2 billion", None, 2e9, None)]),
 ]
 
 
@@ -916,6 +978,16 @@ GAPPED = [
     ("r10-comma-clause-verb", "Sales rose 5%, the company said.", [("rose 5%", None, None, 5)]),
     ("r10-comma-appositive", "Oil rose 2%, its biggest gain in a month.", [("rose 2%", None, None, 2)]),
     ("r10-comma-or-restatement", "Sales rose 5%, or $20 million.", [("rose 5%", None, None, 5)]),
+    # round 11 (ids w5-: written-changes-5, written text, not real news): the earlier value in parentheses after the later
+    # one, and listed items a preposition leads (negatives: r11-paren-restates-later, r11-prep-item-no-value)
+    ("w5-paren-earlier-listed", "Among the largest economies, inflation in Germany slowed to 2.3% (from 3.0%), in France to 3.8% (from 4.5%) and in "
+     "Italy to 0.7% (from 1.8%).", [("slowed to 2.3% (from 3.0%", 3.0, 2.3, None), ("to 3.8% (from 4.5%", 4.5, 3.8, None), ("to 0.7% (from 1.8%", 1.8, 0.7, None)]),
+    ("r11-paren-restates-later", "Revenue rose to £5 billion (US$6.3 billion) in 2024.", [("rose to £5 billion", None, 5e9, None)]),
+    ("r11-prep-item-no-value", "Sales rose to 5% in May, in line with forecasts.", [("rose to 5%", None, 5, None)]),
+    # a period of the statement before the comma of a gapped clause (negative: r11-period-then-clause)
+    ("w5-gapped-after-period", "Globally, measles cases rose by 18% to about 9 million in 2022, and deaths by 43% to 136,000, the WHO and the US "
+     "Centers for Disease Control and Prevention said in November.", [("rose by 18% to about 9 million", None, 9e6, 18), ("by 43% to 136,000", None, 136000, 43)]),
+    ("r11-period-then-clause", "Cases rose by 18% to 9 million in 2022, and 500 clinics closed.", [("rose by 18% to 9 million", None, 9e6, 18)]),
 ]
 
 

@@ -43,7 +43,7 @@ RULE_KEYS = (
     "value_loss_prepositions", "value_loss_determiners", "merge_max_words", "period_prepositions", "level_hedges", "range_lead_sources", "percent_only_verbs", "from_to_only_nouns", "particle_deps", "particle_object_deps", "fillers", "period_units", "share_subject_deps", "object_count_prepositions", "multiplier_verb_not_prep",
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
-    "valuation_modifier_tags", "valuation_max_modifiers",
+    "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -201,6 +201,17 @@ class Compiled:
     range_lead_re: re.Pattern
     aside_re: re.Pattern
     merge_max_words: int
+    #: time adjuncts a comma-led restatement may stand after ("for the first time since July")
+    merge_adjunct_re: re.Pattern
+    #: a number glued to a minor currency unit ("165.4p"): the pattern, and the currency with its divisor
+    pence_re: re.Pattern | None
+    pence: dict[str, tuple[str, float]]
+    #: a comma and a participle of reaching after a change verb with no value of its own ("increased further, reaching 216")
+    reached_re: re.Pattern
+    #: direct_percent words whose amount is never a count ("wiped out 300 homes" destroyed them)
+    value_only_verbs: frozenset[str]
+    #: base forms after "to" that take the later value at once ("gained 22 seats to reach 74")
+    level_verbs: frozenset[str]
     period_prep_re: re.Pattern
     level_hedges: frozenset[str]
     level_hedge_re: re.Pattern
@@ -332,7 +343,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ),
         valuation_modifier_tags=frozenset(str(t) for t in data["valuation_modifier_tags"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
-        level_after_re=_level_after_re(data["level_qualifiers"]),
+        level_after_re=_level_after_re(data["level_qualifiers"], data["neutral_particles"]),
         direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
         amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
@@ -365,6 +376,13 @@ def compile_rules(rules: Rules) -> Compiled:
         rate_re=rx.compile(r"at\s+(?:an?|the)\s+(?:[A-Za-z-]+\s+){0,2}?(?:" + _alt(data["rate_nouns"]) + r")\s+of\s+", re.I),
         rate_after_re=rx.compile(r"(?:\s+[A-Za-z-]+){0,2}?\s+(?:" + _alt(data["rate_nouns"]) + r")(?![\w-])", re.I),
         merge_max_words=int(data["merge_max_words"]),
+        merge_adjunct_re=rx.compile(r"(?:" + _alt(data["merge_time_adjuncts"]) + r")(?![\w-])", re.I),
+        pence_re=(rx.compile(r"(?<![\w.,])(?P<n>\d+(?:\.\d+)?)(?P<u>" + _alt(data["pence_suffixes"]) + r")(?![\w-])(?!\.\w)", re.I)
+                  if data["pence_suffixes"] else None),
+        pence={_norm(k): (str(v[0]), float(v[1])) for k, v in (data["pence_suffixes"] or {}).items()},
+        value_only_verbs=frozenset(_norm(w) for w in data["value_only_verbs"]),
+        level_verbs=frozenset(_norm(w) for w in data["level_verbs"]),
+        reached_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s*,\s*(?:" + _alt(data["level_participles"]) + r")\s+", re.I),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
         level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
@@ -884,6 +902,12 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             out[m.start()] = Value(m.start(), sign.end(), float(parsed.value), "%", source="percent")
         else:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value), None)
+    for m in c.pence_re.finditer(text) if c.pence_re is not None else ():
+        # "fell 1.2p to 165.4p a litre": a number glued to a minor currency unit no stage reads, in the major unit
+        if (m.start() in out and out[m.start()].source != "bare") or any(s < m.end() and m.start() < e for s, e in spans):
+            continue
+        currency, per = c.pence[_norm(m.group("u"))]
+        out[m.start()] = Value(m.start(), m.end(), float(m.group("n")) / per, currency, source="money")
     for start, v in list(out.items()):
         # a price in eighths at a sentence's end: "Philip Morris added 1 1/4 to 45 3/8." (the number pattern stops before the
         # fraction there; "to 45 3/8 in trading" is read whole)
@@ -1097,6 +1121,26 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
     return None
 
 
+def _paren_earlier(text: str, later: Value, limit: int, values: dict[int, Value], c: Compiled) -> tuple[Value, int] | None:
+    """The earlier value in a parenthesis right after a later value, and the end of the parenthesis: "slowed to 2.3% (from
+    3.0%)", "in France to 3.8% (from 4.5%)" (a preposition of rules/changes.yaml ``value_prepositions`` that gives the
+    earlier value, then a value in the later value's measure, then the closing parenthesis); else None ("to $5 billion
+    (US$3.6 billion)" restates the later value)."""
+    m = re.match(r"\s*\(\s*", text[later.end : limit])
+    p = c.prep_re.match(text, later.end + m.end(), limit) if m is not None else None
+    if p is None or c.prep_map[_norm(p.group("p"))] != "from":
+        return None
+    j = p.end()
+    q = c.qual_start.match(text, j, limit)
+    j = q.end() if q is not None and q.end() in values else j  # "(from about 4.5%)"
+    v = values.get(j)
+    # a few words of a period may stand before the parenthesis closes ("(from $1.9 billion a year earlier)", "(from 4.5% in 2019)")
+    close = re.match(r"(?:\s+(?:[A-Za-z]+|\d{4})){0,4}?\s*\)", text[v.end : limit]) if v is not None else None
+    if v is None or close is None or v.multiplier or not _same_measure(v, later):
+        return None
+    return v, v.end + close.end()
+
+
 def _skip_restatement(text: str, i: int, limit: int, values: dict[int, Value], c: Compiled) -> int:
     """Past a restatement of the value that ends at ``i``: "#89.7 million ($141.9 million)", "$108.8
     million, or $1.35 a share": a parenthesis holding a number, or a lead word ("or") with a value and a
@@ -1256,7 +1300,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             continue
         back = re.match(r"([A-Za-z]+)(?![\w-])", text[i:limit]) if i == st.cue_end + gap.end() and first and skipped == 0 else None
         tok_back = _token_at(doc, i) if back is not None and _norm(back.group(1)) in c.neutral_particles else None
-        if tok_back is not None and tok_back.tag_ in ("RP", "RB") and tok_back.head.idx == st.cue_start:
+        # the parse may hang the particle on a level qualifier right after it ("climbed back above 2,600": "back" modifies "above")
+        on_level = tok_back is not None and tok_back.head.i == tok_back.i + 1 and _norm(tok_back.head.text) in c.level_qualifiers
+        if tok_back is not None and tok_back.tag_ in ("RP", "RB") and (tok_back.head.idx == st.cue_start or on_level):
             i += back.end()  # "Stock prices fell back 20 points to 2,600": the verb's particle, no object word
             continue
         b = c.baseline_re.match(text, i, limit)
@@ -1362,6 +1408,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             if v is not None and other is not None and not v.multiplier and _other_measure(v, other):
                 break  # "Sales rose 10% to $5 billion from 300 stores": a source in another measure, no earlier value
             if v is not None and not v.multiplier and slot is not None and slot not in st.slots:
+                if role == "direct_percent" and not p and v.source in ("count", "bare", "user_counts") \
+                        and _norm(text[st.cue_start : st.cue_end]) in c.value_only_verbs:
+                    break  # "The flood wiped out 300 homes": what was destroyed, no amount of change
                 if role == "direct_percent" and not p:
                     percent_only = _norm(text[st.cue_start : st.cue_end]) in c.percent_only_verbs and v.unit != "%"
                     total = None if percent_only else _total_after(text, v, limit, values, c)
@@ -1391,6 +1440,11 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 st.slots[slot] = v
                 st.last_slot = slot
                 st.end, first, skipped = v.end, False, 0
+                earlier = _paren_earlier(text, v, limit, values, c) if slot == "to" and "from" not in st.slots else None
+                if earlier is not None:
+                    # "inflation in Germany slowed to 2.3% (from 3.0%)": the earlier value in parentheses after the later one
+                    st.slots["from"], st.end, i = earlier[0], earlier[0].end, earlier[1]
+                    continue
                 i = _skip_restatement(text, v.end, limit, values, c)
                 continue
             if p and c.prep_map[_norm(p.group("p"))] in ("from", "compared") and j in dates:
@@ -1541,6 +1595,15 @@ def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Co
     tok = _token_at(doc, j) if w else None
     if w is None or tok is None or tok.idx != j or tok.tag_ != "VB":
         return None
+    if _norm(w.group(1)) in c.level_verbs:
+        # "The Greens gained 22 seats to reach 74", "rose 5% to reach a record $2 billion": the value right after the verb
+        k = j + w.end()
+        det = c.amount_determiner_re.match(text, k, limit)
+        k = det.end() if det is not None and det.end() in values else k
+        q = c.qual_start.match(text, k, limit)
+        k = q.end() if q is not None and q.end() > k and q.end() in values else k
+        v = values.get(k)
+        return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
     at = c.level_prep_re.match(text, j + w.end(), limit)
     v = values.get(at.end()) if at else None
     return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
@@ -1725,6 +1788,9 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             # "revised the death toll down to 12": the direction an adverb inside the statement gives
             said = {c.direction_adverbs[w] for w in re.findall(r"[a-z]+", text[st.cue_end : st.end].lower()) if w in c.direction_adverbs}
             st.direction = said.pop() if len(said) == 1 else st.direction
+        reached = _reached_level(st, doc, limit, values, c) if not st.slots and st.multiplier is None and what == "cue" else None
+        if reached is not None:
+            st.slots["to"], st.last_slot, st.end = reached, "to", reached.end  # "Cases have since increased further, reaching 216"
         if not st.slots and st.multiplier is None:
             for extra in _listed(st, doc, limit, values, dates, c):
                 out.append(extra)
@@ -1738,6 +1804,25 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
             out.append(extra)
             used |= {v.start for v in extra.slots.values()}
     return _dedupe(out)
+
+
+def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The later value a change verb with no value of its own reaches in a participle clause right after it: "Cases in
+    Birmingham have since increased further, reaching 216 in January", "inflation rose sharply, reaching a record 11.1%"
+    (at most two words before the comma, none a change word; the value at once after the participle, a hedge or "a
+    record"; "rose, reaching consumers in 5 states" reaches no value). A noun of change ("a rise, reaching") is none."""
+    text = doc_text(doc)
+    m = c.reached_re.match(text, st.cue_end, limit)
+    tok = _token_at(doc, st.cue_start) if m is not None else None
+    if m is None or tok is None or not tok.tag_.startswith("VB") or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
+        return None
+    j = m.end()
+    det = c.amount_determiner_re.match(text, j, limit)
+    j = det.end() if det is not None and det.end() in values else j
+    q = c.qual_start.match(text, j, limit)
+    j = q.end() if q is not None and q.end() > j and q.end() in values else j
+    v = values.get(j)
+    return v if v is not None and not v.multiplier else None
 
 
 def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
@@ -1763,12 +1848,14 @@ def _level_after(text: str, end: int, limit: int, values: dict[int, Value], c: C
     return m is not None and _norm(m.group("q")) in c.level_qualifiers and m.end() in values
 
 
-def _level_after_re(qualifiers: list[str]) -> re.Pattern:
+def _level_after_re(qualifiers: list[str], neutral: list[str] = ()) -> re.Pattern:  # type: ignore[assignment]
     """The pattern ``_level_after`` reads a qualifier with: a word, after the lead word of a two-word qualifier of
-    rules/changes.yaml ``level_qualifiers`` ("just" of "just under") when one is written, so the lead words stay data."""
+    rules/changes.yaml ``level_qualifiers`` ("just" of "just under") when one is written, so the lead words stay data; a
+    neutral particle of the verb may stand before it ("The KOSPI climbs back above 2,600": ``neutral_particles``)."""
     leads = sorted({q.split()[0] for q in qualifiers if len(q.split()) == 2})
     lead = r"(?:(?:" + "|".join(re.escape(w) for w in leads) + r")\s+)?" if leads else ""
-    return rx.compile(r"\s+(?P<q>" + lead + r"[A-Za-z]+)\s+")
+    back = r"(?:(?:" + "|".join(re.escape(w) for w in sorted(neutral)) + r")\s+)?" if neutral else ""
+    return rx.compile(r"\s+" + back + r"(?P<q>" + lead + r"[A-Za-z]+)\s+", re.I)
 
 
 def _amount_after(doc: Doc, end: int, limit: int, values: dict[int, Value], c: Compiled) -> bool:
@@ -1933,13 +2020,19 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
         return False
     if "from" in st.slots and "to" not in prev.slots:
         return False
-    if any(k in prev.slots for k in st.slots) or set(st.slots) - {"from", "by"}:
+    restated = _restated_points(prev, st)
+    if (any(k in prev.slots for k in st.slots) and not restated) or set(st.slots) - {"from", "by"}:
         return False
     text = doc_text(doc)
-    i, words, commas = prev.end, 0, 0
+    # "Unemployment fell to 4.1% (down from 4.3%) in March": the restatement in parentheses right after the value
+    i, words, commas = (st.start, 0, 1) if re.fullmatch(r"\s*\(\s*", text[prev.end : st.start]) else (prev.end, 0, 0)
     while i < st.start:
         if i in dates:
             i = dates[i]
+            continue
+        adjunct = c.merge_adjunct_re.match(text, i, st.start)
+        if adjunct is not None and words < c.merge_max_words:
+            i, words = adjunct.end(), words + 1  # "falls below US$70,000 for the first time since November 2024, down 44%"
             continue
         gap = re.match(r"\s+|,", text[i : st.start])
         if gap:
@@ -1951,13 +2044,28 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
             return False
         words += 1
         i += w.end()
-    if commas != 1 or not re.search(r",\s*(?:(?:a|an)\s+)?$", text[prev.end : st.start]):
+    if commas != 1 or not re.search(r"(?:,\s*(?:(?:a|an)\s+)?|^\s*\(\s*)$", text[prev.end : st.start]):
         return False
+    if restated:
+        prev.end = max(prev.end, st.end)  # the same fall in the later value's own measure: one statement, its percent kept
+        return True
     for k, v in st.slots.items():
         prev.slots[k] = v
     prev.end = max(prev.end, st.end)
     prev.baseline = prev.baseline or st.baseline
     return True
+
+
+def _restated_points(prev: Statement, st: Statement) -> bool:
+    """Whether ``st`` restates ``prev``'s amount in the measure of its later value: "The Nikkei plunged 12.4% to close at
+    31,458.42, a fall of 4,451.28 points", "rebounded 10.2% to 34,675.46, gaining 3,217.04 points" (one change, the index
+    points of the percent). Only a lone amount after a percent amount and a later value in that amount's measure; "fall
+    14%, wiping about US$150 billion off the company's market value" (money against an index level) is a change of another
+    quantity."""
+    by, later, amount = prev.slots.get("by"), prev.slots.get("to"), st.slots.get("by")
+    if set(st.slots) != {"by"} or by is None or later is None or amount is None or by.unit != "%":
+        return False
+    return amount.unit != "%" and not amount.multiplier and _same_measure(amount, later)
 
 
 def _value_before(
@@ -1973,10 +2081,10 @@ def _value_before(
     head = text[sent_start:start]
     art = re.search(r"(?:\b(?:a|an)\s+)?$", head)  # "…, a 43% increase"
     head = head[: art.start()] if art else head
-    comma = re.search(r",\s*$", head)
+    comma = re.search(r"(?:,|\()\s*$", head)  # "61.2% (up from 58.4% in 2019)": a parenthesis as the comma
     if comma is None:
         return None
-    pos = sent_start + comma.start()
+    pos = sent_start + len(head[: comma.start()].rstrip())
     for _ in range(2):  # once more past a restatement just before the comma (", or 22 cents a share")
         words = 0
         k = pos
@@ -2024,6 +2132,11 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         # "down 4.5% from the previous Friday and 6.8% from Oct. 13": each amount with its own baseline date
         base = _from_date_end(text, prev.end, limit, dates)
         gap_start = base if base is not None else (_between_dates_end(text, prev.end, limit, dates) or prev.end)
+        close = re.match(r"\s*\)", text[gap_start:limit])
+        gap_start += close.end() if close is not None and "(" in text[prev.start : gap_start] else 0  # "(from 3.0%), in France ..."
+        # "rose by 18% to about 9 million in 2022, and deaths by 43% to 136,000": the period of the statement before the comma
+        period = _period_end(text, gap_start, limit, dates, c) if base is None else None
+        gap_start = period if period is not None and re.match(r"\s*,", text[period:limit]) else gap_start
         # a few unit words may follow the value ("per barrel") before the comma or coordinator
         m = re.match(
             r"(?:\s+(?!(?:" + coord + r")\b)[A-Za-z]+){0,3}?\s*(?:(?P<comma>,)\s*(?:(?P<co>" + coord + r")\s+)?|(?P<co2>" + coord + r")\s+)",
@@ -2156,8 +2269,11 @@ def _gapped_clause(
     subject = [t for t in words if t.tag_ in SUBJECT_TAGS]
     if not subject and not all(_norm(t.text) in c.gap_adverbs for t in words):
         return None
-    if listed and (not any(t.tag_.startswith("NN") for t in subject) or i not in values):
-        return None  # a listed item names its subject and writes its value at once
+    led = bool(words) and words[0].tag_ == "IN" and c.prep_re.match(text, i, limit) is not None
+    if listed and (not any(t.tag_.startswith("NN") for t in subject) or (i not in values and not led)):
+        # a listed item names its subject and writes its value at once, or a preposition leads both its subject and its value
+        # ("inflation in Germany slowed to 2.3% (from 3.0%), in France to 3.8% (from 4.5%)")
+        return None
     st = Statement(prev.cue_start, i, prev.direction, i, i, {}, rule=f"{prev.rule}_gapped")
     if not subject and "to" in prev.slots:
         st.slots["from"] = prev.slots["to"]  # "and then to 60": continues from the last value

@@ -34,7 +34,7 @@ RULE_KEYS = (
     "anchor_negative_before", "anchor_negative_after", "qualifiers_before", "qualifiers_after",
     "range_separators", "between_words", "negative_before", "negative_after", "url_markers", "year_range", "counted_nouns",
     "not_counted", "lookback_triggers", "lookback_after", "lookback_chars", "singular_suffixes",
-    "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "frequency_after",
+    "max_noun_modifiers", "percent_signs", "multiplier_suffixes", "multiplier_word_needs", "multiplier_clause_words", "frequency_after",
     "change_cues", "change_window_before", "change_window_after", "percent_by_max_words", "rank",
     "percent_of_words", "percent_of_not_after", "hyphen_units", "weight_units", "demonym_entity_types", "demonyms",
     "casualty_verbs", "difference_after", "ellipsis_after", "counting_verbs", "number_of_words", "acronym_anchors", "noun_tags",
@@ -156,6 +156,10 @@ class Compiled:
     multiplier_after: re.Pattern
     fold_word: re.Pattern
     multiplier_word_needs: re.Pattern
+    #: issue 21: words that make "N times" a comparison unless a verb of doing stands before the number ("three times what
+    #: officials had expected"; "asked three times what the fee was" counts askings)
+    multiplier_clause_words: re.Pattern
+    multiplier_clause_copulas: frozenset[str]
     frequency_after: tuple[re.Pattern, ...]
     cue_map: dict[str, str]
     cue_re: re.Pattern
@@ -213,6 +217,7 @@ def compile_rules(rules: Rules) -> Compiled:
     where = str(rules.path("counts"))
     check_keys(data, where=where, required=RULE_KEYS)
     check_keys(data["rank"], where=f"{where}: rank", required=RANK_KEYS)
+    check_keys(data["multiplier_clause_words"], where=f"{where}: multiplier_clause_words", required=("words", "copulas"))  # issue 21
     v = vocab(rules)
     anchors = {_norm(k): (val[0], val[1]) for k, val in data["user_anchors"].items()}
     forward_only = {_norm(a) for a in data["forward_only_anchors"]}
@@ -314,6 +319,8 @@ def compile_rules(rules: Rules) -> Compiled:
         # "3x", "3×"; spelled "-fold" words come from changes.fold_words (issue 21: the number grammar reads them)
         fold_word=rx.compile(r"(?<![\w.,-])(?P<d>\d+(?:\.\d+)?)[x×](?![\w-])", re.I),
         multiplier_word_needs=rx.compile(r"^\s+(?:" + _alt(data["multiplier_word_needs"]) + r")\b", re.I),
+        multiplier_clause_words=rx.compile(r"^\s+(?:" + _alt(data["multiplier_clause_words"]["words"]) + r")\b", re.I),
+        multiplier_clause_copulas=frozenset(str(w).lower() for w in data["multiplier_clause_words"]["copulas"]),
         frequency_after=tuple(rx.compile(p, re.I) for p in data["frequency_after"]),
         cue_map=cues,
         cue_re=rx.compile(r"(?<![\w-])(?P<cue>" + cue_alt + r")(?![\w-])", re.I),
@@ -1554,6 +1561,14 @@ def _after_verb_of_no_change(doc: Doc, start: int, c: Compiled) -> bool:
     return prev.tag_.startswith("VB") and _norm(prev.text) not in c.cue_map
 
 
+def _after_verb_of_doing(doc: Doc, start: int, c: Compiled) -> bool:
+    """Is the number right after a verb that is no change word and no copula (issue 21)? "He asked three times what the fee
+    was" (how often he asked); "Revenue was three times what analysts expected" and "about three times what officials had
+    expected" compare."""
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ not in c.multiplier_clause_copulas and _after_verb_of_no_change(doc, start, c)
+
+
 def _after_verb_object(sents: Sentences, cand: Candidate, c: Compiled) -> bool:
     """Is "N times" an adverb of a verb whose object stands between them ("The Fed cut rates 3 times in
     2019", "raised its dividend four times")? Then it says how often the verb was done to the object; a
@@ -1670,7 +1685,8 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             if action is not None:
                 rows.append(_row(cand.start, cand.end, "count", reading, action.unit, qual, None, "count_action_times"))
                 continue
-            compared = c.multiplier_word_needs.match(suffix) or changes.comparative_at(sents.doc, end)
+            compared = c.multiplier_word_needs.match(suffix) or changes.comparative_at(sents.doc, end) or (
+                c.multiplier_clause_words.match(suffix) and not _after_verb_of_doing(sents.doc, cand.start, c))
             if (reading.spelled or reading.has_magnitude) and not compared:
                 continue
             if not compared and _after_verb_of_no_change(sents.doc, cand.start, c):
