@@ -1209,7 +1209,7 @@ def test_bracketed_parsec_not_percent(run) -> None:
         assert [q["kind"] for q in quantities if q["start"] == mirror.index("38")] == ["percent"], mirror
 
 
-@pytest.mark.parametrize("unit", ["meter/(", "meter ** x", "()", "1/0", "no_such_unit"])
+@pytest.mark.parametrize("unit", ["meter/(", "meter ** x", "()", "1/0", "3..4", "no_such_unit"])
 def test_pint_errors_cover_what_pint_raises(unit) -> None:
     """``_converted_unit`` catches only what pint raises on a unit string it cannot build (issue 15 round 12: it caught
     every exception): each kind pint's parser was seen to raise is in the tuple, so no conversion check ever raises."""

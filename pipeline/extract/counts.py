@@ -1743,8 +1743,9 @@ def _converted_unit(cand: Candidate, before: Candidate, sents: Sentences, ctx: C
 
 def _pint_errors() -> tuple[type[BaseException], ...]:
     """What pint raises on a unit string it cannot build: its own errors (an unknown unit, a dimensionality
-    clash), and from its string parser a bad exponent (TypeError), an empty bracket (AssertionError), an unclosed
-    one (tokenize.TokenError) or a division by zero ("1/0"). Anything else is a bug and is raised."""
+    clash), and from its string parser a bad exponent (TypeError), a malformed number ("3..4": ValueError), an empty
+    bracket (AssertionError), an unclosed one (tokenize.TokenError) or a division by zero ("1/0"). Anything else is
+    a bug and is raised."""
     import tokenize
 
     from pint.errors import PintError
