@@ -1154,6 +1154,10 @@ ROUND12 = [
      "at a depot in Kent.", "one", 0, None, None, None),
     ("news-one-no-count-before", "One was destroyed and the other was damaged.", "One", 0, None, None, None),
     ("news-joined-no-count", "At least 82 were killed and more than 1,700 were injured.", "1,700", 0, None, None, None),
+    # ... and "among them" is an anaphor as "of them" is (lookback_after); with no count before it, nothing
+    ("written2-among-them", "About 140 police officers were injured, the officers' union said, among them 15 who were taken "
+     "to hospital.", "15", 0, "count", "police officer", "exact"),
+    ("news-among-them-no-count", "They met many people, among them 15 who were taken to hospital.", "15", 0, None, None, None),
     # 3. a bare number of a gapped count may end with an adverb of place (rules/counts.yaml place_adverbs)
     ("written2-including-abroad", "About 64 million people were eligible to vote, including 3.4 million abroad, and turnout "
      "was about 88 percent.", "3.4 million", 0, "count", "person", "exact"),
