@@ -1,6 +1,6 @@
 """Counts, measures and user counts on held-out news, with spaCy and quantulum3 baselines (issue 15).
 
-    python benchmarks/counts_heldout.py [--set heldout|adjudicated|currentevents|wsj|wsj-tuning|tuning|dev|dev4|dev5|interviews|written1|spelled|all] [--shared ../shared] [--details] [--no-peers]
+    python benchmarks/counts_heldout.py [--set heldout|adjudicated|currentevents|wsj|wsj-tuning|tuning|dev|dev4|dev5|interviews|written1|written2|spelled|all] [--shared ../shared] [--details] [--no-peers]
 
 Every set is run through the whole pipeline (``pipeline.run``) in a temporary folder with rules/ as
 it is. Spelled-out counts ("twelve people", "a crew of four") are counts (issue 15).
@@ -57,6 +57,8 @@ Tuning sets (``--set tuning``; ``--details`` allowed):
   (crashes, disasters, elections, COVID-19, crime, science, sport, obituaries, interviews, companies) WRITTEN
   for this test with planted non-counts, labelled by a helper who never ran the pipeline; written text, not
   news, so its figure is never a held-out one (texts in ``written-counts-1.texts.jsonl``, ``published`` = dct).
+- ``written2`` (``--set written2``): benchmarks/newsdev/written-counts-2.jsonl, 45 more written articles in the genre of
+  the held-out news (2019-2026), texts and labels written before any run on them (round 12; its .md).
 - ``dev4`` (``--set dev4``): 40 further ``dev`` documents (benchmarks/newsdev/counts-dev-4.ids.json), labelled
   before any run on them (``counts-dev-4.jsonl`` and its .md). Every dev-split set is refused if it shares a
   document with a held-out label file or report table of benchmarks/heldout.
@@ -140,6 +142,10 @@ INTERVIEW_LABELS = [REPO / "benchmarks" / "newsdev" / "counts-dev-3.jsonl"]
 #: set from its first score on, in no held-out figure (``--set written1``)
 WRITTEN1_TEXTS = REPO / "benchmarks" / "newsdev" / "written-counts-1.texts.jsonl"
 WRITTEN1_LABELS = REPO / "benchmarks" / "newsdev" / "written-counts-1.jsonl"
+#: issue 15 round 12: 45 more written Wikinews / Current-events style articles (2019-2026), texts and labels written
+#: before any run on them (benchmarks/newsdev/written-counts-2.md; ``--set written2``): a tuning set, never held-out
+WRITTEN2_TEXTS = REPO / "benchmarks" / "newsdev" / "written-counts-2.texts.jsonl"
+WRITTEN2_LABELS = REPO / "benchmarks" / "newsdev" / "written-counts-2.jsonl"
 #: issue 15 round 11: 274 spelled-out number words and phrases sampled from real text no counts set had labelled
 #: (news-dev ``dev`` / ``facts`` documents, TimeBank / AQUAINT documents the facts and changes tuning sets name) and
 #: from Wikinews documents of the counts tuning sets, each decided count / measure / not (``type: none``) by the
@@ -160,6 +166,7 @@ SETS = {
     "currentevents": NEWSDEV_SCORES,
     "interviews": NEWSDEV_SCORES,
     "written1": NEWSDEV_SCORES,
+    "written2": NEWSDEV_SCORES,
     "platinum-adj": NEWSDEV_SCORES,
     "newsdev-counts-adj": NEWSDEV_SCORES,
     "wsj": NEWSDEV_SCORES,
@@ -545,10 +552,10 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "spelled", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
                     default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
-                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; spelled: 274 sampled "
+                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
                          "spelled-out numbers (spelled-counts-tuning.jsonl), only the sampled spans scored")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
@@ -597,6 +604,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["interviews"] = dev_split(args.shared, INTERVIEW_IDS, INTERVIEW_LABELS)
     if args.which in ("written1", "all") and WRITTEN1_LABELS.is_file():
         sets["written1"] = written()
+    if args.which in ("written2", "all") and WRITTEN2_LABELS.is_file():
+        sets["written2"] = written(WRITTEN2_TEXTS, WRITTEN2_LABELS)
     if args.which in ("tuning", "all"):
         if args.batch in TEMPEVAL_TUNING:
             sets[f"tuning-tempeval batch {args.batch}"] = newsdev(args.shared, TEMPEVAL_TUNING[args.batch], args.batch)

@@ -49,6 +49,11 @@ CASES = [
     ("raw-generated", "The Six Small Tigers, a group of domestic models that have collectively generated ¥20 billion, but significant investments are also being funneled into AI hardware companies.",
      [{"text": "¥20 billion", "amount": 2e10, "metric": "revenue"}]),
     # --- news forms from the issue ------------------------------------------------------------
+    # spelled-out ends joined by "-to-" (the number grammar's hyphen_range_words; written-counts-2, written text)
+    ("written2-hyphen-to-range", "Its chief executive said the group had already paid one-to-two million dollars to local councils for clean-up.",
+     [{"text": "one-to-two million dollars", "amount": 1.5e6, "amount_low": 1e6, "amount_high": 2e6, "currency": "USD", "qualifier": "range"}]),
+    ("news-hyphen-to-not-money", "He now faces a five-to-ten-year sentence and a fine of 20 dollars.",
+     [{"text": "20 dollars", "amount": 20, "qualifier": "exact"}]),
     ("range-hyphen", "The startup raised $2-3 billion last year.",
      [{"text": "$2-3 billion", "amount": 2.5e9, "amount_low": 2e9, "amount_high": 3e9, "qualifier": "range", "metric": "funding"}]),
     ("range-between", "Alibaba could spend between ¥10 and ¥20 billion on chips.",

@@ -56,10 +56,12 @@ RULE_KEYS = (
     "one_emphatic_after",
     # issue 15 round 9
     "user_noun_state_bodies",
+    # issue 15 round 12
+    "place_adverbs", "one_whole_of",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
-              "bare_number", "predicate", "relative_clause", "open_complement", "list_item")
+              "bare_number", "predicate", "relative_clause", "open_complement", "list_item", "auxiliary", "place_adverb")
 RANK_KEYS = ("after", "hyphen_after", "before", "top_nouns", "top_words", "negative")
 #: Characters of context a candidate may look at on either side (its sentence, capped): keeps every
 #: per-candidate search bounded, so the stage stays linear on texts without sentence breaks.
@@ -106,6 +108,7 @@ class Compiled:
     one_ratio_base: re.Pattern
     #: "six males to one female": the word joining a ratio's count to its base
     one_ratio_base_to: frozenset[str]
+    one_whole_of: frozenset[str]
     one_subject_verbs: frozenset[str]
     #: "reported one more case": a word right after "one" that makes it a quantity
     one_more: re.Pattern
@@ -189,6 +192,8 @@ class Compiled:
     casualty_noun_deps: frozenset[str]
     ellipsis_before: re.Pattern
     counting_verbs: frozenset[str]
+    #: adverbs of place that may follow a bare number of a gapped count ("including 3.4 million abroad")
+    place_adverbs: frozenset[str]
     number_of_words: frozenset[str]
     #: a spelled-out number glued by a hyphen to a word ("ten-storey", "five-person"): the number finder
     #: of pipeline/numbers.py stops there ("ten-year" is an age), _hyphen_count decides. Found from the
@@ -266,6 +271,7 @@ def compile_rules(rules: Rules) -> Compiled:
         one_existential=frozenset(data["one_existential_deps"]),
         one_subject_verbs=frozenset(_norm(w) for w in data["one_subject_verbs"]),
         one_ratio_base_to=frozenset(_norm(w) for w in data["one_ratio_base_to"]),
+        one_whole_of=frozenset(_norm(w) for w in data["one_whole_of"]),
         one_ratio_base=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_ratio_base_before"]) + r")[^\S\n]+$", re.I),
         one_ratio_after=rx.compile(r"[^\S\n]+(?:" + _alt(data["one_ratio_after"]) + r")(?![\w-])", re.I),
         one_contrast=rx.compile(r"(?<![\w-])(?:" + _alt(data["one_contrast_words"]) + r")(?![\w-])", re.I),
@@ -363,6 +369,7 @@ def compile_rules(rules: Rules) -> Compiled:
         casualty_noun_deps=frozenset(str(d) for d in casualty["noun_deps"]),
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
+        place_adverbs=frozenset(_norm(w) for w in data["place_adverbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
         hyphen_word_number=rx.compile(
             r"(?<![\w-])(?:(?:" + _alt(w for w in v.tens if w not in ("a", "an")) + r")[-‐](?:" + spelled + r")|(?:" + spelled
@@ -990,7 +997,8 @@ def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
     demonym = head.ent_type_ in c.demonym_types or head.text.lower() in c.demonyms
     if demonym and head.tag_ in c.plural_tags:
         return True
-    return head.tag_ in pr.head_tags and (head.is_lower or head.is_upper) and any(ch.isalpha() for ch in head.text)
+    cased = head.is_lower or head.is_upper or (head.is_sent_start and head.text[1:].islower())  # "Soldiers numbering 600"
+    return head.tag_ in pr.head_tags and cased and any(ch.isalpha() for ch in head.text)
 
 
 def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
@@ -1009,7 +1017,8 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
     if glued is not None:  # "co-authors" (parsed "co", "-", "authors") -> co-author
         unit = _singular(glued, c)
     else:
-        unit = _lemma(head, c, pr) if head.is_lower or head.is_upper else _singular(head.text, c)
+        unit = _lemma(head, c, pr) if head.is_lower or head.is_upper or (
+            head.is_sent_start and head.ent_type_ not in c.demonym_types) else _singular(head.text, c)
     between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
@@ -1118,10 +1127,15 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
             name = _body_name(body, c, pr)
             if name is not None:
                 return CountedNoun(body, name, name, name, "count_of_the_body")  # "3000 of the National Guard"
-    if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering and head.dep_ in lab["noun_clause"]:
-        noun = head.head
-        if noun.tag_ in c.plural_tags and _head_ok(noun, c, pr):
-            return _counted(noun, noun, "count_numbering", c, pr)
+    if tok.dep_ in lab["verb_object"] and _norm(head.text) in pr.numbering:
+        # "the protesters, numbering 3,000", "Soldiers numbering 600" (the verb modifies the noun), or "a crowd
+        # numbering about 20,000 gathered" (the parser makes the noun the verb's subject); a plural or a
+        # collective noun ("crowd": collective_nouns)
+        nouns = [head.head] if head.dep_ in lab["noun_clause"] else [
+            t for t in head.children if t.dep_ in lab["subject"] and t.i == head.i - 1]
+        for noun in nouns:
+            if (noun.tag_ in c.plural_tags or _norm(noun.text) in pr.collective) and _head_ok(noun, c, pr):
+                return _counted(noun, noun, "count_numbering", c, pr)
     if tok.dep_ in lab["prep_object"] and head.lower_ == c.of_word and _norm(head.head.text) in pr.collective:
         group = head.head
         if group.tag_ not in c.plural_tags and group.is_lower:
@@ -1356,21 +1370,27 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     if pr.user_state_bodies is not None and pr.user_state_bodies.search(noun.sent.text):
         return True  # "There were 12 original members of NATO": member states, no product's users
 
-    def body(tok: Token) -> bool:
-        return _norm(tok.text) in pr.user_bodies
+    def body(tok: Token) -> bool:  # by lemma too: "3,000 members of the armed forces"
+        return _norm(tok.text) in pr.user_bodies or _lemma(tok, c, pr) in pr.user_bodies
+
+    def bodies(tok: Token) -> bool:
+        """The body, or a quantifier's "of" body: "Each of the 24 squads has 26 players"."""
+        return body(tok) or (tok.tag_ not in pr.head_tags and tok.tag_ not in c.plural_tags and any(
+            p.lower_ == c.of_word and any(t.dep_ in lab["prep_object"] and body(t) for t in p.children)
+            for p in tok.children if p.dep_ in lab["preposition"]))
 
     for kid in noun.children:
-        if kid.dep_ in lab["compound"] and _norm(kid.text) in pr.user_bodies:
+        if kid.dep_ in lab["compound"] and body(kid):
             return True
         if kid.dep_ in lab["preposition"] and kid.lower_ == c.of_word and any(
             t.dep_ in lab["prep_object"] and body(t) for t in kid.children
         ):
             return True
     head = noun.head
-    if noun.dep_ in lab["prep_object"] and head.lower_ == c.of_word and _norm(head.head.text) in pr.user_bodies:
+    if noun.dep_ in lab["prep_object"] and head.lower_ == c.of_word and body(head.head):
         return True
     if noun.dep_ in lab["verb_object"] and head.tag_ in c.verb_tags:
-        if any(t.dep_ in lab["subject"] and _norm(t.text) in pr.user_bodies | pr.user_events for t in head.children):
+        if any(t.dep_ in lab["subject"] and (bodies(t) or _norm(t.text) in pr.user_events) for t in head.children):
             return True
     if noun.dep_ in lab["subject"] and head.tag_ in c.verb_tags:  # "18,250 to 63,000 visitors attended the rally"
         if any(t.dep_ in lab["verb_object"] and _norm(t.text) in pr.user_events for t in head.children):
@@ -1733,8 +1753,20 @@ def _converted_unit(cand: Candidate, before: Candidate, sents: Sentences, ctx: C
     ureg = measure_rules(ctx.rules).ureg
     try:
         return bool(ureg.Quantity(1, measured.unit).dimensionality == ureg.Quantity(1, converted.unit).dimensionality)
-    except Exception:  # noqa: BLE001 - a unit pint names but cannot build: no conversion
+    except _pint_errors():  # a unit pint names but cannot build: no conversion
         return False
+
+
+def _pint_errors() -> tuple[type[BaseException], ...]:
+    """What pint raises on a unit string it cannot build: its own errors (an unknown unit, a dimensionality
+    clash), and from its string parser a bad exponent (TypeError), a malformed number ("3..4": ValueError), an empty
+    bracket (AssertionError), an unclosed one (tokenize.TokenError) or a division by zero ("1/0"). Anything else is
+    a bug and is raised."""
+    import tokenize
+
+    from pint.errors import PintError
+
+    return (PintError, TypeError, ValueError, ArithmeticError, AssertionError, tokenize.TokenError)
 
 
 def _percent_of_number(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:
@@ -2190,6 +2222,11 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return False
     if _conjunct_count(cand, sents, c, rows) is not None or _partitive_noun(cand, sents, c, pr) is not None:
         return True  # "... and one in Arkansas"; "Of the eight victims, ... and one was asphyxiated"
+    if _joined_subject_count(cand, sents, c, pr, rows) is not None and (
+            _predicate_noun(cand, sents, c, pr, singular=True) is not None or not _one_pair(cand, sents, c)):
+        # "Three hospitals in the city were damaged and one was destroyed", "..., one was a sailor and one was a
+        # soldier"; not a pair of pronouns splitting two ("Two men were killed: one was swept away ... and one fell")
+        return True
     tok = _number_token(sents, cand)
     if tok is not None and not any(k.lower_ == c.of_word for k in tok.children) \
             and not c.one_contrast.search(sents.text, cand.end, sents.bounds(cand.start)[1]) \
@@ -2205,6 +2242,8 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
         return False
     if _ratio_base(tok.head, c):
         return False  # "as high as six males to one female": the base of a ratio (tuning decision 16)
+    if _ratio_base(tok.head, c, c.one_whole_of):
+        return False  # "Three members of one family died": the one whole they belong to, an article
     bound = search_tail(c.qual_before, sents.before(cand.start), c.qual_before_longest)
     if bound is not None and c.qual_before_map[_norm(bound.group("q"))] != "approx":
         return True  # a bound or "only" makes it a quantity: "At least one seat", "only one studio album"
@@ -2240,12 +2279,14 @@ def _one_counts(cand: Candidate, reading: Reading, sents: Sentences, c: Compiled
     return bool(others) and not c.one_contrast.search(sents.text, cand.end, end)
 
 
-def _ratio_base(noun: Token, c: Compiled) -> bool:
+def _ratio_base(noun: Token, c: Compiled, words: frozenset[str] | None = None) -> bool:
     """The noun is the object of a word of one_ratio_base_to that the parse hangs on the noun of a count before it
     ("six males to one female"): the base of a ratio, which the labels leave out; a change "from five stores to one
-    store" hangs "to" on its verb and stays a count."""
+    store" hangs "to" on its verb and stays a count. ``words``: other such prepositions (one_whole_of: "Three
+    members of one family")."""
     prep = noun.head
-    if noun.dep_ not in c.labels["prep_object"] or prep.lower_ not in c.one_ratio_base_to or prep.head.i >= prep.i:
+    words = c.one_ratio_base_to if words is None else words
+    if noun.dep_ not in c.labels["prep_object"] or prep.lower_ not in words or prep.head.i >= prep.i:
         return False
     return any(k.dep_ in c.labels["number_modifier"] for k in prep.head.children)
 
@@ -2419,6 +2460,10 @@ def _elided_noun(
         if previous is not None:
             return previous["unit"], "count_casualty_after"
         return (c.casualty_unit, "count_casualty_after") if _casualty_noun(cand, sents, c) else (None, "")
+    if reading.value == 1 and reading.spelled and _joined_subject_count(cand, sents, c, pr, rows) is not None:
+        own = _predicate_noun(cand, sents, c, pr, singular=True)
+        if own is not None:
+            return own, "count_joined_subject"  # "Eleven of the service members were Marines, one was a sailor"
     if previous is not None and c.ellipsis_before.search(prefix):
         return previous["unit"], "count_ellipsis"
     rated = _rate_object(cand, sents, c, pr)
@@ -2436,6 +2481,12 @@ def _elided_noun(
     predicate = _predicate_noun(cand, sents, c, pr)
     if predicate is not None:
         return predicate, "count_predicate"  # "Of the 31 dead, six were children"
+    joined = _joined_subject_count(cand, sents, c, pr, rows)
+    if joined is not None:
+        # "Eleven of the service members were Marines, one was a sailor": "one" takes its own predicate noun;
+        # "Three hospitals ... were damaged and one was destroyed": the count's noun
+        own = _predicate_noun(cand, sents, c, pr, singular=reading.value == 1)
+        return own or joined["unit"], "count_joined_subject"
     label = _label_line(cand, sents, c)
     if label is not None:
         return label, "count_label_line"  # "Total Dead: 192", "Americans: 12"
@@ -2523,21 +2574,73 @@ def _label_line(cand: Candidate, sents: Sentences, c: Compiled) -> str | None:
     return None
 
 
-def _predicate_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+def _predicate_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, singular: bool = False) -> str | None:
     """The plural predicate noun of a copula whose subject is a bare number: "Of the 31 dead, six were
     children" -> child, "31 were Spanish nationals" -> national (a predicate of rules/counts.yaml
-    parse_labels predicate; no number of its own, a countable noun or a demonym)."""
+    parse_labels predicate; no number of its own, a countable noun or a demonym). ``singular``: a singular
+    noun too, for a "one" that another count of its sentence makes a quantity ("one was a sailor")."""
     tok = _number_token(sents, cand)
     lab = c.labels
     if tok is None or tok.dep_ not in lab["subject"] or any(t.i > tok.i for t in tok.children) or tok.head.i < tok.i:
         return None
     for noun in tok.head.children:
-        if noun.dep_ not in lab["predicate"] or noun.i < tok.head.i or noun.tag_ not in c.plural_tags:
+        if noun.dep_ not in lab["predicate"] or noun.i < tok.head.i or (
+                noun.tag_ not in c.plural_tags and not (singular and noun.tag_ in pr.head_tags)):
             continue
         if any(k.dep_ in lab["number_modifier"] for k in noun.children) or not _head_ok(noun, c, pr):
             return None
         return c.counted_map.get(_norm(noun.text)) or _counted(noun, noun, "count_predicate", c, pr).unit
     return None
+
+
+def _joined_subject_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> dict | None:
+    """The count of its sentence a bare number splits or adds to: the number is the subject of a verb joined
+    (rules/counts.yaml partitive_verb_links, a bounded walk either way) to the verb whose subject is that count's
+    number or noun: "Three hospitals in the city were damaged and one was destroyed", "Eleven of the service
+    members were Marines, one was a sailor", "217 people had been confirmed dead and that more than 15,000
+    remained stranded". A subject with words of its own after it is not bare ("one of them"), nor one the tagger reads
+    as a pronoun ("Five candidates ran in the primary; one must win a majority"); None if none."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if (tok is None or tok.dep_ not in lab["subject"] or tok.tag_ not in pr.number_tags or tok.head.i < tok.i
+            or any(t.i > tok.i for t in tok.children)):
+        return None
+    def verb(t: Token) -> Token:  # "15,000 remained stranded": the parser hangs the subject on an auxiliary
+        return t.head.head if t.head.dep_ in lab["auxiliary"] else t.head
+
+    for row in _sentence_rows(rows, sents, cand.start):
+        if row["kind"] != "count":
+            continue
+        num = _number_token(sents, Candidate(row["start"], row["end"], ""))
+        if num is None:
+            continue
+        subject = num if num.dep_ in lab["subject"] else num.head if num.dep_ in lab["number_modifier"] else None
+        if subject is not None and subject.dep_ in lab["subject"] and _joined_verbs(verb(tok), verb(subject), pr):
+            return row
+    return None
+
+
+def _one_pair(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
+    """Whether another bare "one" is a subject in the sentence of this one: "one ... and one ...", the pronouns of
+    a split ("Two men were killed: one was swept away ... and one fell"), as "one ... the other" is."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return False
+    return any(t.i != tok.i and t.lower_ == tok.lower_ and t.dep_ in c.labels["subject"] and not any(k.i > t.i for k in t.children)
+               for t in tok.sent)
+
+
+def _joined_verbs(one: Token, other: Token, pr: ParseRules, steps: int = 3) -> bool:
+    """Whether either verb reaches the other up a chain of partitive_verb_links of at most ``steps`` links."""
+    for start, goal in ((one, other), (other, one)):
+        node = start
+        for _ in range(steps):
+            if node.dep_ not in pr.partitive_links or node.head.i == node.i:
+                break
+            node = node.head
+            if node.i == goal.i:
+                return True
+    return False
 
 
 def _partitive_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
@@ -2574,7 +2677,9 @@ def _fronted_of(owner: Token, tok: Token, c: Compiled, pr: ParseRules) -> str | 
         for noun in prep.children:
             if noun.dep_ not in lab["prep_object"]:
                 continue
-            dets = [t for t in noun.children if t.dep_ in lab["determiner"]]
+            # "Of the eight victims", "of its two hospitals" (a possessive determiner, not a noun's: "the city's")
+            dets = [t for t in noun.children if t.dep_ in lab["determiner"]
+                    or (t.dep_ in lab["possessive"] and not any(k.dep_ in lab["possessive_marker"] for k in t.children))]
             if noun.tag_ in c.plural_tags and dets and all(_norm(d.text) in pr.of_dets for d in dets) and _head_ok(noun, c, pr):
                 return c.counted_map.get(_norm(noun.text)) or _lemma(noun, c, pr)
             adjective = _fronted_adjective(noun, c, pr) if noun.i < tok.i else None
@@ -2647,7 +2752,9 @@ def _bare_number(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     lab = c.labels
     # ...or a relative clause about people ("including 200 who were under the age of 18")
     follow = lab["preposition"] | lab["conjunct"] | lab["coordinator"] | lab["noun_clause"] | lab["relative_clause"]
-    return all(t.dep_ in follow or t.is_punct for t in tok.children if t.i > tok.i)
+    # ...or an adverb of place ("including 3.4 million abroad")
+    return all(t.dep_ in follow or t.is_punct or (t.dep_ in lab["place_adverb"] and _norm(t.text) in c.place_adverbs)
+               for t in tok.children if t.i > tok.i)
 
 
 def _is_noun(tok: Token, c: Compiled, pr: ParseRules) -> bool:

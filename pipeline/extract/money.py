@@ -191,6 +191,11 @@ def compile_money(rules: Rules) -> MoneyRules:
         # "10-20 dollars"; "from 10 dollars to 20 dollars" (the name after both ends: the same currency,
         # checked in _read). One pattern, so the text is scanned once.
         ("range_suffix", f"(?P<body>{n1}(?:{gap}(?P<cq>{post}))?{sep}{n2}{gap}{cp})"),
+        # "one-to-two million dollars": spelled-out ends joined by the number grammar's hyphenated range joiners
+        # (rules/numbers.yaml hyphen_range_words, as counts read "one-to-two hundred people"); the number pattern
+        # itself never starts a word after a hyphen ("ten-year"), so the two ends are matched here
+        *((("range_suffix", r"(?P<body>(?<![\w-])(?P<n1>" + v.words + r")(?:" + _alt(v.range_joiners) + r")(?P<n2>" + v.words + r")"
+             + f"{gap}{cp})"),) if v.range_joiners else ()),
         ("prefix", f"(?P<body>{c1}{gap}{g1})"),
         ("suffix", f"(?P<body>{n1}{gap}{cp})"),
         # "a 12-cent dividend", "its one-yen bid", "a 100-billion-forint support package"
