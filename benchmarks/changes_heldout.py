@@ -101,6 +101,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+from benchmarks.intervals import interval_text  # noqa: E402
 from benchmarks.newsdev.corpus import DEFAULT_SHARED, load_newsdev, load_split, write_raw  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "heldout" / "newsdev-changes.jsonl"
@@ -300,7 +301,8 @@ def prf(tp: int, n_pred: int, n_gold: int) -> str:
     p = tp / n_pred if n_pred else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
-    return f"P {p:.3f} ({tp}/{n_pred})  R {r:.3f} ({tp}/{n_gold})  F1 {f:.3f}"
+    return (f"P {p:.3f} ({tp}/{n_pred}) {interval_text(tp, n_pred)}  R {r:.3f} ({tp}/{n_gold}) {interval_text(tp, n_gold)}"
+            f"  F1 {f:.3f}")
 
 
 def predictions(by_doc: dict[str, str], tables: dict[str, list[dict]]) -> tuple[dict, dict]:

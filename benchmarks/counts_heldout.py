@@ -95,6 +95,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
 from heldout import check_offsets, run_pipeline, write_raw  # noqa: E402
+from intervals import interval_text  # noqa: E402
 
 PLATINUM = REPO / "benchmarks" / "heldout" / "platinum-numbers.jsonl"
 NEWSDEV = REPO / "benchmarks" / "heldout" / "newsdev-counts.jsonl"
@@ -528,7 +529,8 @@ def score(gold: dict[str, list[dict]], preds: list[dict], mapping: dict[str, tup
 def line(name: str, s: Any) -> str:
     m = s.figures()
     return (f"{name:<34} {m['gold']:>5} {m['predicted']:>5} {m['tp']:>4} {m['precision']:>6.3f} {m['recall']:>6.3f} "
-            f"{m['f1']:>6.3f} {m['value_accuracy']:>6.3f} {m.get('qualifier_accuracy', 0):>6.3f}")
+            f"{m['f1']:>6.3f} {m['value_accuracy']:>6.3f} {m.get('qualifier_accuracy', 0):>6.3f} "
+            f"{interval_text(m['tp'], m['gold']):>12}")
 
 
 def with_text(preds: list[dict], docs: dict[str, dict]) -> list[dict]:
@@ -627,7 +629,7 @@ def main(argv: list[str] | None = None) -> int:
 
         nlp = build_nlp(Settings(rules_dir=REPO / "rules").model, rules)
 
-    header = f"{'set / system / type':<34} {'gold':>5} {'pred':>5} {'TP':>4} {'P':>6} {'R':>6} {'F1':>6} {'value':>6} {'qual':>6}"
+    header = f"{'set / system / type':<34} {'gold':>5} {'pred':>5} {'TP':>4} {'P':>6} {'R':>6} {'F1':>6} {'value':>6} {'qual':>6} {'R 95% CI':>12}"
     with tempfile.TemporaryDirectory(prefix="counts-heldout-") as tmp:
         for name, (gold, docs) in sets.items():
             words = sum(len(d["text"].split()) for d in docs.values())
