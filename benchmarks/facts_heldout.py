@@ -272,7 +272,7 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
             if details:  # every amount row, for ``--dump``: what a change of code changed, row by row
                 g = matched.get(id(p))
                 rows.append({"article_id": aid, "start": p.get("start"), "text": p.get("text"), "subject": p.get("subject"),
-                             "subject_id": p.get("subject_id"), "rule": p.get("rule"), "source": p.get("subject_source"), "confidence": p.get("confidence"),
+                             "subject_id": p.get("subject_id"), "metric": p.get("metric"), "metric_text": p.get("metric_text"), "rule": p.get("rule"), "source": p.get("subject_source"), "confidence": p.get("confidence"),
                              "gold": g.get("subject") if g else None, "gold_row": g is not None,
                              "right": g is not None and subject_ok(g, p.get("subject")) and value_ok(g, p.get("value"))})
             if p.get("subject") is None:

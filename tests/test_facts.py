@@ -221,6 +221,19 @@ def test_rows_fit_the_facts_schema(articles, rules, settings) -> None:
     assert len(first["fact_id"]) == 16
 
 
+@pytest.mark.parametrize("key,value,message", [
+    ("lent_topic_unfit_metrics", {"GPE": ["profits"]}, "profits"),  # a metric rules/metrics.yaml does not name
+    ("lent_topic_unfit_metrics", {"GPE": "profit"}, "mapping of lists"),
+    ("person_across_paragraphs_metrics", ["wages"], "wages"),
+])
+def test_lent_topic_rules_are_checked(rules, key, value, message) -> None:
+    data = dict(rules.get("facts"))
+    data["subject"] = MappingProxyType({**rules.get("facts")["subject"], key: value})
+    broken = Rules(root=rules.root, files=MappingProxyType({**rules.files, "facts": MappingProxyType(data)}), sha256="x")
+    with pytest.raises(RulesError, match=message):
+        compile_fact_rules(broken)
+
+
 def test_rules_are_validated_strictly(rules) -> None:
     data = dict(rules.get("facts"))
     data["confidence"] = MappingProxyType({**rules.get("facts")["confidence"], "typo": 1})
@@ -824,6 +837,30 @@ SUBJECT_CASES = [
      "£5 million", {"subject": None}),
     ("a-name-written-again-inside-a-sentence-is-a-name", "Pegasus revenue rose to €5 billion. The figure for Turkish "
      "airline Pegasus was a record.", "€5 billion", {"subject": "Pegasus"}),
+    # a topic lent from beyond the clause must be able to own the amount's metric (subject.lent_topic_unfit_metrics):
+    # a fund's value is no country's (written corpus 1, no. 24: "20 trillion kroner" was Norway's at 0.45); the mirror:
+    # a country's tourism revenue stays the country's (AQUAINT NYT19980907.0112, Kenya, in the project's own words)
+    ("a-place-topic-is-lent-no-valuation", "Norway's sovereign wealth fund, the Government Pension Fund Global, "
+     "reported on Tuesday a return of 2.5 trillion kroner (US$240 billion) for 2025, the second-highest in its history, "
+     "driven by gains in technology stocks.\n\nThe fund, which is managed by Norges Bank Investment Management and holds "
+     "about 1.5% of all listed shares worldwide, was worth more than 20 trillion kroner at the end of the year.",
+     "20 trillion kroner", {"subject": None, "rule": "no_subject"}),
+    ("a-place-topic-is-lent-its-revenue", "Kenya cut visa fees for visitors from Europe on Monday to win back "
+     "tourists.\n\nTourism revenues reached $300 million last year, down from $450 million the year before.",
+     "$300 million", {"subject": "Kenya", "rule": "recent_topic", "subject_source": "article"}),
+    # a person is lent across a paragraph break only for a person's word or metric (subject.person_across_paragraphs_
+    # metrics; AQUAINT APW19990607.0041: a reward paragraphs after the victim was named was his, at 0.35); the mirrors:
+    # the same sentences in one paragraph, and a person's "worth" across a break (written corpus 3, no. 25)
+    ("a-person-is-lent-no-reward-across-paragraphs", "Osama bin Laden is wanted in the bombings of two U.S. embassies "
+     "in Africa.\n\nA reward of up to $5 million is offered for information leading to his arrest.",
+     "$5 million", {"subject": None}),
+    ("a-person-is-lent-a-reward-in-the-paragraph", "Osama bin Laden is wanted in the bombings of two U.S. embassies "
+     "in Africa. A reward of up to $5 million is offered for information leading to his arrest.",
+     "$5 million", {"subject": "Osama bin Laden", "rule": "recent_topic", "subject_source": "paragraph"}),
+    ("a-person-is-lent-their-worth-across-paragraphs", "Elon Musk's net worth rose to about $638 billion on Monday, "
+     "according to the Bloomberg Billionaires Index.\n\nThe world's richest person owns about 42% of SpaceX. A pay "
+     "package approved in November could be worth up to $1 trillion over ten years.",
+     "$1 trillion", {"subject": "Elon Musk", "rule": "recent_topic", "subject_source": "article"}),
     ("respectively-needs-as-many-names-as-amounts",
      "Apple, Microsoft and Google reported profits of $20 billion and $18 billion, respectively.",
      "$20 billion", {"rule": "ambiguous"}),

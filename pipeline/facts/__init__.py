@@ -44,7 +44,7 @@ from pipeline.facts.period import (
     year_earlier,
     year_to_date,
 )
-from pipeline.facts.discourse import article_topic, headline_topic, paragraph_topic, recent_topic, sentence_entity
+from pipeline.facts.discourse import article_topic, fitting, headline_topic, paragraph_topic, person_lent_across, recent_topic, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
 from pipeline.facts.subject import group_named, in_sentence, respectively, said_by_us
 from pipeline.nlp import word_class
@@ -133,7 +133,7 @@ def _anyone(ent: Entity) -> bool:
     return True
 
 
-def attach(scene: Scene, span: Span, person_free: bool = False) -> Subject:
+def attach(scene: Scene, span: Span, person_free: bool = False, metric: str | None = None, metric_text: str | None = None) -> Subject:
     """The clause's subject by the parse rules; when they find none, the fallbacks beyond the clause in
     order (the sentence's only entity, the latest earlier sentence's topic, the paragraph's, the headline's
     actor, the article's). A number no person owns (``person_free``: a company's kind of metric, a user
@@ -147,9 +147,10 @@ def attach(scene: Scene, span: Span, person_free: bool = False) -> Subject:
         return subject
     sent = scene.sentence(span.start)
     eligible = _no_person if person_free or said_by_us(span, scene.fr) else _anyone
+    lendable = fitting(scene.fr, eligible, metric)  # a lent topic can own the amount's metric
     for fallback in FALLBACKS:
-        found = fallback(scene, sent, eligible)
-        if found is not None:
+        found = fallback(scene, sent, eligible if fallback is sentence_entity else lendable)
+        if found is not None and person_lent_across(scene.fr, found, metric, metric_text):
             return Subject(found.name, found.id, found.text, found.rule, subject.climbs, found.gazetteer, found.source)
     return subject
 
@@ -238,7 +239,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
         previous_span = (row["start"], row["end"])
-        subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics)
+        subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics, metric, metric_text)
         rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
         if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
             thing = (metric == OTHER_METRIC and bool(rate or row.get("per_unit"))  # "a dividend of €0.30 per share"

@@ -176,6 +176,8 @@ class FactRules:
     place_modifier_deps: frozenset[str]
     public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
+    lent_topic_unfit_metrics: dict[str, frozenset[str]]
+    person_across_paragraphs_metrics: frozenset[str]
     respective_words: frozenset[str]
     date_types: frozenset[str]
     paragraph_date_types: frozenset[str]
@@ -230,7 +232,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -330,7 +332,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
-        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min", "item_list_share", "personal_pronouns", "plural_noun_tags"))
+        "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
+        "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
@@ -344,6 +347,12 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         for key, value in block.items():
             if key in _LIST_KEYS and not isinstance(value, (list, tuple)):
                 raise RulesError(f"{where}: {section}.{key}: expected a list, got {type(value).__name__} {value!r}")
+    if not isinstance(s["lent_topic_unfit_metrics"], Mapping) or not all(isinstance(v, (list, tuple)) for v in s["lent_topic_unfit_metrics"].values()):
+        raise RulesError(f"{where}: subject.lent_topic_unfit_metrics: expected a mapping of lists")
+    unknown_metrics = sorted(({x for v in s["lent_topic_unfit_metrics"].values() for x in v} | set(s["person_across_paragraphs_metrics"]))
+                             - set(vocabulary.metric_of.values()))
+    if unknown_metrics:
+        raise RulesError(f"{where}: subject.lent_topic_unfit_metrics / person_across_paragraphs_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     for key in ("measured_noun_metrics", "person_passive_metric_words", "built_noun_metrics"):
         unknown_metrics = sorted(set(dict(m[key]).values()) - set(vocabulary.metric_of.values()))
         if unknown_metrics:
@@ -382,6 +391,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
+        lent_topic_unfit_metrics={str(k).upper(): frozenset(str(x) for x in v) for k, v in s["lent_topic_unfit_metrics"].items()},
         item_list_min=int(s["item_list_min"]),
         possessor_gap_max=int(s["possessor_gap_max"]),
         item_list_share=float(s["item_list_share"]),

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners, named_apposition, phrase_tokens
+from pipeline.facts.identity import label_of_id
 from pipeline.facts.records import Subject
 from pipeline.nlp import word_class
 
@@ -451,3 +452,23 @@ def article_topic(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> 
                 return Subject(ent.name, ent.id, None, "article_topic", 0, gazetteer=ent.listed, source="article")
             return None
     return None
+
+
+def fitting(fr: "FactRules", eligible: "Eligible", metric: str | None) -> "Eligible":
+    """``eligible`` narrowed to the topics that can own the amount's metric (``lent_topic_unfit_metrics``: a
+    company's profit or share price, a fund's valuation is no place's). The label read is the id's, when the id
+    was made from one, else the mention's: a topic lent from beyond the clause has only its type to say whether
+    it fits."""
+    def fits(ent: "Entity") -> bool:
+        label = label_of_id(ent.id) or ent.label
+        return eligible(ent) and metric not in fr.lent_topic_unfit_metrics.get(label, ())
+
+    return fits
+
+def person_lent_across(fr: "FactRules", found: "Subject", metric: str | None, metric_text: str | None) -> bool:
+    """May this person topic, taken from another paragraph, own the amount? Only when a person's word governs it
+    ("worth", "earned": ``person_metric_words``) or it is of a person's metric (``person_across_paragraphs_metrics``):
+    across a paragraph break, a person an earlier paragraph was about rarely owns a reward, assets or a budget."""
+    if found.source != "article" or label_of_id(found.id) != "PERSON":
+        return True
+    return metric in fr.person_across_paragraphs_metrics or (metric_text or "").lower() in fr.person_metric_words
