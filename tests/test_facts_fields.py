@@ -416,10 +416,13 @@ def test_percent_of_a_whole_is_a_share(run_text, text, mention, metric) -> None:
     ("  level_baseline_before: [since]", "  level_baseline_before: since", "level_baseline_before"),
     ("  deal_metric: deal_value", "  deal_metric: deals", "deal_metric"),
     ("  climbed_quantity_deps: [dobj]", "  climbed_quantity_deps: dobj", "climbed_quantity_deps"),
+    ("  measure_noun_blocking_deps: [det, poss]", "  measure_noun_blocking_deps: det", "measure_noun_blocking_deps"),
+    ("  year_to_date_with_lede_window: 30", "  year_to_date_with_lede_window: thirty", "year_to_date_with_lede_window"),
 ], ids=["unknown-measured-noun-metric", "auxiliaries-not-a-list", "rate-regex-broken", "unknown-passive-metric",
         "comparison-kinds-not-a-list", "unknown-built-noun-metric", "purpose-deps-not-a-list", "unknown-lender-metric",
         "unknown-share-metric", "whole-changes-not-a-list", "unknown-person-price-metric", "year-values-regex-broken",
-        "level-baseline-not-a-list", "unknown-deal-metric", "climbed-deps-not-a-list"])
+        "level-baseline-not-a-list", "unknown-deal-metric", "climbed-deps-not-a-list",
+        "blocking-deps-not-a-list", "lede-window-not-a-number"])
 def test_broken_field_rules_stop_before_the_model(tmp_path, monkeypatch, capsys, old, new, named) -> None:
     """The keys of this round are checked like the others (tests/test_compile.py): one line naming file and key."""
     import shutil
