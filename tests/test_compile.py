@@ -40,6 +40,12 @@ BROKEN = [
      "valuation_max_modifiers"),
     ("changes-valuation-tags-scalar", "changes.yaml", "valuation_modifier_tags: [JJ, JJR, JJS, VBN, VBG, CD, HYPH, NN, NNS]",
      "valuation_modifier_tags: JJ", "valuation_modifier_tags"),
+    ("changes-participle-max-not-a-number", "changes.yaml", "level_participle_max_words: 2", "level_participle_max_words: two",
+     "level_participle_max_words"),
+    ("changes-paren-period-max-negative", "changes.yaml", "paren_period_max_words: 4", "paren_period_max_words: -1",
+     "paren_period_max_words"),
+    ("dates-anaphor-bound-mod-unknown", "dates.yaml", "anaphor_bound_mods: [before, after]", "anaphor_bound_mods: [before, since]",
+     "anaphor_bound_mods"),
     ("counts-more-before-window-negative", "counts.yaml", "  more_before_window: 24", "  more_before_window: -1", "more_before_window"),
 ]
 

@@ -183,7 +183,30 @@ METRIC_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,mention,metric", METRIC_CASES)
+# (text, mention, metric): round 3 metric words from the parse (tuning sets), each with a mirror
+ROUND3_METRIC_CASES = [
+    # wsj2-tuning wsj_0616: the purpose clause the parse hangs from the last of the objects paid
+    ("Jayark Corp. agreed to pay $4 million in cash, $2 million of 12% convertible debentures, and 1.6 million common "
+     "shares to acquire closely held Kofcoh Imports Inc.", "$4 million", "deal_value"),
+    ("Jayark Corp. agreed to pay $4 million in cash, $2 million of 12% convertible debentures, and 1.6 million common "
+     "shares to acquire closely held Kofcoh Imports Inc.", "$2 million", "deal_value"),
+    ("The company will pay $5 million in cash.", "$5 million", "other"),
+    # written: a bare noun of measure under the verb names what the amount is
+    ("Telegram founder Pavel Durov says the messaging app has passed 1.2 billion monthly active users and earned US$1.4 "
+     "billion in revenue last year.", "US$1.4 billion", "revenue"),
+    ("Du Pont earned $2 billion in the quarter.", "$2 billion", "profit"),
+    # written2: a person's "pay" as the clause's subject is a salary
+    ("Petrobras chief executive Magda Chambriard, whose annual pay was capped at R$1.6 million by the government in 2025, "
+     "said the company would keep drilling.", "R$1.6 million", "salary"),
+    # written3: "a total of" passes the search on to the verb it is the object of
+    ("Almost 40% of shareholders in Unilever voted against the remuneration report on Tuesday, after its chief executive "
+     "Hein Schumacher was awarded a total of €9.1 million for 2024.", "€9.1 million", "salary"),
+    ("The company paid a total of $5 million in fines.", "$5 million", "fine"),
+    ("Acme raised a total of $30 million from investors.", "$30 million", "funding"),
+]
+
+
+@pytest.mark.parametrize("text,mention,metric", METRIC_CASES + ROUND3_METRIC_CASES)
 def test_metric_of_the_amounts_own_noun(run_text, text, mention, metric) -> None:  # noqa: F811
     assert _fact(run_text(text), text, mention)["metric"] == metric
 
@@ -346,33 +369,6 @@ ROUND3_CASES = [
 ]
 
 
-# (text, mention, metric): round 3 metric words from the parse (tuning sets), each with a mirror
-ROUND3_METRIC_CASES = [
-    # wsj2-tuning wsj_0616: the purpose clause the parse hangs from the last of the objects paid
-    ("Jayark Corp. agreed to pay $4 million in cash, $2 million of 12% convertible debentures, and 1.6 million common "
-     "shares to acquire closely held Kofcoh Imports Inc.", "$4 million", "deal_value"),
-    ("Jayark Corp. agreed to pay $4 million in cash, $2 million of 12% convertible debentures, and 1.6 million common "
-     "shares to acquire closely held Kofcoh Imports Inc.", "$2 million", "deal_value"),
-    ("The company will pay $5 million in cash.", "$5 million", "other"),
-    # written: a bare noun of measure under the verb names what the amount is
-    ("Telegram founder Pavel Durov says the messaging app has passed 1.2 billion monthly active users and earned US$1.4 "
-     "billion in revenue last year.", "US$1.4 billion", "revenue"),
-    ("Du Pont earned $2 billion in the quarter.", "$2 billion", "profit"),
-    # written2: a person's "pay" as the clause's subject is a salary
-    ("Petrobras chief executive Magda Chambriard, whose annual pay was capped at R$1.6 million by the government in 2025, "
-     "said the company would keep drilling.", "R$1.6 million", "salary"),
-    # written3: "a total of" passes the search on to the verb it is the object of
-    ("Almost 40% of shareholders in Unilever voted against the remuneration report on Tuesday, after its chief executive "
-     "Hein Schumacher was awarded a total of €9.1 million for 2024.", "€9.1 million", "salary"),
-    ("The company paid a total of $5 million in fines.", "$5 million", "fine"),
-    ("Acme raised a total of $30 million from investors.", "$30 million", "funding"),
-]
-
-
-@pytest.mark.parametrize("text,mention,metric", ROUND3_METRIC_CASES)
-def test_round3_metric_words(run_text, text, mention, metric) -> None:  # noqa: F811
-    assert _fact(run_text(text), text, mention)["metric"] == metric
-
 
 @pytest.mark.parametrize("text,published,mention,fields", [c[1:] for c in ROUND3_CASES], ids=[c[0] for c in ROUND3_CASES])
 def test_round3_metric_and_period(run_text, text, published, mention, fields) -> None:  # noqa: F811
@@ -416,10 +412,13 @@ def test_percent_of_a_whole_is_a_share(run_text, text, mention, metric) -> None:
     ("  level_baseline_before: [since]", "  level_baseline_before: since", "level_baseline_before"),
     ("  deal_metric: deal_value", "  deal_metric: deals", "deal_metric"),
     ("  climbed_quantity_deps: [dobj]", "  climbed_quantity_deps: dobj", "climbed_quantity_deps"),
+    ("  measure_noun_blocking_deps: [det, poss]", "  measure_noun_blocking_deps: det", "measure_noun_blocking_deps"),
+    ("  year_to_date_with_lede_window: 30", "  year_to_date_with_lede_window: thirty", "year_to_date_with_lede_window"),
 ], ids=["unknown-measured-noun-metric", "auxiliaries-not-a-list", "rate-regex-broken", "unknown-passive-metric",
         "comparison-kinds-not-a-list", "unknown-built-noun-metric", "purpose-deps-not-a-list", "unknown-lender-metric",
         "unknown-share-metric", "whole-changes-not-a-list", "unknown-person-price-metric", "year-values-regex-broken",
-        "level-baseline-not-a-list", "unknown-deal-metric", "climbed-deps-not-a-list"])
+        "level-baseline-not-a-list", "unknown-deal-metric", "climbed-deps-not-a-list",
+        "blocking-deps-not-a-list", "lede-window-not-a-number"])
 def test_broken_field_rules_stop_before_the_model(tmp_path, monkeypatch, capsys, old, new, named) -> None:
     """The keys of this round are checked like the others (tests/test_compile.py): one line naming file and key."""
     import shutil

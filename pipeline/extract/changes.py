@@ -18,7 +18,7 @@ Three entry points besides the stage:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,9 +44,12 @@ RULE_KEYS = (
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
+    "level_participle_max_words", "paren_period_max_words",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
+#: an opening parenthesis with the spaces around it: a parenthesis stands for the comma of a restatement
+OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 #: the tags of a proper noun
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 #: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
@@ -208,6 +211,9 @@ class Compiled:
     pence: dict[str, tuple[str, float]]
     #: a comma and a participle of reaching after a change verb with no value of its own ("increased further, reaching 216")
     reached_re: re.Pattern
+    #: the words of a period and the closing parenthesis after an earlier value in parentheses ("(from $1.9 billion a year
+    #: earlier)": ``_paren_earlier``)
+    paren_close_re: re.Pattern
     #: direct_percent words whose amount is never a count ("wiped out 300 homes" destroyed them)
     value_only_verbs: frozenset[str]
     #: base forms after "to" that take the later value at once ("gained 22 seats to reach 74")
@@ -243,12 +249,18 @@ class Compiled:
     value_noun_heads: frozenset[str]
 
 
-def _check_valuation(data: Mapping[str, Any], where: str) -> None:
-    """``valuation_max_modifiers`` becomes a regex repeat count, so a whole number >= 0; ``valuation_modifier_tags`` a
+#: keys that become a regex repeat count, so each a whole number >= 0
+REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
+
+
+def _check_counts(data: Mapping[str, Any], where: str) -> None:
+    """Each of ``REPEAT_COUNT_KEYS`` becomes a regex repeat count, so a whole number >= 0; ``valuation_modifier_tags`` a
     list (a string there would become a set of letters)."""
-    limit, tags = data["valuation_max_modifiers"], data["valuation_modifier_tags"]
-    if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
-        raise RulesError(f"{where}: valuation_max_modifiers: want a whole number >= 0, got {limit!r}")
+    for key in REPEAT_COUNT_KEYS:
+        limit = data[key]
+        if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
+            raise RulesError(f"{where}: {key}: want a whole number >= 0, got {limit!r}")
+    tags = data["valuation_modifier_tags"]
     if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
         raise RulesError(f"{where}: valuation_modifier_tags: want a list of tags, got {tags!r}")
 
@@ -257,7 +269,7 @@ def compile_rules(rules: Rules) -> Compiled:
     data = rules.get("changes")
     where = str(rules.path("changes"))
     check_keys(data, where=where, required=RULE_KEYS)
-    _check_valuation(data, where)
+    _check_counts(data, where)
     check_keys(data["change_verbs"], where=f"{where}: change_verbs", required=VERB_GROUPS)
     cues: dict[str, list[Cue]] = {}
     for role in VERB_GROUPS:
@@ -382,7 +394,8 @@ def compile_rules(rules: Rules) -> Compiled:
         pence={_norm(k): (str(v[0]), float(v[1])) for k, v in (data["pence_suffixes"] or {}).items()},
         value_only_verbs=frozenset(_norm(w) for w in data["value_only_verbs"]),
         level_verbs=frozenset(_norm(w) for w in data["level_verbs"]),
-        reached_re=rx.compile(r"(?:\s+[A-Za-z]+){0,2}?\s*,\s*(?:" + _alt(data["level_participles"]) + r")\s+", re.I),
+        reached_re=rx.compile(r"(?:\s+[A-Za-z]+){0," + str(data["level_participle_max_words"]) + r"}?\s*,\s*(?:" + _alt(data["level_participles"]) + r")\s+", re.I),
+        paren_close_re=rx.compile(r"(?:\s+(?:[A-Za-z]+|\d{4})){0," + str(data["paren_period_max_words"]) + r"}?\s*\)"),
         period_prep_re=rx.compile(r"\s+(?:" + _alt(data["period_prepositions"]) + r")\s+", re.I),
         level_hedges=frozenset(_norm(w) for w in data["level_hedges"]),
         level_hedge_re=rx.compile(r"(?P<q>" + _alt(data["level_hedges"]) + r")\s+", re.I),
@@ -1126,7 +1139,7 @@ def _paren_earlier(text: str, later: Value, limit: int, values: dict[int, Value]
     3.0%)", "in France to 3.8% (from 4.5%)" (a preposition of rules/changes.yaml ``value_prepositions`` that gives the
     earlier value, then a value in the later value's measure, then the closing parenthesis); else None ("to $5 billion
     (US$3.6 billion)" restates the later value)."""
-    m = re.match(r"\s*\(\s*", text[later.end : limit])
+    m = OPEN_PAREN_RE.match(text[later.end : limit])
     p = c.prep_re.match(text, later.end + m.end(), limit) if m is not None else None
     if p is None or c.prep_map[_norm(p.group("p"))] != "from":
         return None
@@ -1135,7 +1148,7 @@ def _paren_earlier(text: str, later: Value, limit: int, values: dict[int, Value]
     j = q.end() if q is not None and q.end() in values else j  # "(from about 4.5%)"
     v = values.get(j)
     # a few words of a period may stand before the parenthesis closes ("(from $1.9 billion a year earlier)", "(from 4.5% in 2019)")
-    close = re.match(r"(?:\s+(?:[A-Za-z]+|\d{4})){0,4}?\s*\)", text[v.end : limit]) if v is not None else None
+    close = c.paren_close_re.match(text[v.end : limit]) if v is not None else None
     if v is None or close is None or v.multiplier or not _same_measure(v, later):
         return None
     return v, v.end + close.end()
@@ -1597,13 +1610,8 @@ def _verb_at_value(doc: Doc, j: int, limit: int, values: dict[int, Value], c: Co
         return None
     if _norm(w.group(1)) in c.level_verbs:
         # "The Greens gained 22 seats to reach 74", "rose 5% to reach a record $2 billion": the value right after the verb
-        k = j + w.end()
-        det = c.amount_determiner_re.match(text, k, limit)
-        k = det.end() if det is not None and det.end() in values else k
-        q = c.qual_start.match(text, k, limit)
-        k = q.end() if q is not None and q.end() > k and q.end() in values else k
-        v = values.get(k)
-        return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
+        v = _value_at_once(text, j + w.end(), limit, values, c)
+        return v if v is not None and not _modifies_next(doc, v.end) else None
     at = c.level_prep_re.match(text, j + w.end(), limit)
     v = values.get(at.end()) if at else None
     return v if v is not None and not v.multiplier and not _modifies_next(doc, v.end) else None
@@ -1816,12 +1824,18 @@ def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value]
     tok = _token_at(doc, st.cue_start) if m is not None else None
     if m is None or tok is None or not tok.tag_.startswith("VB") or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
         return None
-    j = m.end()
-    det = c.amount_determiner_re.match(text, j, limit)
-    j = det.end() if det is not None and det.end() in values else j
-    q = c.qual_start.match(text, j, limit)
-    j = q.end() if q is not None and q.end() > j and q.end() in values else j
-    v = values.get(j)
+    return _value_at_once(text, m.end(), limit, values, c)
+
+
+def _value_at_once(text: str, k: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The value that starts at ``k``, past an amount determiner ("a record 11.1%": ``amount_determiners``) and then a
+    hedge ("about 9 million": rules/counts.yaml ``qualifiers_before``) each only when a value follows it, that multiplies nothing: the later
+    value a verb of reaching takes at once ("to reach 74", ", reaching a record 11.1%"); else None."""
+    det = c.amount_determiner_re.match(text, k, limit)
+    k = det.end() if det is not None and det.end() in values else k
+    q = c.qual_start.match(text, k, limit)
+    k = q.end() if q is not None and q.end() > k and q.end() in values else k
+    v = values.get(k)
     return v if v is not None and not v.multiplier else None
 
 
@@ -1848,7 +1862,7 @@ def _level_after(text: str, end: int, limit: int, values: dict[int, Value], c: C
     return m is not None and _norm(m.group("q")) in c.level_qualifiers and m.end() in values
 
 
-def _level_after_re(qualifiers: list[str], neutral: list[str] = ()) -> re.Pattern:  # type: ignore[assignment]
+def _level_after_re(qualifiers: list[str], neutral: Sequence[str] = ()) -> re.Pattern:
     """The pattern ``_level_after`` reads a qualifier with: a word, after the lead word of a two-word qualifier of
     rules/changes.yaml ``level_qualifiers`` ("just" of "just under") when one is written, so the lead words stay data; a
     neutral particle of the verb may stand before it ("The KOSPI climbs back above 2,600": ``neutral_particles``)."""
@@ -2025,7 +2039,7 @@ def _continues(prev: Statement, st: Statement, doc: Doc, dates: dict[int, int], 
         return False
     text = doc_text(doc)
     # "Unemployment fell to 4.1% (down from 4.3%) in March": the restatement in parentheses right after the value
-    i, words, commas = (st.start, 0, 1) if re.fullmatch(r"\s*\(\s*", text[prev.end : st.start]) else (prev.end, 0, 0)
+    i, words, commas = (st.start, 0, 1) if OPEN_PAREN_RE.fullmatch(text[prev.end : st.start]) else (prev.end, 0, 0)
     while i < st.start:
         if i in dates:
             i = dates[i]

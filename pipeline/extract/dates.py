@@ -48,7 +48,7 @@ RULE_KEYS = (
     "set_metric_window", "set_metric_words", "negative_contexts", "non_date_labels", "spacy_fallback_requires",
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
-    "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps",
+    "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -70,6 +70,8 @@ class Compiled:
     modifiers: dict[str, str]
     preceding: re.Pattern
     preceding_mods: dict[str, str]
+    #: the mods of ``preceding_mods`` that make a date a bound, which "the month" never refers back to (``_last_month``)
+    anaphor_bound_mods: frozenset[str]
     override: frozenset[str]
     month_cue: re.Pattern
     leading_prep: re.Pattern
@@ -209,6 +211,12 @@ def compile_rules(rules: Rules) -> Compiled:
 
             raise RulesError(f"{where}: patterns.{name}: unknown kind {spec['kind']!r}")
     pre = data["preceding_mods"]
+    bounds = data["anaphor_bound_mods"]
+    if isinstance(bounds, str) or not set(bounds) <= set(pre.values()):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: anaphor_bound_mods: want a list of mods of preceding_mods "
+                         f"({sorted(set(pre.values()))}), got {bounds!r}")
     negatives = tuple(rx.compile(p) for p in data["negative_contexts"])
     return Compiled(
         patterns=tuple(patterns),
@@ -221,6 +229,7 @@ def compile_rules(rules: Rules) -> Compiled:
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
         preceding_mods={_norm(k): val for k, val in pre.items()},
         override=frozenset(data["preceding_mods_override"]),
+        anaphor_bound_mods=frozenset(bounds),
         month_cue=rx.compile(rf"(?:^|\W)(?:{_alt(data['month_cues'])})\s+$", re.IGNORECASE),
         leading_prep=rx.compile(rf"^(?:{_alt(data['leading_prepositions'])})\s+", re.IGNORECASE),
         halves={_norm(k): val for k, val in data["halves"].items()},
@@ -1352,8 +1361,8 @@ def _as_quarter(read: Read) -> Read | None:
     return Read(value, start_date=start, end_date=end, granularity=gran, is_relative=True)
 
 
-#: modifiers of a date that make it a bound ("since February", "by March"), not a time the article is about
-_BOUNDS = frozenset(("before", "after"))
+#: a calendar month's value ("2025-10"), not a fiscal or partly unknown one
+MONTH_VALUE_RE = re.compile(r"\d{4}-\d{2}")
 
 
 def _last_month(before: list, text: str, c: Compiled) -> Read | None:
@@ -1361,9 +1370,9 @@ def _last_month(before: list, text: str, c: Compiled) -> Read | None:
     $90.1 billion for the month"); None when no month with a known year was named. Not a comparison's month ("a year
     earlier": 2024-10) nor a bound ("the first decline since February")."""
     for start, _, _, kind, _, read in reversed(before):
-        if kind == "ago" or _preceding_mod(text, start, read, c) in _BOUNDS:
+        if kind == "ago" or _preceding_mod(text, start, read, c) in c.anaphor_bound_mods:
             continue
-        if read.granularity == "month" and re.fullmatch(r"\d{4}-\d{2}", read.value or ""):
+        if read.granularity == "month" and MONTH_VALUE_RE.fullmatch(read.value or ""):
             return read
     return None
 

@@ -155,6 +155,8 @@ class FactRules:
     purpose_object_deps: frozenset[str]
     #: a word of how much (``quantity_nouns``) in one of these positions passes the search for a governing word on
     climbed_quantity_deps: frozenset[str]
+    #: a noun of measure under a verb's preposition with a child of these is no bare noun (``metric._in_what``)
+    measure_noun_blocking_deps: frozenset[str]
     #: names of lenders whose payouts are loans (``metric.lent``) and that metric
     lenders: frozenset[str]
     lender_metric: str
@@ -188,6 +190,8 @@ class FactRules:
     year_to_date: re.Pattern
     year_to_date_with_lede: re.Pattern
     year_to_date_with_lede_before: re.Pattern
+    #: how many characters before a phrase ``year_to_date_with_lede_before`` is searched in (``period.opens_sentence``)
+    year_to_date_with_lede_window: int
     year_ago_sentence: re.Pattern
     event_clause_deps: frozenset[str]
     baseline_before: re.Pattern
@@ -232,7 +236,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
-    "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -321,7 +325,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -336,7 +340,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
-        "year_to_date_with_lede", "year_to_date_with_lede_before", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
+        "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
         "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
         "year_values", "year_ago_year_after"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
@@ -362,6 +366,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     for key in ("lender_metric", "person_price_metric", "deal_metric"):
         if m[key] not in set(vocabulary.metric_of.values()):
             raise RulesError(f"{where}: metrics.{key}: {m[key]!r} not a metric of rules/metrics.yaml")
+    window = p["year_to_date_with_lede_window"]
+    if not isinstance(window, int) or isinstance(window, bool) or window < 0:
+        raise RulesError(f"{where}: period.year_to_date_with_lede_window: want a whole number >= 0, got {window!r}")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(
@@ -421,6 +428,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         level_baseline_before=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["level_baseline_before"]) + r")\s+(?:early\s+|late\s+|mid-?)?$",
                                          re.IGNORECASE),
         baseline_window=int(p["baseline_window"]),
+        year_to_date_with_lede_window=window,
         published_granularity=p["published_granularity"],
         rule_confidence={k: float(v) for k, v in c["rules"].items()},
         per_clause_climb=float(c["per_clause_climb"]),

@@ -37,11 +37,8 @@ def _stems(word: str) -> tuple[str, ...]:
 
 
 def word_metric(tok: Token, fr: FactRules) -> str | None:
-    """The metric a word names in ``money_words`` (with the word before it: "net income"; or a base form), else None."""
-    return _word_metric(tok, fr)
-
-
-def _word_metric(tok: Token, fr: FactRules) -> str | None:
+    """The metric a word names in ``money_words``: with the word before it ("net income"), else by one of its stems
+    ("earnings"); None when it names none. Public because period.py asks whether a noun names a result's metric."""
     prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
     if prev and prev in fr.money_words:
         return fr.money_words[prev]
@@ -57,7 +54,7 @@ def _object_metric(node: Token, fr: FactRules, preps: frozenset[str] | None = No
     for prep in node.children:
         if prep.dep_ == "prep" and prep.lower_ in (fr.governor_preps if preps is None else preps):
             for obj in prep.children:
-                metric = _word_metric(obj, fr) if obj.dep_ == "pobj" else None
+                metric = word_metric(obj, fr) if obj.dep_ == "pobj" else None
                 if metric:
                     return metric, obj.text
     return None
@@ -86,7 +83,7 @@ def _names_metric(noun: Token, fr: FactRules, skip: str | None = None, own: bool
     salary); a word of metric ``skip`` names none."""
     words = (noun, *(c for c in noun.lefts if c.dep_ == "compound")) if own else (c for c in noun.lefts if c.dep_ == "compound")
     for tok in words:
-        metric = _word_metric(tok, fr)
+        metric = word_metric(tok, fr)
         if metric and metric != skip:
             return metric, tok.text
     return None
@@ -120,7 +117,7 @@ def _in_what(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] | None:
     # public offering": funding)
     obj = next(o for p in verb.children if p.dep_ == "prep" and p.lower_ in fr.governor_preps
                for o in p.children if o.dep_ == "pobj" and o.text == found[1])
-    return None if any(c.dep_ in ("det", "poss") for c in obj.children) else found
+    return None if any(c.dep_ in fr.measure_noun_blocking_deps for c in obj.children) else found
 
 
 def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
@@ -201,7 +198,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             continue
         if first_word is None and node.tag_.startswith(("NN", "VB")):
             first_word = node.text
-        metric = _word_metric(node, fr)
+        metric = word_metric(node, fr)
         if metric:
             return (_valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr)
                     or _in_what(node, metric, fr) or (metric, node.text))
@@ -226,7 +223,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
                     if child.lower_ in fr.measured_noun_metrics:  # "Norway's sovereign wealth fund has grown to ..."
                         return fr.measured_noun_metrics[child.lower_], child.text
                     for tok in (child, *(t for t in reversed(list(child.subtree)) if t.i != child.i)):
-                        metric = _word_metric(tok, fr)
+                        metric = word_metric(tok, fr)
                         if metric:
                             return metric, tok.text
     return None, first_word
@@ -242,7 +239,7 @@ def _purpose(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     clauses += [c for o in objects for c in o.children if c.dep_ in fr.purpose_object_deps]  # from the last object
     for clause in clauses:
         if clause.tag_.startswith("VB") and any(c.dep_ == "aux" and c.lower_ in fr.purpose_markers for c in clause.children):
-            metric = _word_metric(clause, fr)
+            metric = word_metric(clause, fr)
             if metric:
                 return metric, clause.text
     return None
@@ -279,36 +276,36 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     """(metric, metric_text) of a money mention: a word of ``money_words_first`` governing it, else the
     extractor's metric, else any governing word of ``money_words``, else ``other`` (still a fact: the
     governing word as written is kept so nothing is lost)."""
-    word_metric, word = governing_word(span, fr) if span is not None else (None, None)
+    governed_metric, word = governing_word(span, fr) if span is not None else (None, None)
     own = row.get("metric")
-    if word_metric is None and word is not None and own and own != OTHER_METRIC and _names_nothing_measured(span, word, fr):
+    if governed_metric is None and word is not None and own and own != OTHER_METRIC and _names_nothing_measured(span, word, fr):
         # "a one-time charge of $8.3 million, resulting in a net loss": the noun the amount quantifies says what it is
         # and names no metric; the money table's cue is another word of the sentence ("loss"), not this amount's
         return OTHER_METRIC, word
-    if word_metric in fr.money_words_first:
-        return word_metric, word
-    if word_metric and own and word_metric != own and (_is_measured_noun(span, word, fr) or (
-            word_metric in fr.object_first_metrics and _is_direct_verb(span, word))):
+    if governed_metric in fr.money_words_first:
+        return governed_metric, word
+    if governed_metric and own and governed_metric != own and (_is_measured_noun(span, word, fr) or (
+            governed_metric in fr.object_first_metrics and _is_direct_verb(span, word))):
         # "a US$1 billion telecommunications project" beside "a joint low-cost carrier": the noun the amount quantifies
         # names its metric, the money table's cue is another word of the sentence
-        return word_metric, word
-    if word_metric and own in fr.object_first_metrics and word_metric != own:
-        return word_metric, word  # the cue "raised" of the money table; the parse found what was raised
-    if word_metric and word is not None and own and fr.money_words.get(word.lower()) == own:
+        return governed_metric, word
+    if governed_metric and own in fr.object_first_metrics and governed_metric != own:
+        return governed_metric, word  # the cue "raised" of the money table; the parse found what was raised
+    if governed_metric and word is not None and own and fr.money_words.get(word.lower()) == own:
         # the extractor's cue is the very word the parse found governing the amount, and the parse read more
         # of it ("tokens worth $1.5 billion": what a thing is worth, no organisation's valuation)
-        return word_metric, word
-    if word_metric in (None, fr.price_metric) and span is not None and own != fr.price_metric and of_shares(span, fr):
+        return governed_metric, word
+    if governed_metric in (None, fr.price_metric) and span is not None and own != fr.price_metric and of_shares(span, fr):
         # "Shares rose 9% to US$583 in New York trading, giving the firm a market value of more than US$118 billion":
         # what shares rose to is their price, whatever cue of the money table is near
         return fr.price_metric, word
     if own and own != OTHER_METRIC:
-        return own, word if word_metric == own else None
-    if word_metric is None and span is not None and lent(span, fr):
+        return own, word if governed_metric == own else None
+    if governed_metric is None and span is not None and lent(span, fr):
         # "The International Monetary Fund (IMF) approves the release of US$1.2 billion to Pakistan", "has already
         # received $3.3 billion from the IMF": what a lender pays out is a loan, whatever the word for it
         return fr.lender_metric, word
-    return (word_metric or OTHER_METRIC), word
+    return (governed_metric or OTHER_METRIC), word
 
 
 def of_shares(span: Span, fr: FactRules) -> bool:
@@ -398,7 +395,7 @@ def at_auction(metric: str, span: Span, fr: FactRules) -> str:
     if metric != fr.deal_metric:
         return metric
     verb = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB")), None)
-    if verb is None or _word_metric(verb, fr) != fr.deal_metric:
+    if verb is None or word_metric(verb, fr) != fr.deal_metric:
         return metric
     for child in verb.children:
         if child.dep_ in fr.subject_deps and (child.lower_ in fr.auction_words or any(

@@ -87,6 +87,13 @@ def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = F
     return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting)
 
 
+def opens_sentence(text: str, begins: int, fr: FactRules) -> bool:
+    """Does the date phrase at ``begins`` open its sentence after a preposition ("For the nine months, Norton had net",
+    "For the quarter a year ago, Columbia reported": ``year_to_date_with_lede_before``, searched in the
+    ``year_to_date_with_lede_window`` characters before it)? Such a phrase frames the sentence's amounts."""
+    return fr.year_to_date_with_lede_before.search(text[max(0, begins - fr.year_to_date_with_lede_window) : begins]) is not None
+
+
 def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     value = row.get("value")
     if not row["start"] < row["end"]:  # an empty or reversed span dates nothing (and spaCy cannot slice it)
@@ -99,8 +106,7 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     after = text[row["end"] : row["end"] + fr.baseline_window]
     words = text[row["start"] : row["end"]].split()
     last_word = words[-1] if words else ""
-    if fr.baseline_after.match(last_word) and fr.lede_values.fullmatch(str(value)) and fr.year_to_date_with_lede_before.search(
-            text[max(0, row["start"] - 30) : row["start"]]):
+    if fr.baseline_after.match(last_word) and fr.lede_values.fullmatch(str(value)) and opens_sentence(text, row["start"], fr):
         # "For the quarter a year ago, Columbia reported earnings of $16.3 million": a reporting period of the year
         # before (the dates stage read it so: 1988-Q3) that opens its sentence frames it, no comparison baseline
         return True
@@ -337,8 +343,7 @@ def year_to_date(rows: list[dict], text: str, published: date | None, paras: lis
         if not fr.year_to_date.fullmatch(words):
             if lede is None:
                 lede = lede_period(usable_dates(rows, text, fr), paras, fr) or {}
-            opens = fr.year_to_date_with_lede_before.search(text[max(0, begins - 30) : begins])
-            if not (lede and opens and fr.year_to_date_with_lede.fullmatch(words)):
+            if not (lede and opens_sentence(text, begins, fr) and fr.year_to_date_with_lede.fullmatch(words)):
                 out.append(row)
                 continue
         year = published.year if _month_end(published.year, months) <= published else published.year - 1
