@@ -40,6 +40,9 @@ from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks" / "newsdev"))
+sys.path.insert(0, str(REPO / "benchmarks"))
+from intervals import interval_text  # noqa: E402
+
 HELDOUT = REPO / "benchmarks" / "heldout" / "newsdev-facts.jsonl"
 #: labelled like the held-out set, on the 18 money documents of the `dev` split: tuned on, freely
 DEV = REPO / "benchmarks" / "newsdev" / "facts-dev.jsonl"
@@ -310,6 +313,8 @@ def score(gold: dict[str, list[dict]], preds: dict[str, list[dict]], details: bo
         "share_with_subject": with_subject / pred_rows if pred_rows else 0.0,
         "bands": bands, "errors": errors, "by_rule": dict(by_rule), "lost": dict(lost),
         "fields_off": fields_off,
+        "counts": {"recall_sv": (found_sv, g_subj), "recall_all": (found_all, g_subj), "precision_sv": (right_sv, with_subject),
+                   "precision_all": (right_all, with_subject), "share_with_subject": (with_subject, pred_rows)},
     }
 
 
@@ -522,16 +527,21 @@ def load_gold_articles() -> tuple[Path, dict[str, list[dict]]]:
 
 def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: float) -> None:
     print(f"\n== {name}: {s['gold_with_subject']} gold facts with a subject; {s['pred_rows']} predicted amount rows ({seconds:.1f} s)")
-    print(f"  {'':28} {'newsfacts':>10} {'baseline':>10}")
-    print(f"  {'recall subject+value':28} {s['recall_sv']:>10.3f} {b['recall_sv'] if b else float('nan'):>10.3f}")
-    print(f"  {'precision subject+value':28} {s['precision_sv']:>10.3f} {b['precision_sv'] if b else float('nan'):>10.3f}")
-    print(f"  {'recall all four fields':28} {s['recall_all']:>10.3f} {'-':>10}")
-    print(f"  {'precision all four fields':28} {s['precision_all']:>10.3f} {'-':>10}")
+    print(f"  {'':28} {'newsfacts':>10} {'baseline':>10}  {'newsfacts 95% CI':>16}")
+
+    def figure(label: str, key: str, baseline: bool = True) -> None:
+        base = (f"{b[key]:>10.3f}" if b else f"{float('nan'):>10.3f}") if baseline else f"{'-':>10}"
+        print(f"  {label:28} {s[key]:>10.3f} {base}  {interval_text(*s['counts'][key]):>16}")
+
+    figure("recall subject+value", "recall_sv")
+    figure("precision subject+value", "precision_sv")
+    figure("recall all four fields", "recall_all", baseline=False)
+    figure("precision all four fields", "precision_all", baseline=False)
     print(f"  {'':28} (found with subject + value, other fields off: " + ", ".join(f"{k} {v}" for k, v in s["fields_off"].items()) + ")")
-    print(f"  {'rows with a subject':28} {s['share_with_subject']:>10.3f} {b['share_with_subject'] if b else float('nan'):>10.3f}")
+    figure("rows with a subject", "share_with_subject")
     print("  calibration (rows with a subject): band  rows  right(subject+value)")
     for (lo, hi), (n, ok) in s["bands"].items():
-        print(f"    [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {n:4d}  {ok / n if n else float('nan'):.3f}")
+        print(f"    [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {n:4d}  {ok / n if n else float('nan'):.3f}  {interval_text(ok, n)}")
     print("  gold facts not found right, by class: " + ", ".join(f"{k} {v}" for k, v in sorted(s["lost"].items(), key=lambda kv: -kv[1])))
     print("  by rule/subject_source: rows right")
     for rule, (n, ok) in sorted(s["by_rule"].items(), key=lambda kv: -kv[1][0]):
