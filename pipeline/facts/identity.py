@@ -217,16 +217,20 @@ def _entity_token_indices(doc: Doc, labels: frozenset[str]) -> list[int]:
     the I tokens after it and has the B token's type) without making a Span per entity of the article."""
     if not len(doc):
         return []
+    import numpy  # spaCy's own dependency, already imported with it
+
     wanted = _string_ids(doc, labels)
+    columns = doc.to_array([ENT_IOB, ENT_TYPE])
+    iob = columns[:, 0].tolist()  # 0 unset, 1 I, 2 O, 3 B
+    begins = numpy.flatnonzero(columns[:, 0] == 3)
     out = []
-    label = 0
-    for i, (iob, ent_type) in enumerate(doc.to_array([ENT_IOB, ENT_TYPE]).tolist()):
-        if iob == 3:  # B: a new entity (none when it has no type)
-            label = ent_type
-        elif iob != 1:  # O or unset: outside any entity
-            label = 0
-        if label and label in wanted:
-            out.append(i)
+    for start, label in zip(begins.tolist(), columns[begins, 1].tolist(), strict=True):
+        if label in wanted:  # a B token without a type opens no entity: 0 is never a wanted id
+            out.append(start)
+            i = start + 1
+            while i < len(iob) and iob[i] == 1:
+                out.append(i)
+                i += 1
     return out
 
 
