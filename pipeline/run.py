@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.clean import CleanText, clean
+from pipeline.collector import GC_THRESHOLDS, collect_less_often  # noqa: F401 (GC_THRESHOLDS: re-exported)
 from pipeline.extract import Context, remember_text
 from pipeline.fx import fx_key
 from pipeline.ingest import Article, Problem, iter_articles
@@ -165,32 +166,12 @@ def keep_freed_memory() -> bool:
     return _malloc_tuned
 
 
-#: the cyclic collector's thresholds once the model is loaded (generation 0: net allocations of tracked
-#: objects between collections; 1 and 2: collections of the generation below between two of these)
-GC_THRESHOLDS = (20_000, 20, 20)
-
-
-def collect_less_often() -> tuple[int, int, int]:
-    """Raise the cyclic collector's thresholds to at least ``GC_THRESHOLDS``; return the ones in force.
-
-    Why: at Python's default (700, 10, 10) a run over 100k words made ~590 collections, ~0.25 s of a
-    whole ``newsfacts extract`` (issue 22): the parse and the stages allocate many short-lived tracked
-    objects (Tokens, Spans, rows), nearly all freed by reference counting anyway, so each collection
-    finds almost nothing. At these thresholds the same run makes ~10 collections (~0.1 s). Memory is
-    unchanged but for cycles, which wait longer to be freed; a collector already set less eager (or
-    disabled) is left as it is. No output depends on when garbage is collected.
-    """
-    current = gc.get_threshold()
-    if current[0] > 0:  # a threshold of 0 turns the collector off: left off
-        gc.set_threshold(*(max(c, w) for c, w in zip(current, GC_THRESHOLDS, strict=True)))
-    return gc.get_threshold()
-
-
 class Extractor:
     """Holds the model, the rules and the stages: built once, then fed batches of articles."""
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        collect_less_often()  # before the rule compile and the model load, which make millions of objects
         keep_freed_memory()
         from pipeline.nlp import build_nlp
 
@@ -205,7 +186,6 @@ class Extractor:
         # the stages' short-lived rows trigger (~0.1-0.2 s per 100k words). Nothing is freed later that
         # would have been freed otherwise: they stay referenced until exit anyway.
         gc.freeze()
-        collect_less_often()
 
     def process_batch(self, articles: list[Article]) -> Iterator[tuple[Article, dict[str, list[dict]] | None, Problem | None]]:
         """Yield (article, rows per table, None) or (article, None, problem) for each article.

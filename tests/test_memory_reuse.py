@@ -33,7 +33,7 @@ def test_a_freed_batch_block_is_reused_without_page_faults():
 def test_the_collector_runs_less_often_but_is_never_turned_back_on():
     import gc
 
-    from pipeline.run import GC_THRESHOLDS, collect_less_often
+    from pipeline.collector import GC_THRESHOLDS, collect_less_often
 
     saved = gc.get_threshold()
     try:
