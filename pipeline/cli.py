@@ -75,6 +75,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     OUT/rejects.parquet and the rest of the batch is processed. Exits non-zero only when no article
     could be processed.
     """
+    from pipeline.collector import collect_less_often
+
+    collect_less_often()  # first: the imports, the rule compile and the model load make millions of objects
     from pipeline.run import run
     from pipeline.settings import Settings
 

@@ -299,8 +299,17 @@ class TextGates:
         return answer
 
     def may_match(self, index: int) -> bool:
-        """False only when pattern ``index`` cannot match anywhere in this text."""
-        return all(self._holds(clause) for clause in self._gates.clauses[index])
+        """False only when pattern ``index`` cannot match anywhere in this text. (Asked of every pattern of a
+        stage for every text, mostly answered from ``_answers``: that lookup is written out here rather
+        than a generator and a call per clause.)"""
+        answers = self._answers
+        for clause in self._gates.clauses[index]:
+            answer = answers.get(clause)
+            if answer is None:
+                answer = self._holds(clause)
+            if not answer:
+                return False
+        return True
 
 
 # --- regions: search only the stretches of a text that can hold a match -----------------------------

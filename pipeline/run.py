@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.clean import CleanText, clean
+from pipeline.collector import GC_THRESHOLDS, collect_less_often  # noqa: F401 (GC_THRESHOLDS: re-exported)
 from pipeline.extract import Context, remember_text
 from pipeline.fx import fx_key
 from pipeline.ingest import Article, Problem, iter_articles
@@ -170,6 +171,7 @@ class Extractor:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        collect_less_often()  # before the rule compile and the model load, which make millions of objects
         keep_freed_memory()
         from pipeline.nlp import build_nlp
 

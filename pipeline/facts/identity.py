@@ -7,11 +7,12 @@ entity" is; before this module each decided it its own way.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.attrs import LOWER, TAG
+from spacy.attrs import ENT_IOB, ENT_TYPE, LOWER, TAG
 from spacy.tokens import Doc, Token
 
 from pipeline.extract import Context
@@ -100,9 +101,13 @@ def _same_entity(short: str, long_: str, label: str | None) -> bool:
         return False
     if label == "PERSON":
         return l[-len(s):] == s
-    if label in ("ORG", "PRODUCT", "FAC", "EVENT", None):
+    if label in _PREFIX_LABELS:
         return l[: len(s)] == s
     return False
+
+
+#: labels whose short form is the name's leading words (a person's is the trailing words)
+_PREFIX_LABELS = ("ORG", "PRODUCT", "FAC", "EVENT", None)
 
 
 def _shared_prefix(base: str, variants: list[str], label: str | None) -> bool:
@@ -127,13 +132,38 @@ def canonical_names(ents: list[Entity], fr: FactRules) -> dict[str, tuple[str, s
     plain = {n: re.sub(r"^the\s+", "", n.strip(), flags=re.IGNORECASE).strip(" ,") for n in names}
     incorporated = {bases[n]: plain[n].split() for n in names if bases[n] != plain[n]}
 
-    def kin(a: str | None, b: str | None) -> bool:  # a name the parse found (PROPN) may be any labelled one
-        return a == b or "PROPN" in (a, b)
-
+    # each name against every other is the costly part (an article has dozens of names): the test of
+    # ``_same_entity`` is written out below on each name's base split once, its initials worked out at most once
+    entries = [(o, ol, bases[o], bases[o].split()) for o, ol in names.items()]
+    initials: dict[str, str] = {}
     out: dict[str, tuple[str, str]] = {}
     for name, label in names.items():
         base = bases[name]
-        others = [o for o, ol in names.items() if kin(ol, label) and _same_entity(base, bases[o], ol if ol != "PROPN" else label)]
+        words = base.split()
+        n = len(words)
+        acronym = base.isupper() and 2 <= len(base) <= 6
+        others = []
+        for o, ol, other, other_words in entries:
+            if ol != label and ol != "PROPN" and label != "PROPN":  # a name the parse found (PROPN) may be any labelled one
+                continue
+            if other == base:
+                others.append(o)
+                continue
+            if acronym:
+                got = initials.get(other)
+                if got is None:
+                    got = initials[other] = _initials(other)
+                if got == base:
+                    others.append(o)
+                    continue
+            if n >= len(other_words):
+                continue
+            kind = ol if ol != "PROPN" else label
+            if kind == "PERSON":
+                if other_words[-n:] == words:
+                    others.append(o)
+            elif kind in _PREFIX_LABELS and other_words[:n] == words:
+                others.append(o)
         if base in incorporated:
             full = incorporated[base]
             others = [o for o in others if bases[o] == base or plain[o].split()[: len(full)] == full]
@@ -158,25 +188,64 @@ def _phrase(tok: Token, deps: frozenset[str]) -> list[Token]:
     return words
 
 
-def _tokens_where(doc: Doc, attr: int, values: set[int]) -> list[Token]:
-    """The tokens whose ``attr`` (a spaCy attribute id: TAG, LOWER) is one of ``values`` (string hashes),
+#: the string ids of a set of words or labels (spaCy's ids are hashes of the string, the same in every
+#: vocabulary), worked out once per set instead of once per article
+_IDS: dict[frozenset[str], frozenset[int]] = {}
+
+
+def _string_ids(doc: Doc, words: frozenset[str]) -> frozenset[int]:
+    """The ids spaCy stores for ``words`` in a token attribute (TAG, LOWER, ENT_TYPE)."""
+    ids = _IDS.get(words)
+    if ids is None:
+        ids = _IDS[words] = frozenset(doc.vocab.strings.add(w) for w in words)
+    return ids
+
+
+def _tokens_where(doc: Doc, attr: int, values: frozenset[int]) -> list[Token]:
+    """The tokens whose ``attr`` (a spaCy attribute id: TAG, LOWER) is one of ``values`` (string ids),
     found on the Doc's attribute array: a Python Token is made only for them, not for every token of the
-    article (making them all was most of the facts stage's time)."""
+    article (making them all was most of the facts stage's time). A set lookup per value of the column's
+    list: numpy's ``isin`` costs more than that for an article's few hundred tokens."""
+    if not len(doc):
+        return []
+    return [doc[i] for i, value in enumerate(doc.to_array(attr).tolist()) if value in values]
+
+
+def _entity_token_indices(doc: Doc, labels: frozenset[str]) -> list[int]:
+    """The indices of the tokens inside a named entity of ``doc.ents`` whose label is one of ``labels``, read
+    from the IOB and type columns as ``Doc.ents`` reads them (an entity opens at a B token with a type, takes
+    the I tokens after it and has the B token's type) without making a Span per entity of the article."""
     if not len(doc):
         return []
     import numpy  # spaCy's own dependency, already imported with it
 
-    column = doc.to_array([attr]).reshape(-1)
-    wanted = numpy.fromiter(values, dtype=column.dtype, count=len(values))
-    return [doc[int(i)] for i in numpy.flatnonzero(numpy.isin(column, wanted))]
+    wanted = _string_ids(doc, labels)
+    columns = doc.to_array([ENT_IOB, ENT_TYPE])
+    iob = columns[:, 0].tolist()  # 0 unset, 1 I, 2 O, 3 B
+    begins = numpy.flatnonzero(columns[:, 0] == 3)
+    out = []
+    for start, label in zip(begins.tolist(), columns[begins, 1].tolist(), strict=True):
+        if label in wanted:  # a B token without a type opens no entity: 0 is never a wanted id
+            out.append(start)
+            i = start + 1
+            while i < len(iob) and iob[i] == 1:
+                out.append(i)
+                i += 1
+    return out
+
+
+@functools.lru_cache(maxsize=8)
+def _last_words(traded_nouns: frozenset[str]) -> frozenset[str]:
+    """The last word of each traded noun ("ore" of "iron ore"), once per set of rules."""
+    return frozenset(w.rsplit(" ", 1)[-1] for w in traded_nouns)
 
 
 def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
     """Noun phrases that name a traded thing or benchmark ("Brent crude oil", "gold", "iron ore"),
     read from tags and dependencies (the pipeline sets no coarse POS, so no ``noun_chunks``)."""
     out = []
-    last_words = {w.rsplit(" ", 1)[-1] for w in fr.traded_nouns}  # "ore" of "iron ore": most tokens are no traded word
-    for tok in _tokens_where(doc, LOWER, {doc.vocab.strings.add(w) for w in last_words}):
+    last_words = _last_words(fr.traded_nouns)  # "ore" of "iron ore": most tokens are no traded word
+    for tok in _tokens_where(doc, LOWER, _string_ids(doc, last_words)):
         word = tok.lower_
         # a word heading a clause subject is a noun whatever its tag ("while gold climbs": gold/JJ)
         if word not in last_words or tok.i in taken or not (tok.tag_.startswith("NN") or tok.dep_ in fr.subject_deps):
@@ -269,7 +338,7 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
     sentence-initial names, and the parse still says this is a name and what the clause is about."""
     out = []
     runs: frozenset[str] | None = None
-    proper = [*_tokens_where(doc, TAG, {doc.vocab.strings.add(t) for t in fr.proper_noun_tags}),
+    proper = [*_tokens_where(doc, TAG, _string_ids(doc, fr.proper_noun_tags)),
               *(t for t in _mixed_case_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags),
               *(t for t in _lone_capital_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags)]
     for tok in proper:
@@ -452,17 +521,19 @@ def build_index(
                      owners.get(cid or ""), label, cid is not None)
         found.append((ent, span))
     found = _name_everywhere(doc, text, found, fr)
-    taken = {tok.i for _, span in found for tok in span}  # type: ignore[attr-defined]
-    taken.update(t.i for e in doc.ents if e.label_ in fr.not_name_labels for t in e)  # "December's peak": a date
+    # token indices from each span's bounds: iterating a Span makes a Python Token per token
+    taken = {i for _, span in found for i in range(span.start, span.end)}  # type: ignore[attr-defined]
+    taken.update(_entity_token_indices(doc, fr.not_name_labels))  # "December's peak": a date
     for start, end in numbers:  # "three million yuan": the currency word of an amount is not a subject
         span = doc.char_span(start, end, alignment_mode="expand")
-        taken.update(t.i for t in span or ())
+        if span is not None:
+            taken.update(range(span.start, span.end))
     for label, chunks in ((TRADED_LABEL, _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
         for start, end, surface in chunks:
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None and not any(t.i in taken for t in span):
+            if span is not None and not any(i in taken for i in range(span.start, span.end)):
                 found.append((Entity(start, end, None, surface, None, None, label, False), span))
-                taken.update(t.i for t in span)
+                taken.update(range(span.start, span.end))
     places = [g for g, _ in found if g.label == "GPE"]
     found = [(_as_country(e, places, fr), span) for e, span in found]
     names = canonical_names([e for e, _ in found], fr)
@@ -473,7 +544,7 @@ def build_index(
             canonical, eid = names[ent.name]
             ent = Entity(ent.start, ent.end, eid, canonical, ent.type, ent.owner, ent.label, False)
         ents.append(ent)
-        for tok in span:  # type: ignore[attr-defined]
-            index.setdefault(tok.i, ent)
+        for i in range(span.start, span.end):  # type: ignore[attr-defined]
+            index.setdefault(i, ent)
     ents.sort(key=lambda e: e.start)
     return EntityIndex(tuple(ents), index, tuple(e.start for e in ents))
