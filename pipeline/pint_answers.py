@@ -33,8 +33,8 @@ FORMAT = 1
 #: keeps asking new questions): past it, the file starts again from the last process's answers, so that
 #: reading it stays a few milliseconds
 MAX_ANSWERS = 20_000
-#: a stored answer: a string, a float, or null ("not a unit" / "pint could not")
-Answer = str | float | None
+#: a stored answer: a string, a float, a yes/no (two units of one dimension?), or null ("not a unit" / "pint could not")
+Answer = str | float | bool | None
 _MISSING = object()
 
 

@@ -1219,7 +1219,7 @@ def test_pint_errors_cover_what_pint_raises(unit) -> None:
     every exception): each kind pint's parser was seen to raise is in the tuple, so no conversion check ever raises."""
     import pint
 
-    from pipeline.extract.counts import _pint_errors
+    from pipeline.extract.measures import pint_unit_errors as _pint_errors
 
     with pytest.raises(_pint_errors()):
         pint.UnitRegistry().Quantity(1, unit)

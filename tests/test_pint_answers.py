@@ -139,3 +139,35 @@ def test_memo_file_is_capped_and_still_answers_right(rules, cache, monkeypatch):
     assert json.loads(path.read_text(encoding="utf-8"))["answers"] == {"si\tfloat\t1.5\tkilometer": 1500.0}
     again, _ = _answers(rules, monkeypatch)
     assert again == cold
+
+
+#: (unit, other unit, same dimension?) as pint names units (``Measure.unit``): a bracketed conversion of a
+#: measure ("124 light-years (38 pc)", "30 cm (12 in)") against one of another dimension, and a name pint
+#: knows but cannot build a quantity of
+DIMENSION_CASES = [
+    ("light_year", "parsec", True),
+    ("centimeter", "inch", True),
+    ("kilometer", "mile", True),
+    ("kilometer", "kilogram", False),
+    ("barrel / day", "liter", False),
+    ("square_mile", "acre", True),
+    ("kilometer", "not_a_unit_at_all", False),
+]
+
+
+def test_same_dimension_is_pints_answer_and_warm_never_loads_pint(rules, cache, monkeypatch):
+    made = _registries(monkeypatch)
+    mr = measures._compile(rules)
+    monkeypatch.setattr(measures, "measure_rules", lambda _rules: mr)
+    cold = [measures.same_dimension(a, b, rules) for a, b, _ in DIMENSION_CASES]
+    assert cold == [same for _, _, same in DIMENSION_CASES]
+    assert made == [1]
+    mr.answers.flush()
+
+    def no_pint():  # noqa: ANN202
+        raise AssertionError("pint asked although every answer is stored")
+
+    monkeypatch.setattr(measures, "unit_registry", no_pint)
+    fresh = measures._compile(rules)  # a new process's memo, read from disk
+    monkeypatch.setattr(measures, "measure_rules", lambda _rules: fresh)
+    assert [measures.same_dimension(a, b, rules) for a, b, _ in DIMENSION_CASES] == cold

@@ -1740,7 +1740,7 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
 def _converted_unit(cand: Candidate, before: Candidate, sents: Sentences, ctx: Context) -> bool:
     """The number opens a bracket right after a measure ("124 light-years (38 pc)") and the word after it is a
     unit of the same dimension as that measure's: a conversion, whatever else the word may mean ("pc": percent)."""
-    from pipeline.extract.measures import measure_after, measure_rules
+    from pipeline.extract.measures import measure_after, same_dimension
 
     text = sents.text
     if not CONVERSION_OPEN.search(text, max(before.end, cand.start - 8), cand.start) or sents.bounds(before.start) != sents.bounds(cand.start):
@@ -1750,23 +1750,7 @@ def _converted_unit(cand: Candidate, before: Candidate, sents: Sentences, ctx: C
     converted = measure_after(text, cand.end, ctx.rules, loose=True)
     if measured is None or converted is None or measured.duration or converted.duration or measured.end > cand.start:
         return False
-    ureg = measure_rules(ctx.rules).ureg
-    try:
-        return bool(ureg.Quantity(1, measured.unit).dimensionality == ureg.Quantity(1, converted.unit).dimensionality)
-    except _pint_errors():  # a unit pint names but cannot build: no conversion
-        return False
-
-
-def _pint_errors() -> tuple[type[BaseException], ...]:
-    """What pint raises on a unit string it cannot build: its own errors (an unknown unit, a dimensionality
-    clash), and from its string parser a bad exponent (TypeError), a malformed number ("3..4": ValueError), an empty
-    bracket (AssertionError), an unclosed one (tokenize.TokenError) or a division by zero ("1/0"). Anything else is
-    a bug and is raised."""
-    import tokenize
-
-    from pint.errors import PintError
-
-    return (PintError, TypeError, ValueError, ArithmeticError, AssertionError, tokenize.TokenError)
+    return same_dimension(measured.unit, converted.unit, ctx.rules)
 
 
 def _percent_of_number(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled) -> list[dict]:

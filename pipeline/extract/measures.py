@@ -307,6 +307,35 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     return Measure(name, stop, False)
 
 
+def pint_unit_errors() -> tuple[type[BaseException], ...]:
+    """What pint raises on a unit string it cannot build: its own errors (an unknown unit, a dimensionality
+    clash), and from its string parser a bad exponent (TypeError), a malformed number ("3..4": ValueError), an empty
+    bracket (AssertionError), an unclosed one (tokenize.TokenError) or a division by zero ("1/0"). Anything else is
+    a bug and is raised."""
+    import tokenize
+
+    from pint.errors import PintError
+
+    return (PintError, TypeError, ValueError, ArithmeticError, AssertionError, tokenize.TokenError)
+
+
+def same_dimension(unit: str, other: str, rules: Rules) -> bool:
+    """Are two of pint's units of one dimension ("light_year" and "parsec")? pint's answer, kept with the
+    others on disk: asking pint builds its registry (~0.35 s a process)."""
+    mr = measure_rules(rules)
+    question = f"samedim\t{unit}\t{other}"
+    stored = mr.answers.get(question)
+    if type(stored) is bool:
+        return stored
+    ureg = mr.ureg
+    try:
+        answer = bool(ureg.Quantity(1, unit).dimensionality == ureg.Quantity(1, other).dimensionality)
+    except pint_unit_errors():  # a unit pint names but cannot build: no conversion
+        answer = False
+    mr.answers.put(question, answer)
+    return answer
+
+
 def to_si(value: float, unit: str, rules: Rules) -> float | None:
     """``value`` of ``unit`` in SI base units (m, kg, m³/s …); None when pint cannot convert it."""
     mr = measure_rules(rules)
