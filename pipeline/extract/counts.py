@@ -791,17 +791,17 @@ def _compile_parse(rules: Rules) -> ParseRules:
         collective=words(p["collective_nouns"]),
         of_dets=words(p["of_the_determiners"]),
         of_before=words(p["of_before"]),
-        more_after=re.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
-        more_before=re.compile(r"(?<![\w-])(?:" + _alt(p["more_before"]) + r")[^\S\n]+$", re.I),
+        more_after=rx.compile(r"[^\S\n]+(?:" + _alt(p["more_after"]) + r")(?![\w-])", re.I),
+        more_before=rx.compile(r"(?<![\w-])(?:" + _alt(p["more_before"]) + r")[^\S\n]+$", re.I),
         more_before_window=check_windows(
             {"more_before_window": p["more_before_window"]}, where=f"{where}: parse_counts", keys=("more_before_window",)
         )["more_before_window"],
         year_not_after_tags=frozenset(p["year_count_not_after_tags"]),
-        age_before=re.compile(
+        age_before=rx.compile(
             r"(?<![\w-])(?:" + _alt(x["age_words"]) + r")[^\S\n]+(?:(?:" + _alt(data["between_words"]) + r")[^\S\n]+)?$", re.I
         ),
-        vague=re.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
-        era_after=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
+        vague=rx.compile(r"(?<![\w-])(?:" + _alt(x["vague_words"]) + r")(?![\w-])", re.I),
+        era_after=rx.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in sorted(x["era_after"], key=len, reverse=True)) + r")(?![\w])"),
         numbering=words(p["numbering_verbs"]),
         hyphen_noun_not=words(p["hyphen_noun_not"]),
         hyphen_group=words(p["hyphen_group_adjectives"]),
@@ -811,33 +811,33 @@ def _compile_parse(rules: Rules) -> ParseRules:
         number_on_number=frozenset(p["number_on_number_deps"]),
         number_tags=frozenset(p["number_tags"]),
         fraction_deps=frozenset(p["fraction_count_deps"]),
-        model_plural=re.compile(str(p["model_plural"])),
+        model_plural=rx.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
         reaching_min=float(p["reaching_min_value"]),
-        code_digits=re.compile(r"\d{%d,}" % int(x["code_min_digits"])),
+        code_digits=rx.compile(r"\d{%d,}" % int(x["code_min_digits"])),
         singular_head_tags=frozenset(x["singular_head_tags"]),
         age_verb_longest=max(len(str(w)) for w in x["age_verbs"]) + max(len(w) for w in qualifier_words(data)) + 1,
-        age_verb_before=re.compile(
+        age_verb_before=rx.compile(
             r"(?<![\w-])(?:" + _alt(x["age_verbs"]) + r")[^\S\n]+(?:(?:" + _alt(qualifier_words(data)) + r")[^\S\n]+)?$", re.I
         ),
-        fraction=re.compile(r"(?<![\w-])(?:" + _alt(x["fraction_words"]) + r")(?![\w-])", re.I),
-        proportion_after=re.compile(
+        fraction=rx.compile(r"(?<![\w-])(?:" + _alt(x["fraction_words"]) + r")(?![\w-])", re.I),
+        proportion_after=rx.compile(
             r"[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?(?:" + _alt(x["proportion_bases"]) + r")(?![\w,.-]|[.,]\d)", re.I
         ),
         proportion_bases=frozenset(_norm(str(w)) for w in x["proportion_bases"]),
         place_entity_types=frozenset(x["place_entity_types"]),
         date_entity_types=frozenset(x["date_entity_types"]),
-        proportion_one_in=re.compile(
+        proportion_one_in=rx.compile(
             r"(?<![\w-])(?:one|1)[^\S\n]+(?:" + _alt(x["proportion_one_words"]) + r")[^\S\n]+(?:every[^\S\n]+)?$", re.I
         ),
-        proportion_one_after=re.compile(
+        proportion_one_after=rx.compile(
             r"[^\S\n]+(?:" + _alt(x["proportion_one_words"]) + r")[^\S\n]+(?:every[^\S\n]+)?(?:\d|" + vocab(rules).words + r"(?![\w-]))",
             re.I,
         ),
-        proportion_before=re.compile(
+        proportion_before=rx.compile(
             r"(?:\d|(?<![\w-])" + vocab(rules).words + r")[^\S\n]+(?:out[^\S\n]+)?of[^\S\n]+(?:every[^\S\n]+)?$", re.I
         ),
-        fraction_rate=re.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
+        fraction_rate=rx.compile(r"[^\S\n]+(?:" + _alt(p["fraction_rate_words"]) + r")[^\S\n]+\d", re.I),
         name_before_tags=frozenset(x["name_before_tags"]),
         label_before=words(x["label_before"]),
         score_nouns=words(x["score_nouns"]),
@@ -852,7 +852,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_elided_ratio=float(data["user_elided_max_ratio"]),
         user_crowd_verbs=words(data["user_noun_crowd_verbs"]),
         user_verbs={_norm(str(k)): str(v) for k, v in data["user_verbs"].items()},
-        user_state_bodies=re.compile(
+        user_state_bodies=rx.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(str(w)) for w in sorted(data["user_noun_state_bodies"], key=len, reverse=True))
             + r")(?![\w-])") if data["user_noun_state_bodies"] else None,
         user_metric_modifiers=tuple(mods),
