@@ -48,9 +48,9 @@ def gapped_items(changes: list[dict]) -> dict[tuple[int, int], Item]:
     rows = sorted((c for c in changes if c.get("kind") == "change" and c.get("start") is not None), key=lambda c: (c["start"], c["end"]))
     out: dict[tuple[int, int], Item] = {}
     for k, row in enumerate(rows):
-        if row.get("subject_start") is None or row.get("subject_end") is None or k == 0:
+        if row.get("subject_start") is None or row.get("subject_end") is None:
             continue
-        prev = rows[k - 1]
+        prev = rows[k - 1] if k else {}  # a listed first item ("including West Texas Intermediate to ...") has none before
         for slot in ("to", "by"):
             if row.get(f"{slot}_start") is None:
                 continue
