@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from pipeline.extract.changes import NAME_TAGS
 from pipeline.facts.candidates import Scene, candidates_in
 from pipeline.facts.config import FactRules
 from pipeline.facts.metric import word_metric
@@ -27,8 +28,6 @@ from pipeline.facts.subject import subject_of
 
 #: the rule (facts.rule) of a subject named by a gapped item's own words
 GAPPED_RULE = "gapped_subject"
-#: tags of a proper noun: a gapped word that names something rather than a kind of quantity
-NAME_TAGS = frozenset({"NNP", "NNPS"})
 
 
 @dataclass(frozen=True)
