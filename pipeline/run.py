@@ -54,7 +54,7 @@ STAGES: tuple[tuple[str, str], ...] = (
 #: Extra offset columns (clean coordinates) the runner maps to raw offsets.
 OFFSET_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
     "facts": (("evidence_start", "evidence_end"),),
-    "changes": tuple((f"{part}_start", f"{part}_end") for part in ("from", "to", "by", "multiplier")),
+    "changes": tuple((f"{part}_start", f"{part}_end") for part in ("from", "to", "by", "multiplier", "subject")),
 }
 OFFSET_POINTS: dict[str, tuple[str, ...]] = {"money": ("equivalent_of",)}
 

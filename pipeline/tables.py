@@ -211,7 +211,11 @@ SCHEMAS["changes"] = pa.schema(
         baseline         string
     """)
     + _VALUE_REF
-    + columns("rule  string  not null")
+    + columns("""
+        rule           string   not null
+        subject_start  int64
+        subject_end    int64
+    """)
 )
 
 

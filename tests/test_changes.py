@@ -1036,3 +1036,21 @@ def test_change_for(run, text, mention, expected) -> None:
     else:
         assert got is not None and got[0] == (None if expected[0] is None else pytest.approx(expected[0]))
         assert got[1] == pytest.approx(expected[1])
+
+
+# (id, sentence, the later value or amount of each change row, the words its gapped subject span holds: None when not gapped)
+GAPPED_SUBJECTS = [
+    ("w5-gapped-name", "Bank shares were hit hardest: Mitsubishi UFJ Financial Group dropped 17.8%, and Mizuho 19.7%.", [None, "Mizuho"]),
+    ("gapped-list", "Revenue rose 12% to $5.1 billion, profit 8% to $900 million and orders 3%.", [None, "profit", "orders"]),
+    ("gapped-index-name", "The Dow rose 15 points, the S&P 500 2 points and the Nasdaq 3 points.", [None, "the S&P 500", "the Nasdaq"]),
+    ("gapped-period-no-subject", "Gold extended a rally that has seen the metal rise 9% in September alone and about 60% since January.", [None, None]),
+    ("two-clauses-no-gap", "Tesla reports that its first-quarter net income fell 71% to $409 million and its automotive revenue dropped 20% to $14 billion.",
+     [None, None]),
+]
+
+
+@pytest.mark.parametrize("text,expected", [g[1:] for g in GAPPED_SUBJECTS], ids=[g[0] for g in GAPPED_SUBJECTS])
+def test_gapped_item_records_its_subject_span(run, text, expected) -> None:
+    rows = [r for r in run(text)["changes"] if r["kind"] == "change"]
+    got = [text[r["subject_start"] : r["subject_end"]] if r["subject_start"] is not None else None for r in rows]
+    assert got == expected

@@ -1189,3 +1189,38 @@ def test_common_nouns_come_from_the_models_lemmatizer(settings) -> None:
     nouns = common_nouns(settings.model)
     assert {"voter", "turnout", "artwork"} <= nouns and "nvidia" not in nouns
     assert common_nouns("no_such_model_installed") == frozenset()
+
+
+# --- gapped items of a change statement (issues #14/#21): each item's own verbless subject -------------------------------
+# (id, sentence, amount, subject, metric, metric_text); sentences of the written corpora and dev documents are marked so
+GAPPED = [
+    # written-changes-5-12 (written corpus): the gapped name owns its fall, which no change word stands beside
+    ("w5-gapped-name", "Bank shares were hit hardest: Mitsubishi UFJ Financial Group dropped 17.8%, and Mizuho 19.7%.",
+     "19.7%", "Mizuho", "growth", None),
+    ("w5-first-item-kept", "Bank shares were hit hardest: Mitsubishi UFJ Financial Group dropped 17.8%, and Mizuho 19.7%.",
+     "17.8%", "Mitsubishi UFJ Financial", "growth", None),
+    # a dev document (Wikinews, oil prices): subjects listed after a value-less change word
+    ("dev-listed-benchmarks", "Oil prices rise amid fears of a prolonged war and the draining of world oil reserves, including West Texas "
+     "Intermediate to US$102.76 per barrel and Brent Crude to US$112.89 per barrel.", "US$112.89", "Brent Crude", "price", "prices"),
+    # the brief's forms: a metric noun names the item's metric, the first clause's owner keeps the subject
+    ("gapped-metric-noun", "Acme's revenue rose 12% to $5.1 billion and operating profit 5% to $300 million.",
+     "$300 million", "Acme", "profit", "profit"),
+    ("gapped-two-word-metric", "Nvidia's revenue rose 12% to $5.1 billion, net income 8% to $900 million and orders 3% to $2 billion.",
+     "$900 million", "NVIDIA", "profit", "net income"),
+    ("gapped-noun-no-metric", "Nvidia's revenue rose 12% to $5.1 billion, net income 8% to $900 million and orders 3% to $2 billion.",
+     "$2 billion", "NVIDIA", "other", "orders"),
+    ("gapped-possessive-name", "Microsoft's revenue rose 12% to $5.1 billion and Apple's 8% to $4 billion.", "$4 billion", "Apple", "revenue", "revenue"),
+    # negative mirrors: two full clauses (written-facts-2-07), a gapped item that is a date, an item with no subject words
+    ("w2-two-clauses", "Tesla reports that its first-quarter net income fell 71% to $409 million and its automotive revenue dropped 20% to $14 billion.",
+     "$14 billion", "Tesla", "revenue", "revenue"),
+    ("w2-two-clauses-first", "Tesla reports that its first-quarter net income fell 71% to $409 million and its automotive revenue dropped 20% to $14 billion.",
+     "$409 million", "Tesla", "profit", "income"),
+    ("gapped-date-not-subject", "Acme's revenue rose 12% to $5.1 billion in 2024 and 3% in March.", "3%", "Acme", "growth", None),
+    ("first-clause-unchanged", "Microsoft's revenue rose 12% to $5.1 billion and Apple's 8% to $4 billion.", "$5.1 billion", "Microsoft", "revenue", "revenue"),
+]
+
+
+@pytest.mark.parametrize("text,mention,subject,metric,metric_text", [g[1:] for g in GAPPED], ids=[g[0] for g in GAPPED])
+def test_gapped_item_takes_its_own_subject_and_metric(run_text, text, mention, subject, metric, metric_text) -> None:
+    fact = _fact(run_text(text), text, mention)
+    assert (fact["subject"], fact["metric"], fact["metric_text"]) == (subject, metric, metric_text)

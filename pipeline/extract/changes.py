@@ -1030,6 +1030,10 @@ class Statement:
     #: "to" led to a level without its value ("raises interest rates to their highest level since 2008, at 5.25%",
     #: "rising to a high for the year of $42.875"): a value after "at" or "of" further on is the later value
     level_pending: bool = False
+    #: a gapped clause's own verbless subject ("and profit 8%", "and WTI 1.5% to $76"): its char span, written to the
+    #: changes table so the facts stage reads the item's subject and metric there, not the first clause's
+    subject_start: int | None = None
+    subject_end: int | None = None
 
 
 def _cue_role(tok: Token | None, cue: tuple[Cue, ...], phrase: str = "", particle_amount: bool = False, amount_after: bool = False,
@@ -2289,6 +2293,8 @@ def _gapped_clause(
         # ("inflation in Germany slowed to 2.3% (from 3.0%), in France to 3.8% (from 4.5%)")
         return None
     st = Statement(prev.cue_start, i, prev.direction, i, i, {}, rule=f"{prev.rule}_gapped")
+    if subject:  # the words from the first that makes a subject to the last ("the S&P 500", never a leading "in")
+        st.subject_start, st.subject_end = subject[0].idx, words[-1].idx + len(words[-1].text)
     if not subject and "to" in prev.slots:
         st.slots["from"] = prev.slots["to"]  # "and then to 60": continues from the last value
     v = values.get(i)
@@ -2355,6 +2361,8 @@ def _change_row(st: Statement) -> dict:
         "multiplier": st.multiplier.value if st.multiplier else None,
         "baseline": st.baseline,
         "rule": st.rule,
+        "subject_start": st.subject_start,
+        "subject_end": st.subject_end,
     }
     for name, v in (("from", f), ("to", t), ("by", b), ("multiplier", st.multiplier)):
         row[f"{name}_start"], row[f"{name}_end"] = (v.start, v.end) if v is not None else (None, None)

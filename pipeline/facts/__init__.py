@@ -25,6 +25,7 @@ from pipeline.facts.candidates import Scene, variant_owner_map, without_non_name
 from pipeline.facts.config import FactRules, compile_fact_rules, fact_rules
 from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
+from pipeline.facts.gapped import gapped_items, item_growth, item_metric, item_subject, item_words, names_something
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
 from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, passive_verb
 from pipeline.extract.changes import change_for
@@ -202,6 +203,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                   title=ctx.title or "", amounts=amounts, publisher=publisher)
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
     changes = list(found.get("changes", ()))
+    items = gapped_items(changes) if changes else {}  # "..., profit 8% to $900 million and WTI 1.5% to $76"
+    done: dict[tuple[int, int], dict] = {}  # span -> fact row, for a gapped item that measures what the one before does
     dates = [d for d in found.get("dates", ()) if d.get("start") is not None and d.get("end") is not None]
     dates = usable_dates(year_to_date(dates, text, ctx.published, paras, fr), text, fr)
     mentions = sorted(
@@ -226,6 +229,8 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             described = describe(table, row, doc, fr, text, span, changes)
         except (KeyError, TypeError, ValueError):
             continue
+        if described is None and items:
+            described = item_growth(table, row, items.get((row["start"], row["end"])), fr)
         if described is None:
             continue
         metric, value, unit, metric_text = described
@@ -236,10 +241,22 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             metric = restated
             if previous_span is not None:
                 restating[(row["start"], row["end"])] = previous_span
+        item = items.get((row["start"], row["end"])) if items and restated is None else None
+        words = item_words(scene, item) if item is not None else None
+        if words is not None and table == "money":  # the item's own words name what it measures, not the first clause's
+            named = item_metric(words, fr)
+            before = done.get(item.before) if item.before is not None else None
+            if named is None and before is not None and before["unit"] == unit:
+                named = (before["metric"], before["metric_text"])  # "and WTI 1.5% to $76": what Brent's $80 measures
+            if named is not None:
+                metric, metric_text = named
         metric_of_amount[span.root.i] = metric
         previous = (row["end"], metric)
         previous_span = (row["start"], row["end"])
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics, metric, metric_text)
+        if words is not None:  # a name among the item's words owns it; a name the index lacks: no one we know
+            subject = item_subject(scene, words) or (Subject(None, None, None, NO_SUBJECT, 0, source=None)
+                                                     if names_something(words) else subject)
         rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
         if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
             thing = (metric == OTHER_METRIC and bool(rate or row.get("per_unit"))  # "a dividend of €0.30 per share"
@@ -267,6 +284,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         period = year_before(period, row["end"], text, fr, sent, claimed)
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
+        done[(row["start"], row["end"])] = rows[-1]
     return earlier_values_of_changes(rows, changes, fr, restating)
 
 
