@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pipeline.clean import CleanText, clean
-from pipeline.collector import GC_THRESHOLDS, collect_less_often  # noqa: F401 (GC_THRESHOLDS: re-exported)
+from pipeline.collector import collect_less_often
 from pipeline.extract import Context, remember_text
 from pipeline.fx import fx_key
 from pipeline.ingest import Article, Problem, iter_articles

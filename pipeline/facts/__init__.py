@@ -256,7 +256,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         subject = attach(scene, span, table == "user_counts" or metric in fr.person_free_metrics, metric, metric_text)
         if words is not None:  # a name among the item's words owns it; a name the index lacks: no one we know
             subject = item_subject(scene, words) or (Subject(None, None, None, NO_SUBJECT, 0, source=None)
-                                                     if names_something(words) else subject)
+                                                     if names_something(words, fr) else subject)
         rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
         if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
             thing = (metric == OTHER_METRIC and bool(rate or row.get("per_unit"))  # "a dividend of €0.30 per share"

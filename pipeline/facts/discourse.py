@@ -465,6 +465,7 @@ def fitting(fr: "FactRules", eligible: "Eligible", metric: str | None) -> "Eligi
 
     return fits
 
+
 def person_lent_across(fr: "FactRules", found: "Subject", metric: str | None, metric_text: str | None) -> bool:
     """May this person topic, taken from another paragraph, own the amount? Only when a person's word governs it
     ("worth", "earned": ``person_metric_words``) or it is of a person's metric (``person_across_paragraphs_metrics``):

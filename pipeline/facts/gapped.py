@@ -19,7 +19,6 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
-from pipeline.extract.changes import NAME_TAGS
 from pipeline.facts.candidates import Scene, candidates_in
 from pipeline.facts.config import FactRules
 from pipeline.facts.metric import word_metric
@@ -73,9 +72,10 @@ def item_subject(scene: Scene, words: Span) -> Subject | None:
     return subject_of(scene, ent, tok, GAPPED_RULE, 0)
 
 
-def names_something(words: Span) -> bool:
-    """Whether the item's words hold a proper noun: a name, not a kind of quantity of the first clause's owner."""
-    return any(t.tag_ in NAME_TAGS for t in words)
+def names_something(words: Span, fr: FactRules) -> bool:
+    """Whether the item's words hold a proper noun (``proper_noun_tags``): a name, not a kind of quantity of the first
+    clause's owner."""
+    return any(t.tag_ in fr.proper_noun_tags for t in words)
 
 
 def item_metric(words: Span, fr: FactRules) -> tuple[str, str] | None:
@@ -86,9 +86,9 @@ def item_metric(words: Span, fr: FactRules) -> tuple[str, str] | None:
         if metric is not None:  # the word as written, with the word before it when the two name it ("net income")
             two = tok.i > words.start and f"{tok.nbor(-1).lower_} {tok.lower_}" in fr.money_words
             return metric, words.doc[tok.i - 1 : tok.i + 1].text if two else tok.text
-    if names_something(words):
+    if names_something(words, fr):
         return None
-    nouns = [t for t in words if t.tag_.startswith("NN")]
+    nouns = [t for t in words if t.tag_ in fr.common_noun_tags]
     return (OTHER_METRIC, nouns[-1].text) if nouns else None
 
 
