@@ -27,7 +27,7 @@ from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.gapped import gapped_items, item_growth, item_metric, item_subject, item_words, names_something
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, passive_verb
+from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, not_for_profit, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
@@ -265,6 +265,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if table == "money":
             # a transfer fee (a price for a person: a deal), an auction's sale (a deal for one thing: its price)
             metric = at_auction(for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr), span, fr)
+            metric = not_for_profit(metric, metric_text, span, fr)  # a film's, a charity's, a club's income: revenue
         sent = scene.sentence(span.start)
         own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)

@@ -23,7 +23,7 @@ from pipeline.facts.candidates import (
     possessive_variant,
     variant_tokens,
 )
-from pipeline.facts.identity import slug
+from pipeline.facts.identity import misread_verb, slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
@@ -507,6 +507,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
+    if not subjects and node.dep_ == "ROOT":  # "Bitcoin climbs/NNS back above $93,000": a verb read as a noun
+        subjects = [c for c in node.lefts if scene.index.at(c.i) is not None and misread_verb(c, fr)]
     obj_cands = with_objects(scene, node, prev)
     if not subjects and not obj_cands:
         return None, True
