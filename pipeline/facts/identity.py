@@ -264,12 +264,15 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
 
 
 def misread_verb(tok: Token, fr: FactRules) -> bool:
-    """'Bitcoin climbs back above $93,000': the sentence has no verb because the tagger read the verb as a plural
-    noun (a root of ``misread_verb_tags``, no determiner of its own) and the word before it as its modifier; the
-    modifier is then the clause's subject."""
+    """'Bitcoin climbs back above $93,000', 'the S&P 500 gains 9.5%': the parser read the sentence's verb as the head
+    of a noun phrase and the name right before it as its modifier (a root of ``misread_verb_tags``: a plural noun
+    with no determiner of its own, or a verb, which takes no nominal modifier); the modifier is the clause's subject."""
     head = tok.head
-    return (tok.dep_ in fr.traded_modifier_deps and head.dep_ == "ROOT" and head.i == tok.i + 1
-            and head.tag_ in fr.misread_verb_tags and not any(c.dep_ == "det" for c in head.children))
+    if tok.dep_ not in fr.traded_modifier_deps or head.dep_ != "ROOT" or head.tag_ not in fr.misread_verb_tags:
+        return False
+    if head.i <= tok.i or tok.right_edge.i + 1 != head.i:
+        return False
+    return head.tag_ not in fr.common_noun_tags or not any(c.dep_ == "det" for c in head.children)
 
 
 def _lexicon_word(word: str, fr: FactRules) -> bool:
@@ -363,7 +366,14 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules, title
                              and tok.head.lower_ not in fr.product_heads)  # "the Pro 128k model": a product variant, not a name
         pays = tok.dep_ in fr.payer_object_deps and tok.head.lower_ in fr.payer_object_verbs  # "fines network Reddit £14.5m"
         names_subject = tok.dep_ == "appos" and tok.head.dep_ in fr.subject_deps  # "India's largest airline IndiGo ... placed"
-        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays and not names_subject:  # "BellSouth shares fell": the name of the subject noun
+        valued = tok.dep_ in fr.valued_object_deps and tok.head.lower_ in fr.valued_object_verbs  # "a deal that values X at"
+        misread = misread_verb(tok, fr)  # "the S&P/nmod 500 gains/VBZ 9.5%": the subject of a misparsed clause
+        # "Tickets for the FIFA Club World Cup opening match in Miami are cut to $55": the name of the noun a clause
+        # subject is "for" or "of" (``noun_preps``)
+        names_subjects_noun = (tok.dep_ == "compound" and tok.head.tag_ in fr.common_noun_tags and tok.head.dep_ == "pobj"
+                               and tok.head.head.lower_ in fr.noun_preps and tok.head.head.head.dep_ in fr.subject_deps)
+        if (tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays and not names_subject
+                and not valued and not misread and not names_subjects_noun):  # "BellSouth shares fell": the name of the subject noun
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue

@@ -320,6 +320,8 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
                 child.dep_ in ("prep", "agent") and child.lower_ in fr.agent_noun_preps and word_class(node, fr.word_classes) is None
                 and fr.money_words.get(node.lower_) not in fr.agent_free_metrics):
             cands = candidates_in(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, fr)], child)
+            # "the biggest opening for a Hollywood film": a place that only locates the object's noun owns nothing
+            cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
             if cands:
                 return choose(scene, cands, "noun_prep", climbs)
         if child.dep_ == "acl" and child.lower_ not in fr.speech_verbs:  # "a $500,000 reward announced earlier by Janet Reno": the agent of its participle (not "a deal described by Bloomberg")
