@@ -75,7 +75,7 @@ class FactRules:
     subject_owner_deps: frozenset[str]
     #: tags of a sentence root that is a verb the tagger read as a noun ("Bitcoin climbs/NNS back above"; ``identity.misread_verb``)
     misread_verb_tags: frozenset[str]
-    #: a film's, a charity's, a club's income is its revenue (``metric.not_for_profit``)
+    #: a film's or a charity's income is its revenue (``metric.not_for_profit``)
     gross_income_words: frozenset[str]
     revenue_owner_nouns: frozenset[str]
     income_modifier_deps: frozenset[str]

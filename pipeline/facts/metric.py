@@ -364,7 +364,13 @@ def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool
     thing per share, not a price."""
     if word is None:
         return False
-    return fr.money_words.get(word.lower()) == OTHER_METRIC or _names_nothing_measured(span, word, fr)
+    if fr.money_words.get(word.lower()) == OTHER_METRIC:
+        return True
+    noun = measured_noun(span, fr) if span is not None else None
+    named = _names_metric(noun, fr) if noun is not None and noun.text == word else None
+    if named is not None and named[0] == OTHER_METRIC:  # "a dividend rate of $1.76 a year": named by its compound
+        return True
+    return _names_nothing_measured(span, word, fr)
 
 
 def _person(tok: Token, fr: FactRules) -> bool:
@@ -414,7 +420,7 @@ def at_auction(metric: str, span: Span, fr: FactRules) -> str:
 
 
 def not_for_profit(metric: str, metric_text: str | None, span: Span, fr: FactRules) -> str:
-    """What a film, a charity, a club or a stadium takes in is its revenue (``revenue_owner_metric``), not a profit:
+    """What a film, a charity or a stadium takes in is its revenue (``revenue_owner_metric``), not a profit:
     the word that named the profit is a bare ``gross_income_words`` word ("earned", "its income"; not "net income")
     governing the amount, and the sentence names such a thing (``revenue_owner_nouns``, not as a compound: "the film
     maker earned" is a company's profit)."""
