@@ -268,8 +268,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             metric = at_auction(for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr), span, fr)
             metric = not_for_profit(metric, metric_text, span, fr)  # a film's or a charity's income: revenue
         sent = scene.sentence(span.start)
-        # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is
-        level = metric in fr.point_metrics or thing
+        # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is;
+        # so is what rules/metrics.yaml lists as `other` (a dividend, a payout, a termination fee): no reported result
+        listed_other = metric == OTHER_METRIC and fr.money_words.get((metric_text or "").lower()) == OTHER_METRIC
+        level = metric in fr.point_metrics or thing or listed_other
         own_lede = lede if not level and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)
         if to_come:  # "will pay $1.1 billion", "$33 million a year"
