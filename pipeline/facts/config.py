@@ -75,6 +75,8 @@ class FactRules:
     subject_owner_deps: frozenset[str]
     #: tags of a sentence root that is a verb the tagger read as a noun ("Bitcoin climbs/NNS back above"; ``identity.misread_verb``)
     misread_verb_tags: frozenset[str]
+    #: NER labels of the amount a plural-noun root must take through a preposition to be a misread verb
+    misread_verb_amounts: frozenset[str]
     #: a film's or a charity's income is its revenue (``metric.not_for_profit``)
     gross_income_words: frozenset[str]
     revenue_owner_nouns: frozenset[str]
@@ -246,7 +248,7 @@ _SETS = (
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
-    "subject_owner_deps", "misread_verb_tags", "income_modifier_deps",
+    "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -350,7 +352,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
         "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
-        "subject_owner_deps", "misread_verb_tags"))
+        "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",

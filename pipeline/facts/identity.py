@@ -272,7 +272,13 @@ def misread_verb(tok: Token, fr: FactRules) -> bool:
         return False
     if head.i <= tok.i or tok.right_edge.i + 1 != head.i:
         return False
-    return head.tag_ not in fr.common_noun_tags or not any(c.dep_ == "det" for c in head.children)
+    if head.tag_ not in fr.common_noun_tags:
+        return True
+    # a plural noun is a misread verb only with a verb's dependents: no determiner, and a preposition taking an amount
+    # ("climbs back above $93,000"); a heading ("ChinAI Links (Four to Forward)") is a noun phrase
+    return not any(c.dep_ == "det" for c in head.children) and any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in fr.misread_verb_amounts for o in c.children)
+        for c in head.children)
 
 
 def _lexicon_word(word: str, fr: FactRules) -> bool:
