@@ -108,8 +108,13 @@ PLATINUM_ADJ = REPO / "benchmarks" / "heldout" / "platinum-counts-adj.jsonl"
 #: blind check of another sub-genre, never tuned on (``--set currentevents``, figures only)
 CURRENTEVENTS_IDS = REPO / "benchmarks" / "heldout" / "currentevents-counts.ids.json"
 CURRENTEVENTS_LABELS = [REPO / "benchmarks" / "heldout" / f"currentevents-counts-{k}.jsonl" for k in "ab"]
+#: eleventh session (2026-11-28): counts of the ``facts`` split's documents (held out from all tuning, never labelled for
+#: counts), in the sha256 order of benchmarks/heldout/newsdev-counts-3.ids.json, labelled blind by a helper who never ran
+#: the pipeline and frozen before any score; the documents read are the table of its .md (``--set newsdev3``)
+NEWSDEV3 = REPO / "benchmarks" / "heldout" / "newsdev-counts-3.jsonl"
+NEWSDEV3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-counts-3.ids.json"
 #: held-out sets: figures only, ``--details`` refused
-HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj", "currentevents", "wsj")
+HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj", "currentevents", "wsj", "newsdev3")
 #: TimeBank documents (1989-90 WSJ and 1998 AP / NYT / broadcast) no counts set had labelled, split by
 #: sha256('counts' + doc_id) parity and labelled on 2026-11-28 (eighth session) by two helpers who never ran the
 #: pipeline, before any run on them: a held-out half (``--set wsj``) and a tuning half (``--set wsj-tuning``)
@@ -172,6 +177,7 @@ SETS = {
     "newsdev-counts-adj": NEWSDEV_SCORES,
     "wsj": NEWSDEV_SCORES,
     "wsj-tuning": NEWSDEV_SCORES,
+    "newsdev3": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
     "spelled": {"count": ("count",), "measure": ("measure",), "count+measure": ("count", "measure")},
 }
@@ -554,10 +560,10 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "newsdev3", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
                     default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
-                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
+                         "set; newsdev3: the third news-dev held-out set (the facts split's documents, labelled blind in the eleventh session); dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
                          "spelled-out numbers (spelled-counts-tuning.jsonl), only the sampled spans scored")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
@@ -598,6 +604,20 @@ def main(argv: list[str] | None = None) -> int:
         gold, docs, aside = timebank_set(args.shared, WSJ_IDS, WSJ_LABELS, untuned_only=True)
         print(f"wsj: {aside} of its documents set aside (named by an earlier counts tuning set)")
         sets["wsj"] = gold, docs
+    if args.which == "newsdev3" or (args.which == "all" and NEWSDEV3.is_file()):
+        if not NEWSDEV3.is_file():
+            sys.exit(f"label file not found: {NEWSDEV3.name}")
+        ids = labelled_ids(NEWSDEV3)
+        if not ids:
+            sys.exit(f"no document table in {NEWSDEV3.with_suffix('.md').name}")
+        wanted = set(json.loads(NEWSDEV3_IDS.read_text(encoding="utf-8"))["doc_ids"])
+        if set(ids) - wanted:
+            sys.exit(f"{NEWSDEV3.name}: documents outside {NEWSDEV3_IDS.name}: {sorted(set(ids) - wanted)[:2]}")
+        rows = read_jsonl(NEWSDEV3)
+        stray = {r["doc_id"] for r in rows} - set(ids)
+        if stray:
+            sys.exit(f"{NEWSDEV3.name}: rows of documents not in the table of its .md: {sorted(stray)[:2]}")
+        sets["newsdev3"] = aliased(ids, rows, newsdev_texts(args.shared, set(ids)))
     if args.which in ("wsj-tuning", "all"):
         sets["wsj-tuning"] = timebank_set(args.shared, WSJ_TUNING_IDS, WSJ_TUNING_LABELS, untuned_only=False)[:2]
     if args.which in ("dev5", "all") and any(path.is_file() for path in DEV5_LABELS):
