@@ -159,8 +159,12 @@ WSJ_B = REPO / "benchmarks" / "heldout" / "wsj-changes-b.jsonl"
 #: .md table (``--set fresh3``, figures only)
 FRESH3_PARTS = [REPO / "benchmarks" / "heldout" / f"newsdev-changes-3{k}.jsonl" for k in "ab"]
 FRESH3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-changes-3.ids.json"
+#: its documents in the facts set's retired part (``retired_from_facts``: free to read for facts since 2026-11-27) are a
+#: tuning part (``--set fresh3-tuning``, details allowed); the rest stays held out (``--set fresh3``); ``fresh3-full``
+#: scores both, as the set's first score did
+FRESH3_SETS = ("fresh3", "fresh3-tuning", "fresh3-full")
 #: every held-out set: figures only, --details refused
-HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3")
+HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3", "fresh3-full")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS), "written5": (WRITTEN5, WRITTEN5_TEXTS)}
@@ -191,8 +195,11 @@ def fresh_doc_ids(path: Path = FRESH_MD, columns: int = 4) -> list[str]:
     return ids
 
 
-def fresh3() -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
-    """The third fresh set: the documents of both parts' tables (each inside its half of the id list) and their rows."""
+def fresh3(which: str = "fresh3-full") -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
+    """The third fresh set: the documents of both labellers' tables (each inside its half of the id list) and their rows;
+    ``which`` picks the held-out part, the tuning part or both (see FRESH3_SETS)."""
+    from benchmarks.newsdev.split import retired_from_facts
+
     listed = json.loads(FRESH3_IDS.read_text(encoding="utf-8"))
     missing = [p.name for p in FRESH3_PARTS if not p.is_file()]
     if missing:
@@ -208,6 +215,9 @@ def fresh3() -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
             sys.exit(f"{part.name}: rows of documents not in the table of its .md: {sorted(set(rows) - set(ids))[:2]}")
         doc_ids += ids
         gold.update(rows)
+    if which != "fresh3-full":
+        doc_ids = [d for d in doc_ids if retired_from_facts(d) == (which == "fresh3-tuning")]
+        gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     return doc_ids, gold
 
 
@@ -412,10 +422,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "fresh3", "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, *FRESH3_SETS, "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
-                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's documents, labelled blind in the eleventh session); wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
+                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's kept documents, labelled blind in the eleventh session); fresh3-tuning: its documents retired to tuning; fresh3-full: both; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
                         "; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
                         "written / written2 / written3 / written4 / written5: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
@@ -434,8 +444,8 @@ def main(argv: list[str] | None = None) -> None:
         doc_ids = batches[args.set] if args.set in batches else [d for ids in batches.values() for d in ids]
     elif args.set in FRESH_SETS:
         doc_ids = fresh_doc_ids()
-    elif args.set == "fresh3":
-        doc_ids, fresh3_gold = fresh3()
+    elif args.set in FRESH3_SETS:
+        doc_ids, fresh3_gold = fresh3(args.set)
     elif args.set in WRITTEN_SETS:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
@@ -465,7 +475,7 @@ def main(argv: list[str] | None = None) -> None:
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
              "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING}
-    gold = fresh3_gold if args.set == "fresh3" else load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
+    gold = fresh3_gold if args.set in FRESH3_SETS else load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)

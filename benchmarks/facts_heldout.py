@@ -74,7 +74,6 @@ AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 #: 2026-11-27 (third session): two fifths of the held-out documents were retired to tuning, chosen by
 #: this rule before anything was tuned on them (see benchmarks/heldout/newsdev-facts.md); the rest stays
 #: held out and its errors are never listed.
-RETIRE_SALT, RETIRE_BUCKETS, RETIRE_OF = "retire:", 2, 5
 #: 2026-11-28 (seventh session): a second labeller re-labelled the kept half blind, then adjudicated it against the
 #: first labels (newsdev-facts-2b-{1,2}.md); ``--set heldout-adj`` scores the kept half on the adjudicated rows
 HELDOUT_ADJ = [REPO / "benchmarks" / "heldout" / f"newsdev-facts-adj-{k}.jsonl" for k in (1, 2)]
@@ -104,10 +103,11 @@ HELDOUT3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.ids.json"
 
 
 def retired(doc_id: str) -> bool:
-    """Is this held-out document one of those retired to tuning (a fixed hash rule, not a choice)?"""
-    import hashlib
+    """Is this held-out document one of those retired to tuning (a fixed hash rule, not a choice; split.py holds it)?"""
+    from split import retired_from_facts
 
-    return int(hashlib.sha256((RETIRE_SALT + doc_id).encode()).hexdigest(), 16) % RETIRE_OF < RETIRE_BUCKETS
+    return retired_from_facts(doc_id)
+
 BANDS = ((0.8, 1.01), (0.6, 0.8), (0.4, 0.6), (0.0, 0.4))
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -383,10 +383,10 @@ def load_heldout(shared: Path, tmp: Path, labels: Path | list[Path] = HELDOUT, d
 
 def documents_read(report: Path) -> list[str]:
     """The doc_id column of a labeller's table (``| # | doc_id | rows |``) in ``report``, in order: every document read
-    whole, zero-row ones included, so that anything found in them counts against precision."""
+    whole, zero-row ones included, so that anything found in them counts against precision (an id may be in backticks)."""
     if not report.is_file():
         sys.exit(f"report not found: {report.name}")
-    ids = re.findall(r"^\|\s*\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", report.read_text(encoding="utf-8"), re.M)
+    ids = re.findall(r"^\|\s*\d+\s*\|\s*`?([^`\s]+)`?\s*\|\s*\d+\s*\|\s*$", report.read_text(encoding="utf-8"), re.M)
     if not ids or len(ids) != len(set(ids)):
         sys.exit(f"no or duplicate documents in the table of {report.name}")
     return ids
