@@ -100,6 +100,8 @@ NULLSUBJ = REPO / "benchmarks" / "newsdev" / "null-subjects-tuning.jsonl"
 #: table of its .md, zero-row documents included (``--set heldout3``, figures only)
 HELDOUT3 = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.jsonl"
 HELDOUT3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.ids.json"
+#: a second labeller's independent labels of the same 28 documents (``--set heldout3-b``, figures only)
+HELDOUT3_B = REPO / "benchmarks" / "heldout" / "newsdev-facts-3b.jsonl"
 
 
 def retired(doc_id: str) -> bool:
@@ -392,16 +394,16 @@ def documents_read(report: Path) -> list[str]:
     return ids
 
 
-def load_heldout3(shared: Path, tmp: Path) -> tuple[Path, dict[str, list[dict]]]:
+def load_heldout3(shared: Path, tmp: Path, labels: Path = HELDOUT3) -> tuple[Path, dict[str, list[dict]]]:
     """The third news-dev facts set: the documents its labeller read (inside its id list) and their rows."""
-    ids = documents_read(HELDOUT3.with_suffix(".md"))
+    ids = documents_read(labels.with_suffix(".md"))
     listed = set(json.loads(HELDOUT3_IDS.read_text(encoding="utf-8"))["doc_ids"])
     if set(ids) - listed:
-        sys.exit(f"{HELDOUT3.name}: documents outside {HELDOUT3_IDS.name}: {sorted(set(ids) - listed)[:2]}")
-    stray = {row["doc_id"] for row in _jsonl_rows([HELDOUT3])} - set(ids)
+        sys.exit(f"{labels.name}: documents outside {HELDOUT3_IDS.name}: {sorted(set(ids) - listed)[:2]}")
+    stray = {row["doc_id"] for row in _jsonl_rows([labels])} - set(ids)
     if stray:
-        sys.exit(f"{HELDOUT3.name}: rows of documents not in the table of its .md: {sorted(stray)[:2]}")
-    return load_heldout(shared, tmp, HELDOUT3, ids)
+        sys.exit(f"{labels.name}: rows of documents not in the table of its .md: {sorted(stray)[:2]}")
+    return load_heldout(shared, tmp, labels, ids)
 
 
 def load_written(tmp: Path, texts: Path = WRITTEN_TEXTS, labels: Path = WRITTEN) -> tuple[Path, dict[str, list[dict]]]:
@@ -618,7 +620,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "wsj", "wsj-tuning",
+                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "heldout3-b", "wsj", "wsj-tuning",
                                      "wsj2", "wsj2-b", "wsj2-tuning", "nullsubj", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
@@ -626,7 +628,7 @@ def main() -> None:
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
-                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
+                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; heldout3-b = a second labeller's labels of them; wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
                     "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; nullsubj = the amount rows main 4beb983 left without a subject on tuning text, judged (only they are scored); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
                     "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
@@ -720,6 +722,10 @@ def main() -> None:
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
             sets.append(("third held-out news-dev facts (blind, eleventh session)", *load_heldout3(args.shared, tmp)))
+        if args.set == "heldout3-b":
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("third held-out news-dev facts, second labeller", *load_heldout3(args.shared, tmp, HELDOUT3_B)))
         if args.set == "heldout-full":
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
