@@ -165,8 +165,10 @@ FRESH3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-changes-3.ids.json"
 FRESH3_SETS = ("fresh3", "fresh3-tuning", "fresh3-full")
 #: a second labeller's independent labels of the held-out part's 49 documents (``--set fresh3-c``, figures only)
 FRESH3_C = REPO / "benchmarks" / "heldout" / "newsdev-changes-3c.jsonl"
+#: the two labellings of those 49 documents adjudicated row by row (newsdev-changes-3-adj.md; ``--set fresh3-adj``)
+FRESH3_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-3-adj.jsonl"
 #: every held-out set: figures only, --details refused
-HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3", "fresh3-full", "fresh3-c")
+HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3", "fresh3-full", "fresh3-c", "fresh3-adj")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS), "written5": (WRITTEN5, WRITTEN5_TEXTS)}
@@ -424,10 +426,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, *FRESH3_SETS, "fresh3-c", "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, *FRESH3_SETS, "fresh3-c", "fresh3-adj", "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
-                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's kept documents, labelled blind in the eleventh session); fresh3-tuning: its documents retired to tuning; fresh3-full: both; fresh3-c: a second labeller's labels of fresh3's documents; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
+                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's kept documents, labelled blind in the eleventh session); fresh3-tuning: its documents retired to tuning; fresh3-full: both; fresh3-c: a second labeller's labels of fresh3's documents; fresh3-adj: the two adjudicated; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
                         "; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
                         "written / written2 / written3 / written4 / written5: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
@@ -448,10 +450,11 @@ def main(argv: list[str] | None = None) -> None:
         doc_ids = fresh_doc_ids()
     elif args.set in FRESH3_SETS:
         doc_ids, fresh3_gold = fresh3(args.set)
-    elif args.set == "fresh3-c":
-        doc_ids = fresh_doc_ids(FRESH3_C.with_suffix(".md"), columns=3)
-        if doc_ids != fresh3("fresh3")[0] and set(doc_ids) != set(fresh3("fresh3")[0]):
-            sys.exit(f"{FRESH3_C.name}: its documents are not the held-out part of fresh3")
+    elif args.set in ("fresh3-c", "fresh3-adj"):
+        labels = FRESH3_C if args.set == "fresh3-c" else FRESH3_ADJ
+        doc_ids = fresh_doc_ids(labels.with_suffix(".md"), columns=3)
+        if set(doc_ids) != set(fresh3("fresh3")[0]):
+            sys.exit(f"{labels.name}: its documents are not the held-out part of fresh3")
     elif args.set in WRITTEN_SETS:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
@@ -480,7 +483,7 @@ def main(argv: list[str] | None = None) -> None:
         dump(mults, changes, doc_ids)
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
-             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING, "fresh3-c": FRESH3_C}
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING, "fresh3-c": FRESH3_C, "fresh3-adj": FRESH3_ADJ}
     gold = fresh3_gold if args.set in FRESH3_SETS else load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}

@@ -120,7 +120,9 @@ NEWSDEV3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-counts-3.ids.json"
 NEWSDEV3_PARTS = ("newsdev3", "newsdev3-tuning", "newsdev3-full")
 #: a second labeller's independent labels of the held-out part's 49 documents (``--set newsdev3-b``, figures only)
 NEWSDEV3_B = REPO / "benchmarks" / "heldout" / "newsdev-counts-3b.jsonl"
-HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj", "currentevents", "wsj", "newsdev3", "newsdev3-full", "newsdev3-b")
+#: the two labellings of those 49 documents adjudicated row by row (newsdev-counts-3-adj.md; ``--set newsdev3-adj``)
+NEWSDEV3_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-counts-3-adj.jsonl"
+HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj", "currentevents", "wsj", "newsdev3", "newsdev3-full", "newsdev3-b", "newsdev3-adj")
 #: TimeBank documents (1989-90 WSJ and 1998 AP / NYT / broadcast) no counts set had labelled, split by
 #: sha256('counts' + doc_id) parity and labelled on 2026-11-28 (eighth session) by two helpers who never ran the
 #: pipeline, before any run on them: a held-out half (``--set wsj``) and a tuning half (``--set wsj-tuning``)
@@ -187,6 +189,7 @@ SETS = {
     "newsdev3-tuning": NEWSDEV_SCORES,
     "newsdev3-full": NEWSDEV_SCORES,
     "newsdev3-b": NEWSDEV_SCORES,
+    "newsdev3-adj": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
     "spelled": {"count": ("count",), "measure": ("measure",), "count+measure": ("count", "measure")},
 }
@@ -591,10 +594,10 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", *NEWSDEV3_PARTS, "newsdev3-b", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", *NEWSDEV3_PARTS, "newsdev3-b", "newsdev3-adj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
                     default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
-                         "set; newsdev3: the third news-dev held-out set (the facts split's kept documents, labelled blind in the eleventh session); newsdev3-tuning: its documents retired to tuning; newsdev3-full: both; newsdev3-b: a second labeller's labels of newsdev3's documents; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
+                         "set; newsdev3: the third news-dev held-out set (the facts split's kept documents, labelled blind in the eleventh session); newsdev3-tuning: its documents retired to tuning; newsdev3-full: both; newsdev3-b: a second labeller's labels of newsdev3's documents; newsdev3-adj: the two adjudicated; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
                          "spelled-out numbers (spelled-counts-tuning.jsonl), only the sampled spans scored")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
@@ -635,11 +638,12 @@ def main(argv: list[str] | None = None) -> int:
         gold, docs, aside = timebank_set(args.shared, WSJ_IDS, WSJ_LABELS, untuned_only=True)
         print(f"wsj: {aside} of its documents set aside (named by an earlier counts tuning set)")
         sets["wsj"] = gold, docs
-    if args.which == "newsdev3-b":
-        ids = labelled_ids(NEWSDEV3_B)
-        if not ids or set(ids) != set(newsdev3("newsdev3")[0]):
-            sys.exit(f"{NEWSDEV3_B.name}: its documents are not the held-out part of newsdev3")
-        sets["newsdev3-b"] = aliased(ids, read_jsonl(NEWSDEV3_B), newsdev_texts(args.shared, set(ids)))
+    for name, labels in (("newsdev3-b", NEWSDEV3_B), ("newsdev3-adj", NEWSDEV3_ADJ)):
+        if args.which == name:
+            ids = labelled_ids(labels)
+            if not ids or set(ids) != set(newsdev3("newsdev3")[0]):
+                sys.exit(f"{labels.name}: its documents are not the held-out part of newsdev3")
+            sets[name] = aliased(ids, read_jsonl(labels), newsdev_texts(args.shared, set(ids)))
     for part in NEWSDEV3_PARTS:
         if args.which != part and not (args.which == "all" and part != "newsdev3-full" and NEWSDEV3.is_file()):
             continue

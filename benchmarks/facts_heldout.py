@@ -102,6 +102,8 @@ HELDOUT3 = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.jsonl"
 HELDOUT3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.ids.json"
 #: a second labeller's independent labels of the same 28 documents (``--set heldout3-b``, figures only)
 HELDOUT3_B = REPO / "benchmarks" / "heldout" / "newsdev-facts-3b.jsonl"
+#: the two labellings adjudicated row by row (newsdev-facts-3-adj.md; ``--set heldout3-adj``, figures only)
+HELDOUT3_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-facts-3-adj.jsonl"
 
 
 def retired(doc_id: str) -> bool:
@@ -620,7 +622,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "heldout3-b", "wsj", "wsj-tuning",
+                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "heldout3-b", "heldout3-adj", "wsj", "wsj-tuning",
                                      "wsj2", "wsj2-b", "wsj2-tuning", "nullsubj", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
@@ -628,7 +630,7 @@ def main() -> None:
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
-                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; heldout3-b = a second labeller's labels of them; wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
+                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; heldout3-b = a second labeller's labels of them; heldout3-adj = the two adjudicated; wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
                     "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; nullsubj = the amount rows main 4beb983 left without a subject on tuning text, judged (only they are scored); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
                     "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
@@ -722,10 +724,11 @@ def main() -> None:
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
             sets.append(("third held-out news-dev facts (blind, eleventh session)", *load_heldout3(args.shared, tmp)))
-        if args.set == "heldout3-b":
-            if args.details:
-                sys.exit("--details lists errors: not on the held-out documents")
-            sets.append(("third held-out news-dev facts, second labeller", *load_heldout3(args.shared, tmp, HELDOUT3_B)))
+        for name, labels, title in (("heldout3-b", HELDOUT3_B, "second labeller"), ("heldout3-adj", HELDOUT3_ADJ, "adjudicated labels")):
+            if args.set == name:
+                if args.details:
+                    sys.exit("--details lists errors: not on the held-out documents")
+                sets.append((f"third held-out news-dev facts, {title}", *load_heldout3(args.shared, tmp, labels)))
         if args.set == "heldout-full":
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
