@@ -27,7 +27,7 @@ from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.gapped import gapped_items, item_growth, item_metric, item_subject, item_words, names_something
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, passive_verb
+from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, not_for_profit, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
@@ -258,6 +258,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             subject = item_subject(scene, words) or (Subject(None, None, None, NO_SUBJECT, 0, source=None)
                                                      if names_something(words, fr) else subject)
         rate = metric in fr.rate_price_metrics and fr.rate_after.match(text, row["end"]) is not None  # "A C$30-a-share bid"
+        thing = False
         if table == "money" and (metric == OTHER_METRIC or (metric in fr.rate_price_metrics and (row.get("per_unit") or rate))):
             thing = (metric == OTHER_METRIC and bool(rate or row.get("per_unit"))  # "a dividend of €0.30 per share"
                      and names_what_it_is(span, metric_text, fr))
@@ -265,13 +266,18 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if table == "money":
             # a transfer fee (a price for a person: a deal), an auction's sale (a deal for one thing: its price)
             metric = at_auction(for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr), span, fr)
+            metric = not_for_profit(metric, metric_text, span, fr)  # a film's or a charity's income: revenue
         sent = scene.sentence(span.start)
-        own_lede = lede if metric not in fr.point_metrics and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
+        # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is;
+        # so is what rules/metrics.yaml lists as `other` (a dividend, a payout, a termination fee): no reported result
+        listed_other = metric == OTHER_METRIC and fr.money_words.get((metric_text or "").lower()) == OTHER_METRIC
+        level = metric in fr.point_metrics or thing or listed_other
+        own_lede = lede if not level and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)
         if to_come:  # "will pay $1.1 billion", "$33 million a year"
             own_lede = None
         results = metric in fr.lede_metrics and not to_come  # "says it will spend 380 billion yuan": no reported result
-        point = metric in fr.point_metrics
+        point = level
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]

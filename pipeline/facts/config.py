@@ -71,6 +71,17 @@ class FactRules:
     #: dependencies of the amount under a verb of giving whose recipient owns it (``subject.recipient``)
     recipient_amount_deps: frozenset[str]
     possessor_gap_max: int
+    #: how a name owns a clause subject ("Figma's shares"): a pronoun after several names continues it (``discourse.pronoun``)
+    subject_owner_deps: frozenset[str]
+    #: tags of a sentence root that is a verb the tagger read as a noun ("Bitcoin climbs/NNS back above"; ``identity.misread_verb``)
+    misread_verb_tags: frozenset[str]
+    #: NER labels of the amount a plural-noun root must take through a preposition to be a misread verb
+    misread_verb_amounts: frozenset[str]
+    #: a film's or a charity's income is its revenue (``metric.not_for_profit``)
+    gross_income_words: frozenset[str]
+    revenue_owner_nouns: frozenset[str]
+    income_modifier_deps: frozenset[str]
+    revenue_owner_metric: str
     #: the text between two names of a list, and before its last name (``written_coordination``)
     coordination_gaps: tuple[re.Pattern, re.Pattern]
     product_heads: frozenset[str]
@@ -237,6 +248,7 @@ _SETS = (
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -249,6 +261,7 @@ _WORD_SETS = (
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
+    "gross_income_words", "revenue_owner_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
@@ -325,7 +338,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps"))
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps",
+        "gross_income_words", "revenue_owner_nouns", "income_modifier_deps", "revenue_owner_metric"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -337,7 +351,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
-        "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags"))
+        "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
+        "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
@@ -363,7 +378,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
             raise RulesError(f"{where}: metrics.{key}: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if m["percent_of_whole_metric"] not in m["percent_cues"]:
         raise RulesError(f"{where}: metrics.percent_of_whole_metric: {m['percent_of_whole_metric']!r} is none of percent_cues")
-    for key in ("lender_metric", "person_price_metric", "deal_metric"):
+    for key in ("lender_metric", "person_price_metric", "deal_metric", "revenue_owner_metric"):
         if m[key] not in set(vocabulary.metric_of.values()):
             raise RulesError(f"{where}: metrics.{key}: {m[key]!r} not a metric of rules/metrics.yaml")
     window = p["year_to_date_with_lede_window"]
@@ -394,6 +409,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         lender_metric=str(m["lender_metric"]),
         person_price_metric=str(m["person_price_metric"]),
         deal_metric=str(m["deal_metric"]),
+        revenue_owner_metric=str(m["revenue_owner_metric"]),
         percent_of_whole_metric=str(m["percent_of_whole_metric"]),
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),

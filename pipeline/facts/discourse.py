@@ -240,6 +240,10 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     sent = scene.sentence(subj.i)
     # "First of America Bank Corp. said it completed ...": the one name before it in its sentence
     named = [(e, t) for e, t in drop_owners(candidates_in(scene, [t for t in sent if t.i < subj.i], None)) if e.label != "PERSON"]
+    if len(named) > 1:  # "Figma's shares more than double in their New York Stock Exchange debut, ...; it had priced its
+        # shares at $33": of several names before it, the one that is (or owns) a clause subject is what "it" continues
+        acting = [(e, t) for e, t in named if _subject_or_owner(scene, e, t)]
+        named = acting if len(acting) == 1 else named
     if len(named) == 1:
         ent, _ = named[0]
         return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
@@ -256,6 +260,16 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
             ent, _ = cands[0]
             return Subject(ent.name, ent.id, subj.text, "pronoun", climbs, gazetteer=ent.listed, source="sentence")
     return None
+
+
+def _subject_or_owner(scene: "Scene", ent, tok: Token) -> bool:
+    """Is the name (climbed to its last word inside the name) a clause subject, or the owner of one by one of
+    ``subject_owner_deps`` ("Figma's shares ... double")?"""
+    fr = scene.fr
+    head = tok
+    while head.head.i != head.i and ent.start <= head.head.idx < ent.end:
+        head = head.head
+    return head.dep_ in fr.subject_deps or (head.dep_ in fr.subject_owner_deps and head.head.dep_ in fr.subject_deps)
 
 
 def first_person(scene: "Scene", tok: Token, climbs: int) -> "Subject | None":

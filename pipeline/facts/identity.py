@@ -247,18 +247,38 @@ def _traded_chunks(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[
     last_words = _last_words(fr.traded_nouns)  # "ore" of "iron ore": most tokens are no traded word
     for tok in _tokens_where(doc, LOWER, _string_ids(doc, last_words)):
         word = tok.lower_
-        # a word heading a clause subject is a noun whatever its tag ("while gold climbs": gold/JJ)
-        if word not in last_words or tok.i in taken or not (tok.tag_.startswith("NN") or tok.dep_ in fr.subject_deps):
+        # a word heading a clause subject is a noun whatever its tag ("while gold climbs": gold/JJ); so is one
+        # modifying a sentence root the tagger read as a noun (``misread_verb``: "Bitcoin/JJ climbs/NNS back above")
+        misread = misread_verb(tok, fr)
+        if word not in last_words or tok.i in taken or not (tok.tag_.startswith("NN") or tok.dep_ in fr.subject_deps or misread):
             continue
         pair = f"{tok.nbor(-1).lower_} {word}" if tok.i > 0 else ""
         if word not in fr.traded_nouns and pair not in fr.traded_nouns:
             continue
-        if tok.dep_ in fr.traded_modifier_deps and not fr.is_price_word(tok.head.lower_):
+        if tok.dep_ in fr.traded_modifier_deps and not fr.is_price_word(tok.head.lower_) and not misread:
             continue  # "coal operations", "gas field": the traded word only describes another noun
         words = [t for t in _phrase(tok, fr.traded_modifier_deps) if t.i not in taken]
         start, end = words[0].idx, tok.idx + len(tok)
         out.append((start, end, text[start:end]))
     return out
+
+
+def misread_verb(tok: Token, fr: FactRules) -> bool:
+    """'Bitcoin climbs back above $93,000', 'the S&P 500 gains 9.5%': the parser read the sentence's verb as the head
+    of a noun phrase and the name right before it as its modifier (a root of ``misread_verb_tags``: a plural noun
+    with no determiner of its own, or a verb, which takes no nominal modifier); the modifier is the clause's subject."""
+    head = tok.head
+    if tok.dep_ not in fr.traded_modifier_deps or head.dep_ != "ROOT" or head.tag_ not in fr.misread_verb_tags:
+        return False
+    if head.i <= tok.i or tok.right_edge.i + 1 != head.i:
+        return False
+    if head.tag_ not in fr.common_noun_tags:
+        return True
+    # a plural noun is a misread verb only with a verb's dependents: no determiner, and a preposition taking an amount
+    # ("climbs back above $93,000"); a heading ("ChinAI Links (Four to Forward)") is a noun phrase
+    return not any(c.dep_ == "det" for c in head.children) and any(
+        c.dep_ == "prep" and any(o.dep_ == "pobj" and o.ent_type_ in fr.misread_verb_amounts for o in c.children)
+        for c in head.children)
 
 
 def _lexicon_word(word: str, fr: FactRules) -> bool:
@@ -331,13 +351,17 @@ def _lone_capital(tok: Token, fr: FactRules) -> bool:
     return len(text) == 1 and text.isupper() and text not in fr.lone_capital_skip
 
 
-def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> list[tuple[int, int, str]]:
+def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules, title: str = "") -> list[tuple[int, int, str]]:
     """Proper nouns heading a clause subject or a possessive, or naming a clause subject's noun ("BellSouth
     shares fell"), that NER did not tag ("Nigeria fully repays its debt", "Turkish airline Pegasus
     announces"): the small model misses many
-    sentence-initial names, and the parse still says this is a name and what the clause is about."""
+    sentence-initial names, and the parse still says this is a name and what the clause is about.
+    A one-word candidate opening its sentence that the article writes in lower case elsewhere is a capitalised
+    common word; the headline is part of the article for that ("India raises defence spending in budget" ...
+    "Defence receives ₹7.8 lakh crore": a budget head, not a name)."""
     out = []
     runs: frozenset[str] | None = None
+    written = f"{text}\n{title}" if title else text
     proper = [*_tokens_where(doc, TAG, _string_ids(doc, fr.proper_noun_tags)),
               *(t for t in _mixed_case_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags),
               *(t for t in _lone_capital_tokens(doc, text) if t.tag_ not in fr.proper_noun_tags)]
@@ -348,7 +372,14 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
                              and tok.head.lower_ not in fr.product_heads)  # "the Pro 128k model": a product variant, not a name
         pays = tok.dep_ in fr.payer_object_deps and tok.head.lower_ in fr.payer_object_verbs  # "fines network Reddit £14.5m"
         names_subject = tok.dep_ == "appos" and tok.head.dep_ in fr.subject_deps  # "India's largest airline IndiGo ... placed"
-        if tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays and not names_subject:  # "BellSouth shares fell": the name of the subject noun
+        valued = tok.dep_ in fr.valued_object_deps and tok.head.lower_ in fr.valued_object_verbs  # "a deal that values X at"
+        misread = misread_verb(tok, fr)  # "the S&P/nmod 500 gains/VBZ 9.5%": the subject of a misparsed clause
+        # "Tickets for the FIFA Club World Cup opening match in Miami are cut to $55": the name of the noun a clause
+        # subject is "for" or "of" (``noun_preps``)
+        names_subjects_noun = (tok.dep_ == "compound" and tok.head.tag_ in fr.common_noun_tags and tok.head.dep_ == "pobj"
+                               and tok.head.head.lower_ in fr.noun_preps and tok.head.head.head.dep_ in fr.subject_deps)
+        if (tok.dep_ not in fr.subject_deps | {"poss"} and not qualifies_subject and not pays and not names_subject
+                and not valued and not misread and not names_subjects_noun):  # "BellSouth shares fell": the name of the subject noun
             continue
         if any(c.i in taken for c in tok.lefts if c.dep_ == "compound"):  # "Alphabet Inc.": a tagged name's tail
             continue
@@ -364,8 +395,8 @@ def _unnamed_subjects(doc: Doc, text: str, taken: set[int], fr: FactRules) -> li
         if not words or words[-1].i != tok.i:
             continue
         if len(words) == 1 and tok.is_sent_start:
-            runs = frozenset(_RUN.findall(text)) if runs is None else runs
-        if len(words) == 1 and tok.is_sent_start and _common_word(tok.lower_, runs, text, fr):
+            runs = frozenset(_RUN.findall(written)) if runs is None else runs
+        if len(words) == 1 and tok.is_sent_start and _common_word(tok.lower_, runs, written, fr):
             continue  # "Net rose 5%", "Profit fell": a capitalized common word, not a name
         start, end = words[0].idx, tok.idx + len(tok)
         if len(_LETTER.findall(text[start:end])) >= 2 or (start == tok.idx and _lone_capital(tok, fr)):
@@ -528,7 +559,7 @@ def build_index(
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             taken.update(range(span.start, span.end))
-    for label, chunks in ((TRADED_LABEL, _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr))):
+    for label, chunks in ((TRADED_LABEL, _traded_chunks(doc, text, taken, fr)), ("PROPN", _unnamed_subjects(doc, text, taken, fr, ctx.title or ""))):
         for start, end, surface in chunks:
             span = doc.char_span(start, end, alignment_mode="expand")
             if span is not None and not any(i in taken for i in range(span.start, span.end)):

@@ -278,6 +278,10 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
     governing word as written is kept so nothing is lost)."""
     governed_metric, word = governing_word(span, fr) if span is not None else (None, None)
     own = row.get("metric")
+    if governed_metric == OTHER_METRIC and word is not None and fr.money_words.get(word.lower()) != fr.valuing_metric:
+        # a word rules/metrics.yaml lists as `other` ("its quarterly dividend", "a termination fee") says what the amount
+        # is, whatever cue of the money table is near ("investment plan", "fee": a price); not "worth" (``_valued_thing``)
+        return OTHER_METRIC, word
     if governed_metric is None and word is not None and own and own != OTHER_METRIC and _names_nothing_measured(span, word, fr):
         # "a one-time charge of $8.3 million, resulting in a net loss": the noun the amount quantifies says what it is
         # and names no metric; the money table's cue is another word of the sentence ("loss"), not this amount's
@@ -355,9 +359,18 @@ def lent(span: Span, fr: FactRules) -> bool:
 
 def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool:
     """Is ``word`` the noun the amount quantifies, naming what it is though no metric ("an interim dividend of 16.5
-    Australian cents a share", "a $42-a-share payout")? Such an amount written as a rate is that thing per share, not
-    a price."""
-    return word is not None and _names_nothing_measured(span, word, fr)
+    Australian cents a share", "a $42-a-share payout"), or a word rules/metrics.yaml lists as `other` wherever it
+    governs the amount ("raised its quarterly dividend to $1.20 a share")? Such an amount written as a rate is that
+    thing per share, not a price."""
+    if word is None:
+        return False
+    if fr.money_words.get(word.lower()) == OTHER_METRIC:
+        return True
+    noun = measured_noun(span, fr) if span is not None else None
+    named = _names_metric(noun, fr) if noun is not None and noun.text == word else None
+    if named is not None and named[0] == OTHER_METRIC:  # "a dividend rate of $1.76 a year": named by its compound
+        return True
+    return _names_nothing_measured(span, word, fr)
 
 
 def _person(tok: Token, fr: FactRules) -> bool:
@@ -404,6 +417,24 @@ def at_auction(metric: str, span: Span, fr: FactRules) -> str:
         if child.dep_ == "prep" and any(o.dep_ == "pobj" and o.lower_ in fr.auction_words for o in child.children):
             return fr.price_metric
     return metric
+
+
+def not_for_profit(metric: str, metric_text: str | None, span: Span, fr: FactRules) -> str:
+    """What a film, a charity or a stadium takes in is its revenue (``revenue_owner_metric``), not a profit:
+    the word that named the profit is a bare ``gross_income_words`` word ("earned", "its income"; not "net income")
+    governing the amount, and the sentence names such a thing (``revenue_owner_nouns``, not as a compound: "the film
+    maker earned" is a company's profit)."""
+    said = (metric_text or "").lower()
+    if said not in fr.gross_income_words or metric not in (fr.money_words.get(said), fr.person_metric_words.get(said)):
+        return metric  # the metric the word names (profit), or a person's (a film the NER calls a person "earned": salary)
+    sent = span.sent
+    word = next((t for t in islice(span.root.ancestors, fr.governor_depth) if t.text == metric_text), None)
+    if word is None:
+        word = next((t for t in sent if t.text == metric_text), None)
+    if word is None or any(c.dep_ in fr.income_modifier_deps for c in word.lefts):
+        return metric
+    owned = any(t.lower_ in fr.revenue_owner_nouns and t.tag_ in fr.common_noun_tags and t.dep_ != "compound" for t in sent)
+    return fr.revenue_owner_metric if owned else metric
 
 
 def passive_verb(span: Span, fr: FactRules) -> bool:

@@ -23,7 +23,7 @@ from pipeline.facts.candidates import (
     possessive_variant,
     variant_tokens,
 )
-from pipeline.facts.identity import slug
+from pipeline.facts.identity import misread_verb, slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, Entity, Subject
 from pipeline.facts.config import FactRules
@@ -320,6 +320,8 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
                 child.dep_ in ("prep", "agent") and child.lower_ in fr.agent_noun_preps and word_class(node, fr.word_classes) is None
                 and fr.money_words.get(node.lower_) not in fr.agent_free_metrics):
             cands = candidates_in(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, fr)], child)
+            # "the biggest opening for a Hollywood film": a place that only locates the object's noun owns nothing
+            cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
             if cands:
                 return choose(scene, cands, "noun_prep", climbs)
         if child.dep_ == "acl" and child.lower_ not in fr.speech_verbs:  # "a $500,000 reward announced earlier by Janet Reno": the agent of its participle (not "a deal described by Bloomberg")
@@ -507,6 +509,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
+    if not subjects and node.dep_ == "ROOT":  # "Bitcoin climbs/NNS back above $93,000": a verb read as a noun
+        subjects = [c for c in node.lefts if scene.index.at(c.i) is not None and misread_verb(c, fr)]
     obj_cands = with_objects(scene, node, prev)
     if not subjects and not obj_cands:
         return None, True
