@@ -2583,16 +2583,19 @@ def _plural_antecedent(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
 
 def _prepositional_bound(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     """Whether the bound word right before the number ("over", "under", "above") is a preposition whose object is
-    the counted noun or the number ("Carroll received the nomination over two other contenders", "He was chosen
-    over three rivals"), not a modifier of the number ("over 400 firefighters participated": the parser hangs
-    that "over" on the number, parse_labels quantmod)."""
+    the counted noun or the measured unit after the number ("Carroll received the nomination over two other
+    contenders", "the airport was under 1.5 metres of water": a place, written2's label exact) of a verb, not a modifier of
+    the number ("over 400 firefighters participated": the parser hangs that "over" on the number, parse_labels
+    quantmod) nor a bound of a bare number ("the total may have climbed above 8,000")."""
     tok = _number_token(sents, cand)
     if tok is None or tok.i == 0:
         return False
     word = tok.doc[tok.i - 1]
     lab = c.labels
-    return word.dep_ in lab["preposition"] and any(
-        k.dep_ in lab["prep_object"] and k.i in (tok.i, tok.head.i) for k in word.children)
+    # the object is the noun after the number; "climbed above 8,000" (the number its own object) stays a bound
+    # and the preposition hangs on a verb: "waves over 30 feet high" (on a noun) is a bound
+    return word.dep_ in lab["preposition"] and word.head.tag_ in c.verb_tags and tok.head.i > tok.i and any(
+        k.dep_ in lab["prep_object"] and k.i == tok.head.i for k in word.children)
 
 
 def _own_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
