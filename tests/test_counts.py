@@ -1237,7 +1237,15 @@ ROUND13 = [
     ("real-three-units", "The three units are a nationwide pharmaceutical and health-products distributor, a small "
      "sporting-goods chain, and a combination catalog showroom and toy-store chain.", "three", 0, "count", "unit", "exact"),
     ("news-phones-are-devices", "The company sold 4 million phones in 2019.", "4 million", 0, "count", "device", "exact"),
-    # 10. magnitudes beyond a trillion (rules/numbers.yaml)
+    # 10. "the number of those <participle>" counts the participle's people (as "Of the 27 injured"); a hyphenated
+    # plural the parser splits counts as one word
+    ("real-number-of-those-infected", "Ali Reza Raisi reported yesterday, \"The definite latest numbers we have are 523 "
+     "new infections and 12 new deaths so the total number of those infected until now is 1501 and the number of deaths "
+     "is 66\".", "1501", 0, "count", "infected", "exact"),
+    ("real-first-graders", "Before his Sunday night address, Castro played the affectionate grandfather to the 12 "
+     "first-graders proposed to go on the trip.", "12", 0, "count", "first-grader", "exact"),
+    ("news-hyphen-modifier-kept", "The firm hired 20 part-time workers.", "20", 0, "count", "worker", "exact"),
+    # 11. magnitudes beyond a trillion (rules/numbers.yaml)
     ("real-quintillion", "The Jupiter supercomputer, capable of at least one quintillion calculations per second with "
      "24,000 Nvidia chips, is inaugurated in Jülich.", "one quintillion", 0, "count", "calculation", "at_least"),
 ]

@@ -1054,12 +1054,17 @@ def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) ->
     """unit = the head's lemma (a demonym as written, singular: "Americans" -> American); unit_text keeps
     the modifiers between the number and the head that hang from it ("regional airport control tower")."""
     glued = _glued_word(head)
+    doc = head.doc
+    first = head.i  # where the counted word starts
+    if glued is None and head.i - 2 > tok.i and _is_hyphen(doc[head.i - 1]) and not doc[head.i - 1].whitespace_ \
+            and not doc[head.i - 2].whitespace_ and doc[head.i - 2].is_alpha and head.tag_ in c.plural_tags:
+        glued, first = doc[head.i - 2 : head.i + 1].text, head.i - 2  # "the 12 first-graders" (the number hangs on "graders")
     if glued is not None:  # "co-authors" (parsed "co", "-", "authors") -> co-author
         unit = _singular(glued, c)
     else:
         unit = _lemma(head, c, pr) if head.is_lower or head.is_upper or (
             head.is_sent_start and head.ent_type_ not in c.demonym_types) else _singular(head.text, c)
-    between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
+    between = head.doc[tok.i + 1 : first] if tok.i < first else ()
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
     doc = head.doc
@@ -3046,6 +3051,10 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
             for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
                 for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
+                for those in (t for t in prep.children if t.dep_ in lab["prep_object"] and _norm(t.text) in pr.of_dets):
+                    for adj in (t for t in those.children if t.i == those.i + 1 and t.tag_ in pr.of_the_adjective_tags):
+                        # "the total number of those infected until now is 1501": the infected (as "Of the 27 injured")
+                        return _norm(adj.text)
             named = _noun_before_total(word, c, pr)
             if named is not None:
                 return named  # "Trump's victory brings his delegate total to 86"
