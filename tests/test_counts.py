@@ -1245,7 +1245,11 @@ ROUND13 = [
     ("real-first-graders", "Before his Sunday night address, Castro played the affectionate grandfather to the 12 "
      "first-graders proposed to go on the trip.", "12", 0, "count", "first-grader", "exact"),
     ("news-hyphen-modifier-kept", "The firm hired 20 part-time workers.", "20", 0, "count", "worker", "exact"),
-    # 11. magnitudes beyond a trillion (rules/numbers.yaml)
+    # 11. a gapped clause: a number hung on the subject right before it, a conjunct of the verb of a count
+    ("written2-gapped-subject", "The opposition alliance won 212 seats, and a Kurdish-backed alliance 66.", "66", 0,
+     "count", "seat", "exact"),
+    ("news-model-after-article", "He bought 20 trucks and a Boeing 737.", "737", 0, None, None, None),
+    # 12. magnitudes beyond a trillion (rules/numbers.yaml)
     ("real-quintillion", "The Jupiter supercomputer, capable of at least one quintillion calculations per second with "
      "24,000 Nvidia chips, is inaugurated in Jülich.", "one quintillion", 0, "count", "calculation", "at_least"),
 ]

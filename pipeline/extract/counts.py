@@ -1016,6 +1016,20 @@ def _gapped_after_name(name: Token, tok: Token, c: Compiled) -> bool:
     return noun.i < name.i and any(k.dep_ in lab["number_modifier"] and k.like_num for k in noun.children)
 
 
+def _gapped_after_subject(subject: Token, tok: Token, c: Compiled) -> bool:
+    """Is ``tok`` the last word of a gapped clause, a number the parse hangs on the subject right before it, that
+    subject being a conjunct of a verb whose object a number counts: "The opposition alliance won 212 seats, and a
+    Kurdish-backed alliance 66", "Warren won 8 delegates, and Klobuchar 7" (a gapped "[won] 66 [seats]")."""
+    lab = c.labels
+    if tok.head.i != subject.i or tok.dep_ not in lab["number_modifier"] or subject.dep_ not in lab["conjunct"]:
+        return False
+    verb = subject.head
+    if verb.i > subject.i or verb.tag_ not in c.verb_tags or any(k.i > tok.i for k in subject.children):
+        return False
+    return any(k.dep_ in lab["verb_object"] and k.i < subject.i and any(
+        n.dep_ in lab["number_modifier"] and n.like_num for n in k.children) for k in verb.children)
+
+
 def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
     """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word."""
     lemma = _lemma(head, c, pr)
@@ -2557,6 +2571,8 @@ def _elided_noun(
     tok = _number_token(sents, cand)
     if previous is not None and tok is not None and tok.i > 0 and _gapped_after_name(tok.doc[tok.i - 1], tok, c):
         return previous["unit"], "count_gapped_name"  # "453 delegates and Sanders 382"
+    if previous is not None and tok is not None and tok.i > 0 and _gapped_after_subject(tok.doc[tok.i - 1], tok, c):
+        return previous["unit"], "count_gapped_subject"  # "The opposition alliance won 212 seats, and a Kurdish-backed alliance 66"
     inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
     if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
