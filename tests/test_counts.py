@@ -1229,6 +1229,8 @@ ROUND13 = [
      "count", "contender", "exact"),
     ("real-over-bound", "Reportedly over 400 firefighters participated in extinguishing the blaze and were still working as "
      "of midnight.", "400", 0, "count", "firefighter", "more_than"),
+    ("written2-below-a-measure", "Temperatures fell below minus 5 °C at night.", "minus 5", 0, "measure", "degree_Celsius",
+     "less_than"),
     # 9. a plural the tagger reads as a singular noun, after a number other than one; "units" counts units
     ("real-cafes", "British supermarket chain Morrisons announces that it will permanently close 52 cafés and 17 stores as "
      "part of cost-cutting measures.", "52", 0, "count", "café", "exact"),

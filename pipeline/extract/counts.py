@@ -1908,8 +1908,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         unwritten = qual == "exact" and not prefix_used and not suffix_used
         if qual == "more_than" and reading.value < pr.reaching_min and _verb_before(cand, sents, c):
             qual = "exact"  # "The House passed two articles": a verb of crossing bounds a threshold, not what it acts on
-        if qual in ("more_than", "less_than") and prefix_used and _prepositional_bound(cand, sents, c):
-            qual = "exact"  # "received the nomination over two other contenders": a preposition, not a bound
+        # "received the nomination over two other contenders": a preposition, not a bound (counts only: "Temperatures
+        # fell below minus 5 °C" is a bound of a measure, and "under 1.5 metres of water" is read either way)
+        preposition = qual in ("more_than", "less_than") and prefix_used and _prepositional_bound(cand, sents, c)
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
         measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
@@ -2004,6 +2005,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "10 pounds" without a weight cue is money's business, never a count
         if unwritten:
             qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 500 films and 7,500 episodes": both approx
+        if preposition:
+            qual = "exact"
         rows.append(_row(cand.start, cand.end, "count", reading, unit, qual, None, rule, unit_text))
     return rows
 
@@ -2604,10 +2607,10 @@ def _plural_antecedent(cand: Candidate, sents: Sentences, c: Compiled, pr: Parse
 
 def _prepositional_bound(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
     """Whether the bound word right before the number ("over", "under", "above") is a preposition whose object is
-    the counted noun or the measured unit after the number ("Carroll received the nomination over two other
-    contenders", "the airport was under 1.5 metres of water": a place, written2's label exact) of a verb, not a modifier of
-    the number ("over 400 firefighters participated": the parser hangs that "over" on the number, parse_labels
-    quantmod) nor a bound of a bare number ("the total may have climbed above 8,000")."""
+    the counted noun after the number ("Carroll received the nomination over two other contenders", "He was chosen
+    over three rivals") of a verb, not a modifier of the number ("over 400 firefighters participated": the parser
+    hangs that "over" on the number, parse_labels quantmod) nor a bound of a bare number ("the total may have
+    climbed above 8,000"). Read for counts only (see _counts)."""
     tok = _number_token(sents, cand)
     if tok is None or tok.i == 0:
         return False
