@@ -44,6 +44,9 @@ PARSE = [
     ("thousand-eleven", "twenty-one thousand Eleven", 21_011),
     ("long-written", "thirty-one million two hundred fifty-six thousand seven hundred twenty-one", 31_256_721),
     ("trillion-and-hundred", "twenty-one trillion and three hundred", 21_000_000_000_300),
+    # round 13: "capable of at least one quintillion calculations per second" (an exascale machine; was read 1)
+    ("one-quintillion", "one quintillion", 10**18),
+    ("two-quadrillion", "2.5 quadrillion", 2_500_000_000_000_000),
     ("thousand-and-hundred", "two thousand and two hundred", 2_200),
     ("spaced-hyphen", "fifty - two", 52),
     ("a-hundred-million", "a hundred million", 100_000_000),

@@ -30,7 +30,8 @@ from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, pa
 from pipeline.rules import Rules, check_keys, check_windows
 
 RULE_KEYS = (
-    "user_anchors", "anchor_modifiers", "forward_only_anchors", "bridges", "max_bridges",
+    "user_anchors", "anchor_modifiers", "forward_only_anchors", "bridges", "max_bridges", "anchor_attachments",
+    "max_attachment_words",
     "anchor_negative_before", "anchor_negative_after", "qualifiers_before", "qualifiers_after",
     "range_separators", "between_words", "negative_before", "negative_after", "url_markers", "year_range", "counted_nouns",
     "not_counted", "lookback_triggers", "lookback_after", "lookback_chars", "singular_suffixes",
@@ -232,9 +233,15 @@ def compile_rules(rules: Rules) -> Compiled:
         r"^\s*(?:(?:" + mods + r")\s+){0,3}(?P<anchor>" + _alt(anchors) + r")(?![\w/])" + acronym_paren, re.I
     )
     backward = [a for a in anchors if a not in forward_only]
+    bridges = _alt(data["bridges"])
+    # "paying subscribers to its business plan rose to 2.1 million": a prepositional phrase of a few words (no number)
+    # may hang on the anchor when at least one bridge follows it
+    attached = (r"\s+(?:" + _alt(data["anchor_attachments"]) + r")(?:\s+[^\W\d_][\w'’.&-]*){1,"
+                + str(int(data["max_attachment_words"])) + r"}")
     backward_anchor = rx.compile(
         r"(?<![\w/-])(?P<anchor>" + _alt(backward) + r")" + acronym_paren
-        + r"(?:\s+(?:" + _alt(data["bridges"]) + r")){0," + str(int(data["max_bridges"])) + r"}[\s,:]*$",
+        + r"(?:(?:\s+(?:" + bridges + r")){0," + str(int(data["max_bridges"])) + r"}|" + attached
+        + r"(?:\s+(?:" + bridges + r")){1," + str(int(data["max_bridges"])) + r"})[\s,:]*$",
         re.I,
     )
     anchor_neg_before = rx.compile(r"(?:" + _alt(data["anchor_negative_before"]) + r")\s*$", re.I)
@@ -628,6 +635,8 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
         if _norm(tok.text) in c.not_counted or tok.is_sent_start:
             return None
         words.append(tok)
+        if plural_modifier(tok, c):
+            continue  # "three suspected weapons sites", "two people smugglers": the noun after it is counted
         phrase_words = [t.text for t in words]
         for j in range(len(phrase_words)):
             unit = c.counted_map.get(_norm(" ".join(phrase_words[j:])))
@@ -647,6 +656,20 @@ def forward_noun(sents: Sentences, end: int, c: Compiled) -> str | None:
     return None
 
 
+def plural_modifier(tok: Token, c: Compiled) -> bool:
+    """A plural noun that modifies the plural noun right after it: the parse makes it a compound of that noun
+    ("three suspected weapons sites") or, mis-parsing, gives both the same head and label ("sentenced two people
+    smugglers": two objects). The noun after it is what a number before it counts (rules/counts.yaml
+    noun_tags plural, parse_labels compound)."""
+    doc = tok.doc
+    if tok.tag_ not in c.plural_tags or tok.i + 1 >= len(doc):
+        return False
+    nxt = doc[tok.i + 1]
+    if nxt.tag_ not in c.plural_tags or not nxt.is_lower or not tok.is_lower or not tok.whitespace_:
+        return False
+    return (tok.dep_ in c.labels["compound"] and tok.head.i == nxt.i) or (tok.head.i == nxt.head.i and tok.dep_ == nxt.dep_)
+
+
 # --- counted noun from the parse (rules/counts.yaml parse_counts, count_exclusions, user_nouns) -----
 
 
@@ -659,7 +682,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_body_entity_types", "comparative_number_deps", "comparative_tags",
               "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps", "rate_nouns",
               "estimate_nouns", "alternative_coordinators", "list_separator_tags", "elided_head_tags", "hedge_deps",
-              "reported_clause_deps")
+              "reported_clause_deps", "whole_after", "partitive_anaphors")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -770,6 +793,10 @@ class ParseRules:
     hedge_deps: frozenset[str]
     #: "Analysts said the two would merge": labels of a reported clause, whose speaker is never the antecedent
     reported_deps: frozenset[str]
+    #: "17 out of 18 districts": the words after a number that lead to the whole it is part of
+    whole_after: re.Pattern
+    #: "killing at least 12 of them": anaphors after a number that may stand for the nearest plural noun before it
+    partitive_anaphor: re.Pattern
 
 
 def _compile_parse(rules: Rules) -> ParseRules:
@@ -874,6 +901,8 @@ def _compile_parse(rules: Rules) -> ParseRules:
         elided_head_tags=frozenset(str(t) for t in p["elided_head_tags"]),
         hedge_deps=frozenset(str(t) for t in p["hedge_deps"]),
         reported_deps=frozenset(str(t) for t in p["reported_clause_deps"]),
+        partitive_anaphor=rx.compile(r"^\s*(?:" + _alt(p["partitive_anaphors"]) + r")\b", re.I),
+        whole_after=rx.compile(r"[^\S\n]+(?:" + _alt(p["whole_after"]) + r")[^\S\n]+", re.I),
     )
 
 
@@ -987,6 +1016,20 @@ def _gapped_after_name(name: Token, tok: Token, c: Compiled) -> bool:
     return noun.i < name.i and any(k.dep_ in lab["number_modifier"] and k.like_num for k in noun.children)
 
 
+def _gapped_after_subject(subject: Token, tok: Token, c: Compiled) -> bool:
+    """Is ``tok`` the last word of a gapped clause, a number the parse hangs on the subject right before it, that
+    subject being a conjunct of a verb whose object a number counts: "The opposition alliance won 212 seats, and a
+    Kurdish-backed alliance 66", "Warren won 8 delegates, and Klobuchar 7" (a gapped "[won] 66 [seats]")."""
+    lab = c.labels
+    if tok.head.i != subject.i or tok.dep_ not in lab["number_modifier"] or subject.dep_ not in lab["conjunct"]:
+        return False
+    verb = subject.head
+    if verb.i > subject.i or verb.tag_ not in c.verb_tags or any(k.i > tok.i for k in subject.children):
+        return False
+    return any(k.dep_ in lab["verb_object"] and k.i < subject.i and any(
+        n.dep_ in lab["number_modifier"] and n.like_num for n in k.children) for k in verb.children)
+
+
 def _head_ok(head: Token, c: Compiled, pr: ParseRules) -> bool:
     """A head noun that can be counted: a common noun (or a demonym), not a time, label or score word."""
     lemma = _lemma(head, c, pr)
@@ -1007,19 +1050,35 @@ def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
     word = _norm(tok.text)
     if word in pr.irregular:
         return pr.irregular[word]
-    return _norm(_singular(tok.text, c)) if tok.tag_ in c.plural_tags else word
+    if tok.tag_ in c.plural_tags or (tok.tag_ in pr.singular_head_tags and _untagged_plural(tok, c)):
+        return _norm(_singular(tok.text, c))
+    return word
+
+
+def _untagged_plural(tok: Token, c: Compiled) -> bool:
+    """A plural the tagger reads as a singular noun (words it has not seen: "52 cafés", "3,800 robotaxis"): it ends
+    in "s" (not "ss", "us") and a number other than one modifies it."""
+    word = tok.lower_
+    if not word.endswith("s") or word.endswith(("ss", "us")):
+        return False
+    return any(k.dep_ in c.labels["number_modifier"] and k.like_num and k.lower_ not in ("one", "1") for k in tok.children)
 
 
 def _counted(head: Token, tok: Token, rule: str, c: Compiled, pr: ParseRules) -> CountedNoun:
     """unit = the head's lemma (a demonym as written, singular: "Americans" -> American); unit_text keeps
     the modifiers between the number and the head that hang from it ("regional airport control tower")."""
     glued = _glued_word(head)
+    doc = head.doc
+    first = head.i  # where the counted word starts
+    if glued is None and head.i - 2 > tok.i and _is_hyphen(doc[head.i - 1]) and not doc[head.i - 1].whitespace_ \
+            and not doc[head.i - 2].whitespace_ and doc[head.i - 2].is_alpha and head.tag_ in c.plural_tags:
+        glued, first = doc[head.i - 2 : head.i + 1].text, head.i - 2  # "the 12 first-graders" (the number hangs on "graders")
     if glued is not None:  # "co-authors" (parsed "co", "-", "authors") -> co-author
         unit = _singular(glued, c)
     else:
         unit = _lemma(head, c, pr) if head.is_lower or head.is_upper or (
             head.is_sent_start and head.ent_type_ not in c.demonym_types) else _singular(head.text, c)
-    between = head.doc[tok.i + 1 : head.i] if tok.i < head.i else ()
+    between = head.doc[tok.i + 1 : first] if tok.i < first else ()
     inside = range(tok.i + 1, head.i + 1)
     mods = [t for t in between if t.dep_ in pr.unit_text_deps and t.head.i in inside]
     doc = head.doc
@@ -1086,6 +1145,8 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         if any(p.search(before) for p in c.neg_before):
             return None  # "three per 100,000 people": the other number is a rate's base
         tok, head = head, head.head  # "from 1,200 to 1,500 workers": 1,200 counts what 1,500 counts
+    if tok.dep_ in pr.number_deps and head.i > tok.i and plural_modifier(head, c):
+        head = head.doc[head.i + 1]  # "two people smugglers" (parsed as two objects): the smugglers are counted
     number_dep = tok.dep_ in pr.number_deps
     if tok.dep_ in pr.comparative_deps and head.tag_ in pr.comparative_tags and head.i == tok.i + 1 \
             and head.dep_ in pr.unit_text_deps and head.head.i > head.i:
@@ -1095,8 +1156,10 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
     if number_dep and head.i > tok.i and head.i - tok.i - glued <= c.max_mods + 3:
         between = head.doc[tok.i + 1 : head.i]
         # modifiers of the noun, or of the number itself ("4 or more people")
+        # a quoted noun phrase is still the counted noun ('26 "armed criminals" had been killed'; a quoted name
+        # that modifies a noun after it is not: _quoted_name)
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
-            t.is_punct and t.text not in ("-", "‐") for t in between
+            t.is_punct and t.text not in ("-", "‐") and t.tag_ not in pr.quote_tags for t in between
         ):
             if _code_number(cand, head, c, pr):
                 return None  # "its 80486 computer chip": a model or code number, not a count
@@ -1454,18 +1517,23 @@ def _user_elided(cand: Candidate, reading: Reading, previous: dict, sents: Sente
     return low > 0 and high / low <= pr.user_elided_ratio
 
 
-def _user_verb_noun(noun: CountedNoun, c: Compiled, pr: ParseRules) -> str | None:
+def _user_verb_noun(noun: CountedNoun, c: Compiled, pr: ParseRules, after_users: bool = False) -> str | None:
     """The metric of a verb of rules/counts.yaml user_verbs whose subject is the noun the number counts
     (``counted_noun``) and whose object is a name: "More than 90,000 schools in 20 countries now use Zoom"
     (institutions using a product are its users); never a noun of not_user_nouns ("3 million people use
-    WeChat" stays a count of people)."""
+    WeChat" stays a count of people). With ``after_users`` (a user count before it in the sentence, round 13) the
+    object may be a definite noun phrase, the product that count is of: "paying subscribers to its business plan
+    rose to 2.1 million, and some 260,000 companies used the plan"."""
     if noun.lemma in pr.not_user_nouns or noun.head.dep_ not in c.labels["subject"]:
         return None
     verb = noun.head.head
     metric = pr.user_verbs.get(_norm(verb.text))
     if metric is None or verb.i < noun.head.i or verb.tag_ not in c.verb_tags:
         return None
-    named = any(t.dep_ in c.labels["verb_object"] and t.tag_ in pr.name_before_tags for t in verb.children)
+    lab = c.labels
+    named = any(t.dep_ in lab["verb_object"] and (t.tag_ in pr.name_before_tags or (
+        after_users and t.tag_ in pr.head_tags and any(k.dep_ in lab["determiner"] | lab["possessive"] for k in t.children)))
+        for t in verb.children)
     return metric if named else None
 
 
@@ -1490,8 +1558,10 @@ def _anchor(sents: Sentences, cand: Candidate, suffix_used: int, prefix_used: in
     m = c.forward_anchor.match(after)
     if m:
         return m.group("anchor"), "anchor_after"
-    if forward_noun(sents, cand.end, c) is not None:
-        return None  # "users ... reached 4 trillion tokens": the number counts something else
+    if forward_noun(sents, cand.end, c) is not None or _next_word_not_counted(sents, cand.end, c):
+        # "users ... reached 4 trillion tokens": the number counts something else; "Customers at the store were
+        # 12 years old": a word of not_counted after it says what it is (an age, a time, a share)
+        return None
     prefix = sents.before(cand.start)
     prefix = prefix[: len(prefix) - prefix_used]
     m = c.backward_anchor.search(prefix)
@@ -1531,7 +1601,7 @@ def extract_user_counts(doc: Doc, ctx: Context, found: dict[str, list[dict]]) ->
                 counted = None if _is_label(cand, sents, c, pr, ctx.rules) else counted_noun(sents, cand, c, pr)
                 noun = None if counted is None else _user_noun(counted, c, pr)
                 previous = _previous_count(rows, sents, cand.start)
-                used = None if noun is not None or counted is None else _user_verb_noun(counted, c, pr)
+                used = None if noun is not None or counted is None else _user_verb_noun(counted, c, pr, previous is not None)
                 if noun is not None:
                     metric, period, rule = noun[0], PERIODS.get(noun[0]), "user_noun_parse"
                 elif used is not None:
@@ -1838,6 +1908,9 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         unwritten = qual == "exact" and not prefix_used and not suffix_used
         if qual == "more_than" and reading.value < pr.reaching_min and _verb_before(cand, sents, c):
             qual = "exact"  # "The House passed two articles": a verb of crossing bounds a threshold, not what it acts on
+        # "received the nomination over two other contenders": a preposition, not a bound (counts only: "Temperatures
+        # fell below minus 5 °C" is a bound of a measure, and "under 1.5 metres of water" is read either way)
+        preposition = qual in ("more_than", "less_than") and prefix_used and _prepositional_bound(cand, sents, c)
         converted = bool(rows) and rows[-1]["kind"] == "measure" and CONVERSION_OPEN.search(prefix) is not None
         measure = _measure(cand, reading, hyphen, text, ctx, qual, converted)
         if measure is not None:
@@ -1863,6 +1936,10 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
                 and not _fraction_count(cand, reading, noun, glued is not None, sents, c, pr, ctx.rules):
             continue  # "7.0 magnitude", "4.5 per 100,000", "a .223-calibre rifle" are no counts; "23.5 common shares" is
         unit, rule = (None, "") if glued else (forward_noun(sents, cand.end, c), "count_noun_after")
+        if unit is not None and not glued and pr.more_after.match(text, cand.end):
+            before = _previous_count(rows, sents, cand.start)
+            if before is not None:
+                unit, rule = before["unit"], "count_more"  # "eight states, with write-in access in 23 others": states
         if estimated is not None:
             unit, rule = estimated["unit"], "count_estimate"
         unit_text = noun.unit_text if noun is not None else unit
@@ -1892,6 +1969,14 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             hedged = _hedged_appos_noun(cand, sents, c, pr)
             if hedged is not None:
                 unit, rule, unit_text = hedged.unit, hedged.rule, hedged.unit_text  # "chess players, very few, maybe not even five"
+        if unit is None and reading.value == 1:
+            own = _own_noun(cand, sents, c, pr)
+            if own is not None:
+                unit, rule, unit_text = own, "count_own_noun", own  # "eight wins and one loss": a loss, not a win
+        if unit is None:
+            whole = _whole_after(cand, cands, sents, c, pr)
+            if whole is not None:
+                unit, rule, unit_text = whole, "count_out_of", whole  # "control of 17 out of 18 of the area's districts"
         if unit is None:
             conj = _conjunct_count(cand, sents, c, rows)
             if conj is not None:
@@ -1920,6 +2005,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             continue  # "10 pounds" without a weight cue is money's business, never a count
         if unwritten:
             qual = _coordinated_qualifier(cand, sents, c, pr, rows)  # "about 500 films and 7,500 episodes": both approx
+        if preposition:
+            qual = "exact"
         rows.append(_row(cand.start, cand.end, "count", reading, unit, qual, None, rule, unit_text))
     return rows
 
@@ -2425,6 +2512,10 @@ def _elided_noun(
         nouns = list(c.counted_re.finditer(window))
         if nouns:
             return c.counted_map[_norm(nouns[-1].group("noun"))], "count_noun_before"
+        if pr.partitive_anaphor.match(rest):
+            antecedent = _plural_antecedent(cand, sents, c, pr)
+            if antecedent is not None:
+                return antecedent, "count_anaphor_noun"  # "opened fire on protesters ..., killing at least 12 of them"
     if c.lookback_trigger.search(window):
         nouns = list(c.counted_re.finditer(window))
         if nouns:
@@ -2465,7 +2556,7 @@ def _elided_noun(
     predicate = _predicate_noun(cand, sents, c, pr)
     if predicate is not None:
         return predicate, "count_predicate"  # "Of the 31 dead, six were children"
-    joined = _joined_subject_count(cand, sents, c, pr, rows)
+    joined = _joined_subject_count(cand, sents, c, pr, rows, objects=reading.value > 1)
     if joined is not None:
         # "Eleven of the service members were Marines, one was a sailor": "one" takes its own predicate noun;
         # "Three hospitals ... were damaged and one was destroyed": the count's noun
@@ -2483,6 +2574,8 @@ def _elided_noun(
     tok = _number_token(sents, cand)
     if previous is not None and tok is not None and tok.i > 0 and _gapped_after_name(tok.doc[tok.i - 1], tok, c):
         return previous["unit"], "count_gapped_name"  # "453 delegates and Sanders 382"
+    if previous is not None and tok is not None and tok.i > 0 and _gapped_after_subject(tok.doc[tok.i - 1], tok, c):
+        return previous["unit"], "count_gapped_subject"  # "The opposition alliance won 212 seats, and a Kurdish-backed alliance 66"
     inferred = previous is not None and previous["rule"] in ("count_casualty_verb", "count_casualty_after")
     if previous is not None and not inferred and not c.casualty_before.search(prefix) and _bare_number(cand, sents, c):
         # the noun of a count whose noun is written or gapped itself (not one read off a casualty verb)
@@ -2495,6 +2588,72 @@ def _elided_noun(
         if obj is not None:
             return obj, "count_verb_object"  # "had the most pledged delegates, with 60"
     return None, ""
+
+
+def _plural_antecedent(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The noun a partitive anaphor after a number ("12 of them": rules/counts.yaml parse_counts partitive_anaphors)
+    stands for when no count comes before it in the sentence: the nearest plural common noun before the number
+    that no number counts ("soldiers opened fire on protesters at the toll gate ..., killing at least 12 of them":
+    protesters). None with none ("They met, and 12 of them left")."""
+    tok = _number_token(sents, cand)
+    if tok is None:
+        return None
+    for t in reversed(tok.doc[tok.sent.start : tok.i]):
+        if t.tag_ in c.plural_tags and t.is_lower and t.is_alpha and _head_ok(t, c, pr) \
+                and not any(k.dep_ in c.labels["number_modifier"] for k in t.children) and not plural_modifier(t, c):
+            return _lemma(t, c, pr)
+    return None
+
+
+def _prepositional_bound(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
+    """Whether the bound word right before the number ("over", "under", "above") is a preposition whose object is
+    the counted noun after the number ("Carroll received the nomination over two other contenders", "He was chosen
+    over three rivals") of a verb, not a modifier of the number ("over 400 firefighters participated": the parser
+    hangs that "over" on the number, parse_labels quantmod) nor a bound of a bare number ("the total may have
+    climbed above 8,000"). Read for counts only (see _counts)."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.i == 0:
+        return False
+    word = tok.doc[tok.i - 1]
+    lab = c.labels
+    # the object is the noun after the number; "climbed above 8,000" (the number its own object) stays a bound
+    # and the preposition hangs on a verb: "waves over 30 feet high" (on a noun) is a bound
+    return word.dep_ in lab["preposition"] and word.head.tag_ in c.verb_tags and tok.head.i > tok.i and any(
+        k.dep_ in lab["prep_object"] and k.i == tok.head.i for k in word.children)
+
+
+def _own_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The singular noun right after a "one" the parse makes it modify, once the rules of "one" have made it a
+    quantity: "I scored eight wins and one loss", "215 votes in favor, ten abstentions, and one vote against" (the
+    score words _head_ok turns away still name what is counted here; without this the elided-noun rules gave
+    the count before it, "win", "abstention"). Never a time or another word of not_counted / not_count_heads."""
+    tok = _number_token(sents, cand)
+    if tok is None or tok.dep_ not in pr.number_deps or tok.head.i != tok.i + 1:
+        return None
+    head = tok.head
+    if head.tag_ not in pr.singular_head_tags or not head.is_lower or not head.is_alpha:
+        return None
+    lemma = _lemma(head, c, pr)
+    if lemma in c.not_counted or lemma in pr.not_count_heads:
+        return None
+    return lemma
+
+
+def _whole_after(cand: Candidate, cands: list[Candidate], sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The noun of the number after "out of" (rules/counts.yaml parse_counts whole_after) for a number with no noun
+    of its own: "giving them control of 17 out of 18 of the area's districts" (the part counts what the whole
+    counts; a proportion's base, "3 out of 10 voters", was set aside before)."""
+    m = pr.whole_after.match(sents.text, cand.end)
+    if m is None:
+        return None
+    nxt = next((k for k in cands if k.start == m.end()), None)
+    if nxt is None or sents.bounds(nxt.start) != sents.bounds(cand.start):
+        return None
+    noun = forward_noun(sents, nxt.end, c)
+    if noun is not None:
+        return noun
+    counted = counted_noun(sents, nxt, c, pr)
+    return counted.unit if counted is not None else None
 
 
 def _casualty_noun(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
@@ -2577,13 +2736,16 @@ def _predicate_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRul
     return None
 
 
-def _joined_subject_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict]) -> dict | None:
+def _joined_subject_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules, rows: list[dict],
+                          objects: bool = False) -> dict | None:
     """The count of its sentence a bare number splits or adds to: the number is the subject of a verb joined
     (rules/counts.yaml partitive_verb_links, a bounded walk either way) to the verb whose subject is that count's
     number or noun: "Three hospitals in the city were damaged and one was destroyed", "Eleven of the service
     members were Marines, one was a sailor", "217 people had been confirmed dead and that more than 15,000
     remained stranded". A subject with words of its own after it is not bare ("one of them"), nor one the tagger reads
-    as a pronoun ("Five candidates ran in the primary; one must win a majority"); None if none."""
+    as a pronoun ("Five candidates ran in the primary; one must win a majority"); None if none. With ``objects``
+    (a number above one with no noun, round 13), the count may also be the object of its verb: "City officials
+    estimated the crowd at more than 10,000 ..., and organisers said 200,000 took part" (crowd)."""
     tok = _number_token(sents, cand)
     lab = c.labels
     if (tok is None or tok.dep_ not in lab["subject"] or tok.tag_ not in pr.number_tags or tok.head.i < tok.i
@@ -2601,7 +2763,23 @@ def _joined_subject_count(cand: Candidate, sents: Sentences, c: Compiled, pr: Pa
         subject = num if num.dep_ in lab["subject"] else num.head if num.dep_ in lab["number_modifier"] else None
         if subject is not None and subject.dep_ in lab["subject"] and _joined_verbs(verb(tok), verb(subject), pr):
             return row
+        governor = _object_verb(num, subject, c) if objects else None
+        if governor is not None and governor.i != verb(tok).i and _joined_verbs(verb(tok), governor, pr):
+            return row
     return None
+
+
+def _object_verb(num: Token, noun: Token | None, c: Compiled) -> Token | None:
+    """The verb whose object (rules/counts.yaml parse_labels verb_object, or the object of a preposition under it)
+    a count is: its noun's, or the bare number's ("estimated the crowd at more than 10,000": estimated); else None."""
+    lab = c.labels
+    node = noun if noun is not None else num
+    if node.dep_ in lab["prep_object"] and node.head.dep_ in lab["preposition"]:
+        node = node.head
+    elif node.dep_ not in lab["verb_object"]:
+        return None
+    verb = node.head
+    return verb if verb.tag_ in c.verb_tags else None
 
 
 def _one_pair(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
@@ -2892,6 +3070,10 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
             for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
                 for noun in (t for t in prep.children if t.dep_ in lab["prep_object"] and t.tag_ in c.plural_tags and t.is_lower):
                     return c.counted_map.get(_norm(noun.text)) or _singular(noun.text, c)
+                for those in (t for t in prep.children if t.dep_ in lab["prep_object"] and _norm(t.text) in pr.of_dets):
+                    for adj in (t for t in those.children if t.i == those.i + 1 and t.tag_ in pr.of_the_adjective_tags):
+                        # "the total number of those infected until now is 1501": the infected (as "Of the 27 injured")
+                        return _norm(adj.text)
             named = _noun_before_total(word, c, pr)
             if named is not None:
                 return named  # "Trump's victory brings his delegate total to 86"
