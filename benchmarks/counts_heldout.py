@@ -662,7 +662,8 @@ def main(argv: list[str] | None = None) -> int:
             ids = [d for d in labelled_ids(labels) or () if d not in newsdev3_aside()]
             if not ids or set(ids) != set(newsdev3("newsdev3")[0]):
                 sys.exit(f"{labels.name}: its documents are not the held-out part of newsdev3")
-            sets[name] = aliased(ids, read_jsonl(labels), newsdev_texts(args.shared, set(ids)))
+            rows = [r for r in read_jsonl(labels) if r["doc_id"] in set(ids)]
+            sets[name] = aliased(ids, rows, newsdev_texts(args.shared, set(ids)))
     for part in NEWSDEV3_PARTS:
         if args.which != part and not (args.which == "all" and part != "newsdev3-full" and NEWSDEV3.is_file()):
             continue
