@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -44,7 +44,7 @@ RULE_KEYS = (
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
-    "level_participle_max_words", "paren_period_max_words",
+    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -180,6 +180,11 @@ class Compiled:
     level_qualifiers: frozenset[str]
     #: a word, or a lead word of a two-word level qualifier and a word ("just above"), between white space
     level_after_re: re.Pattern
+    #: a level qualifier of rules/changes.yaml at a position, with the spaces after it ("past " of "surged past $100":
+    #: the counts stage's qualifiers_before lack "past", where it is mostly "the past 5 years")
+    level_qual_re: re.Pattern
+    #: the words of rules/changes.yaml period_units ("year" of "a 31-year low")
+    period_unit_words: frozenset[str]
     direction_adverbs: dict[str, str]
     amount_determiner_re: re.Pattern
     basis_points_re: re.Pattern
@@ -247,22 +252,29 @@ class Compiled:
     whole_nouns: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
+    #: parse labels of a noun that modifies a later noun: a number counting it is part of the object's words
+    object_modifier_deps: frozenset[str]
+    #: parse labels of a time noun that make it the amount of the change word it hangs on ("cutting 34 seconds from the record")
+    duration_object_deps: frozenset[str]
 
 
 #: keys that become a regex repeat count, so each a whole number >= 0
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
+#: keys that are lists of parse tags or labels (a string there would become a set of letters)
+TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
-    """Each of ``REPEAT_COUNT_KEYS`` becomes a regex repeat count, so a whole number >= 0; ``valuation_modifier_tags`` a
-    list (a string there would become a set of letters)."""
+    """Each of ``REPEAT_COUNT_KEYS`` becomes a regex repeat count, so a whole number >= 0; each of ``TAG_LIST_KEYS`` a
+    list of strings (a string there would become a set of letters)."""
     for key in REPEAT_COUNT_KEYS:
         limit = data[key]
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
             raise RulesError(f"{where}: {key}: want a whole number >= 0, got {limit!r}")
-    tags = data["valuation_modifier_tags"]
-    if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
-        raise RulesError(f"{where}: valuation_modifier_tags: want a list of tags, got {tags!r}")
+    for key in TAG_LIST_KEYS:
+        tags = data[key]
+        if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
+            raise RulesError(f"{where}: {key}: want a list of tags, got {tags!r}")
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -356,6 +368,7 @@ def compile_rules(rules: Rules) -> Compiled:
         valuation_modifier_tags=frozenset(str(t) for t in data["valuation_modifier_tags"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
         level_after_re=_level_after_re(data["level_qualifiers"], data["neutral_particles"]),
+        level_qual_re=rx.compile(r"(?P<q>" + _alt(data["level_qualifiers"]) + r")\s+", re.I),
         direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
         amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
@@ -406,6 +419,7 @@ def compile_rules(rules: Rules) -> Compiled:
         particle_object_deps=frozenset(str(d) for d in data["particle_object_deps"]),
         filler_re=rx.compile(r"(?:" + _alt(data["fillers"]) + r")(?![\w-])[\s,]*", re.I),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
+        period_unit_words=frozenset(_norm(w) for w in data["period_units"]),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
@@ -421,6 +435,8 @@ def compile_rules(rules: Rules) -> Compiled:
         whole_nouns=frozenset(_norm(w) for w in data["whole_nouns"]),
         split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
+        object_modifier_deps=frozenset(str(d) for d in data["object_modifier_deps"]),
+        duration_object_deps=frozenset(str(d) for d in data["duration_object_deps"]),
     )
 
 
@@ -1096,6 +1112,9 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if t.tag_ == "HYPH" and k > tok.i:
             hyphens += 1
             continue
+        if k > tok.i and t.tag_ == "CD" and k + 2 < len(doc) and doc[k + 1].tag_ == "HYPH" and _norm(doc[k + 2].text) in c.period_unit_words:
+            hyphens += 1  # "slumped to a 31-year low of $1.20": the age of the level, one word with its unit, no value
+            continue
         if t.lower_ == "of" and k > tok.i:
             if _norm(doc[k - 1].text) not in c.level_nouns and not (possessive and _norm(doc[k - 1].text) in c.earlier_value_nouns):
                 # "to a record low of", "from an earlier estimate of 15", never "due to its third-quarter loss of $992,000"
@@ -1223,6 +1242,35 @@ def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
         return False
     prev = doc[tok.i - 1]
     return _norm(prev.text) in c.object_count_prepositions and _modifies_next(doc, v.end)
+
+
+def _object_modifier(doc: Doc, v: Value, c: Compiled) -> bool:
+    """Whether a number inside the object of a change word counts a noun that only modifies a later noun of that object
+    ("lowered his 100 metres freestyle world record to 46.40 seconds": "metres" is a compound of "record", by the parse).
+    Such a number names which quantity changed, not a value of the change, so it is a word of the object; a number of the
+    object's own head noun ("cut 20 stores' prices") still ends it."""
+    if v.multiplier:
+        return False
+    tok = _token_at(doc, v.start)
+    if tok is None or tok.idx != v.start or tok.tag_ != "CD" or tok.dep_ != "nummod":
+        return False
+    noun = tok.head
+    return noun.i > tok.i and noun.dep_ in c.object_modifier_deps and noun.head.i > noun.i and noun.head.tag_.startswith("NN")
+
+
+def _duration_object(doc: Doc, st: Statement, v: Value, c: Compiled) -> str | None:
+    """The unit (the noun, singular) when the time noun after the bare number ``v`` right after a change word is that word's
+    direct object, by the parse: then the time is the amount cut or added ("cutting 34 seconds from the previous record",
+    "The airline cut 20 minutes from the flight time"), not the time of the change ("The roof collapsed 20 minutes after
+    the blast": an adverb); None otherwise."""
+    tok = _token_at(doc, v.start)
+    if tok is None or tok.dep_ != "nummod":
+        return None
+    noun = tok.head
+    if noun.i > tok.i and noun.dep_ in c.duration_object_deps and noun.head.idx == st.cue_start:
+        word = _norm(noun.text)
+        return word[:-1] if word.endswith("s") else word  # the singular of a period_units word ("seconds" -> "second")
+    return None
 
 
 def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
@@ -1371,7 +1419,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             slot = "percent_by"
         if slot is not None:
             k, quals = j, []
-            while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)) is not None and q.end() > k:
+            while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)
+                   or (c.level_qual_re.match(text, k, limit) if not p and not quals else None)) is not None and q.end() > k:
                 quals.append(_norm(q.group("q")))  # "trim only about 275 to 350"
                 k = q.end()
             if quals and k in values:
@@ -1391,7 +1440,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 j = lead.end()
             v = values.get(j)
             if v is not None and not p and slot == "by" and v.source == "bare" and c.period_unit_re.match(text, v.end, limit):
-                break  # "The roof collapsed 20 minutes after the blast", "shares fell 20 minutes after the open": a time, no amount
+                time_unit = _duration_object(doc, st, v, c)
+                if time_unit is None:
+                    break  # "The roof collapsed 20 minutes after the blast", "shares fell 20 minutes after the open": a time, no amount
+                v = replace(v, unit=time_unit)  # "cutting 34 seconds from the previous record": the time cut
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
             if v is None and p and slot != "percent_by" and not pending_of:
@@ -1490,6 +1542,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         unit = c.period_unit_re.match(text, pct.end, limit) if pct is not None and pct.source == "bare" and st.slots else None
         if unit is not None:
             i = unit.end()  # "risen by 2,300 in the past 24 hours, to a total of 21,000": a period is part of the gap
+            skipped += 1
+            continue
+        if pct is not None and not st.slots and st.multiplier is None and _object_modifier(doc, pct, c):
+            i = pct.end  # "lowered his 100 metres freestyle world record to 46.40 seconds": a number of the object's words
             skipped += 1
             continue
         if pct is not None and not st.slots and st.multiplier is None and _object_count(doc, pct, c):
@@ -2149,6 +2205,8 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     while prev.last_slot is not None:
         # "down 4.5% from the previous Friday and 6.8% from Oct. 13": each amount with its own baseline date
         base = _from_date_end(text, prev.end, limit, dates)
+        if base is not None and prev.baseline is None:
+            prev.baseline = _from_date_text(text, prev.end, base)  # the baseline date of that amount ("the previous Friday")
         gap_start = base if base is not None else (_between_dates_end(text, prev.end, limit, dates) or prev.end)
         close = re.match(r"\s*\)", text[gap_start:limit])
         gap_start += close.end() if close is not None and "(" in text[prev.start : gap_start] else 0  # "(from 3.0%), in France ..."
@@ -2227,6 +2285,12 @@ def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> in
     Friday"), else None."""
     m = re.match(r"\s+from\s+", text[pos:limit])
     return _date_after(text, pos + m.end(), limit, dates) if m is not None else None
+
+
+def _from_date_text(text: str, pos: int, end: int) -> str:
+    """The date of " from <date>" between ``pos`` and its end ``end`` (found by ``_from_date_end``), as written."""
+    m = re.match(r"\s+from\s+", text[pos:end])
+    return text[pos + (m.end() if m is not None else 0) : end]
 
 
 def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:
