@@ -2208,6 +2208,11 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
         if base is not None and prev.baseline is None:
             prev.baseline = _from_date_text(text, prev.end, base)  # the baseline date of that amount ("the previous Friday")
         gap_start = base if base is not None else (_between_dates_end(text, prev.end, limit, dates) or prev.end)
+        # "rose 0.4% month-on-month and 3.2% year-on-year": each amount with its own baseline words
+        own_base = _baseline_at(text, prev.end, limit, c) if base is None and prev.last_slot == "by" else None
+        if own_base is not None:
+            gap_start = own_base.end()
+            prev.baseline = prev.baseline or own_base.group("b") or own_base.group("s")
         close = re.match(r"\s*\)", text[gap_start:limit])
         gap_start += close.end() if close is not None and "(" in text[prev.start : gap_start] else 0  # "(from 3.0%), in France ..."
         # "rose by 18% to about 9 million in 2022, and deaths by 43% to 136,000": the period of the statement before the comma
@@ -2231,10 +2236,14 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
             # September alone and about 60% since January"
             period_before = base is not None or any(prev.end < d < j for d in dates)
             dated = period_before and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _period_end(text, v.end, limit, dates, c) is not None
+            v_base = _baseline_at(text, v.end, limit, c) if own_base is not None and prev.last_slot == "by" and v.unit == prev.slots["by"].unit else None
+            dated = dated or v_base is not None
             listed = c.respectively.search(text, v.end, limit) or dated or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
             if v.multiplier or not listed:
                 break  # "to 5 and 6" without "respectively" is no list of later values
             nxt = Statement(prev.cue_start, prev.cue_end, prev.direction, v.start, v.end, {prev.last_slot: v}, rule=f"{prev.rule}_gapped", last_slot=prev.last_slot)
+            if v_base is not None:
+                nxt.baseline = v_base.group("b") or v_base.group("s")
         elif m.group("co") or m.group("co2"):
             nxt = _gapped_clause(prev, doc, j, limit, values, dates, c)
         elif m.group("comma"):
@@ -2285,6 +2294,12 @@ def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> in
     Friday"), else None."""
     m = re.match(r"\s+from\s+", text[pos:limit])
     return _date_after(text, pos + m.end(), limit, dates) if m is not None else None
+
+
+def _baseline_at(text: str, pos: int, limit: int, c: Compiled) -> re.Match | None:
+    """A baseline right after the value ending at ``pos``, past its spaces ("month-on-month", "from a year earlier")."""
+    sp = SPACES_RE.match(text, pos, limit)
+    return c.baseline_re.match(text, sp.end() if sp is not None else pos, limit)
 
 
 def _from_date_text(text: str, pos: int, end: int) -> str:
