@@ -153,8 +153,20 @@ WSJ = REPO / "benchmarks" / "heldout" / "wsj-changes.jsonl"
 WSJ_TUNING = REPO / "benchmarks" / "newsdev" / "wsj-changes-tuning.jsonl"
 #: a second labeller's independent labels of the held-out half's documents (``--set wsj-b``, figures only)
 WSJ_B = REPO / "benchmarks" / "heldout" / "wsj-changes-b.jsonl"
+#: eleventh session (2026-11-28): change statements and multipliers of the ``facts`` split's 78 documents (held out from all
+#: tuning, never labelled for changes), sha256 order (benchmarks/heldout/newsdev-changes-3.ids.json), labelled blind by two
+#: helpers who never ran the pipeline, one per half (parts a and b), frozen before any score; documents from each part's
+#: .md table (``--set fresh3``, figures only)
+FRESH3_PARTS = [REPO / "benchmarks" / "heldout" / f"newsdev-changes-3{k}.jsonl" for k in "ab"]
+FRESH3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-changes-3.ids.json"
+#: its documents in the facts set's retired part (``retired_from_facts``: free to read for facts since 2026-11-27) are a
+#: tuning part (``--set fresh3-tuning``, details allowed); the rest stays held out (``--set fresh3``); ``fresh3-full``
+#: scores both, as the set's first score did
+FRESH3_SETS = ("fresh3", "fresh3-tuning", "fresh3-full")
+#: a second labeller's independent labels of the held-out part's 49 documents (``--set fresh3-c``, figures only)
+FRESH3_C = REPO / "benchmarks" / "heldout" / "newsdev-changes-3c.jsonl"
 #: every held-out set: figures only, --details refused
-HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b")
+HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3", "fresh3-full", "fresh3-c")
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS), "written5": (WRITTEN5, WRITTEN5_TEXTS)}
@@ -172,16 +184,43 @@ def load_gold(path: Path = GOLD) -> dict[str, list[dict[str, Any]]]:
     return dict(gold)
 
 
-def fresh_doc_ids(path: Path = FRESH_MD) -> list[str]:
-    """The documents read for the fresh held-out set: the doc_id column of the table in its .md, in order."""
+def fresh_doc_ids(path: Path = FRESH_MD, columns: int = 4) -> list[str]:
+    """The documents read for the fresh held-out set: the doc_id column of the table in its .md, in order
+    (``columns``: the table's width, ``| # | doc_id | multiplier | change |`` there, ``| # | doc_id | rows |`` in fresh3)."""
     ids = []
     for line in path.read_text(encoding="utf-8").splitlines():
         cells = [c.strip() for c in line.strip().strip("|").split("|")]
-        if line.startswith("| ") and len(cells) == 4 and cells[0].isdigit():
+        if line.startswith("| ") and len(cells) == columns and cells[0].isdigit():
             ids.append(cells[1])
     if not ids or len(ids) != len(set(ids)):
         sys.exit(f"no or duplicate documents in the table of {path}")
     return ids
+
+
+def fresh3(which: str = "fresh3-full") -> tuple[list[str], dict[str, list[dict[str, Any]]]]:
+    """The third fresh set: the documents of both labellers' tables (each inside its half of the id list) and their rows;
+    ``which`` picks the held-out part, the tuning part or both (see FRESH3_SETS)."""
+    from benchmarks.newsdev.split import retired_from_facts
+
+    listed = json.loads(FRESH3_IDS.read_text(encoding="utf-8"))
+    missing = [p.name for p in FRESH3_PARTS if not p.is_file()]
+    if missing:
+        sys.exit(f"label file(s) not found: {', '.join(missing)}")
+    doc_ids: list[str] = []
+    gold: dict[str, list[dict[str, Any]]] = {}
+    for part, key in zip(FRESH3_PARTS, ("doc_ids_a", "doc_ids_b")):
+        ids = fresh_doc_ids(part.with_suffix(".md"), columns=3)
+        if set(ids) - set(listed[key]):
+            sys.exit(f"{part.name}: documents outside its half of {FRESH3_IDS.name}: {sorted(set(ids) - set(listed[key]))[:2]}")
+        rows = load_gold(part)
+        if set(rows) - set(ids):
+            sys.exit(f"{part.name}: rows of documents not in the table of its .md: {sorted(set(rows) - set(ids))[:2]}")
+        doc_ids += ids
+        gold.update(rows)
+    if which != "fresh3-full":
+        doc_ids = [d for d in doc_ids if retired_from_facts(d) == (which == "fresh3-tuning")]
+        gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
+    return doc_ids, gold
 
 
 def load_written(path: Path = WRITTEN_TEXTS) -> list[dict]:
@@ -385,10 +424,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, *FRESH3_SETS, "fresh3-c", "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
-                        "for the first held-out set's documents; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
+                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's kept documents, labelled blind in the eleventh session); fresh3-tuning: its documents retired to tuning; fresh3-full: both; fresh3-c: a second labeller's labels of fresh3's documents; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
                         "; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
                         "written / written2 / written3 / written4 / written5: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
@@ -407,6 +446,12 @@ def main(argv: list[str] | None = None) -> None:
         doc_ids = batches[args.set] if args.set in batches else [d for ids in batches.values() for d in ids]
     elif args.set in FRESH_SETS:
         doc_ids = fresh_doc_ids()
+    elif args.set in FRESH3_SETS:
+        doc_ids, fresh3_gold = fresh3(args.set)
+    elif args.set == "fresh3-c":
+        doc_ids = fresh_doc_ids(FRESH3_C.with_suffix(".md"), columns=3)
+        if doc_ids != fresh3("fresh3")[0] and set(doc_ids) != set(fresh3("fresh3")[0]):
+            sys.exit(f"{FRESH3_C.name}: its documents are not the held-out part of fresh3")
     elif args.set in WRITTEN_SETS:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
@@ -435,8 +480,8 @@ def main(argv: list[str] | None = None) -> None:
         dump(mults, changes, doc_ids)
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
-             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING}
-    gold = load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING, "fresh3-c": FRESH3_C}
+    gold = fresh3_gold if args.set in FRESH3_SETS else load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}
     unknown = set(gold) - set(doc_ids)

@@ -108,8 +108,19 @@ PLATINUM_ADJ = REPO / "benchmarks" / "heldout" / "platinum-counts-adj.jsonl"
 #: blind check of another sub-genre, never tuned on (``--set currentevents``, figures only)
 CURRENTEVENTS_IDS = REPO / "benchmarks" / "heldout" / "currentevents-counts.ids.json"
 CURRENTEVENTS_LABELS = [REPO / "benchmarks" / "heldout" / f"currentevents-counts-{k}.jsonl" for k in "ab"]
+#: eleventh session (2026-11-28): counts of the ``facts`` split's documents (held out from all tuning, never labelled for
+#: counts), in the sha256 order of benchmarks/heldout/newsdev-counts-3.ids.json, labelled blind by a helper who never ran
+#: the pipeline and frozen before any score; the documents read are the table of its .md (``--set newsdev3``)
+NEWSDEV3 = REPO / "benchmarks" / "heldout" / "newsdev-counts-3.jsonl"
+NEWSDEV3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-counts-3.ids.json"
 #: held-out sets: figures only, ``--details`` refused
-HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj", "currentevents", "wsj")
+#: its documents in the facts set's retired part (``retired_from_facts``: free to read for facts since 2026-11-27) are a
+#: tuning part (``--set newsdev3-tuning``, details allowed); the rest stays held out (``--set newsdev3``); ``newsdev3-full``
+#: scores both, as the set's first score did
+NEWSDEV3_PARTS = ("newsdev3", "newsdev3-tuning", "newsdev3-full")
+#: a second labeller's independent labels of the held-out part's 49 documents (``--set newsdev3-b``, figures only)
+NEWSDEV3_B = REPO / "benchmarks" / "heldout" / "newsdev-counts-3b.jsonl"
+HELDOUT_SETS = ("platinum", "newsdev-counts", "platinum-adj", "newsdev-counts-adj", "currentevents", "wsj", "newsdev3", "newsdev3-full", "newsdev3-b")
 #: TimeBank documents (1989-90 WSJ and 1998 AP / NYT / broadcast) no counts set had labelled, split by
 #: sha256('counts' + doc_id) parity and labelled on 2026-11-28 (eighth session) by two helpers who never ran the
 #: pipeline, before any run on them: a held-out half (``--set wsj``) and a tuning half (``--set wsj-tuning``)
@@ -172,6 +183,10 @@ SETS = {
     "newsdev-counts-adj": NEWSDEV_SCORES,
     "wsj": NEWSDEV_SCORES,
     "wsj-tuning": NEWSDEV_SCORES,
+    "newsdev3": NEWSDEV_SCORES,
+    "newsdev3-tuning": NEWSDEV_SCORES,
+    "newsdev3-full": NEWSDEV_SCORES,
+    "newsdev3-b": NEWSDEV_SCORES,
     "tests-gold": {"count": ("count",), "user_count": ("user_count",)},
     "spelled": {"count": ("count",), "measure": ("measure",), "count+measure": ("count", "measure")},
 }
@@ -230,6 +245,28 @@ def labelled_ids(gold_path: Path, tag: str = "") -> list[str] | None:
     rows = re.findall(r"^\|\s*([TUVWXYZ]?)\d+\s*\|\s*(\S+)\s*\|\s*\d+\s*\|\s*$", md.read_text(encoding="utf-8"), re.M)
     ids = [doc_id for letter, doc_id in rows if not tag or letter == tag]
     return ids or None
+
+
+def newsdev3(part: str) -> tuple[list[str], list[dict]]:
+    """The documents of one part of the third news-dev set (the labeller's table, split by ``retired_from_facts``) and
+    their rows."""
+    from benchmarks.newsdev.split import retired_from_facts
+
+    if not NEWSDEV3.is_file():
+        sys.exit(f"label file not found: {NEWSDEV3.name}")
+    ids = labelled_ids(NEWSDEV3)
+    if not ids:
+        sys.exit(f"no document table in {NEWSDEV3.with_suffix('.md').name}")
+    wanted = set(json.loads(NEWSDEV3_IDS.read_text(encoding="utf-8"))["doc_ids"])
+    if set(ids) - wanted:
+        sys.exit(f"{NEWSDEV3.name}: documents outside {NEWSDEV3_IDS.name}: {sorted(set(ids) - wanted)[:2]}")
+    rows = read_jsonl(NEWSDEV3)
+    stray = {r["doc_id"] for r in rows} - set(ids)
+    if stray:
+        sys.exit(f"{NEWSDEV3.name}: rows of documents not in the table of its .md: {sorted(stray)[:2]}")
+    if part != "newsdev3-full":
+        ids = [d for d in ids if retired_from_facts(d) == (part == "newsdev3-tuning")]
+    return ids, [r for r in rows if r["doc_id"] in set(ids)]
 
 
 def newsdev(shared: Path, gold_path: Path, tag: str = "") -> tuple[dict[str, list[dict]], dict[str, dict]]:
@@ -554,10 +591,10 @@ def digits_convention(preds: list[dict], rules: Any) -> tuple[list[dict], int]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
+    ap.add_argument("--set", dest="which", choices=("heldout", "adjudicated", "currentevents", "wsj", *NEWSDEV3_PARTS, "newsdev3-b", "wsj-tuning", "tuning", "dev", "dev4", "dev5", "interviews", "written1", "written2", "spelled", "all"),
                     default="heldout",
                     help="heldout: platinum + newsdev-counts (frozen); adjudicated: their adjudicated labels (counts-2b.md); tuning: counts-tuning + tests-gold; dev: the dev-split counts "
-                         "set; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
+                         "set; newsdev3: the third news-dev held-out set (the facts split's kept documents, labelled blind in the eleventh session); newsdev3-tuning: its documents retired to tuning; newsdev3-full: both; newsdev3-b: a second labeller's labels of newsdev3's documents; dev4: its fourth part (counts-dev-4); written1: 40 written (not real) Wikinews-style articles; written2: 45 more (round 12); spelled: 274 sampled "
                          "spelled-out numbers (spelled-counts-tuning.jsonl), only the sampled spans scored")
     ap.add_argument("--shared", type=Path, default=default_shared())
     ap.add_argument("--gold", type=Path, default=NEWSDEV, help="news-dev counts gold (default: benchmarks/heldout/newsdev-counts.jsonl)")
@@ -598,6 +635,16 @@ def main(argv: list[str] | None = None) -> int:
         gold, docs, aside = timebank_set(args.shared, WSJ_IDS, WSJ_LABELS, untuned_only=True)
         print(f"wsj: {aside} of its documents set aside (named by an earlier counts tuning set)")
         sets["wsj"] = gold, docs
+    if args.which == "newsdev3-b":
+        ids = labelled_ids(NEWSDEV3_B)
+        if not ids or set(ids) != set(newsdev3("newsdev3")[0]):
+            sys.exit(f"{NEWSDEV3_B.name}: its documents are not the held-out part of newsdev3")
+        sets["newsdev3-b"] = aliased(ids, read_jsonl(NEWSDEV3_B), newsdev_texts(args.shared, set(ids)))
+    for part in NEWSDEV3_PARTS:
+        if args.which != part and not (args.which == "all" and part != "newsdev3-full" and NEWSDEV3.is_file()):
+            continue
+        ids, rows = newsdev3(part)
+        sets[part] = aliased(ids, rows, newsdev_texts(args.shared, set(ids)))
     if args.which in ("wsj-tuning", "all"):
         sets["wsj-tuning"] = timebank_set(args.shared, WSJ_TUNING_IDS, WSJ_TUNING_LABELS, untuned_only=False)[:2]
     if args.which in ("dev5", "all") and any(path.is_file() for path in DEV5_LABELS):

@@ -74,7 +74,6 @@ AQUAINT = REPO / "benchmarks" / "newsdev" / "aquaint-facts.jsonl"
 #: 2026-11-27 (third session): two fifths of the held-out documents were retired to tuning, chosen by
 #: this rule before anything was tuned on them (see benchmarks/heldout/newsdev-facts.md); the rest stays
 #: held out and its errors are never listed.
-RETIRE_SALT, RETIRE_BUCKETS, RETIRE_OF = "retire:", 2, 5
 #: 2026-11-28 (seventh session): a second labeller re-labelled the kept half blind, then adjudicated it against the
 #: first labels (newsdev-facts-2b-{1,2}.md); ``--set heldout-adj`` scores the kept half on the adjudicated rows
 HELDOUT_ADJ = [REPO / "benchmarks" / "heldout" / f"newsdev-facts-adj-{k}.jsonl" for k in (1, 2)]
@@ -95,13 +94,22 @@ WSJ2_HELDOUT_B = [REPO / "benchmarks" / "heldout" / "wsj2-facts-b.jsonl"]
 #: documents no held-out file names, the retired half, every facts tuning set), judged by FACTS_BRIEF.md
 #: (``--set nullsubj``, a tuning set; null-subjects-tuning.md): only these rows are scored, in their documents
 NULLSUBJ = REPO / "benchmarks" / "newsdev" / "null-subjects-tuning.jsonl"
+#: eleventh session (2026-11-28): a third news-dev facts set, labelled blind by a helper who never ran the pipeline and
+#: frozen before any score, on the held-out documents of the counts and changes splits with a currency or user word
+#: (benchmarks/heldout/newsdev-facts-3.ids.json: never tuned on, never labelled for facts); the documents scored are the
+#: table of its .md, zero-row documents included (``--set heldout3``, figures only)
+HELDOUT3 = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.jsonl"
+HELDOUT3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.ids.json"
+#: a second labeller's independent labels of the same 28 documents (``--set heldout3-b``, figures only)
+HELDOUT3_B = REPO / "benchmarks" / "heldout" / "newsdev-facts-3b.jsonl"
 
 
 def retired(doc_id: str) -> bool:
-    """Is this held-out document one of those retired to tuning (a fixed hash rule, not a choice)?"""
-    import hashlib
+    """Is this held-out document one of those retired to tuning (a fixed hash rule, not a choice; split.py holds it)?"""
+    from split import retired_from_facts
 
-    return int(hashlib.sha256((RETIRE_SALT + doc_id).encode()).hexdigest(), 16) % RETIRE_OF < RETIRE_BUCKETS
+    return retired_from_facts(doc_id)
+
 BANDS = ((0.8, 1.01), (0.6, 0.8), (0.4, 0.6), (0.0, 0.4))
 _CURRENCY = re.compile(r"^[A-Z]{3}$")
 
@@ -375,6 +383,29 @@ def load_heldout(shared: Path, tmp: Path, labels: Path | list[Path] = HELDOUT, d
     return raw, gold
 
 
+def documents_read(report: Path) -> list[str]:
+    """The doc_id column of a labeller's table (``| # | doc_id | rows |``) in ``report``, in order: every document read
+    whole, zero-row ones included, so that anything found in them counts against precision (an id may be in backticks)."""
+    if not report.is_file():
+        sys.exit(f"report not found: {report.name}")
+    ids = re.findall(r"^\|\s*\d+\s*\|\s*`?([^`\s]+)`?\s*\|\s*\d+\s*\|\s*$", report.read_text(encoding="utf-8"), re.M)
+    if not ids or len(ids) != len(set(ids)):
+        sys.exit(f"no or duplicate documents in the table of {report.name}")
+    return ids
+
+
+def load_heldout3(shared: Path, tmp: Path, labels: Path = HELDOUT3) -> tuple[Path, dict[str, list[dict]]]:
+    """The third news-dev facts set: the documents its labeller read (inside its id list) and their rows."""
+    ids = documents_read(labels.with_suffix(".md"))
+    listed = set(json.loads(HELDOUT3_IDS.read_text(encoding="utf-8"))["doc_ids"])
+    if set(ids) - listed:
+        sys.exit(f"{labels.name}: documents outside {HELDOUT3_IDS.name}: {sorted(set(ids) - listed)[:2]}")
+    stray = {row["doc_id"] for row in _jsonl_rows([labels])} - set(ids)
+    if stray:
+        sys.exit(f"{labels.name}: rows of documents not in the table of its .md: {sorted(stray)[:2]}")
+    return load_heldout(shared, tmp, labels, ids)
+
+
 def load_written(tmp: Path, texts: Path = WRITTEN_TEXTS, labels: Path = WRITTEN) -> tuple[Path, dict[str, list[dict]]]:
     """The written corpus (texts in the project, not in ../shared) as a raw folder, and its gold rows."""
     from corpus import write_raw
@@ -589,7 +620,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "wsj", "wsj-tuning",
+                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "heldout3-b", "wsj", "wsj-tuning",
                                      "wsj2", "wsj2-b", "wsj2-tuning", "nullsubj", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
@@ -597,7 +628,7 @@ def main() -> None:
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
-                    "adjudicated labels (a second labeller's check); wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
+                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; heldout3-b = a second labeller's labels of them; wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
                     "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; nullsubj = the amount rows main 4beb983 left without a subject on tuning text, judged (only they are scored); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
                     "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
@@ -687,6 +718,14 @@ def main() -> None:
                 sys.exit("--details lists errors: not on the held-out documents")
             ids = [d for d in facts_ids if not retired(d)]
             sets.append(("held-out news-dev facts (kept), adjudicated labels", *load_heldout(args.shared, tmp, HELDOUT_ADJ, ids)))
+        if args.set == "heldout3" or (args.set == "all" and HELDOUT3.exists()):
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("third held-out news-dev facts (blind, eleventh session)", *load_heldout3(args.shared, tmp)))
+        if args.set == "heldout3-b":
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            sets.append(("third held-out news-dev facts, second labeller", *load_heldout3(args.shared, tmp, HELDOUT3_B)))
         if args.set == "heldout-full":
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
