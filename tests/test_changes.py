@@ -653,6 +653,10 @@ CHANGES = [
     ("r12-appreciated-percent", "The rupee appreciated 2% against the dollar on Monday.", "appreciated 2%", "increase", None, None, 2, "%", None,
      2.0),
     ("r12-depreciated-percent-to", "The lira depreciated 5% to 18 per dollar.", "depreciated 5% to 18", "decrease", None, 18, 5, "%", None, -5.0),
+    # a passive verb of change through a preposition takes a percent right after it (negatives: r12-active-raised-percent-of,
+    # r12-passive-raised-distance)
+    ("r12-passive-reduced-percent", "Emissions have been reduced 40% since 1990.", "reduced 40%", "decrease", None, None, 40, "%", None, -40.0),
+    ("r12-passive-raised-percent", "Fuel prices were raised 20 percent on Friday.", "raised 20 percent", "increase", None, None, 20, "%", None, 20.0),
 ]
 
 
@@ -831,6 +835,8 @@ NOT_CHANGES = [
     ("r12-year-low-no-value", "The pound slumped to a 31-year low."),
     ("r12-appreciated-count", "We appreciated 2 of the speeches."),
     ("r12-depreciated-machines", "The company depreciated 3 machines last year."),
+    ("r12-active-raised-percent-of", "The bank raised 20 percent of its capital."),
+    ("r12-passive-raised-distance", "He was raised 5 miles from here."),
 ]
 
 

@@ -44,7 +44,7 @@ RULE_KEYS = (
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
-    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps",
+    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -256,12 +256,14 @@ class Compiled:
     object_modifier_deps: frozenset[str]
     #: parse labels of a time noun that make it the amount of the change word it hangs on ("cutting 34 seconds from the record")
     duration_object_deps: frozenset[str]
+    #: parse labels of a passive auxiliary: a through-preposition change word with one takes a percent right after it
+    passive_deps: frozenset[str]
 
 
 #: keys that become a regex repeat count, so each a whole number >= 0
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
 #: keys that are lists of parse tags or labels (a string there would become a set of letters)
-TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps")
+TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
@@ -437,6 +439,7 @@ def compile_rules(rules: Rules) -> Compiled:
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
         object_modifier_deps=frozenset(str(d) for d in data["object_modifier_deps"]),
         duration_object_deps=frozenset(str(d) for d in data["duration_object_deps"]),
+        passive_deps=frozenset(str(d) for d in data["passive_deps"]),
     )
 
 
@@ -1273,6 +1276,13 @@ def _duration_object(doc: Doc, st: Statement, v: Value, c: Compiled) -> str | No
     return None
 
 
+def _passive(doc: Doc, st: Statement, c: Compiled) -> bool:
+    """Whether the change word is a passive verb, by the parse (a child of ``passive_deps``: "Emissions have been reduced
+    40%", "Fuel prices were raised 20 percent"): its subject is the quantity, so no object stands before the amount."""
+    tok = _token_at(doc, st.cue_start)
+    return tok is not None and tok.idx == st.cue_start and tok.tag_ == "VBN" and any(t.dep_ in c.passive_deps for t in tok.children)
+
+
 def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
     """Whether the count after "to" names who a supply was cut off from or given to, not the later value: the object's last
     noun is a supply ("Pacific Gas and Electric cut power to about 172,000 customers"; "cut staff to 500" is a change), or,
@@ -1411,6 +1421,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 j = det.end()  # "lost all 5", "added another 1,000 cases"
             else:
                 j = _after_adjectives(doc, i, limit, values) or i  # "rose a lower-than-anticipated 5.2%"
+        elif first and skipped == 0 and role == "through_preposition" and _passive(doc, st, c):
+            slot = "passive_by"  # "Emissions have been reduced 40% since 1990": a passive verb's amount right after it, a percent only
         elif first and skipped > 0 and role == "adverb" and not st.slots and st.multiplier is None and i in values and _particle_object(doc, st, i, c):
             slot = "by"  # "pushed up Jaguar's share price five pence ... to 720 pence": the amount in apposition to the particle's object
         elif first and skipped > 0 and role in ("through_preposition", "direct") and not st.slots and st.multiplier is None:
@@ -1455,6 +1467,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 # of the later one ("rose 5% versus 3%" compares two rates of growth)
                 later = st.slots.get("to")
                 slot = "from" if v is not None and later is not None and _same_measure(v, later) else None
+                v = v if slot else None
+            if slot == "passive_by":
+                slot = "by" if v is not None and v.unit == "%" and not v.multiplier else None  # "was raised $50 million": funding
                 v = v if slot else None
             if slot == "percent_by":
                 # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
