@@ -131,6 +131,14 @@ MULTIPLIERS = [
     # r12-whole-times-since-change-verb; news forms written for this check)
     ("r12-fractional-times-since", "Rents have gone up 2.5 times since 2010.", "2.5 times", 2.5, "exact", "increase", "change"),
     ("r12-fractional-times-end", "Its debt grew 2.5 times.", "2.5 times", 2.5, "exact", "increase", "change"),
+    # the clause after a multiplier ends with its own sentence: a figure of the next sentence makes no comparison of two
+    # written figures (written-changes-5 #04, written text, trimmed)
+    ("w5-earlier-reference-next-sentence", "Prices of fresh food excluding vegetables were up 7.1%, and cabbage cost 2.5 times as much as a year "
+     "ago. Chocolate prices increased by 20.4%.", "2.5 times", 2.5, "exact", "increase", "change"),
+    # "as many as on <date>": the same quantity at an earlier date (written-changes-5 #06; negative: r12-as-high-as-in-place)
+    ("w5-as-many-as-on-date", "According to the DIVI register, 2,061 COVID-19 patients were in intensive care on Thursday, almost four times as "
+     "many as on 1 October.", "four times", 4, "approx", "increase", "change"),
+    ("r12-as-high-as-in-place", "Exports were twice as high as in Germany.", "twice", 2, "exact", "increase", "comparison"),
 ]
 
 

@@ -42,6 +42,7 @@ BROKEN = [
      "valuation_modifier_tags: JJ", "valuation_modifier_tags"),
     ("changes-object-modifier-deps-scalar", "changes.yaml", "object_modifier_deps: [compound]", "object_modifier_deps: compound",
      "object_modifier_deps"),
+    ("changes-earlier-date-prepositions-missing", "changes.yaml", 'earlier_date_prepositions: ["on", in]\n', "", "earlier_date_prepositions"),
     ("changes-passive-deps-scalar", "changes.yaml", "passive_deps: [auxpass]", "passive_deps: auxpass", "passive_deps"),
     ("changes-duration-object-deps-missing", "changes.yaml", "duration_object_deps: [dobj]\n", "", "duration_object_deps"),
     ("changes-participle-max-not-a-number", "changes.yaml", "level_participle_max_words: 2", "level_participle_max_words: two",

@@ -44,7 +44,7 @@ RULE_KEYS = (
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
-    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
+    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps", "earlier_date_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -258,6 +258,8 @@ class Compiled:
     duration_object_deps: frozenset[str]
     #: parse labels of a passive auxiliary: a through-preposition change word with one takes a percent right after it
     passive_deps: frozenset[str]
+    #: "as many as on " after a multiplier: a date entity after it is an earlier time of the same quantity
+    as_as_date_re: re.Pattern
 
 
 #: keys that become a regex repeat count, so each a whole number >= 0
@@ -440,6 +442,7 @@ def compile_rules(rules: Rules) -> Compiled:
         object_modifier_deps=frozenset(str(d) for d in data["object_modifier_deps"]),
         duration_object_deps=frozenset(str(d) for d in data["duration_object_deps"]),
         passive_deps=frozenset(str(d) for d in data["passive_deps"]),
+        as_as_date_re=rx.compile(r"\s+as\s+[A-Za-z]+\s+as\s+(?:" + _alt(data["earlier_date_prepositions"]) + r")\s+", re.I),
     )
 
 
@@ -675,7 +678,9 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
 def _clause_after(doc: Doc, end: int) -> str:
     """The words after a multiplier up to the next comma, semicolon or colon, or the sentence end."""
     text = doc_text(doc)
-    _, sent_end = _sentence_bounds(doc, end)
+    # the multiplier's own last character: the space after it belongs to no token, and the sentence of no token is the
+    # whole text ("cabbage cost 2.5 times as much as a year ago. Chocolate prices increased by 20.4%": one clause, not two)
+    _, sent_end = _sentence_bounds(doc, max(end - 1, 0))
     stop = re.search(r"[,;:]", text[end:sent_end])
     return text[end : end + stop.start() if stop else sent_end]
 
@@ -686,9 +691,23 @@ def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
     no figure of its own (a figure makes it a comparison of two written numbers, as the tuning and the second and
     third written corpora label "more than four times the 247 cases recorded in the same period of 2025")."""
     clause = _clause_after(doc, row["end"])
-    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in FIGURE_RE.finditer(clause)):
+    dated = c.as_as_date_re.match(clause)
+    date_tok = _token_at(doc, row["end"] + dated.end()) if dated is not None else None
+    date = date_tok.ent_type_ == "DATE" and date_tok.ent_iob_ == "B" if date_tok is not None else False
+    date_end = _ent_end(date_tok) - row["end"] if date and date_tok is not None else 0
+    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in FIGURE_RE.finditer(clause) if not (date and f.start() < date_end)):
         return False  # "more than triple the ₩6.5 trillion it earned a year earlier": two written figures compared
-    return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+    # "almost four times as many as on 1 October": the same quantity at an earlier date (a DATE entity, by the NER)
+    return bool(date or EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+
+
+def _ent_end(tok: Token) -> int:
+    """The end character of the entity that begins at ``tok``."""
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return doc[k - 1].idx + len(doc[k - 1].text)
 
 
 def _valuation_multiple(doc: Doc, row: dict, c: Compiled) -> bool:
