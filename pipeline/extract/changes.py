@@ -44,7 +44,8 @@ RULE_KEYS = (
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
-    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps", "earlier_date_prepositions",
+    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
+    "earlier_date_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -686,19 +687,20 @@ def _clause_after(doc: Doc, end: int) -> str:
 
 
 def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
-    """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022")
-    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end, and writes
+    """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022"),
+    a baseline period ("as many as a year earlier") or a date after "as <word> as on/in" ("as many as on 1 October"), before the next comma, semicolon or sentence end, and writes
     no figure of its own (a figure makes it a comparison of two written numbers, as the tuning and the second and
     third written corpora label "more than four times the 247 cases recorded in the same period of 2025")."""
     clause = _clause_after(doc, row["end"])
-    dated = c.as_as_date_re.match(clause)
-    date_tok = _token_at(doc, row["end"] + dated.end()) if dated is not None else None
-    date = date_tok.ent_type_ == "DATE" and date_tok.ent_iob_ == "B" if date_tok is not None else False
-    date_end = _ent_end(date_tok) - row["end"] if date and date_tok is not None else 0
-    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in FIGURE_RE.finditer(clause) if not (date and f.start() < date_end)):
+    # "almost four times as many as on 1 October": the same quantity at an earlier date (a DATE entity, by the NER); the
+    # date's own digits are no figure of the clause
+    lead = c.as_as_date_re.match(clause)
+    tok = _token_at(doc, row["end"] + lead.end()) if lead is not None else None
+    date_end = _ent_end(tok) - row["end"] if tok is not None and tok.ent_type_ == "DATE" and tok.ent_iob_ == "B" else 0
+    figures = [f for f in FIGURE_RE.finditer(clause) if f.start() >= date_end]
+    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in figures):
         return False  # "more than triple the ₩6.5 trillion it earned a year earlier": two written figures compared
-    # "almost four times as many as on 1 October": the same quantity at an earlier date (a DATE entity, by the NER)
-    return bool(date or EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+    return bool(date_end or EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
 
 
 def _ent_end(tok: Token) -> int:
@@ -2270,7 +2272,8 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
             # September alone and about 60% since January"
             period_before = base is not None or any(prev.end < d < j for d in dates)
             dated = period_before and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _period_end(text, v.end, limit, dates, c) is not None
-            v_base = _baseline_at(text, v.end, limit, c) if own_base is not None and prev.last_slot == "by" and v.unit == prev.slots["by"].unit else None
+            same_unit = prev.last_slot == "by" and v.unit == prev.slots["by"].unit
+            v_base = _baseline_at(text, v.end, limit, c) if own_base is not None and same_unit else None
             dated = dated or v_base is not None
             listed = c.respectively.search(text, v.end, limit) or dated or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
             if v.multiplier or not listed:
