@@ -127,6 +127,18 @@ MULTIPLIERS = [
     ("w5-times-what-expected", "Venice's €5 entry fee for day-trippers raised €2.43 million during its 29-day trial this year, the city council said "
      "on Monday, about three times what officials had expected.", "three times", 3, "approx", "increase", "comparison"),
     ("r11-was-times-what", "Revenue was three times what analysts expected.", "three times", 3, "exact", "increase", "comparison"),
+    # round 12: a factor that is no whole number is never a frequency, whatever follows it (negatives: times-since,
+    # r12-whole-times-since-change-verb; news forms written for this check)
+    ("r12-fractional-times-since", "Rents have gone up 2.5 times since 2010.", "2.5 times", 2.5, "exact", "increase", "change"),
+    ("r12-fractional-times-end", "Its debt grew 2.5 times.", "2.5 times", 2.5, "exact", "increase", "change"),
+    # the clause after a multiplier ends with its own sentence: a figure of the next sentence makes no comparison of two
+    # written figures (written-changes-5 #04, written text, trimmed)
+    ("w5-earlier-reference-next-sentence", "Prices of fresh food excluding vegetables were up 7.1%, and cabbage cost 2.5 times as much as a year "
+     "ago. Chocolate prices increased by 20.4%.", "2.5 times", 2.5, "exact", "increase", "change"),
+    # "as many as on <date>": the same quantity at an earlier date (written-changes-5 #06; negative: r12-as-high-as-in-place)
+    ("w5-as-many-as-on-date", "According to the DIVI register, 2,061 COVID-19 patients were in intensive care on Thursday, almost four times as "
+     "many as on 1 October.", "four times", 4, "approx", "increase", "change"),
+    ("r12-as-high-as-in-place", "Exports were twice as high as in Germany.", "twice", 2, "exact", "increase", "comparison"),
 ]
 
 
@@ -202,6 +214,8 @@ NOT_MULTIPLIERS = [
     # round 11: "N times what" after a verb of doing counts the doing (positives: w5-times-what-expected, r11-was-times-what)
     ("r11-asked-times-what", "He asked three times what the fee was."),
     ("r11-asked-3-times-what", "Officials asked 3 times what the plan would cost."),
+    # round 12: a whole number of times before a word of occasions stays a frequency (positive: r12-fractional-times-since)
+    ("r12-whole-times-since-change-verb", "The stock rose 3 times since January."),
 ]
 
 
@@ -623,6 +637,34 @@ CHANGES = [
     # text, unlabelled for changes; negative: r10-gains-above-noun)
     ("wf2-rises-above-headline", "The price of gold rises above $5,000 an ounce for the first time, as the U.S. dollar weakens.",
      "rises above $5,000", "increase", None, 5000, None, None, None, None),
+    # round 12 (ids w5-: written-changes-5, written text, not real news; the others news forms written for this check).
+    # A number counting a compound of the object names the quantity, not a value (negative: r12-number-of-object-head)
+    ("w5-compound-number-in-object", "In swimming, China's Pan Zhanle lowered his 100 metres freestyle world record to 46.40 seconds, from 46.80, the "
+     "first time a man had broken it at an Olympics since 2008.", "lowered his 100 metres freestyle world record to 46.40 seconds, from 46.80",
+     "decrease", 46.8, 46.4, None, None, None, -0.4 / 46.8 * 100),
+    # a time noun that is the change verb's direct object is the amount cut (negatives: r12-minutes-after, r12-minutes-after-open)
+    ("w5-cutting-seconds", "Kenyan runner Kelvin Kiptum set a men's marathon world record of 2 hours and 35 seconds at the Chicago Marathon on "
+     "Sunday, cutting 34 seconds from the previous record set by his compatriot Eliud Kipchoge in Berlin in 2022.", "cutting 34", "decrease",
+     None, None, 34, "second", None, None),
+    ("r12-cut-minutes-from", "The airline cut 20 minutes from the flight time.", "cut 20", "decrease", None, None, 20, "minute", None, None),
+    # "past" as a level crossed after a verb of change (negatives: r12-walked-past, r12-rose-past-midday)
+    ("r12-surges-past", "Bitcoin surges past US$100,000 for the first time.", "surges past US$100,000", "increase", None, 1e5, None, None, None, None),
+    ("r12-climbs-past-points", "The Dow climbs past 40,000 points.", "climbs past 40,000", "increase", None, 40000, None, None, None, None),
+    # the age of a level between the article and the level noun ("a 31-year low of"; negative: r12-year-low-no-value)
+    ("r12-year-low-of", "The pound slumped to a 31-year low of $1.20.", "slumped to a 31-year low of $1.20", "decrease", None, 1.2, None, None, None,
+     None),
+    ("r12-month-high-of-spelled", "The yen fell to a three-month low of 150 per dollar.", "fell to a three-month low of 150", "decrease", None, 150,
+     None, None, None, None),
+    # a currency's value, a percent only right after the word (negatives: r12-appreciated-count, r12-depreciated-machines)
+    ("r12-depreciated-by", "The currency has depreciated by 30% against the dollar this year.", "depreciated by 30%", "decrease", None, None, 30,
+     "%", None, -30.0),
+    ("r12-appreciated-percent", "The rupee appreciated 2% against the dollar on Monday.", "appreciated 2%", "increase", None, None, 2, "%", None,
+     2.0),
+    ("r12-depreciated-percent-to", "The lira depreciated 5% to 18 per dollar.", "depreciated 5% to 18", "decrease", None, 18, 5, "%", None, -5.0),
+    # a passive verb of change through a preposition takes a percent right after it (negatives: r12-active-raised-percent-of,
+    # r12-passive-raised-distance)
+    ("r12-passive-reduced-percent", "Emissions have been reduced 40% since 1990.", "reduced 40%", "decrease", None, None, 40, "%", None, -40.0),
+    ("r12-passive-raised-percent", "Fuel prices were raised 20 percent on Friday.", "raised 20 percent", "increase", None, None, 20, "%", None, 20.0),
 ]
 
 
@@ -791,6 +833,18 @@ NOT_CHANGES = [
     # a valuation multiple is no change (positives: r10-times-book-value, r10-times-earnings)
     ("r10-trades-at-times-book", "The stock trades at 1.65 times book value."),
     ("r10-pe-multiple-of", "The company trades at a price-earnings multiple of 15."),
+    # round 12 mirrors: a number of the object's own head noun still ends the object (positive: w5-compound-number-in-object);
+    # a time that is no object of the change word is when, not how much (positive: w5-cutting-seconds)
+    ("r12-number-of-object-head", "Ryanair raised 2 fares to 50 euros."),
+    ("r12-minutes-after", "The roof collapsed 20 minutes after the blast."),
+    ("r12-minutes-after-open", "Shares fell 20 minutes after the open."),
+    ("r12-walked-past", "He walked past 3 shops."),
+    ("r12-rose-past-midday", "Stocks rose past midday."),
+    ("r12-year-low-no-value", "The pound slumped to a 31-year low."),
+    ("r12-appreciated-count", "We appreciated 2 of the speeches."),
+    ("r12-depreciated-machines", "The company depreciated 3 machines last year."),
+    ("r12-active-raised-percent-of", "The bank raised 20 percent of its capital."),
+    ("r12-passive-raised-distance", "He was raised 5 miles from here."),
 ]
 
 
@@ -988,6 +1042,12 @@ GAPPED = [
     ("w5-gapped-after-period", "Globally, measles cases rose by 18% to about 9 million in 2022, and deaths by 43% to 136,000, the WHO and the US "
      "Centers for Disease Control and Prevention said in November.", [("rose by 18% to about 9 million", None, 9e6, 18), ("by 43% to 136,000", None, 136000, 43)]),
     ("r11-period-then-clause", "Cases rose by 18% to 9 million in 2022, and 500 clinics closed.", [("rose by 18% to 9 million", None, 9e6, 18)]),
+    # round 12 (news forms written for this check): amounts coordinated each with its own baseline words (negative:
+    # r12-baseline-then-clause)
+    ("r12-gapped-baselines", "Consumer prices rose 0.4% month-on-month and 3.2% year-on-year.", [("rose 0.4%", None, None, 0.4), ("3.2%", None, None, 3.2)]),
+    ("r12-gapped-baselines-from", "Exports fell 3% from a year earlier and 1% from the previous month.",
+     [("fell 3%", None, None, 3), ("1%", None, None, 1)]),
+    ("r12-baseline-then-clause", "Prices rose 0.4% month-on-month and analysts expect 3%.", [("rose 0.4%", None, None, 0.4)]),
 ]
 
 
@@ -1011,6 +1071,12 @@ def test_baseline_period_is_kept(run) -> None:
     assert [c["baseline"] for c in found["changes"]] == ["the same period a year ago"]
     found = run("Acme said revenue doubled last year.")
     assert [c["baseline"] for c in found["changes"]] == [None]  # "last year" is when, not the baseline
+    # round 12: each coordinated amount keeps its own baseline (the date after "from", or the baseline words)
+    found = run("The Financial Times 100-share index shed 47.3 points to close at 2082.1, down 4.5% from the previous Friday and 6.8% from "
+                "Oct. 13, when Wall Street's plunge helped spark the current weakness in London.")
+    assert [c["baseline"] for c in found["changes"]] == [None, "the previous Friday", "Oct. 13"]
+    found = run("Consumer prices rose 0.4% month-on-month and 3.2% year-on-year.")
+    assert [c["baseline"] for c in found["changes"]] == ["month-on-month", "year-on-year"]
 
 
 @pytest.mark.parametrize(

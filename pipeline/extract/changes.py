@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
@@ -44,7 +44,8 @@ RULE_KEYS = (
     "supply_nouns", "from_to_verbs", "margin_verbs", "placing_verbs", "intransitive_only_verbs", "split_phrases",
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
-    "level_participle_max_words", "paren_period_max_words",
+    "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
+    "earlier_date_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -180,6 +181,11 @@ class Compiled:
     level_qualifiers: frozenset[str]
     #: a word, or a lead word of a two-word level qualifier and a word ("just above"), between white space
     level_after_re: re.Pattern
+    #: a level qualifier of rules/changes.yaml at a position, with the spaces after it ("past " of "surged past $100":
+    #: the counts stage's qualifiers_before lack "past", where it is mostly "the past 5 years")
+    level_qual_re: re.Pattern
+    #: the words of rules/changes.yaml period_units ("year" of "a 31-year low")
+    period_unit_words: frozenset[str]
     direction_adverbs: dict[str, str]
     amount_determiner_re: re.Pattern
     basis_points_re: re.Pattern
@@ -247,22 +253,33 @@ class Compiled:
     whole_nouns: frozenset[str]
     #: the last word of each value_loss_nouns phrase: an object of "lost" that is a value ("lost its market value by 5%")
     value_noun_heads: frozenset[str]
+    #: parse labels of a noun that modifies a later noun: a number counting it is part of the object's words
+    object_modifier_deps: frozenset[str]
+    #: parse labels of a time noun that make it the amount of the change word it hangs on ("cutting 34 seconds from the record")
+    duration_object_deps: frozenset[str]
+    #: parse labels of a passive auxiliary: a through-preposition change word with one takes a percent right after it
+    passive_deps: frozenset[str]
+    #: "as many as on " after a multiplier: a date entity after it is an earlier time of the same quantity
+    as_as_date_re: re.Pattern
 
 
 #: keys that become a regex repeat count, so each a whole number >= 0
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
+#: keys that are lists of parse tags or labels (a string there would become a set of letters)
+TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
-    """Each of ``REPEAT_COUNT_KEYS`` becomes a regex repeat count, so a whole number >= 0; ``valuation_modifier_tags`` a
-    list (a string there would become a set of letters)."""
+    """Each of ``REPEAT_COUNT_KEYS`` becomes a regex repeat count, so a whole number >= 0; each of ``TAG_LIST_KEYS`` a
+    list of strings (a string there would become a set of letters)."""
     for key in REPEAT_COUNT_KEYS:
         limit = data[key]
         if not isinstance(limit, int) or isinstance(limit, bool) or limit < 0:
             raise RulesError(f"{where}: {key}: want a whole number >= 0, got {limit!r}")
-    tags = data["valuation_modifier_tags"]
-    if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
-        raise RulesError(f"{where}: valuation_modifier_tags: want a list of tags, got {tags!r}")
+    for key in TAG_LIST_KEYS:
+        tags = data[key]
+        if isinstance(tags, str) or not all(isinstance(t, str) for t in tags):
+            raise RulesError(f"{where}: {key}: want a list of tags, got {tags!r}")
 
 
 def compile_rules(rules: Rules) -> Compiled:
@@ -356,6 +373,7 @@ def compile_rules(rules: Rules) -> Compiled:
         valuation_modifier_tags=frozenset(str(t) for t in data["valuation_modifier_tags"]),
         level_qualifiers=frozenset(_norm(w) for w in data["level_qualifiers"]),
         level_after_re=_level_after_re(data["level_qualifiers"], data["neutral_particles"]),
+        level_qual_re=rx.compile(r"(?P<q>" + _alt(data["level_qualifiers"]) + r")\s+", re.I),
         direction_adverbs={_norm(w): str(d) for d, ws in data["direction_adverbs"].items() for w in ws},
         amount_determiner_re=rx.compile(r"(?:" + _alt(data["amount_determiners"]) + r")\s+", re.I),
         basis_points_re=rx.compile(r"\s*(?:" + _alt(data["basis_point_words"]) + r")(?![\w-])", re.I),
@@ -406,6 +424,7 @@ def compile_rules(rules: Rules) -> Compiled:
         particle_object_deps=frozenset(str(d) for d in data["particle_object_deps"]),
         filler_re=rx.compile(r"(?:" + _alt(data["fillers"]) + r")(?![\w-])[\s,]*", re.I),
         period_unit_re=rx.compile(r"\s+(?:" + _alt(data["period_units"]) + r")(?![\w-])", re.I),
+        period_unit_words=frozenset(_norm(w) for w in data["period_units"]),
         share_subject_deps=frozenset(str(w) for w in data["share_subject_deps"]),
         object_count_prepositions=frozenset(_norm(w) for w in data["object_count_prepositions"]),
         mult_not_prep=frozenset(_norm(w) for w in data["multiplier_verb_not_prep"]),
@@ -421,6 +440,10 @@ def compile_rules(rules: Rules) -> Compiled:
         whole_nouns=frozenset(_norm(w) for w in data["whole_nouns"]),
         split_re=rx.compile(r"(?<![\w-])(?:" + _alt(data["split_phrases"]) + r")\s+(?P<f>" + _alt(fractions) + r")(?![\w-])", re.I),
         value_noun_heads=frozenset(_norm(w).split()[-1] for w in data["value_loss_nouns"]),
+        object_modifier_deps=frozenset(str(d) for d in data["object_modifier_deps"]),
+        duration_object_deps=frozenset(str(d) for d in data["duration_object_deps"]),
+        passive_deps=frozenset(str(d) for d in data["passive_deps"]),
+        as_as_date_re=rx.compile(r"\s+as\s+[A-Za-z]+\s+as\s+(?:" + _alt(data["earlier_date_prepositions"]) + r")\s+", re.I),
     )
 
 
@@ -656,20 +679,37 @@ def multiplier_kind(doc: Doc, row: dict, rules: Rules) -> str:
 def _clause_after(doc: Doc, end: int) -> str:
     """The words after a multiplier up to the next comma, semicolon or colon, or the sentence end."""
     text = doc_text(doc)
-    _, sent_end = _sentence_bounds(doc, end)
+    # the multiplier's own last character: the space after it belongs to no token, and the sentence of no token is the
+    # whole text ("cabbage cost 2.5 times as much as a year ago. Chocolate prices increased by 20.4%": one clause, not two)
+    _, sent_end = _sentence_bounds(doc, max(end - 1, 0))
     stop = re.search(r"[,;:]", text[end:sent_end])
     return text[end : end + stop.start() if stop else sent_end]
 
 
 def _earlier_reference(doc: Doc, row: dict, c: Compiled) -> bool:
-    """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022")
-    or a baseline period ("as many as a year earlier"), before the next comma, semicolon or sentence end, and writes
+    """Whether the clause after a multiplier names an earlier time as its reference: a year ("recorded in 2022"),
+    a baseline period ("as many as a year earlier") or a date after "as <word> as on/in" ("as many as on 1 October"), before the next comma, semicolon or sentence end, and writes
     no figure of its own (a figure makes it a comparison of two written numbers, as the tuning and the second and
     third written corpora label "more than four times the 247 cases recorded in the same period of 2025")."""
     clause = _clause_after(doc, row["end"])
-    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in FIGURE_RE.finditer(clause)):
+    # "almost four times as many as on 1 October": the same quantity at an earlier date (a DATE entity, by the NER); the
+    # date's own digits are no figure of the clause
+    lead = c.as_as_date_re.match(clause)
+    tok = _token_at(doc, row["end"] + lead.end()) if lead is not None else None
+    date_end = _ent_end(tok) - row["end"] if tok is not None and tok.ent_type_ == "DATE" and tok.ent_iob_ == "B" else 0
+    figures = [f for f in FIGURE_RE.finditer(clause) if f.start() >= date_end]
+    if any(not YEAR_SPAN_RE.fullmatch(f.group().lstrip("$€£¥₹₩")) for f in figures):
         return False  # "more than triple the ₩6.5 trillion it earned a year earlier": two written figures compared
-    return bool(EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+    return bool(date_end or EARLIER_YEAR_RE.search(clause) or c.baseline_words_re.search(clause))
+
+
+def _ent_end(tok: Token) -> int:
+    """The end character of the entity that begins at ``tok``."""
+    doc = tok.doc
+    k = tok.i + 1
+    while k < len(doc) and doc[k].ent_iob_ == "I":
+        k += 1
+    return doc[k - 1].idx + len(doc[k - 1].text)
 
 
 def _valuation_multiple(doc: Doc, row: dict, c: Compiled) -> bool:
@@ -1096,6 +1136,9 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
         if t.tag_ == "HYPH" and k > tok.i:
             hyphens += 1
             continue
+        if k > tok.i and t.tag_ == "CD" and k + 2 < len(doc) and doc[k + 1].tag_ == "HYPH" and _norm(doc[k + 2].text) in c.period_unit_words:
+            hyphens += 1  # "slumped to a 31-year low of $1.20": the age of the level, one word with its unit, no value
+            continue
         if t.lower_ == "of" and k > tok.i:
             if _norm(doc[k - 1].text) not in c.level_nouns and not (possessive and _norm(doc[k - 1].text) in c.earlier_value_nouns):
                 # "to a record low of", "from an earlier estimate of 15", never "due to its third-quarter loss of $992,000"
@@ -1223,6 +1266,42 @@ def _object_count(doc: Doc, v: Value, c: Compiled) -> bool:
         return False
     prev = doc[tok.i - 1]
     return _norm(prev.text) in c.object_count_prepositions and _modifies_next(doc, v.end)
+
+
+def _object_modifier(doc: Doc, v: Value, c: Compiled) -> bool:
+    """Whether a number inside the object of a change word counts a noun that only modifies a later noun of that object
+    ("lowered his 100 metres freestyle world record to 46.40 seconds": "metres" is a compound of "record", by the parse).
+    Such a number names which quantity changed, not a value of the change, so it is a word of the object; a number of the
+    object's own head noun ("cut 20 stores' prices") still ends it."""
+    if v.multiplier:
+        return False
+    tok = _token_at(doc, v.start)
+    if tok is None or tok.idx != v.start or tok.tag_ != "CD" or tok.dep_ != "nummod":
+        return False
+    noun = tok.head
+    return noun.i > tok.i and noun.dep_ in c.object_modifier_deps and noun.head.i > noun.i and noun.head.tag_.startswith("NN")
+
+
+def _duration_object(doc: Doc, st: Statement, v: Value, c: Compiled) -> str | None:
+    """The unit (the noun, singular) when the time noun after the bare number ``v`` right after a change word is that word's
+    direct object, by the parse: then the time is the amount cut or added ("cutting 34 seconds from the previous record",
+    "The airline cut 20 minutes from the flight time"), not the time of the change ("The roof collapsed 20 minutes after
+    the blast": an adverb); None otherwise."""
+    tok = _token_at(doc, v.start)
+    if tok is None or tok.dep_ != "nummod":
+        return None
+    noun = tok.head
+    if noun.i > tok.i and noun.dep_ in c.duration_object_deps and noun.head.idx == st.cue_start:
+        word = _norm(noun.text)
+        return word[:-1] if word.endswith("s") else word  # the singular of a period_units word ("seconds" -> "second")
+    return None
+
+
+def _passive(doc: Doc, st: Statement, c: Compiled) -> bool:
+    """Whether the change word is a passive verb, by the parse (a child of ``passive_deps``: "Emissions have been reduced
+    40%", "Fuel prices were raised 20 percent"): its subject is the quantity, so no object stands before the amount."""
+    tok = _token_at(doc, st.cue_start)
+    return tok is not None and tok.idx == st.cue_start and tok.tag_ == "VBN" and any(t.dep_ in c.passive_deps for t in tok.children)
 
 
 def _recipients(doc: Doc, st: Statement, to_start: int, v: Value, c: Compiled) -> bool:
@@ -1363,6 +1442,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 j = det.end()  # "lost all 5", "added another 1,000 cases"
             else:
                 j = _after_adjectives(doc, i, limit, values) or i  # "rose a lower-than-anticipated 5.2%"
+        elif first and skipped == 0 and role == "through_preposition" and _passive(doc, st, c):
+            slot = "passive_by"  # "Emissions have been reduced 40% since 1990": a passive verb's amount right after it, a percent only
         elif first and skipped > 0 and role == "adverb" and not st.slots and st.multiplier is None and i in values and _particle_object(doc, st, i, c):
             slot = "by"  # "pushed up Jaguar's share price five pence ... to 720 pence": the amount in apposition to the particle's object
         elif first and skipped > 0 and role in ("through_preposition", "direct") and not st.slots and st.multiplier is None:
@@ -1371,7 +1452,8 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             slot = "percent_by"
         if slot is not None:
             k, quals = j, []
-            while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)) is not None and q.end() > k:
+            while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)
+                   or (c.level_qual_re.match(text, k, limit) if not p and not quals else None)) is not None and q.end() > k:
                 quals.append(_norm(q.group("q")))  # "trim only about 275 to 350"
                 k = q.end()
             if quals and k in values:
@@ -1391,7 +1473,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 j = lead.end()
             v = values.get(j)
             if v is not None and not p and slot == "by" and v.source == "bare" and c.period_unit_re.match(text, v.end, limit):
-                break  # "The roof collapsed 20 minutes after the blast", "shares fell 20 minutes after the open": a time, no amount
+                time_unit = _duration_object(doc, st, v, c)
+                if time_unit is None:
+                    break  # "The roof collapsed 20 minutes after the blast", "shares fell 20 minutes after the open": a time, no amount
+                v = replace(v, unit=time_unit)  # "cutting 34 seconds from the previous record": the time cut
             if v is None and p and slot == "to":
                 v = _verb_at_value(doc, j, limit, values, c)  # "fell 50 cents to close at $20"
             if v is None and p and slot != "percent_by" and not pending_of:
@@ -1403,6 +1488,9 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
                 # of the later one ("rose 5% versus 3%" compares two rates of growth)
                 later = st.slots.get("to")
                 slot = "from" if v is not None and later is not None and _same_measure(v, later) else None
+                v = v if slot else None
+            if slot == "passive_by":
+                slot = "by" if v is not None and v.unit == "%" and not v.multiplier else None  # "was raised $50 million": funding
                 v = v if slot else None
             if slot == "percent_by":
                 # only right after the object's noun ("its quarterly dividend 20%"), not "stake above 10%"
@@ -1490,6 +1578,10 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
         unit = c.period_unit_re.match(text, pct.end, limit) if pct is not None and pct.source == "bare" and st.slots else None
         if unit is not None:
             i = unit.end()  # "risen by 2,300 in the past 24 hours, to a total of 21,000": a period is part of the gap
+            skipped += 1
+            continue
+        if pct is not None and not st.slots and st.multiplier is None and _object_modifier(doc, pct, c):
+            i = pct.end  # "lowered his 100 metres freestyle world record to 46.40 seconds": a number of the object's words
             skipped += 1
             continue
         if pct is not None and not st.slots and st.multiplier is None and _object_count(doc, pct, c):
@@ -2149,7 +2241,14 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
     while prev.last_slot is not None:
         # "down 4.5% from the previous Friday and 6.8% from Oct. 13": each amount with its own baseline date
         base = _from_date_end(text, prev.end, limit, dates)
+        if base is not None and prev.baseline is None:
+            prev.baseline = _from_date_text(text, prev.end, base)  # the baseline date of that amount ("the previous Friday")
         gap_start = base if base is not None else (_between_dates_end(text, prev.end, limit, dates) or prev.end)
+        # "rose 0.4% month-on-month and 3.2% year-on-year": each amount with its own baseline words
+        own_base = _baseline_at(text, prev.end, limit, c) if base is None and prev.last_slot == "by" else None
+        if own_base is not None:
+            gap_start = own_base.end()
+            prev.baseline = prev.baseline or own_base.group("b") or own_base.group("s")
         close = re.match(r"\s*\)", text[gap_start:limit])
         gap_start += close.end() if close is not None and "(" in text[prev.start : gap_start] else 0  # "(from 3.0%), in France ..."
         # "rose by 18% to about 9 million in 2022, and deaths by 43% to 136,000": the period of the statement before the comma
@@ -2173,10 +2272,15 @@ def _gapped(st: Statement, doc: Doc, limit: int, values: dict[int, Value], dates
             # September alone and about 60% since January"
             period_before = base is not None or any(prev.end < d < j for d in dates)
             dated = period_before and prev.last_slot == "by" and v.unit == prev.slots["by"].unit and _period_end(text, v.end, limit, dates, c) is not None
+            same_unit = prev.last_slot == "by" and v.unit == prev.slots["by"].unit
+            v_base = _baseline_at(text, v.end, limit, c) if own_base is not None and same_unit else None
+            dated = dated or v_base is not None
             listed = c.respectively.search(text, v.end, limit) or dated or (prev.last_slot == "by" and _coordinated_objects(doc, prev.slots["by"], v))
             if v.multiplier or not listed:
                 break  # "to 5 and 6" without "respectively" is no list of later values
             nxt = Statement(prev.cue_start, prev.cue_end, prev.direction, v.start, v.end, {prev.last_slot: v}, rule=f"{prev.rule}_gapped", last_slot=prev.last_slot)
+            if v_base is not None:
+                nxt.baseline = v_base.group("b") or v_base.group("s")
         elif m.group("co") or m.group("co2"):
             nxt = _gapped_clause(prev, doc, j, limit, values, dates, c)
         elif m.group("comma"):
@@ -2227,6 +2331,18 @@ def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> in
     Friday"), else None."""
     m = re.match(r"\s+from\s+", text[pos:limit])
     return _date_after(text, pos + m.end(), limit, dates) if m is not None else None
+
+
+def _baseline_at(text: str, pos: int, limit: int, c: Compiled) -> re.Match | None:
+    """A baseline right after the value ending at ``pos``, past its spaces ("month-on-month", "from a year earlier")."""
+    sp = SPACES_RE.match(text, pos, limit)
+    return c.baseline_re.match(text, sp.end() if sp is not None else pos, limit)
+
+
+def _from_date_text(text: str, pos: int, end: int) -> str:
+    """The date of " from <date>" between ``pos`` and its end ``end`` (found by ``_from_date_end``), as written."""
+    m = re.match(r"\s+from\s+", text[pos:end])
+    return text[pos + (m.end() if m is not None else 0) : end]
 
 
 def _coordinated_objects(doc: Doc, first: Value, second: Value) -> bool:

@@ -1766,8 +1766,10 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
             change = _percent_change(prefix[: bound.start()] if bound else prefix, suffix, c)
             rows.append(_row(cand.start, end, "percent", reading, "%", qual, change, "percent"))
             continue
+        #: "gone up 2.5 times since 2010": a factor that is no whole number is never how often something was done
+        fractional = reading.value is not None and not float(reading.value).is_integer()
         if mult.group("suffix").lower() == "times":
-            if any(p.match(suffix) for p in c.frequency_after):
+            if any(p.match(suffix) for p in c.frequency_after) and not fractional:
                 continue
             # issue 21: "installed 3 million times" counts the action (downloads: a user count), and
             # "N million times" with no comparison after it counts occurrences: never a multiplier
@@ -1779,12 +1781,12 @@ def _percents_and_multipliers(cands: list[Candidate], sents: Sentences, ctx: Con
                 c.multiplier_clause_words.match(suffix) and not _after_verb_of_doing(sents.doc, cand.start, c))
             if (reading.spelled or reading.has_magnitude) and not compared:
                 continue
-            if not compared and _after_verb_of_no_change(sents.doc, cand.start, c):
+            if not compared and not fractional and _after_verb_of_no_change(sents.doc, cand.start, c):
                 continue  # "The victim was stabbed 14 times.": how often it was done, not how many fold
-            if not compared and _after_verb_object(sents, cand, c):
+            if not compared and not fractional and _after_verb_object(sents, cand, c):
                 continue  # "The Fed cut rates 3 times in 2019": how often it was done to its object
         change = _nearest_cue(sents.before(cand.start, c.change_before), sents.after(end, c.change_after), c)
-        if mult.group("suffix").lower() == "times" and change is None and not compared and CLAUSE_END.match(suffix):
+        if mult.group("suffix").lower() == "times" and change is None and not compared and not fractional and CLAUSE_END.match(suffix):
             continue  # "has been to the final 3 times.": nothing compared, no change word: how often, not how many fold
         rows.append(_row(cand.start, end, "multiplier", reading, "x", qual, change, "multiplier"))
     rows += _percent_of_number(cands, sents, ctx, c)
