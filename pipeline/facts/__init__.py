@@ -143,7 +143,7 @@ def attach(scene: Scene, span: Span, person_free: bool = False, metric: str | No
         joint = in_sentence(scene, span)  # ("Mastercard and Visa are ordered to pay a combined £1.1 billion"), else the
         return joint if joint.rule == JOINT_RULE else (   # group one name classifies ("Premier League clubs together
             group_named(scene, span) or Subject(None, None, None, AMBIGUOUS, 0, source=None))  # spent"), else no one's
-    subject = respectively(scene, span) or in_sentence(scene, span)
+    subject = respectively(scene, span) or in_sentence(scene, span, metric in scene.fr.own_clause_metrics)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
     sent = scene.sentence(span.start)

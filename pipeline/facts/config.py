@@ -32,6 +32,9 @@ class FactRules:
     #: the metric of words of valuing ("valued", "worth"): the thing they describe may name another
     valuing_metric: str
     price_metric: str
+    tax_metric: str
+    taxed_preps: frozenset[str]
+    changed_object_deps: frozenset[str]
     price_subject_labels: frozenset[str]
     valuing_clause_deps: frozenset[str]
     source_preps: frozenset[str]
@@ -137,6 +140,7 @@ class FactRules:
     rate_determiners: frozenset[str]
     #: verbs of giving and the prepositions of their recipient (``subject.recipient``)
     recipient_verbs: frozenset[str]
+    passing_verbs: frozenset[str]
     recipient_preps: frozenset[str]
     market_size_deps: frozenset[str]
     state_body_words: frozenset[str]
@@ -190,6 +194,8 @@ class FactRules:
     public_body_descriptions: frozenset[str]
     article_topic_skip_labels: frozenset[str]
     lent_topic_unfit_metrics: dict[str, frozenset[str]]
+    unlent_metrics: frozenset[str]
+    own_clause_metrics: frozenset[str]
     person_across_paragraphs_metrics: frozenset[str]
     respective_words: frozenset[str]
     date_types: frozenset[str]
@@ -246,7 +252,7 @@ _SETS = (
     "aside_deps", "anaphor_entity_types", "subject_deps", "name_internal_deps", "modifier_deps", "place_labels",
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
-    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
+    "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps", "changed_object_deps",
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
 )
@@ -259,7 +265,7 @@ _WORD_SETS = (
     "generic_descriptions", "stock_nouns", "indefinite_determiners", "state_body_words", "naming_preps",
     "neuter_possessives", "neuter_pronouns", "statistic_modifiers", "personal_pronouns", "amount_of_preps",
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
-    "recipient_verbs", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
+    "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
     "gross_income_words", "revenue_owner_nouns",
 )
@@ -338,7 +344,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     vocabulary = metric_vocabulary(rules)  # rules/metrics.yaml: the money metric words, shared with the money table
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
-        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps",
+        "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "tax_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps",
         "gross_income_words", "revenue_owner_nouns", "income_modifier_deps", "revenue_owner_metric"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
@@ -347,11 +353,11 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "not_name_labels", "payer_object_verbs", "payer_object_deps", "respective_words", "coordination_gaps",
         "article_topic_skip_labels", "controlled_deps", "controller_deps", "possessive_pronouns",
         "valued_object_verbs", "valued_object_deps", "public_body_words", "public_body_descriptions",
-        "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
+        "relative_possessives", "name_kinds", "strict_name_kinds", "propagated_labels", "nested_aside_deps", "market_nouns", "market_size_deps", "changed_object_deps", "agent_noun_preps", "agent_free_metrics", "generic_descriptions", "place_modifier_deps", "stock_nouns",
         "locating_participles", "rate_determiners", "relabelled_as_company", "company_label", "person_labels", "indefinite_determiners", "state_body_words", "state_labels",
-        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
+        "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
-        "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
+        "lent_topic_unfit_metrics", "unlent_metrics", "own_clause_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
         "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
@@ -368,17 +374,21 @@ def compile_fact_rules(rules: Rules) -> FactRules:
                 raise RulesError(f"{where}: {section}.{key}: expected a list, got {type(value).__name__} {value!r}")
     if not isinstance(s["lent_topic_unfit_metrics"], Mapping) or not all(isinstance(v, (list, tuple)) for v in s["lent_topic_unfit_metrics"].values()):
         raise RulesError(f"{where}: subject.lent_topic_unfit_metrics: expected a mapping of lists")
-    unknown_metrics = sorted(({x for v in s["lent_topic_unfit_metrics"].values() for x in v} | set(s["person_across_paragraphs_metrics"]))
-                             - set(vocabulary.metric_of.values()))
+    # a metric of money (rules/metrics.yaml) or of a quantity (a rank, a growth, a share: metrics.quantity_kinds,
+    # count_units, percent_cues, percent_change)
+    known = (set(vocabulary.metric_of.values()) | set(dict(m["quantity_kinds"]).values()) | set(dict(m["count_units"]).values())
+             | set(dict(m["percent_cues"])) | set(dict(m["percent_change"]).values()))
+    unknown_metrics = sorted(({x for v in s["lent_topic_unfit_metrics"].values() for x in v} | set(s["person_across_paragraphs_metrics"])
+                              | set(s["unlent_metrics"]) | set(s["own_clause_metrics"])) - known)
     if unknown_metrics:
-        raise RulesError(f"{where}: subject.lent_topic_unfit_metrics / person_across_paragraphs_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml")
+        raise RulesError(f"{where}: subject.lent_topic_unfit_metrics / unlent_metrics / own_clause_metrics / person_across_paragraphs_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml nor a quantity's metric")
     for key in ("measured_noun_metrics", "person_passive_metric_words", "built_noun_metrics"):
         unknown_metrics = sorted(set(dict(m[key]).values()) - set(vocabulary.metric_of.values()))
         if unknown_metrics:
             raise RulesError(f"{where}: metrics.{key}: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if m["percent_of_whole_metric"] not in m["percent_cues"]:
         raise RulesError(f"{where}: metrics.percent_of_whole_metric: {m['percent_of_whole_metric']!r} is none of percent_cues")
-    for key in ("lender_metric", "person_price_metric", "deal_metric", "revenue_owner_metric"):
+    for key in ("lender_metric", "person_price_metric", "deal_metric", "revenue_owner_metric", "tax_metric"):
         if m[key] not in set(vocabulary.metric_of.values()):
             raise RulesError(f"{where}: metrics.{key}: {m[key]!r} not a metric of rules/metrics.yaml")
     window = p["year_to_date_with_lede_window"]
@@ -406,6 +416,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         name_kinds={str(k).lower(): frozenset(str(w).lower() for w in v) for k, v in dict(s["name_kinds"]).items()},
         valuing_metric=str(m["valuing_metric"]),
         price_metric=str(m["price_metric"]),
+        tax_metric=str(m["tax_metric"]),
         lender_metric=str(m["lender_metric"]),
         person_price_metric=str(m["person_price_metric"]),
         deal_metric=str(m["deal_metric"]),
@@ -415,6 +426,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),
         topic_lookback=int(s["topic_lookback"]),
         lent_topic_unfit_metrics={str(k).upper(): frozenset(str(x) for x in v) for k, v in s["lent_topic_unfit_metrics"].items()},
+        unlent_metrics=frozenset(str(x) for x in s["unlent_metrics"]),
+        own_clause_metrics=frozenset(str(x) for x in s["own_clause_metrics"]),
         item_list_min=int(s["item_list_min"]),
         possessor_gap_max=int(s["possessor_gap_max"]),
         item_list_share=float(s["item_list_share"]),

@@ -472,10 +472,10 @@ def fitting(fr: "FactRules", eligible: "Eligible", metric: str | None) -> "Eligi
     """``eligible`` narrowed to the topics that can own the amount's metric (``lent_topic_unfit_metrics``: a
     company's profit or share price, a fund's valuation is no place's). The label read is the id's, when the id
     was made from one, else the mention's: a topic lent from beyond the clause has only its type to say whether
-    it fits."""
+    it fits. A metric of ``unlent_metrics`` (a rank) no topic from beyond the sentence owns."""
     def fits(ent: "Entity") -> bool:
         label = label_of_id(ent.id) or ent.label
-        return eligible(ent) and metric not in fr.lent_topic_unfit_metrics.get(label, ())
+        return eligible(ent) and metric not in fr.lent_topic_unfit_metrics.get(label, ()) and metric not in fr.unlent_metrics
 
     return fits
 

@@ -472,6 +472,8 @@ def describe(
     unit = row.get("unit")
     if kind == "multiplier" and compared_multiplier(row, changes, fr):
         return None
+    if kind == "rank" and span is not None and named_list(span, fr):
+        return None
     metric = fr.quantity_kinds.get(kind or "")
     if metric is None and unit and unit.lower() in fr.count_units:
         metric = fr.count_units[unit.lower()]
@@ -482,6 +484,13 @@ def describe(
         if metric is not None and span is not None and of_a_whole(span, fr):
             metric = fr.percent_of_whole_metric  # a share, not the rise a change word near it suggests; no new fact
     return (metric, _value(row, "value"), unit, None) if metric else None
+
+
+def named_list(span: Span, fr: FactRules) -> bool:
+    """Is the rank a list's name ("placing it 4th in the Top 500")? Its first word is a proper noun
+    (``proper_noun_tags``), capitalised, not the first of its sentence: a name, no rank of anyone."""
+    first = span[0]
+    return first.tag_ in fr.proper_noun_tags and first.text[:1].isupper() and not first.is_sent_start
 
 
 def of_a_whole(span: Span, fr: FactRules) -> bool:

@@ -53,12 +53,15 @@ JOINT_RULE = "coordination"
 #: the metric of an amount no word names one for (rules/metrics.yaml has it as its catch-all)
 OTHER_METRIC = "other"
 AMBIGUOUS = "ambiguous"
+#: a rank, growth or share whose own clause has a subject that names nobody the article lists ("the province will
+#: charge 25% more" with no "Ontario" tagged): that word's referent owns it, so no one is lent from elsewhere
+UNNAMED_OWNER = "unnamed_owner"
 #: every value of ``Subject.rule`` (and so of facts.rule): rules/facts.yaml confidence.rules is checked
 #: against it, so a misspelt rule name there is an error instead of silently scoring the default
 SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
     "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", "sentence_entity", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
-    NO_SUBJECT, AMBIGUOUS,
+    NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER,
 })
 
 

@@ -25,7 +25,7 @@ from pipeline.facts.candidates import (
 )
 from pipeline.facts.identity import misread_verb, slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
-from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, Entity, Subject
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, UNNAMED_OWNER, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
@@ -374,6 +374,20 @@ def _place_modifier(scene: Scene, ent: Entity, tok: Token) -> bool:
     return head.tag_ not in fr.proper_noun_tags and not (fr.is_metric_noun(word) or word in fr.descriptions or word in fr.norp_heads)
 
 
+def _taxed_thing(scene: Scene, tok: Token, top: Token) -> bool:
+    """'the tariff on steel and aluminum imports will be doubled': a name inside the object of a preposition of
+    ``taxed_preps`` under a noun of the tax metric (rules/metrics.yaml) is what is taxed, not whose tax it is."""
+    fr = scene.fr
+    node = tok
+    for _ in range(fr.max_depth):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        if node.dep_ == "pobj" and node.head.lower_ in fr.taxed_preps and fr.money_words.get(node.head.head.lower_) == fr.tax_metric:
+            return True
+        node = node.head
+    return False
+
+
 def _locating_gap(scene: Scene, start: int, end: int) -> bool:
     """Is the text between a place and its noun only another place between commas ("Van Nuys, Calif., thrift")?"""
     span = scene.doc.char_span(start, end, alignment_mode="contract")
@@ -466,6 +480,24 @@ def recipient(scene: Scene, node: Token, prev: Token | None, subj: Token, climbs
     return subject_of(scene, *cands[0], "recipient", climbs)
 
 
+def passed_to(scene: Scene, node: Token, prev: Token | None, climbs: int) -> Subject | None:
+    """'Third place and the bronze medal went to Abderrahman Samba of Qatar': an amount in the common-noun subject of
+    a verb of passing (``passing_verbs``: "went to", "was awarded to") is the one name it went to (the object of
+    ``recipient_preps``), not a name of the sentence before."""
+    fr = scene.fr
+    if (node.lower_ not in fr.passing_verbs or prev is None or prev.dep_ not in fr.subject_deps
+            or prev.tag_ not in fr.common_noun_tags or scene.index.at(prev.i) is not None):
+        return None
+    objects = [o for c in node.children if c.dep_ == "prep" and c.lower_ in fr.recipient_preps for o in c.children if o.dep_ == "pobj"]
+    if any(o.conjuncts for o in objects):  # "went to Ohio State and Michigan": shared, no one's alone
+        return None
+    # the object's own name, not a place that only locates it ("Abderrahman Samba of Qatar")
+    cands = [c for o in objects for c in candidates_in(scene, [o], o)]
+    if len(cands) != 1:
+        return None
+    return subject_of(scene, *cands[0], "recipient", climbs)
+
+
 def _subject_keys(scene: Scene, verb: Token) -> frozenset[str]:
     """What a description subject of ``verb`` (or of the verb it hangs from, for a participle clause) stands
     for: two descriptions in one clause name two parties ("The Tokyo-based company paid $55 a share, valuing
@@ -505,7 +537,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
     later = _later_conjunct(node, prev, fr)
     if later is not None:  # the parse hung the amount's phrase across a coordinated clause: that clause's
         return in_clause(scene, later, None, climbs, before)
-    paid = payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs) or valued_thing(scene, node, prev, climbs)
+    paid = (payer_object(scene, node, prev, climbs) or controller(scene, node, prev, climbs) or valued_thing(scene, node, prev, climbs)
+            or passed_to(scene, node, prev, climbs))
     if paid is not None:
         return paid, False
     subjects = [c for c in node.children if c.dep_ in fr.subject_deps and (prev is None or c.i != prev.i)]
@@ -560,7 +593,7 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
         if found:
             return found, False
     cands = candidates_in(scene, phrase_tokens(subj, fr), subj) if subj is not None else []
-    cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t)]
+    cands = [(e, t) for e, t in cands if not _place_modifier(scene, e, t) and not _taxed_thing(scene, t, subj)]
     for ent, tok in cands:  # "Revenue at Europe's largest bank by assets rose": the bank meant, not Europe
         described = _described(scene, ent, _entity_head(ent, tok))
         if described is not None:
@@ -770,8 +803,31 @@ def market_size(scene: Scene, span: Span) -> Subject | None:
     return Subject(name, f"thing:{slug(name)}", name, "market_size", 0, gazetteer=False, source="clause")
 
 
-def in_sentence(scene: Scene, span: Span) -> Subject:
-    """The subject the number's own sentence gives it, by the parse rules above."""
+def _own_unnamed_subject(scene: Scene, node: Token) -> bool:
+    """Does the clause headed by ``node`` have a subject of its own that stands for someone: a definite description
+    ("the province") or a proper noun the NER did not tag? Called where that subject named no candidate. A common
+    noun ("exports", "consumer prices") is no one: the clause above may still say whose it is."""
+    fr = scene.fr
+    return any(c.dep_ in fr.subject_deps and (c.tag_ in fr.proper_noun_tags or description_first(scene, c)) for c in node.children)
+
+
+def _unnamed_possessor(scene: Scene, verb: Token) -> bool:
+    """Does the verb of change the number hangs from change something a common noun owns ("aimed at doubling the two
+    nations' trade turnover")? Then what changed is that noun's, and it names no one: not the subject of a clause
+    further up ("A major goal of Kuchma's state visit was ...")."""
+    fr = scene.fr
+    return any(o.dep_ in fr.changed_object_deps and any(
+        p.dep_ == "poss" and p.tag_ in fr.common_noun_tags and scene.index.at(p.i) is None and not description_first(scene, p)
+        for p in o.children) for o in verb.children)
+
+
+def in_sentence(scene: Scene, span: Span, own_clause: bool = False) -> Subject:
+    """The subject the number's own sentence gives it, by the parse rules above. ``own_clause``: the number is of a
+    metric said of its own clause's subject (``own_clause_metrics``: a rank, a growth, a share), so a complement clause
+    whose subject stands for someone it cannot name does not hand the search to the clause above, whose subject only
+    says or announces it ("Doug Ford announces that the province will charge 25% more"), nor does a verb changing
+    what a common noun owns ("doubling the two nations' trade turnover"): the row keeps no subject (rule
+    ``unnamed_owner``), and no topic is lent."""
     found = by_surface(scene, span) or market_size(scene, span)
     if found:
         return found
@@ -795,6 +851,9 @@ def in_sentence(scene: Scene, span: Span) -> Subject:
                 return found
             if not go_on:
                 break
+            if own_clause and ((node.dep_ in scene.fr.complement_deps and _own_unnamed_subject(scene, node))
+                               or (climbs == 0 and _unnamed_possessor(scene, node))):
+                return Subject(None, None, None, UNNAMED_OWNER, climbs, source=None)
             climbs += 1
         prev = node
     return Subject(None, None, None, NO_SUBJECT, climbs, source=None)
