@@ -893,6 +893,24 @@ SUBJECT_CASES = [
     # ... the mirror: a place that is the object itself is the owner ("a judgment against Argentina")
     ("place-that-is-the-noun-prep-object", "A United States appeals court overturns a $16.1 billion judgment against "
      "Argentina.", "$16.1 billion", {"subject": "Argentina", "rule": "noun_prep"}),
+    # a definite description the article itself names an entity by (``kind_anaphor``): a common noun in apposition with
+    # the name (written no. 24: "Government" made the fund a public body, no subject), and the name's own head word
+    ("description-the-article-names-by-apposition", "Norway's sovereign wealth fund, the Government Pension Fund Global, "
+     "reported on Tuesday a return of 2.5 trillion kroner (US$240 billion) for 2025.\n\nThe fund, which is managed by Norges "
+     "Bank Investment Management and holds about 1.5% of all listed shares worldwide, was worth more than 20 trillion "
+     "kroner at the end of the year.", "20 trillion kroner", {"subject": "Government Pension Fund Global", "rule": "kind_anaphor"}),
+    ("description-that-is-the-names-head-word", "The Referral Hospital in Delhi admitted him on Monday. The hospital spent "
+     "$2 million on new ventilators last year.", "$2 million", {"subject": "Referral Hospital", "rule": "kind_anaphor"}),
+    ("description-named-by-apposition-through-a-pronoun", "Acme Corp., a toymaker based in Ohio, reported results on Monday. "
+     "The toymaker said it would spend $40 million on a new plant.", "$40 million", {"subject": "Acme", "rule": "pronoun"}),
+    # mirrors: an indefinite noun stands for no one; a noun `descriptions` lists keeps its labels ("the state" is no
+    # "Islamic State"); a metric word is no description ("the price" is not T. Rowe Price)
+    ("indefinite-noun-is-no-description", "The Referral Hospital in Delhi admitted him on Monday. A hospital in Leeds spent "
+     "$2 million on new ventilators last year.", "$2 million", {"subject": None}),
+    ("listed-description-keeps-its-labels", "Islamic State fighters retreated on Monday. The state will spend $2 billion "
+     "on roads.", "$2 billion", {"rule": "recent_topic"}),
+    ("metric-word-is-no-description", "Investors pulled money from funds run by T. Rowe Price on Monday. The price fell "
+     "to $12 on Tuesday.", "$12", {"subject": None}),
 ]
 
 
