@@ -909,6 +909,12 @@ SUBJECT_CASES = [
      "$2 million on new ventilators last year.", "$2 million", {"subject": None}),
     ("listed-description-keeps-its-labels", "Islamic State fighters retreated on Monday. The state will spend $2 billion "
      "on roads.", "$2 billion", {"rule": "recent_topic"}),
+    # an amount's phrase the parser hung as a conjunct of a name is coordinated with it, not its (TimeBank wsj_0904: was
+    # ambiguous); the climb goes on to "the company's investment"
+    ("amount-coordinated-with-a-name-is-not-its", "Compaq Computer Corp. said that its net income rose 51% in the third "
+     "quarter.\n\nThe latest quarter's results, however, included a pretax gain of $13.7 million, or 20 cents a share, in the "
+     "carrying value of the company's investment in Conner Peripherals Inc. and a $7.6 million gain, or 11 cents a share, "
+     "from the sale of one million Conner shares.", "$7.6 million", {"subject": "Compaq Computer", "rule": "anaphor"}),
     ("metric-word-is-no-description", "Investors pulled money from funds run by T. Rowe Price on Monday. The price fell "
      "to $12 on Tuesday.", "$12", {"subject": None}),
 ]

@@ -82,6 +82,9 @@ class FactRules:
     #: must bear, and the words after which a name's head word is no longer read ("Bank of England": bank)
     kind_apposition_deps: frozenset[str]
     kind_noun_tags: frozenset[str]
+    kind_apposition_marks: frozenset[str]
+    #: dependencies by which an amount's phrase hangs from a name it is only coordinated with (``subject.in_sentence``)
+    sibling_deps: frozenset[str]
     name_head_breaks: frozenset[str]
     #: a film's or a charity's income is its revenue (``metric.not_for_profit``)
     gross_income_words: frozenset[str]
@@ -255,7 +258,7 @@ _SETS = (
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps",
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
-    "kind_apposition_deps", "kind_noun_tags",
+    "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -360,7 +363,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
         "lent_topic_unfit_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
         "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "kind_apposition_deps", "kind_noun_tags",
-        "name_head_breaks"))
+        "name_head_breaks", "sibling_deps", "kind_apposition_marks"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",

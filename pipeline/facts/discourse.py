@@ -100,7 +100,10 @@ def kinds(scene: "Scene") -> tuple[dict[str, frozenset[str]], dict[str, frozense
             if root.dep_ in fr.kind_apposition_deps:
                 nouns.append(root.head)
             apposed.setdefault(ent.key, set()).update(
-                n.lower_ for n in nouns if n.tag_ in fr.common_noun_tags and scene.index.at(n.i) is None)
+                n.lower_ for n in nouns if n.tag_ in fr.common_noun_tags and scene.index.at(n.i) is None
+                # a description ("a toymaker", "the country's largest online retailer"), not a count in a list ("Alliance
+                # Party of Northern Ireland - 1 seat")
+                and any(c.dep_ in fr.kind_apposition_marks for c in n.children) and not any(c.tag_ in fr.number_tags for c in n.children))
         scene.memo["kinds"] = ({k: frozenset(v) for k, v in heads.items()}, {k: frozenset(v) for k, v in apposed.items()})
         scene.memo["kind_words"] = frozenset(w for m in (heads, apposed) for v in m.values() for w in v)
     return scene.memo["kinds"]
