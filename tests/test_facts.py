@@ -915,6 +915,12 @@ SUBJECT_CASES = [
      "quarter.\n\nThe latest quarter's results, however, included a pretax gain of $13.7 million, or 20 cents a share, in the "
      "carrying value of the company's investment in Conner Peripherals Inc. and a $7.6 million gain, or 11 cents a share, "
      "from the sale of one million Conner shares.", "$7.6 million", {"subject": "Compaq Computer", "rule": "anaphor"}),
+    # several names in the sentence, one acts, the others only locate (``sentence_actor``; written3 no. 20: no subject);
+    # the mirror: two that act (a subject and an object) are a tie nobody breaks
+    ("one-actor-among-the-sentences-names", "Hurricane Melissa makes landfall in Jamaica as a Category 5 storm; early "
+     "estimates put insured losses at $3–5 billion.", "$3–5 billion", {"rule": "sentence_actor", "subject_source": "sentence"}),
+    ("two-actors-are-a-tie", "Apple sued Samsung in Seoul; damages were later put at $1 billion.", "$1 billion",
+     {"subject": None}),
     ("metric-word-is-no-description", "Investors pulled money from funds run by T. Rowe Price on Monday. The price fell "
      "to $12 on Tuesday.", "$12", {"subject": None}),
 ]

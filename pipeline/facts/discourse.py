@@ -393,6 +393,23 @@ def sentence_entity(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -
     return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_entity", 0, gazetteer=ent.listed, source="sentence")
 
 
+def sentence_actor(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
+    """The number's sentence names several entities and exactly one of them acts in it (``acts_in_sentence``), the
+    others only locate or qualify ("Hurricane Melissa makes landfall in Jamaica as a Category 5 storm; early estimates
+    put insured losses at $3–5 billion": Jamaica is where): a tie broken by salience. After ``sentence_entity``, with
+    its own confidence (``sentence_actor``); the clause rules found no owner."""
+    key = ("sentence_actor", sent.start)
+    if key not in scene.memo:
+        cands = drop_owners(candidates_in(scene, list(sent), None))
+        acting = [(e, t) for e, t in cands if acts_in_sentence(scene, e, t)]
+        scene.memo[key] = acting[0] if len(cands) > 1 and len({e.key for e, _ in acting}) == 1 and len(acting) == 1 else None
+    found = scene.memo[key]
+    if found is None or not eligible(found[0]):
+        return None
+    ent, _ = found
+    return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_actor", 0, gazetteer=ent.listed, source="sentence")
+
+
 def _topic(scene: "Scene", sent: "Span") -> "Entity | None":
     """The entity a sentence is about: the one entity of its main clause's subject (memoised)."""
     key = ("topic", sent.start)
