@@ -72,7 +72,7 @@ def _evidence(sent: Span, text: str) -> tuple[int, int]:
 
 
 #: tried in this order when no clause rule finds a subject (rules/facts.yaml confidence says how far each is trusted)
-FALLBACKS = (sentence_entity, sentence_actor, recent_topic, paragraph_topic, headline_topic, article_topic)
+FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, headline_topic, article_topic, sentence_actor)
 
 
 def publisher_names(source: str | None, url: str | None) -> frozenset[str]:

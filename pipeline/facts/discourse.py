@@ -396,8 +396,9 @@ def sentence_entity(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -
 def sentence_actor(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The number's sentence names several entities and exactly one of them acts in it (``acts_in_sentence``), the
     others only locate or qualify ("Hurricane Melissa makes landfall in Jamaica as a Category 5 storm; early estimates
-    put insured losses at $3–5 billion": Jamaica is where): a tie broken by salience. After ``sentence_entity``, with
-    its own confidence (``sentence_actor``); the clause rules found no owner."""
+    put insured losses at $3–5 billion": Jamaica is where): a tie broken by salience. The last fallback, after the
+    topics: tried before them it took, on the tuning sets, a running topic's numbers for a name that acts in passing
+    ("Hugo" of a storm's cost in a story about an insurer); its own confidence (``sentence_actor``)."""
     key = ("sentence_actor", sent.start)
     if key not in scene.memo:
         cands = drop_owners(candidates_in(scene, list(sent), None))

@@ -779,9 +779,11 @@ def in_sentence(scene: Scene, span: Span) -> Subject:
     prev: Token | None = None
     climbs = 0
     for k, node in enumerate(islice(chain((root,), root.ancestors), scene.fr.max_depth)):
-        if k > 0 and prev is not None and prev.dep_ in scene.fr.sibling_deps and scene.index.at(node.i) is not None:
-            # "the company's investment in Conner Peripherals Inc. and a $7.6 million gain": the amount's phrase is a
-            # conjunct the parser hung from a name, coordinated with it, not owned by it: the name is passed over
+        if 0 < k <= 2 and prev is not None and prev.dep_ in scene.fr.sibling_deps and scene.index.at(node.i) is not None:
+            # "the company's investment in Conner Peripherals Inc. and a $7.6 million gain": the amount's own phrase (the
+            # number, or the noun it counts) is a conjunct the parser hung from a name, coordinated with it, not owned by
+            # it: the name is passed over. A conjunct further up ("Kimi, Doubao, and several other domestic models
+            # collectively engaged in ... at a cost of ¥1.5 billion") is the coordination the amount is said of.
             prev = node
             continue
         if k > 0 and scene.index.at(node.i) is not None and not (span.start <= node.i < span.end):
