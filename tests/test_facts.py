@@ -684,10 +684,11 @@ SUBJECT_CASES = [
     ("average-of-a-kind-in-a-place", "Meanwhile the average UK house price rose to £299,000, according to the lender "
      "Nationwide.", "£299,000", {"subject": None}),
     ("average-of-a-named-thing", "The average price of Brent crude rose to $80 a barrel.", "$80", {"subject": "Brent crude"}),
-    # a list of one-sentence items (a portal's day) lends nothing across its lines
+    # a list of one-sentence items (a portal's day) lends nothing across its lines: not Amazon; the line's own one actor
+    # (``sentence_actor``, round 19: null-subjects-tuning.jsonl judges it Hurricane Melissa's; the NER tags "Melissa")
     ("items-lend-nothing-across-lines", "Amazon announces it will cut about 14,000 corporate jobs.\nHurricane Melissa "
      "makes landfall in Jamaica; early estimates put insured losses at $3–5 billion.\nGold trades at $4,000 an ounce.",
-     "$3–5 billion", {"subject": None}),
+     "$3–5 billion", {"subject": "Melissa", "subject_source": "sentence"}),
     # a person's money said with a company's word: what a person earns is pay, what one is worth is wealth
     ("a-person-earns-pay", "HSBC's chief executive Georges Elhedery, who earned $8.6 million last year, said the bank "
      "would keep cutting costs.", "$8.6 million", {"subject": "Georges Elhedery", "metric": "salary"}),
@@ -844,7 +845,8 @@ SUBJECT_CASES = [
      "reported on Tuesday a return of 2.5 trillion kroner (US$240 billion) for 2025, the second-highest in its history, "
      "driven by gains in technology stocks.\n\nThe fund, which is managed by Norges Bank Investment Management and holds "
      "about 1.5% of all listed shares worldwide, was worth more than 20 trillion kroner at the end of the year.",
-     "20 trillion kroner", {"subject": None, "rule": "no_subject"}),
+     "20 trillion kroner", {"subject": "Government Pension Fund Global", "rule": "kind_anaphor"}),  # round 19: "the fund"
+    # is the fund the article names so (an apposition), whatever the public-body check says of "Government"; still not Norway
     ("a-place-topic-is-lent-its-revenue", "Kenya cut visa fees for visitors from Europe on Monday to win back "
      "tourists.\n\nTourism revenues reached $300 million last year, down from $450 million the year before.",
      "$300 million", {"subject": "Kenya", "rule": "recent_topic", "subject_source": "article"}),
@@ -893,6 +895,32 @@ SUBJECT_CASES = [
     # ... the mirror: a place that is the object itself is the owner ("a judgment against Argentina")
     ("place-that-is-the-noun-prep-object", "A United States appeals court overturns a $16.1 billion judgment against "
      "Argentina.", "$16.1 billion", {"subject": "Argentina", "rule": "noun_prep"}),
+    # a definite description the article itself names an entity by (``kind_anaphor``): the name's own head word (the
+    # apposition: "a-place-topic-is-lent-no-valuation" above), and a noun in apposition through a pronoun
+    ("description-that-is-the-names-head-word", "The Referral Hospital in Delhi admitted him on Monday. The hospital spent "
+     "$2 million on new ventilators last year.", "$2 million", {"subject": "Referral Hospital", "rule": "kind_anaphor"}),
+    ("description-named-by-apposition-through-a-pronoun", "Acme Corp., a toymaker based in Ohio, reported results on Monday. "
+     "The toymaker said it would spend $40 million on a new plant.", "$40 million", {"subject": "Acme", "rule": "pronoun"}),
+    # mirrors: an indefinite noun stands for no one; a noun `descriptions` lists keeps its labels ("the state" is no
+    # "Islamic State"); a metric word is no description ("the price" is not T. Rowe Price)
+    ("indefinite-noun-is-no-description", "The Referral Hospital in Delhi admitted him on Monday. A hospital in Leeds spent "
+     "$2 million on new ventilators last year.", "$2 million", {"subject": None}),
+    ("listed-description-keeps-its-labels", "Islamic State fighters retreated on Monday. The state will spend $2 billion "
+     "on roads.", "$2 billion", {"rule": "recent_topic"}),
+    # an amount's phrase the parser hung as a conjunct of a name is coordinated with it, not its (TimeBank wsj_0904: was
+    # ambiguous); the climb goes on to "the company's investment"
+    ("amount-coordinated-with-a-name-is-not-its", "Compaq Computer Corp. said that its net income rose 51% in the third "
+     "quarter.\n\nThe latest quarter's results, however, included a pretax gain of $13.7 million, or 20 cents a share, in the "
+     "carrying value of the company's investment in Conner Peripherals Inc. and a $7.6 million gain, or 11 cents a share, "
+     "from the sale of one million Conner shares.", "$7.6 million", {"subject": "Compaq Computer", "rule": "anaphor"}),
+    # several names in the sentence, one acts, the others only locate (``sentence_actor``; written3 no. 20: no subject);
+    # the mirror: two that act (a subject and an object) are a tie nobody breaks
+    ("one-actor-among-the-sentences-names", "Hurricane Melissa makes landfall in Jamaica as a Category 5 storm; early "
+     "estimates put insured losses at $3–5 billion.", "$3–5 billion", {"rule": "sentence_actor", "subject_source": "sentence"}),
+    ("two-actors-are-a-tie", "Apple sued Samsung in Seoul; damages were later put at $1 billion.", "$1 billion",
+     {"subject": None}),
+    ("metric-word-is-no-description", "Investors pulled money from funds run by T. Rowe Price on Monday. The price fell "
+     "to $12 on Tuesday.", "$12", {"subject": None}),
 ]
 
 

@@ -45,7 +45,7 @@ from pipeline.facts.period import (
     year_earlier,
     year_to_date,
 )
-from pipeline.facts.discourse import article_topic, fitting, headline_topic, paragraph_topic, person_lent_across, recent_topic, sentence_entity
+from pipeline.facts.discourse import article_topic, fitting, headline_topic, paragraph_topic, person_lent_across, recent_topic, sentence_actor, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
 from pipeline.facts.subject import group_named, in_sentence, respectively, said_by_us
 from pipeline.nlp import word_class
@@ -72,7 +72,7 @@ def _evidence(sent: Span, text: str) -> tuple[int, int]:
 
 
 #: tried in this order when no clause rule finds a subject (rules/facts.yaml confidence says how far each is trusted)
-FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, headline_topic, article_topic)
+FALLBACKS = (sentence_entity, recent_topic, paragraph_topic, headline_topic, article_topic, sentence_actor)
 
 
 def publisher_names(source: str | None, url: str | None) -> frozenset[str]:
@@ -150,7 +150,7 @@ def attach(scene: Scene, span: Span, person_free: bool = False, metric: str | No
     eligible = _no_person if person_free or said_by_us(span, scene.fr) else _anyone
     lendable = fitting(scene.fr, eligible, metric)  # a lent topic can own the amount's metric
     for fallback in FALLBACKS:
-        found = fallback(scene, sent, eligible if fallback is sentence_entity else lendable)
+        found = fallback(scene, sent, eligible if fallback in (sentence_entity, sentence_actor) else lendable)
         if found is not None and person_lent_across(scene.fr, found, metric, metric_text):
             return Subject(found.name, found.id, found.text, found.rule, subject.climbs, found.gazetteer, found.source)
     return subject

@@ -80,6 +80,15 @@ class FactRules:
     misread_verb_tags: frozenset[str]
     #: NER labels of the amount a plural-noun root must take through a preposition to be a misread verb
     misread_verb_amounts: frozenset[str]
+    #: how the article names an entity's kind ("St Mary's Hospital" ... "the hospital"; "Coupang, the country's largest
+    #: online retailer"): dependencies of a common noun in apposition with the name, the tags a description's noun
+    #: must bear, and the words after which a name's head word is no longer read ("Bank of England": bank)
+    kind_apposition_deps: frozenset[str]
+    kind_noun_tags: frozenset[str]
+    kind_apposition_marks: frozenset[str]
+    #: dependencies by which an amount's phrase hangs from a name it is only coordinated with (``subject.in_sentence``)
+    sibling_deps: frozenset[str]
+    name_head_breaks: frozenset[str]
     #: a film's or a charity's income is its revenue (``metric.not_for_profit``)
     gross_income_words: frozenset[str]
     revenue_owner_nouns: frozenset[str]
@@ -255,6 +264,7 @@ _SETS = (
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps", "changed_object_deps",
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
+    "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -267,7 +277,7 @@ _WORD_SETS = (
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
-    "gross_income_words", "revenue_owner_nouns",
+    "gross_income_words", "revenue_owner_nouns", "name_head_breaks",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
@@ -358,7 +368,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "stock_owner_deps", "number_tags", "person_free_metrics", "naming_preps", "possessor_gap_tags", "possessor_gap_max", "lone_capital_skip", "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "recipient_amount_deps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
         "lent_topic_unfit_metrics", "unlent_metrics", "own_clause_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
-        "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts"))
+        "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "kind_apposition_deps", "kind_noun_tags",
+        "name_head_breaks", "sibling_deps", "kind_apposition_marks"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",

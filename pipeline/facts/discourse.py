@@ -64,13 +64,69 @@ def compatible(ent: "Entity", noun: str, fr: "FactRules") -> bool:
     return ent.label is not None and ent.label in fr.descriptions.get(noun, ())
 
 
+def fits(scene: "Scene", ent: "Entity", noun: str) -> bool:
+    """Can ``noun`` stand for ``ent``: by its label and kind (``compatible``), or because the article itself names the
+    entity with that noun (``kinds``: "St Mary's Hospital" ... "the hospital"; "the fund, the Government Pension Fund
+    Global", whose "Government" would make it a public body)?"""
+    heads, apposed = kinds(scene)
+    if compatible(ent, noun, scene.fr) or noun in apposed.get(ent.key, ()):
+        return True
+    # a noun `descriptions` lists keeps its labels against a head word: "the state" is not "Islamic State"
+    return noun not in scene.fr.descriptions and noun in heads.get(ent.key, ())
+
+
+def kinds(scene: "Scene") -> tuple[dict[str, frozenset[str]], dict[str, frozenset[str]]]:
+    """Entity key -> the common nouns the article names it by, as two maps: its name's head word (the last word, a
+    legal suffix dropped, before any of ``name_head_breaks``: "Bank of England" -> bank), and a common noun in
+    apposition with it either way round ("Coupang, the country's largest online retailer"; "Norway's sovereign wealth
+    fund, the Government Pension Fund Global"). Read once per article: the model's parse and the names, no lexicon."""
+    if "kinds" not in scene.memo:
+        fr = scene.fr
+        heads: dict[str, set[str]] = {}
+        apposed: dict[str, set[str]] = {}
+        for ent in scene.index.ents:
+            own = heads.setdefault(ent.key, set())
+            words = re.findall(r"[\w'’.&-]+", ent.name.lower())
+            while len(words) > 1 and words[-1] in fr.corporate_suffixes:
+                words.pop()
+            cut = next((i for i, w in enumerate(words) if i > 0 and w in fr.name_head_breaks), len(words))
+            if cut > 1 or len(words) == 1:
+                own.add(words[cut - 1])
+            span = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            nouns = [c for c in root.children if c.dep_ in fr.kind_apposition_deps]
+            if root.dep_ in fr.kind_apposition_deps:
+                nouns.append(root.head)
+            apposed.setdefault(ent.key, set()).update(
+                n.lower_ for n in nouns if n.tag_ in fr.common_noun_tags and scene.index.at(n.i) is None
+                # a description ("a toymaker", "the country's largest online retailer"), not a count in a list ("Alliance
+                # Party of Northern Ireland - 1 seat")
+                and any(c.dep_ in fr.kind_apposition_marks for c in n.children) and not any(c.tag_ in fr.number_tags for c in n.children))
+        scene.memo["kinds"] = ({k: frozenset(v) for k, v in heads.items()}, {k: frozenset(v) for k, v in apposed.items()})
+        scene.memo["kind_words"] = frozenset(w for m in (heads, apposed) for v in m.values() for w in v)
+    return scene.memo["kinds"]
+
+
+def kind_word(scene: "Scene", tok: Token) -> bool:
+    """Is ``tok`` a singular common noun, no metric or money word, that the article names some entity by (``kinds``)?
+    Then "the <noun>" is a description of it even when ``descriptions`` does not list the noun ("the hospital")."""
+    fr = scene.fr
+    noun = tok.lower_
+    if tok.tag_ not in fr.kind_noun_tags or fr.is_metric_noun(noun) or noun in fr.money_words:
+        return False
+    kinds(scene)
+    return noun in scene.memo["kind_words"]
+
+
 def description_first(scene: Scene, subj: Token) -> bool:
     """'The Wilmington, Del., company reported ...': a definite description heads the subject, and the
     names inside it only locate or qualify it; it stands for an entity named before. Not when a name
     inside is of the kind the description stands for: "The U.S. government" is the United States."""
     fr = scene.fr
     noun = subj.lower_
-    if not (noun in fr.descriptions or noun in fr.anaphor_nouns) or scene.index.at(subj.i) is not None:
+    if not (noun in fr.descriptions or noun in fr.anaphor_nouns or kind_word(scene, subj)) or scene.index.at(subj.i) is not None:
         return False
     if not any(_definite(scene, c) for c in subj.children):
         return False
@@ -79,7 +135,7 @@ def description_first(scene: Scene, subj: Token) -> bool:
     # a possessor is an owner, not the description's own name ("Europe's largest bank"; "the U.S. government" is);
     # a name written "X, <place>," right before the description is where it is, whatever the NER calls it
     # ("the Blue Bell, Pa., concern": Blue Bell read as an ORG)
-    return not any(compatible(ent, noun, fr) for ent, tok in candidates_in(scene, phrase_tokens(subj, fr), subj)
+    return not any(fits(scene, ent, noun) for ent, tok in candidates_in(scene, phrase_tokens(subj, fr), subj)
                    if tok.dep_ != "poss" and not _placed_by_state(scene, ent, subj))
 
 
@@ -138,7 +194,7 @@ def _clause_subject_before(scene: "Scene", here: "Span", tok: Token, noun: str) 
         # a coordination ("Saudi Arabia and Qatar announce") is no antecedent of a singular description
         if t.dep_ in scene.fr.subject_deps and not any(c.dep_ == "conj" for c in t.children):
             ent = scene.index.at(t.i)
-            if ent is not None and compatible(ent, noun, scene.fr):
+            if ent is not None and fits(scene, ent, noun):
                 found = ent
     return found
 
@@ -155,7 +211,7 @@ def _subject_before(scene: "Scene", here: "Span", noun: str, p_start: int) -> "E
             if further > scene.fr.topic_lookback:
                 return None
         previous = _named_subject(scene, sent)
-        if previous is not None and compatible(previous, noun, scene.fr):
+        if previous is not None and fits(scene, previous, noun):
             return previous
         k = sent.start
     return None
@@ -170,13 +226,13 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
     fr = scene.fr
     for tok in tokens:
         noun = tok.lower_
-        if (noun not in fr.anaphor_nouns and noun not in fr.descriptions) or scene.index.at(tok.i) is not None:
+        if (noun not in fr.anaphor_nouns and noun not in fr.descriptions and not kind_word(scene, tok)) or scene.index.at(tok.i) is not None:
             continue
         if not any(_definite(scene, c) for c in tok.children):
             continue
         p_start = containing(scene.paragraphs, tok.idx)[0]
         opens = tok.left_edge.idx  # not a name inside the description itself ("Europe's largest bank")
-        before = [e for e in scene.index.ents if e.end <= opens and compatible(e, noun, fr) and e.key not in exclude]
+        before = [e for e in scene.index.ents if e.end <= opens and fits(scene, e, noun) and e.key not in exclude]
         if not before:
             continue
         ent = before[-1]
@@ -185,7 +241,7 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
         acting = _clause_subject_before(scene, here, tok, noun)
         topic = None if topic is not None and topic.key in exclude else topic
         acting = None if acting is not None and acting.key in exclude else acting
-        if topic is not None and topic.end <= opens and compatible(topic, noun, fr) and topic.start >= here.start_char:
+        if topic is not None and topic.end <= opens and fits(scene, topic, noun) and topic.start >= here.start_char:
             ent = topic
         elif acting is not None:  # "Pinterest agrees to be acquired by Amazon ...; the image-sharing platform, which has"
             ent = acting
@@ -203,7 +259,8 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
                 acting_names = [e for e in before if not _only_in_prep_phrase(scene, e)]
                 ent = acting_names[-1] if acting_names else ent
         source = "paragraph" if ent.start >= p_start else "article"
-        return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], "anaphor", climbs, gazetteer=ent.listed, source=source)
+        rule = "anaphor" if compatible(ent, noun, fr) else "kind_anaphor"  # named so by the article alone: its own confidence
+        return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], rule, climbs, gazetteer=ent.listed, source=source)
     return None
 
 
@@ -334,6 +391,24 @@ def sentence_entity(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -
         return None
     ent, tok = found
     return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_entity", 0, gazetteer=ent.listed, source="sentence")
+
+
+def sentence_actor(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
+    """The number's sentence names several entities and exactly one of them acts in it (``acts_in_sentence``), the
+    others only locate or qualify ("Hurricane Melissa makes landfall in Jamaica as a Category 5 storm; early estimates
+    put insured losses at $3–5 billion": Jamaica is where): a tie broken by salience. The last fallback, after the
+    topics: tried before them it took, on the tuning sets, a running topic's numbers for a name that acts in passing
+    ("Hugo" of a storm's cost in a story about an insurer); its own confidence (``sentence_actor``)."""
+    key = ("sentence_actor", sent.start)
+    if key not in scene.memo:
+        cands = drop_owners(candidates_in(scene, list(sent), None))
+        acting = [(e, t) for e, t in cands if acts_in_sentence(scene, e, t)]
+        scene.memo[key] = acting[0] if len(cands) > 1 and len({e.key for e, _ in acting}) == 1 and len(acting) == 1 else None
+    found = scene.memo[key]
+    if found is None or not eligible(found[0]):
+        return None
+    ent, _ = found
+    return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "sentence_actor", 0, gazetteer=ent.listed, source="sentence")
 
 
 def _topic(scene: "Scene", sent: "Span") -> "Entity | None":

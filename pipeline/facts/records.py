@@ -60,7 +60,7 @@ UNNAMED_OWNER = "unnamed_owner"
 #: against it, so a misspelt rule name there is an error instead of silently scoring the default
 SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
-    "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", "sentence_entity", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
+    "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", "kind_anaphor", "sentence_entity", "sentence_actor", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
     NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER,
 })
 

@@ -835,6 +835,13 @@ def in_sentence(scene: Scene, span: Span, own_clause: bool = False) -> Subject:
     prev: Token | None = None
     climbs = 0
     for k, node in enumerate(islice(chain((root,), root.ancestors), scene.fr.max_depth)):
+        if 0 < k <= 2 and prev is not None and prev.dep_ in scene.fr.sibling_deps and scene.index.at(node.i) is not None:
+            # "the company's investment in Conner Peripherals Inc. and a $7.6 million gain": the amount's own phrase (the
+            # number, or the noun it counts) is a conjunct the parser hung from a name, coordinated with it, not owned by
+            # it: the name is passed over. A conjunct further up ("Kimi, Doubao, and several other domestic models
+            # collectively engaged in ... at a cost of ¥1.5 billion") is the coordination the amount is said of.
+            prev = node
+            continue
         if k > 0 and scene.index.at(node.i) is not None and not (span.start <= node.i < span.end):
             cands = candidates_in(scene, [node], node)
             if cands:
