@@ -1280,6 +1280,7 @@ ROUND14 = [
      "two", 0, "count", "party", "exact"),
     ("mirror-two-party-system-subject", "The two party system is broken.", "two", 0, "count", "party", "exact"),
     ("mirror-two-parties", "The two parties have ruled since 1945.", "two", 0, "count", "party", "exact"),
+    ("mirror-two-party-system-seems", "The two party system seems broken.", "two", 0, "count", "party", "exact"),
     ("mirror-five-star-hotel", "It was the five star hotel.", "five", 0, None, None, None),
     # 4. a number after "magnitude" is a value on the scale, not a count of the quakes
     ("real-magnitude-2-plus", "Since the 4.7, we've had over 400 magnitude 2+ earthquakes.", "2", 0, None, None, None),
@@ -1341,6 +1342,9 @@ ROUND14_USERS = [
     ("mirror-app-with-members", "The app launched in May with 3 million members.", "3 million", "members"),
     ("mirror-community-of-players", "The game has a community of 5 million players.", "5 million", "users"),
     ("mirror-club-members", "There were 12 original members of the Rotary Club at the time of its founding.", "12", "members"),
+    # a NORP name as the compound owner is a party; a nationality adjective is no owner
+    ("mirror-norp-compound", "The ballot of 160,000 Tory members closes on Monday.", "160,000", None),
+    ("mirror-nationality-subscribers", "Netflix has 5 million American subscribers.", "5 million", "subscribers"),
 ]
 
 

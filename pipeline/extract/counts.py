@@ -1255,13 +1255,23 @@ def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules)
     if word in pr.irregular or word in pr.collective:
         return False
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if word.endswith("s") or (after is not None and after.is_lower and after.is_alpha and after.lower_.endswith("s")
-                              and after.tag_ not in c.verb_tags):  # not "The two party system is broken"
-        return False  # a plural the tagger missed ("52 cafés"), or the real head after it ("fifteen youth suicides")
     lab = c.labels
+    if word.endswith("s") or (after is not None and after.is_lower and after.is_alpha and after.lower_.endswith("s")
+                              and not _verb_of(head, after, lab)):
+        return False  # a plural the tagger missed ("52 cafés"), or the real head after it ("fifteen youth suicides")
     return not any(p.dep_ in lab["preposition"] and p.lower_ == c.of_word
                    and any(o.dep_ in lab["prep_object"] and o.tag_ in c.plural_tags for o in p.children)
                    for p in head.children)
+
+
+def _verb_of(noun: Token, word: Token, lab: dict[str, frozenset[str]]) -> bool:
+    """``word`` (right after ``noun``) is the verb of the clause, not a plural noun the tagger missed: an
+    auxiliary, or the verb whose subject ``noun`` is, in no noun's slot ("The two party system is broken", "The
+    two party system seems broken"; not "with fifteen youth suicides", where the parser makes "youth" the
+    subject of "suicides", itself the object of "with")."""
+    if word.pos_ == "AUX" or word.dep_ in lab["auxiliary"]:
+        return True
+    return noun.dep_ in lab["subject"] and noun.head.i == word.i and word.dep_ not in lab["prep_object"] | lab["verb_object"]
 
 
 def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compiled, pr: ParseRules) -> CountedNoun | None:
