@@ -804,21 +804,21 @@ def test_search_tail_equals_search(rules, prefix) -> None:
 
 
 # The body side of the user/count line (rules/counts.yaml user_noun_bodies), word by word: the members of
-# each body stay a count; the same sentence with an organisation that is no body ("The club has 12
+# each body (user_noun_bodies and user_noun_owner_bodies) stay a count; the same sentence with an organisation that is no body ("The club has 12
 # members") is a user count (metric members), so each case tests the word, not the sentence.
 BODY_SENTENCE = "The {} has 12 members."
 
 
-def _body_words() -> list[str]:
+def _body_words(key: str = "user_noun_bodies") -> list[str]:
     import yaml
 
     from pipeline.settings import Settings
 
     data = yaml.safe_load((Settings().rules_dir / "counts.yaml").read_text(encoding="utf-8"))
-    return [str(w) for w in data["user_noun_bodies"]]
+    return [str(w) for w in data[key]]
 
 
-@pytest.mark.parametrize("word", _body_words())
+@pytest.mark.parametrize("word", _body_words() + _body_words("user_noun_owner_bodies"))
 def test_user_line_body_words(run, word) -> None:
     users, quantities = run(BODY_SENTENCE.format(word))
     assert not [u for u in users if u["text"] == "12"], users
