@@ -59,6 +59,8 @@ RULE_KEYS = (
     "user_noun_state_bodies",
     # issue 15 round 12
     "place_adverbs", "one_whole_of",
+    # issue 15 round 14
+    "user_noun_body_entity_types", "user_noun_owner_preps", "user_noun_owner_bodies",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -682,7 +684,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_body_entity_types", "comparative_number_deps", "comparative_tags",
               "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps", "rate_nouns",
               "estimate_nouns", "alternative_coordinators", "list_separator_tags", "elided_head_tags", "hedge_deps",
-              "reported_clause_deps", "whole_after", "partitive_anaphors")
+              "reported_clause_deps", "whole_after", "partitive_anaphors", "unhyphenated_determiners")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -718,6 +720,8 @@ class ParseRules:
     number_on_number: frozenset[str]
     number_tags: frozenset[str]
     fraction_deps: frozenset[str]
+    #: "a three round election", "the two party system": determiners before a size written without its hyphen
+    unhyphenated_dets: frozenset[str]
     fraction_rate: re.Pattern
     model_plural: re.Pattern
     hyphen_not_before: frozenset[str]
@@ -756,6 +760,12 @@ class ParseRules:
     user_verbs: dict[str, str]
     #: "12 original members of NATO": names of bodies of states; a user noun in a sentence naming one is a count
     user_state_bodies: re.Pattern | None
+    #: "160,000 members of the Conservatives": entity types of an owner that is a body of people (NORP)
+    user_body_entity_types: frozenset[str]
+    #: "members of the party": bodies that count their members only as their owner, never as a sized group
+    user_owner_bodies: frozenset[str]
+    #: "a qualified minor party with at least 1,000 members": a preposition whose object is owned by the noun before it
+    user_owner_preps: frozenset[str]
     user_metric_modifiers: tuple[tuple[str, str], ...]
     #: unit symbols of rules/counts.yaml measures.symbols (case-sensitive): one written apart right after a
     #: number is what the number measures, never part of a counted noun ("the 400 m hurdles")
@@ -838,6 +848,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         number_on_number=frozenset(p["number_on_number_deps"]),
         number_tags=frozenset(p["number_tags"]),
         fraction_deps=frozenset(p["fraction_count_deps"]),
+        unhyphenated_dets=words(p["unhyphenated_determiners"]),
         model_plural=rx.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
         reaching_min=float(p["reaching_min_value"]),
@@ -882,6 +893,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
         user_state_bodies=rx.compile(
             r"(?<![\w-])(?:" + "|".join(re.escape(str(w)) for w in sorted(data["user_noun_state_bodies"], key=len, reverse=True))
             + r")(?![\w-])") if data["user_noun_state_bodies"] else None,
+        user_body_entity_types=frozenset(str(t) for t in data["user_noun_body_entity_types"]),
+        user_owner_preps=words(data["user_noun_owner_preps"]),
+        user_owner_bodies=words(data["user_noun_owner_bodies"]),
         user_metric_modifiers=tuple(mods),
         unit_symbols=frozenset(str(w) for w in data["measures"]["symbols"]),
         ordinal_entity_types=frozenset(p["ordinal_entity_types"]),
@@ -1241,27 +1255,39 @@ def _names_one(noun: CountedNoun, reading: Reading, c: Compiled, pr: ParseRules)
     if word in pr.irregular or word in pr.collective:
         return False
     after = head.doc[head.i + 1] if head.i + 1 < len(head.doc) else None
-    if word.endswith("s") or (after is not None and after.is_lower and after.is_alpha and after.lower_.endswith("s")):
-        return False  # a plural the tagger missed ("52 cafés"), or the real head after it ("fifteen youth suicides")
     lab = c.labels
+    if word.endswith("s") or (after is not None and after.is_lower and after.is_alpha and after.lower_.endswith("s")
+                              and not _verb_of(head, after, lab)):
+        return False  # a plural the tagger missed ("52 cafés"), or the real head after it ("fifteen youth suicides")
     return not any(p.dep_ in lab["preposition"] and p.lower_ == c.of_word
                    and any(o.dep_ in lab["prep_object"] and o.tag_ in c.plural_tags for o in p.children)
                    for p in head.children)
 
 
+def _verb_of(noun: Token, word: Token, lab: dict[str, frozenset[str]]) -> bool:
+    """``word`` (right after ``noun``) is the verb of the clause, not a plural noun the tagger missed: an
+    auxiliary, or the verb whose subject ``noun`` is, in no noun's slot ("The two party system is broken", "The
+    two party system seems broken"; not "with fifteen youth suicides", where the parser makes "youth" the
+    subject of "suicides", itself the object of "with")."""
+    if word.pos_ == "AUX" or word.dep_ in lab["auxiliary"]:
+        return True
+    return noun.dep_ in lab["subject"] and noun.head.i == word.i and word.dep_ not in lab["prep_object"] | lab["verb_object"]
+
+
 def _unhyphenated(cand: Candidate, noun: CountedNoun, sents: Sentences, c: Compiled, pr: ParseRules) -> CountedNoun | None:
-    """After "a"/"an", a number above one on a singular noun is a size written without its hyphen: it
-    counts the word right after it ("in a three round election" = "a three-round election", "a 500 page
-    report"), as ``_hyphen_count`` does with the hyphen; None elsewhere ("TWA's eight hundred heavy
-    climb") or when that word is no countable noun (a rating: "a five star hotel")."""
+    """After a determiner of rules/counts.yaml parse_counts unhyphenated_determiners ("a", "an", "the"), a
+    number above one on a singular noun is a size written without its hyphen: it counts the word right after
+    it ("in a three round election" = "a three-round election", "a 500 page report", "Pierce derided the two
+    party system": newsdev-counts-3.md decision 9), as ``_hyphen_count`` does with the hyphen; None elsewhere
+    ("TWA's eight hundred heavy climb") or when that word is no countable noun (a rating: "a five star hotel")."""
     doc = sents.doc
     first = sents.token_at_or_after(cand.start)
     tok = _number_token(sents, cand)
-    if tok is None or first == 0 or doc[first - 1].lower_ not in ("a", "an") or tok.i + 1 >= noun.head.i:
+    if tok is None or first == 0 or doc[first - 1].lower_ not in pr.unhyphenated_dets or tok.i + 1 >= noun.head.i:
         return None
     word = doc[tok.i + 1]
-    if not (word.is_alpha and word.is_lower) or word.head.i != noun.head.i or _norm(word.text) in pr.hyphen_noun_not:
-        return None
+    if not (word.is_alpha and word.is_lower) or word.is_stop or word.head.i != noun.head.i or _norm(word.text) in pr.hyphen_noun_not:
+        return None  # not a particle glued to a noun ("the sixteen on-board": an adjective standing for people)
     lemma = _norm(word.text)  # a singular word (a tagged adjective too: "round")
     if word.tag_ in c.plural_tags or lemma in pr.not_count_heads or lemma in pr.score_nouns or lemma in c.not_counted:
         return None
@@ -1419,16 +1445,20 @@ def _year_count(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules) 
 
 
 def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
-    """A user noun that counts the members of a body of people, not the users of a product: the body is
-    a noun of rules/counts.yaml user_noun_bodies that owns the noun ("six crew members", "an army of 1
-    million members", "The council has 12 members", "The team signed 3 new players"). Such numbers stay
-    counts. A named organisation's members are its members ("160,000 members of the Conservative Party",
-    "12 original members of NATO": user counts, metric members), as issue 15 lists members among users
-    and the facts labels count them; not the members of a body of states (user_noun_state_bodies, named in
-    the sentence: "12 original members of NATO", "The enlargement of NATO from 16 members to 19": countries,
-    not users of a product, service, platform or company, as the labelling brief and tuning batch 5 have
-    them). The crowd of an event (user_noun_events) is a count too: "18,250 to
-    63,000 visitors attended the rally", "the concert drew 50,000 listeners", "visitors to the festival"."""
+    """A user noun that counts the members of a body of people, not the users of a product: the body owns
+    the noun and is a noun of rules/counts.yaml user_noun_bodies ("six crew members", "an army of 1 million
+    members", "The council has 12 members", "The team signed 3 new players", "160,000 members of the
+    Conservative Party", "a qualified minor party with at least 1,000 members") or, as the "of" object, the
+    possessor or the noun before a preposition of user_noun_owner_preps, a name the entity recogniser puts
+    in user_noun_body_entity_types (a political or religious group: "members of the Conservatives"). Such
+    numbers stay counts: the issue's user counts are users of a product, service, platform or company, and a
+    party's, union's or tribe's members are people (newsdev-counts-3.md decision 6). A club's or a company's
+    members stay users ("12 original members of the Rotary Club", "Costco said it had 118 million members").
+    Not the members of a body of states either (user_noun_state_bodies, named in the sentence: "12 original
+    members of NATO", "The enlargement of NATO from 16 members to 19": countries, not users of a product,
+    service, platform or company, as the labelling brief and tuning batch 5 have them). The crowd of an
+    event (user_noun_events) is a count too: "18,250 to 63,000 visitors attended the rally", "the concert
+    drew 50,000 listeners", "visitors to the festival"."""
     lab = c.labels
     if pr.user_state_bodies is not None and pr.user_state_bodies.search(noun.sent.text):
         return True  # "There were 12 original members of NATO": member states, no product's users
@@ -1436,20 +1466,36 @@ def _user_body(noun: Token, c: Compiled, pr: ParseRules) -> bool:
     def body(tok: Token) -> bool:  # by lemma too: "3,000 members of the armed forces"
         return _norm(tok.text) in pr.user_bodies or _lemma(tok, c, pr) in pr.user_bodies
 
+    def owner(tok: Token) -> bool:
+        """A body as the owner: by its word (user_noun_owner_bodies too: "the union's 40,000 members"), or a
+        name of a group of people ("the Conservatives", NORP)."""
+        return body(tok) or _norm(tok.text) in pr.user_owner_bodies or _lemma(tok, c, pr) in pr.user_owner_bodies \
+            or (tok.ent_type_ in pr.user_body_entity_types and tok.tag_ not in c.verb_tags)
+
+    if any(kid.dep_ in lab["possessive"] and owner(kid) for kid in noun.children):
+        return True  # "the party's 1,000 members"
+    head = noun.head
+    if noun.dep_ in lab["prep_object"] and _norm(head.text) in pr.user_owner_preps and head.i > 0:
+        # "a qualified minor party with at least 1,000 members": the noun right before the preposition owns
+        # them, wherever the parser hangs the phrase (here on the verb "attained")
+        before = noun.doc[head.i - 1]
+        if before.tag_ in pr.head_tags or before.tag_ in c.plural_tags or before.pos_ == "PROPN":
+            if owner(before):
+                return True
+
     def bodies(tok: Token) -> bool:
-        """The body, or a quantifier's "of" body: "Each of the 24 squads has 26 players"."""
-        return body(tok) or (tok.tag_ not in pr.head_tags and tok.tag_ not in c.plural_tags and any(
+        """The owner, or a quantifier's "of" body: "Each of the 24 squads has 26 players"."""
+        return owner(tok) or (tok.tag_ not in pr.head_tags and tok.tag_ not in c.plural_tags and any(
             p.lower_ == c.of_word and any(t.dep_ in lab["prep_object"] and body(t) for t in p.children)
             for p in tok.children if p.dep_ in lab["preposition"]))
 
     for kid in noun.children:
-        if kid.dep_ in lab["compound"] and body(kid):
-            return True
+        if kid.dep_ in lab["compound"] and owner(kid):
+            return True  # "six crew members", "Conservative Party members"
         if kid.dep_ in lab["preposition"] and kid.lower_ == c.of_word and any(
-            t.dep_ in lab["prep_object"] and body(t) for t in kid.children
+            t.dep_ in lab["prep_object"] and owner(t) for t in kid.children
         ):
             return True
-    head = noun.head
     if noun.dep_ in lab["prep_object"] and head.lower_ == c.of_word and body(head.head):
         return True
     if noun.dep_ in lab["verb_object"] and head.tag_ in c.verb_tags:
@@ -1894,7 +1940,8 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
         if reading is None or _is_noise(cand, reading, text, c, unit_after, spelled_ok=True, year_ok=year_ok):
             # noise only for being "one": the parse may still make it a quantity
             if reading is None or _is_noise(cand, replace(reading, value=2.0), text, c, unit_after, True, year_ok) \
-                    or not (_one_counts(cand, reading, sents, c, pr, rows, glued) or _one_measure(cand, reading, sents, c, ctx.rules)):
+                    or not (_one_counts(cand, reading, sents, c, pr, rows, glued) or _one_measure(cand, reading, sents, c, ctx.rules)
+                            or _casualty_shared_noun(cand, cands, sents, c, pr) is not None):  # "killed one and injured eight people"
                 continue
         if _is_label(cand, sents, c, pr, ctx.rules) or pr.era_after.match(text, cand.end) or pr.vague.search(text, cand.start, cand.end):
             continue
@@ -1979,6 +2026,10 @@ def _counts(cands: list[Candidate], sents: Sentences, ctx: Context, c: Compiled)
             whole = _whole_after(cand, cands, sents, c, pr)
             if whole is not None:
                 unit, rule, unit_text = whole, "count_out_of", whole  # "control of 17 out of 18 of the area's districts"
+        if unit is None:
+            shared = _casualty_shared_noun(cand, cands, sents, c, pr)
+            if shared is not None:
+                unit, rule, unit_text = shared, "count_casualty_shared", shared  # "killed one and injured eight people"
         if unit is None:
             conj = _conjunct_count(cand, sents, c, rows)
             if conj is not None:
@@ -2656,6 +2707,34 @@ def _whole_after(cand: Candidate, cands: list[Candidate], sents: Sentences, c: C
         return noun
     counted = counted_noun(sents, nxt, c, pr)
     return counted.unit if counted is not None else None
+
+
+def _casualty_shared_noun(cand: Candidate, cands: list[Candidate], sents: Sentences, c: Compiled, pr: ParseRules) -> str | None:
+    """The noun of a later count that a bare number shares: the number is the object of a casualty verb
+    (rules/counts.yaml casualty_verbs) and a later casualty verb joined to that verb has as object a count
+    with its noun written ("killed one and injured eight people": person, the noun written once for both;
+    newsdev-counts-3.md decision 2). None when the later number has no noun either ("killing 21 and injuring
+    19" names nothing, as the labels read it) or the verbs are not joined."""
+    tok = _number_token(sents, cand)
+    lab = c.labels
+    if tok is None or tok.dep_ not in lab["verb_object"] or not c.casualty_before.search(sents.before(cand.start)):
+        return None
+    verb = tok.head
+    for nxt in cands:
+        if nxt.start <= cand.end or sents.bounds(nxt.start) != sents.bounds(cand.start):
+            continue
+        later = _number_token(sents, nxt)
+        if later is None or later.dep_ not in lab["number_modifier"]:
+            continue
+        noun = later.head
+        joined = noun.head
+        if noun.dep_ not in lab["verb_object"] or joined.dep_ not in lab["conjunct"] or joined.head.i != verb.i:
+            continue
+        if not c.casualty_before.search(sents.before(nxt.start)):
+            continue
+        counted = counted_noun(sents, nxt, c, pr)
+        return counted.unit if counted is not None else None
+    return None
 
 
 def _casualty_noun(cand: Candidate, sents: Sentences, c: Compiled) -> bool:
