@@ -47,6 +47,10 @@ PENGUINS = ("Dee Boersma leads the study.\n\nMembers of the Boersma lab and volu
             "year at Punta Tombo. I was fortunate enough to spend nearly four months at the colony between 2015 and 2017. "
             "It's an incredible, otherworldly place. The colony has declined by over 40% since the study started.")
 
+ABC_NEWS = ("Here's ABC News's Jim Laurie.\n\nNot that long ago, the news about real estate here was that the sky was the "
+            "limit. So when Wong Kwan spent seventy million dollars for this house, he thought it was a great deal. He sold "
+            "the property to five buyers and said he'd double his money.")
+
 CASES = [
     # a rank is never lent from beyond its sentence (was Iran, the headline's, at 0.6); mirror: a rank its clause says
     ("rank-not-lent", *DERAKHSHANI, "fourth", {"subject": None}),
@@ -80,6 +84,12 @@ CASES = [
     ("changed-thing-of-a-common-noun", None, "A major goal of Kuchma's four-day state visit was the signing of a 10-year economic "
      "program aimed at doubling the two nations' trade turnover.", "doubling", {"subject": None, "rule": "unnamed_owner"}),
     ("changed-thing-of-its-subject", None, "Apple doubled its revenue in 2024.", "doubled", {"subject": "Apple"}),
+    # a noun only this article's names give ("the news" after "ABC News": kind_anaphor) makes no topic to lend on (was
+    # ABC News at 0.4, recent_topic, once facts19's kind anaphors met facts18's growth rows; TimeBank ABC19980108.1830.0711);
+    # mirror: a description the rules list ("the company") still does
+    ("kind-description-lends-no-topic", None, ABC_NEWS, "double", {"subject": None}),
+    ("listed-description-still-lends", None, "Compaq Computer Corp. reported its results on Tuesday.\n\nThe company said "
+     "demand for its computers was strong. Net income doubled in the quarter.", "doubled", {"subject": "Compaq Computer"}),
 ]
 
 

@@ -448,7 +448,10 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
                 return found[0]
             if found is None:  # "The company also retained an adviser": the entity the description stands for
                 described = anaphor(scene, [child], 0)
-                if described is not None and described.id is not None:
+                # a noun only this article's names give ("kind_anaphor": "the news" after "ABC News") resolves a
+                # description in its own clause but does not make a topic to lend on: "the news about real estate
+                # here was that ..." is not about ABC News, and "he'd double his money" two sentences on is not its
+                if described is not None and described.id is not None and described.rule != "kind_anaphor":
                     return next((e for e in scene.index.ents if e.id == described.id), None)
     return None
 
