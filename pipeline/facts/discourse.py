@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners, named_apposition, phrase_tokens
 from pipeline.facts.identity import label_of_id
-from pipeline.facts.records import Subject
+from pipeline.facts.records import KIND_ANAPHOR, Subject
 from pipeline.nlp import word_class
 
 if TYPE_CHECKING:
@@ -263,7 +263,7 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
                 acting_names = [e for e in before if not _only_in_prep_phrase(scene, e)]
                 ent = acting_names[-1] if acting_names else ent
         source = "paragraph" if ent.start >= p_start else "article"
-        rule = "anaphor" if compatible(ent, noun, fr) else "kind_anaphor"  # named so by the article alone: its own confidence
+        rule = "anaphor" if compatible(ent, noun, fr) else KIND_ANAPHOR  # named so by the article alone: its own confidence
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], rule, climbs, gazetteer=ent.listed, source=source)
     return None
 
@@ -456,7 +456,7 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
                 # a noun only this article's names give ("kind_anaphor": "the news" after "ABC News") resolves a
                 # description in its own clause but does not make a topic to lend on: "the news about real estate
                 # here was that ..." is not about ABC News, and "he'd double his money" two sentences on is not its
-                if described is not None and described.id is not None and described.rule != "kind_anaphor":
+                if described is not None and described.id is not None and described.rule != KIND_ANAPHOR:
                     return next((e for e in scene.index.ents if e.id == described.id), None)
     return None
 
