@@ -45,6 +45,8 @@ BROKEN = [
     ("changes-earlier-date-prepositions-missing", "changes.yaml", 'earlier_date_prepositions: ["on", in]\n', "", "earlier_date_prepositions"),
     ("changes-passive-deps-scalar", "changes.yaml", "passive_deps: [auxpass]", "passive_deps: auxpass", "passive_deps"),
     ("changes-duration-object-deps-missing", "changes.yaml", "duration_object_deps: [dobj]\n", "", "duration_object_deps"),
+    ("counts-singular-endings-scalar", "counts.yaml", "singular_endings: [ss, us]", "singular_endings: ss", "singular_endings"),
+    ("counts-singular-endings-missing", "counts.yaml", "  singular_endings: [ss, us]\n", "", "singular_endings"),
     ("changes-participle-max-not-a-number", "changes.yaml", "level_participle_max_words: 2", "level_participle_max_words: two",
      "level_participle_max_words"),
     ("changes-paren-period-max-negative", "changes.yaml", "paren_period_max_words: 4", "paren_period_max_words: -1",

@@ -764,12 +764,18 @@ USER_BODIES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "span", "metric"), [c[1:] for c in USER_BODIES], ids=[c[0] for c in USER_BODIES])
-def test_user_bodies(run, text, span, metric) -> None:
+def _assert_user_metric(run, text: str, span: str, metric: str | None) -> None:
+    """``span`` of ``text`` is a user count of ``metric`` and no quantity, or (``metric`` None) no user count: the
+    check the user-count tables of every round share."""
     users, quantities = run(text)
     assert [u["metric"] for u in users if u["text"] == span] == ([metric] if metric else []), users
     if metric is not None:
         assert not [q for q in quantities if q["text"] == span], quantities
+
+
+@pytest.mark.parametrize(("text", "span", "metric"), [c[1:] for c in USER_BODIES], ids=[c[0] for c in USER_BODIES])
+def test_user_bodies(run, text, span, metric) -> None:
+    _assert_user_metric(run, text, span, metric)
 
 
 # Spelled-out counts are counts (issue 15: "twelve" included; tests/gold/README.md, convention change).
@@ -1350,10 +1356,7 @@ ROUND14_USERS = [
 
 @pytest.mark.parametrize(("text", "span", "metric"), [c[1:] for c in ROUND14_USERS], ids=[c[0] for c in ROUND14_USERS])
 def test_round14_user_counts(run, text, span, metric) -> None:
-    users, quantities = run(text)
-    assert [u["metric"] for u in users if u["text"] == span] == ([metric] if metric else []), users
-    if metric is not None:
-        assert not [q for q in quantities if q["text"] == span], quantities
+    _assert_user_metric(run, text, span, metric)
 
 
 # Round 13 user counts: written2 leftovers and their mirrors. (id, sentence, span, metric or None)
@@ -1373,7 +1376,4 @@ ROUND13_USERS = [
 
 @pytest.mark.parametrize(("text", "span", "metric"), [c[1:] for c in ROUND13_USERS], ids=[c[0] for c in ROUND13_USERS])
 def test_round13_user_counts(run, text, span, metric) -> None:
-    users, quantities = run(text)
-    assert [u["metric"] for u in users if u["text"] == span] == ([metric] if metric else []), users
-    if metric is not None:
-        assert not [q for q in quantities if q["text"] == span], quantities
+    _assert_user_metric(run, text, span, metric)

@@ -65,6 +65,8 @@ CHANGE_RULES = frozenset({"multiplier_verb", "multiplier_noun", "multiplier_fact
 WORD_RE = rx.compile(r"[^\s,;:()\[\]\"“”]+")
 SPACES_RE = rx.compile(r"\s+")
 TO_RE = rx.compile(r"\s+to\s+")
+#: the lead of a baseline date right after an amount (" from Oct. 13"): ``_from_date_end`` finds the date, ``_from_date_text`` reads it
+FROM_DATE_LEAD_RE = rx.compile(r"\s+from\s+")
 #: "rose a modest 2%", "rose a lower-than-anticipated 5.2%": an article and one or two adjectives before an amount
 ARTICLE_WORDS_RE = rx.compile(r"(?:a|an)\s+(?P<w>(?:[A-Za-z]+(?:-[A-Za-z]+)*\s+){1,2})", re.I)
 #: tags of the words of ARTICLE_WORDS_RE (a hyphen-joined word counts as an adjective)
@@ -2329,7 +2331,7 @@ def _between_dates_end(text: str, pos: int, limit: int, dates: dict[int, int]) -
 def _from_date_end(text: str, pos: int, limit: int, dates: dict[int, int]) -> int | None:
     """The end of " from <date>" right at ``pos`` (a baseline period: "from Oct. 13", "from the previous
     Friday"), else None."""
-    m = re.match(r"\s+from\s+", text[pos:limit])
+    m = FROM_DATE_LEAD_RE.match(text[pos:limit])
     return _date_after(text, pos + m.end(), limit, dates) if m is not None else None
 
 
@@ -2341,7 +2343,7 @@ def _baseline_at(text: str, pos: int, limit: int, c: Compiled) -> re.Match | Non
 
 def _from_date_text(text: str, pos: int, end: int) -> str:
     """The date of " from <date>" between ``pos`` and its end ``end`` (found by ``_from_date_end``), as written."""
-    m = re.match(r"\s+from\s+", text[pos:end])
+    m = FROM_DATE_LEAD_RE.match(text[pos:end])
     return text[pos + (m.end() if m is not None else 0) : end]
 
 

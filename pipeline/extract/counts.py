@@ -27,6 +27,7 @@ from pipeline import patterns as rx
 from pipeline.lexicon import alternation
 from pipeline.extract import Context, changes, doc_text
 from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, parse_number, parse_ordinal, parse_range, vocab
+from pipeline.errors import RulesError
 from pipeline.rules import Rules, check_keys, check_windows
 
 RULE_KEYS = (
@@ -684,7 +685,8 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "of_the_body_entity_types", "comparative_number_deps", "comparative_tags",
               "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps", "rate_nouns",
               "estimate_nouns", "alternative_coordinators", "list_separator_tags", "elided_head_tags", "hedge_deps",
-              "reported_clause_deps", "whole_after", "partitive_anaphors", "unhyphenated_determiners")
+              "reported_clause_deps", "whole_after", "partitive_anaphors", "unhyphenated_determiners",
+              "singular_endings")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -722,6 +724,8 @@ class ParseRules:
     fraction_deps: frozenset[str]
     #: "a three round election", "the two party system": determiners before a size written without its hyphen
     unhyphenated_dets: frozenset[str]
+    #: endings of a word in "s" that is no plural ("class", "virus"): ``_untagged_plural``
+    singular_endings: tuple[str, ...]
     fraction_rate: re.Pattern
     model_plural: re.Pattern
     hyphen_not_before: frozenset[str]
@@ -819,6 +823,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
     def words(items) -> frozenset[str]:  # noqa: ANN001
         return frozenset(_norm(str(w)) for w in items)
 
+    endings = p["singular_endings"]
+    if isinstance(endings, str) or not all(isinstance(w, str) and w for w in endings):  # a string: a tuple of letters
+        raise RulesError(f"{where}: parse_counts.singular_endings: want a list of word endings, got {endings!r}")
     mods = sorted(((_norm(k), str(v)) for k, v in data["user_metric_modifiers"].items()), key=lambda kv: -len(kv[0]))
     return ParseRules(
         number_deps=frozenset(p["number_deps"]),
@@ -849,6 +856,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         number_tags=frozenset(p["number_tags"]),
         fraction_deps=frozenset(p["fraction_count_deps"]),
         unhyphenated_dets=words(p["unhyphenated_determiners"]),
+        singular_endings=tuple(_norm(str(w)) for w in endings),
         model_plural=rx.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
         reaching_min=float(p["reaching_min_value"]),
@@ -1064,16 +1072,17 @@ def _lemma(tok: Token, c: Compiled, pr: ParseRules) -> str:
     word = _norm(tok.text)
     if word in pr.irregular:
         return pr.irregular[word]
-    if tok.tag_ in c.plural_tags or (tok.tag_ in pr.singular_head_tags and _untagged_plural(tok, c)):
+    if tok.tag_ in c.plural_tags or (tok.tag_ in pr.singular_head_tags and _untagged_plural(tok, c, pr)):
         return _norm(_singular(tok.text, c))
     return word
 
 
-def _untagged_plural(tok: Token, c: Compiled) -> bool:
+def _untagged_plural(tok: Token, c: Compiled, pr: ParseRules) -> bool:
     """A plural the tagger reads as a singular noun (words it has not seen: "52 cafés", "3,800 robotaxis"): it ends
-    in "s" (not "ss", "us") and a number other than one modifies it."""
+    in "s" (not in one of rules/counts.yaml parse_counts singular_endings: "ss", "us") and a number other than one
+    modifies it."""
     word = tok.lower_
-    if not word.endswith("s") or word.endswith(("ss", "us")):
+    if not word.endswith("s") or word.endswith(pr.singular_endings):
         return False
     return any(k.dep_ in c.labels["number_modifier"] and k.like_num and k.lower_ not in ("one", "1") for k in tok.children)
 

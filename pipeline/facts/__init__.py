@@ -27,7 +27,7 @@ from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.gapped import gapped_items, item_growth, item_metric, item_subject, item_words, names_something
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import at_auction, describe, for_a_person, names_what_it_is, not_for_profit, passive_verb
+from pipeline.facts.metric import at_auction, describe, for_a_person, listed_other, names_what_it_is, not_for_profit, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
@@ -270,14 +270,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         sent = scene.sentence(span.start)
         # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is;
         # so is what rules/metrics.yaml lists as `other` (a dividend, a payout, a termination fee): no reported result
-        listed_other = metric == OTHER_METRIC and fr.money_words.get((metric_text or "").lower()) == OTHER_METRIC
-        level = metric in fr.point_metrics or thing or listed_other
-        own_lede = lede if not level and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
+        point = metric in fr.point_metrics or thing or (metric == OTHER_METRIC and listed_other(metric_text, fr))  # a level at a moment, no result of a period
+        own_lede = lede if not point and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)
         if to_come:  # "will pay $1.1 billion", "$33 million a year"
             own_lede = None
         results = metric in fr.lede_metrics and not to_come  # "says it will spend 380 billion yuan": no reported result
-        point = level
         period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners, named_apposition, phrase_tokens
 from pipeline.facts.identity import label_of_id
-from pipeline.facts.records import Subject
+from pipeline.facts.records import KIND_ANAPHOR, Subject
 from pipeline.nlp import word_class
 
 if TYPE_CHECKING:
@@ -25,6 +25,10 @@ if TYPE_CHECKING:
 
     #: which entities a fallback may lend (not a person for a company's kind of number)
     Eligible = Callable[[Entity], bool]
+
+
+#: the words of an entity's name, for its head word (``kinds``): compiled once, not per article
+NAME_WORD_RE = re.compile(r"[\w'’.&-]+")
 
 
 def _any(ent: "Entity") -> bool:
@@ -86,7 +90,7 @@ def kinds(scene: "Scene") -> tuple[dict[str, frozenset[str]], dict[str, frozense
         apposed: dict[str, set[str]] = {}
         for ent in scene.index.ents:
             own = heads.setdefault(ent.key, set())
-            words = re.findall(r"[\w'’.&-]+", ent.name.lower())
+            words = NAME_WORD_RE.findall(ent.name.lower())
             while len(words) > 1 and words[-1] in fr.corporate_suffixes:
                 words.pop()
             cut = next((i for i, w in enumerate(words) if i > 0 and w in fr.name_head_breaks), len(words))
@@ -259,7 +263,7 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
                 acting_names = [e for e in before if not _only_in_prep_phrase(scene, e)]
                 ent = acting_names[-1] if acting_names else ent
         source = "paragraph" if ent.start >= p_start else "article"
-        rule = "anaphor" if compatible(ent, noun, fr) else "kind_anaphor"  # named so by the article alone: its own confidence
+        rule = "anaphor" if compatible(ent, noun, fr) else KIND_ANAPHOR  # named so by the article alone: its own confidence
         return Subject(ent.name, ent.id, scene.text[tok.idx : tok.idx + len(tok)], rule, climbs, gazetteer=ent.listed, source=source)
     return None
 
@@ -319,7 +323,7 @@ def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
     return None
 
 
-def _subject_or_owner(scene: "Scene", ent, tok: Token) -> bool:
+def _subject_or_owner(scene: "Scene", ent: "Entity", tok: Token) -> bool:
     """Is the name (climbed to its last word inside the name) a clause subject, or the owner of one by one of
     ``subject_owner_deps`` ("Figma's shares ... double")?"""
     fr = scene.fr
@@ -396,14 +400,15 @@ def sentence_entity(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -
 def sentence_actor(scene: "Scene", sent: "Span", eligible: "Eligible" = _any) -> "Subject | None":
     """The number's sentence names several entities and exactly one of them acts in it (``acts_in_sentence``), the
     others only locate or qualify ("Hurricane Melissa makes landfall in Jamaica as a Category 5 storm; early estimates
-    put insured losses at $3–5 billion": Jamaica is where): a tie broken by salience. The last fallback, after the
-    topics: tried before them it took, on the tuning sets, a running topic's numbers for a name that acts in passing
-    ("Hugo" of a storm's cost in a story about an insurer); its own confidence (``sentence_actor``)."""
+    put insured losses at $3–5 billion": Jamaica is where); two acting mentions, even of one name, give none. The last
+    fallback, after the topics: tried before them it took, on the tuning sets, a running topic's numbers for a name
+    that acts in passing ("Hugo" of a storm's cost in a story about an insurer); its own confidence
+    (``sentence_actor``)."""
     key = ("sentence_actor", sent.start)
     if key not in scene.memo:
         cands = drop_owners(candidates_in(scene, list(sent), None))
         acting = [(e, t) for e, t in cands if acts_in_sentence(scene, e, t)]
-        scene.memo[key] = acting[0] if len(cands) > 1 and len({e.key for e, _ in acting}) == 1 and len(acting) == 1 else None
+        scene.memo[key] = acting[0] if len(cands) > 1 and len(acting) == 1 else None
     found = scene.memo[key]
     if found is None or not eligible(found[0]):
         return None
@@ -451,7 +456,7 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
                 # a noun only this article's names give ("kind_anaphor": "the news" after "ABC News") resolves a
                 # description in its own clause but does not make a topic to lend on: "the news about real estate
                 # here was that ..." is not about ABC News, and "he'd double his money" two sentences on is not its
-                if described is not None and described.id is not None and described.rule != "kind_anaphor":
+                if described is not None and described.id is not None and described.rule != KIND_ANAPHOR:
                     return next((e for e in scene.index.ents if e.id == described.id), None)
     return None
 

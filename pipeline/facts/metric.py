@@ -357,6 +357,13 @@ def lent(span: Span, fr: FactRules) -> bool:
     return False
 
 
+def listed_other(word: str | None, fr: FactRules) -> bool:
+    """Does rules/metrics.yaml list ``word`` under `other` (a dividend, a payout, a termination fee)? Such a word says
+    what the amount is though FACTS_BRIEF.md has no metric for it: the amount keeps `other`, and a rate of it is that
+    thing per share, a level set at a moment, no price and no reported result."""
+    return word is not None and fr.money_words.get(word.lower()) == OTHER_METRIC
+
+
 def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool:
     """Is ``word`` the noun the amount quantifies, naming what it is though no metric ("an interim dividend of 16.5
     Australian cents a share", "a $42-a-share payout"), or a word rules/metrics.yaml lists as `other` wherever it
@@ -364,7 +371,7 @@ def names_what_it_is(span: Span | None, word: str | None, fr: FactRules) -> bool
     thing per share, not a price."""
     if word is None:
         return False
-    if fr.money_words.get(word.lower()) == OTHER_METRIC:
+    if listed_other(word, fr):
         return True
     noun = measured_noun(span, fr) if span is not None else None
     named = _names_metric(noun, fr) if noun is not None and noun.text == word else None

@@ -53,6 +53,9 @@ JOINT_RULE = "coordination"
 #: the metric of an amount no word names one for (rules/metrics.yaml has it as its catch-all)
 OTHER_METRIC = "other"
 AMBIGUOUS = "ambiguous"
+#: a definite description resolved only by a noun this article names the entity with ("the hospital" after "St Mary's
+#: Hospital"): trusted less than ``anaphor``, and no topic to lend on (``discourse._subject_topic``)
+KIND_ANAPHOR = "kind_anaphor"
 #: a rank, growth or share whose own clause has a subject that names nobody the article lists ("the province will
 #: charge 25% more" with no "Ontario" tagged): that word's referent owns it, so no one is lent from elsewhere
 UNNAMED_OWNER = "unnamed_owner"
@@ -60,7 +63,7 @@ UNNAMED_OWNER = "unnamed_owner"
 #: against it, so a misspelt rule name there is an error instead of silently scoring the default
 SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
-    "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", "kind_anaphor", "sentence_entity", "sentence_actor", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
+    "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", KIND_ANAPHOR, "sentence_entity", "sentence_actor", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
     NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER,
 })
 
