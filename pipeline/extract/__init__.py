@@ -16,10 +16,14 @@ from pipeline.rules import Rules
 from pipeline.settings import Settings
 
 if TYPE_CHECKING:
+    import re
+
     from spacy.tokens import Doc
 
 #: key of the memoised text in ``Doc.user_data`` (a plain string: spaCy's own keys are tuples)
 _TEXT_KEY = "newsfacts.text"
+#: key of the memoised whole-text matches in ``Doc.user_data`` (a dict: id of a compiled pattern -> (it, its matches))
+_MATCHES_KEY = "newsfacts.matches"
 
 
 @dataclass(frozen=True)
@@ -47,6 +51,21 @@ def doc_text(doc: "Doc") -> str:
         text = doc.text
         doc.user_data[_TEXT_KEY] = text
     return text
+
+
+def doc_matches(doc: "Doc", regex: "re.Pattern[str]") -> list["re.Match[str]"]:
+    """``list(regex.finditer(doc_text(doc)))``, once per Doc and pattern: the counts stages and the changes
+    stage each scanned the whole text with the same number grammar (~0.055 s per 100k words a scan). The
+    memo is keyed by the pattern object's id and keeps the object (so the id cannot be reused while the entry
+    lives): hashing a Pattern hashes its whole compiled code, ~0.1 ms for the number grammar. The list is
+    shared, so callers never mutate it."""
+    memo = doc.user_data.get(_MATCHES_KEY)
+    if memo is None:
+        memo = doc.user_data[_MATCHES_KEY] = {}
+    entry = memo.get(id(regex))
+    if entry is None or entry[0] is not regex:
+        entry = memo[id(regex)] = (regex, list(regex.finditer(doc_text(doc))))
+    return entry[1]
 
 
 def remember_text(doc: "Doc", text: str) -> None:

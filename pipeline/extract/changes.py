@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation, trie
-from pipeline.extract import Context, doc_text
+from pipeline.extract import Context, doc_matches, doc_text
 from pipeline.numbers import Parsed, parse_number, vocab
 from pipeline.rules import Rules, RulesError, check_keys
 
@@ -912,7 +912,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if one is not None and many is not None and many.value and one.value <= many.value:
             out[m.start()] = Value(m.start(), m.end(), float(one.value / many.value) * 100, "%", source="percent")
             spans.append((m.start(), m.end()))
-    for m in c.number.finditer(text):
+    for m in doc_matches(doc, c.number):  # the same scan the counts stages made (shared per Doc)
         inside = [s for s, e in spans if s < m.end() and m.start() < e]
         if inside and min(inside) > m.start():
             # "an increase of 84 million over 2014": the lexicon reads "N over <year>" as a fraction; the number before

@@ -21,11 +21,12 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation
-from pipeline.extract import Context, changes, doc_text
+from pipeline.extract import Context, changes, doc_matches, doc_text
 from pipeline.numbers import NumberVocab, hyphen_ranges, magnitude_fractions, parse_number, parse_ordinal, parse_range, vocab
 from pipeline.errors import RulesError
 from pipeline.rules import Rules, check_keys, check_windows
@@ -88,6 +89,21 @@ def _edge(phrase: str) -> str:
     return (r"(?<![\w])" if phrase[:1].isalnum() else "") + "(?:" + re.escape(phrase).replace(r"\ ", r"\s+") + ")" + (
         r"(?![\w])" if phrase[-1:].isalnum() or phrase[-1:] == "." else ""
     )
+
+
+def _start_guard(phrases: list[str]) -> str:
+    """A look-ahead every match of ``_edge(p)`` for ``p`` in ``phrases`` passes at its first character: one
+    test of the phrases' first characters (and the word boundary before those starting with a letter or digit),
+    so ``search`` leaves a position that starts none of them without trying every branch (each branch's own
+    look-behind kept ``re`` from skipping it: ~50 us a ``search_tail`` for the qualifiers). It only restates
+    what each branch requires, so the matches are the same. Empty when a phrase is empty or starts with a space."""
+    if not phrases or any(not p or p[0].isspace() for p in phrases):
+        return ""
+    words = sorted({p[0] for p in phrases if p[0].isalnum()})
+    others = sorted({p[0] for p in phrases if not p[0].isalnum()})
+    parts = [r"(?<![\w])(?=[" + "".join(re.escape(ch) for ch in words) + "])"] if words else []
+    parts += ["(?=[" + "".join(re.escape(ch) for ch in others) + "])"] if others else []
+    return "(?:" + "|".join(parts) + ")"
 
 
 @dataclass(frozen=True)
@@ -249,7 +265,8 @@ def compile_rules(rules: Rules) -> Compiled:
     )
     anchor_neg_before = rx.compile(r"(?:" + _alt(data["anchor_negative_before"]) + r")\s*$", re.I)
     qb_map = {_norm(p): q for q, phrases in data["qualifiers_before"].items() for p in phrases}
-    qual_before = rx.compile(r"(?P<q>" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s*$", re.I)
+    qb_phrases = sorted(qb_map, key=len, reverse=True)
+    qual_before = rx.compile(_start_guard(qb_phrases) + r"(?P<q>" + "|".join(_edge(p) for p in qb_phrases) + r")\s*$", re.I)
     qa_map = {_norm(p): q for q, phrases in data["qualifiers_after"].items() for p in phrases}
     qual_after = rx.compile(r"^\s*(?P<q>" + "|".join(_edge(p) for p in sorted(qa_map, key=len, reverse=True)) + r")", re.I)
     signs = _alt(data["percent_signs"])
@@ -430,7 +447,9 @@ class Sentences:
         bounds = doc.user_data.get(_BOUNDS_KEY)
         if bounds is None:
             sents = list(doc.sents)
-            bounds = ([s.start_char for s in sents] or [0], [s.end_char for s in sents] or [len(self.text)], [t.idx for t in doc])
+            # the token starts read from the Doc's IDX column: iterating the Doc makes a Python Token per token
+            token_starts = doc.to_array(IDX).tolist()
+            bounds = ([s.start_char for s in sents] or [0], [s.end_char for s in sents] or [len(self.text)], token_starts)
             doc.user_data[_BOUNDS_KEY] = bounds
         self.starts, self.ends, self.token_starts = bounds
         self.doc = doc
@@ -475,16 +494,17 @@ def doc_candidates(doc: Doc, text: str, c: Compiled) -> list[Candidate]:
     over the same text (0.07-0.10 s per 100k words each). The list is shared, so callers never mutate it."""
     memo = doc.user_data.get(_CANDIDATES_KEY)
     if memo is None or memo[0] != id(c):
-        memo = (id(c), candidates(text, c))
+        memo = (id(c), candidates(text, c, doc_matches(doc, c.number) if text is doc_text(doc) else None))
         doc.user_data[_CANDIDATES_KEY] = memo
     return memo[1]
 
 
-def candidates(text: str, c: Compiled) -> list[Candidate]:
+def candidates(text: str, c: Compiled, matches: list[re.Match[str]] | None = None) -> list[Candidate]:
     """Every number, with adjacent pairs merged into ranges ("10-20 million", "between 10 and 20"), and the
     spelled-out forms the number pattern leaves alone: hyphenated ranges ("one-to-two hundred") and a bare
-    magnitude with a fraction ("million-and-a-half")."""
-    matches = list(c.number.finditer(text))
+    magnitude with a fraction ("million-and-a-half"). ``matches``: ``c.number``'s matches over ``text``
+    when the caller has them already (``doc_matches``)."""
+    matches = list(c.number.finditer(text)) if matches is None else matches
     out: list[Candidate] = []
     i = 0
     while i < len(matches):
