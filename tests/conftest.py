@@ -34,6 +34,28 @@ def nlp(rules, settings):
 
 
 @pytest.fixture(scope="session")
+def all_stages(nlp, rules, settings):
+    """Every stage of the pipeline over one text, as the runner calls them: ``(text, published, title)`` -> the rows of
+    each table. The facts tests of several files read sentences through the whole pipeline; one helper keeps them alike."""
+    from datetime import date
+
+    from pipeline.extract import Context
+    from pipeline.run import load_stages
+
+    stages = load_stages()
+
+    def run(text: str, published: date = date(2025, 6, 1), title: str | None = None) -> dict[str, list[dict]]:
+        doc = nlp(text)
+        ctx = Context("t", published, rules, settings, title)
+        found: dict[str, list[dict]] = {}
+        for name, func in stages:
+            found[name] = func(doc, ctx, found)
+        return found
+
+    return run
+
+
+@pytest.fixture(scope="session")
 def extracted_raw(tmp_path_factory, settings):
     """The whole pipeline run once over raw/ into a temp folder: (out_dir, Summary)."""
     from dataclasses import replace

@@ -7,30 +7,16 @@ each rule with a mirror where it must not fire. Every stage of the pipeline runs
 from __future__ import annotations
 
 from datetime import date
-from types import MappingProxyType
 
 import pytest
 
-from pipeline.errors import RulesError
-from pipeline.extract import Context
-from pipeline.facts import compile_fact_rules
-from pipeline.rules import Rules
-
 
 @pytest.fixture(scope="module")
-def run(nlp, rules, settings):
+def run(all_stages):
     """Every stage over one text (optionally with a headline): the facts rows."""
-    from pipeline.run import load_stages
-
-    stages = load_stages()
 
     def facts(text: str, title: str | None = None) -> list[dict]:
-        doc = nlp(text)
-        ctx = Context("t", date(2025, 6, 1), rules, settings, title)
-        found: dict[str, list[dict]] = {}
-        for name, func in stages:
-            found[name] = func(doc, ctx, found)
-        return found["facts"]
+        return all_stages(text, date(2025, 6, 1), title)["facts"]
 
     return facts
 
@@ -114,16 +100,3 @@ def test_a_list_name_is_no_rank(run) -> None:
 def test_no_owner_means_low_confidence(run) -> None:
     text = "Ontario Premier Doug Ford announces that the province will charge 25% more for electricity."
     assert _row(run(text), text, "25%")["confidence"] <= 0.3
-
-
-@pytest.mark.parametrize("key,value,message", [
-    ("unlent_metrics", ["ranks"], "ranks"),  # neither a money metric nor a quantity's
-    ("own_clause_metrics", ["growths"], "growths"),
-    ("lent_topic_unfit_metrics", {"PERSON": ["growth", "shares"]}, "shares"),
-])
-def test_quantity_metric_lists_are_checked(rules, key, value, message) -> None:
-    data = dict(rules.get("facts"))
-    data["subject"] = MappingProxyType({**rules.get("facts")["subject"], key: value})
-    broken = Rules(root=rules.root, files=MappingProxyType({**rules.files, "facts": MappingProxyType(data)}), sha256="x")
-    with pytest.raises(RulesError, match=message):
-        compile_fact_rules(broken)
