@@ -167,8 +167,15 @@ FRESH3_SETS = ("fresh3", "fresh3-tuning", "fresh3-full")
 FRESH3_C = REPO / "benchmarks" / "heldout" / "newsdev-changes-3c.jsonl"
 #: the two labellings of those 49 documents adjudicated row by row (newsdev-changes-3-adj.md; ``--set fresh3-adj``)
 FRESH3_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-changes-3-adj.jsonl"
+#: the fourth blind set (twelfth session): the 27 TempEval-3 documents with a change cue that no changes file had named,
+#: every one held out for another issue, so held out here too; labelled blind by A and by B (``--set te3 / te3-b``,
+#: figures only), documents from the table of each .md (``| # | doc_id | rows |``)
+TE3_IDS = REPO / "benchmarks" / "heldout" / "te3-changes.ids.json"
+TE3_SETS = {"te3": REPO / "benchmarks" / "heldout" / "te3-changes-a.jsonl",
+            "te3-b": REPO / "benchmarks" / "heldout" / "te3-changes-b.jsonl",
+            "te3-adj": REPO / "benchmarks" / "heldout" / "te3-changes-adj.jsonl"}
 #: every held-out set: figures only, --details refused
-HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3", "fresh3-full", "fresh3-c", "fresh3-adj")
+HELDOUT_SETS = (*FIRST_SETS, "fresh", "fresh-b", "fresh-adj", "wsj", "wsj-b", "fresh3", "fresh3-full", "fresh3-c", "fresh3-adj", *TE3_SETS)
 #: the written corpora: --set name -> (labels, texts)
 WRITTEN_SETS = {"written": (WRITTEN, WRITTEN_TEXTS), "written2": (WRITTEN2, WRITTEN2_TEXTS), "written3": (WRITTEN3, WRITTEN3_TEXTS),
                 "written4": (WRITTEN4, WRITTEN4_TEXTS), "written5": (WRITTEN5, WRITTEN5_TEXTS)}
@@ -426,10 +433,10 @@ def dump(mults: dict, changes: dict, doc_ids: list[str]) -> None:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--shared", type=Path, default=SHARED)
-    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, *FRESH3_SETS, "fresh3-c", "fresh3-adj", "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
+    parser.add_argument("--set", default="changes", choices=(*FIRST_SETS, *FRESH_SETS, *FRESH3_SETS, "fresh3-c", "fresh3-adj", *TE3_SETS, "wsj", "wsj-b", "wsj-tuning", "tuning", "tuning3", "tuning4", "tempeval", *WRITTEN_SETS, "dev"),
                         help="changes: the held-out set, scored; fresh: the second (fresh) held-out set, scored; fresh-b / fresh-adj: "
                         "a second labeller's labels of the fresh documents / the adjudicated set, scored; changes-b / changes-adj: the same "
-                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's kept documents, labelled blind in the eleventh session); fresh3-tuning: its documents retired to tuning; fresh3-full: both; fresh3-c: a second labeller's labels of fresh3's documents; fresh3-adj: the two adjudicated; wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
+                        "for the first held-out set's documents; fresh3: the third held-out set (the facts split's kept documents, labelled blind in the eleventh session); fresh3-tuning: its documents retired to tuning; fresh3-full: both; fresh3-c: a second labeller's labels of fresh3's documents; fresh3-adj: the two adjudicated; te3 / te3-b / te3-adj: the fourth held-out set (27 TempEval-3 documents held out for other issues, labelled blind in the twelfth session by A / by B / adjudicated); wsj / wsj-tuning: the TimeBank WSJ held-out / tuning halves of the eighth session"
                         "; "
                         "tuning: the tuning set, scored; tuning3 / tuning4: its round-3 / round-4 batch alone; "
                         "written / written2 / written3 / written4 / written5: the written corpora (texts written in the portal or Wikinews style, not real news), scored; "
@@ -459,6 +466,15 @@ def main(argv: list[str] | None = None) -> None:
         written = load_written(WRITTEN_SETS[args.set][1])
         newsdev = {**newsdev, **{d["doc_id"]: d for d in written}}
         doc_ids = [d["doc_id"] for d in written]
+    elif args.set in TE3_SETS:
+        suites = {d["suite"] for d in json.loads(TE3_IDS.read_text(encoding="utf-8"))["docs"]}
+        newsdev = {**newsdev, **{k: v for suite in sorted(suites) for k, v in load_timebank(args.shared, suite).items()}}
+        if not TE3_SETS[args.set].is_file():
+            sys.exit(f"label file not found: {TE3_SETS[args.set].name}")
+        doc_ids = fresh_doc_ids(TE3_SETS[args.set].with_suffix(".md"), columns=3)
+        listed = {d["doc_id"] for d in json.loads(TE3_IDS.read_text(encoding="utf-8"))["docs"]}
+        if set(doc_ids) - listed:
+            sys.exit(f"{TE3_SETS[args.set].name}: documents outside {TE3_IDS.name}: {sorted(set(doc_ids) - listed)[:2]}")
     elif args.set in ("wsj", "wsj-b", "wsj-tuning"):
         newsdev = {**newsdev, **load_timebank(args.shared)}
         doc_ids = tempeval_doc_ids((WSJ_TUNING if args.set == "wsj-tuning" else WSJ).with_suffix(".md"))
@@ -483,7 +499,7 @@ def main(argv: list[str] | None = None) -> None:
         dump(mults, changes, doc_ids)
         return
     golds = {"tuning": TUNING, "tuning3": TUNING, "tuning4": TUNING, "fresh": FRESH, "fresh-b": FRESH_B, "fresh-adj": FRESH_ADJ,
-             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING, "fresh3-c": FRESH3_C, "fresh3-adj": FRESH3_ADJ}
+             "changes-b": FIRST_B, "changes-adj": FIRST_ADJ, "tempeval": TEMPEVAL, "wsj": WSJ, "wsj-b": WSJ_B, "wsj-tuning": WSJ_TUNING, "fresh3-c": FRESH3_C, "fresh3-adj": FRESH3_ADJ, **TE3_SETS}
     gold = fresh3_gold if args.set in FRESH3_SETS else load_gold({**golds, **{name: labels for name, (labels, _) in WRITTEN_SETS.items()}}.get(args.set, GOLD))
     if args.set in ("tuning3", "tuning4"):
         gold = {d: rows for d, rows in gold.items() if d in set(doc_ids)}

@@ -104,6 +104,15 @@ HELDOUT3_IDS = REPO / "benchmarks" / "heldout" / "newsdev-facts-3.ids.json"
 HELDOUT3_B = REPO / "benchmarks" / "heldout" / "newsdev-facts-3b.jsonl"
 #: the two labellings adjudicated row by row (newsdev-facts-3-adj.md; ``--set heldout3-adj``, figures only)
 HELDOUT3_ADJ = REPO / "benchmarks" / "heldout" / "newsdev-facts-3-adj.jsonl"
+#: the fourth blind set (twelfth session): 56 TempEval-3 documents with money words that no facts file had named, every
+#: one held out for another issue, so held out here too (figures only). Labeller A took the two halves of the id list
+#: (a1, a2), labeller B all of it (b); each labeller's .md table lists the documents read whole (``--set te3 / te3-b``).
+TE3_IDS = REPO / "benchmarks" / "heldout" / "te3-facts.ids.json"
+TE3_LABELS = {
+    "te3": [REPO / "benchmarks" / "heldout" / "te3-facts-a1.jsonl", REPO / "benchmarks" / "heldout" / "te3-facts-a2.jsonl"],
+    "te3-b": [REPO / "benchmarks" / "heldout" / "te3-facts-b.jsonl"],
+    "te3-adj": [REPO / "benchmarks" / "heldout" / "te3-facts-adj.jsonl"],
+}
 
 
 def retired(doc_id: str) -> bool:
@@ -408,6 +417,20 @@ def load_heldout3(shared: Path, tmp: Path, labels: Path = HELDOUT3) -> tuple[Pat
     return load_heldout(shared, tmp, labels, ids)
 
 
+def load_te3(shared: Path, tmp: Path, labels: list[Path]) -> tuple[Path, dict[str, list[dict]]]:
+    """The fourth blind set: the documents its labeller(s) read whole (the tables of their .md files, inside the id
+    list), every one run, and their rows."""
+    listed = {d["doc_id"]: d for d in json.loads(TE3_IDS.read_text(encoding="utf-8"))["docs"]}
+    read = [d for f in labels for d in documents_read(f.with_suffix(".md"))]
+    if set(read) - set(listed) or len(read) != len(set(read)):
+        sys.exit(f"{labels[0].name}: documents outside {TE3_IDS.name}, or read twice: {sorted(set(read) - set(listed))[:2]}")
+    rows = _jsonl_rows(labels)
+    stray = {row["doc_id"] for row in rows} - set(read)
+    if stray:
+        sys.exit(f"{labels[0].name}: rows of documents not in the table of its .md: {sorted(stray)[:2]}")
+    return _tempeval_raw(shared, tmp / f"raw-{labels[0].stem}", [listed[d] for d in read], rows, "TempEval-3", TE3_IDS.name)
+
+
 def load_written(tmp: Path, texts: Path = WRITTEN_TEXTS, labels: Path = WRITTEN) -> tuple[Path, dict[str, list[dict]]]:
     """The written corpus (texts in the project, not in ../shared) as a raw folder, and its gold rows."""
     from corpus import write_raw
@@ -622,7 +645,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     ap.add_argument("--set", choices=("gold", "heldout", "retired", "heldout-full", "dev", "timebank", "aquaint", "tempeval",
-                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "heldout3-b", "heldout3-adj", "wsj", "wsj-tuning",
+                                     "tempeval-heldout", "written", "written2", "written3", "written4", "heldout-adj", "heldout3", "heldout3-b", "heldout3-adj", "te3", "te3-b", "te3-adj", "wsj", "wsj-tuning",
                                      "wsj2", "wsj2-b", "wsj2-tuning", "nullsubj", "tuning", "both", "all"),
                     default="both",
                     help="both = gold + heldout; heldout = the documents still held out; retired = the held-out documents "
@@ -630,7 +653,7 @@ def main() -> None:
                     "dev / timebank / aquaint / tempeval = labelled tuning sets; tempeval-heldout = the held-out half of the TempEval "
                     "facts documents; written / written2 / written3 = the written portal/Wikinews-style corpora (tuning); written4 = "
                     "the blind written corpus of the round of 2026-11-28 (not in tuning); heldout-adj = the kept half on its "
-                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; heldout3-b = a second labeller's labels of them; heldout3-adj = the two adjudicated; wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
+                    "adjudicated labels (a second labeller's check); heldout3 = the third news-dev set, labelled blind in the eleventh session on the counts/changes held-out documents with money or user words; heldout3-b = a second labeller's labels of them; heldout3-adj = the two adjudicated; te3 / te3-b / te3-adj = the fourth blind set (twelfth session: 56 TempEval-3 documents held out for other issues, labelled blind by A and by B, and adjudicated); wsj / wsj-tuning = the held-out / tuning part of 30 TimeBank "
                     "WSJ documents labelled on 2026-11-28; wsj2 / wsj2-tuning = the same for 39 more TimeBank documents (eighth session); wsj2-b = a second labeller's labels of the wsj2 documents; nullsubj = the amount rows main 4beb983 left without a subject on tuning text, judged (only they are scored); tuning = gold + dev + timebank + aquaint + tempeval + written + written2 + "
                     "written3 + wsj-tuning + wsj2-tuning + retired; all = every set")
     ap.add_argument("--details", action="store_true", help="list every wrong and missed subject")
@@ -729,6 +752,12 @@ def main() -> None:
                 if args.details:
                     sys.exit("--details lists errors: not on the held-out documents")
                 sets.append((f"third held-out news-dev facts, {title}", *load_heldout3(args.shared, tmp, labels)))
+        if args.set in TE3_LABELS or (args.set == "all" and all(f.exists() for f in TE3_LABELS["te3"])):
+            if args.details:
+                sys.exit("--details lists errors: not on the held-out documents")
+            name = "te3" if args.set == "all" else args.set
+            sets.append((f"fourth held-out facts set, TempEval-3 documents ({name}, blind, twelfth session)",
+                         *load_te3(args.shared, tmp, TE3_LABELS[name])))
         if args.set == "heldout-full":
             if args.details:
                 sys.exit("--details lists errors: not on the held-out documents")
