@@ -471,7 +471,10 @@ def main(argv: list[str] | None = None) -> None:
         newsdev = {**newsdev, **{k: v for suite in sorted(suites) for k, v in load_timebank(args.shared, suite).items()}}
         if not TE3_SETS[args.set].is_file():
             sys.exit(f"label file not found: {TE3_SETS[args.set].name}")
-        doc_ids = fresh_doc_ids(TE3_SETS[args.set].with_suffix(".md"), columns=3)
+        md = TE3_SETS[args.set].with_suffix(".md").read_text(encoding="utf-8")
+        doc_ids = re.findall(r"^\|\s*\d+\s*\|(?:\s*[a-z]+\s*\|)?\s*`?([^`\s|]+)`?\s*\|\s*\d+\s*\|\s*$", md, re.M)
+        if not doc_ids or len(doc_ids) != len(set(doc_ids)):
+            sys.exit(f"no or duplicate documents in the table of {TE3_SETS[args.set].with_suffix('.md').name}")
         listed = {d["doc_id"] for d in json.loads(TE3_IDS.read_text(encoding="utf-8"))["docs"]}
         if set(doc_ids) - listed:
             sys.exit(f"{TE3_SETS[args.set].name}: documents outside {TE3_IDS.name}: {sorted(set(doc_ids) - listed)[:2]}")
