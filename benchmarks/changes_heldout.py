@@ -102,6 +102,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 from benchmarks.intervals import interval_text  # noqa: E402
+from benchmarks.labels import table_doc_ids  # noqa: E402
 from benchmarks.newsdev.corpus import DEFAULT_SHARED, load_newsdev, load_split, write_raw  # noqa: E402
 
 GOLD = REPO / "benchmarks" / "heldout" / "newsdev-changes.jsonl"
@@ -471,13 +472,8 @@ def main(argv: list[str] | None = None) -> None:
         newsdev = {**newsdev, **{k: v for suite in sorted(suites) for k, v in load_timebank(args.shared, suite).items()}}
         if not TE3_SETS[args.set].is_file():
             sys.exit(f"label file not found: {TE3_SETS[args.set].name}")
-        md = TE3_SETS[args.set].with_suffix(".md").read_text(encoding="utf-8")
-        doc_ids = re.findall(r"^\|\s*\d+\s*\|(?:\s*[a-z]+\s*\|)?\s*`?([^`\s|]+)`?\s*\|\s*\d+\s*\|\s*$", md, re.M)
-        if not doc_ids or len(doc_ids) != len(set(doc_ids)):
-            sys.exit(f"no or duplicate documents in the table of {TE3_SETS[args.set].with_suffix('.md').name}")
         listed = {d["doc_id"] for d in json.loads(TE3_IDS.read_text(encoding="utf-8"))["docs"]}
-        if set(doc_ids) - listed:
-            sys.exit(f"{TE3_SETS[args.set].name}: documents outside {TE3_IDS.name}: {sorted(set(doc_ids) - listed)[:2]}")
+        doc_ids = table_doc_ids(TE3_SETS[args.set].with_suffix(".md"), listed)
     elif args.set in ("wsj", "wsj-b", "wsj-tuning"):
         newsdev = {**newsdev, **load_timebank(args.shared)}
         doc_ids = tempeval_doc_ids((WSJ_TUNING if args.set == "wsj-tuning" else WSJ).with_suffix(".md"))

@@ -96,6 +96,7 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from heldout import check_offsets, run_pipeline, write_raw  # noqa: E402
 from intervals import interval_text  # noqa: E402
+from labels import table_doc_ids  # noqa: E402
 
 PLATINUM = REPO / "benchmarks" / "heldout" / "platinum-numbers.jsonl"
 NEWSDEV = REPO / "benchmarks" / "heldout" / "newsdev-counts.jsonl"
@@ -452,21 +453,14 @@ def timebank_set(shared: Path, ids_file: Path, labels: Path, untuned_only: bool)
     return gold, docs, len(aside)
 
 
-def table_ids(report: Path) -> list[str]:
-    """The doc_id column of a labeller's table, ``| # | doc_id | rows |`` or ``| # | suite | doc_id | rows |``."""
-    if not report.is_file():
-        return []
-    return re.findall(r"^\|\s*\d+\s*\|(?:\s*[a-z]+\s*\|)?\s*`?([^`\s|]+)`?\s*\|\s*\d+\s*\|\s*$", report.read_text(encoding="utf-8"), re.M)
-
-
 def fourth_set(shared: Path, ids_file: Path, labels: Path) -> tuple[dict[str, list[dict]], dict[str, dict]]:
     """Gold rows and texts of a fourth blind set: the documents of its labeller's table (inside the id list), every one
     run (one with no row counts a predicted one against precision)."""
     if not labels.is_file():
         sys.exit(f"label file not found: {labels.name}")
-    ids = table_ids(labels.with_suffix(".md"))
     listed = json.loads(ids_file.read_text(encoding="utf-8"))
     allowed = set(listed["doc_ids"]) if "doc_ids" in listed else {d["doc_id"] for d in listed["docs"]}
+    ids = table_doc_ids(labels.with_suffix(".md"), allowed)
     if not ids or set(ids) - allowed or len(ids) != len(set(ids)):
         sys.exit(f"{labels.name}: no document table in its .md, or documents outside {ids_file.name}")
     rows = read_jsonl(labels)

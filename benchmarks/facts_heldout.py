@@ -42,6 +42,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "benchmarks" / "newsdev"))
 sys.path.insert(0, str(REPO / "benchmarks"))
 from intervals import interval_text  # noqa: E402
+from labels import table_doc_ids  # noqa: E402
 
 HELDOUT = REPO / "benchmarks" / "heldout" / "newsdev-facts.jsonl"
 #: labelled like the held-out set, on the 18 money documents of the `dev` split: tuned on, freely
@@ -417,21 +418,11 @@ def load_heldout3(shared: Path, tmp: Path, labels: Path = HELDOUT3) -> tuple[Pat
     return load_heldout(shared, tmp, labels, ids)
 
 
-def table_ids(report: Path) -> list[str]:
-    """The doc_id column of a labeller's table, ``| # | doc_id | rows |`` or ``| # | suite | doc_id | rows |``."""
-    if not report.is_file():
-        sys.exit(f"report not found: {report.name}")
-    ids = re.findall(r"^\|\s*\d+\s*\|(?:\s*[a-z]+\s*\|)?\s*`?([^`\s|]+)`?\s*\|\s*\d+\s*\|\s*$", report.read_text(encoding="utf-8"), re.M)
-    if not ids:
-        sys.exit(f"no document table in {report.name}")
-    return ids
-
-
 def load_te3(shared: Path, tmp: Path, labels: list[Path]) -> tuple[Path, dict[str, list[dict]]]:
     """The fourth blind set: the documents its labeller(s) read whole (the tables of their .md files, inside the id
     list), every one run, and their rows."""
     listed = {d["doc_id"]: d for d in json.loads(TE3_IDS.read_text(encoding="utf-8"))["docs"]}
-    read = [d for f in labels for d in table_ids(f.with_suffix(".md"))]
+    read = [d for f in labels for d in table_doc_ids(f.with_suffix(".md"), set(listed))]
     if set(read) - set(listed) or len(read) != len(set(read)):
         sys.exit(f"{labels[0].name}: documents outside {TE3_IDS.name}, or read twice: {sorted(set(read) - set(listed))[:2]}")
     rows = _jsonl_rows(labels)
