@@ -679,6 +679,9 @@ CHANGES = [
     ("r13-by-a-percentage-point", "The central bank raised rates by a percentage point.", "raised rates by a percentage point", "increase", None, None,
      1, "%", None, 1.0),
     ("r13-by-a-full-point-to", "The rate fell by a full point to 4%.", "fell by a full point to 4%", "decrease", None, 4, 1, None, None, None),
+    # a spelled fraction the parse hangs on a date's noun is the amount, not an adjective ("a fifth last year"; negatives:
+    # r13-fifth-year-running, r13-fifth-time)
+    ("r13-fraction-before-date", "Sales fell by about a fifth last year.", "fell by about a fifth", "decrease", None, None, 20, "%", None, -20.0),
 ]
 
 
@@ -863,6 +866,8 @@ NOT_CHANGES = [
     ("r13-to-a-point-where", "The fund fell to a point where it could not pay."),
     ("r13-at-a-point", "The index rose at a point in the afternoon."),
     ("r13-point-of-order", "He made a point of order after rates rose."),
+    ("r13-fifth-year-running", "Prices fell a fifth year running."),
+    ("r13-fifth-time", "Profits rose a fifth time last year."),
 ]
 
 

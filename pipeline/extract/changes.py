@@ -975,8 +975,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue
         sign = PERCENT_SIGN_RE.match(text, m.end())
         fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
-        if fraction and _modifies_next(doc, m.end()) and not (last is not None and last.tag_ == "PDT"):
-            continue  # "by a third party", "a half brother": an adjective of the noun after it
+        if fraction and _modifies_next(doc, m.end()) and not (last is not None and last.tag_ == "PDT") and not _date_next(text, m.end(), found):
+            continue  # "by a third party", "a half brother": an adjective of the noun after it ("fell by about a fifth last year": a date's noun is none)
         if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
         elif c.basis_points_re.match(text, m.end()):  # "by 50 basis points": in percentage points
@@ -1062,6 +1062,14 @@ def _single_point(doc: Doc, m: re.Match, c: Compiled) -> bool:
     if noun.dep_ in c.single_point_deps:
         return noun.head.tag_.startswith("VB")
     return noun.dep_ == "pobj" and _norm(noun.head.text) in c.single_point_preps
+
+
+def _date_next(text: str, end: int, found: dict[str, list[dict]]) -> bool:
+    """Whether a date of the dates stage starts right after ``end``, past white space: the parse may hang a spelled fraction
+    on the date's noun as an adjective ("by about a fifth last year"), which a date's noun never takes."""
+    after = SPACES_RE.match(text, end)
+    k = after.end() if after is not None else end
+    return any(r["start"] == k for r in found.get("dates") or ())
 
 
 def _parse_or_none(words: str, rules: Rules) -> Parsed | None:
