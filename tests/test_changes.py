@@ -665,6 +665,23 @@ CHANGES = [
     # r12-passive-raised-distance)
     ("r12-passive-reduced-percent", "Emissions have been reduced 40% since 1990.", "reduced 40%", "decrease", None, None, 40, "%", None, -40.0),
     ("r12-passive-raised-percent", "Fuel prices were raised 20 percent on Friday.", "raised 20 percent", "increase", None, None, 20, "%", None, 20.0),
+    # round 13 (twelfth session; news forms written for this check, no sentence of the readable text holds them): a hedge that
+    # ends with the article of an article-led number ("over a", "more than a") leaves the number whole (negative:
+    # r13-more-than-a-little)
+    ("r13-hedge-article-hundred", "Casualties increased by over a hundred overnight.", "increased by over a hundred", "increase", None, None, 100, None,
+     None, None),
+    ("r13-hedge-article-more-than", "The death toll rose by more than a hundred.", "rose by more than a hundred", "increase", None, None, 100, None, None,
+     None),
+    # an article-led single point that the parse makes a verb's object or the object of "by" is one point (negatives:
+    # r13-to-a-point-where, r13-at-a-point, r13-point-of-order)
+    ("r13-full-percentage-point", "The unemployment rate dropped a full percentage point in March.", "dropped a full percentage point", "decrease", None,
+     None, 1, "%", None, -1.0),
+    ("r13-by-a-percentage-point", "The central bank raised rates by a percentage point.", "raised rates by a percentage point", "increase", None, None,
+     1, "%", None, 1.0),
+    ("r13-by-a-full-point-to", "The rate fell by a full point to 4%.", "fell by a full point to 4%", "decrease", None, 4, 1, None, None, None),
+    # a spelled fraction the parse hangs on a date's noun is the amount, not an adjective ("a fifth last year"; negatives:
+    # r13-fifth-year-running, r13-fifth-time)
+    ("r13-fraction-before-date", "Sales fell by about a fifth last year.", "fell by about a fifth", "decrease", None, None, 20, "%", None, -20.0),
 ]
 
 
@@ -845,6 +862,12 @@ NOT_CHANGES = [
     ("r12-depreciated-machines", "The company depreciated 3 machines last year."),
     ("r12-active-raised-percent-of", "The bank raised 20 percent of its capital."),
     ("r12-passive-raised-distance", "He was raised 5 miles from here."),
+    ("r13-more-than-a-little", "Sales rose more than a little last year."),
+    ("r13-to-a-point-where", "The fund fell to a point where it could not pay."),
+    ("r13-at-a-point", "The index rose at a point in the afternoon."),
+    ("r13-point-of-order", "He made a point of order after rates rose."),
+    ("r13-fifth-year-running", "Prices fell a fifth year running."),
+    ("r13-fifth-time", "Profits rose a fifth time last year."),
 ]
 
 

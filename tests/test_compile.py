@@ -54,6 +54,10 @@ BROKEN = [
     ("dates-anaphor-bound-mod-unknown", "dates.yaml", "anaphor_bound_mods: [before, after]", "anaphor_bound_mods: [before, since]",
      "anaphor_bound_mods"),
     ("counts-more-before-window-negative", "counts.yaml", "  more_before_window: 24", "  more_before_window: -1", "more_before_window"),
+    ("changes-single-points-not-a-mapping", "changes.yaml", 'single_points:\n  percentage point: "%"\n  point: ""', "single_points: [point]",
+     "single_points"),
+    ("changes-single-point-deps-scalar", "changes.yaml", "single_point_deps: [dobj, npadvmod]", "single_point_deps: dobj", "single_point_deps"),
+    ("changes-point-articles-missing", "changes.yaml", "point_articles: [a, an]\n", "", "point_articles"),
 ]
 
 

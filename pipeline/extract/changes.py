@@ -45,7 +45,7 @@ RULE_KEYS = (
     "neutral_particles", "hash_currency", "object_particles", "bound_move_verbs", "whole_nouns", "valuation_bases",
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
     "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
-    "earlier_date_prepositions",
+    "earlier_date_prepositions", "point_articles", "single_points", "single_point_deps", "single_point_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -263,12 +263,20 @@ class Compiled:
     passive_deps: frozenset[str]
     #: "as many as on " after a multiplier: a date entity after it is an earlier time of the same quantity
     as_as_date_re: re.Pattern
+    #: an article, at most one adjective and a single point ("a full percentage point", "a point"): one point, an amount
+    #: only where the parse makes the point noun a change verb's object or the object of "by" (``_single_points``)
+    single_point_re: re.Pattern
+    #: unit of each single-point phrase ("%" for a percentage point, None for an index's point)
+    single_point_units: dict[str, str | None]
+    single_point_deps: frozenset[str]
+    single_point_preps: frozenset[str]
 
 
 #: keys that become a regex repeat count, so each a whole number >= 0
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
 #: keys that are lists of parse tags or labels (a string there would become a set of letters)
-TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps")
+TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps", "point_articles", "single_point_deps",
+                 "single_point_prepositions")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
@@ -446,7 +454,21 @@ def compile_rules(rules: Rules) -> Compiled:
         duration_object_deps=frozenset(str(d) for d in data["duration_object_deps"]),
         passive_deps=frozenset(str(d) for d in data["passive_deps"]),
         as_as_date_re=rx.compile(r"\s+as\s+[A-Za-z]+\s+as\s+(?:" + _alt(data["earlier_date_prepositions"]) + r")\s+", re.I),
+        single_point_re=rx.compile(
+            r"(?<![\w-])(?:" + _alt(data["point_articles"]) + r")\s+(?P<adj>[A-Za-z]+(?:-[A-Za-z]+)*\s+)??(?P<u>"
+            + _alt(_single_points(data["single_points"], where)) + r")(?![\w-])", re.I
+        ),
+        single_point_units={_norm(k): (v or None) for k, v in _single_points(data["single_points"], where).items()},
+        single_point_deps=frozenset(data["single_point_deps"]),
+        single_point_preps=frozenset(_norm(w) for w in data["single_point_prepositions"]),
     )
+
+
+def _single_points(table: Any, where: str) -> dict[str, str]:  # noqa: ANN401
+    """``single_points``: a mapping of a point phrase to its unit ("%", or "" for none)."""
+    if not isinstance(table, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in table.items()):
+        raise RulesError(f"{where}: single_points: want a mapping of phrase to unit ('' for none), got {table!r}")
+    return dict(table)
 
 
 def compiled(rules: Rules) -> Compiled:
@@ -897,6 +919,13 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if not any(s < m.end() and m.start() < e for s, e in spans):
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))], "%", source="percent")
             spans.append((m.start(), m.end()))
+    for m in c.single_point_re.finditer(text) if "point" in text.lower() else ():
+        # "dropped a full percentage point", "raised rates by a point": one point, where the parse makes the point noun the
+        # object of a verb or of "by" ("fell to a point where", "scored a point" in a list of stats: no change word takes it)
+        if m.start() in out or any(s < m.end() and m.start() < e for s, e in spans) or not _single_point(doc, m, c):
+            continue
+        out[m.start()] = Value(m.start(), m.end(), 1.0, c.single_point_units[_norm(m.group("u"))], source="percent" if c.single_point_units[_norm(m.group("u"))] else "bare")
+        spans.append((m.start(), m.end()))
     # a date that starts inside a word is no date ("443.6 million Thursday" read as "on Thursday")
     spans += [(r["start"], r["end"]) for r in found.get("dates") or () if not (r["start"] > 0 and text[r["start"] - 1].isalnum())]
     odds = [m for m in c.odds_re.finditer(text)] + ([m for m in c.odds_words_re.finditer(text)] if re.search(r"[-‐]in[-‐]", text) else [])
@@ -946,8 +975,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue
         sign = PERCENT_SIGN_RE.match(text, m.end())
         fraction = _norm(m.group()) in c.fractions or (parsed.value < 1 and not any(ch.isdigit() for ch in m.group()))
-        if fraction and _modifies_next(doc, m.end()) and not (last is not None and last.tag_ == "PDT"):
-            continue  # "by a third party", "a half brother": an adjective of the noun after it
+        if fraction and _modifies_next(doc, m.end()) and not (last is not None and last.tag_ == "PDT") and not _date_next(text, m.end(), found):
+            continue  # "by a third party", "a half brother": an adjective of the noun after it ("fell by about a fifth last year": a date's noun is none)
         if fraction:
             out[m.start()] = Value(m.start(), m.end(), float(parsed.value) * 100, "%")  # "up nearly one-third"
         elif c.basis_points_re.match(text, m.end()):  # "by 50 basis points": in percentage points
@@ -1016,6 +1045,31 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             # value of a change word before it (no change word: "sentenced to 10 years" is no statement)
             out.setdefault(start, v)
     return out
+
+
+def _single_point(doc: Doc, m: re.Match, c: Compiled) -> bool:
+    """Whether an article-led single point (``single_point_re``) is an amount by the parse: its point noun the object of a
+    verb (``single_point_deps``: "dropped a full percentage point") or of a preposition of ``single_point_prepositions``
+    ("by a point"), and its one adjective, if any, an adjective ("a full", "a whole"; "a percentage point" has none)."""
+    noun = _token_at(doc, m.end() - 1)
+    if noun is None:
+        return False
+    adj = m.group("adj")
+    if adj is not None:
+        tok = _token_at(doc, m.start("adj"))
+        if tok is None or not tok.tag_.startswith("JJ"):
+            return False
+    if noun.dep_ in c.single_point_deps:
+        return noun.head.tag_.startswith("VB")
+    return noun.dep_ == "pobj" and _norm(noun.head.text) in c.single_point_preps
+
+
+def _date_next(text: str, end: int, found: dict[str, list[dict]]) -> bool:
+    """Whether a date of the dates stage starts right after ``end``, past white space: the parse may hang a spelled fraction
+    on the date's noun as an adjective ("by about a fifth last year"), which a date's noun never takes."""
+    after = SPACES_RE.match(text, end)
+    k = after.end() if after is not None else end
+    return any(r["start"] == k for r in found.get("dates") or ())
 
 
 def _parse_or_none(words: str, rules: Rules) -> Parsed | None:
@@ -1457,7 +1511,7 @@ def _read_slots(st: Statement, role: str, doc: Doc, limit: int, values: dict[int
             while (q := c.level_hedge_re.match(text, k, limit) or c.qual_start.match(text, k, limit)
                    or (c.level_qual_re.match(text, k, limit) if not p and not quals else None)) is not None and q.end() > k:
                 quals.append(_norm(q.group("q")))  # "trim only about 275 to 350"
-                k = q.end()
+                k = _value_in_hedge(q, values) or q.end()
             if quals and k in values:
                 if not p and quals[0] in c.level_qualifiers:
                     cue_tok = _token_at(doc, st.cue_start)
@@ -1932,9 +1986,21 @@ def _value_at_once(text: str, k: int, limit: int, values: dict[int, Value], c: C
     det = c.amount_determiner_re.match(text, k, limit)
     k = det.end() if det is not None and det.end() in values else k
     q = c.qual_start.match(text, k, limit)
-    k = q.end() if q is not None and q.end() > k and q.end() in values else k
+    k = (_value_in_hedge(q, values) or q.end()) if q is not None and q.end() > k and (q.end() in values or _value_in_hedge(q, values)) else k
     v = values.get(k)
     return v if v is not None and not v.multiplier else None
+
+
+def _value_in_hedge(q: re.Match, values: dict[int, Value]) -> int | None:
+    """The start of a value that begins inside the hedge ``q`` and runs past it, else None: the hedges "over a" and "more
+    than a" (rules/counts.yaml ``qualifiers_before``) end with the article the number grammar reads as the number's first
+    word ("by more than a million", "by over a hundred": the value is "a million", "a hundred")."""
+    end = q.end()
+    for k in range(q.start() + 1, end):
+        v = values.get(k)
+        if v is not None and v.end > end:
+            return k
+    return None
 
 
 def _before_change_noun(text: str, v: Value, limit: int, c: Compiled) -> bool:
