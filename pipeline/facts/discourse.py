@@ -6,6 +6,7 @@ are where a subject can be taken from the wrong place; keeping them apart keeps 
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TYPE_CHECKING
 
@@ -441,7 +442,26 @@ def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
             found = _single(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, scene.fr)])
             if found is not None and found[0].label not in scene.fr.place_labels:
                 return found[0]
-    return None
+    return _listing_item(scene, sent)
+
+
+def _listing_item(scene: "Scene", sent: "Span") -> "Entity | None":
+    """'... as compiled by Dow Jones Capital Markets Report: @ CORPORATES Sun Microsystems Inc. -- $125 million of 6
+    3/8% convertible subordinated debentures due Oct. 15, 1999, priced at 84.90': a sentence whose main clause names
+    no topic but which opens an item of a listing (exactly one name written right before ``listing_item_gap`` and an
+    amount) is about that name; the item's next sentences ("The debentures are convertible into common stock at $25 a
+    share") are lent it by ``recent_topic``."""
+    if not scene.amounts:
+        return None
+    starts = {a for a, _ in scene.amounts}
+    index = scene.index
+    lo, hi = bisect.bisect_left(index.starts, sent.start_char), bisect.bisect_left(index.starts, sent.end_char)
+    found = []
+    for ent in index.ents[lo:hi]:
+        gap = scene.fr.listing_item_gap.match(scene.text, ent.end)
+        if gap is not None and gap.end() in starts:
+            found.append(ent)
+    return found[0] if len(found) == 1 else None
 
 
 def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
