@@ -927,6 +927,14 @@ SUBJECT_CASES = [
      "Capital Markets Report: Sun Microsystems Inc. -- $125 million of convertible subordinated debentures due 1999, priced "
      "at 84.90. The debentures are convertible into common stock at $25 a share.", "$25",
      {"subject": "Sun Microsystems", "rule": "recent_topic"}),
+    # the item's own amount is its name's, without the name of the item before it the NER ran into it (wsj_0612: null,
+    # then lent the item before's Sun Microsystems by the first version of this rule); the mirror: two suffixes in a row
+    # end one name
+    ("listing-item-without-the-run-in-name", "Rated single-B-1 by Moody's Investors Service Inc., the issue will be sold "
+     "through underwriters led by Goldman, Sachs amp Co. Hertz Corp. -- $100 million of senior notes due Nov. 1, 2009, "
+     "priced at par to yield 9%.", "$100 million", {"subject": "Hertz Corp.", "rule": "surface"}),
+    ("listing-item-name-ending-in-two-suffixes", "The following were among Friday's offerings: Mitsubishi Motors Co. Ltd. "
+     "-- $500 million of notes due 1995, priced at par.", "$500 million", {"subject": "Mitsubishi Motors", "rule": "surface"}),
     ("dash-aside-is-no-listing-item", "The following were among Friday's offerings and pricings, as compiled by Dow Jones "
      "Capital Markets Report: Sun Microsystems Inc. -- a maker of workstations -- sold debentures due 1999. The debentures "
      "are convertible into common stock at $25 a share.", "$25", {"subject": None}),

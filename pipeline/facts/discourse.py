@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners, named_apposition, phrase_tokens
-from pipeline.facts.identity import label_of_id
+from pipeline.facts.identity import label_of_id, slug
 from pipeline.facts.records import KIND_ANAPHOR, Subject
 from pipeline.nlp import word_class
 
@@ -461,7 +462,25 @@ def _listing_item(scene: "Scene", sent: "Span") -> "Entity | None":
         gap = scene.fr.listing_item_gap.match(scene.text, ent.end)
         if gap is not None and gap.end() in starts:
             found.append(ent)
-    return found[0] if len(found) == 1 else None
+    return listing_name(scene, found[0]) if len(found) == 1 else None
+
+
+def listing_name(scene: "Scene", ent: "Entity") -> "Entity":
+    """The name of a listing item as the NER tagged it, without the name of the item before it that the splitter ran
+    into it: "... underwriters led by Goldman, Sachs amp Co. Hertz Corp. -- $100 million of senior notes" is one span to
+    the NER; the words after its last inner ``corporate_suffixes`` word ("Co.") followed by a capitalised word are the
+    item's name ("Hertz Corp."). A name with no such inner suffix is kept whole ("Toyota Motor Co. Ltd." ends in two)."""
+    surface = scene.text[ent.start : ent.end]
+    words = [(m.start(), m.group()) for m in NAME_WORD_RE.finditer(surface)]
+    cut = None
+    for k in range(len(words) - 1):
+        word, after = words[k][1].lower(), words[k + 1][1]
+        if word in scene.fr.corporate_suffixes and after[:1].isupper() and after.lower() not in scene.fr.corporate_suffixes:
+            cut = words[k + 1][0]
+    if cut is None or ent.listed:
+        return ent
+    name = surface[cut:]
+    return replace(ent, start=ent.start + cut, name=name, id=f"{ent.label.lower()}:{slug(name)}")
 
 
 def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":

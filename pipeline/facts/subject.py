@@ -24,7 +24,7 @@ from pipeline.facts.candidates import (
     variant_tokens,
 )
 from pipeline.facts.identity import misread_verb, slug
-from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
+from pipeline.facts.discourse import anaphor, description_first, first_person, listing_name, pronoun
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, TITLED_RULE, UNNAMED_OWNER, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
@@ -752,6 +752,9 @@ def by_surface(scene: Scene, span: Span) -> Subject | None:
         tok = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if ent.label in scene.fr.place_labels and tok is not None and _in_prep_phrase(tok.root, scene.fr):
             continue  # "raises the price of its Premium plan in the United States to US$12.99": a place, located
+        if scene.fr.listing_item_gap.fullmatch(gap):  # "Hertz Corp. -- $100 million of senior notes": a listing's item
+            item = listing_name(scene, ent)
+            return Subject(item.name, item.id, scene.text[item.start : item.end], "surface", 0, gazetteer=item.listed)
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
     return None
