@@ -452,9 +452,12 @@ def _listing_item(scene: "Scene", sent: "Span") -> "Entity | None":
     no topic but which opens an item of a listing (exactly one name written right before ``listing_item_gap`` and an
     amount) is about that name; the item's next sentences ("The debentures are convertible into common stock at $25 a
     share") are lent it by ``recent_topic``."""
-    if not scene.amounts:
+    if "listing_starts" not in scene.memo:  # once per article: most write no listing gap at all
+        written = scene.amounts and scene.fr.listing_item_gap.search(scene.text) is not None
+        scene.memo["listing_starts"] = frozenset(a for a, _ in scene.amounts) if written else frozenset()
+    starts = scene.memo["listing_starts"]
+    if not starts:
         return None
-    starts = {a for a, _ in scene.amounts}
     index = scene.index
     lo, hi = bisect.bisect_left(index.starts, sent.start_char), bisect.bisect_left(index.starts, sent.end_char)
     found = []
