@@ -229,6 +229,10 @@ def test_rows_fit_the_facts_schema(articles, rules, settings) -> None:
     ("unlent_metrics", ["ranks"], "ranks"),
     ("own_clause_metrics", ["growths"], "growths"),
     ("lent_topic_unfit_metrics", {"PERSON": ["growth", "shares"]}, "shares"),
+    # twelfth session (facts20): a listing item's gap is one regular expression
+    ("listing_item_gap", ["--"], "regular expression"),
+    ("listing_item_gap", "(--", "listing_item_gap"),
+    ("titled_after_labels", "PERSON", "list"),
 ])
 def test_lent_topic_rules_are_checked(rules, key, value, message) -> None:
     data = dict(rules.get("facts"))
@@ -917,6 +921,32 @@ SUBJECT_CASES = [
      {"subject": None}),
     ("metric-word-is-no-description", "Investors pulled money from funds run by T. Rowe Price on Monday. The price fell "
      "to $12 on Tuesday.", "$12", {"subject": None}),
+    # a listing of new issues: the name before "--" and the amount is its sentence's topic, lent to the item's next
+    # sentence (TimeBank wsj_0612: null); the mirror: a dash aside with no amount after it opens no item
+    ("listing-item-names-its-sentence", "The following were among Friday's offerings and pricings, as compiled by Dow Jones "
+     "Capital Markets Report: Sun Microsystems Inc. -- $125 million of convertible subordinated debentures due 1999, priced "
+     "at 84.90. The debentures are convertible into common stock at $25 a share.", "$25",
+     {"subject": "Sun Microsystems", "rule": "recent_topic"}),
+    # the item's own amount is its name's, without the name of the item before it the NER ran into it (wsj_0612: null,
+    # then lent the item before's Sun Microsystems by the first version of this rule); the mirror: two suffixes in a row
+    # end one name
+    ("listing-item-without-the-run-in-name", "Rated single-B-1 by Moody's Investors Service Inc., the issue will be sold "
+     "through underwriters led by Goldman, Sachs amp Co. Hertz Corp. -- $100 million of senior notes due Nov. 1, 2009, "
+     "priced at par to yield 9%.", "$100 million", {"subject": "Hertz Corp.", "rule": "surface"}),
+    ("listing-item-name-ending-in-two-suffixes", "The following were among Friday's offerings: Mitsubishi Motors Co. Ltd. "
+     "-- $500 million of notes due 1995, priced at par.", "$500 million", {"subject": "Mitsubishi Motors", "rule": "surface"}),
+    ("dash-aside-is-no-listing-item", "The following were among Friday's offerings and pricings, as compiled by Dow Jones "
+     "Capital Markets Report: Sun Microsystems Inc. -- a maker of workstations -- sold debentures due 1999. The debentures "
+     "are convertible into common stock at $25 a share.", "$25", {"subject": None}),
+    # a name the NER missed heading its phrase, its other names only its possessor and the person it is named after:
+    # the work (written3 no. 34: ambiguous); mirrors: a company after "of" ("the President of Acme") and a maker after
+    # "by" are no such title, and stay a tie
+    ("work-titled-after-a-person", "Gustav Klimt's Portrait of Elisabeth Lederer sells for $236.4 million at Christie's in "
+     "New York.", "$236.4 million", {"subject": "Portrait of Elisabeth Lederer", "rule": "titled_name"}),
+    ("title-word-of-a-company-is-no-work", "The President of Acme Corp. approved a $5 million bonus.", "$5 million",
+     {"subject": None}),
+    ("maker-after-by-is-no-title", "The Portrait of Elisabeth Lederer by Gustav Klimt sold for $236.4 million.",
+     "$236.4 million", {"subject": None}),
 ]
 
 

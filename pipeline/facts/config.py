@@ -89,6 +89,13 @@ class FactRules:
     #: dependencies by which an amount's phrase hangs from a name it is only coordinated with (``subject.in_sentence``)
     sibling_deps: frozenset[str]
     name_head_breaks: frozenset[str]
+    #: the gap between a name and an amount that opens an item of a listing ("Sun Microsystems Inc. -- $125 million"):
+    #: the name is its sentence's topic (``discourse._listing_item``)
+    listing_item_gap: re.Pattern
+    #: a phrase named after a person ("Portrait of Elisabeth Lederer"): the labels of the name the NER missed that heads
+    #: it and of the person after its "of" (``subject._titled_after``)
+    unnamed_title_labels: frozenset[str]
+    titled_after_labels: frozenset[str]
     #: a film's or a charity's income is its revenue (``metric.not_for_profit``)
     gross_income_words: frozenset[str]
     revenue_owner_nouns: frozenset[str]
@@ -265,6 +272,7 @@ _SETS = (
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
+    "unnamed_title_labels", "titled_after_labels",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -297,6 +305,16 @@ def _mapping(pairs: object, where: str) -> dict[str, str]:
     if items is None or not all(isinstance(k, str) and isinstance(v, str) for k, v in items):
         raise RulesError(f"{where}: expected a mapping of words to names")
     return {k.lower(): v for k, v in items}
+
+
+def _pattern(value: object, where: str) -> re.Pattern:
+    """One regular expression written as a string."""
+    if not isinstance(value, str):
+        raise RulesError(f"{where}: expected a regular expression as a string")
+    try:
+        return re.compile(value)
+    except re.error as err:
+        raise RulesError(f"{where}: {err}") from err
 
 
 def _coordination_gaps(gaps: object, where: str) -> tuple[re.Pattern, re.Pattern]:
@@ -369,7 +387,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "neuter_possessives", "neuter_pronouns", "description_suffixes", "statistic_modifiers", "item_list_min",
         "lent_topic_unfit_metrics", "unlent_metrics", "own_clause_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
         "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "kind_apposition_deps", "kind_noun_tags",
-        "name_head_breaks", "sibling_deps", "kind_apposition_marks"))
+        "name_head_breaks", "sibling_deps", "kind_apposition_marks", "listing_item_gap",
+        "unnamed_title_labels", "titled_after_labels"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
@@ -447,6 +466,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         descriptions=_descriptions(s["descriptions"], s["description_suffixes"]),
         entity_suffix_skip=tuple(s["entity_suffix_skip"]),
         surface=tuple((name, re.compile(pattern, re.IGNORECASE)) for name, pattern in s["surface_patterns"].items()),
+        listing_item_gap=_pattern(s["listing_item_gap"], where=f"{where}: subject.listing_item_gap"),
         coordination_gaps=_coordination_gaps(s["coordination_gaps"], where=f"{where}: subject.coordination_gaps"),
         variant_names=bool(s["variant_names"]),
         variant_token=re.compile(s["variant_token"]),

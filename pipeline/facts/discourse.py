@@ -6,13 +6,15 @@ are where a subject can be taken from the wrong place; keeping them apart keeps 
 
 from __future__ import annotations
 
+import bisect
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
 from pipeline.facts.candidates import candidates_in, drop_owners, named_apposition, phrase_tokens
-from pipeline.facts.identity import label_of_id
+from pipeline.facts.identity import label_of_id, slug
 from pipeline.facts.records import KIND_ANAPHOR, Subject
 from pipeline.nlp import word_class
 
@@ -441,7 +443,47 @@ def _find_topic(scene: "Scene", sent: "Span") -> "Entity | None":
             found = _single(scene, [t for o in child.children if o.dep_ == "pobj" for t in phrase_tokens(o, scene.fr)])
             if found is not None and found[0].label not in scene.fr.place_labels:
                 return found[0]
-    return None
+    return _listing_item(scene, sent)
+
+
+def _listing_item(scene: "Scene", sent: "Span") -> "Entity | None":
+    """'... as compiled by Dow Jones Capital Markets Report: @ CORPORATES Sun Microsystems Inc. -- $125 million of 6
+    3/8% convertible subordinated debentures due Oct. 15, 1999, priced at 84.90': a sentence whose main clause names
+    no topic but which opens an item of a listing (exactly one name written right before ``listing_item_gap`` and an
+    amount) is about that name; the item's next sentences ("The debentures are convertible into common stock at $25 a
+    share") are lent it by ``recent_topic``."""
+    if "listing_starts" not in scene.memo:  # once per article: most write no listing gap at all
+        written = scene.amounts and scene.fr.listing_item_gap.search(scene.text) is not None
+        scene.memo["listing_starts"] = frozenset(a for a, _ in scene.amounts) if written else frozenset()
+    starts = scene.memo["listing_starts"]
+    if not starts:
+        return None
+    index = scene.index
+    lo, hi = bisect.bisect_left(index.starts, sent.start_char), bisect.bisect_left(index.starts, sent.end_char)
+    found = []
+    for ent in index.ents[lo:hi]:
+        gap = scene.fr.listing_item_gap.match(scene.text, ent.end)
+        if gap is not None and gap.end() in starts:
+            found.append(ent)
+    return listing_name(scene, found[0]) if len(found) == 1 else None
+
+
+def listing_name(scene: "Scene", ent: "Entity") -> "Entity":
+    """The name of a listing item as the NER tagged it, without the name of the item before it that the splitter ran
+    into it: "... underwriters led by Goldman, Sachs amp Co. Hertz Corp. -- $100 million of senior notes" is one span to
+    the NER; the words after its last inner ``corporate_suffixes`` word ("Co.") followed by a capitalised word are the
+    item's name ("Hertz Corp."). A name with no such inner suffix is kept whole ("Toyota Motor Co. Ltd." ends in two)."""
+    surface = scene.text[ent.start : ent.end]
+    words = [(m.start(), m.group()) for m in NAME_WORD_RE.finditer(surface)]
+    cut = None
+    for k in range(len(words) - 1):
+        word, after = words[k][1].lower(), words[k + 1][1]
+        if word in scene.fr.corporate_suffixes and after[:1].isupper() and after.lower() not in scene.fr.corporate_suffixes:
+            cut = words[k + 1][0]
+    if cut is None or ent.listed:
+        return ent
+    name = surface[cut:]
+    return replace(ent, start=ent.start + cut, name=name, id=f"{ent.label.lower()}:{slug(name)}")
 
 
 def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":

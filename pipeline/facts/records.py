@@ -59,12 +59,14 @@ KIND_ANAPHOR = "kind_anaphor"
 #: a rank, growth or share whose own clause has a subject that names nobody the article lists ("the province will
 #: charge 25% more" with no "Ontario" tagged): that word's referent owns it, so no one is lent from elsewhere
 UNNAMED_OWNER = "unnamed_owner"
+#: a name the NER missed, titled after a person ("Gustav Klimt's Portrait of Elisabeth Lederer sells for $236.4 million")
+TITLED_RULE = "titled_name"
 #: every value of ``Subject.rule`` (and so of facts.rule): rules/facts.yaml confidence.rules is checked
 #: against it, so a misspelt rule name there is an error instead of silently scoring the default
 SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
     "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", KIND_ANAPHOR, "sentence_entity", "sentence_actor", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
-    NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER,
+    NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER, TITLED_RULE,
 })
 
 

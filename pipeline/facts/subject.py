@@ -24,8 +24,8 @@ from pipeline.facts.candidates import (
     variant_tokens,
 )
 from pipeline.facts.identity import misread_verb, slug
-from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
-from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, UNNAMED_OWNER, Entity, Subject
+from pipeline.facts.discourse import anaphor, description_first, first_person, listing_name, pronoun
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, TITLED_RULE, UNNAMED_OWNER, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
@@ -104,6 +104,25 @@ def prefer_named_thing(cands: Cands, fr: FactRules) -> Cands:
     if len(kept) > 1:
         kept = [(e, t) for e, t in kept if _entity_head(e, t).dep_ != "poss"] or kept  # "Elon Musk's xAI"
     return kept or cands
+
+
+def _titled_after(cands: Cands, fr: FactRules) -> tuple[Entity, Token, int] | None:
+    """'Gustav Klimt's Portrait of Elisabeth Lederer sells for $236.4 million': a name the NER missed (a proper noun
+    the parse found, ``unnamed_title_labels``) that heads the phrase, with every other name of it either its possessor
+    (the maker, the owner) or a person it is named after (``titled_after_labels``, the object of one of its
+    ``naming_preps``), is what the phrase names: the work, not its painter or sitter. A title word with a company or a
+    place after "of" ("the President of Acme") is no such name and keeps the rules below. Returns the name, its token
+    and where its title ends (after the last person it is named after)."""
+    heads = [(e, t, _entity_head(e, t)) for e, t in cands]
+    for ent, tok, head in heads:
+        if ent.label not in fr.unnamed_title_labels:
+            continue
+        others = [(e, h) for e, _, h in heads if e.key != ent.key]
+        after = [e for e, h in others if h.dep_ == "pobj" and h.head.lower_ in fr.naming_preps and h.head.head.i == head.i]
+        owners = [e for e, h in others if h.dep_ == "poss" and h.head.i == head.i]
+        if after and len(after) + len(owners) == len(others) and all(e.label in fr.titled_after_labels for e in after):
+            return ent, tok, max(e.end for e in after)
+    return None
 
 
 def _names_place_description(head: Token, fr: FactRules) -> bool:
@@ -246,6 +265,11 @@ def choose(scene: Scene, cands: Cands, rule: str, climbs: int) -> Subject:
     together = joint(scene, owned, climbs) if written_coordination(scene, owned) else None
     if together is not None:
         return together
+    titled = _titled_after(owned, scene.fr)
+    if titled is not None:  # "Gustav Klimt's Portrait of Elisabeth Lederer": the work, named with its title
+        ent, _, end = titled
+        name = scene.text[ent.start : end]
+        return Subject(name, f"propn:{slug(name)}", name, TITLED_RULE, climbs, gazetteer=False)
     cands = prefer_named_thing(owned, scene.fr)
     if len(cands) == 1:
         ent, tok = cands[0]
@@ -728,6 +752,9 @@ def by_surface(scene: Scene, span: Span) -> Subject | None:
         tok = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if ent.label in scene.fr.place_labels and tok is not None and _in_prep_phrase(tok.root, scene.fr):
             continue  # "raises the price of its Premium plan in the United States to US$12.99": a place, located
+        if scene.fr.listing_item_gap.fullmatch(gap):  # "Hertz Corp. -- $100 million of senior notes": a listing's item
+            item = listing_name(scene, ent)
+            return Subject(item.name, item.id, scene.text[item.start : item.end], "surface", 0, gazetteer=item.listed)
         if any(pattern.fullmatch(gap) for _, pattern in scene.fr.surface):
             return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], "surface", 0, gazetteer=ent.listed)
     return None
