@@ -63,8 +63,6 @@ RULE_KEYS = (
     "place_adverbs", "one_whole_of",
     # issue 15 round 14
     "user_noun_body_entity_types", "user_noun_owner_preps", "user_noun_owner_bodies",
-    # issue 15 round 15 (twelfth session): the recall sweep of real text
-    "toll_words",
 )
 LABEL_KEYS = ("preposition", "prep_object", "determiner", "possessive", "possessive_marker", "conjunct", "coordinator", "compound",
               "verb_object", "noun_clause", "subject", "metric_modifier", "number_modifier",
@@ -210,8 +208,6 @@ class Compiled:
     difference_after: re.Pattern
     casualty_after: re.Pattern
     casualty_unit: str
-    #: units of a count of casualties (rules/counts.yaml casualty_verbs.nouns: "217 lives")
-    casualty_nouns: frozenset[str]
     #: the parse labels of a casualty word used as a noun ("an earlier toll of 27 dead", "Among the 12 dead")
     casualty_noun_deps: frozenset[str]
     ellipsis_before: re.Pattern
@@ -219,9 +215,6 @@ class Compiled:
     #: adverbs of place that may follow a bare number of a gapped count ("including 3.4 million abroad")
     place_adverbs: frozenset[str]
     number_of_words: frozenset[str]
-    #: "the death toll to six": words of rules/counts.yaml toll_words and the nouns before them that they count
-    toll_words: frozenset[str]
-    toll_nouns: frozenset[str]
     #: a spelled-out number glued by a hyphen to a word ("ten-storey", "five-person"): the number finder
     #: of pipeline/numbers.py stops there ("ten-year" is an age), _hyphen_count decides. Found from the
     #: hyphens (``hyphen_word_after``: a letter, a hyphen, a letter, not a number word after it), then
@@ -291,8 +284,7 @@ def compile_rules(rules: Rules) -> Compiled:
     weight_forms = frozenset(_norm(f) for u in weight_units for f in (u, *data["counted_nouns"].get(u, ())))
     qualifier_gap = r"\s+(?:(?:" + "|".join(_edge(p) for p in sorted(qb_map, key=len, reverse=True)) + r")\s+)?$"
     casualty = data["casualty_verbs"]
-    check_keys(casualty, where=f"{where}: casualty_verbs", required=("unit", "verbs", "after", "noun_deps", "nouns"))
-    check_keys(data["toll_words"], where=f"{where}: toll_words", required=("words", "nouns"))
+    check_keys(casualty, where=f"{where}: casualty_verbs", required=("unit", "verbs", "after", "noun_deps"))
     tags = data["noun_tags"]
     check_keys(tags, where=f"{where}: noun_tags", required=("plural", "modifier", "name_modifier"))
     check_keys(data["parse_labels"], where=f"{where}: parse_labels", required=LABEL_KEYS)
@@ -401,14 +393,11 @@ def compile_rules(rules: Rules) -> Compiled:
         casualty_before=rx.compile(r"(?<![\w-])(?:" + _alt(casualty["verbs"]) + r")" + qualifier_gap, re.I),
         casualty_after=rx.compile(r"[^\S\n]+(?:" + _alt(casualty["after"]) + r")(?![\w-])", re.I),
         casualty_unit=str(casualty["unit"]),
-        casualty_nouns=frozenset(_norm(w) for w in casualty["nouns"]),
         casualty_noun_deps=frozenset(str(d) for d in casualty["noun_deps"]),
         ellipsis_before=rx.compile(r"(?<![\w-])(?:" + _alt(data["ellipsis_after"]) + r")" + qualifier_gap, re.I),
         counting_verbs=frozenset(_norm(w) for w in data["counting_verbs"]),
         place_adverbs=frozenset(_norm(w) for w in data["place_adverbs"]),
         number_of_words=frozenset(_norm(w) for w in data["number_of_words"]),
-        toll_words=frozenset(_norm(w) for w in data["toll_words"]["words"]),
-        toll_nouns=frozenset(_norm(w) for w in data["toll_words"]["nouns"]),
         hyphen_word_number=rx.compile(
             r"(?<![\w-])(?:(?:" + _alt(w for w in v.tens if w not in ("a", "an")) + r")[-‐](?:" + spelled + r")|(?:" + spelled
             + r"))$",
@@ -2621,10 +2610,6 @@ def _elided_noun(
         # "killed 17 workers and injured at least 30": the casualty count before it gives the noun; with none
         # ("killing 21 and injuring 19", "a bus carrying 46 passengers ... killing 21") a bare number stays out
         return previous["unit"], "count_casualty_verb"
-    if casualty and c.casualty_before.search(prefix) and previous is not None and previous["unit"] in c.casualty_nouns:
-        # "claimed at least 217 lives and injured nearly 5,000": a count of lives or deaths before it (whatever its
-        # verb) says the casualties are people
-        return c.casualty_unit, "count_casualty_verb"
     if c.casualty_after.match(sents.text, cand.end):
         # "Six people were killed and at least 58 injured": the count before it gives the noun; with none
         # ("left five dead and at least 30 injured", "more than 1,700 injured") the number names nothing, as
@@ -3190,12 +3175,6 @@ def _subject_noun(cand: Candidate, sents: Sentences, c: Compiled, pr: ParseRules
         if arg.i > span[0].i:
             continue
         for word in arg.subtree:
-            if _norm(word.text) in c.toll_words:
-                # "increased the previous death toll to six": the noun before the toll, when a toll counts it
-                named = _noun_before_total(word, c, pr)
-                if named is not None and named in c.toll_nouns:
-                    return named
-                continue
             if _norm(word.text) not in c.number_of_words or any(k.dep_ in lab["determiner"] and k.lower_ in ("a", "an") for k in word.children):
                 continue
             for prep in (t for t in word.children if t.dep_ in lab["preposition"] and t.lower_ == c.of_word):
