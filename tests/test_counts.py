@@ -1295,8 +1295,26 @@ ROUND14 = [
 ]
 
 
-@pytest.mark.parametrize(("text", "span", "nth", "kind", "unit", "qual"), [c[1:] for c in ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14],
-                         ids=[c[0] for c in ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14])
+# Round 15 (twelfth session): misses of the recall sweep over real unlabelled text (benchmarks/newsdev/counts-sweep-tuning)
+ROUND15 = [
+    # 1. brackets around a lone number are transparent between it and its noun (parse_counts.number_brackets)
+    ("real-braced-four-businesses", "the company nonetheless is attractive as a \"classic breakup candidate because there's no "
+     "similarity between its {four} businesses.\"", "four", 0, "count", "business", "exact"),
+    ("mirror-bracketed-three-ministers", 'Editors said "we met [three] ministers" on Monday.', "three", 0, "count", "minister", "exact"),
+    ("mirror-restated-figure-in-parentheses", "It owns four (4) businesses in the city.", "4", 0, None, None, None),
+    ("mirror-bracketed-code", "It was the [2020] model that failed.", "2020", 0, None, None, None),
+    # 2. a number inside the name of a body after a partitive "N of the" sizes that body (its unit)
+    ("real-nine-of-governing-board", "At least five of the nine CentOS Governing Board listed on the project are Red Hat "
+     "employees.", "nine", 0, "count", "CentOS Governing Board", "exact"),
+    ("mirror-no-partitive-body", "The 12 Supreme Court justices met.", "12", 0, "count", "justice", "exact"),
+    ("mirror-year-in-a-name-not-partitive", "The 2020 Democratic Party convention was held online.", "2020", 0, None, None, None),
+    ("mirror-partitive-body-year", "Two of the 1996 Olympic Committee resigned.", "1996", 0, None, None, None),
+    ("mirror-partitive-body-index-name", "Two of the Fortune 500 Companies were fined.", "500", 0, None, None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "nth", "kind", "unit", "qual"), [c[1:] for c in ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14 + ROUND15],
+                         ids=[c[0] for c in ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14 + ROUND15])
 def test_rounds_10_11(run, text, span, nth, kind, unit, qual) -> None:
     """The ``nth`` occurrence of ``span`` lies in exactly one row of that kind, unit and qualifier; with kind None, in
     no count and no measure (rounds 10 to 12 share the form: one table of cases, one check)."""

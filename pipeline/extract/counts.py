@@ -706,7 +706,7 @@ PARSE_KEYS = ("number_deps", "head_tags", "unit_text_deps", "collective_nouns",
               "size_nouns", "size_preps", "group_adjective_deps", "group_appos_deps", "rate_nouns",
               "estimate_nouns", "alternative_coordinators", "list_separator_tags", "elided_head_tags", "hedge_deps",
               "reported_clause_deps", "whole_after", "partitive_anaphors", "unhyphenated_determiners",
-              "singular_endings")
+              "singular_endings", "number_brackets")
 EXCLUSION_KEYS = ("name_before_tags", "label_before", "score_nouns", "era_after", "vague_words", "not_count_heads",
                   "age_words", "superlative_tags", "superlative_determiners", "code_min_digits",
                   "singular_head_tags", "age_verbs", "fraction_words", "proportion_bases", "place_entity_types",
@@ -746,6 +746,8 @@ class ParseRules:
     unhyphenated_dets: frozenset[str]
     #: endings of a word in "s" that is no plural ("class", "virus"): ``_untagged_plural``
     singular_endings: tuple[str, ...]
+    #: opening bracket -> closing bracket around a lone number ("its {four} businesses")
+    number_brackets: dict[str, str]
     fraction_rate: re.Pattern
     model_plural: re.Pattern
     hyphen_not_before: frozenset[str]
@@ -877,6 +879,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         fraction_deps=frozenset(p["fraction_count_deps"]),
         unhyphenated_dets=words(p["unhyphenated_determiners"]),
         singular_endings=tuple(_norm(str(w)) for w in endings),
+        number_brackets={str(k): str(v) for k, v in p["number_brackets"].items()},
         model_plural=rx.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
         reaching_min=float(p["reaching_min_value"]),
@@ -1201,8 +1204,9 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
         # modifiers of the noun, or of the number itself ("4 or more people")
         # a quoted noun phrase is still the counted noun ('26 "armed criminals" had been killed'; a quoted name
         # that modifies a noun after it is not: _quoted_name)
+        closing = _closing_bracket(tok, pr)  # "its {four} businesses": the brackets around the number only
         if all(t.head.i == head.i or t.head.i in range(tok.i, head.i) for t in between) and not any(
-            t.is_punct and t.text not in ("-", "‐") and t.tag_ not in pr.quote_tags for t in between
+            t.is_punct and t.text not in ("-", "‐") and t.tag_ not in pr.quote_tags and t.i != closing for t in between
         ):
             if _code_number(cand, head, c, pr):
                 return None  # "its 80486 computer chip": a model or code number, not a count
@@ -1214,6 +1218,9 @@ def counted_noun(sents: Sentences, cand: Candidate, c: Compiled, pr: ParseRules)
                 return _counted(head, tok, "count_parse_noun", c, pr)  # "eighteen B-17s" -> B-17
             if cand.high_text is None and _lemma(head, c, pr) in pr.score_nouns and len(between) == 1:
                 return _score_modifier(between[0], head, tok, c, pr)  # "with a 149 vote margin": votes
+            body = _partitive_body(head, c, pr)
+            if body is not None:
+                return CountedNoun(head, body, body, body, "count_of_the_body")  # "five of the nine CentOS Governing Board"
         return None
     lab = c.labels
     preps = _of_preps(tok, c, pr)
@@ -2958,6 +2965,29 @@ def _fronted_of(owner: Token, tok: Token, c: Compiled, pr: ParseRules) -> str | 
             if adjective is not None:
                 return adjective  # "Of the dead, 546 were in Lombardy"
     return None
+
+
+def _closing_bracket(tok: Token, pr: ParseRules) -> int:
+    """The index of the closing bracket right after a number that its opening bracket right before it wraps alone
+    (rules/counts.yaml parse_counts.number_brackets: "its {four} businesses"), else -1; not after another number
+    ("four (4) businesses")."""
+    doc = tok.doc
+    if tok.i == 0 or tok.i + 1 >= len(doc) or pr.number_brackets.get(doc[tok.i - 1].text) != doc[tok.i + 1].text:
+        return -1
+    if tok.i > 1 and (doc[tok.i - 2].like_num or doc[tok.i - 2].tag_ in pr.number_tags):
+        return -1
+    return tok.i + 1
+
+
+def _partitive_body(body: Token, c: Compiled, pr: ParseRules) -> str | None:
+    """The name of a body of people (as ``_body_name``) that a number inside its name sizes after a partitive "N of
+    the" ("At least five of the nine CentOS Governing Board": nine members, the unit of the five)."""
+    prep = body.head
+    if body.dep_ not in c.labels["prep_object"] or prep.lower_ != c.of_word or body.ent_type_ not in pr.of_the_body_types:
+        return None
+    if prep.head.i >= prep.i or prep.head.tag_ not in pr.number_tags:
+        return None
+    return _body_name(body, c, pr)
 
 
 def _body_name(body: Token, c: Compiled, pr: ParseRules) -> str | None:
