@@ -19,7 +19,8 @@ from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
-                "slash_periods", "degree_words", "compound_powers")
+                "slash_periods", "degree_words", "compound_powers", "definitions", "aliases", "noun_shy", "unit_followers",
+                "dimension_words", "uncertainty_signs", "dimension_joiners")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
@@ -27,6 +28,10 @@ WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(
 POWERS = {"2": 2, "3": 3, "²": 2, "³": 3}
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
 HYPHENED = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
+#: a number written after an uncertainty sign or a dimension joiner ("± 195", "by 4")
+NUMBER = re.compile(r"[^\S\n]*\d[\d,]*(?:\.\d+)?")
+#: the next word after a unit (or a punctuation mark, or the end): what a noun-shy alias needs after it
+NEXT_WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -36,6 +41,8 @@ class Measure:
     unit: str
     end: int
     duration: bool
+    #: where the unit as written starts when a dimension's second side comes first ("3 by 4 metres": "metres")
+    start: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +68,19 @@ class MeasureRules:
     degree_word: re.Pattern
     #: "22 cubic kilometres": square / cubic -> the power of the unit after it
     compound_powers: dict[str, int]
+    #: pint definitions added to the registry (solar_mass ...)
+    definitions: tuple[str, ...]
+    #: "6.3 M☉", "0.3 AU", "sq km": a written alias -> pint's unit, glued or apart (``alias`` matches them)
+    aliases: dict[str, str]
+    alias: re.Pattern
+    noun_shy: frozenset[str]
+    unit_followers: frozenset[str]
+    dimension_words: frozenset[str]
+    #: "± 195" right after a number: the unit after it is the central value's
+    uncertainty: re.Pattern
+    uncertainty_signs: tuple[str, ...]
+    #: "by 4", "x 20" right after a number: the first side of a dimension
+    joiner: re.Pattern
     #: pint's answers kept on disk: a run whose questions were all asked before never imports pint
     answers: PintAnswers = field(compare=False, repr=False)
     #: pint's registry, made on the first unit question not in ``answers`` (see ``ureg``)
@@ -71,7 +91,10 @@ class MeasureRules:
         """pint's unit registry, made on first use: importing pint and reading its definitions cost
         about a second, which a run whose articles never put a word after a number need not pay."""
         if not self._registry:
-            self._registry.append(unit_registry())
+            ureg = unit_registry()
+            for definition in self.definitions:
+                ureg.define(definition)
+            self._registry.append(ureg)
         return self._registry[0]
 
 
@@ -120,6 +143,16 @@ def _compile(rules: Rules) -> MeasureRules:
             + "|".join(re.escape(str(k)) for k in sorted(data["degree_units"], key=len, reverse=True) if k) + r")(?![\w])"
         ),
         compound_powers={str(k).lower(): int(v) for k, v in data["compound_powers"].items()},
+        definitions=tuple(str(d) for d in data["definitions"]),
+        aliases={str(k): str(v) for k, v in data["aliases"].items()},
+        alias=re.compile(r"[^\S\n]*(?P<a>" + "|".join(re.escape(str(k)).replace(r"\ ", r"[^\S\n]+")
+                                                      for k in sorted(data["aliases"], key=len, reverse=True)) + r")(?![\w/²³])"),
+        noun_shy=frozenset(str(w) for w in data["noun_shy"]),
+        unit_followers=frozenset(str(w) for w in data["unit_followers"]),
+        dimension_words=frozenset(str(w) for w in data["dimension_words"]),
+        uncertainty_signs=tuple(str(w) for w in data["uncertainty_signs"]),
+        uncertainty=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["uncertainty_signs"]) + r")(?=[^\S\n]*\d)"),
+        joiner=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")(?=[^\S\n]*\d)"),
         answers=PintAnswers(data),
     )
 
@@ -235,6 +268,27 @@ def _power(word: str, power: int, mr: MeasureRules) -> str | None:
     return answer
 
 
+def _alias(text: str, end: int, mr: MeasureRules) -> Measure | None:
+    """The unit of an alias right after a number ("6.3 M☉", "2.5 Mpc", "160 sq mi"); a noun-shy one ("AU") only
+    before a word of unit_followers, a punctuation mark or the end ("the 55 AU members" is the African Union)."""
+    a = mr.alias.match(text, end)
+    if a is None:
+        return None
+    if a.group("a") in mr.noun_shy:
+        nxt = NEXT_WORD.match(text, a.end())
+        if nxt.group("w") is not None and nxt.group("w") not in mr.unit_followers:
+            return None
+    return Measure(mr.aliases[a.group("a")], a.end(), False)
+
+
+def uncertainty_before(text: str, start: int, rules: Rules) -> bool:
+    """Is the number starting at ``start`` the error of an uncertainty ("1010 ± 195 light years": 195)? It
+    measures nothing of its own: the unit is the central value's."""
+    mr = measure_rules(rules)
+    head = text[max(0, start - 8) : start].rstrip()
+    return any(head.endswith(sign) for sign in mr.uncertainty_signs)
+
+
 def lone_symbol_after(text: str, end: int, rules: Rules) -> bool:
     """Is the word right after a number a symbol that must otherwise be glued to it ("50 m")? A cheap test
     before the bracketed-conversion reading of ``measure_after(..., loose=True)``."""
@@ -247,6 +301,25 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     With ``loose`` (the number restates a measure in brackets: "75 ft (~23 m)") a symbol that must
     otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit."""
     mr = measure_rules(rules)
+    aliased = _alias(text, end, mr)
+    if aliased is not None:
+        return aliased
+    error = mr.uncertainty.match(text, end)  # "1010 ± 195 light years": the central value's unit
+    if error is not None:
+        n = NUMBER.match(text, error.end())
+        after = measure_after(text, n.end(), rules) if n is not None else None
+        if after is None or after.duration:
+            return None
+        written = text[n.end() : after.end]
+        return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+    side = mr.joiner.match(text, end)  # "3 by 4 metres": the first side takes the second's unit
+    if side is not None:
+        n = NUMBER.match(text, side.end())
+        after = measure_after(text, n.end(), rules) if n is not None else None
+        if after is None or after.duration:
+            return None
+        written = text[n.end() : after.end]
+        return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
     deg = mr.degree.match(text, end) or mr.degree.match(text, end + 1) if text[end : end + 1] in (" ", "°") else None
     if deg is not None:  # "67.5°", "28° Celsius", "30 °C": an angle or a temperature
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
@@ -268,6 +341,9 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
             return None
         return Measure(unit[0], h.end(), False)
     glued = m.start("w") == end or loose
+    if not glued and m.group("w") in mr.glued_only and not m.group("exp"):
+        nxt = NEXT_WORD.match(text, m.end())  # "370 m wide", "a 50 m deep shaft": a dimension says it is a unit
+        glued = nxt.group("w") is not None and nxt.group("w") in mr.dimension_words
     first = m.group("w")
     if m.group("exp"):  # "415 km2", "50 m²": the exponent makes the symbol a unit, glued or not
         unit = _unit(first, True, mr)
