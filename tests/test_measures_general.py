@@ -1,6 +1,6 @@
 """Measures of science, space, engineering and weather reporting (issue 15 item 3, twelfth session): units pint lacks
 (rules/counts.yaml measures.definitions), symbols as aliases (measures.aliases, noun_shy), uncertainties, the first
-side of a dimension, a lone "m" before a dimension word. Each rule with a mirror where it must not fire."""
+side of a dimension, a lone "m" before a dimension word, lists, "degrees" alone, a modifier before the unit. Each rule with a mirror where it must not fire."""
 
 from __future__ import annotations
 
@@ -43,6 +43,12 @@ MEASURES = [
     ("dimension-first-side", "The room measures 3 by 4 metres.", "3", "meter", "metres", "exact"),
     ("dimension-second-side", "The room measures 3 by 4 metres.", "4", "meter", "metres", "exact"),
     ("lone-m-dimension", "The asteroid is 370 m wide, NASA said.", "370", "meter", "m", "exact"),
+    ("list-first", "Waves of 5, 6 and 7 metres hit the coast.", "5", "meter", "metres", "exact"),
+    ("list-middle", "Waves of 5, 6 and 7 metres hit the coast.", "6", "meter", "metres", "exact"),
+    ("degrees-alone", "Temperatures reached 1,000 degrees in the furnace.", "1,000", "degree", "degrees", "exact"),
+    ("degrees-turn", "The aircraft turned 180 degrees before landing.", "180", "degree", "degrees", "exact"),
+    ("route-kilometres", "The network has 1300 route kilometres of track.", "1300", "kilometer", "route kilometres", "exact"),
+    ("gross-tonnes", "The ship weighs 228,000 gross tonnes.", "228,000", "metric_ton", "gross tonnes", "exact"),
 ]
 
 
@@ -66,6 +72,11 @@ NOT_MEASURES = [
     ("magnitude-after", "The aftershock was recorded as magnitude 6.4 by the US Geological Survey.", "6.4"),
     ("by-votes", "The score was 3 by 4 goals.", "3"),
     ("points", "South Korea's benchmark KOSPI index surpasses 6,000 points for the first time.", "6,000"),
+    ("list-comma-only", "In 2019, 5 km of road was built.", "2019"),
+    ("list-comma-and-opens", "He is 45, and 6 feet tall.", "45"),
+    ("degrees-spelled", "He has two degrees from Oxford.", "two"),
+    ("degree-before-noun", "The university offers 200 degree courses.", "200"),
+    ("modifier-not-unit", "The 3 parking meters and 2 gun barrels were found.", "3"),
 ]
 
 

@@ -20,7 +20,7 @@ from pipeline.rules import Rules, check_keys
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
                 "slash_periods", "degree_words", "compound_powers", "definitions", "aliases", "noun_shy", "unit_followers",
-                "dimension_words", "uncertainty_signs", "dimension_joiners")
+                "dimension_words", "uncertainty_signs", "dimension_joiners", "list_joiners", "degree_alone", "unit_modifiers")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
@@ -81,6 +81,10 @@ class MeasureRules:
     uncertainty_signs: tuple[str, ...]
     #: "by 4", "x 20" right after a number: the first side of a dimension
     joiner: re.Pattern
+    #: ", 6", "and 7", ", or 8" right after a number: a list whose last number writes the unit
+    lister: re.Pattern
+    degree_alone: frozenset[str]
+    unit_modifiers: frozenset[str]
     #: pint's answers kept on disk: a run whose questions were all asked before never imports pint
     answers: PintAnswers = field(compare=False, repr=False)
     #: pint's registry, made on the first unit question not in ``answers`` (see ``ureg``)
@@ -153,6 +157,11 @@ def _compile(rules: Rules) -> MeasureRules:
         uncertainty_signs=tuple(str(w) for w in data["uncertainty_signs"]),
         uncertainty=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["uncertainty_signs"]) + r")(?=[^\S\n]*\d)"),
         joiner=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")(?=[^\S\n]*\d)"),
+        lister=re.compile(r"[^\S\n]*(?P<j>" + "|".join(
+            [r",[^\S\n]*" + re.escape(str(w)) for w in data["list_joiners"] if str(w) != ","]
+            + [re.escape(str(w)) for w in data["list_joiners"]]) + r")[^\S\n]+(?=\d)"),
+        degree_alone=frozenset(str(w) for w in data["degree_alone"]),
+        unit_modifiers=frozenset(str(w).lower() for w in data["unit_modifiers"]),
         answers=PintAnswers(data),
     )
 
@@ -281,6 +290,42 @@ def _alias(text: str, end: int, mr: MeasureRules) -> Measure | None:
     return Measure(mr.aliases[a.group("a")], a.end(), False)
 
 
+def _listed(text: str, end: int, rules: Rules, mr: MeasureRules) -> Measure | None:
+    """The unit written after the last number of a list that the number ending at ``end`` opens ("5, 6 and 7
+    metres", "30 or 40 km"); a list must hold a joining word, not commas alone ("In 2019, 5 km of road"), and opens
+    with a comma or a bare joining word ("He is 45, and 6 feet tall" is no list)."""
+    pos, joined = end, False
+    for _ in range(8):
+        j = mr.lister.match(text, pos)
+        n = NUMBER.match(text, j.end()) if j is not None else None
+        if n is None:
+            return None
+        if pos == end and j.group("j") != "," and j.group("j").startswith(","):
+            return None  # "He is 45, and 6 feet tall": ", and" closes a list of commas, never opens one
+        joined = joined or j.group("j") != ","
+        after = measure_after(text, n.end(), rules, listed=False)
+        if after is not None:
+            if not joined or after.duration:
+                return None
+            written = text[n.end() : after.end]
+            return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+        pos = n.end()
+    return None
+
+
+#: a number written with a digit or a magnitude word right before a unit (the hyphen of "180-degree" aside)
+DIGITS_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion)[-‐]?$", re.I)
+
+
+def _degree_alone(text: str, end: int, m: re.Match, mr: MeasureRules) -> bool:
+    """Is the word ``m`` after a number "degrees" alone, a measure: the number written with a digit or a magnitude
+    word, no noun after the word ("1,000 degrees in the furnace", "turned 180 degrees"; not "200 degree courses")."""
+    if m.group("w") not in mr.degree_alone or DIGITS_BEFORE.search(text, max(0, end - 9), end) is None:
+        return False
+    nxt = NEXT_WORD.match(text, m.end())
+    return nxt.group("w") is None or nxt.group("w") in mr.unit_followers
+
+
 def uncertainty_before(text: str, start: int, rules: Rules) -> bool:
     """Is the number starting at ``start`` the error of an uncertainty ("1010 ± 195 light years": 195)? It
     measures nothing of its own: the unit is the central value's."""
@@ -296,10 +341,11 @@ def lone_symbol_after(text: str, end: int, rules: Rules) -> bool:
     return m is not None and m.start("w") > end and m.group("w") in measure_rules(rules).glued_only
 
 
-def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Measure | None:
+def measure_after(text: str, end: int, rules: Rules, loose: bool = False, listed: bool = True) -> Measure | None:
     """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day").
     With ``loose`` (the number restates a measure in brackets: "75 ft (~23 m)") a symbol that must
-    otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit."""
+    otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit. ``listed``:
+    a list the number opens may give the unit of its last number ("5, 6 and 7 metres")."""
     mr = measure_rules(rules)
     aliased = _alias(text, end, mr)
     if aliased is not None:
@@ -320,6 +366,10 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
             return None
         written = text[n.end() : after.end]
         return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+    if listed and not text.startswith("-", end):
+        in_list = _listed(text, end, rules, mr)
+        if in_list is not None:
+            return in_list
     deg = mr.degree.match(text, end) or mr.degree.match(text, end + 1) if text[end : end + 1] in (" ", "°") else None
     if deg is not None:  # "67.5°", "28° Celsius", "30 °C": an angle or a temperature
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
@@ -340,6 +390,8 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
         if unit is None or unit[1] in mr.durations:
             return None
         return Measure(unit[0], h.end(), False)
+    if _degree_alone(text, end, m, mr):  # "1,000 degrees in the furnace", "a 180-degree turn"
+        return Measure(mr.degree_units[""], m.end(), False)
     glued = m.start("w") == end or loose
     if not glued and m.group("w") in mr.glued_only and not m.group("exp"):
         nxt = NEXT_WORD.match(text, m.end())  # "370 m wide", "a 50 m deep shaft": a dimension says it is a unit
@@ -367,6 +419,11 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     if unit is None:
         unit, asked = _unit(first, glued, mr), first
         stop = m.end()
+    if unit is None and first.lower() in mr.unit_modifiers:  # "1300 route kilometres", "228,000 gross tonnes"
+        m2 = WORD.match(text, m.end())
+        after = _unit(m2.group("w"), False, mr) if m2 is not None and m2.start("w") > m.end() and len(m2.group("w")) > 3 else None
+        if after is not None and after[1] not in mr.durations:
+            unit, asked, stop = after, m2.group("w"), m2.end()
     if unit is None and loose and text.startswith(")", m.end()):
         unit = _closing_unit(first, mr)  # "30 cm (12 in)": the word closing a conversion is a unit if pint reads one
     if unit is None:
