@@ -1,6 +1,6 @@
 """Measures of science, space, engineering and weather reporting (issue 15 item 3, twelfth session): units pint lacks
 (rules/counts.yaml measures.definitions), symbols as aliases (measures.aliases, noun_shy), uncertainties, the first
-side of a dimension, a lone "m" before a dimension word, lists, "degrees" alone, a modifier before the unit. Each rule with a mirror where it must not fire."""
+side of a dimension, a lone "m" before a dimension word, lists, "degrees" alone, a modifier before the unit, a unit per a unit. Each rule with a mirror where it must not fire."""
 
 from __future__ import annotations
 
@@ -49,6 +49,10 @@ MEASURES = [
     ("degrees-turn", "The aircraft turned 180 degrees before landing.", "180", "degree", "degrees", "exact"),
     ("route-kilometres", "The network has 1300 route kilometres of track.", "1300", "kilometer", "route kilometres", "exact"),
     ("gross-tonnes", "The ship weighs 228,000 gross tonnes.", "228,000", "metric_ton", "gross tonnes", "exact"),
+    # counts-tuning (newsdev-049): "... and spawning migratory fish 6 mg per liter, all within 0.2 moles per cubic meter"
+    ("per-unit", "On Earth, worms and clams that live in the muddy sea beds require 1 mg per liter.", "1", "milligram / liter",
+     "mg per liter", "exact"),
+    ("per-square-unit", "The roof can carry 200 kg per square metre.", "200", "kilogram / meter ** 2", "kg per square metre", "exact"),
 ]
 
 
@@ -78,6 +82,12 @@ NOT_MEASURES = [
     ("degree-before-noun", "The university offers 200 degree courses.", "200"),
     ("modifier-not-unit", "The 3 parking meters and 2 gun barrels were found.", "3"),
 ]
+
+
+def test_per_no_unit(run) -> None:
+    """ "per" before a word that is no unit leaves the measure as it was: 5 kg, not kilogram per person."""
+    rows = [r for r in run("Each family received 5 kg per person.") if r["text"] == "5"]
+    assert [(r["kind"], r["unit"], r["unit_text"]) for r in rows] == [("measure", "kilogram", "kg")]
 
 
 @pytest.mark.parametrize("case,text,span", NOT_MEASURES, ids=[c[0] for c in NOT_MEASURES])

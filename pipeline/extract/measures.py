@@ -20,7 +20,8 @@ from pipeline.rules import Rules, check_keys
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
                 "slash_periods", "degree_words", "compound_powers", "definitions", "aliases", "noun_shy", "unit_followers",
-                "dimension_words", "uncertainty_signs", "dimension_joiners", "list_joiners", "degree_alone", "unit_modifiers")
+                "dimension_words", "uncertainty_signs", "dimension_joiners", "list_joiners", "degree_alone", "unit_modifiers",
+                "per_unit_words")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
@@ -85,6 +86,8 @@ class MeasureRules:
     lister: re.Pattern
     degree_alone: frozenset[str]
     unit_modifiers: frozenset[str]
+    #: " per " before a unit (not a period: ``rate``): "mg per liter"
+    per_unit: re.Pattern
     #: pint's answers kept on disk: a run whose questions were all asked before never imports pint
     answers: PintAnswers = field(compare=False, repr=False)
     #: pint's registry, made on the first unit question not in ``answers`` (see ``ureg``)
@@ -162,6 +165,7 @@ def _compile(rules: Rules) -> MeasureRules:
             + [re.escape(str(w)) for w in data["list_joiners"]]) + r")[^\S\n]+(?=\d)"),
         degree_alone=frozenset(str(w) for w in data["degree_alone"]),
         unit_modifiers=frozenset(str(w).lower() for w in data["unit_modifiers"]),
+        per_unit=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["per_unit_words"]) + r")(?=[^\S\n])"),
         answers=PintAnswers(data),
     )
 
@@ -437,7 +441,33 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False, listed
         per = _per(asked, rate.group("p").lower(), mr)
         if per is not None:
             name, stop = per, rate.end()
+    elif (per_unit := _per_unit(text, stop, asked, mr)) is not None:  # "6 mg per liter", "50 miles per gallon"
+        name, stop = per_unit
     return Measure(name, stop, False)
+
+
+def _per_unit(text: str, stop: int, asked: str, mr: MeasureRules) -> tuple[str, int] | None:
+    """(pint's quotient, where it ends) for a unit followed by "per" and another unit pint knows ("1 mg per liter",
+    "0.2 moles per cubic meter", "5 tonnes per hectare"), else None ("5 kg per person": a person is no unit)."""
+    p = mr.per_unit.match(text, stop)
+    w = WORD.match(text, p.end()) if p is not None else None
+    if w is None or w.group("exp"):
+        return None
+    below, end = None, w.end()
+    if w.group("w").lower() in mr.compound_first:  # "per cubic meter", "per square metre"
+        w2 = WORD.match(text, w.end())
+        if w2 is not None and not w2.group("exp"):
+            joined = w.group("w").lower() + "_" + w2.group("w").lower()
+            power = mr.compound_powers.get(w.group("w").lower())
+            if _unit(joined, False, mr) is not None:
+                below, end = joined, w2.end()
+            elif power is not None and _unit(w2.group("w"), False, mr) is not None:
+                below, end = _power(w2.group("w"), power, mr), w2.end()
+    if below is None:
+        unit = _unit(w.group("w"), False, mr)
+        below = w.group("w") if unit is not None and unit[1] not in mr.durations else None
+    quotient = _per(asked, below, mr) if below is not None else None
+    return None if quotient is None else (quotient, end)
 
 
 def pint_unit_errors() -> tuple[type[BaseException], ...]:
