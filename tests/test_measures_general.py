@@ -52,6 +52,8 @@ MEASURES = [
     # counts-tuning (newsdev-049): "... and spawning migratory fish 6 mg per liter, all within 0.2 moles per cubic meter"
     ("per-unit", "On Earth, worms and clams that live in the muddy sea beds require 1 mg per liter.", "1", "milligram / liter",
      "mg per liter", "exact"),
+    ("hyphen-dimension", "Workers finished a 100-foot-tall tower on the site.", "100", "foot", "foot", "exact"),
+    ("hyphen-square-unit", "The fire burned a 4-square-mile area of forest.", "4", "square_mile", "square-mile", "exact"),
     ("per-square-unit", "The roof can carry 200 kg per square metre.", "200", "kilogram / meter ** 2", "kg per square metre", "exact"),
 ]
 
@@ -81,6 +83,8 @@ NOT_MEASURES = [
     ("degrees-spelled", "He has two degrees from Oxford.", "two"),
     ("degree-before-noun", "The university offers 200 degree courses.", "200"),
     ("modifier-not-unit", "The 3 parking meters and 2 gun barrels were found.", "3"),
+    ("relay-event", "The 4x100m relay team won the final.", "4"),
+    ("hyphen-not-dimension", "They wrote 20 light-hearted songs.", "20"),
 ]
 
 

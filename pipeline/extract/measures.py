@@ -28,7 +28,7 @@ WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(
 #: the power an exponent writes
 POWERS = {"2": 2, "3": 3, "²": 2, "³": 3}
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
-HYPHENED = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
+HYPHENED = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
 #: a number written after an uncertainty sign or a dimension joiner ("± 195", "by 4")
 NUMBER = re.compile(r"[^\S\n]*\d[\d,]*(?:\.\d+)?")
 #: the next word after a unit (or a punctuation mark, or the end): what a noun-shy alias needs after it
@@ -82,6 +82,8 @@ class MeasureRules:
     uncertainty_signs: tuple[str, ...]
     #: "by 4", "x 20" right after a number: the first side of a dimension
     joiner: re.Pattern
+    #: a unit joined by a hyphen to a dimension word ("a 100-foot-tall tower", "a 30m-long whale")
+    word_dimension: re.Pattern
     #: ", 6", "and 7", ", or 8" right after a number: a list whose last number writes the unit
     lister: re.Pattern
     degree_alone: frozenset[str]
@@ -159,7 +161,9 @@ def _compile(rules: Rules) -> MeasureRules:
         dimension_words=frozenset(str(w) for w in data["dimension_words"]),
         uncertainty_signs=tuple(str(w) for w in data["uncertainty_signs"]),
         uncertainty=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["uncertainty_signs"]) + r")(?=[^\S\n]*\d)"),
-        joiner=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")(?=[^\S\n]*\d)"),
+        joiner=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")[^\S\n]+(?=\d)"),
+        word_dimension=re.compile(WORD.pattern.split("(?!")[0] + r"(?=[-‐](?:" + "|".join(
+            re.escape(str(w)) for w in data["dimension_words"]) + r")(?![\w]))"),
         lister=re.compile(r"[^\S\n]*(?P<j>" + "|".join(
             [r",[^\S\n]*" + re.escape(str(w)) for w in data["list_joiners"] if str(w) != ","]
             + [re.escape(str(w)) for w in data["list_joiners"]]) + r")[^\S\n]+(?=\d)"),
@@ -384,7 +388,7 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False, listed
     if skipped is not None:
         after = measure_after(text, skipped.end(), rules, loose)
         return after if after is not None and not after.duration else None
-    m = WORD.match(text, end)
+    m = WORD.match(text, end) or mr.word_dimension.match(text, end)
     if m is None:
         h = HYPHENED.match(text, end)
         if h is None or h.group("w").lower() not in mr.compound_first:
