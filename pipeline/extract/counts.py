@@ -2254,10 +2254,12 @@ def _measure(cand: Candidate, reading: Reading, hyphen: bool, text: str, ctx: Co
     row of kind ``duration`` (never written) for a time unit, else None. ``converted``: the number opens
     a bracketed conversion of the measure before it ("75 ft (~23 m)"), where a lone "m" is a unit; so is
     one that a bracketed measure right after it restates ("around 50 m (165 ft) apart")."""
-    from pipeline.extract.measures import lone_symbol_after, measure_after, measure_rules, to_si
+    from pipeline.extract.measures import lone_symbol_after, measure_after, measure_rules, to_si, uncertainty_before
 
     at = cand.end + 1 if hyphen else cand.end
     found = measure_after(text, at, ctx.rules, loose=converted)
+    if found is not None and not found.duration and uncertainty_before(text, cand.start, ctx.rules):
+        return {"kind": "uncertainty"}  # "1010 ± 195 light years": 195 is the error of the measure before it
     if found is None and not hyphen and lone_symbol_after(text, at, ctx.rules):
         # "around 50 m (165 ft) apart": a lone "m" that a bracketed measure restates is a unit too
         loose = measure_after(text, at, ctx.rules, loose=True)
@@ -2271,7 +2273,7 @@ def _measure(cand: Candidate, reading: Reading, hyphen: bool, text: str, ctx: Co
         return {"kind": "duration"}
     if found.unit in measure_rules(ctx.rules).weight_units and not _is_weight(text, cand, ctx):
         return {"kind": "money_weight"}  # "10 pounds" without a weight cue: money's business
-    unit_text = " ".join(text[at : found.end].split())
+    unit_text = " ".join(text[at if found.start is None else found.start : found.end].split())
     rule = "measure_hyphen_unit" if hyphen else "measure_unit_after"
     return _row(cand.start, cand.end, "measure", reading, found.unit, qual, None, rule, unit_text, to_si(reading.value, found.unit, ctx.rules))
 

@@ -19,14 +19,20 @@ from pipeline.rules import Rules, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
-                "slash_periods", "degree_words", "compound_powers")
+                "slash_periods", "degree_words", "compound_powers", "definitions", "aliases", "noun_shy", "unit_followers",
+                "dimension_words", "uncertainty_signs", "dimension_joiners", "list_joiners", "degree_alone", "unit_modifiers",
+                "per_unit_words")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
 WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
 #: the power an exponent writes
 POWERS = {"2": 2, "3": 3, "²": 2, "³": 3}
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
-HYPHENED = re.compile(r"[^\S\n]+(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
+HYPHENED = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-‐][A-Za-z])")
+#: a number written after an uncertainty sign or a dimension joiner ("± 195", "by 4")
+NUMBER = re.compile(r"[^\S\n]*\d[\d,]*(?:\.\d+)?")
+#: the next word after a unit (or a punctuation mark, or the end): what a noun-shy alias needs after it
+NEXT_WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)?")
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,8 @@ class Measure:
     unit: str
     end: int
     duration: bool
+    #: where the unit as written starts when a dimension's second side comes first ("3 by 4 metres": "metres")
+    start: int | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +69,27 @@ class MeasureRules:
     degree_word: re.Pattern
     #: "22 cubic kilometres": square / cubic -> the power of the unit after it
     compound_powers: dict[str, int]
+    #: pint definitions added to the registry (solar_mass ...)
+    definitions: tuple[str, ...]
+    #: "6.3 M☉", "0.3 AU", "sq km": a written alias -> pint's unit, glued or apart (``alias`` matches them)
+    aliases: dict[str, str]
+    alias: re.Pattern
+    noun_shy: frozenset[str]
+    unit_followers: frozenset[str]
+    dimension_words: frozenset[str]
+    #: "± 195" right after a number: the unit after it is the central value's
+    uncertainty: re.Pattern
+    uncertainty_signs: tuple[str, ...]
+    #: "by 4", "x 20" right after a number: the first side of a dimension
+    joiner: re.Pattern
+    #: a unit joined by a hyphen to a dimension word ("a 100-foot-tall tower", "a 30m-long whale")
+    word_dimension: re.Pattern
+    #: ", 6", "and 7", ", or 8" right after a number: a list whose last number writes the unit
+    lister: re.Pattern
+    degree_alone: frozenset[str]
+    unit_modifiers: frozenset[str]
+    #: " per " before a unit (not a period: ``rate``): "mg per liter"
+    per_unit: re.Pattern
     #: pint's answers kept on disk: a run whose questions were all asked before never imports pint
     answers: PintAnswers = field(compare=False, repr=False)
     #: pint's registry, made on the first unit question not in ``answers`` (see ``ureg``)
@@ -71,7 +100,10 @@ class MeasureRules:
         """pint's unit registry, made on first use: importing pint and reading its definitions cost
         about a second, which a run whose articles never put a word after a number need not pay."""
         if not self._registry:
-            self._registry.append(unit_registry())
+            ureg = unit_registry()
+            for definition in self.definitions:
+                ureg.define(definition)
+            self._registry.append(ureg)
         return self._registry[0]
 
 
@@ -120,6 +152,24 @@ def _compile(rules: Rules) -> MeasureRules:
             + "|".join(re.escape(str(k)) for k in sorted(data["degree_units"], key=len, reverse=True) if k) + r")(?![\w])"
         ),
         compound_powers={str(k).lower(): int(v) for k, v in data["compound_powers"].items()},
+        definitions=tuple(str(d) for d in data["definitions"]),
+        aliases={str(k): str(v) for k, v in data["aliases"].items()},
+        alias=re.compile(r"[^\S\n]*(?P<a>" + "|".join(re.escape(str(k)).replace(r"\ ", r"[^\S\n]+")
+                                                      for k in sorted(data["aliases"], key=len, reverse=True)) + r")(?![\w/²³])"),
+        noun_shy=frozenset(str(w) for w in data["noun_shy"]),
+        unit_followers=frozenset(str(w) for w in data["unit_followers"]),
+        dimension_words=frozenset(str(w) for w in data["dimension_words"]),
+        uncertainty_signs=tuple(str(w) for w in data["uncertainty_signs"]),
+        uncertainty=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["uncertainty_signs"]) + r")(?=[^\S\n]*\d)"),
+        joiner=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")[^\S\n]+(?=\d)"),
+        word_dimension=re.compile(WORD.pattern.split("(?!")[0] + r"(?=[-‐](?:" + "|".join(
+            re.escape(str(w)) for w in data["dimension_words"]) + r")(?![\w]))"),
+        lister=re.compile(r"[^\S\n]*(?P<j>" + "|".join(
+            [r",[^\S\n]*" + re.escape(str(w)) for w in data["list_joiners"] if str(w) != ","]
+            + [re.escape(str(w)) for w in data["list_joiners"]]) + r")[^\S\n]+(?=\d)"),
+        degree_alone=frozenset(str(w) for w in data["degree_alone"]),
+        unit_modifiers=frozenset(str(w).lower() for w in data["unit_modifiers"]),
+        per_unit=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["per_unit_words"]) + r")(?=[^\S\n])"),
         answers=PintAnswers(data),
     )
 
@@ -235,6 +285,63 @@ def _power(word: str, power: int, mr: MeasureRules) -> str | None:
     return answer
 
 
+def _alias(text: str, end: int, mr: MeasureRules) -> Measure | None:
+    """The unit of an alias right after a number ("6.3 M☉", "2.5 Mpc", "160 sq mi"); a noun-shy one ("AU") only
+    before a word of unit_followers, a punctuation mark or the end ("the 55 AU members" is the African Union)."""
+    a = mr.alias.match(text, end)
+    if a is None:
+        return None
+    if a.group("a") in mr.noun_shy:
+        nxt = NEXT_WORD.match(text, a.end())
+        if nxt.group("w") is not None and nxt.group("w") not in mr.unit_followers:
+            return None
+    return Measure(mr.aliases[a.group("a")], a.end(), False)
+
+
+def _listed(text: str, end: int, rules: Rules, mr: MeasureRules) -> Measure | None:
+    """The unit written after the last number of a list that the number ending at ``end`` opens ("5, 6 and 7
+    metres", "30 or 40 km"); a list must hold a joining word, not commas alone ("In 2019, 5 km of road"), and opens
+    with a comma or a bare joining word ("He is 45, and 6 feet tall" is no list)."""
+    pos, joined = end, False
+    for _ in range(8):
+        j = mr.lister.match(text, pos)
+        n = NUMBER.match(text, j.end()) if j is not None else None
+        if n is None:
+            return None
+        if pos == end and j.group("j") != "," and j.group("j").startswith(","):
+            return None  # "He is 45, and 6 feet tall": ", and" closes a list of commas, never opens one
+        joined = joined or j.group("j") != ","
+        after = measure_after(text, n.end(), rules, listed=False)
+        if after is not None:
+            if not joined or after.duration:
+                return None
+            written = text[n.end() : after.end]
+            return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+        pos = n.end()
+    return None
+
+
+#: a number written with a digit or a magnitude word right before a unit (the hyphen of "180-degree" aside)
+DIGITS_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion)[-‐]?$", re.I)
+
+
+def _degree_alone(text: str, end: int, m: re.Match, mr: MeasureRules) -> bool:
+    """Is the word ``m`` after a number "degrees" alone, a measure: the number written with a digit or a magnitude
+    word, no noun after the word ("1,000 degrees in the furnace", "turned 180 degrees"; not "200 degree courses")."""
+    if m.group("w") not in mr.degree_alone or DIGITS_BEFORE.search(text, max(0, end - 9), end) is None:
+        return False
+    nxt = NEXT_WORD.match(text, m.end())
+    return nxt.group("w") is None or nxt.group("w") in mr.unit_followers
+
+
+def uncertainty_before(text: str, start: int, rules: Rules) -> bool:
+    """Is the number starting at ``start`` the error of an uncertainty ("1010 ± 195 light years": 195)? It
+    measures nothing of its own: the unit is the central value's."""
+    mr = measure_rules(rules)
+    head = text[max(0, start - 8) : start].rstrip()
+    return any(head.endswith(sign) for sign in mr.uncertainty_signs)
+
+
 def lone_symbol_after(text: str, end: int, rules: Rules) -> bool:
     """Is the word right after a number a symbol that must otherwise be glued to it ("50 m")? A cheap test
     before the bracketed-conversion reading of ``measure_after(..., loose=True)``."""
@@ -242,11 +349,35 @@ def lone_symbol_after(text: str, end: int, rules: Rules) -> bool:
     return m is not None and m.start("w") > end and m.group("w") in measure_rules(rules).glued_only
 
 
-def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Measure | None:
+def measure_after(text: str, end: int, rules: Rules, loose: bool = False, listed: bool = True) -> Measure | None:
     """The unit right after a number ending at ``end`` ("6 km", "20cm", "square feet", "barrels a day").
     With ``loose`` (the number restates a measure in brackets: "75 ft (~23 m)") a symbol that must
-    otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit."""
+    otherwise be glued to its number ("m") stands apart too: the conversion says it is a unit. ``listed``:
+    a list the number opens may give the unit of its last number ("5, 6 and 7 metres")."""
     mr = measure_rules(rules)
+    aliased = _alias(text, end, mr)
+    if aliased is not None:
+        return aliased
+    error = mr.uncertainty.match(text, end)  # "1010 ± 195 light years": the central value's unit
+    if error is not None:
+        n = NUMBER.match(text, error.end())
+        after = measure_after(text, n.end(), rules) if n is not None else None
+        if after is None or after.duration:
+            return None
+        written = text[n.end() : after.end]
+        return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+    side = mr.joiner.match(text, end)  # "3 by 4 metres": the first side takes the second's unit
+    if side is not None:
+        n = NUMBER.match(text, side.end())
+        after = measure_after(text, n.end(), rules) if n is not None else None
+        if after is None or after.duration:
+            return None
+        written = text[n.end() : after.end]
+        return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+    if listed and not text.startswith("-", end):
+        in_list = _listed(text, end, rules, mr)
+        if in_list is not None:
+            return in_list
     deg = mr.degree.match(text, end) or mr.degree.match(text, end + 1) if text[end : end + 1] in (" ", "°") else None
     if deg is not None:  # "67.5°", "28° Celsius", "30 °C": an angle or a temperature
         return Measure(mr.degree_units[deg.group("scale") or ""], deg.end(), False)
@@ -257,7 +388,7 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     if skipped is not None:
         after = measure_after(text, skipped.end(), rules, loose)
         return after if after is not None and not after.duration else None
-    m = WORD.match(text, end)
+    m = WORD.match(text, end) or mr.word_dimension.match(text, end)
     if m is None:
         h = HYPHENED.match(text, end)
         if h is None or h.group("w").lower() not in mr.compound_first:
@@ -267,7 +398,12 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
         if unit is None or unit[1] in mr.durations:
             return None
         return Measure(unit[0], h.end(), False)
+    if _degree_alone(text, end, m, mr):  # "1,000 degrees in the furnace", "a 180-degree turn"
+        return Measure(mr.degree_units[""], m.end(), False)
     glued = m.start("w") == end or loose
+    if not glued and m.group("w") in mr.glued_only and not m.group("exp"):
+        nxt = NEXT_WORD.match(text, m.end())  # "370 m wide", "a 50 m deep shaft": a dimension says it is a unit
+        glued = nxt.group("w") is not None and nxt.group("w") in mr.dimension_words
     first = m.group("w")
     if m.group("exp"):  # "415 km2", "50 m²": the exponent makes the symbol a unit, glued or not
         unit = _unit(first, True, mr)
@@ -291,6 +427,11 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
     if unit is None:
         unit, asked = _unit(first, glued, mr), first
         stop = m.end()
+    if unit is None and first.lower() in mr.unit_modifiers:  # "1300 route kilometres", "228,000 gross tonnes"
+        m2 = WORD.match(text, m.end())
+        after = _unit(m2.group("w"), False, mr) if m2 is not None and m2.start("w") > m.end() and len(m2.group("w")) > 3 else None
+        if after is not None and after[1] not in mr.durations:
+            unit, asked, stop = after, m2.group("w"), m2.end()
     if unit is None and loose and text.startswith(")", m.end()):
         unit = _closing_unit(first, mr)  # "30 cm (12 in)": the word closing a conversion is a unit if pint reads one
     if unit is None:
@@ -304,7 +445,33 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False) -> Mea
         per = _per(asked, rate.group("p").lower(), mr)
         if per is not None:
             name, stop = per, rate.end()
+    elif (per_unit := _per_unit(text, stop, asked, mr)) is not None:  # "6 mg per liter", "50 miles per gallon"
+        name, stop = per_unit
     return Measure(name, stop, False)
+
+
+def _per_unit(text: str, stop: int, asked: str, mr: MeasureRules) -> tuple[str, int] | None:
+    """(pint's quotient, where it ends) for a unit followed by "per" and another unit pint knows ("1 mg per liter",
+    "0.2 moles per cubic meter", "5 tonnes per hectare"), else None ("5 kg per person": a person is no unit)."""
+    p = mr.per_unit.match(text, stop)
+    w = WORD.match(text, p.end()) if p is not None else None
+    if w is None or w.group("exp"):
+        return None
+    below, end = None, w.end()
+    if w.group("w").lower() in mr.compound_first:  # "per cubic meter", "per square metre"
+        w2 = WORD.match(text, w.end())
+        if w2 is not None and not w2.group("exp"):
+            joined = w.group("w").lower() + "_" + w2.group("w").lower()
+            power = mr.compound_powers.get(w.group("w").lower())
+            if _unit(joined, False, mr) is not None:
+                below, end = joined, w2.end()
+            elif power is not None and _unit(w2.group("w"), False, mr) is not None:
+                below, end = _power(w2.group("w"), power, mr), w2.end()
+    if below is None:
+        unit = _unit(w.group("w"), False, mr)
+        below = w.group("w") if unit is not None and unit[1] not in mr.durations else None
+    quotient = _per(asked, below, mr) if below is not None else None
+    return None if quotient is None else (quotient, end)
 
 
 def pint_unit_errors() -> tuple[type[BaseException], ...]:
