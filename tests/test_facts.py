@@ -1323,3 +1323,40 @@ GAPPED = [
 def test_gapped_item_takes_its_own_subject_and_metric(run_text, text, mention, subject, metric, metric_text) -> None:
     fact = _fact(run_text(text), text, mention)
     assert (fact["subject"], fact["metric"], fact["metric_text"]) == (subject, metric, metric_text)
+
+
+# Round 21 (twelfth session, issue #14): wrong subjects. Each rule with its mirror, from sentences of the tuning text.
+WRONG_SUBJECT_CASES = [
+    # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
+    # amount); the mirror: a definite subject there is the court the article means, and its place stays the topic
+    ("indefinite-subject-located-in-a-place", "A court in Seoul on Tuesday ordered Coupang, South Korea's largest online "
+     "retailer, to pay 1.5 trillion won in compensation to the customers whose data was leaked.\n\nEach affected customer "
+     "will receive 50,000 won in vouchers.", "50,000 won", {"subject": None}),
+    ("definite-subject-in-a-place", "The court in Seoul on Tuesday ordered Coupang, South Korea's largest online "
+     "retailer, to pay 1.5 trillion won in compensation to the customers whose data was leaked.\n\nEach affected customer "
+     "will receive 50,000 won in vouchers.", "50,000 won", {"subject": "Seoul", "rule": "recent_topic"}),
+    # AQUAINT NYT19980907.0112: "The tourism industry in Kenya" is Kenya's; "A tourism boom in Kenya" is one boom there
+    ("the-places-own-industry-is-its-topic", "The tourism industry in Kenya has been troubled for years. Tourism industry "
+     "revenues reportedly dropped to $300 million last year.", "$300 million", {"subject": "Kenya", "rule": "recent_topic"}),
+    ("one-thing-in-a-place-is-no-topic", "A tourism boom in Kenya has lasted for years. Tourism industry revenues "
+     "reportedly rose to $300 million last year.", "$300 million", {"subject": None}),
+    # a rival is the one party the topic is not (written2 no. 40: Project Kuiper's target was lent to Starlink); the
+    # mirror: the topic's own business keeps the topic
+    ("a-rival-is-not-the-topic", "Starlink has 8 million customers worldwide.\n\nIts main rival expects to begin service "
+     "in 2027 with a target of 5 million customers.", "5 million", {"subject": None}),
+    ("its-own-business-is-the-topic", "Starlink has 8 million customers worldwide.\n\nIts satellite business expects to "
+     "begin service in 2027 with a target of 5 million customers.", "5 million", {"subject": "Starlink", "rule": "recent_topic"}),
+    # a share class is its issuer's (TimeBank wsj_0950: "GM Class H" was the subject); the mirror: no issuer named, the
+    # class stays as written
+    ("share-class-is-its-issuers", "GM closed down $1.875 at $44.875 in New York Stock Exchange trading yesterday. GM "
+     "Class H, which represents a dividend interest in Hughes earnings, closed at $29, up 25 cents in Big Board composite "
+     "trading.", "$29", {"subject": "GM", "subject_id": "org:gm", "rule": "clause_subject"}),
+    ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
+     "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", [c[1:] for c in WRONG_SUBJECT_CASES], ids=[c[0] for c in WRONG_SUBJECT_CASES])
+def test_wrong_subjects_round_21(run_text, text, mention, expected) -> None:
+    fact = _fact(run_text(text), text, mention)
+    assert {k: fact[k] for k in expected} == expected

@@ -449,6 +449,8 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
             found = None if description_first(scene, child) else _single(scene, phrase_tokens(child, scene.fr))
+            if found is not None and only_locates(scene, *found, child):  # "A court in Seoul ordered": not about Seoul
+                return None
             if found is not None and not (found[0].label == "PERSON" and root.lower_ in scene.fr.speech_verbs):
                 return found[0]
             if found is None:  # "The company also retained an adviser": the entity the description stands for
@@ -570,3 +572,29 @@ def person_lent_across(fr: "FactRules", found: "Subject", metric: str | None, me
     if found.source != "article" or label_of_id(found.id) != "PERSON":
         return True
     return metric in fr.person_across_paragraphs_metrics or (metric_text or "").lower() in fr.person_metric_words
+
+
+def only_locates(scene: "Scene", ent: "Entity", tok: Token, subj: Token) -> bool:
+    """Is the place ``ent`` (at ``tok``) only where the indefinite common-noun subject ``subj`` is ("A court in Seoul", "A
+    seat at a group-stage match in the United States"): the object of one of ``locating_preps`` inside it, climbing the
+    name's own words? Then the sentence is about one court or seat, not the place (round 21); a definite one is the
+    place's own ("The tourism industry in Kenya": Kenya's)."""
+    fr = scene.fr
+    if ent.label not in fr.place_labels or subj.tag_ not in fr.common_noun_tags or scene.index.at(subj.i) is not None:
+        return False
+    # one of a kind there ("A court in Seoul"), not the place's own ("The tourism industry in Kenya has been troubled")
+    if not any(c.dep_ == "det" and c.lower_ in fr.indefinite_determiners for c in subj.children):
+        return False
+    node = tok
+    while node.head.i != node.i and ent.start <= node.head.idx < ent.end:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in fr.locating_preps
+
+
+def other_party(scene: "Scene", subj: "Token | None") -> bool:
+    """Is the amount's clause subject a noun of a party other than the story's own (``other_party_nouns``: "its
+    creator", "His kidnappers", "Its main rival") that names no one itself? Then no topic from beyond the clause owns
+    the amount: the topic is the one party the noun says it is not (round 21)."""
+    if subj is None or subj.lower_ not in scene.fr.other_party_nouns:
+        return False
+    return not candidates_in(scene, phrase_tokens(subj, scene.fr), subj)

@@ -38,7 +38,20 @@ def subject_of(scene: Scene, ent: Entity, tok: Token, rule: str, climbs: int) ->
     if variant:
         name = " ".join([ent.name, *(t.text for t in variant)])
         return Subject(name, None, scene.text[ent.start : variant[-1].idx + len(variant[-1])], "product_variant", climbs)
+    issuer = share_issuer(scene, ent)  # "GM Class H ... closed at $29": General Motors' shares
+    if issuer is not None:
+        return Subject(issuer.name, issuer.id, scene.text[ent.start : ent.end], rule, climbs, gazetteer=issuer.listed)
     return Subject(ent.name, ent.id, scene.text[ent.start : ent.end], rule, climbs, gazetteer=ent.listed)
+
+
+def share_issuer(scene: Scene, ent: Entity) -> Entity | None:
+    """The issuer of a share class the NER took for a name of its own ("GM Class H", ``share_class_name``): the entity
+    the article names by the words before the class, when it names one (round 21)."""
+    found = scene.fr.share_class_name.match(ent.name)
+    if found is None:
+        return None
+    issuer = found.group("issuer").strip()
+    return next((e for e in scene.index.ents if e.key != ent.key and issuer in (e.name, scene.text[e.start : e.end])), None)
 
 
 def collective(scene: Scene, tok: Token) -> bool:
