@@ -1351,6 +1351,15 @@ WRONG_SUBJECT_CASES = [
     ("share-class-is-its-issuers", "GM closed down $1.875 at $44.875 in New York Stock Exchange trading yesterday. GM "
      "Class H, which represents a dividend interest in Hughes earnings, closed at $29, up 25 cents in Big Board composite "
      "trading.", "$29", {"subject": "GM", "subject_id": "org:gm", "rule": "clause_subject"}),
+    # a speaker written after what it reports of others is its source, not the sentence's topic (TimeBank wsj_0768:
+    # "Dalbar says" lent to three fund groups' outflows); the mirrors: what the speaker reports of its own ("its
+    # budget") or a bare metric ("spending") keeps it the topic
+    ("a-reporter-of-others-is-no-topic", "Heavy rain hit the region in August.\n\nSince then, 427 fugitives have been "
+     "taken into custody, the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": None}),
+    ("a-reporter-of-its-own-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, its budget has doubled, "
+     "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
+    ("a-reporter-of-a-metric-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, spending has doubled, "
+     "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
     ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
      "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
 ]

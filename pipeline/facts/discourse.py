@@ -448,6 +448,8 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
     """The one entity of the clause subject under ``root`` (see ``_find_topic``)."""
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
+            if reports_another(scene, root, child):  # "..., 427 fugitives have been taken into custody, the FBI said"
+                return None
             found = None if description_first(scene, child) else _single(scene, phrase_tokens(child, scene.fr))
             if found is not None and only_locates(scene, *found, child):  # "A court in Seoul ordered": not about Seoul
                 return None
@@ -598,3 +600,22 @@ def other_party(scene: "Scene", subj: "Token | None") -> bool:
     if subj is None or subj.lower_ not in scene.fr.other_party_nouns:
         return False
     return not candidates_in(scene, phrase_tokens(subj, scene.fr), subj)
+
+
+def reports_another(scene: "Scene", root: Token, speaker: Token) -> bool:
+    """Is the sentence what its speaker (the subject of a verb of saying, written after the words it reports: "...,
+    the FBI said") reports of someone else: the reported clause's own subject a common noun that is no metric word and
+    names no one ("Since then, 427 fugitives have been taken into custody ..., the FBI said")? Then the sentence is about
+    that noun, not the speaker, and lends no topic (round 21). "Net income rose 5%, the company said" keeps the company:
+    a metric noun says nothing about whose it is."""
+    fr = scene.fr
+    if root.lower_ not in fr.speech_verbs:
+        return False
+    for clause in (c for c in root.children if c.dep_ in fr.complement_deps and c.i < speaker.i):
+        for subj in (c for c in clause.children if c.dep_ in fr.subject_deps):
+            if (subj.tag_ in fr.common_noun_tags and not fr.is_metric_noun(subj.lower_) and scene.index.at(subj.i) is None
+                    and not candidates_in(scene, phrase_tokens(subj, fr), subj)
+                    and not any(t.lower_ in fr.possessive_pronouns for t in subj.subtree)):
+                return True
+    return False
+
