@@ -1325,6 +1325,12 @@ def test_gapped_item_takes_its_own_subject_and_metric(run_text, text, mention, s
     assert (fact["subject"], fact["metric"], fact["metric_text"]) == (subject, metric, metric_text)
 
 
+#: written-facts-14 (the written tuning corpus), its first two paragraphs, with the end of its first sentence to fill
+QANTAS_FINED = ("The Federal Court of Australia on Monday ordered Qantas Airways to pay a penalty of A$90 million (US$59 "
+                "million) for illegally outsourcing the jobs of 1,820 ground workers {}.\n\nJustice Michael Lee said part of "
+                "the penalty should be paid to the Transport Workers Union, which brought the case. The airline had already "
+                "agreed last year to pay A$120 million in compensation to the sacked workers.")
+
 # Round 21 (twelfth session, issue #14): wrong subjects. Each rule with its mirror, from sentences of the tuning text.
 WRONG_SUBJECT_CASES = [
     # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
@@ -1360,6 +1366,12 @@ WRONG_SUBJECT_CASES = [
      "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
     ("a-reporter-of-a-metric-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, spending has doubled, "
      "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
+    # a name that only modifies the object of a preposition is no antecedent of a description (written no. 14: "The
+    # airline" was COVID-19 of "during the COVID-19 pandemic"); the mirror: one modifying a clause subject still is
+    ("a-name-modifying-a-prepositions-object-is-no-antecedent", QANTAS_FINED.format("during the COVID-19 pandemic"),
+     "A$120 million", {"subject": "Qantas Airways", "rule": "anaphor"}),
+    ("a-name-modifying-a-clause-subject-is-an-antecedent", QANTAS_FINED.format("as Virgin Australia staff hired them"),
+     "A$120 million", {"subject": "Virgin Australia", "rule": "anaphor"}),
     ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
      "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
 ]

@@ -269,9 +269,17 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
 
 
 def _only_in_prep_phrase(scene: "Scene", ent: "Entity") -> bool:
-    """Is the name the object of a preposition ("a conflict with Pakistan", "in May")?"""
+    """Is the name the object of a preposition ("a conflict with Pakistan", "in May"), or a modifier of one (round 21:
+    "during the COVID-19 pandemic" is no antecedent of "The airline" two sentences on)?"""
     span = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ == "pobj"
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(scene.fr.max_depth):
+        if node.dep_ not in scene.fr.modifier_deps or node.head.i == node.i or scene.index.at(node.head.i) is not None:
+            break
+        node = node.head
+    return node.dep_ == "pobj"
 
 
 def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
