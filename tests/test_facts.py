@@ -1331,6 +1331,11 @@ QANTAS_FINED = ("The Federal Court of Australia on Monday ordered Qantas Airways
                 "the penalty should be paid to the Transport Workers Union, which brought the case. The airline had already "
                 "agreed last year to pay A$120 million in compensation to the sacked workers.")
 
+#: written2-facts-32, its first two sentences, with the relative clause on the second amount to fill
+META_SETTLES = ("Meta Platforms has agreed to pay US$3.2 billion to settle a class action accusing it of collecting the "
+                "location data of Facebook users without their consent. It is the largest privacy settlement in U.S. "
+                "history, ahead of the US$1.4 billion {} the state of Texas in 2025.")
+
 # Round 21 (twelfth session, issue #14): wrong subjects. Each rule with its mirror, from sentences of the tuning text.
 WRONG_SUBJECT_CASES = [
     # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
@@ -1372,6 +1377,12 @@ WRONG_SUBJECT_CASES = [
      "A$120 million", {"subject": "Qantas Airways", "rule": "anaphor"}),
     ("a-name-modifying-a-clause-subject-is-an-antecedent", QANTAS_FINED.format("as Virgin Australia staff hired them"),
      "A$120 million", {"subject": "Virgin Australia", "rule": "anaphor"}),
+    # a relative clause on the amount itself names its owner by its subject (written2 no. 32: Meta, by "It is the largest
+    # privacy settlement"); the mirror: a relative clause with no subject of its own leaves the clause above to decide
+    ("the-amounts-own-relative-clause-names-its-owner", META_SETTLES.format("that Google agreed to pay"), "US$1.4 billion",
+     {"subject": "Google", "rule": "clause_subject"}),
+    ("a-relative-clause-without-its-own-subject", META_SETTLES.format("that was paid to"), "US$1.4 billion",
+     {"subject": "Meta", "rule": "pronoun"}),
     ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
      "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
 ]
