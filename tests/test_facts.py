@@ -1383,6 +1383,13 @@ WRONG_SUBJECT_CASES = [
      {"subject": "Google", "rule": "clause_subject"}),
     ("a-relative-clause-without-its-own-subject", META_SETTLES.format("that was paid to"), "US$1.4 billion",
      {"subject": "Meta", "rule": "pronoun"}),
+    # a place's possessive before a superlative ranks a person in the place (written no. 36: "the country" was resolved
+    # to Shenzhen and owned Pony Ma's fortune); the mirror: before a metric noun the place owns it
+    ("a-rank-in-a-place-is-not-the-places", "Tencent reported a profit.\n\nThe Shenzhen-based company also said it had "
+     "spent 28 billion yuan on capital expenditure in the quarter.\n\nTencent's founder Pony Ma remains the country's "
+     "second-richest person, with a fortune estimated at US$70 billion.", "US$70 billion", {"subject": "Pony Ma"}),
+    ("a-places-largest-budget-is-its-own", "Kenya's largest budget of 3.6 trillion shillings was approved on Tuesday.",
+     "3.6 trillion shillings", {"subject": "Kenya", "rule": "possessive"}),
     ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
      "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
 ]

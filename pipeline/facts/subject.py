@@ -314,6 +314,8 @@ def in_noun_phrase(scene: Scene, node: Token, prev: Token | None, climbs: int, a
             found = anaphor(scene, [node], climbs)
             if found:
                 return found
+        if child.dep_ == "poss" and ranked_in_place(scene, node, child):  # "the country's second-richest person": a rank
+            continue  # in a place, not the place's; the apposition or the clause says who
         if child.dep_ in ("poss", "compound") and scene.index.at(child.i) is not None:
             cands = candidates_in(scene, [child], child)
             if cands:
@@ -895,3 +897,19 @@ def own_relative_clause(scene: Scene, amount: Token) -> Subject | None:
         if len(cands) == 1 and not (cands[0][0].label == "PERSON" and clause.lower_ in fr.speech_verbs):
             return choose(scene, cands, "clause_subject", 0)
     return None
+
+
+def ranked_in_place(scene: Scene, node: Token, owner: Token) -> bool:
+    """'Pony Ma remains the country's second-richest person, with a fortune estimated at US$70 billion', "India's
+    richest man, Mukesh Ambani": a place's possessive (a place name, or a description of a place: "the country") before
+    a superlative (tag JJS) ranks the noun within the place; the place owns nothing of it. Not a metric noun: "Kenya's
+    largest budget" is Kenya's. Round 21."""
+    fr = scene.fr
+    if fr.is_metric_noun(node.lower_):  # "Kenya's largest budget of 3.6 trillion shillings": Kenya's own
+        return False
+    if not any(t.tag_ == "JJS" for c in node.children if c.dep_ in fr.modifier_deps for t in c.subtree):
+        return False
+    ent = scene.index.at(owner.i)
+    if ent is not None:
+        return ent.label in fr.place_labels
+    return bool(fr.descriptions.get(owner.lower_, frozenset()) & fr.place_labels)
