@@ -45,9 +45,9 @@ from pipeline.facts.period import (
     year_earlier,
     year_to_date,
 )
-from pipeline.facts.discourse import article_topic, fitting, headline_topic, other_party, paragraph_topic, person_lent_across, recent_topic, sentence_actor, sentence_entity
+from pipeline.facts.discourse import article_topic, fitting, headline_topic, paragraph_topic, person_lent_across, recent_topic, sentence_actor, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
-from pipeline.facts.subject import _clause_subject, group_named, in_sentence, respectively, said_by_us
+from pipeline.facts.subject import group_named, in_sentence, of_another_party, respectively, said_by_us
 from pipeline.nlp import word_class
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -146,7 +146,7 @@ def attach(scene: Scene, span: Span, person_free: bool = False, metric: str | No
     subject = respectively(scene, span) or in_sentence(scene, span, metric in scene.fr.own_clause_metrics)
     if subject.name is not None or subject.rule != NO_SUBJECT:
         return subject
-    if other_party(scene, _clause_subject(span, scene.fr)):  # "its creator ... is reported to earn": not the topic's
+    if of_another_party(scene, span):  # "its creator ... is reported to earn": not the topic's
         return subject
     sent = scene.sentence(span.start)
     eligible = _no_person if person_free or said_by_us(span, scene.fr) else _anyone

@@ -24,7 +24,7 @@ from pipeline.facts.candidates import (
     variant_tokens,
 )
 from pipeline.facts.identity import misread_verb, slug
-from pipeline.facts.discourse import anaphor, description_first, first_person, pronoun
+from pipeline.facts.discourse import anaphor, description_first, first_person, other_party, pronoun
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, UNNAMED_OWNER, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
@@ -689,6 +689,12 @@ def _clause_subject(span: Span, fr: FactRules) -> Token | None:
         if subjects:
             return subjects[0]
     return None
+
+
+def of_another_party(scene: Scene, span: Span) -> bool:
+    """Is the amount's clause subject a noun of another party than the story's own ("its creator", "Its main rival":
+    ``discourse.other_party``)? Then no topic from beyond the clause is lent to it (round 21)."""
+    return other_party(scene, _clause_subject(span, scene.fr))
 
 
 def said_by_us(span: Span, fr: FactRules) -> bool:
