@@ -882,7 +882,7 @@ SUBJECT_CASES = [
      "all-stock deal that values X at $33 billion and xAI at $80 billion.", "$33 billion", {"subject": "X"}),
     # the name of the noun a clause subject is "for" (written3 no. 10: was Miami, which only locates the match)
     ("name-of-the-subjects-noun", "Tickets for the FIFA Club World Cup opening match in Miami are cut to as little as "
-     "$55 after weak sales.", "$55", {"subject": "FIFA Club World Cup", "rule": "clause_subject"}),
+     "$55 after weak sales.", "$55", {"subject": "FIFA Club World Cup", "rule": "nested_subject"}),  # round 21: its own rule
     # a place that only locates the object of a noun's "for" owns nothing (written3 no. 23: was Hollywood at 0.6); the
     # clause decides
     ("place-locating-a-noun-prep-object", "Disney's animated sequel Zootopia 2 took in about $272 million in China "
@@ -1390,6 +1390,13 @@ WRONG_SUBJECT_CASES = [
      "second-richest person, with a fortune estimated at US$70 billion.", "US$70 billion", {"subject": "Pony Ma"}),
     ("a-places-largest-budget-is-its-own", "Kenya's largest budget of 3.6 trillion shillings was approved on Tuesday.",
      "3.6 trillion shillings", {"subject": "Kenya", "rule": "possessive"}),
+    # a clause subject's name carried only by a preposition's object inside it takes its own rule and confidence
+    # (TempEval APW19980227.0494: "A major goal of Kuchma's four-day state visit" at 0.8 was wrong); the mirror: the
+    # subject's own possessor stays clause_subject
+    ("a-name-inside-the-subjects-preposition", "A major goal of Kuchma's four-day state visit was the signing of a "
+     "program worth $2.5 billion.", "$2.5 billion", {"subject": "Kuchma", "rule": "nested_subject"}),
+    ("the-subjects-own-possessor", "Kuchma's four-day state visit cost $2.5 billion.", "$2.5 billion",
+     {"subject": "Kuchma", "rule": "clause_subject"}),
     ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
      "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
 ]

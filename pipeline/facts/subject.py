@@ -26,6 +26,9 @@ from pipeline.facts.candidates import (
 from pipeline.facts.identity import misread_verb, slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, other_party, pronoun
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, UNNAMED_OWNER, Entity, Subject
+
+#: a clause subject's name that only the object of a preposition inside the subject carries (round 21)
+NESTED_RULE = "nested_subject"
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
@@ -632,6 +635,8 @@ def in_clause(scene: Scene, node: Token, prev: Token | None, climbs: int, before
             return None, True
     if cands or obj_cands:
         chosen = choose(scene, cands + obj_cands, "clause_subject", climbs)
+        if chosen.rule == "clause_subject" and subj is not None and _nested_in_subject(cands, chosen, subj):
+            chosen = Subject(chosen.name, chosen.id, chosen.text, NESTED_RULE, climbs, chosen.gazetteer, chosen.source)
         if obj_cands and chosen.name and any(chosen.id == e.id for e, _ in obj_cands):
             chosen = Subject(chosen.name, chosen.id, chosen.text, "with_object", climbs, chosen.gazetteer, chosen.source)
         return chosen, False
@@ -919,3 +924,18 @@ def ranked_in_place(scene: Scene, node: Token, owner: Token) -> bool:
     if ent is not None:
         return ent.label in fr.place_labels
     return bool(fr.descriptions.get(owner.lower_, frozenset()) & fr.place_labels)
+
+
+def _nested_in_subject(cands: Cands, chosen: Subject, subj: Token) -> bool:
+    """Is the chosen name carried only by the object of a preposition inside the clause subject ("A major goal of
+    Kuchma's four-day state visit was ...", "The average price of a new home in Canada's Greater Toronto Area falls
+    ...")? Such a name is more often a detail of what the subject is about than its owner: on the tuning sets 26 of 30
+    such rows are right against 448 of 454 for the other clause subjects, so the row takes its own rule and confidence
+    (round 21)."""
+    tok = next((t for e, t in cands if e.id == chosen.id and e.name == chosen.name), None)
+    node = tok
+    while node is not None and node.i != subj.i and node.head.i != node.i:
+        if node.dep_ == "pobj":
+            return True
+        node = node.head
+    return False
