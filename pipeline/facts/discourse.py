@@ -603,8 +603,8 @@ def only_locates(scene: "Scene", ent: "Entity", tok: Token, subj: Token) -> bool
 
 def other_party(scene: "Scene", subj: "Token | None") -> bool:
     """Is the amount's clause subject a noun of a party other than the story's own (``other_party_nouns``: "its
-    creator", "His kidnappers", "Its main rival") that names no one itself? Then no topic from beyond the clause owns
-    the amount: the topic is the one party the noun says it is not (round 21)."""
+    creator", "His kidnappers", "Its main rival") that names no one itself? Then no fallback owns the amount: the topic
+    is the one party the noun says it is not, and the sentence's other names are not it either (round 21)."""
     if subj is None or subj.lower_ not in scene.fr.other_party_nouns:
         return False
     return not candidates_in(scene, phrase_tokens(subj, scene.fr), subj)

@@ -698,7 +698,7 @@ def _clause_subject(span: Span, fr: FactRules) -> Token | None:
 
 def of_another_party(scene: Scene, span: Span) -> bool:
     """Is the amount's clause subject a noun of another party than the story's own ("its creator", "Its main rival":
-    ``discourse.other_party``)? Then no topic from beyond the clause is lent to it (round 21)."""
+    ``discourse.other_party``)? Then no fallback (a topic, the sentence's only name) gives it a subject (round 21)."""
     return other_party(scene, _clause_subject(span, scene.fr))
 
 
