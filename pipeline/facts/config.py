@@ -241,6 +241,12 @@ class FactRules:
     floor: float
     #: verb / adposition from tag and label (rules/pos.yaml): the model's attribute_ruler is not run
     word_classes: WordClasses
+    #: prepositions whose place object only locates a common-noun subject (round 21: no topic)
+    locating_preps: frozenset[str]
+    #: nouns of a party other than the one the story is about ("its rival", "his kidnappers"): no topic lent
+    other_party_nouns: frozenset[str]
+    #: "GM Class H": a share class named after its issuer (group ``issuer``)
+    share_class_name: re.Pattern
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -285,7 +291,7 @@ _WORD_SETS = (
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
-    "gross_income_words", "revenue_owner_nouns", "name_head_breaks",
+    "gross_income_words", "revenue_owner_nouns", "name_head_breaks", "locating_preps", "other_party_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
@@ -355,6 +361,17 @@ class Descriptions(dict):
         return dict.__getitem__(self, base) if base is not None and dict.__contains__(self, base) else default
 
 
+def _share_class(pattern: object, where: str) -> re.Pattern:
+    """``share_class_name``: a regex with an ``issuer`` group, compiled once."""
+    try:
+        compiled = re.compile(str(pattern))
+    except re.error as err:
+        raise RulesError(f"{where}: {err}") from err
+    if "issuer" not in compiled.groupindex:
+        raise RulesError(f"{where}: expected a group named issuer")
+    return compiled
+
+
 def _descriptions(groups: object, suffixes: object) -> Descriptions:
     out: dict[str, set[str]] = {}
     for label, words in dict(groups).items():  # type: ignore[call-overload]
@@ -388,7 +405,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "lent_topic_unfit_metrics", "unlent_metrics", "own_clause_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
         "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "kind_apposition_deps", "kind_noun_tags",
         "name_head_breaks", "sibling_deps", "kind_apposition_marks", "listing_item_gap",
-        "unnamed_title_labels", "titled_after_labels"))
+        "unnamed_title_labels", "titled_after_labels", "locating_preps", "other_party_nouns", "share_class_name"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
@@ -497,6 +514,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         source_penalty={k: float(v) for k, v in c["source"].items()},
         floor=float(c["floor"]),
         word_classes=word_classes(rules),
+        share_class_name=_share_class(s["share_class_name"], where=f"{where}: subject.share_class_name"),
     )
 
 

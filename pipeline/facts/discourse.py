@@ -271,9 +271,17 @@ def anaphor(scene: "Scene", tokens: list[Token], climbs: int, exclude: frozenset
 
 
 def _only_in_prep_phrase(scene: "Scene", ent: "Entity") -> bool:
-    """Is the name the object of a preposition ("a conflict with Pakistan", "in May")?"""
+    """Is the name the object of a preposition ("a conflict with Pakistan", "in May"), or a modifier of one (round 21:
+    "during the COVID-19 pandemic" is no antecedent of "The airline" two sentences on)?"""
     span = scene.doc.char_span(ent.start, ent.end, alignment_mode="expand")
-    return span is not None and len(span) > 0 and span.root.dep_ == "pobj"
+    if span is None or len(span) == 0:
+        return False
+    node = span.root
+    for _ in range(scene.fr.max_depth):
+        if node.dep_ not in scene.fr.modifier_deps or node.head.i == node.i or scene.index.at(node.head.i) is not None:
+            break
+        node = node.head
+    return node.dep_ == "pobj"
 
 
 def pronoun(scene: "Scene", subj: Token, climbs: int) -> "Subject | None":
@@ -490,7 +498,11 @@ def _subject_topic(scene: "Scene", root: "Token") -> "Entity | None":
     """The one entity of the clause subject under ``root`` (see ``_find_topic``)."""
     for child in root.children:
         if child.dep_ in scene.fr.subject_deps:
+            if reports_another(scene, root, child):  # "..., 427 fugitives have been taken into custody, the FBI said"
+                return None
             found = None if description_first(scene, child) else _single(scene, phrase_tokens(child, scene.fr))
+            if found is not None and only_locates(scene, *found, child):  # "A court in Seoul ordered": not about Seoul
+                return None
             if found is not None and not (found[0].label == "PERSON" and root.lower_ in scene.fr.speech_verbs):
                 return found[0]
             if found is None:  # "The company also retained an adviser": the entity the description stands for
@@ -612,3 +624,48 @@ def person_lent_across(fr: "FactRules", found: "Subject", metric: str | None, me
     if found.source != "article" or label_of_id(found.id) != "PERSON":
         return True
     return metric in fr.person_across_paragraphs_metrics or (metric_text or "").lower() in fr.person_metric_words
+
+
+def only_locates(scene: "Scene", ent: "Entity", tok: Token, subj: Token) -> bool:
+    """Is the place ``ent`` (at ``tok``) only where the indefinite common-noun subject ``subj`` is ("A court in Seoul", "A
+    seat at a group-stage match in the United States"): the object of one of ``locating_preps`` inside it, climbing the
+    name's own words? Then the sentence is about one court or seat, not the place (round 21); a definite one is the
+    place's own ("The tourism industry in Kenya": Kenya's)."""
+    fr = scene.fr
+    if ent.label not in fr.place_labels or subj.tag_ not in fr.common_noun_tags or scene.index.at(subj.i) is not None:
+        return False
+    # one of a kind there ("A court in Seoul"), not the place's own ("The tourism industry in Kenya has been troubled")
+    if not any(c.dep_ == "det" and c.lower_ in fr.indefinite_determiners for c in subj.children):
+        return False
+    node = tok
+    while node.head.i != node.i and ent.start <= node.head.idx < ent.end:
+        node = node.head
+    return node.dep_ == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in fr.locating_preps
+
+
+def other_party(scene: "Scene", subj: "Token | None") -> bool:
+    """Is the amount's clause subject a noun of a party other than the story's own (``other_party_nouns``: "its
+    creator", "His kidnappers", "Its main rival") that names no one itself? Then no fallback owns the amount: the topic
+    is the one party the noun says it is not, and the sentence's other names are not it either (round 21)."""
+    if subj is None or subj.lower_ not in scene.fr.other_party_nouns:
+        return False
+    return not candidates_in(scene, phrase_tokens(subj, scene.fr), subj)
+
+
+def reports_another(scene: "Scene", root: Token, speaker: Token) -> bool:
+    """Is the sentence what its speaker (the subject of a verb of saying, written after the words it reports: "...,
+    the FBI said") reports of someone else: the reported clause's own subject a common noun that is no metric word and
+    names no one ("Since then, 427 fugitives have been taken into custody ..., the FBI said")? Then the sentence is about
+    that noun, not the speaker, and lends no topic (round 21). "Net income rose 5%, the company said" keeps the company:
+    a metric noun says nothing about whose it is."""
+    fr = scene.fr
+    if root.lower_ not in fr.speech_verbs:
+        return False
+    for clause in (c for c in root.children if c.dep_ in fr.complement_deps and c.i < speaker.i):
+        for subj in (c for c in clause.children if c.dep_ in fr.subject_deps):
+            if (subj.tag_ in fr.common_noun_tags and not fr.is_metric_noun(subj.lower_) and scene.index.at(subj.i) is None
+                    and not candidates_in(scene, phrase_tokens(subj, fr), subj)
+                    and not any(t.lower_ in fr.possessive_pronouns for t in subj.subtree)):
+                return True
+    return False
+

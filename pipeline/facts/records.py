@@ -67,6 +67,7 @@ SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
     "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", KIND_ANAPHOR, "sentence_entity", "sentence_actor", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
     NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER, TITLED_RULE,
+    "nested_subject",  # round 21: a clause subject's name inside a preposition's object ("a goal of Kuchma's visit")
 })
 
 
