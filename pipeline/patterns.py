@@ -121,15 +121,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         pass
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re.compile of the rules
-    """``re.compile(pattern, flags)``, compiled at most once per process and, for long patterns, read
-    back from the on-disk cache when another process already compiled it."""
+def compile(pattern: str, flags: int = 0, *, store: bool = False) -> re.Pattern:  # noqa: A001 - the re.compile of the rules
+    """``re.compile(pattern, flags)``, compiled at most once per process and, for long patterns (or any
+    with ``store``: a class of 60 escaped characters is short but parses in ~0.5 ms), read back from the
+    on-disk cache when another process already compiled it."""
     flags = int(flags)
     key = (pattern, flags)
     found = _memo.get(key)
     if found is not None:
         return found
-    folder = cache_dir() if _sre is not None and len(pattern) >= MIN_CACHED_LENGTH else None
+    folder = cache_dir() if _sre is not None and (store or len(pattern) >= MIN_CACHED_LENGTH) else None
     compiled: re.Pattern | None = None
     if folder is None and _sre is not None and isinstance(pattern, str):
         try:
