@@ -377,9 +377,6 @@ class Anchored:
     anchor: re.Pattern
     #: one character class of the pattern's break characters
     breaks: re.Pattern
-    #: the pattern's other required clauses (each searched in ``fold(text)``): a stretch lacking one of them
-    #: cannot hold a match either, and is not searched ("March 3" with no "19"/"20" for a full date)
-    also: tuple[re.Pattern, ...] = ()
 
     @classmethod
     def of(cls, regex: re.Pattern) -> "Anchored | None":
@@ -399,7 +396,7 @@ class Anchored:
         from pipeline import patterns as rx
         from pipeline.lexicon import trie
 
-        return cls(rx.compile(trie(clauses[0]), store=True), breaks, tuple(rx.compile(trie(cl), store=True) for cl in clauses[1:]))
+        return cls(rx.compile(trie(clauses[0]), store=True), breaks)
 
     def finditer(self, regex: re.Pattern, text: str, folded: str, reversed_text: str) -> Iterable[re.Match]:
         """The matches of ``regex`` in ``text`` (``folded``: ``fold(text)``; ``reversed_text``: ``text[::-1]``)."""
@@ -413,9 +410,8 @@ class Anchored:
             at = hit.start()
             before = cut(reversed_text, n - at)  # the last break before ``at``: reversed index n-1-i
             after = cut(text, at)
-            start, pos = n - before.start() if before is not None else 0, after.end() if after is not None else n
-            if all(other.search(folded, start, pos) for other in self.also):
-                yield from regex.finditer(text, start, pos)
+            pos = after.end() if after is not None else n
+            yield from regex.finditer(text, n - before.start() if before is not None else 0, pos)
             if pos >= n:
                 return
 
