@@ -385,12 +385,15 @@ class Anchored:
         first-character skip, pipeline/first_chars.py, already tries it at few places: "month_day" begins
         at a capital, "months_to" at a "t"; its whole-text search cost less than the stretches' lookups
         over the throughput corpus)."""
-        clauses = required_clauses(regex.pattern, regex.flags)
+        # the flags the pattern was compiled with: ``re`` adds UNICODE to a str pattern's, and ``patterns.unconsumed``
+        # asked with those would compile (or read back) the pattern a second time under that key
+        flags = regex.flags & ~re.UNICODE if isinstance(regex.pattern, str) else regex.flags
+        clauses = required_clauses(regex.pattern, flags)
         if not clauses or min(len(s) for s in clauses[0]) < 2:
             return None  # "r" or "%": a stretch at nearly every clause of the text
-        if sum(ch.islower() for ch in first_ascii(regex.pattern, regex.flags)) < 2:
+        if sum(ch.islower() for ch in first_ascii(regex.pattern, flags)) < 2:
             return None
-        breaks = break_class([(regex.pattern, regex.flags)])
+        breaks = break_class([(regex.pattern, flags)])
         if breaks is None:
             return None
         from pipeline import patterns as rx

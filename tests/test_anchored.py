@@ -137,3 +137,17 @@ def test_first_ascii():
     assert first_ascii(r"\b(?:last|next)\s+week", re.IGNORECASE) == frozenset("lLnN")
     assert first_ascii(r"(?-i:\bMonday)", re.IGNORECASE) == frozenset("M")
     assert len(first_ascii(r"a*")) == 128  # may match empty: every character
+
+
+def test_stretches_compile_no_pattern_twice(compiled):
+    """Working out a pattern's stretches asks for its break characters with the flags it was compiled with, not
+    with the UNICODE flag ``re`` adds to them (which compiled, or read back, each pattern a second time)."""
+    from pipeline import patterns
+
+    flags_of: dict[str, set[int]] = {}
+    for key in patterns._memo:
+        if isinstance(key[0], str):
+            flags_of.setdefault(key[0], set()).add(key[1])
+    for name, i, regex in _searches(compiled):
+        if compiled.anchored[i] is not None:
+            assert flags_of.get(regex.pattern) == {regex.flags & ~re.UNICODE}, name
