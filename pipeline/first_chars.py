@@ -106,6 +106,13 @@ def _first_of(op: object, av: object, flags: int) -> tuple[frozenset[str], bool]
     return None  # a backreference, a conditional: unknown
 
 
+def first_ascii(parsed: _parser.SubPattern, flags: int) -> frozenset[str]:
+    """The ASCII characters a match of ``parsed`` may begin with; every ASCII character when that is
+    unknown or a match may be empty (pipeline/prefilter.py ``Anchored``)."""
+    found = _first(parsed.data, flags | parsed.state.flags)
+    return frozenset(_ASCII) if found is None or found[1] else found[0]
+
+
 def with_skip_table(code: list[int], parsed: _parser.SubPattern, flags: int) -> list[int]:
     """``code`` (what ``re._compiler._code`` made of ``parsed``) with a first-character set in its info
     block when re left none and one can be worked out; else ``code`` unchanged."""

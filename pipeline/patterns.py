@@ -22,6 +22,7 @@ can be deleted at any time.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -56,13 +57,20 @@ _walk: set[tuple[str, int]] = set()
 
 def cache_dir(kind: str = "regex") -> Path | None:
     """The folder of stored programs (``kind`` "regex"; "pint" for pint's parsed unit definitions, see
-    pipeline/extract/measures.py), or None when caching is off."""
-    raw = os.environ.get("NEWSFACTS_REGEX_CACHE", "").strip()
+    pipeline/extract/measures.py), or None when caching is off. Asked once per stored pattern (~400 times as
+    the rules compile): the answer is kept per value of the environment variables it reads."""
+    env = os.environ
+    return _cache_dir(kind, env.get("NEWSFACTS_REGEX_CACHE", ""), env.get("XDG_CACHE_HOME"), env.get("HOME"))
+
+
+@functools.lru_cache(maxsize=16)
+def _cache_dir(kind: str, raw: str, xdg: str | None, home: str | None) -> Path | None:  # noqa: ARG001 - home: part of the key
+    raw = raw.strip()
     if raw.lower() in ("off", "0", "false", "no"):
         return None
     if raw:
         return Path(raw) if kind == "regex" else Path(raw) / kind
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    base = xdg or str(Path.home() / ".cache")
     return Path(base) / "newsfacts" / kind
 
 
@@ -121,15 +129,16 @@ def write_atomically(path: Path, data: bytes) -> None:
         pass
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern:  # noqa: A001 - the re.compile of the rules
-    """``re.compile(pattern, flags)``, compiled at most once per process and, for long patterns, read
-    back from the on-disk cache when another process already compiled it."""
+def compile(pattern: str, flags: int = 0, *, store: bool = False) -> re.Pattern:  # noqa: A001 - the re.compile of the rules
+    """``re.compile(pattern, flags)``, compiled at most once per process and, for long patterns (or any
+    with ``store``: a class of 60 escaped characters is short but parses in ~0.5 ms), read back from the
+    on-disk cache when another process already compiled it."""
     flags = int(flags)
     key = (pattern, flags)
     found = _memo.get(key)
     if found is not None:
         return found
-    folder = cache_dir() if _sre is not None and len(pattern) >= MIN_CACHED_LENGTH else None
+    folder = cache_dir() if _sre is not None and (store or len(pattern) >= MIN_CACHED_LENGTH) else None
     compiled: re.Pattern | None = None
     if folder is None and _sre is not None and isinstance(pattern, str):
         try:

@@ -233,6 +233,31 @@ def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
     return chosen
 
 
+def first_ascii(pattern: str, flags: int = 0) -> frozenset[str]:
+    """The ASCII characters a match of ``pattern`` may begin with (pipeline/first_chars.py; every one
+    when that cannot be worked out or the pattern may match the empty string), kept on disk like the
+    clauses."""
+    from pipeline import patterns as rx
+    from pipeline.first_chars import first_ascii as work_out
+
+    folder = rx.cache_dir()
+    path = folder / f"{_key(f'first|{flags}|' + pattern)}.first" if folder is not None else None
+    if path is not None:
+        try:
+            stored = marshal.loads(path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing or corrupt: work it out again
+            stored = None
+        if isinstance(stored, str) and stored.isascii():
+            return frozenset(stored)
+    try:
+        found = work_out(_parser.parse(pattern, flags), flags)
+    except Exception:  # noqa: BLE001 - re cannot parse it: every character
+        found = frozenset(chr(i) for i in range(128))
+    if path is not None:
+        rx.write_atomically(path, marshal.dumps("".join(sorted(found))))
+    return found
+
+
 def _key(pattern: str) -> str:
     """The file name of a pattern's clauses: what they are worked out from (this module's version)."""
     basis = f"{CLAUSES_VERSION}|{sys.version}|".encode() + pattern.encode("utf-8", "surrogatepass")
@@ -279,13 +304,28 @@ class Gates:
 class TextGates:
     """One text's answers: each clause checked at most once (patterns share clauses)."""
 
-    __slots__ = ("_gates", "_folded", "_text", "_answers")
+    __slots__ = ("_gates", "_folded", "_text", "_answers", "_reversed")
 
     def __init__(self, gates: Gates, text: str) -> None:
         self._gates = gates
         self._text = text
         self._folded: str | None = None
+        self._reversed: str | None = None
         self._answers: dict[Clause, bool] = {}
+
+    def finditer(self, regex: re.Pattern, anchored: "Anchored | None") -> Iterable[re.Match]:
+        """``regex.finditer(text)``'s matches, searched only in the stretches ``anchored`` allows (see there);
+        the whole text when ``anchored`` is None. Ask ``may_match`` first: this does not."""
+        text = self._text
+        if anchored is None:
+            return regex.finditer(text)
+        if self._folded is None:
+            self._folded = fold(text)
+        if len(self._folded) != len(text):  # cannot happen (fold keeps lengths): then search everything
+            return regex.finditer(text)
+        if self._reversed is None:
+            self._reversed = text[::-1]
+        return anchored.finditer(regex, text, self._folded, self._reversed)
 
     def _holds(self, clause: Clause) -> bool:
         answer = self._answers.get(clause)
@@ -310,6 +350,73 @@ class TextGates:
             if not answer:
                 return False
         return True
+
+
+@dataclass(frozen=True)
+class Anchored:
+    """Where one pattern can match in a text: the stretches between its own "break" characters that hold
+    one of the strings of its most selective required clause (issue 22, round 12).
+
+    Why: the dates patterns passed their whole-text literal gate in most articles (a month name, "19",
+    "year" occur in most), and were then tried at every word of the text, ~0.5 s per 100k words, for a
+    few matches each. A pattern's own break characters (the ASCII characters none of its items can
+    consume, in its main path or a lookaround: ``patterns.unconsumed``) are many for a lexicon pattern
+    (every letter that none of its words holds: "j", "k", "m" for "currently|right now|...", every
+    digit for "last week"), so the stretches around its clause strings are short.
+
+    Why exact: the same argument as ``Regions``, for one pattern. Every match holds one of the clause's
+    strings (``required_clauses``, in the folded text, which keeps offsets) and lies inside one stretch
+    (it cannot consume a break, and no lookahead of it can look past one); a stretch is searched with
+    the full text, ``pos`` at its start (lookbehinds and ``\\b`` see the text before it) and ``endpos``
+    just past its closing break, and gives the whole-text matches there; stretches are visited in text
+    order, each at most once, and every stretch that holds a clause string is visited (the next string
+    is looked for from the end of the stretch just searched). A newline is never a break
+    (``break_class``)."""
+
+    #: the clause's strings, searched in ``fold(text)``
+    anchor: re.Pattern
+    #: one character class of the pattern's break characters
+    breaks: re.Pattern
+
+    @classmethod
+    def of(cls, regex: re.Pattern) -> "Anchored | None":
+        """The stretches of ``regex``; None when it has no required clause of strings of two characters or
+        more, no break character, or a match cannot begin at two lowercase letters or more (then re's
+        first-character skip, pipeline/first_chars.py, already tries it at few places: "month_day" begins
+        at a capital, "months_to" at a "t"; its whole-text search cost less than the stretches' lookups
+        over the throughput corpus)."""
+        # the flags the pattern was compiled with: ``re`` adds UNICODE to a str pattern's, and ``patterns.unconsumed``
+        # asked with those would compile (or read back) the pattern a second time under that key
+        flags = regex.flags & ~re.UNICODE if isinstance(regex.pattern, str) else regex.flags
+        clauses = required_clauses(regex.pattern, flags)
+        if not clauses or min(len(s) for s in clauses[0]) < 2:
+            return None  # "r" or "%": a stretch at nearly every clause of the text
+        if sum(ch.islower() for ch in first_ascii(regex.pattern, flags)) < 2:
+            return None
+        breaks = break_class([(regex.pattern, flags)])
+        if breaks is None:
+            return None
+        from pipeline import patterns as rx
+        from pipeline.lexicon import trie
+
+        return cls(rx.compile(trie(clauses[0]), store=True), breaks)
+
+    def finditer(self, regex: re.Pattern, text: str, folded: str, reversed_text: str) -> Iterable[re.Match]:
+        """The matches of ``regex`` in ``text`` (``folded``: ``fold(text)``; ``reversed_text``: ``text[::-1]``)."""
+        n = len(text)
+        find, cut = self.anchor.search, self.breaks.search
+        pos = 0
+        while True:
+            hit = find(folded, pos)
+            if hit is None:
+                return
+            at = hit.start()
+            before = cut(reversed_text, n - at)  # the last break before ``at``: reversed index n-1-i
+            after = cut(text, at)
+            pos = after.end() if after is not None else n
+            yield from regex.finditer(text, n - before.start() if before is not None else 0, pos)
+            if pos >= n:
+                return
 
 
 # --- regions: search only the stretches of a text that can hold a match -----------------------------
@@ -384,4 +491,4 @@ def break_class(patterns: Iterable[tuple[str, int]], keep: Iterable[str] = ()) -
     chars = sorted((common or frozenset()) - set("".join(keep)) - {"\n"})
     if not chars:
         return None
-    return rx.compile("[" + "".join(re.escape(ch) for ch in chars) + "]")
+    return rx.compile("[" + "".join(re.escape(ch) for ch in chars) + "]", store=True)

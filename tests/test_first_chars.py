@@ -54,7 +54,7 @@ def reference_rules(rules):
     candidates were before."""
     plain = Rules(root=rules.root, files=rules.files, sha256=rules.sha256)
     saved = patterns.compile
-    patterns.compile = lambda source, flags=0: re.compile(source, flags)  # type: ignore[assignment]
+    patterns.compile = lambda source, flags=0, **_: re.compile(source, flags)  # type: ignore[assignment]
     dates._required.cache_clear()
     try:
         built = dates.compile_rules(plain), money.compile_money(plain)

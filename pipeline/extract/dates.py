@@ -37,7 +37,7 @@ from pipeline.extract.fiscal import (
 )
 from pipeline.nlp import WordClasses, word_class, word_classes
 from pipeline.numbers import parse_number, parse_ordinal, vocab
-from pipeline.prefilter import Gates
+from pipeline.prefilter import Anchored, Gates
 from pipeline.rules import Rules, check_keys, check_windows
 
 #: a placeholder of the dates rules ("<MONTH>"); named groups ("(?P<month>") are lowercase
@@ -108,6 +108,9 @@ class Compiled:
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
     gates: Gates
+    #: where each pattern (same order), then each negative context, can match in a text (its stretches
+    #: around its required literals, pipeline/prefilter.py ``Anchored``); None: the whole text is searched
+    anchored: tuple[Anchored | None, ...] = ()
 
 
 def _alt(words) -> str:  # noqa: ANN001
@@ -255,6 +258,7 @@ def compile_rules(rules: Rules) -> Compiled:
         perfect_auxiliaries=frozenset(w.lower() for w in data["perfect_auxiliaries"]),
         perfect_past_preps=frozenset(w.lower() for w in data["perfect_past_preps"]),
         gates=_gates(patterns, negatives),
+        anchored=tuple(Anchored.of(regex) for regex in (*(p[2] for p in patterns), *negatives)),
     )
 
 
@@ -1210,7 +1214,7 @@ def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Matc
             continue  # a literal every match contains is absent: nothing to find
         if not all(present[r] if r in present else present.setdefault(r, r.search(text) is not None) for r in requires):
             continue  # a part every match needs is absent: the pattern cannot match this text
-        for m in regex.finditer(text):
+        for m in gates.finditer(regex, c.anchored[order]):
             if m.end() > m.start():
                 found.append((m.start(), m.end(), order, name, kind, m))
     found.sort(key=lambda f: (-(f[1] - f[0]), f[2], f[0]))
@@ -1273,7 +1277,10 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
     text = doc_text(doc)
     anchor = ctx.published
     gates, first = c.gates.for_text(text), len(c.patterns)
-    blocked = [m.span() for i, regex in enumerate(c.negatives) if gates.may_match(first + i) for m in regex.finditer(text)]
+    blocked = [
+        m.span() for i, regex in enumerate(c.negatives) if gates.may_match(first + i)
+        for m in gates.finditer(regex, c.anchored[first + i])
+    ]
     ents = doc.ents  # spaCy builds the tuple of Spans on every access: read it once
     blocked += [(e.start_char, e.end_char) for e in ents if e.label_ in c.non_date_labels]
     taken: list[tuple[int, int]] = []
