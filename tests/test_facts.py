@@ -233,6 +233,9 @@ def test_rows_fit_the_facts_schema(articles, rules, settings) -> None:
     ("listing_item_gap", ["--"], "regular expression"),
     ("listing_item_gap", "(--", "listing_item_gap"),
     ("titled_after_labels", "PERSON", "list"),
+    # round 21: a share class's pattern is one regular expression with a group named issuer
+    ("share_class_name", ["Class"], "regular expression"),
+    ("share_class_name", r"^(?P<owner>.+?)\s+Class\s+[A-Z]$", "issuer"),
 ])
 def test_lent_topic_rules_are_checked(rules, key, value, message) -> None:
     data = dict(rules.get("facts"))
