@@ -28,7 +28,8 @@ MEASURE_LIST_KEYS = ("definitions", "noun_shy", "unit_followers", "dimension_wor
                      "list_joiners", "degree_alone", "unit_modifiers", "per_unit_words", "degree_magnitudes")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
-WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
+WORD_BODY = r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?"
+WORD = re.compile(WORD_BODY + r"(?!\w|[-‐][A-Za-z])")
 #: the power an exponent writes
 POWERS = {"2": 2, "3": 3, "²": 2, "³": 3}
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
@@ -37,6 +38,8 @@ HYPHENED = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-�
 NUMBER = re.compile(r"[^\S\n]*\d[\d,]*(?:\.\d+)?")
 #: the next word after a unit (or a punctuation mark, or the end): what a noun-shy alias needs after it
 NEXT_WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)?")
+#: how many characters before a number ``uncertainty_before`` reads for an uncertainty sign and the spaces after it
+UNCERTAINTY_LOOKBACK = 8
 #: a unit after one of unit_modifiers must be a word longer than this ("route kilometres", "gross tonnes"): a short
 #: word or symbol after a modifier is not taken for a unit
 MODIFIED_UNIT_MIN_LETTERS = 3
@@ -180,7 +183,7 @@ def _compile(rules: Rules) -> MeasureRules:
         uncertainty_signs=tuple(str(w) for w in data["uncertainty_signs"]),
         uncertainty=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["uncertainty_signs"]) + r")(?=[^\S\n]*\d)"),
         joiner=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")[^\S\n]+(?=\d)"),
-        word_dimension=re.compile(WORD.pattern.split("(?!")[0] + r"(?=[-‐](?:" + "|".join(
+        word_dimension=re.compile(WORD_BODY + r"(?=[-‐](?:" + "|".join(
             re.escape(str(w)) for w in data["dimension_words"]) + r")(?![\w]))"),
         lister=re.compile(r"[^\S\n]*(?P<j>" + "|".join(
             [r",[^\S\n]*" + re.escape(str(w)) for w in data["list_joiners"] if str(w) != ","]
@@ -368,7 +371,7 @@ def uncertainty_before(text: str, start: int, rules: Rules) -> bool:
     """Is the number starting at ``start`` the error of an uncertainty ("1010 ± 195 light years": 195)? It
     measures nothing of its own: the unit is the central value's."""
     mr = measure_rules(rules)
-    head = text[max(0, start - 8) : start].rstrip()
+    head = text[max(0, start - UNCERTAINTY_LOOKBACK) : start].rstrip()
     return any(head.endswith(sign) for sign in mr.uncertainty_signs)
 
 
