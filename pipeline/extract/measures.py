@@ -84,11 +84,15 @@ class MeasureRules:
     #: "6.3 M☉", "0.3 AU", "sq km": a written alias -> pint's unit, glued or apart (``alias`` matches them)
     aliases: dict[str, str]
     alias: re.Pattern
+    #: aliases that are also initials ("AU": the African Union): a unit only before a unit follower, a mark or the end
     noun_shy: frozenset[str]
+    #: words after a unit that show it is one ("0.3 AU from Earth"), and that may follow "degrees" alone
     unit_followers: frozenset[str]
+    #: "long", "wide", ...: after one, a glued-only symbol written apart is a unit ("370 m wide", never "5 m people")
     dimension_words: frozenset[str]
     #: "± 195" right after a number: the unit after it is the central value's
     uncertainty: re.Pattern
+    #: the same signs, read backwards by ``uncertainty_before``: a number after one is an error, no measure of its own
     uncertainty_signs: tuple[str, ...]
     #: "by 4", "x 20" right after a number: the first side of a dimension
     joiner: re.Pattern
@@ -96,11 +100,13 @@ class MeasureRules:
     word_dimension: re.Pattern
     #: ", 6", "and 7", ", or 8" right after a number: a list whose last number writes the unit
     lister: re.Pattern
+    #: "degrees" alone after a number: pint's degree, an angle or a temperature whose scale is not written
     degree_alone: frozenset[str]
     #: a number written with a digit or a magnitude word (``degree_magnitudes``) right before "degrees" alone, the
     #: hyphen of "180-degree" aside; searched in the last ``degree_number_window`` characters before the word
     degree_number: re.Pattern
     degree_number_window: int
+    #: "route", "gross" ...: a modifier read past between a number and its unit ("1300 route kilometres"), kept in unit_text
     unit_modifiers: frozenset[str]
     #: " per " before a unit (not a period: ``rate``): "mg per liter"
     per_unit: re.Pattern
