@@ -58,6 +58,11 @@ BROKEN = [
      "single_points"),
     ("changes-single-point-deps-scalar", "changes.yaml", "single_point_deps: [dobj, npadvmod]", "single_point_deps: dobj", "single_point_deps"),
     ("changes-point-articles-missing", "changes.yaml", "point_articles: [a, an]\n", "", "point_articles"),
+    ("counts-number-brackets-not-a-mapping", "counts.yaml", '  number_brackets: {"(": ")", "[": "]", "{": "}"}', '  number_brackets: ["("]',
+     "number_brackets"),
+    ("counts-measures-noun-shy-scalar", "counts.yaml", "  noun_shy: [AU]", "  noun_shy: AU", "noun_shy"),
+    ("counts-measures-degree-magnitudes-missing", "counts.yaml", "  degree_magnitudes: [hundred, thousand, million, billion]\n", "",
+     "degree_magnitudes"),
 ]
 
 

@@ -1317,7 +1317,7 @@ ROUND15 = [
                          ids=[c[0] for c in ROUND10 + ROUND11 + ROUND12 + ROUND13 + ROUND14 + ROUND15])
 def test_rounds_10_11(run, text, span, nth, kind, unit, qual) -> None:
     """The ``nth`` occurrence of ``span`` lies in exactly one row of that kind, unit and qualifier; with kind None, in
-    no count and no measure (rounds 10 to 12 share the form: one table of cases, one check)."""
+    no count and no measure (rounds 10 to 15 share the form: one table of cases, one check)."""
     _, quantities = run(text)
     starts = [m.start() for m in re.finditer(rf"(?<![\w-]){re.escape(span)}(?![\w])", text)]
     assert len(starts) > nth, starts

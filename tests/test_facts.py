@@ -233,6 +233,9 @@ def test_rows_fit_the_facts_schema(articles, rules, settings) -> None:
     ("listing_item_gap", ["--"], "regular expression"),
     ("listing_item_gap", "(--", "listing_item_gap"),
     ("titled_after_labels", "PERSON", "list"),
+    # round 21: a share class's pattern is one regular expression with a group named issuer
+    ("share_class_name", ["Class"], "regular expression"),
+    ("share_class_name", r"^(?P<owner>.+?)\s+Class\s+[A-Z]$", "issuer"),
 ])
 def test_lent_topic_rules_are_checked(rules, key, value, message) -> None:
     data = dict(rules.get("facts"))
@@ -950,8 +953,88 @@ SUBJECT_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,mention,expected", [c[1:] for c in SUBJECT_CASES], ids=[c[0] for c in SUBJECT_CASES])
+#: written-facts-14 (the written tuning corpus), its first two paragraphs, with the end of its first sentence to fill
+QANTAS_FINED = ("The Federal Court of Australia on Monday ordered Qantas Airways to pay a penalty of A$90 million (US$59 "
+                "million) for illegally outsourcing the jobs of 1,820 ground workers {}.\n\nJustice Michael Lee said part of "
+                "the penalty should be paid to the Transport Workers Union, which brought the case. The airline had already "
+                "agreed last year to pay A$120 million in compensation to the sacked workers.")
+
+#: written2-facts-32, its first two sentences, with the relative clause on the second amount to fill
+META_SETTLES = ("Meta Platforms has agreed to pay US$3.2 billion to settle a class action accusing it of collecting the "
+                "location data of Facebook users without their consent. It is the largest privacy settlement in U.S. "
+                "history, ahead of the US$1.4 billion {} the state of Texas in 2025.")
+
+# Round 21 (twelfth session, issue #14): wrong subjects. Each rule with its mirror, from sentences of the tuning text.
+WRONG_SUBJECT_CASES = [
+    # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
+    # amount); the mirror: a definite subject there is the court the article means, and its place stays the topic
+    ("indefinite-subject-located-in-a-place", "A court in Seoul on Tuesday ordered Coupang, South Korea's largest online "
+     "retailer, to pay 1.5 trillion won in compensation to the customers whose data was leaked.\n\nEach affected customer "
+     "will receive 50,000 won in vouchers.", "50,000 won", {"subject": None}),
+    ("definite-subject-in-a-place", "The court in Seoul on Tuesday ordered Coupang, South Korea's largest online "
+     "retailer, to pay 1.5 trillion won in compensation to the customers whose data was leaked.\n\nEach affected customer "
+     "will receive 50,000 won in vouchers.", "50,000 won", {"subject": "Seoul", "rule": "recent_topic"}),
+    # AQUAINT NYT19980907.0112: "The tourism industry in Kenya" is Kenya's; "A tourism boom in Kenya" is one boom there
+    ("the-places-own-industry-is-its-topic", "The tourism industry in Kenya has been troubled for years. Tourism industry "
+     "revenues reportedly dropped to $300 million last year.", "$300 million", {"subject": "Kenya", "rule": "recent_topic"}),
+    ("one-thing-in-a-place-is-no-topic", "A tourism boom in Kenya has lasted for years. Tourism industry revenues "
+     "reportedly rose to $300 million last year.", "$300 million", {"subject": None}),
+    # a rival is the one party the topic is not (written2 no. 40: Project Kuiper's target was lent to Starlink); the
+    # mirror: the topic's own business keeps the topic
+    ("a-rival-is-not-the-topic", "Starlink has 8 million customers worldwide.\n\nIts main rival expects to begin service "
+     "in 2027 with a target of 5 million customers.", "5 million", {"subject": None}),
+    ("its-own-business-is-the-topic", "Starlink has 8 million customers worldwide.\n\nIts satellite business expects to "
+     "begin service in 2027 with a target of 5 million customers.", "5 million", {"subject": "Starlink", "rule": "recent_topic"}),
+    # a share class is its issuer's (TimeBank wsj_0950: "GM Class H" was the subject); the mirror: no issuer named, the
+    # class stays as written
+    ("share-class-is-its-issuers", "GM closed down $1.875 at $44.875 in New York Stock Exchange trading yesterday. GM "
+     "Class H, which represents a dividend interest in Hughes earnings, closed at $29, up 25 cents in Big Board composite "
+     "trading.", "$29", {"subject": "GM", "subject_id": "org:gm", "rule": "clause_subject"}),
+    # a speaker written after what it reports of others is its source, not the sentence's topic (TimeBank wsj_0768:
+    # "Dalbar says" lent to three fund groups' outflows); the mirrors: what the speaker reports of its own ("its
+    # budget") or a bare metric ("spending") keeps it the topic
+    ("a-reporter-of-others-is-no-topic", "Heavy rain hit the region in August.\n\nSince then, 427 fugitives have been "
+     "taken into custody, the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": None}),
+    ("a-reporter-of-its-own-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, its budget has doubled, "
+     "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
+    ("a-reporter-of-a-metric-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, spending has doubled, "
+     "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
+    # a name that only modifies the object of a preposition is no antecedent of a description (written no. 14: "The
+    # airline" was COVID-19 of "during the COVID-19 pandemic"); the mirror: one modifying a clause subject still is
+    ("a-name-modifying-a-prepositions-object-is-no-antecedent", QANTAS_FINED.format("during the COVID-19 pandemic"),
+     "A$120 million", {"subject": "Qantas Airways", "rule": "anaphor"}),
+    ("a-name-modifying-a-clause-subject-is-an-antecedent", QANTAS_FINED.format("as Virgin Australia staff hired them"),
+     "A$120 million", {"subject": "Virgin Australia", "rule": "anaphor"}),
+    # a relative clause on the amount itself names its owner by its subject (written2 no. 32: Meta, by "It is the largest
+    # privacy settlement"); the mirror: a relative clause with no subject of its own leaves the clause above to decide
+    ("the-amounts-own-relative-clause-names-its-owner", META_SETTLES.format("that Google agreed to pay"), "US$1.4 billion",
+     {"subject": "Google", "rule": "clause_subject"}),
+    ("a-relative-clause-without-its-own-subject", META_SETTLES.format("that was paid to"), "US$1.4 billion",
+     {"subject": "Meta", "rule": "pronoun"}),
+    # a place's possessive before a superlative ranks a person in the place (written no. 36: "the country" was resolved
+    # to Shenzhen and owned Pony Ma's fortune); the mirror: before a metric noun the place owns it
+    ("a-rank-in-a-place-is-not-the-places", "Tencent reported a profit.\n\nThe Shenzhen-based company also said it had "
+     "spent 28 billion yuan on capital expenditure in the quarter.\n\nTencent's founder Pony Ma remains the country's "
+     "second-richest person, with a fortune estimated at US$70 billion.", "US$70 billion", {"subject": "Pony Ma"}),
+    ("a-places-largest-budget-is-its-own", "Kenya's largest budget of 3.6 trillion shillings was approved on Tuesday.",
+     "3.6 trillion shillings", {"subject": "Kenya", "rule": "possessive"}),
+    # a clause subject's name carried only by a preposition's object inside it takes its own rule and confidence
+    # (TempEval APW19980227.0494: "A major goal of Kuchma's four-day state visit" at 0.8 was wrong); the mirror: the
+    # subject's own possessor stays clause_subject
+    ("a-name-inside-the-subjects-preposition", "A major goal of Kuchma's four-day state visit was the signing of a "
+     "program worth $2.5 billion.", "$2.5 billion", {"subject": "Kuchma", "rule": "nested_subject"}),
+    ("the-subjects-own-possessor", "Kuchma's four-day state visit cost $2.5 billion.", "$2.5 billion",
+     {"subject": "Kuchma", "rule": "clause_subject"}),
+    ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
+     "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
+]
+
+
+@pytest.mark.parametrize("text,mention,expected", [c[1:] for c in SUBJECT_CASES + WRONG_SUBJECT_CASES],
+                         ids=[c[0] for c in SUBJECT_CASES + WRONG_SUBJECT_CASES])
 def test_subject_of_general_news(run_text, text, mention, expected) -> None:
+    """The fact of ``mention`` has the ``expected`` subject fields (general news, and round 21's wrong subjects with their
+    mirrors: one table form, one check)."""
     fact = _fact(run_text(text), text, mention)
     assert {k: fact[k] for k in expected} == expected
 
@@ -1353,86 +1436,3 @@ GAPPED = [
 def test_gapped_item_takes_its_own_subject_and_metric(run_text, text, mention, subject, metric, metric_text) -> None:
     fact = _fact(run_text(text), text, mention)
     assert (fact["subject"], fact["metric"], fact["metric_text"]) == (subject, metric, metric_text)
-
-
-#: written-facts-14 (the written tuning corpus), its first two paragraphs, with the end of its first sentence to fill
-QANTAS_FINED = ("The Federal Court of Australia on Monday ordered Qantas Airways to pay a penalty of A$90 million (US$59 "
-                "million) for illegally outsourcing the jobs of 1,820 ground workers {}.\n\nJustice Michael Lee said part of "
-                "the penalty should be paid to the Transport Workers Union, which brought the case. The airline had already "
-                "agreed last year to pay A$120 million in compensation to the sacked workers.")
-
-#: written2-facts-32, its first two sentences, with the relative clause on the second amount to fill
-META_SETTLES = ("Meta Platforms has agreed to pay US$3.2 billion to settle a class action accusing it of collecting the "
-                "location data of Facebook users without their consent. It is the largest privacy settlement in U.S. "
-                "history, ahead of the US$1.4 billion {} the state of Texas in 2025.")
-
-# Round 21 (twelfth session, issue #14): wrong subjects. Each rule with its mirror, from sentences of the tuning text.
-WRONG_SUBJECT_CASES = [
-    # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
-    # amount); the mirror: a definite subject there is the court the article means, and its place stays the topic
-    ("indefinite-subject-located-in-a-place", "A court in Seoul on Tuesday ordered Coupang, South Korea's largest online "
-     "retailer, to pay 1.5 trillion won in compensation to the customers whose data was leaked.\n\nEach affected customer "
-     "will receive 50,000 won in vouchers.", "50,000 won", {"subject": None}),
-    ("definite-subject-in-a-place", "The court in Seoul on Tuesday ordered Coupang, South Korea's largest online "
-     "retailer, to pay 1.5 trillion won in compensation to the customers whose data was leaked.\n\nEach affected customer "
-     "will receive 50,000 won in vouchers.", "50,000 won", {"subject": "Seoul", "rule": "recent_topic"}),
-    # AQUAINT NYT19980907.0112: "The tourism industry in Kenya" is Kenya's; "A tourism boom in Kenya" is one boom there
-    ("the-places-own-industry-is-its-topic", "The tourism industry in Kenya has been troubled for years. Tourism industry "
-     "revenues reportedly dropped to $300 million last year.", "$300 million", {"subject": "Kenya", "rule": "recent_topic"}),
-    ("one-thing-in-a-place-is-no-topic", "A tourism boom in Kenya has lasted for years. Tourism industry revenues "
-     "reportedly rose to $300 million last year.", "$300 million", {"subject": None}),
-    # a rival is the one party the topic is not (written2 no. 40: Project Kuiper's target was lent to Starlink); the
-    # mirror: the topic's own business keeps the topic
-    ("a-rival-is-not-the-topic", "Starlink has 8 million customers worldwide.\n\nIts main rival expects to begin service "
-     "in 2027 with a target of 5 million customers.", "5 million", {"subject": None}),
-    ("its-own-business-is-the-topic", "Starlink has 8 million customers worldwide.\n\nIts satellite business expects to "
-     "begin service in 2027 with a target of 5 million customers.", "5 million", {"subject": "Starlink", "rule": "recent_topic"}),
-    # a share class is its issuer's (TimeBank wsj_0950: "GM Class H" was the subject); the mirror: no issuer named, the
-    # class stays as written
-    ("share-class-is-its-issuers", "GM closed down $1.875 at $44.875 in New York Stock Exchange trading yesterday. GM "
-     "Class H, which represents a dividend interest in Hughes earnings, closed at $29, up 25 cents in Big Board composite "
-     "trading.", "$29", {"subject": "GM", "subject_id": "org:gm", "rule": "clause_subject"}),
-    # a speaker written after what it reports of others is its source, not the sentence's topic (TimeBank wsj_0768:
-    # "Dalbar says" lent to three fund groups' outflows); the mirrors: what the speaker reports of its own ("its
-    # budget") or a bare metric ("spending") keeps it the topic
-    ("a-reporter-of-others-is-no-topic", "Heavy rain hit the region in August.\n\nSince then, 427 fugitives have been "
-     "taken into custody, the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": None}),
-    ("a-reporter-of-its-own-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, its budget has doubled, "
-     "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
-    ("a-reporter-of-a-metric-is-the-topic", "Heavy rain hit the region in August.\n\nSince then, spending has doubled, "
-     "the FBI said. A total of $650,000 is being offered for information.", "$650,000", {"subject": "FBI", "rule": "recent_topic"}),
-    # a name that only modifies the object of a preposition is no antecedent of a description (written no. 14: "The
-    # airline" was COVID-19 of "during the COVID-19 pandemic"); the mirror: one modifying a clause subject still is
-    ("a-name-modifying-a-prepositions-object-is-no-antecedent", QANTAS_FINED.format("during the COVID-19 pandemic"),
-     "A$120 million", {"subject": "Qantas Airways", "rule": "anaphor"}),
-    ("a-name-modifying-a-clause-subject-is-an-antecedent", QANTAS_FINED.format("as Virgin Australia staff hired them"),
-     "A$120 million", {"subject": "Virgin Australia", "rule": "anaphor"}),
-    # a relative clause on the amount itself names its owner by its subject (written2 no. 32: Meta, by "It is the largest
-    # privacy settlement"); the mirror: a relative clause with no subject of its own leaves the clause above to decide
-    ("the-amounts-own-relative-clause-names-its-owner", META_SETTLES.format("that Google agreed to pay"), "US$1.4 billion",
-     {"subject": "Google", "rule": "clause_subject"}),
-    ("a-relative-clause-without-its-own-subject", META_SETTLES.format("that was paid to"), "US$1.4 billion",
-     {"subject": "Meta", "rule": "pronoun"}),
-    # a place's possessive before a superlative ranks a person in the place (written no. 36: "the country" was resolved
-    # to Shenzhen and owned Pony Ma's fortune); the mirror: before a metric noun the place owns it
-    ("a-rank-in-a-place-is-not-the-places", "Tencent reported a profit.\n\nThe Shenzhen-based company also said it had "
-     "spent 28 billion yuan on capital expenditure in the quarter.\n\nTencent's founder Pony Ma remains the country's "
-     "second-richest person, with a fortune estimated at US$70 billion.", "US$70 billion", {"subject": "Pony Ma"}),
-    ("a-places-largest-budget-is-its-own", "Kenya's largest budget of 3.6 trillion shillings was approved on Tuesday.",
-     "3.6 trillion shillings", {"subject": "Kenya", "rule": "possessive"}),
-    # a clause subject's name carried only by a preposition's object inside it takes its own rule and confidence
-    # (TempEval APW19980227.0494: "A major goal of Kuchma's four-day state visit" at 0.8 was wrong); the mirror: the
-    # subject's own possessor stays clause_subject
-    ("a-name-inside-the-subjects-preposition", "A major goal of Kuchma's four-day state visit was the signing of a "
-     "program worth $2.5 billion.", "$2.5 billion", {"subject": "Kuchma", "rule": "nested_subject"}),
-    ("the-subjects-own-possessor", "Kuchma's four-day state visit cost $2.5 billion.", "$2.5 billion",
-     {"subject": "Kuchma", "rule": "clause_subject"}),
-    ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
-     "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
-]
-
-
-@pytest.mark.parametrize("text,mention,expected", [c[1:] for c in WRONG_SUBJECT_CASES], ids=[c[0] for c in WRONG_SUBJECT_CASES])
-def test_wrong_subjects_round_21(run_text, text, mention, expected) -> None:
-    fact = _fact(run_text(text), text, mention)
-    assert {k: fact[k] for k in expected} == expected

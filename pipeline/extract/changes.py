@@ -264,8 +264,10 @@ class Compiled:
     #: "as many as on " after a multiplier: a date entity after it is an earlier time of the same quantity
     as_as_date_re: re.Pattern
     #: an article, at most one adjective and a single point ("a full percentage point", "a point"): one point, an amount
-    #: only where the parse makes the point noun a change verb's object or the object of "by" (``_single_points``)
+    #: only where the parse makes the point noun a change verb's object or the object of "by" (``_single_point``)
     single_point_re: re.Pattern
+    #: the last word of each single-point phrase ("point"): an article without one skips ``single_point_re``
+    single_point_words: tuple[str, ...]
     #: unit of each single-point phrase ("%" for a percentage point, None for an index's point)
     single_point_units: dict[str, str | None]
     single_point_deps: frozenset[str]
@@ -297,6 +299,7 @@ def compile_rules(rules: Rules) -> Compiled:
     where = str(rules.path("changes"))
     check_keys(data, where=where, required=RULE_KEYS)
     _check_counts(data, where)
+    single_points = _single_points(data["single_points"], where)
     check_keys(data["change_verbs"], where=f"{where}: change_verbs", required=VERB_GROUPS)
     cues: dict[str, list[Cue]] = {}
     for role in VERB_GROUPS:
@@ -456,10 +459,11 @@ def compile_rules(rules: Rules) -> Compiled:
         as_as_date_re=rx.compile(r"\s+as\s+[A-Za-z]+\s+as\s+(?:" + _alt(data["earlier_date_prepositions"]) + r")\s+", re.I),
         single_point_re=rx.compile(
             r"(?<![\w-])(?:" + _alt(data["point_articles"]) + r")\s+(?P<adj>[A-Za-z]+(?:-[A-Za-z]+)*\s+)??(?P<u>"
-            + _alt(_single_points(data["single_points"], where)) + r")(?![\w-])", re.I
+            + _alt(single_points) + r")(?![\w-])", re.I
         ),
-        single_point_units={_norm(k): (v or None) for k, v in _single_points(data["single_points"], where).items()},
-        single_point_deps=frozenset(data["single_point_deps"]),
+        single_point_words=tuple(sorted({_norm(k).split()[-1] for k in single_points})),
+        single_point_units={_norm(k): (v or None) for k, v in single_points.items()},
+        single_point_deps=frozenset(str(d) for d in data["single_point_deps"]),
         single_point_preps=frozenset(_norm(w) for w in data["single_point_prepositions"]),
     )
 
@@ -919,12 +923,14 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
         if not any(s < m.end() and m.start() < e for s, e in spans):
             out[m.start()] = Value(m.start(), m.end(), c.fractions[_norm(m.group("f"))], "%", source="percent")
             spans.append((m.start(), m.end()))
-    for m in c.single_point_re.finditer(text) if "point" in text.lower() else ():
+    lowered = text.lower()
+    for m in c.single_point_re.finditer(text) if any(w in lowered for w in c.single_point_words) else ():
         # "dropped a full percentage point", "raised rates by a point": one point, where the parse makes the point noun the
         # object of a verb or of "by" ("fell to a point where", "scored a point" in a list of stats: no change word takes it)
         if m.start() in out or any(s < m.end() and m.start() < e for s, e in spans) or not _single_point(doc, m, c):
             continue
-        out[m.start()] = Value(m.start(), m.end(), 1.0, c.single_point_units[_norm(m.group("u"))], source="percent" if c.single_point_units[_norm(m.group("u"))] else "bare")
+        point_unit = c.single_point_units[_norm(m.group("u"))]
+        out[m.start()] = Value(m.start(), m.end(), 1.0, point_unit, source="percent" if point_unit else "bare")
         spans.append((m.start(), m.end()))
     # a date that starts inside a word is no date ("443.6 million Thursday" read as "on Thursday")
     spans += [(r["start"], r["end"]) for r in found.get("dates") or () if not (r["start"] > 0 and text[r["start"] - 1].isalnum())]
@@ -1986,7 +1992,10 @@ def _value_at_once(text: str, k: int, limit: int, values: dict[int, Value], c: C
     det = c.amount_determiner_re.match(text, k, limit)
     k = det.end() if det is not None and det.end() in values else k
     q = c.qual_start.match(text, k, limit)
-    k = (_value_in_hedge(q, values) or q.end()) if q is not None and q.end() > k and (q.end() in values or _value_in_hedge(q, values)) else k
+    if q is not None and q.end() > k:
+        inside = _value_in_hedge(q, values)  # "more than a million": the value starts at the hedge's article
+        if inside is not None or q.end() in values:
+            k = inside or q.end()
     v = values.get(k)
     return v if v is not None and not v.multiplier else None
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -848,6 +849,9 @@ def _compile_parse(rules: Rules) -> ParseRules:
     endings = p["singular_endings"]
     if isinstance(endings, str) or not all(isinstance(w, str) and w for w in endings):  # a string: a tuple of letters
         raise RulesError(f"{where}: parse_counts.singular_endings: want a list of word endings, got {endings!r}")
+    brackets = p["number_brackets"]
+    if not isinstance(brackets, Mapping) or not all(isinstance(k, str) and isinstance(v, str) for k, v in brackets.items()):
+        raise RulesError(f"{where}: parse_counts.number_brackets: want a mapping of opening to closing bracket, got {brackets!r}")
     mods = sorted(((_norm(k), str(v)) for k, v in data["user_metric_modifiers"].items()), key=lambda kv: -len(kv[0]))
     return ParseRules(
         number_deps=frozenset(p["number_deps"]),
@@ -879,7 +883,7 @@ def _compile_parse(rules: Rules) -> ParseRules:
         fraction_deps=frozenset(p["fraction_count_deps"]),
         unhyphenated_dets=words(p["unhyphenated_determiners"]),
         singular_endings=tuple(_norm(str(w)) for w in endings),
-        number_brackets={str(k): str(v) for k, v in p["number_brackets"].items()},
+        number_brackets=dict(brackets),
         model_plural=rx.compile(str(p["model_plural"])),
         hyphen_not_before=words(p["hyphen_noun_not_before"]),
         reaching_min=float(p["reaching_min_value"]),

@@ -10,21 +10,26 @@ English words as units ("5 points", "the World Cup", "units" = micro-nit): rules
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.patterns import cache_dir
 from pipeline.pint_answers import PintAnswers
-from pipeline.rules import Rules, check_keys
+from pipeline.rules import Rules, RulesError, check_keys
 
 MEASURE_KEYS = ("deny", "symbols", "glued_only", "prefixes", "compound_first", "rate_words", "rate_periods",
                 "duration_dimensions", "weight_units", "degree_sign", "degree_units", "symbol_plurals", "skip_before_unit",
                 "slash_periods", "degree_words", "compound_powers", "definitions", "aliases", "noun_shy", "unit_followers",
                 "dimension_words", "uncertainty_signs", "dimension_joiners", "list_joiners", "degree_alone", "unit_modifiers",
-                "per_unit_words")
+                "per_unit_words", "degree_magnitudes")
+#: keys that are lists of words or pint definitions (a string there would become a set of letters)
+MEASURE_LIST_KEYS = ("definitions", "noun_shy", "unit_followers", "dimension_words", "uncertainty_signs", "dimension_joiners",
+                     "list_joiners", "degree_alone", "unit_modifiers", "per_unit_words", "degree_magnitudes")
 #: a unit word: letters (with "/" for "km/h"); a hyphen may follow only before a digit ("20cm-40cm")
 #: an exponent may follow a symbol ("415 km2", "50 m²": square and cubic units)
-WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?(?!\w|[-‐][A-Za-z])")
+WORD_BODY = r"[^\S\n]*(?P<w>[A-Za-zµ]+(?:/[A-Za-z]+)?)(?P<exp>[23²³])?"
+WORD = re.compile(WORD_BODY + r"(?!\w|[-‐][A-Za-z])")
 #: the power an exponent writes
 POWERS = {"2": 2, "3": 3, "²": 2, "³": 3}
 #: a two-word unit written with a hyphen ("49 light-years"): tried when its first word is compound_first
@@ -33,6 +38,11 @@ HYPHENED = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)[-‐](?P<w2>[A-Za-z]+)(?!\w|[-�
 NUMBER = re.compile(r"[^\S\n]*\d[\d,]*(?:\.\d+)?")
 #: the next word after a unit (or a punctuation mark, or the end): what a noun-shy alias needs after it
 NEXT_WORD = re.compile(r"[^\S\n]*(?P<w>[A-Za-z]+)?")
+#: how many characters before a number ``uncertainty_before`` reads for an uncertainty sign and the spaces after it
+UNCERTAINTY_LOOKBACK = 8
+#: a unit after one of unit_modifiers must be a word longer than this ("route kilometres", "gross tonnes"): a short
+#: word or symbol after a modifier is not taken for a unit
+MODIFIED_UNIT_MIN_LETTERS = 3
 
 
 @dataclass(frozen=True)
@@ -74,11 +84,15 @@ class MeasureRules:
     #: "6.3 M☉", "0.3 AU", "sq km": a written alias -> pint's unit, glued or apart (``alias`` matches them)
     aliases: dict[str, str]
     alias: re.Pattern
+    #: aliases that are also initials ("AU": the African Union): a unit only before a unit follower, a mark or the end
     noun_shy: frozenset[str]
+    #: words after a unit that show it is one ("0.3 AU from Earth"), and that may follow "degrees" alone
     unit_followers: frozenset[str]
+    #: "long", "wide", ...: after one, a glued-only symbol written apart is a unit ("370 m wide", never "5 m people")
     dimension_words: frozenset[str]
     #: "± 195" right after a number: the unit after it is the central value's
     uncertainty: re.Pattern
+    #: the same signs, read backwards by ``uncertainty_before``: a number after one is an error, no measure of its own
     uncertainty_signs: tuple[str, ...]
     #: "by 4", "x 20" right after a number: the first side of a dimension
     joiner: re.Pattern
@@ -86,7 +100,13 @@ class MeasureRules:
     word_dimension: re.Pattern
     #: ", 6", "and 7", ", or 8" right after a number: a list whose last number writes the unit
     lister: re.Pattern
+    #: "degrees" alone after a number: pint's degree, an angle or a temperature whose scale is not written
     degree_alone: frozenset[str]
+    #: a number written with a digit or a magnitude word (``degree_magnitudes``) right before "degrees" alone, the
+    #: hyphen of "180-degree" aside; searched in the last ``degree_number_window`` characters before the word
+    degree_number: re.Pattern
+    degree_number_window: int
+    #: "route", "gross" ...: a modifier read past between a number and its unit ("1300 route kilometres"), kept in unit_text
     unit_modifiers: frozenset[str]
     #: " per " before a unit (not a period: ``rate``): "mg per liter"
     per_unit: re.Pattern
@@ -125,6 +145,13 @@ def unit_registry() -> Any:
 def _compile(rules: Rules) -> MeasureRules:
     data = rules.get("counts")["measures"]
     check_keys(data, where=f"{rules.path('counts')}: measures", required=MEASURE_KEYS)
+    for key in MEASURE_LIST_KEYS:
+        # items are not checked to be strings: YAML reads the "on" of unit_followers as True, which str() makes "True";
+        # quoting it would change what is read (left to a tuning round)
+        if isinstance(data[key], (str, Mapping)) or not data[key]:
+            raise RulesError(f"{rules.path('counts')}: measures.{key}: want a non-empty list, got {data[key]!r}")
+    if not isinstance(data["aliases"], Mapping):
+        raise RulesError(f"{rules.path('counts')}: measures.aliases: want a mapping of symbol to pint unit, got {data['aliases']!r}")
     words = "|".join(re.escape(w) for w in sorted(data["rate_words"], key=len, reverse=True))
     periods = "|".join(re.escape(w) for w in sorted(data["rate_periods"], key=len, reverse=True))
     return MeasureRules(
@@ -162,12 +189,14 @@ def _compile(rules: Rules) -> MeasureRules:
         uncertainty_signs=tuple(str(w) for w in data["uncertainty_signs"]),
         uncertainty=re.compile(r"[^\S\n]*(?:" + "|".join(re.escape(str(w)) for w in data["uncertainty_signs"]) + r")(?=[^\S\n]*\d)"),
         joiner=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["dimension_joiners"]) + r")[^\S\n]+(?=\d)"),
-        word_dimension=re.compile(WORD.pattern.split("(?!")[0] + r"(?=[-‐](?:" + "|".join(
+        word_dimension=re.compile(WORD_BODY + r"(?=[-‐](?:" + "|".join(
             re.escape(str(w)) for w in data["dimension_words"]) + r")(?![\w]))"),
         lister=re.compile(r"[^\S\n]*(?P<j>" + "|".join(
             [r",[^\S\n]*" + re.escape(str(w)) for w in data["list_joiners"] if str(w) != ","]
             + [re.escape(str(w)) for w in data["list_joiners"]]) + r")[^\S\n]+(?=\d)"),
         degree_alone=frozenset(str(w) for w in data["degree_alone"]),
+        degree_number=re.compile(r"(?:\d|" + "|".join(re.escape(str(w)) for w in data["degree_magnitudes"]) + r")[-‐]?$", re.I),
+        degree_number_window=max(len(str(w)) for w in data["degree_magnitudes"]) + 1,
         unit_modifiers=frozenset(str(w).lower() for w in data["unit_modifiers"]),
         per_unit=re.compile(r"[^\S\n]+(?:" + "|".join(re.escape(str(w)) for w in data["per_unit_words"]) + r")(?=[^\S\n])"),
         answers=PintAnswers(data),
@@ -298,12 +327,27 @@ def _alias(text: str, end: int, mr: MeasureRules) -> Measure | None:
     return Measure(mr.aliases[a.group("a")], a.end(), False)
 
 
+#: how many joined numbers after the first ``_listed`` walks before giving up: a bound on the walk ("5, 6 and 7 metres"
+#: takes two)
+LIST_MAX_NUMBERS = 8
+
+
+def _unit_of_later(text: str, number_end: int, after: Measure) -> Measure:
+    """The unit written after a later number (the error of an uncertainty, a dimension's second side, a list's last
+    number: ``after``, found from ``number_end``) as the earlier number's: its ``start`` is where that unit is written,
+    past the white space after the later number, so unit_text is "metres" for "3 by 4 metres", not "by 4 metres"."""
+    if after.start is not None:
+        return Measure(after.unit, after.end, False, after.start)
+    written = text[number_end : after.end]
+    return Measure(after.unit, after.end, False, number_end + len(written) - len(written.lstrip()))
+
+
 def _listed(text: str, end: int, rules: Rules, mr: MeasureRules) -> Measure | None:
     """The unit written after the last number of a list that the number ending at ``end`` opens ("5, 6 and 7
     metres", "30 or 40 km"); a list must hold a joining word, not commas alone ("In 2019, 5 km of road"), and opens
     with a comma or a bare joining word ("He is 45, and 6 feet tall" is no list)."""
     pos, joined = end, False
-    for _ in range(8):
+    for _ in range(LIST_MAX_NUMBERS):
         j = mr.lister.match(text, pos)
         n = NUMBER.match(text, j.end()) if j is not None else None
         if n is None:
@@ -315,20 +359,15 @@ def _listed(text: str, end: int, rules: Rules, mr: MeasureRules) -> Measure | No
         if after is not None:
             if not joined or after.duration:
                 return None
-            written = text[n.end() : after.end]
-            return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+            return _unit_of_later(text, n.end(), after)
         pos = n.end()
     return None
-
-
-#: a number written with a digit or a magnitude word right before a unit (the hyphen of "180-degree" aside)
-DIGITS_BEFORE = re.compile(r"(?:\d|hundred|thousand|million|billion)[-‐]?$", re.I)
 
 
 def _degree_alone(text: str, end: int, m: re.Match, mr: MeasureRules) -> bool:
     """Is the word ``m`` after a number "degrees" alone, a measure: the number written with a digit or a magnitude
     word, no noun after the word ("1,000 degrees in the furnace", "turned 180 degrees"; not "200 degree courses")."""
-    if m.group("w") not in mr.degree_alone or DIGITS_BEFORE.search(text, max(0, end - 9), end) is None:
+    if m.group("w") not in mr.degree_alone or mr.degree_number.search(text, max(0, end - mr.degree_number_window), end) is None:
         return False
     nxt = NEXT_WORD.match(text, m.end())
     return nxt.group("w") is None or nxt.group("w") in mr.unit_followers
@@ -338,7 +377,7 @@ def uncertainty_before(text: str, start: int, rules: Rules) -> bool:
     """Is the number starting at ``start`` the error of an uncertainty ("1010 ± 195 light years": 195)? It
     measures nothing of its own: the unit is the central value's."""
     mr = measure_rules(rules)
-    head = text[max(0, start - 8) : start].rstrip()
+    head = text[max(0, start - UNCERTAINTY_LOOKBACK) : start].rstrip()
     return any(head.endswith(sign) for sign in mr.uncertainty_signs)
 
 
@@ -358,22 +397,13 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False, listed
     aliased = _alias(text, end, mr)
     if aliased is not None:
         return aliased
-    error = mr.uncertainty.match(text, end)  # "1010 ± 195 light years": the central value's unit
-    if error is not None:
-        n = NUMBER.match(text, error.end())
-        after = measure_after(text, n.end(), rules) if n is not None else None
-        if after is None or after.duration:
-            return None
-        written = text[n.end() : after.end]
-        return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
-    side = mr.joiner.match(text, end)  # "3 by 4 metres": the first side takes the second's unit
-    if side is not None:
-        n = NUMBER.match(text, side.end())
-        after = measure_after(text, n.end(), rules) if n is not None else None
-        if after is None or after.duration:
-            return None
-        written = text[n.end() : after.end]
-        return Measure(after.unit, after.end, False, n.end() + len(written) - len(written.lstrip()) if after.start is None else after.start)
+    # "1010 ± 195 light years": the central value's unit; "3 by 4 metres": the first side takes the second's unit
+    for lead in (mr.uncertainty, mr.joiner):
+        joined = lead.match(text, end)
+        if joined is not None:
+            n = NUMBER.match(text, joined.end())
+            after = measure_after(text, n.end(), rules) if n is not None else None
+            return None if after is None or after.duration else _unit_of_later(text, n.end(), after)
     if listed and not text.startswith("-", end):
         in_list = _listed(text, end, rules, mr)
         if in_list is not None:
@@ -429,7 +459,7 @@ def measure_after(text: str, end: int, rules: Rules, loose: bool = False, listed
         stop = m.end()
     if unit is None and first.lower() in mr.unit_modifiers:  # "1300 route kilometres", "228,000 gross tonnes"
         m2 = WORD.match(text, m.end())
-        after = _unit(m2.group("w"), False, mr) if m2 is not None and m2.start("w") > m.end() and len(m2.group("w")) > 3 else None
+        after = _unit(m2.group("w"), False, mr) if m2 is not None and m2.start("w") > m.end() and len(m2.group("w")) > MODIFIED_UNIT_MIN_LETTERS else None
         if after is not None and after[1] not in mr.durations:
             unit, asked, stop = after, m2.group("w"), m2.end()
     if unit is None and loose and text.startswith(")", m.end()):

@@ -363,10 +363,7 @@ class Descriptions(dict):
 
 def _share_class(pattern: object, where: str) -> re.Pattern:
     """``share_class_name``: a regex with an ``issuer`` group, compiled once."""
-    try:
-        compiled = re.compile(str(pattern))
-    except re.error as err:
-        raise RulesError(f"{where}: {err}") from err
+    compiled = _pattern(pattern, where)
     if "issuer" not in compiled.groupindex:
         raise RulesError(f"{where}: expected a group named issuer")
     return compiled

@@ -25,10 +25,7 @@ from pipeline.facts.candidates import (
 )
 from pipeline.facts.identity import misread_verb, slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, listing_name, other_party, pronoun
-from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, TITLED_RULE, UNNAMED_OWNER, Entity, Subject
-
-#: a clause subject's name that only the object of a preposition inside the subject carries (round 21)
-NESTED_RULE = "nested_subject"
+from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NESTED_RULE, NO_SUBJECT, TITLED_RULE, UNNAMED_OWNER, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
