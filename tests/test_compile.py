@@ -91,3 +91,32 @@ def test_unknown_rules_file_is_an_error(tmp_path, monkeypatch, capsys) -> None:
     code = cli.main(["extract", "--raw", str(RAW), "--out", str(tmp_path / "out"), "--rules", str(rules)])
     err = capsys.readouterr().err
     assert code != 0 and "facts_extra.yaml" in err and "unknown rules file" in err
+
+
+@pytest.mark.parametrize(
+    ("file", "key_path", "word"),
+    [
+        # the four list words YAML 1.1 read as booleans until 2026-11-28 (review12)
+        ("changes.yaml", ("movement_prepositions",), "off"),
+        ("cleaning.yaml", ("glue", "sentence_starters"), "On"),
+        ("counts.yaml", ("anchor_attachments",), "on"),
+        ("counts.yaml", ("measures", "unit_followers"), "on"),
+    ],
+)
+def test_rules_words_are_words_not_booleans(file, key_path, word) -> None:
+    """A bare on/off/yes/no in a rules word list is that word: only true/false are booleans in rules/."""
+    from pipeline.rules import load_rules
+
+    value = load_rules(RULES).get(file.removesuffix(".yaml"))
+    for key in key_path:
+        value = value[key]
+    assert word in value
+    assert not any(isinstance(item, bool) for item in value)
+
+
+def test_rules_flags_stay_booleans() -> None:
+    """The real flags of rules/ (written true/false) are still booleans."""
+    from pipeline.rules import load_rules
+
+    assert load_rules(RULES).get("dates")["emit_vague"] is False
+    assert load_rules(RULES).get("facts")["subject"]["variant_names"] is True
