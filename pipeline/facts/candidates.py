@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
 
-from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Span, Token
 
 from pipeline.facts.config import FactRules
@@ -127,20 +126,9 @@ def named_only_by_position(doc: Doc, ent: Entity, model: str, fr: FactRules) -> 
         return False
     # the noun list holds names too ("pegasus", "amazon"): a name the article also writes capitalised inside a
     # sentence is a name ("Pegasus revenue rose ... Turkish airline Pegasus")
-    if _written_inside_sentence(doc, tok):
+    if any(t.text == tok.text and not t.is_sent_start for t in doc):
         return False
     return tok.lower_ in common_nouns(model)  # read last: most articles never get here, and the list loads once
-
-
-def _written_inside_sentence(doc: Doc, tok: Token) -> bool:
-    """Whether a token of ``doc`` with ``tok``'s text does not start a sentence (``Token.is_sent_start`` not true: its
-    ``sent_start`` is not 1), read off the Doc's ORTH and SENT_START columns: a Python Token is made only for the
-    tokens whose ORTH (the hash of the text) is ``tok``'s, whose text is then compared, not for every token."""
-    import numpy  # spaCy's own dependency, already imported with it
-
-    columns = doc.to_array([ORTH, SENT_START])
-    hits = numpy.flatnonzero((columns[:, 0] == tok.orth) & (columns[:, 1] != 1))
-    return any(doc[i].text == tok.text for i in hits.tolist())
 
 
 def without_non_names(doc: Doc, index: EntityIndex, model: str, publisher: frozenset[str], fr: FactRules) -> EntityIndex:
