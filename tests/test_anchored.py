@@ -151,3 +151,36 @@ def test_stretches_compile_no_pattern_twice(compiled):
     for name, i, regex in _searches(compiled):
         if compiled.anchored[i] is not None:
             assert flags_of.get(regex.pattern) == {regex.flags & ~re.UNICODE}, name
+
+
+#: every sentence-like string of the changes tests: multipliers and fractions in real contexts
+CHANGE_SENTENCES = sorted({
+    node.value
+    for node in ast.walk(ast.parse((REPO / "tests" / "test_changes.py").read_text(encoding="utf-8")))
+    if isinstance(node, ast.Constant) and isinstance(node.value, str)
+    and len(node.value) >= 12 and " " in node.value
+})
+
+CHANGE_EDGE_TEXTS = [
+    "Doubled.", "half", "a third", "Sales DOUBLED; profit halved, (quadrupling) and 'trebled'", "two-thirds of its staff",
+    "half that now, half those of its rival", "lost half its value.half the price", "behalf of the thirdparty; redoubled",
+    "the ſecond half, \u212aELVIN tripled", "x" * 3000 + " doubled " + "y" * 3000 + " a quarter of",
+]
+
+
+def test_changes_stretches_match_as_whole_text(rules):
+    """The changes stage's whole-text scans searched in stretches (``changes.STRETCHED``, speed round 13) give the
+    whole-text matches on raw/, on every sentence of tests/test_changes.py (joined too) and on edge texts."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from pipeline.extract import changes, doc_stretch_matches
+
+    c = changes.compiled(rules)
+    assert all(c.stretches[name] is not None for name in changes.STRETCHED)  # each takes stretches
+    for text in RAW_TEXTS + CHANGE_SENTENCES + [" ".join(CHANGE_SENTENCES)] + CHANGE_EDGE_TEXTS:
+        doc = Doc(Vocab(), words=[text], spaces=[False])
+        for name in changes.STRETCHED:
+            regex = getattr(c, name)
+            got = [(m.span(), m.groupdict()) for m in doc_stretch_matches(doc, regex, c.stretches[name])]
+            assert got == [(m.span(), m.groupdict()) for m in regex.finditer(text)], (name, text[:80])

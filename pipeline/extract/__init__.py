@@ -17,6 +17,7 @@ from pipeline.settings import Settings
 
 if TYPE_CHECKING:
     import re
+    from collections.abc import Iterable
 
     from spacy.tokens import Doc
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 _TEXT_KEY = "newsfacts.text"
 #: key of the memoised whole-text matches in ``Doc.user_data`` (a dict: id of a compiled pattern -> (it, its matches))
 _MATCHES_KEY = "newsfacts.matches"
+_FOLDED_KEY = "newsfacts.folded"
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,23 @@ def doc_matches(doc: "Doc", regex: "re.Pattern[str]") -> list["re.Match[str]"]:
     if entry is None or entry[0] is not regex:
         entry = memo[id(regex)] = (regex, list(regex.finditer(doc_text(doc))))
     return entry[1]
+
+
+def doc_stretch_matches(doc: "Doc", regex: "re.Pattern[str]", anchored: object) -> "Iterable[re.Match[str]]":
+    """``regex.finditer(doc_text(doc))``'s matches, searched only in the stretches ``anchored`` allows
+    (pipeline/prefilter.py ``Anchored``, which gives the whole-text matches; the whole text when it is None). The
+    folded and the reversed text the stretches are found in are made once per Doc."""
+    text = doc_text(doc)
+    if anchored is None:
+        return regex.finditer(text)
+    aux = doc.user_data.get(_FOLDED_KEY)
+    if aux is None:
+        from pipeline.prefilter import fold
+
+        aux = doc.user_data[_FOLDED_KEY] = (fold(text), text[::-1])
+    if len(aux[0]) != len(text):  # cannot happen (fold keeps lengths): then search everything
+        return regex.finditer(text)
+    return anchored.finditer(regex, text, *aux)  # type: ignore[attr-defined]
 
 
 def remember_text(doc: "Doc", text: str) -> None:

@@ -19,14 +19,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from spacy.tokens import Doc, Token
 
 from pipeline import patterns as rx
 from pipeline.lexicon import alternation, trie
-from pipeline.extract import Context, doc_matches, doc_text
+from pipeline.extract import Context, doc_matches, doc_stretch_matches, doc_text
 from pipeline.numbers import Parsed, parse_number, vocab
 from pipeline.rules import Rules, RulesError, check_keys
 
@@ -272,6 +272,8 @@ class Compiled:
     single_point_units: dict[str, str | None]
     single_point_deps: frozenset[str]
     single_point_preps: frozenset[str]
+    #: the stretches of each whole-text pattern of ``STRETCHED`` (pipeline/prefilter.py ``Anchored``; None: the whole text)
+    stretches: Mapping[str, Any] = field(default_factory=dict)
 
 
 #: keys that become a regex repeat count, so each a whole number >= 0
@@ -319,7 +321,7 @@ def compile_rules(rules: Rules) -> Compiled:
     prep_map.update({_norm(k): "compared" for k in data["compared_prepositions"]})
     fractions = {_norm(k): float(v) for k, v in data["fractions"].items()}
     ratio_nouns = _alt(data["ratio_nouns"])
-    return Compiled(
+    out = Compiled(
         mult_verbs={_norm(k): (float(v[0]), str(v[1])) for k, v in data["multiplier_verbs"].items()},
         mult_verb_re=_words(data["multiplier_verbs"]),
         mult_not_before=frozenset(_norm(w) for w in data["multiplier_verb_not_before"]),
@@ -466,6 +468,14 @@ def compile_rules(rules: Rules) -> Compiled:
         single_point_deps=frozenset(str(d) for d in data["single_point_deps"]),
         single_point_preps=frozenset(_norm(w) for w in data["single_point_prepositions"]),
     )
+    from pipeline.prefilter import Anchored
+
+    return replace(out, stretches={name: Anchored.of(getattr(out, name)) for name in STRETCHED})
+
+
+#: the whole-text scans searched in their stretches (``doc_stretch_matches``): each passed its literal clause in most
+#: articles and was tried at every word (issue 22, speed round 13)
+STRETCHED = ("mult_verb_re", "fraction_that_re", "fraction_re", "fraction_share_re")
 
 
 def _single_points(table: Any, where: str) -> dict[str, str]:  # noqa: ANN401
@@ -522,7 +532,7 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
     c = compiled(rules)
     text = doc_text(doc)
     rows = []
-    for m in c.mult_verb_re.finditer(text):
+    for m in doc_stretch_matches(doc, c.mult_verb_re, c.stretches.get("mult_verb_re")):
         tok = _token_at(doc, m.start())
         if tok is None or tok.idx != m.start() or tok.idx + len(tok.text) != m.end():
             continue  # part of a longer token ("double-digit" split oddly) or a name glued to it
@@ -552,7 +562,7 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue
         factor = c.ratio_adverbs[_norm(m.group())]
         rows.append(_quantity_row(m.start(), m.end(), factor, _qualifier(doc, m.start(), c), "increase", "multiplier_adverb"))
-    for m in c.fraction_that_re.finditer(text):
+    for m in doc_stretch_matches(doc, c.fraction_that_re, c.stretches.get("fraction_that_re")):
         # "worth only half that now", "Its sales are half those of its rival": a ratio to a figure named before or after
         # ("that" a demonstrative, not the relative of "half that voted"; "half those polled" is a share of a group)
         that = _token_at(doc, m.start("that"))
@@ -562,7 +572,7 @@ def word_multipliers(doc: Doc, rules: Rules) -> list[dict]:
             continue
         factor = c.fractions[_norm(m.group("f"))]
         rows.append(_quantity_row(m.start(), m.start() + len(m.group("f")), factor, _qualifier(doc, m.start(), c), "decrease", "multiplier_fraction"))
-    for m in c.fraction_re.finditer(text):
+    for m in doc_stretch_matches(doc, c.fraction_re, c.stretches.get("fraction_re")):
         if _after_change_verb(doc, m.start(), c):
             continue  # "have lost a third of their value": the share that changed, an amount of the change word
         if _subject_share(doc, m.end("f"), c):
@@ -1007,7 +1017,7 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             if 0 < num < den:
                 out.pop(frac.start(1), None)
                 out[start] = Value(v.start, frac.end(), v.value + num / den, None)
-    for m in c.fraction_share_re.finditer(text):
+    for m in doc_stretch_matches(doc, c.fraction_share_re, c.stretches.get("fraction_share_re")):
         # "having lost roughly half its value", "cut half its staff": a fraction before a determiner (a predeterminer
         # by the parse) is the share of the noun after it; a change word before it takes it as its amount
         tok = _token_at(doc, m.start())
