@@ -968,10 +968,6 @@ META_SETTLES = ("Meta Platforms has agreed to pay US$3.2 billion to settle a cla
 NAR_PRICES = ("The median price of an existing home sold in the United States rose to a record $435,300 in July, the "
               "National Association of Realtors said on Tuesday.\n\n{} a monthly mortgage payment of about $2,200.")
 
-UNILEVER_PAY = ("Almost 40% of shareholders in Unilever voted against the consumer-goods company's remuneration report "
-                "on Tuesday, after its chief executive Hein Schumacher was awarded a total of €9.1 million for 2024.\n\n"
-                "The package, which included {} of €2.9 million, was more than twice what his predecessor received.")
-
 WRONG_SUBJECT_CASES = [
     # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
     # amount); the mirror: a definite subject there is the court the article means, and its place stays the topic
@@ -1044,11 +1040,6 @@ WRONG_SUBJECT_CASES = [
      "median-priced home, now faces"), "$2,200", {"subject": "National Association of Realtors", "rule": "recent_topic"}),
     ("a-definite-subject-with-a-relative-clause-keeps-the-topic", NAR_PRICES.format("The typical member who sells a "
      "median-priced home now collects"), "$2,200", {"subject": "National Association of Realtors", "rule": "recent_topic"}),
-    # a company's topic is not lent a person's pay (facts22; written3 no. 14: Unilever was lent its chief executive's
-    # bonus); the mirror: the company's own kind of amount in the same place is still lent it
-    ("a-persons-pay-is-not-lent-a-company", UNILEVER_PAY.format("a bonus"), "€2.9 million", {"subject": None}),
-    ("a-companys-amount-is-lent-the-company", UNILEVER_PAY.format("revenue"), "€2.9 million",
-     {"subject": "Unilever", "rule": "recent_topic"}),
     ("a-metric-subject-with-a-relative-clause-keeps-the-topic", NAR_PRICES.format("The income that it earns from each "
      "median-priced home now reaches"), "$2,200", {"subject": "National Association of Realtors"}),
 ]
