@@ -965,6 +965,9 @@ META_SETTLES = ("Meta Platforms has agreed to pay US$3.2 billion to settle a cla
                 "history, ahead of the US$1.4 billion {} the state of Texas in 2025.")
 
 # Round 21 (twelfth session, issue #14): wrong subjects. Each rule with its mirror, from sentences of the tuning text.
+NAR_PRICES = ("The median price of an existing home sold in the United States rose to a record $435,300 in July, the "
+              "National Association of Realtors said on Tuesday.\n\n{} a monthly mortgage payment of about $2,200.")
+
 WRONG_SUBJECT_CASES = [
     # a place only locating an indefinite subject is no topic (written3 no. 30: "Seoul" was lent to the next paragraph's
     # amount); the mirror: a definite subject there is the court the article means, and its place stays the topic
@@ -1027,6 +1030,18 @@ WRONG_SUBJECT_CASES = [
      {"subject": "Kuchma", "rule": "clause_subject"}),
     ("share-class-with-no-issuer-named", "GM Class H, which represents a dividend interest in Hughes earnings, closed at "
      "$29, up 25 cents in Big Board composite trading.", "$29", {"subject": "GM Class H", "rule": "clause_subject"}),
+    # a clause subject that is a class its own restrictive relative clause defines owns the amount, not the topic lent
+    # from before (facts22; written2 no. 37: "A buyer who puts down 20%" was lent the National Association of Realtors);
+    # the mirrors: set off by commas the clause only describes
+    # the subject, a definite subject is the topic's own, and a metric noun keeps the topic
+    ("a-class-defined-by-its-relative-clause-is-lent-no-topic", NAR_PRICES.format("A buyer who puts down 20% on a "
+     "median-priced home now faces"), "$2,200", {"subject": None}),
+    ("a-subject-with-a-non-restrictive-clause-keeps-the-topic", NAR_PRICES.format("A buyer, who puts down 20% on a "
+     "median-priced home, now faces"), "$2,200", {"subject": "National Association of Realtors", "rule": "recent_topic"}),
+    ("a-definite-subject-with-a-relative-clause-keeps-the-topic", NAR_PRICES.format("The typical member who sells a "
+     "median-priced home now collects"), "$2,200", {"subject": "National Association of Realtors", "rule": "recent_topic"}),
+    ("a-metric-subject-with-a-relative-clause-keeps-the-topic", NAR_PRICES.format("The income that it earns from each "
+     "median-priced home now reaches"), "$2,200", {"subject": "National Association of Realtors"}),
 ]
 
 

@@ -247,6 +247,8 @@ class FactRules:
     other_party_nouns: frozenset[str]
     #: "GM Class H": a share class named after its issuer (group ``issuer``)
     share_class_name: re.Pattern
+    #: a restrictive relative clause's dependency ("Developers who build games on Roblox"): the subject is a class (facts22)
+    defining_clause_deps: frozenset[str]
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -278,7 +280,7 @@ _SETS = (
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
-    "unnamed_title_labels", "titled_after_labels",
+    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -402,7 +404,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "lent_topic_unfit_metrics", "unlent_metrics", "own_clause_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
         "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "kind_apposition_deps", "kind_noun_tags",
         "name_head_breaks", "sibling_deps", "kind_apposition_marks", "listing_item_gap",
-        "unnamed_title_labels", "titled_after_labels", "locating_preps", "other_party_nouns", "share_class_name"))
+        "unnamed_title_labels", "titled_after_labels", "locating_preps", "other_party_nouns", "share_class_name", "defining_clause_deps"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",

@@ -723,6 +723,27 @@ def of_another_party(scene: Scene, span: Span) -> bool:
     return other_party(scene, _clause_subject(span, scene.fr))
 
 
+def generic_actor(scene: Scene, span: Span) -> bool:
+    """Is the amount's clause subject a class of people or things its own restrictive relative clause defines ("A buyer
+    who puts down 20% on a median-priced home now faces a monthly mortgage payment of about $2,200", "Developers who
+    build games on Roblox earned $1.1 billion"): a common noun, no metric word, no name in its phrase, no definite
+    determiner, its relative clause not set off by a comma? Then the amount is that class's, not the entity the
+    story's last sentences were about, and no fallback lends it a subject (twelfth session, facts22). A non-restrictive
+    clause ("unsecured creditors, who are owed about $430 million, would receive about $92 million") describes the
+    topic's own creditors and keeps the topic; so does a metric noun ("Net income was $5.8 million")."""
+    fr = scene.fr
+    subj = _clause_subject(span, fr)
+    if subj is None or subj.tag_ not in fr.common_noun_tags or fr.is_metric_noun(subj.lower_) or fr.is_metric_noun(subj.lemma_.lower()):
+        return False
+    defining = [c for c in subj.children if c.dep_ in fr.defining_clause_deps and c.i > subj.i
+                and not any(t.is_punct for t in subj.doc[subj.i + 1 : c.left_edge.i])]
+    if not defining or any(c.dep_ == "det" and c.lower_ not in fr.indefinite_determiners for c in subj.children):
+        return False
+    if any(span.start <= t.i < span.end for t in subj.subtree) or any(t.lower_ in fr.possessive_pronouns for t in subj.subtree):
+        return False  # "A $100 million offering that ...": the issuer's; "its customers who ...": the topic's
+    return scene.index.at(subj.i) is None and not candidates_in(scene, [t for t in phrase_tokens(subj, fr) if t.i < defining[0].left_edge.i], subj)
+
+
 def said_by_us(span: Span, fr: FactRules) -> bool:
     """Is the amount in a clause whose subject is "we" / "our ..." ('"We expect to collect 2.6 trillion
     shillings in taxes," Mbadi told reporters')? Its owner is an organisation, never the person quoted."""
