@@ -5,8 +5,8 @@ Why: the regex sweeps of earlier rounds looked for a change word within 40 chara
 parse instead (a number in the dobj / npadvmod / attr subtree of the word, in the pobj of a "by"/"to"/"from"/"of"...
 child, or under an "up"/"down" advmod), so a wording no pattern foresaw is still a candidate. Candidates are printed
 with ``covered`` (a changes row spans the word or one of its numbers) for reading; the lemma list is data,
-``benchmarks/newsdev/changes-parse-sweep-lemmas.json``. Run it only on text that may be read (``/work/tmp/s12/devreads/raw``,
-the tuning sets), never on held-out documents.
+``benchmarks/newsdev/changes-parse-sweep-lemmas.json``. Run it only on text that may be read (devreads, which ``benchmarks/devreads.py OUT`` writes
+as ``OUT/raw``; the tuning sets), never on held-out documents.
 
     python benchmarks/changes_parse_sweep.py RAW_DIR OUT.json [--docbin CACHE.spacy]
 """
