@@ -83,7 +83,6 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import shutil
 import sys
 import tempfile
 from collections import defaultdict
@@ -94,7 +93,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from heldout import check_offsets, run_pipeline, write_raw  # noqa: E402
+from heldout import check_offsets, write_raw  # noqa: E402
 from intervals import interval_text  # noqa: E402
 from labels import table_doc_ids  # noqa: E402
 
@@ -491,15 +490,24 @@ def spelled_sample(shared: Path) -> tuple[dict[str, list[dict]], dict[str, dict]
     rows = read_jsonl(SPELLED_LABELS)
     later = newsdev3_aside() | {d for d in json.loads(NEWSDEV3_IDS.read_text(encoding="utf-8"))["doc_ids"] if retired_from_facts(d)}
     rows = [r for r in rows if r["doc_id"] not in newsdev3_aside()]
+    return sampled_set(shared, rows, SPELLED_LABELS.name, later)
+
+
+def sampled_set(shared: Path, rows: list[dict], name: str, later: set[str] = frozenset()
+                ) -> tuple[dict[str, list[dict]], dict[str, dict], dict[str, list[tuple[int, int]]]]:
+    """Gold rows, texts and sampled spans of a sampled tuning file (``name`` for messages): every sampled span is a row,
+    ``type: none`` where it is no count or measure, so only the other rows are gold while all spans say which
+    predictions are inside the sample. Refused if a document is in a held-out set of benchmarks/heldout (``later``:
+    held-out documents the caller may read)."""
     ids = sorted({r["doc_id"] for r in rows})
     held = (heldout_docs() - later) & set(ids)
     if held:
-        sys.exit(f"{SPELLED_LABELS.name}: {len(held)} document(s) of a held-out set, e.g. {sorted(held)[:1]}")
+        sys.exit(f"{name}: {len(held)} document(s) of a held-out set, e.g. {sorted(held)[:1]}")
     docs = newsdev_texts(shared, set(ids))
     docs.update(tempeval_docs(shared, set(ids) - set(docs)))
     missing = set(ids) - set(docs)
     if missing:
-        sys.exit(f"{SPELLED_LABELS.name}: documents missing: {sorted(missing)[:3]}")
+        sys.exit(f"{name}: documents missing: {sorted(missing)[:3]}")
     gold, aliased_docs = aliased(ids, [r for r in rows if r["type"] != "none"], docs)
     alias = {doc_id: f"newsdev-{i:03d}" for i, doc_id in enumerate(ids)}
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)

@@ -21,32 +21,16 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-from counts_heldout import (aliased, default_shared, heldout_docs, in_sample, line, newsdev_texts, ours,  # noqa: E402
-                            read_jsonl, score, tempeval_docs, with_text)
+from counts_heldout import (default_shared, in_sample, line, ours, read_jsonl, sampled_set, score,  # noqa: E402
+                            with_text)
 from heldout import check_offsets  # noqa: E402
 
 LABELS = REPO / "benchmarks" / "newsdev" / "measures-sweep-tuning.jsonl"
 
 
 def sample(shared: Path) -> tuple[dict, dict, dict]:
-    from collections import defaultdict
-
-    rows = read_jsonl(LABELS)
-    ids = sorted({r["doc_id"] for r in rows})
-    held = heldout_docs() & set(ids)
-    if held:
-        sys.exit(f"{LABELS.name}: {len(held)} document(s) of a held-out set, e.g. {sorted(held)[:1]}")
-    docs = newsdev_texts(shared, set(ids))
-    docs.update(tempeval_docs(shared, set(ids) - set(docs)))
-    missing = set(ids) - set(docs)
-    if missing:
-        sys.exit(f"{LABELS.name}: documents missing: {sorted(missing)[:3]}")
-    gold, aliased_docs = aliased(ids, [r for r in rows if r["type"] != "none"], docs)
-    alias = {doc_id: f"newsdev-{i:03d}" for i, doc_id in enumerate(ids)}
-    spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for r in rows:
-        spans[alias[r["doc_id"]]].append((r["start"], r["end"]))
-    return gold, aliased_docs, dict(spans)
+    """Gold rows, texts and sampled spans of the measures sweep (``counts_heldout.sampled_set``)."""
+    return sampled_set(shared, read_jsonl(LABELS), LABELS.name)
 
 
 def main(argv: list[str] | None = None) -> int:
