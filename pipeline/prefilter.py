@@ -30,6 +30,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 try:  # CPython's regex engine: which characters have case (absent elsewhere: no non-ASCII literals)
     import _sre
@@ -212,15 +213,10 @@ def required_clauses(pattern: str, flags: int = 0) -> tuple[Clause, ...]:
         return ()
     from pipeline import patterns as rx
 
-    folder = rx.cache_dir()
-    path = folder / f"{_key(pattern)}.clauses" if folder is not None else None
-    if path is not None:
-        try:
-            stored = marshal.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001 - missing or corrupt: work them out again
-            stored = None
-        if isinstance(stored, list) and all(isinstance(c, list) and c and all(isinstance(s, str) and s for s in c) for c in stored):
-            return tuple(Clause(strings) for strings in stored)
+    path = _cache_path(f"{_key(pattern)}.clauses")
+    stored = _stored(path)
+    if isinstance(stored, list) and all(isinstance(c, list) and c and all(isinstance(s, str) and s for s in c) for c in stored):
+        return tuple(Clause(strings) for strings in stored)
     try:
         parsed = _parser.parse(pattern, flags)
     except re.error:
@@ -240,15 +236,10 @@ def first_ascii(pattern: str, flags: int = 0) -> frozenset[str]:
     from pipeline import patterns as rx
     from pipeline.first_chars import first_ascii as work_out
 
-    folder = rx.cache_dir()
-    path = folder / f"{_key(f'first|{flags}|' + pattern)}.first" if folder is not None else None
-    if path is not None:
-        try:
-            stored = marshal.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001 - missing or corrupt: work it out again
-            stored = None
-        if isinstance(stored, str) and stored.isascii():
-            return frozenset(stored)
+    path = _cache_path(f"{_key(f'first|{flags}|' + pattern)}.first")
+    stored = _stored(path)
+    if isinstance(stored, str) and stored.isascii():
+        return frozenset(stored)
     try:
         found = work_out(_parser.parse(pattern, flags), flags)
     except Exception:  # noqa: BLE001 - re cannot parse it: every character
@@ -256,6 +247,25 @@ def first_ascii(pattern: str, flags: int = 0) -> frozenset[str]:
     if path is not None:
         rx.write_atomically(path, marshal.dumps("".join(sorted(found))))
     return found
+
+
+def _cache_path(name: str) -> Path | None:
+    """Where a worked-out answer about a pattern is kept (the compiled-regex cache folder), or None when caching is off."""
+    from pipeline import patterns as rx
+
+    folder = rx.cache_dir()
+    return folder / name if folder is not None else None
+
+
+def _stored(path: Path | None) -> object:
+    """The value kept at ``path``, or None when there is none or it cannot be read (then it is worked out again); the
+    caller checks its shape."""
+    if path is None:
+        return None
+    try:
+        return marshal.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing or corrupt: work it out again
+        return None
 
 
 def _key(pattern: str) -> str:

@@ -18,13 +18,20 @@ from pipeline.prefilter import Anchored, first_ascii, fold
 
 REPO = Path(__file__).resolve().parent.parent
 RAW_TEXTS = [p.read_text(encoding="utf-8") for p in sorted((REPO / "raw").glob("*.txt"))]
+
+
+def _sentences_of(test_file: str) -> list[str]:
+    """Every sentence-like string constant of a test module (at least 12 characters, with a space): the real
+    sentences its tables check, reused here as texts on which the stretch search must equal the whole-text one."""
+    tree = ast.parse((REPO / "tests" / test_file).read_text(encoding="utf-8"))
+    return sorted({
+        node.value for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) >= 12 and " " in node.value
+    })
+
+
 #: every sentence-like string of the dates tests: real dates in real contexts, hundreds of them
-DATE_SENTENCES = sorted({
-    node.value
-    for node in ast.walk(ast.parse((REPO / "tests" / "test_dates.py").read_text(encoding="utf-8")))
-    if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    and len(node.value) >= 12 and " " in node.value
-})
+DATE_SENTENCES = _sentences_of("test_dates.py")
 
 EDGE_TEXTS = [
     pytest.param("", id="empty-text"),
@@ -154,12 +161,7 @@ def test_stretches_compile_no_pattern_twice(compiled):
 
 
 #: every sentence-like string of the changes tests: multipliers and fractions in real contexts
-CHANGE_SENTENCES = sorted({
-    node.value
-    for node in ast.walk(ast.parse((REPO / "tests" / "test_changes.py").read_text(encoding="utf-8")))
-    if isinstance(node, ast.Constant) and isinstance(node.value, str)
-    and len(node.value) >= 12 and " " in node.value
-})
+CHANGE_SENTENCES = _sentences_of("test_changes.py")
 
 CHANGE_EDGE_TEXTS = [
     "Doubled.", "half", "a third", "Sales DOUBLED; profit halved, (quadrupling) and 'trebled'", "two-thirds of its staff",
