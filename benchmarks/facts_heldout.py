@@ -596,6 +596,8 @@ def report(name: str, s: dict[str, Any], b: dict[str, Any] | None, seconds: floa
     figure("precision all four fields", "precision_all", baseline=False)
     print(f"  {'':28} (found with subject + value, other fields off: " + ", ".join(f"{k} {v}" for k, v in s["fields_off"].items()) + ")")
     figure("rows with a subject", "share_with_subject")
+    # the numerators and denominators behind the rates, for benchmarks/pooled.py (which pools sets without re-deriving them)
+    print("  counts (right / of): " + ", ".join(f"{k} {n}/{d}" for k, (n, d) in s["counts"].items()))
     print("  calibration (rows with a subject): band  rows  right(subject+value)")
     for (lo, hi), (n, ok) in s["bands"].items():
         print(f"    [{lo:.1f}, {min(hi, 1.0):.1f}{']' if hi > 1 else ')'}  {n:4d}  {ok / n if n else float('nan'):.3f}  {interval_text(ok, n)}")
