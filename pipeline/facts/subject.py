@@ -773,7 +773,8 @@ def common_owner(scene: Scene, span: Span) -> Subject | None:
         return None  # "the price of the shares": the topic's own stock, whoever the story is about
     words = list(scene.doc[obj.left_edge.i : last.i + 1])  # the phrase up to its head: "the accurate test strip kit"
     if any(t.lower_ in fr.possessive_pronouns or t.lower_ in fr.first_person or t.lower_ in fr.pronouns
-           or scene.index.at(t.i) is not None or t.tag_ in fr.proper_noun_tags or t.tag_ in fr.number_tags for t in words):
+           or scene.index.at(t.i) is not None or t.ent_type_ in fr.ner_labels or t.tag_ in fr.proper_noun_tags
+           or t.tag_ in fr.number_tags for t in words):  # a name in it ("the Indonesian stock market"): not this rule's
         return None
     if description_first(scene, obj):
         return None
