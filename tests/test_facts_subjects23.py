@@ -51,6 +51,9 @@ CASES = [
     # shares: the topic company's stock
     ("the-price-of-the-shares-is-the-topics", "Acme Corp. said on Monday it would sell its unit. The price of the "
      "shares rose to $20.", "$20", {"subject": "Acme", "rule": "recent_topic"}),
+    # a part of an organisation: its parent's (the labelling conventions: a segment's result is its parent's)
+    ("a-part-of-the-topic-keeps-the-topic", "National Intergroup Inc. said it agreed to sell its extrusion division. "
+     "Sales of the division were $40 million in fiscal 1989.", "$40 million", {"subject": "National Intergroup"}),
     # a metric noun after "of" ("the cost of the acquisition"): whose acquisition the story says, not a thing
     ("a-metric-noun-after-of-keeps-the-topic", "Acme Corp. agreed on Monday to buy Widget Co. The cost of the "
      "acquisition was $20 million.", "$20 million", {"subject": "Acme"}),

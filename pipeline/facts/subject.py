@@ -769,8 +769,8 @@ def common_owner(scene: Scene, span: Span) -> Subject | None:
             node = last = nxt
     heads = (obj, last)
     if any(h.tag_ not in fr.common_noun_tags or fr.is_metric_noun(h.lower_) or fr.is_metric_noun(h.lemma_.lower())
-           or h.lower_ in fr.stock_nouns for h in heads):
-        return None  # "the price of the shares": the topic's own stock, whoever the story is about
+           or h.lower_ in fr.stock_nouns or h.lower_ in fr.common_owner_part_nouns for h in heads):
+        return None  # "the price of the shares", "sales of the division": the topic's own stock or part
     words = list(scene.doc[obj.left_edge.i : last.i + 1])  # the phrase up to its head: "the accurate test strip kit"
     if any(t.lower_ in fr.possessive_pronouns or t.lower_ in fr.first_person or t.lower_ in fr.pronouns
            or scene.index.at(t.i) is not None or t.ent_type_ in fr.ner_labels or t.tag_ in fr.proper_noun_tags
