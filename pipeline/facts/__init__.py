@@ -47,7 +47,7 @@ from pipeline.facts.period import (
 )
 from pipeline.facts.discourse import article_topic, fitting, headline_topic, paragraph_topic, person_lent_across, recent_topic, sentence_actor, sentence_entity
 from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NO_SUBJECT, OTHER_METRIC, Entity, Period, Subject
-from pipeline.facts.subject import generic_actor, group_named, in_sentence, of_another_party, respectively, said_by_us
+from pipeline.facts.subject import common_owner, generic_actor, group_named, in_sentence, of_another_party, respectively, said_by_us
 from pipeline.nlp import word_class
 
 __all__ = ["SOURCE_TABLES", "FactRules", "compile_fact_rules", "date_period", "describe", "extract", "fact_id", "paragraphs"]
@@ -150,6 +150,9 @@ def attach(scene: Scene, span: Span, person_free: bool = False, metric: str | No
         return subject
     if generic_actor(scene, span):  # "A buyer ... faces a monthly payment of about $2,200": the buyer's, not the topic's
         return subject
+    owned = common_owner(scene, span)  # "Average hourly earnings of production ... employees rose 4 cents": theirs
+    if owned is not None:
+        return owned
     sent = scene.sentence(span.start)
     eligible = _no_person if person_free or said_by_us(span, scene.fr) else _anyone
     lendable = fitting(scene.fr, eligible, metric)  # a lent topic can own the amount's metric

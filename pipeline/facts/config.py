@@ -249,6 +249,10 @@ class FactRules:
     share_class_name: re.Pattern
     #: a restrictive relative clause's dependency ("Developers who build games on Roblox"): the subject is a class (facts22)
     defining_clause_deps: frozenset[str]
+    common_owner_preps: frozenset[str]
+    common_owner_dropped_deps: frozenset[str]
+    common_owner_max_words: int
+    common_owner_part_nouns: frozenset[str]
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -280,7 +284,7 @@ _SETS = (
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
-    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps",
+    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps", "common_owner_dropped_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -293,7 +297,7 @@ _WORD_SETS = (
     "strict_name_kinds", "agent_noun_preps", "agent_free_metrics", "market_nouns", "locating_participles", "rate_determiners",
     "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
-    "gross_income_words", "revenue_owner_nouns", "name_head_breaks", "locating_preps", "other_party_nouns",
+    "gross_income_words", "revenue_owner_nouns", "name_head_breaks", "locating_preps", "other_party_nouns", "common_owner_preps", "common_owner_part_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
@@ -404,7 +408,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "lent_topic_unfit_metrics", "unlent_metrics", "own_clause_metrics", "person_across_paragraphs_metrics", "item_list_share", "personal_pronouns", "plural_noun_tags",
         "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "kind_apposition_deps", "kind_noun_tags",
         "name_head_breaks", "sibling_deps", "kind_apposition_marks", "listing_item_gap",
-        "unnamed_title_labels", "titled_after_labels", "locating_preps", "other_party_nouns", "share_class_name", "defining_clause_deps"))
+        "unnamed_title_labels", "titled_after_labels", "locating_preps", "other_party_nouns", "share_class_name", "defining_clause_deps",
+        "common_owner_preps", "common_owner_dropped_deps", "common_owner_max_words", "common_owner_part_nouns"))
     check_keys(p, where=f"{where}: period", required=(
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
@@ -476,6 +481,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         own_clause_metrics=frozenset(str(x) for x in s["own_clause_metrics"]),
         item_list_min=int(s["item_list_min"]),
         possessor_gap_max=int(s["possessor_gap_max"]),
+        common_owner_max_words=int(s["common_owner_max_words"]),
         item_list_share=float(s["item_list_share"]),
         max_depth=int(s["max_depth"]),
         demonym_countries=_mapping(s["demonym_countries"], where=f"{where}: subject.demonym_countries"),

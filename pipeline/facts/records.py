@@ -64,12 +64,15 @@ TITLED_RULE = "titled_name"
 #: a clause subject's name that only the object of a preposition inside the subject carries ("A major goal of Kuchma's
 #: state visit was ..."): its own rule, so its own, lower confidence (round 21)
 NESTED_RULE = "nested_subject"
+#: an amount whose clause subject is a metric noun of a common-noun owner ("Average hourly earnings of production and
+#: nonsupervisory employees rose 4 cents"): that class or thing as written, no name (thirteenth session, facts23)
+COMMON_OWNER = "common_owner"
 #: every value of ``Subject.rule`` (and so of facts.rule): rules/facts.yaml confidence.rules is checked
 #: against it, so a misspelt rule name there is an error instead of silently scoring the default
 SUBJECT_RULES = frozenset({
     "possessive", "clause_subject", "noun_prep", "agent", "appos", "relative_clause", "head_entity", "with_object",
     "surface", "payer_object", "recipient", "object_control", "valued_object", "respectively", "coordination", "product_variant", "market_size", "gapped_subject", "pronoun", "anaphor", KIND_ANAPHOR, "sentence_entity", "sentence_actor", "recent_topic", "paragraph_topic", "headline_topic", "article_topic",
-    NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER, TITLED_RULE, NESTED_RULE,
+    NO_SUBJECT, AMBIGUOUS, UNNAMED_OWNER, TITLED_RULE, NESTED_RULE, COMMON_OWNER,
 })
 
 

@@ -25,7 +25,7 @@ from pipeline.facts.candidates import (
 )
 from pipeline.facts.identity import misread_verb, slug
 from pipeline.facts.discourse import anaphor, description_first, first_person, listing_name, other_party, pronoun
-from pipeline.facts.records import AMBIGUOUS, JOINT_RULE, NESTED_RULE, NO_SUBJECT, TITLED_RULE, UNNAMED_OWNER, Entity, Subject
+from pipeline.facts.records import AMBIGUOUS, COMMON_OWNER, JOINT_RULE, NESTED_RULE, NO_SUBJECT, TITLED_RULE, UNNAMED_OWNER, Entity, Subject
 from pipeline.facts.config import FactRules
 from pipeline.nlp import word_class
 
@@ -742,6 +742,48 @@ def generic_actor(scene: Scene, span: Span) -> bool:
     if any(span.start <= t.i < span.end for t in subj.subtree) or any(t.lower_ in fr.possessive_pronouns for t in subj.subtree):
         return False  # "A $100 million offering that ...": the issuer's; "its customers who ...": the topic's
     return scene.index.at(subj.i) is None and not candidates_in(scene, [t for t in phrase_tokens(subj, fr) if t.i < defining[0].left_edge.i], subj)
+
+
+def common_owner(scene: Scene, span: Span) -> Subject | None:
+    """'Average hourly earnings of production and nonsupervisory employees rose 4 cents, to $12.51', 'the cost of the
+    accurate test strip kit was 75 cents': the amount's clause subject is a metric noun (``is_metric_noun``) whose
+    owner a preposition of ``common_owner_preps`` writes as a common noun phrase, with no name, no "its"/"our", no
+    description of a named entity ("the company") and no metric word of its own: the amount is that class's or thing's,
+    as a reader names it (the phrase without its determiner, at most ``common_owner_max_words`` words), not the entity
+    the story's last sentences were about (thirteenth session, facts23). "Net income of the unit" (a description) and
+    "the price of Nvidia's shares" (a name) are left to the rules that resolve them."""
+    fr = scene.fr
+    subj = _clause_subject(span, fr)
+    if subj is None or subj.tag_ not in fr.common_noun_tags or not (fr.is_metric_noun(subj.lower_) or fr.is_metric_noun(subj.lemma_.lower())):
+        return None
+    if any(span.start <= t.i < span.end for t in subj.subtree):
+        return None
+    objects = [o for c in subj.children if c.dep_ == "prep" and c.lower_ in fr.common_owner_preps and c.i > subj.i
+               for o in c.children if o.dep_ == "pobj"]
+    if len(objects) != 1:
+        return None
+    obj = objects[0]
+    last = obj  # "production and nonsupervisory employees": the coordination's last conjunct heads the phrase, also
+    for node in (obj, subj):  # when the parser hung it from the metric noun ("earnings of production and ... employees")
+        while (nxt := next((c for c in node.children if c.dep_ == "conj" and c.i > last.i and not fr.is_metric_noun(c.lower_)), None)) is not None:
+            node = last = nxt
+    heads = (obj, last)
+    if any(h.tag_ not in fr.common_noun_tags or fr.is_metric_noun(h.lower_) or fr.is_metric_noun(h.lemma_.lower())
+           or h.lower_ in fr.stock_nouns or h.lower_ in fr.common_owner_part_nouns for h in heads):
+        return None  # "the price of the shares", "sales of the division": the topic's own stock or part
+    words = list(scene.doc[obj.left_edge.i : last.i + 1])  # the phrase up to its head: "the accurate test strip kit"
+    if any(t.lower_ in fr.possessive_pronouns or t.lower_ in fr.first_person or t.lower_ in fr.pronouns
+           or scene.index.at(t.i) is not None or t.ent_type_ in fr.ner_labels or t.tag_ in fr.proper_noun_tags
+           or t.tag_ in fr.number_tags for t in words):  # a name in it ("the Indonesian stock market"): not this rule's
+        return None
+    if description_first(scene, obj):
+        return None
+    while words and words[0].dep_ in fr.common_owner_dropped_deps:
+        words = words[1:]
+    if not words or len(words) > fr.common_owner_max_words:
+        return None
+    name = scene.text[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return Subject(name, f"thing:{slug(name)}", name, COMMON_OWNER, 0, gazetteer=False, source="clause")
 
 
 def said_by_us(span: Span, fr: FactRules) -> bool:
