@@ -62,6 +62,13 @@ VALUES = [
     # mirrors: the clause gives no value at once; the date is missing
     ("r14-since-when-no-value", "Sales rose 5% since 2020, when it was founded by 3 people.", "rose", None, None, 5),
     ("r14-since-no-date", "Membership grew by 20 since then, when it was 500.", "grew", None, None, 20),
+    # a hedge after the "of" of a level noun: the value after it is the earlier value
+    ("w3-level-of-hedge", "The price of bitcoin falls below US$87,000, down about 30% from its record high of more than $126,000 set "
+     "in early October.", "falls", 126000, 87000, 30),
+    ("r14-possessive-level-of-hedge", "Shares fell 5% from Friday's close of about $18.27.", "fell", 18.27, None, 5),
+    # mirrors: no value after the hedge; "of" after a noun that is no level
+    ("r14-level-of-hedge-no-value", "Sales fell 5% from a level of more than half.", "fell", None, None, 5),
+    ("r14-loss-of-hedge", "Profit fell 5% due to its loss of about $992,000.", "fell", None, None, 5),
 ]
 
 

@@ -1238,8 +1238,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
                 # "to a record low of", "from an earlier estimate of 15", never "due to its third-quarter loss of $992,000"
                 return None
             nxt = t.nbor(1) if t.i + 1 < len(doc) else None
-            v = values.get(nxt.idx) if nxt is not None else None
-            return v if v is not None and not v.multiplier else None
+            # a hedge may stand after "of": "from its record high of more than $126,000" (``_value_at_once``)
+            return _value_at_once(doc_text(doc), nxt.idx, limit, values, c) if nxt is not None else None
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
             head = _token_at(doc, v.end - 1)
@@ -1264,7 +1264,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             # what the owner has: "to the company's 500 employees")
             v = values.get(doc[t.i + 1].idx)
             if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
-                v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
+                # "down $55.90 from Friday's close of $18.27": the owner's level and its value (a hedge may stand before it)
+                v = _value_at_once(doc_text(doc), doc[t.i + 3].idx, limit, values, c)
             return v if v is not None and not v.multiplier and v.source != "count" else None
         # a change word as a participle of the phrase's own noun or value is no change word: "from a revised $9.6 billion",
         # "from an adjusted $4.5 billion", "to a seasonally adjusted annual rate of 781,000 units"
