@@ -419,7 +419,8 @@ CHANGES = [
     ("compared-with-before-adverb", "Net income was $5 million, compared with $4 million, up 25%.", "$5 million, compared with $4 million, up 25%",
      "increase", 4e6, 5e6, 25, "%", None, 25.0),
     ("dev-netted", "On Thursday, the United Kingdom's (UK) Conservative Party netted an additional 66 seats, totaling 365 seats, surpassing the 326 seats "
-     "needed for a majority in Parliament.", "netted an additional 66", "increase", None, None, 66, "seat", None, None),
+     "needed for a majority in Parliament.", "netted an additional 66 seats, totaling 365", "increase", None, 365, 66, "seat", None, None),
+    # (round 14: the participle after the amount gives the later value, as the tuning label has it: amount_later_participles)
     # an object of ten words with coordinated nouns (max_object_words)
     ("tb4-long-object", "Mobil is cutting back its U.S. oil and gas exploration and production group by up to 15% as part of a restructuring of the business.",
      "cutting back its U.S. oil and gas exploration and production group by up to 15%", "decrease", None, None, 15, "%", None, -15.0),

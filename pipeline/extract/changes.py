@@ -46,11 +46,14 @@ RULE_KEYS = (
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
     "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
     "earlier_date_prepositions", "point_articles", "single_points", "single_point_deps", "single_point_prepositions",
+    "amount_later_participles", "share_whole_deps", "since_level_clauses",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 #: an opening parenthesis with the spaces around it: a parenthesis stands for the comma of a restatement
 OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
+#: a day of the month as a bare number ("19" of "19 May")
+DAY_RE = rx.compile(r"0?[1-9]|[12]\d|3[01]")
 #: the tags of a proper noun
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 #: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
@@ -272,6 +275,16 @@ class Compiled:
     single_point_units: dict[str, str | None]
     single_point_deps: frozenset[str]
     single_point_preps: frozenset[str]
+    #: after a change verb's amount, a comma and a participle of ``amount_later_participles``: the later value follows
+    #: ("netted an additional 66 seats, totaling 365 seats"; ``_later_participle``)
+    amount_later_re: re.Pattern
+    #: the dependencies by which a number's noun is the whole of a share ("61 of the 113 seats": ``_share_whole``)
+    share_whole_deps: frozenset[str]
+    #: "since" before a date, and after the date a clause of ``since_level_clauses`` (``_since_level``)
+    since_re: re.Pattern
+    since_level_re: re.Pattern
+    #: a capitalised month name of rules/dates.yaml ``months`` right after a bare number: the number is a day ("19 May")
+    day_month_re: re.Pattern
     #: the stretches of each whole-text pattern of ``STRETCHED`` (pipeline/prefilter.py ``Anchored``; None: the whole text)
     stretches: Mapping[str, Any] = field(default_factory=dict)
 
@@ -279,8 +292,8 @@ class Compiled:
 #: keys that become a regex repeat count, so each a whole number >= 0
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
 #: keys that are lists of parse tags or labels (a string there would become a set of letters)
-TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps", "point_articles", "single_point_deps",
-                 "single_point_prepositions")
+TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps", "point_articles", "single_point_deps", "share_whole_deps",
+                 "single_point_prepositions", "amount_later_participles", "since_level_clauses")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
@@ -467,6 +480,13 @@ def compile_rules(rules: Rules) -> Compiled:
         single_point_units={_norm(k): (v or None) for k, v in single_points.items()},
         single_point_deps=frozenset(str(d) for d in data["single_point_deps"]),
         single_point_preps=frozenset(_norm(w) for w in data["single_point_prepositions"]),
+        amount_later_re=rx.compile(r"(?:\s+[A-Za-z]+){0," + str(data["level_participle_max_words"]) + r"}?\s*,\s*(?:"
+                                   + _alt(data["amount_later_participles"]) + r")\s+", re.I),
+        share_whole_deps=frozenset(str(d) for d in data["share_whole_deps"]),
+        since_re=rx.compile(r"\s+since\s+", re.I),
+        since_level_re=rx.compile(r"\s*,\s*(?:" + _alt(data["since_level_clauses"]) + r")\s+", re.I),
+        day_month_re=rx.compile(r"\s+(?:" + "|".join(re.escape(str(m)) for m in sorted(rules.get("dates")["months"], key=len, reverse=True))
+                                + r")\b(?!['’]s)"),
     )
     from pipeline.prefilter import Anchored
 
@@ -980,6 +1000,8 @@ def _values(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compiled) -
             continue  # a year, a model code, a list number
         if TIMES_AFTER_RE.match(text, m.end()):
             continue  # "was cut 15 times with a knife": a frequency the quantities stage left out, never an amount
+        if DAY_RE.fullmatch(m.group()) and c.day_month_re.match(text, m.end()):
+            continue  # "held from 11 April to 19 May, an increase of ...": a day of a date the dates stage left out, never a value
         last = _token_at(doc, m.end() - 1)
         if re.match(r"[-‐][A-Za-z]", text[m.end() : m.end() + 2]) or ("-" in m.group() and last is not None and last.dep_ in ("compound", "amod")):
             continue  # a compound modifier: "third-quarter", "five-year", "15-day"
@@ -1216,8 +1238,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
                 # "to a record low of", "from an earlier estimate of 15", never "due to its third-quarter loss of $992,000"
                 return None
             nxt = t.nbor(1) if t.i + 1 < len(doc) else None
-            v = values.get(nxt.idx) if nxt is not None else None
-            return v if v is not None and not v.multiplier else None
+            # a hedge may stand after "of": "from its record high of more than $126,000" (``_value_at_once``)
+            return _value_at_once(doc_text(doc), nxt.idx, limit, values, c) if nxt is not None else None
         if k > tok.i and t.idx in values and not nouns:
             v = values[t.idx]
             head = _token_at(doc, v.end - 1)
@@ -1242,7 +1264,8 @@ def _value_after_np(doc: Doc, j: int, limit: int, values: dict[int, Value], c: C
             # what the owner has: "to the company's 500 employees")
             v = values.get(doc[t.i + 1].idx)
             if v is None and t.i + 3 < len(doc) and _norm(doc[t.i + 1].text) in c.level_nouns and doc[t.i + 2].lower_ == "of":
-                v = values.get(doc[t.i + 3].idx)  # "down $55.90 from Friday's close of $18.27": the owner's level and its value
+                # "down $55.90 from Friday's close of $18.27": the owner's level and its value (a hedge may stand before it)
+                v = _value_at_once(doc_text(doc), doc[t.i + 3].idx, limit, values, c)
             return v if v is not None and not v.multiplier and v.source != "count" else None
         # a change word as a participle of the phrase's own noun or value is no change word: "from a revised $9.6 billion",
         # "from an adjusted $4.5 billion", "to a seasonally adjusted annual rate of 781,000 units"
@@ -1967,6 +1990,12 @@ def _statements(doc: Doc, found: dict[str, list[dict]], rules: Rules, c: Compile
         reached = _reached_level(st, doc, limit, values, c) if not st.slots and st.multiplier is None and what == "cue" else None
         if reached is not None:
             st.slots["to"], st.last_slot, st.end = reached, "to", reached.end  # "Cases have since increased further, reaching 216"
+        later = _later_participle(st, doc, limit, values, c) if set(st.slots) == {"by"} and st.multiplier is None and what == "cue" else None
+        if later is not None:
+            st.slots["to"], st.last_slot, st.end = later, "to", later.end  # "netted an additional 66 seats, totaling 365 seats"
+        earlier = _since_level(st, text, limit, values, dates, c) if st.slots and "from" not in st.slots and what == "cue" else None
+        if earlier is not None:
+            st.slots["from"], st.end = earlier, max(st.end, earlier.end)  # "cut ... by 2.25 percentage points since June 2024, when it stood at 5%"
         if not st.slots and st.multiplier is None:
             for extra in _listed(st, doc, limit, values, dates, c):
                 out.append(extra)
@@ -1993,6 +2022,41 @@ def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value]
     if m is None or tok is None or not tok.tag_.startswith("VB") or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
         return None
     return _value_at_once(text, m.end(), limit, values, c)
+
+
+def _later_participle(st: Statement, doc: Doc, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The later value a participle clause right after a change verb's amount gives (``amount_later_participles``): "the
+    Conservative Party netted an additional 66 seats, totaling 365 seats" (by 66, to 365), "voted to increase the rainy day
+    fund by US$500 million, bringing it to nearly US$2 billion". At most ``level_participle_max_words`` words (a unit) between
+    the amount and the comma, the value at once after the participle; an amount that is no percent takes a later value of
+    its own measure only ("rose 5%, reaching $10 billion" is one; "cut 300 jobs, reaching $5 million in savings" none)."""
+    by = st.slots["by"]
+    tok = _token_at(doc, st.cue_start)
+    if tok is None or not tok.tag_.startswith("VB") or by.end < st.end:
+        return None
+    text = doc_text(doc)
+    m = c.amount_later_re.match(text, by.end, limit)
+    if m is None or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[by.end : m.start() + len(m.group().split(",")[0])])):
+        return None
+    later = _value_at_once(text, m.end(), limit, values, c)
+    if later is None or (by.unit != "%" and (_other_measure(by, later) or later.unit == "%")):
+        return None
+    return later
+
+
+def _since_level(st: Statement, text: str, limit: int, values: dict[int, Value], dates: dict[int, int], c: Compiled) -> Value | None:
+    """The earlier value a clause after "since <date>," gives right after a statement (``since_level_clauses``): "The bank
+    has cut the rate by a total of 2.25 percentage points since June 2024, when it stood at 5%" (from 5). The date must be
+    one the dates stage read; the value at once after the clause, in the measure of the statement's values ("rose 5% since
+    2020, when it was founded" takes none)."""
+    m = c.since_re.match(text, st.end, limit)
+    end = dates.get(m.end()) if m is not None else None
+    lead = c.since_level_re.match(text, end, limit) if end is not None else None
+    earlier = _value_at_once(text, lead.end(), limit, values, c) if lead is not None else None
+    if earlier is None or any(_other_measure(v, earlier) for v in st.slots.values() if v.unit != "%" or earlier.unit == "%"):
+        return None
+    later = st.slots.get("to")
+    return None if later is not None and not _same_measure(later, earlier) else earlier
 
 
 def _value_at_once(text: str, k: int, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
@@ -2310,7 +2374,29 @@ def _value_before(
             continue
         if v.multiplier or v.start in used:
             return None
+        part = _share_whole(doc, v, values, c)
+        if part is not None:
+            return None if part.multiplier or part.start in used else part  # "won 61 of the 113 seats, down from 68": 61
         return v
+    return None
+
+
+def _share_whole(doc: Doc, v: Value, values: dict[int, Value], c: Compiled) -> Value | None:
+    """The part of a share whose whole is ``v``, by the parse: the value's noun (its last word, or the noun it counts) is the
+    object (``share_whole_deps``) of "of" under a number, and that number is a value: "the DPP won 61 of the 113 seats, down
+    from 68" (the later value is 61, not the 113 seats there are). None when ``v`` is no such whole ("sales of 5 million
+    units, up from 4 million": "of" hangs on a noun)."""
+    tok = _token_at(doc, v.end - 1)
+    if tok is None:
+        return None
+    noun = tok.head if tok.dep_ == "nummod" else tok
+    prep = noun.head
+    if noun.dep_ not in c.share_whole_deps or prep.lower_ != "of" or prep.head.tag_ != "CD" or prep.head.i >= noun.i:
+        return None
+    part = prep.head
+    for start, w in values.items():
+        if start <= part.idx < w.end and w.end <= prep.idx:
+            return w
     return None
 
 
