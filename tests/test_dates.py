@@ -536,3 +536,29 @@ def test_months_of_a_present_perfect(nlp, rules, settings, sentence, published, 
 def test_the_month_and_the_quarter_of_named_months(nlp, rules, settings, text, published, value) -> None:
     rows = [r for r in run(nlp, rules, settings, text, published) if r.get("rule") in ("month_anaphor", "quarter_anaphor")]
     assert [r["value"] for r in rows] == ([value] if value else []), rows
+
+
+# Day-first dates without a year (British, Australian and Wikinews prose): the year comes from the article's date, as
+# for "May 19"; a year after the month makes it full_date_dmy's, and a weekday before it is part of the date.
+@pytest.mark.parametrize(("sentence", "published", "span", "value", "rule"), [
+    # Wikinews (news-dev dev split), "Three children seriously injured as bus hits bridge in Winchester"
+    ('A Hampshire Police spokesman said "We were called at 8.10am today, 10 September, to reports of a serious collision".',
+     "2020-09-10", "10 September", "2020-09-10", "day_month"),
+    ("On Tuesday 3 March, the company said sales rose.", "2020-06-01", "Tuesday 3 March", "2020-03-03", "day_month"),
+    ("The festival runs from 11 April to 19 May.", "2020-06-01", "19 May", "2020-05-19", "day_month"),
+    ("The festival runs from 11 April to 19 May.", "2020-06-01", "11 April", "2020-04-11", "day_month"),
+    # mirrors: a year after the month is the full date's
+    ("The election took place on 21 May 2020.", "2020-06-01", "21 May 2020", "2020-05-21", "full_date_dmy"),
+    ("The election took place on 21 May, 2020.", "2020-06-01", "21 May, 2020", "2020-05-21", "full_date_dmy"),
+])
+def test_day_first_without_a_year(nlp, rules, settings, sentence, published, span, value, rule) -> None:
+    row = one(run(nlp, rules, settings, sentence, D(published)), span)
+    assert (row["value"], row["granularity"], row["rule"]) == (value, "day", rule)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Shares of the 3 Mayfair funds rose.",      # a month name inside a longer word
+    "Prices fell 2.5 March futures said.",      # a decimal is no day
+])
+def test_day_first_needs_a_day_and_a_whole_month(nlp, rules, settings, sentence) -> None:
+    assert all(r["rule"] != "day_month" for r in run(nlp, rules, settings, sentence, D("2020-06-01")))
