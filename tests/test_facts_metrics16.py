@@ -83,6 +83,17 @@ CASES = [
      "Uganda announces that it will borrow US$358 million from the African Development Fund.", "US$358 million",
      "loan", None),
     ("mirror-a-company-borrows", "Acme Corp. borrowed $50 million to fund the expansion.", "$50 million", "loan", None),
+    # a development bank's financing is a loan (lent_over_metrics); money raised with no lender stays funding
+    ("lenders-financing", "The World Bank approves US$1.5 billion in financing for Pakistan's energy sector.",
+     "US$1.5 billion", "loan", "financing"),
+    ("mirror-financing-with-no-lender",
+     "Klarna, the Swedish buy-now-pay-later lender, raises $1.37 billion in its initial public offering in New York.",
+     "$1.37 billion", "funding", None),
+    # prize money is pay (FACTS_BRIEF.md: salary includes prize money); money alone names nothing
+    ("prize-money", "The governing body will pay $896 million in prize money to the teams.", "$896 million", "salary",
+     None),
+    ("mirror-money-alone", "The governing body will pay $896 million in money to the teams.", "$896 million", "other",
+     None),
 ]
 
 

@@ -189,6 +189,8 @@ class FactRules:
     state_borrowing_words: frozenset[str]
     #: what a verb of ``verb_metrics`` naming `other` sets money aside "for" names its metric (``metric._set_aside_for``)
     verb_for_preps: frozenset[str]
+    #: metrics a lender's payout (``metric.lent``) overrides as a loan ("approves US$1.5 billion in financing")
+    lent_over_metrics: frozenset[str]
     state_borrowing_metric: str
     purpose_deps: frozenset[str]
     purpose_markers: frozenset[str]
@@ -287,7 +289,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps", "changed_object_deps",
-    "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "number_tags", "person_free_metrics", "lent_over_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
     "unnamed_title_labels", "titled_after_labels", "defining_clause_deps",
@@ -400,7 +402,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
         "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "tax_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps",
-        "gross_income_words", "revenue_owner_nouns", "income_modifier_deps", "revenue_owner_metric", "verb_metrics", "sized_noun_metrics", "sized_noun_skips", "state_borrowing_words", "state_borrowing_metric", "verb_for_preps"))
+        "gross_income_words", "revenue_owner_nouns", "income_modifier_deps", "revenue_owner_metric", "verb_metrics", "sized_noun_metrics", "sized_noun_skips", "state_borrowing_words", "state_borrowing_metric", "verb_for_preps", "lent_over_metrics"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",

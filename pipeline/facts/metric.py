@@ -322,6 +322,10 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         return OTHER_METRIC, word
     if governed_metric in fr.money_words_first:
         return governed_metric, word
+    if governed_metric in fr.lent_over_metrics and span is not None and lent(span, fr):
+        # "The World Bank approves US$1.5 billion in financing for Pakistan's energy sector": a lender's financing is a
+        # loan, whatever cue of the money table agrees with the word
+        return fr.lender_metric, word
     if governed_metric and own and governed_metric != own and (_is_measured_noun(span, word, fr) or (
             (governed_metric in fr.object_first_metrics or word.lower() in fr.verb_metrics) and _is_direct_verb(span, word))):
         # "a US$1 billion telecommunications project" beside "a joint low-cost carrier": the noun the amount quantifies
