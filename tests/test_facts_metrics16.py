@@ -112,3 +112,19 @@ def test_verb_metrics_need_a_verb(rules) -> None:
     fr = compile_fact_rules(rules)
     assert fr.verb_metrics["value"] == "valuation" and "value" not in fr.money_words
     assert fr.verb_metrics["buy back"] == "other"
+
+
+@pytest.mark.parametrize("text,mention,metric", [
+    # a cue of the money table is no second half of a hyphenated word: "weight-loss" names no loss (written, Novo Nordisk)
+    ("Danish drugmaker Novo Nordisk said on Monday that it will cut the monthly price of its weight-loss drug Wegovy and "
+     "its diabetes treatment Ozempic to US$349 for American customers paying in cash.", "US$349", "price"),
+    ("The low-cost airline Acme paid $40 million.", "$40 million", "other"),
+    # mirrors: a cue after a space keeps its metric, and "non-interest income" (listed whole) stays revenue
+    ("Acme reported a pre-tax loss of $5 million.", "$5 million", "profit"),
+    ("The bank's non-interest income rose to $5 billion.", "$5 billion", "revenue"),
+], ids=["weight-loss", "low-cost", "mirror-pre-tax-loss", "mirror-non-interest-income"])
+def test_money_cue_not_in_a_hyphenated_word(all_stages, text, mention, metric) -> None:
+    found = all_stages(text)
+    money = next(r for r in found["money"] if text[r["start"] : r["end"]] == mention)
+    assert money["metric"] == metric
+    assert _fact(found["facts"], text, mention)["metric"] == metric

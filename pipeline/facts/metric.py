@@ -46,6 +46,8 @@ def word_metric(tok: Token, fr: FactRules) -> str | None:
         for key in ((tok.lower_ + " " + particle) if particle else None, tok.lower_):
             if key is not None and key in fr.verb_metrics:
                 return fr.verb_metrics[key]
+    if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_ and not tok.nbor(-1).whitespace_:
+        return None  # the second half of a hyphenated word ("its weight-loss drug", "a low-cost carrier"), as in the money table
     prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
     if prev and prev in fr.money_words:
         return fr.money_words[prev]
