@@ -89,6 +89,12 @@ CASES = [
     ("mirror-financing-with-no-lender",
      "Klarna, the Swedish buy-now-pay-later lender, raises $1.37 billion in its initial public offering in New York.",
      "$1.37 billion", "funding", None),
+    # what a thing is worth takes the metric of the noun it is the "of" of, when its own words name none
+    ("award-of-shares-worth",
+     "Tesla's board grants an interim award of 96 million shares worth about US$29 billion to chief executive Elon Musk, "
+     "who is appealing a court ruling that voided his 2018 pay package.", "US$29 billion", "salary", "award"),
+    ("mirror-a-basket-of-goods-worth", "The company sold a basket of goods worth $5 million.", "$5 million", "other",
+     "worth"),
     # prize money is pay (FACTS_BRIEF.md: salary includes prize money); money alone names nothing
     ("prize-money", "The governing body will pay $896 million in prize money to the teams.", "$896 million", "salary",
      None),

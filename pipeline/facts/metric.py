@@ -163,6 +163,11 @@ def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
         found = _names_metric(thing, fr, skip=fr.valuing_metric)
         if found:
             return found
+    for thing in things:  # else the noun it is the "of" of ("an interim award of 96 million shares worth about US$29
+        of = thing.head if thing.dep_ == "pobj" and thing.head.lower_ in fr.amount_of_preps else None  # billion": salary)
+        found = _names_metric(of.head, fr, skip=fr.valuing_metric) if of is not None and of.head.i != of.i else None
+        if found:
+            return found
     if things and not word.tag_.startswith("VB") and not any(_organisation(t, fr) for t in things):
         # "vouchers worth ₩50,000", "the first person to be worth $600 billion": what a thing or a person is
         # worth, no organisation's valuation (a company is "valued at", whatever the NER calls its name)
