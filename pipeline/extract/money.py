@@ -249,7 +249,8 @@ def compile_money(rules: Rules) -> MoneyRules:
     )
     mv = metric_vocabulary(rules)
     priority = mv.money_priority
-    cues = {name: rx.compile(bounded(mv.words[name]), re.IGNORECASE) for name in priority}
+    # a cue is no second half of a hyphenated word ("its weight-loss drug", "a low-cost carrier": no loss, no cost)
+    cues = {name: rx.compile(r"(?<!-)" + bounded(mv.words[name]), re.IGNORECASE) for name in priority}
     y = data["yen"]
     qual_words = _alt(qual_of)
     w = data["weight_names"]

@@ -27,7 +27,7 @@ from pipeline.facts.confidence import confidence
 from pipeline.facts.discourse import paragraphs
 from pipeline.facts.gapped import gapped_items, item_growth, item_metric, item_subject, item_words, names_something
 from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label_of_id
-from pipeline.facts.metric import at_auction, describe, for_a_person, listed_other, names_what_it_is, not_for_profit, passive_verb
+from pipeline.facts.metric import at_auction, borrowed_by_state, describe, for_a_person, listed_other, names_what_it_is, not_for_profit, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
 from pipeline.extract.fiscal import calendars
@@ -274,6 +274,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
             # a transfer fee (a price for a person: a deal), an auction's sale (a deal for one thing: its price)
             metric = at_auction(for_a_person(persons_metric(metric, metric_text, subject, fr, span), span, fr), span, fr)
             metric = not_for_profit(metric, metric_text, span, fr)  # a film's or a charity's income: revenue
+            metric = borrowed_by_state(metric, metric_text, label_of_id(subject.id), span, fr)  # a state's borrowing: its deficit
         sent = scene.sentence(span.start)
         # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is;
         # so is what rules/metrics.yaml lists as `other` (a dividend, a payout, a termination fee): no reported result

@@ -180,6 +180,18 @@ class FactRules:
     person_metric_words: dict[str, str]
     person_passive_metric_words: dict[str, str]
     built_noun_metrics: dict[str, str]
+    #: words (a verb and its particle, "buy back") that name a metric only as a verb, facts only (``metric.word_metric``)
+    verb_metrics: dict[str, str]
+    #: a market's size (``metric.governing_word``: only as the noun an amount quantifies) and the modifiers that stop it
+    sized_noun_metrics: dict[str, str]
+    sized_noun_skips: frozenset[str]
+    #: a state's borrowing with no lender named (``metric.borrowed_by_state``): the words and the metric
+    state_borrowing_words: frozenset[str]
+    #: what a verb of ``verb_metrics`` naming `other` sets money aside "for" names its metric (``metric._set_aside_for``)
+    verb_for_preps: frozenset[str]
+    #: metrics a lender's payout (``metric.lent``) overrides as a loan ("approves US$1.5 billion in financing")
+    lent_over_metrics: frozenset[str]
+    state_borrowing_metric: str
     purpose_deps: frozenset[str]
     purpose_markers: frozenset[str]
     #: ... and the dependencies of such a clause under the verb's object (``metric._purpose``)
@@ -281,7 +293,7 @@ _SETS = (
     "headline_labels", "complement_deps", "sentence_actor_deps", "date_types", "paragraph_date_types",
     "not_name_labels", "payer_object_deps", "valuing_clause_deps", "article_topic_skip_labels", "event_clause_deps",
     "controlled_deps", "controller_deps", "valued_object_deps", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "object_first_metrics", "place_modifier_deps", "relabelled_as_company", "state_labels", "stock_owner_deps", "propagated_labels", "nested_aside_deps", "market_size_deps", "changed_object_deps",
-    "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
+    "number_tags", "person_free_metrics", "lent_over_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
     "unnamed_title_labels", "titled_after_labels", "defining_clause_deps", "common_owner_dropped_deps",
@@ -298,6 +310,7 @@ _WORD_SETS = (
     "recipient_verbs", "passing_verbs", "taxed_preps", "recipient_preps", "valued_nouns", "valued_noun_preps", "valued_from_preps", "estimating_verbs",
     "future_auxiliaries", "quantity_nouns", "purpose_markers", "lenders", "percent_of_whole_preps", "percent_of_whole_changes", "share_nouns", "transfer_preps", "auction_words",
     "gross_income_words", "revenue_owner_nouns", "name_head_breaks", "locating_preps", "other_party_nouns", "common_owner_preps", "common_owner_part_nouns",
+    "sized_noun_skips", "state_borrowing_words", "verb_for_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
 _LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
@@ -393,7 +406,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     check_keys(m, where=f"{where}: metrics", required=(
         "money_skip_metrics", "money_skip_equivalents", "quantity_kinds", "count_units", "percent_cues",
         "percent_change", "cue_window", "governor_depth", "person_metric_words", "amount_of_preps", "governor_preps", "source_preps", "restating_conjunctions", "valuing_metric", "price_metric", "tax_metric", "price_subject_labels", "valuing_clause_deps", "object_first_metrics", "measured_noun_deps", "common_noun_tags", "measured_noun_skip_entities", "quantity_nouns", "measured_noun_metrics", "person_passive_metric_words", "comparison_kinds", "built_noun_metrics", "purpose_deps", "purpose_markers", "lenders", "lender_metric", "percent_of_whole_preps", "percent_of_whole_metric", "percent_of_whole_changes", "share_nouns", "transfer_preps", "person_price_metric", "auction_words", "deal_metric", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps",
-        "gross_income_words", "revenue_owner_nouns", "income_modifier_deps", "revenue_owner_metric"))
+        "gross_income_words", "revenue_owner_nouns", "income_modifier_deps", "revenue_owner_metric", "verb_metrics", "sized_noun_metrics", "sized_noun_skips", "state_borrowing_words", "state_borrowing_metric", "verb_for_preps", "lent_over_metrics"))
     check_keys(s, where=f"{where}: subject", required=(
         "ner_labels", "proper_noun_tags", "traded_modifier_deps", "aside_deps", "max_depth", "topic_lookback", "speech_verbs", "collective_words", "norp_heads", "demonym_countries", "traded_nouns", "corporate_suffixes", "descriptions", "source_words", "entity_suffix_skip", "anaphor_nouns", "anaphor_determiners",
         "anaphor_entity_types", "relative_pronouns", "pronouns", "first_person", "surface_patterns", "product_heads", "variant_names", "variant_token", "noun_preps",
@@ -433,13 +446,13 @@ def compile_fact_rules(rules: Rules) -> FactRules:
                               | set(s["unlent_metrics"]) | set(s["own_clause_metrics"])) - known)
     if unknown_metrics:
         raise RulesError(f"{where}: subject.lent_topic_unfit_metrics / unlent_metrics / own_clause_metrics / person_across_paragraphs_metrics: metric(s) {unknown_metrics} not in rules/metrics.yaml nor a quantity's metric")
-    for key in ("measured_noun_metrics", "person_passive_metric_words", "built_noun_metrics"):
+    for key in ("measured_noun_metrics", "person_passive_metric_words", "built_noun_metrics", "verb_metrics", "sized_noun_metrics"):
         unknown_metrics = sorted(set(dict(m[key]).values()) - set(vocabulary.metric_of.values()))
         if unknown_metrics:
             raise RulesError(f"{where}: metrics.{key}: metric(s) {unknown_metrics} not in rules/metrics.yaml")
     if m["percent_of_whole_metric"] not in m["percent_cues"]:
         raise RulesError(f"{where}: metrics.percent_of_whole_metric: {m['percent_of_whole_metric']!r} is none of percent_cues")
-    for key in ("lender_metric", "person_price_metric", "deal_metric", "revenue_owner_metric", "tax_metric"):
+    for key in ("lender_metric", "person_price_metric", "deal_metric", "revenue_owner_metric", "tax_metric", "state_borrowing_metric"):
         if m[key] not in set(vocabulary.metric_of.values()):
             raise RulesError(f"{where}: metrics.{key}: {m[key]!r} not a metric of rules/metrics.yaml")
     window = p["year_to_date_with_lede_window"]
@@ -458,6 +471,8 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         person_metric_words=_mapping(m["person_metric_words"], where=f"{where}: metrics.person_metric_words"),
         measured_noun_metrics=_mapping(m["measured_noun_metrics"], where=f"{where}: metrics.measured_noun_metrics"),
         built_noun_metrics=_mapping(m["built_noun_metrics"], where=f"{where}: metrics.built_noun_metrics"),
+        verb_metrics=_mapping(m["verb_metrics"], where=f"{where}: metrics.verb_metrics"),
+        sized_noun_metrics=_mapping(m["sized_noun_metrics"], where=f"{where}: metrics.sized_noun_metrics"),
         person_passive_metric_words=_mapping(m["person_passive_metric_words"], where=f"{where}: metrics.person_passive_metric_words"),
         cue_window=int(m["cue_window"]),
         governor_depth=int(m["governor_depth"]),
@@ -472,6 +487,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         person_price_metric=str(m["person_price_metric"]),
         deal_metric=str(m["deal_metric"]),
         revenue_owner_metric=str(m["revenue_owner_metric"]),
+        state_borrowing_metric=str(m["state_borrowing_metric"]),
         percent_of_whole_metric=str(m["percent_of_whole_metric"]),
         price_subject_labels=frozenset(str(x).upper() for x in m["price_subject_labels"]),
         time_nouns=frozenset(str(w).lower() for w in rules.get("dates")["units"]),

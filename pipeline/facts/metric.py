@@ -38,7 +38,16 @@ def _stems(word: str) -> tuple[str, ...]:
 
 def word_metric(tok: Token, fr: FactRules) -> str | None:
     """The metric a word names in ``money_words``: with the word before it ("net income"), else by one of its stems
-    ("earnings"); None when it names none. Public because period.py asks whether a noun names a result's metric."""
+    ("earnings"); None when it names none. Public because period.py asks whether a noun names a result's metric.
+    A verb is looked up in ``verb_metrics`` first, with its particle ("buy back") and alone ("value")."""
+    if tok.tag_.startswith("VB") and fr.verb_metrics:
+        # its particle: the word right after it that hangs from it ("buy back": prt, or advmod as the parse often has it)
+        particle = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) and tok.nbor(1).head.i == tok.i else None
+        for key in ((tok.lower_ + " " + particle) if particle else None, tok.lower_):
+            if key is not None and key in fr.verb_metrics:
+                return fr.verb_metrics[key]
+    if tok.i > 1 and tok.nbor(-1).text == "-" and not tok.nbor(-2).whitespace_ and not tok.nbor(-1).whitespace_:
+        return None  # the second half of a hyphenated word ("its weight-loss drug", "a low-cost carrier"), as in the money table
     prev = tok.nbor(-1).lower_ + " " + tok.lower_ if tok.i > 0 else None
     if prev and prev in fr.money_words:
         return fr.money_words[prev]
@@ -104,6 +113,19 @@ def _earned_from(verb: Token, fr: FactRules) -> tuple[str, str] | None:
     return None if source is not None and source.tag_ in fr.proper_noun_tags else found
 
 
+def _set_aside_for(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] | None:
+    """'The government also set aside ₹12.2 lakh crore for capital expenditure': a verb of ``verb_metrics`` that names
+    `other` (set aside, save) takes the metric of what the money is for (``verb_for_preps``), when that names one; "set
+    aside $1.2 billion for the breach" stays `other`."""
+    if metric != OTHER_METRIC or not verb.tag_.startswith("VB"):
+        return None
+    for node in (verb, *(c for c in verb.children if c.dep_ == "dobj")):  # the parse hangs "for" from either
+        found = _object_metric(node, fr, fr.verb_for_preps)
+        if found:
+            return found
+    return None
+
+
 def _in_what(verb: Token, metric: str, fr: FactRules) -> tuple[str, str] | None:
     """'earned US$1.4 billion in revenue': a verb whose ``governor_preps`` object names another metric says what the
     amount is (as "$5 million in damages" does under the amount itself), when that object is a bare noun of measure;
@@ -124,17 +146,26 @@ def _valued_thing(word: Token, fr: FactRules) -> tuple[str, str] | None:
     """'a deal valued at $55 billion', 'an agreement worth up to US$35 billion', '$60 billion worth of
     agreements': a word of valuing says what the thing it describes is worth, so that thing's metric is
     the amount's (deal_value), when it names one; a company "valued at" keeps valuation."""
-    if fr.money_words.get(word.lower_) != fr.valuing_metric:
+    if word_metric(word, fr) != fr.valuing_metric:
         return None
-    things = [word.head] if word.head.i != word.i and word.head.tag_.startswith("NN") else []
-    things += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-    if word.tag_.startswith("VB"):  # "valuing the company at $15.1 billion", "SpaceX was valued at": its own object or subject
-        things += [o for o in word.children if o.dep_ in ("dobj", *fr.subject_deps)]
+    objects = [o for o in word.children if o.dep_ == "dobj"] if word.tag_.startswith("VB") else []
+    if objects:  # "an all-stock deal that values X at $33 billion", "The Paribas offer values Navigation Mixte at": what
+        things = objects  # the verb values is its object, not the deal or offer the clause hangs from or its subject
+    else:
+        things = [word.head] if word.head.i != word.i and word.head.tag_.startswith("NN") else []
+        things += [o for p in word.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+    if word.tag_.startswith("VB"):  # "SpaceX was valued at": its subject (none when it has an object)
+        things += [o for o in word.children if o.dep_ in fr.subject_deps] if not objects else []
     elif word.dep_ in fr.valuing_clause_deps:  # "signs the largest export agreement ..., worth up to US$35 billion",
         things += [o for o in word.head.children if o.dep_ in ("dobj", *fr.subject_deps)]  # "exports were worth $40 billion"
     things = [t for t in things if not t.like_num and t.tag_ not in fr.number_tags and t.ent_type_ != "MONEY"]
     for thing in things:  # the thing's own word, else a compound before it ("a bonus pool worth $1.5 billion": salary)
         found = _names_metric(thing, fr, skip=fr.valuing_metric)
+        if found:
+            return found
+    for thing in things:  # else the noun it is the "of" of ("an interim award of 96 million shares worth about US$29
+        of = thing.head if thing.dep_ == "pobj" and thing.head.lower_ in fr.amount_of_preps else None  # billion": salary)
+        found = _names_metric(of.head, fr, skip=fr.valuing_metric) if of is not None and of.head.i != of.i else None
         if found:
             return found
     if things and not word.tag_.startswith("VB") and not any(_organisation(t, fr) for t in things):
@@ -170,6 +201,15 @@ def measured_noun(span: Span, fr: FactRules) -> Token | None:
     return noun
 
 
+def _measured_noun_metric(noun: Token, fr: FactRules) -> str | None:
+    """The metric the noun an amount quantifies names by ``measured_noun_metrics``, or as a market's size by
+    ``sized_noun_metrics`` unless a modifier of it is one of ``sized_noun_skips`` ("the $200 billion junk market": what is
+    outstanding, no sales)."""
+    if noun.lower_ in fr.sized_noun_metrics:
+        return None if any(c.lower_ in fr.sized_noun_skips for c in noun.lefts) else fr.sized_noun_metrics[noun.lower_]
+    return fr.measured_noun_metrics.get(noun.lower_)
+
+
 def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     """(metric, word as written) of the word that governs an amount in the parse: its heads up to
     ``governor_depth`` ("a fine of $5 million", "agreed to buy X for $5 billion"), and at a verb the
@@ -183,8 +223,9 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
     noun = measured_noun(span, fr)
     if noun is not None:  # "a $5 million reward has been offered": the reward, not the offer
         named = _names_metric(noun, fr)  # its own word, else a compound before it ("a R$50 billion credit line": a loan)
-        # a noun of measured_noun_metrics before a compound ("net realized investment gains of $31 million": profit)
-        metric = fr.measured_noun_metrics.get(noun.lower_) or (named[0] if named else fr.built_noun_metrics.get(noun.lower_))
+        # a noun of measured_noun_metrics (or sized_noun_metrics) before a compound ("net realized investment gains of
+        # $31 million": profit; "the $6 billion ready-to-eat cereal market": revenue)
+        metric = _measured_noun_metric(noun, fr) or (named[0] if named else fr.built_noun_metrics.get(noun.lower_))
         found = _valued_thing(noun, fr) or (metric, noun.text)
         if found[0] is not None or noun.lower_ not in fr.quantity_nouns or noun.dep_ not in fr.climbed_quantity_deps:
             return found
@@ -200,7 +241,7 @@ def governing_word(span: Span, fr: FactRules) -> tuple[str | None, str | None]:
             first_word = node.text
         metric = word_metric(node, fr)
         if metric:
-            return (_valued_thing(node, fr) or _earned_from(node, fr) or _raised_object(node, metric, fr)
+            return (_valued_thing(node, fr) or _earned_from(node, fr) or _set_aside_for(node, metric, fr) or _raised_object(node, metric, fr)
                     or _in_what(node, metric, fr) or (metric, node.text))
         found = _named_by_compound(node, fr) if node.tag_.startswith("NN") else None
         if found:  # "the earnings estimate of $2 a share": the noun's compound names it
@@ -288,8 +329,12 @@ def money_metric(row: dict, span: Span | None, fr: FactRules) -> tuple[str, str 
         return OTHER_METRIC, word
     if governed_metric in fr.money_words_first:
         return governed_metric, word
+    if governed_metric in fr.lent_over_metrics and span is not None and lent(span, fr):
+        # "The World Bank approves US$1.5 billion in financing for Pakistan's energy sector": a lender's financing is a
+        # loan, whatever cue of the money table agrees with the word
+        return fr.lender_metric, word
     if governed_metric and own and governed_metric != own and (_is_measured_noun(span, word, fr) or (
-            governed_metric in fr.object_first_metrics and _is_direct_verb(span, word))):
+            (governed_metric in fr.object_first_metrics or word.lower() in fr.verb_metrics) and _is_direct_verb(span, word))):
         # "a US$1 billion telecommunications project" beside "a joint low-cost carrier": the noun the amount quantifies
         # names its metric, the money table's cue is another word of the sentence
         return governed_metric, word
@@ -442,6 +487,23 @@ def not_for_profit(metric: str, metric_text: str | None, span: Span, fr: FactRul
         return metric
     owned = any(t.lower_ in fr.revenue_owner_nouns and t.tag_ in fr.common_noun_tags and t.dep_ != "compound" for t in sent)
     return fr.revenue_owner_metric if owned else metric
+
+
+def borrowed_by_state(metric: str, metric_text: str | None, label: str | None, span: Span, fr: FactRules) -> str:
+    """What a state borrows (a loan, ``lender_metric``) with no lender named is its deficit (``state_borrowing_metric``; public borrowing is the gap
+    between what it spends and takes in): "The UK government borrowed £20.2 billion in April", "the UK government's
+    borrowing for August comes in at £18 billion". The word is one of ``state_borrowing_words``, the subject's label one
+    of ``subject.state_labels``; a lender under the word or a verb above the amount (``source_preps``: "will borrow
+    US$358 million from the African Development Fund") keeps the loan."""
+    said = (metric_text or "").lower()
+    if metric != fr.lender_metric or said not in fr.state_borrowing_words or label not in fr.state_labels:
+        return metric
+    words = [t for t in islice(span.root.ancestors, fr.governor_depth) if t.tag_.startswith("VB") or t.text == metric_text]
+    words += [t for t in span.sent if t.text == metric_text and t not in words]
+    if any(p.dep_ == "prep" and p.lower_ in fr.source_preps and any(o.dep_ == "pobj" for o in p.children)
+           for w in words for p in w.children):
+        return metric
+    return fr.state_borrowing_metric
 
 
 def passive_verb(span: Span, fr: FactRules) -> bool:
