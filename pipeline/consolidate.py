@@ -6,7 +6,9 @@ Analysts want one value, its sources, and to see at once where sources disagree.
 of pure functions over the facts table (plus the articles' publication dates and the mention tables'
 range ends and US$ rates); the rules of sameness are data in rules/consolidate.yaml.
 
-A group is (subject_id, metric, unit, per_unit, period, period_basis, modality). In it every fact
+A group is (subject_id, metric, unit, per_unit, period, period_basis, modality), and for a metric of
+``metric_text_metrics`` (``other``: no category fits) also the governing word as written, since two
+uncategorized amounts ("a redemption", "dividend payments") are two things, not one in conflict. In it every fact
 allows an interval of values (its written precision, its qualifier, its range); the consensus is the
 candidate value allowed by the most articles (then the most facts), ties going to exact and precisely
 written figures. ``status`` is ``agreed`` when every fact states the same value, ``rounded`` when they
@@ -63,6 +65,7 @@ class SamenessRules:
     modality_metrics: frozenset[str]
     modality_cues: tuple[tuple[str, re.Pattern[str]], ...]
     skip_metrics: frozenset[str]
+    metric_text_metrics: frozenset[str]
     parts_tolerance: float
     same_sentence_leave_out: bool
 
@@ -76,7 +79,7 @@ def _words(words: Iterable[str]) -> re.Pattern[str]:
 
 def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml") -> SamenessRules:
     """Check every key (a misspelt one is an error naming the file) and compile the cue patterns."""
-    check_keys(data, where=where, required=("rounding", "qualifiers", "periods", "modality", "skip_metrics", "parts", "same_sentence"))
+    check_keys(data, where=where, required=("rounding", "qualifiers", "periods", "modality", "skip_metrics", "metric_text_metrics", "parts", "same_sentence"))
     rounding, quals, periods, modality, parts = (data[k] for k in ("rounding", "qualifiers", "periods", "modality", "parts"))
     check_keys(rounding, where=f"{where}: rounding", required=("cap", "floor"))
     check_keys(quals, where=f"{where}: qualifiers", required=(*QUALIFIER_CLASSES, "preference"))
@@ -99,6 +102,7 @@ def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml"
         modality_metrics=frozenset(modality["metrics"]),
         modality_cues=tuple((name, _words(words)) for name, words in modality["cues"].items()),
         skip_metrics=frozenset(data["skip_metrics"]),
+        metric_text_metrics=frozenset(data["metric_text_metrics"]),
         parts_tolerance=float(parts["tolerance"]),
         same_sentence_leave_out=data["same_sentence"] == "leave_out",
     )
@@ -202,6 +206,7 @@ class Group:
     period_end: date | None
     period_basis: str
     modality: str
+    metric_text: str | None = None
     facts: list[Fact] = field(default_factory=list)
 
 
@@ -298,6 +303,15 @@ def _clean(value: Any) -> Any:
     return value
 
 
+def metric_text_key(row: Mapping[str, Any], r: SamenessRules) -> str | None:
+    """The governing word of a fact of a ``metric_text_metrics`` metric as a group key: lower-cased, spaces
+    collapsed (None for other metrics, and for a fact with no metric_text: those group by metric alone)."""
+    if row.get("metric") not in r.metric_text_metrics:
+        return None
+    text = " ".join(str(row.get("metric_text") or "").lower().split())
+    return text or None
+
+
 def consolidation_id(key: tuple) -> str:
     return hashlib.sha1("|".join("" if k is None else str(k) for k in key).encode("utf-8")).hexdigest()[:16]
 
@@ -349,8 +363,12 @@ def group_facts(
         offset = int(row["start"]) - int(row["evidence_start"])
         mod = modality(str(row.get("evidence") or ""), offset, row["metric"], r)
         key = (row["subject_id"], row["metric"], row.get("unit"), row.get("per_unit"), period, basis, mod)
+        written = metric_text_key(row, r)
+        if written is not None:  # only then: every other group keeps the id it had
+            key = (*key, written)
         if key not in groups:
-            groups[key] = Group(key, row["subject_id"], row["metric"], row.get("unit"), None, row.get("per_unit"), period, p_start, p_end, basis, mod)
+            groups[key] = Group(key, row["subject_id"], row["metric"], row.get("unit"), None, row.get("per_unit"), period, p_start, p_end, basis, mod,
+                                metric_text=written)
         group = groups[key]
         group.period_start = group.period_start or p_start
         group.period_end = group.period_end or p_end
@@ -440,6 +458,7 @@ def consolidate_group(group: Group, r: SamenessRules) -> dict:
         "subject_id": group.subject_id,
         "subject": min(subjects, key=lambda s: (-subjects[s], s)) if subjects else None,
         "metric": group.metric,
+        "metric_text": group.metric_text,
         "unit": group.unit,
         "per_quantity": group.per_quantity,
         "per_unit": group.per_unit,

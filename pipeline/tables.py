@@ -226,6 +226,7 @@ SCHEMAS["consolidated"] = pa.schema(
         subject_id           string        not null
         subject              string
         metric               string        not null
+        metric_text          string
         unit                 string
         per_quantity         float64
         per_unit             string

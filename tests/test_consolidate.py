@@ -249,3 +249,35 @@ def test_same_sentence_values_can_be_kept(rules) -> None:
     rows = consolidate(facts, PUBLISHED, compile_rules(data), ranges, usd).rows
     tariff = next(r for r in rows if r["metric"] == "tariff")
     assert (tariff["status"], tariff["n_facts"]) == (CONFLICT, 2)
+
+
+def _other(fact_id: str, article: str, sentence: str, number: str, value: float, metric_text: str | None) -> dict:
+    start = sentence.index(number)
+    return {"fact_id": fact_id, "article_id": article, "start": start, "end": start + len(number), "text": number,
+            "subject": "Hudson's Bay", "subject_id": "org:hudson-s-bay", "metric": "other", "metric_text": metric_text,
+            "value": value, "unit": "CAD", "qualifier": "exact", "per_quantity": None, "per_unit": None, "period": "2025",
+            "period_start": None, "period_end": None, "period_source": "sentence", "evidence_start": 0,
+            "evidence_end": len(sentence), "evidence": sentence, "confidence": 0.9}
+
+
+def test_uncategorized_amounts_group_by_their_governing_word(rules) -> None:
+    # devreads (news-dev dev split): a redemption and dividend payments of one company and year are two things
+    facts = [
+        _other("r1", "a", "Hudson's Bay completed the redemption of C$264 million of notes in 2025.", "C$264 million", 264e6, "redemption"),
+        _other("d1", "b", "Hudson's Bay made dividend payments of C$42 million in 2025.", "C$42 million", 42e6, "payments"),
+        _other("r2", "c", "The Redemption of C$264 million closed in 2025.", "C$264 million", 264e6, "Redemption"),
+    ]
+    rows = consolidate(facts, PUBLISHED, sameness_rules(rules), {}, {}).rows
+    by_text = {r["metric_text"]: (r["n_facts"], r["status"]) for r in rows}
+    assert by_text == {"redemption": (2, AGREED), "payments": (1, AGREED)}
+
+
+def test_categorized_metrics_keep_their_group_and_id(rules) -> None:
+    # the mirror: for a named metric the governing word is no part of the group (nor of its id)
+    facts, ranges, usd = corpus()
+    rows = consolidate(facts, PUBLISHED, sameness_rules(rules), ranges, usd).rows
+    assert all(r["metric_text"] is None for r in rows)
+    data = dict(rules.get("consolidate"))
+    data["metric_text_metrics"] = []
+    before = consolidate(facts, PUBLISHED, compile_rules(data), ranges, usd).rows
+    assert [r["consolidated_id"] for r in rows] == [r["consolidated_id"] for r in before]
