@@ -33,6 +33,22 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
+def _meeting_depth(a: Token, b: Token) -> int:
+    """How many steps up from ``a`` its path meets the path up from ``b``: the lower the meeting point, the more the
+    date ``b`` belongs to the amount ``a``'s own clause ("said on Thursday that it averaged 121 million daily active users
+    in the first three months of 2026": the months meet the amount at "averaged", the day only at "said")."""
+    index_b = {t.i for t in islice(chain((b,), b.ancestors), TREE_DEPTH)}
+    for k, t in enumerate(islice(chain((a,), a.ancestors), TREE_DEPTH)):
+        if t.i in index_b:
+            return k
+    return 10_000
+
+
+def _date_root(doc, row: dict) -> Token | None:
+    date_span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return date_span.root if date_span is not None and len(date_span) > 0 else None
+
+
 def _clause_below(top: Token, low: Token, fr: FactRules) -> bool:
     """Is there, on the way from ``low`` up to its ancestor ``top``, a verb with a subject of its own ("which is
     estimated to cost at least $400 billion": a clause of its own under the noun)?"""
@@ -170,14 +186,22 @@ def find_period(
                and not (point and _since(span, d, fr, text if text is not None else doc.text))]
     if in_sent:
 
-        def rank(d: dict) -> tuple[bool, int, int]:
-            date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            tree = _tree_distance(span.root, date_span.root) if date_span is not None and len(date_span) else 10_000
+        roots = {id(d): _date_root(doc, d) for d in in_sent}
+        meets = {k: _meeting_depth(span.root, r) if r is not None else 10_000 for k, r in roots.items()}
+        lowest = min(meets.values())
+
+        def rank(d: dict) -> tuple[bool, bool, int, int]:
+            root = roots[id(d)]
+            tree = _tree_distance(span.root, root) if root is not None else 10_000
             # a result is of the reporting period its sentence names, not of the day it was announced
             # ("reported ... profit to $7.3 billion for the third quarter on Tuesday")
             day_of_a_result = results and d.get("granularity") == "day" and any(
                 fr.lede_values.fullmatch(str(o.get("value"))) for o in in_sent)
-            return day_of_a_result, tree, abs(d["start"] - span.start_char)
+            # a day that meets the amount's path only above a date that meets it lower is the day the amount was told
+            # ("said on Thursday that it averaged 121 million daily active users in the first three months of 2026",
+            # "reported on Tuesday a return of 2.5 trillion kroner for 2025"), not the time it is of
+            told = d.get("granularity") == "day" and meets[id(d)] > lowest
+            return day_of_a_result, told, tree, abs(d["start"] - span.start_char)
 
         return date_period(min(in_sent, key=rank), "sentence")
     p_start, _ = containing(paras, sent.start_char)
