@@ -34,6 +34,7 @@ from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import (
     claimed_year_ago,
     date_period,
+    earlier_value_roots,
     find_period,
     lede_period,
     not_yet_reported,
@@ -219,6 +220,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     lede_names = _lede_names(index, paras) if lede else frozenset()
     compared = year_ago_dates(dates, [row for _, row in mentions], text, fr)
     claimed = claimed_year_ago([row for _, row in mentions], text, fr)  # "from $2.27 billion in the year-earlier quarter"
+    earlier = earlier_value_roots(doc, changes)  # "down from £815 million in January 2023": that date is the earlier value's
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     previous: tuple[int, str] | None = None  # (end, metric) of the amount described last
@@ -280,11 +282,11 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         if to_come:  # "will pay $1.1 billion", "$33 million a year"
             own_lede = None
         results = metric in fr.lede_metrics and not to_come  # "says it will spend 380 billion yuan": no reported result
-        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point, earlier)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
             if len(own_dates) != len(dates):
-                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results, point, earlier)
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)

@@ -249,6 +249,10 @@ class FactRules:
     share_class_name: re.Pattern
     #: a restrictive relative clause's dependency ("Developers who build games on Roblox"): the subject is a class (facts22)
     defining_clause_deps: frozenset[str]
+    #: a clause under an amount or the noun it counts whose date is the amount's ("the 33.7 million customers whose
+    #: personal data was leaked last year"); the labels by which an earlier value of a change hangs from its preposition
+    own_clause_deps: frozenset[str]
+    earlier_value_deps: frozenset[str]
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -280,7 +284,7 @@ _SETS = (
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
-    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps",
+    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps", "own_clause_deps", "earlier_value_deps",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -409,7 +413,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
         "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
-        "year_values", "year_ago_year_after"))
+        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:

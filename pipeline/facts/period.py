@@ -60,7 +60,8 @@ def _clause_below(top: Token, low: Token, fr: FactRules) -> bool:
     return False
 
 
-def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool = False) -> bool:
+def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool = False,
+                      earlier: frozenset[int] = frozenset()) -> bool:
     """'... after trading remained suspended following a court-ordered liquidation in January 2024, with
     the company owing more than US$300 billion': a date that dates another noun of the sentence (the
     liquidation) is not the amount's period. The path from the date up to the amount's clause may pass
@@ -71,8 +72,14 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
     $1.7 billion on Thursday", where the parse hangs the amount from "tax": the quarter dates the profit the amount is;
     not "had set aside $1.2 billion ... and reported a net loss of $310 million for the fourth quarter"). Two clauses that meet at a noun
     are two things ("the country accumulated throughout its civil war from 2011, ..., which is estimated to cost at
-    least $400 billion": the war's year is not the estimate's), when the amount's clause has a subject of its own."""
+    least $400 billion": the war's year is not the estimate's), when the amount's clause has a subject of its own.
+    A clause of ``own_clause_deps`` under the amount or the noun it counts (``measured_noun_deps``) is the amount's own
+    ("the fourteen dollars we're seeing today", "the 33.7 million customers whose personal data was leaked last year"). A
+    date under the earlier value of a change (``earlier``: token ids of those values' roots), or under the preposition
+    that governs it, is that value's ("spent about £370 million in the window, down from £815 million in January
+    2023": January 2023 is not the £370 million's)."""
     above = {t.i for t in islice(chain((amount,), amount.ancestors), TREE_DEPTH)}
+    own = {amount.i, amount.head.i} if amount.dep_ in fr.measured_noun_deps and amount.head.tag_ in fr.common_noun_tags else {amount.i}
     node = when
     for _ in range(TREE_DEPTH):
         if node.i in above:
@@ -80,6 +87,9 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
         if node.head.i == node.i:
             return False
         parent = node.head
+        if earlier and parent.i not in above and (parent.i in earlier or any(
+                c.i in earlier for c in parent.children if c.dep_ in fr.earlier_value_deps)):
+            return True
         if parent.i in above:
             return (parent.tag_ in fr.common_noun_tags and node.tag_.startswith("VB") and node.dep_ in fr.nested_aside_deps
                     and _clause_below(parent, amount, fr))
@@ -87,7 +97,8 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
             parent.dep_ in fr.subject_deps and parent.head.i in above
         ) and not (reporting and parent.head.i in above and word_metric(parent, fr) in fr.lede_metrics):
             return True
-        if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children):
+        if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children) and not (
+                parent.dep_ in fr.own_clause_deps and parent.head.i in own):
             return True  # "after trading remained suspended ... in January 2024": another clause's event
         if parent.tag_.startswith("VB") and parent.dep_ in fr.event_clause_deps:
             return True  # "fined ... for abusing its position from April 2023": the abuse's dates
@@ -95,12 +106,12 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
     return False
 
 
-def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = False) -> bool:
+def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = False, earlier: frozenset[int] = frozenset()) -> bool:
     """``results``: the amount is of a metric a reporting period dates (a date of ``lede_values`` may then date it
     through the noun of its metric)."""
     date_span = span.doc.char_span(row["start"], row["end"], alignment_mode="expand")
     reporting = results and fr.lede_values.fullmatch(str(row.get("value"))) is not None
-    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting)
+    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting, earlier)
 
 
 def opens_sentence(text: str, begins: int, fr: FactRules) -> bool:
@@ -171,18 +182,20 @@ def _since(span: Span, row: dict, fr: FactRules, text: str) -> bool:
 def find_period(
     span: Span, usable: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None,
     sent: Span | None = None, lede: dict | None | bool = False, results: bool = False, point: bool = False,
+    earlier: frozenset[int] = frozenset(),
 ) -> Period:
     """``usable`` comes from ``usable_dates``; ``text`` is ``span.doc.text`` and ``sent`` the number's
     sentence when the caller has them (both cost a walk over the sentence to compute); ``lede`` is
     ``lede_period(usable, paras, fr)`` when the caller computed it once for the article; ``results``: the
     amount is of a metric a reporting period dates (``lede_metrics``); ``point``: of a level at a moment
-    (``point_metrics``), which a date after ``level_baseline_before`` ("the highest since 2022") does not date."""
+    (``point_metrics``), which a date after ``level_baseline_before`` ("the highest since 2022") does not date;
+    ``earlier``: token ids of the roots of the article's earlier values of changes (``earlier_value_roots``)."""
     doc = span.doc
     sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
     if len(in_sent) > PERIOD_CANDIDATES:
         in_sent = sorted(in_sent, key=lambda d: (abs(d["start"] - span.start_char), d["start"]))[:PERIOD_CANDIDATES]
-    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr, results)
+    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr, results, earlier)
                and not (point and _since(span, d, fr, text if text is not None else doc.text))]
     if in_sent:
 
@@ -213,6 +226,18 @@ def find_period(
     if isinstance(lede, dict) and lede["start"] < sent.start_char:
         return date_period(lede, "lede")
     return _published(published, fr)
+
+
+def earlier_value_roots(doc, changes: list[dict]) -> frozenset[int]:
+    """Token ids of the roots of the earlier values of the changes table's statements ("down from £815 million")."""
+    out = set()
+    for c in changes:
+        if c.get("from_start") is None or c.get("from_end") is None or c.get("to_start") is None:
+            continue
+        earlier = doc.char_span(c["from_start"], c["from_end"], alignment_mode="expand")
+        if earlier is not None and len(earlier) > 0:
+            out.add(earlier.root.i)
+    return frozenset(out)
 
 
 def not_yet_reported(span: Span, text: str, fr: FactRules) -> bool:
