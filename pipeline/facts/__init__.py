@@ -38,6 +38,7 @@ from pipeline.facts.period import (
     find_period,
     lede_period,
     not_yet_reported,
+    of_a_year_ago_noun,
     on_subject_calendar,
     running_period_of_year_ago,
     usable_dates,
@@ -291,7 +292,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
         period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, own_lede, fr)
-        period = year_before(period, row["end"], text, fr, sent, claimed)
+        moved = year_before(period, row["end"], text, fr, sent, claimed)
+        # "Year-earlier results included ... $1.6 million": a period its sentence did not name (not "The year-ago results
+        # included a $415 million charge in the 1988 second quarter")
+        if moved == period and period.source in fr.borrowed_period_sources and of_a_year_ago_noun(span, text, fr):
+            moved = year_earlier(period, fr)
+        period = moved
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
         done[(row["start"], row["end"])] = rows[-1]

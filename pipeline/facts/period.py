@@ -130,6 +130,9 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     if row.get("type") == "duration" and row.get("start_date") is None:
         return False
     before = text[max(0, row["start"] - fr.baseline_window) : row["start"]]
+    first = text[row["start"] : row["start"] + 1]
+    if (first.isdigit() or first.isupper()) and fr.maturity_before.search(before):
+        return False  # "$100 million of senior notes due Nov. 1, 2009": a debt's maturity, no fact's period
     after = text[row["end"] : row["end"] + fr.baseline_window]
     words = text[row["start"] : row["end"]].split()
     last_word = words[-1] if words else ""
@@ -284,6 +287,18 @@ def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: S
             for m in fr.year_ago_sentence.finditer(text, sent.start_char, sent.end_char)):
         return year_earlier(period, fr)
     return period
+
+
+def of_a_year_ago_noun(span: Span, text: str, fr: FactRules) -> bool:
+    """Is the amount of a noun a year-ago modifier (``year_ago_modifier``, among the noun's words before it) dates: a noun
+    the amount quantifies on its way up to its verb, or that verb's subject ("Year-earlier results included an
+    extraordinary gain of $1.6 million", "compared with year-earlier profit of $3.8 million")?"""
+    for tok in islice(span.root.ancestors, TREE_DEPTH):
+        if tok.tag_.startswith("VB"):
+            return any(fr.year_ago_modifier.search(text, c.left_edge.idx, c.idx) for c in tok.children if c.dep_ in fr.subject_deps)
+        if tok.tag_ in fr.common_noun_tags and fr.year_ago_modifier.search(text, tok.left_edge.idx, tok.idx):
+            return True
+    return False
 
 
 def claimed_year_ago(amounts: list[dict], text: str, fr: FactRules) -> tuple[tuple[int, int], ...]:
