@@ -213,6 +213,12 @@ def find_period(
             # ("reported ... profit to $7.3 billion for the third quarter on Tuesday")
             day_of_a_result = results and d.get("granularity") == "day" and any(
                 fr.lede_values.fullmatch(str(o.get("value"))) for o in in_sent)
+            # ... and so is a flow (no level at a moment) of the year or reporting period that meets it as low as the day
+            # ("on Tuesday approved an extra €10.5 billion for defence and security this year", "on Wednesday presented a
+            # budget of 4.2 trillion shillings for the 2025/26 fiscal year")
+            day_of_a_result = day_of_a_result or (not point and d.get("granularity") == "day" and any(
+                meets[id(o)] <= meets[id(d)] and (fr.lede_values.fullmatch(str(o.get("value")))
+                                                  or fr.year_values.fullmatch(str(o.get("value")))) for o in in_sent))
             # a day that meets the amount's path only above a date that meets it lower is the day the amount was told
             # ("said on Thursday that it averaged 121 million daily active users in the first three months of 2026",
             # "reported on Tuesday a return of 2.5 trillion kroner for 2025"), not the time it is of
