@@ -257,6 +257,8 @@ class FactRules:
     year_ago_modifier: re.Pattern
     #: "notes due Nov. 1, 2009": a written date right after one of these words is a maturity, never a fact's period
     maturity_before: re.Pattern
+    #: "this year after several governments cut ...": a date opening with one of these is no baseline by the word after it
+    self_anchored_dates: re.Pattern
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -304,7 +306,7 @@ _WORD_SETS = (
     "gross_income_words", "revenue_owner_nouns", "name_head_breaks", "locating_preps", "other_party_nouns",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
-_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before", "maturity_before"))
+_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before", "maturity_before", "self_anchored_dates"))
 
 
 def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -417,7 +419,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
         "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
-        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before"))
+        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before", "self_anchored_dates"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
@@ -508,6 +510,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         year_ago_year_after=re.compile(p["year_ago_year_after"], re.IGNORECASE),
         rate_after=re.compile(p["rate_after"], re.IGNORECASE),
         year_ago_modifier=re.compile(p["year_ago_modifier"], re.IGNORECASE),
+        self_anchored_dates=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["self_anchored_dates"]) + r")\b", re.IGNORECASE),
         maturity_before=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["maturity_before"]) + r")\s+$", re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),

@@ -140,7 +140,10 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
         # "For the quarter a year ago, Columbia reported earnings of $16.3 million": a reporting period of the year
         # before (the dates stage read it so: 1988-Q3) that opens its sentence frames it, no comparison baseline
         return True
-    return not (fr.baseline_before.search(before) or fr.baseline_after.match(after) or fr.baseline_after.match(last_word))
+    # "a shortfall of about €240 million this year after several governments cut their aid budgets": a date anchored by
+    # its own first word (``self_anchored_dates``) counts no time from anything, and the word after it opens a clause
+    counted = not fr.self_anchored_dates.match(text, row["start"])
+    return not (fr.baseline_before.search(before) or (counted and fr.baseline_after.match(after)) or fr.baseline_after.match(last_word))
 
 
 def _month_end(year: int, month: int) -> date:
