@@ -278,7 +278,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is;
         # so is what rules/metrics.yaml lists as `other` (a dividend, a payout, a termination fee): no reported result
         point = metric in fr.point_metrics or thing or (metric == OTHER_METRIC and listed_other(metric_text, fr))  # a level at a moment, no result of a period
-        own_lede = lede if not point and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
+        own_lede = lede if not point and (metric in fr.lede_metrics or (metric not in fr.unlent_lede_metrics and _of_the_lede(subject, lede_names))) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)
         if to_come:  # "will pay $1.1 billion", "$33 million a year"
             own_lede = None

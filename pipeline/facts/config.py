@@ -259,6 +259,8 @@ class FactRules:
     maturity_before: re.Pattern
     #: "this year after several governments cut ...": a date opening with one of these is no baseline by the word after it
     self_anchored_dates: re.Pattern
+    #: metrics the lede's reporting period never reaches through its subject ("a five-year investment plan")
+    unlent_lede_metrics: frozenset[str]
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -290,7 +292,7 @@ _SETS = (
     "number_tags", "person_free_metrics", "person_across_paragraphs_metrics", "plural_noun_tags", "person_labels", "comparison_kinds", "purpose_deps", "purpose_object_deps", "climbed_quantity_deps", "measure_noun_blocking_deps", "possessor_gap_tags", "lone_capital_skip", "recipient_amount_deps",
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
-    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps", "own_clause_deps", "earlier_value_deps",
+    "unnamed_title_labels", "titled_after_labels", "defining_clause_deps", "own_clause_deps", "earlier_value_deps", "unlent_lede_metrics",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -419,7 +421,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
         "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
-        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before", "self_anchored_dates"))
+        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before", "self_anchored_dates", "unlent_lede_metrics"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
