@@ -230,9 +230,9 @@ def find_period(
 
         return date_period(min(in_sent, key=rank), "sentence")
     p_start, _ = containing(paras, sent.start_char)
-    earlier = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
-    if earlier:
-        return date_period(max(earlier, key=lambda d: d["start"]), "paragraph")
+    prior = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
+    if prior:
+        return date_period(max(prior, key=lambda d: d["start"]), "paragraph")
     if lede is False:
         lede = lede_period(usable, paras, fr)
     if isinstance(lede, dict) and lede["start"] < sent.start_char:
