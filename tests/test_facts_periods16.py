@@ -63,6 +63,20 @@ CASES = [
     ("mirror-this-years-results-keep-the-quarter",
      "America West Airlines reported a third-quarter loss of $2.4 million.\n\nResults included an extraordinary gain of "
      "$1.6 million from a buy-back of convertible subordinated debentures.", WSJ_DAY, "$1.6 million", "1989-Q3"),
+    # a year-ago phrase between the amount's noun and the amount moves any period, and the per-share restatement with it
+    # (TimeBank wsj_0568)
+    ("earnings-a-year-earlier-of",
+     "But the company said Friday that it had losses of $673.3 million through the first nine months, compared with "
+     "earnings a year earlier of $382.2 million, or $2.22 a share fully diluted, as revenue inched up 1.4% to $7.13 billion "
+     "from $7.03 billion.", date(1989, 10, 30), "$382.2 million", "1988-01/1988-09"),
+    ("its-restatement-moves-with-it",
+     "But the company said Friday that it had losses of $673.3 million through the first nine months, compared with "
+     "earnings a year earlier of $382.2 million, or $2.22 a share fully diluted, as revenue inched up 1.4% to $7.13 billion "
+     "from $7.03 billion.", date(1989, 10, 30), "$2.22", "1988-01/1988-09"),
+    ("mirror-the-running-amount-keeps-it",
+     "But the company said Friday that it had losses of $673.3 million through the first nine months, compared with "
+     "earnings a year earlier of $382.2 million, or $2.22 a share fully diluted, as revenue inched up 1.4% to $7.13 billion "
+     "from $7.03 billion.", date(1989, 10, 30), "$673.3 million", "1989-01/1989-09"),
     # a date right after "due" is a debt's maturity (wsj_0612), in the sentence and as the paragraph's date
     ("a-maturity-is-no-period",
      "Hertz Corp. -- $100 million of senior notes due Nov. 1, 2009, priced at par to yield 9%.", date(1989, 10, 30),

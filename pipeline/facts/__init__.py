@@ -227,6 +227,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     previous: tuple[int, str] | None = None  # (end, metric) of the amount described last
     previous_span: tuple[int, int] | None = None  # (start, end) of that amount
     restating: dict[tuple[int, int], tuple[int, int]] = {}  # "or 83 cents a share" -> the amount it restates
+    shifted: dict[tuple[int, int], tuple[Period, Period]] = {}  # an amount a year-ago noun moved -> its period before, after
     for table, row in mentions:
         try:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
@@ -295,8 +296,15 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         moved = year_before(period, row["end"], text, fr, sent, claimed)
         # "Year-earlier results included ... $1.6 million": a period its sentence did not name (not "The year-ago results
         # included a $415 million charge in the 1988 second quarter")
-        if moved == period and period.source in fr.borrowed_period_sources and of_a_year_ago_noun(span, text, fr):
+        # ... and any period by a year-ago phrase between the amount's noun and the amount ("compared with earnings a year
+        # earlier of $382.2 million")
+        if moved == period and (fr.year_ago_before.search(text, max(0, row["start"] - fr.baseline_window), row["start"]) or (
+                period.source in fr.borrowed_period_sources and of_a_year_ago_noun(span, text, fr))):
             moved = year_earlier(period, fr)
+            shifted[(row["start"], row["end"])] = (period, moved)
+        source = shifted.get(restating.get((row["start"], row["end"]), (-1, -1)))
+        if source is not None and moved == source[0]:  # "... of $382.2 million, or $2.22 a share": the restatement moves too
+            moved = source[1]
         period = moved
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))

@@ -255,6 +255,8 @@ class FactRules:
     earlier_value_deps: frozenset[str]
     #: "Year-earlier results included ...": a modifier of the amount's noun (or its verb's subject) that dates it a year back
     year_ago_modifier: re.Pattern
+    #: "earnings a year earlier of $382.2 million": a year-ago phrase right before the amount, searched up to its start
+    year_ago_before: re.Pattern
     #: "notes due Nov. 1, 2009": a written date right after one of these words is a maturity, never a fact's period
     maturity_before: re.Pattern
     #: "this year after several governments cut ...": a date opening with one of these is no baseline by the word after it
@@ -421,7 +423,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
         "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
-        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before", "self_anchored_dates", "unlent_lede_metrics"))
+        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before", "self_anchored_dates", "unlent_lede_metrics", "year_ago_before"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
@@ -512,6 +514,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         year_ago_year_after=re.compile(p["year_ago_year_after"], re.IGNORECASE),
         rate_after=re.compile(p["rate_after"], re.IGNORECASE),
         year_ago_modifier=re.compile(p["year_ago_modifier"], re.IGNORECASE),
+        year_ago_before=re.compile(p["year_ago_before"], re.IGNORECASE),
         self_anchored_dates=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["self_anchored_dates"]) + r")\b", re.IGNORECASE),
         maturity_before=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["maturity_before"]) + r")\s+$", re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
