@@ -77,6 +77,16 @@ CASES = [
      "But the company said Friday that it had losses of $673.3 million through the first nine months, compared with "
      "earnings a year earlier of $382.2 million, or $2.22 a share fully diluted, as revenue inched up 1.4% to $7.13 billion "
      "from $7.03 billion.", date(1989, 10, 30), "$673.3 million", "1989-01/1989-09"),
+    # "for the same period" alone is the period just named, not the year before (written2 Virgin Australia); with a
+    # year-ago phrase after it, it is
+    ("the-same-period-is-the-one-named",
+     "Qantas Airways reported an underlying profit before tax of A$1.39 billion for the six months to December on Thursday, "
+     "up 12% from a year earlier.\n\nIts smaller rival Virgin Australia, which returned to the stock market in June, posted "
+     "a profit of A$248 million for the same period.", date(2026, 2, 26), "A$248 million", "2025-07/2025-12"),
+    ("mirror-the-same-period-a-year-earlier",
+     "Qantas Airways reported an underlying profit before tax of A$1.39 billion for the six months to December on Thursday, "
+     "up 12% from a year earlier.\n\nIts smaller rival Virgin Australia posted a profit of A$248 million in the same "
+     "period a year earlier.", date(2026, 2, 26), "A$248 million", "2024-07/2024-12"),
     # a date right after "due" is a debt's maturity (wsj_0612), in the sentence and as the paragraph's date
     ("a-maturity-is-no-period",
      "Hertz Corp. -- $100 million of senior notes due Nov. 1, 2009, priced at par to yield 9%.", date(1989, 10, 30),
