@@ -34,9 +34,11 @@ from pipeline.extract.fiscal import calendars
 from pipeline.facts.period import (
     claimed_year_ago,
     date_period,
+    earlier_value_roots,
     find_period,
     lede_period,
     not_yet_reported,
+    of_a_year_ago_noun,
     on_subject_calendar,
     running_period_of_year_ago,
     usable_dates,
@@ -222,11 +224,13 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     lede_names = _lede_names(index, paras) if lede else frozenset()
     compared = year_ago_dates(dates, [row for _, row in mentions], text, fr)
     claimed = claimed_year_ago([row for _, row in mentions], text, fr)  # "from $2.27 billion in the year-earlier quarter"
+    earlier = earlier_value_roots(doc, changes)  # "down from £815 million in January 2023": that date is the earlier value's
     rows: list[dict] = []
     metric_of_amount: dict[int, str] = {}  # head token of each amount described so far -> its metric
     previous: tuple[int, str] | None = None  # (end, metric) of the amount described last
     previous_span: tuple[int, int] | None = None  # (start, end) of that amount
     restating: dict[tuple[int, int], tuple[int, int]] = {}  # "or 83 cents a share" -> the amount it restates
+    shifted: dict[tuple[int, int], tuple[Period, Period]] = {}  # an amount a year-ago noun moved -> its period before, after
     for table, row in mentions:
         try:
             span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
@@ -279,21 +283,33 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
         # a thing per share ("raised its quarterly dividend to $1.20 a share") is a level set at a moment, as a price is;
         # so is what rules/metrics.yaml lists as `other` (a dividend, a payout, a termination fee): no reported result
         point = metric in fr.point_metrics or thing or (metric == OTHER_METRIC and listed_other(metric_text, fr))  # a level at a moment, no result of a period
-        own_lede = lede if not point and (metric in fr.lede_metrics or _of_the_lede(subject, lede_names)) else None
+        own_lede = lede if not point and (metric in fr.lede_metrics or (metric not in fr.unlent_lede_metrics and _of_the_lede(subject, lede_names))) else None
         to_come = (own_lede is not None or metric in fr.lede_metrics) and not_yet_reported(span, text, fr)
         if to_come:  # "will pay $1.1 billion", "$33 million a year"
             own_lede = None
         results = metric in fr.lede_metrics and not to_come  # "says it will spend 380 billion yuan": no reported result
-        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
+        period = find_period(span, dates, paras, ctx.published, fr, text, sent, own_lede, results, point, earlier)
         if compared:  # a date that dates another amount's year-ago comparison yields to a reporting period
             own_dates = [d for d in dates if compared.get(id(d), row["end"]) == row["end"]]
             if len(own_dates) != len(dates):
-                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results, point)
+                running = find_period(span, own_dates, paras, ctx.published, fr, text, sent, own_lede, results, point, earlier)
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
         period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, own_lede, fr)
-        period = year_before(period, row["end"], text, fr, sent, claimed)
+        moved = year_before(period, row["end"], text, fr, sent, claimed)
+        # "Year-earlier results included ... $1.6 million": a period its sentence did not name (not "The year-ago results
+        # included a $415 million charge in the 1988 second quarter")
+        # ... and any period by a year-ago phrase between the amount's noun and the amount ("compared with earnings a year
+        # earlier of $382.2 million")
+        if moved == period and (fr.year_ago_before.search(text, max(0, row["start"] - fr.baseline_window), row["start"]) or (
+                period.source in fr.borrowed_period_sources and of_a_year_ago_noun(span, text, fr))):
+            moved = year_earlier(period, fr)
+            shifted[(row["start"], row["end"])] = (period, moved)
+        source = shifted.get(restating.get((row["start"], row["end"]), (-1, -1)))
+        if source is not None and moved == source[0]:  # "... of $382.2 million, or $2.22 a share": the restatement moves too
+            moved = source[1]
+        period = moved
         change = change_for(row["start"], row["end"], changes) if changes else None
         rows.append(_fact_row(row, subject, (metric, value, unit, metric_text), period, change, _evidence(sent, text), fr))
         done[(row["start"], row["end"])] = rows[-1]

@@ -265,6 +265,20 @@ class FactRules:
     common_owner_dropped_deps: frozenset[str]
     common_owner_max_words: int
     common_owner_part_nouns: frozenset[str]
+    #: a clause under an amount or the noun it counts whose date is the amount's ("the 33.7 million customers whose
+    #: personal data was leaked last year"); the labels by which an earlier value of a change hangs from its preposition
+    own_clause_deps: frozenset[str]
+    earlier_value_deps: frozenset[str]
+    #: "Year-earlier results included ...": a modifier of the amount's noun (or its verb's subject) that dates it a year back
+    year_ago_modifier: re.Pattern
+    #: "earnings a year earlier of $382.2 million": a year-ago phrase right before the amount, searched up to its start
+    year_ago_before: re.Pattern
+    #: "notes due Nov. 1, 2009": a written date right after one of these words is a maturity, never a fact's period
+    maturity_before: re.Pattern
+    #: "this year after several governments cut ...": a date opening with one of these is no baseline by the word after it
+    self_anchored_dates: re.Pattern
+    #: metrics the lede's reporting period never reaches through its subject ("a five-year investment plan")
+    unlent_lede_metrics: frozenset[str]
 
     def is_price_word(self, word: str) -> bool:
         """A word of ``money_words`` that names a price ("price", "fare"): what a traded thing before it
@@ -297,6 +311,7 @@ _SETS = (
     "subject_owner_deps", "misread_verb_tags", "misread_verb_amounts", "income_modifier_deps",
     "kind_apposition_deps", "kind_noun_tags", "sibling_deps", "kind_apposition_marks",
     "unnamed_title_labels", "titled_after_labels", "defining_clause_deps", "common_owner_dropped_deps",
+    "own_clause_deps", "earlier_value_deps", "unlent_lede_metrics",
 )
 #: ... or lowercased (English words, matched against lowercased text)
 _WORD_SETS = (
@@ -313,7 +328,7 @@ _WORD_SETS = (
     "sized_noun_skips", "state_borrowing_words", "verb_for_preps",
 )
 #: keys of rules/facts.yaml whose value must be a list (a string there would become a set of letters)
-_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before"))
+_LIST_KEYS = frozenset((*_SETS, *_WORD_SETS, "description_suffixes", "price_subject_labels", "entity_suffix_skip", "baseline_before", "baseline_after", "level_baseline_before", "maturity_before", "self_anchored_dates"))
 
 
 def _word_sets(lists: Mapping[str, Any]) -> dict[str, frozenset[str]]:
@@ -427,7 +442,7 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         "date_types", "paragraph_date_types", "skip_values", "lede_values", "year_ago_after", "year_to_date",
         "year_to_date_with_lede", "year_to_date_with_lede_before", "year_to_date_with_lede_window", "lede_metrics", "point_metrics", "borrowed_period_sources", "rate_price_metrics", "year_ago_sentence", "event_clause_deps", "baseline_before", "baseline_after", "baseline_window", "level_baseline_before",
         "published_granularity", "future_auxiliaries", "time_rate_after", "year_ago_values", "rate_after",
-        "year_values", "year_ago_year_after"))
+        "year_values", "year_ago_year_after", "own_clause_deps", "earlier_value_deps", "year_ago_modifier", "maturity_before", "self_anchored_dates", "unlent_lede_metrics", "year_ago_before"))
     check_keys(c, where=f"{where}: confidence", required=("rules", "per_clause_climb", "non_gazetteer", "source", "period", "floor"))
     unknown_rules = sorted(set(c["rules"]) - SUBJECT_RULES)
     if unknown_rules:
@@ -521,6 +536,10 @@ def compile_fact_rules(rules: Rules) -> FactRules:
         year_values=re.compile(p["year_values"]),
         year_ago_year_after=re.compile(p["year_ago_year_after"], re.IGNORECASE),
         rate_after=re.compile(p["rate_after"], re.IGNORECASE),
+        year_ago_modifier=re.compile(p["year_ago_modifier"], re.IGNORECASE),
+        year_ago_before=re.compile(p["year_ago_before"], re.IGNORECASE),
+        self_anchored_dates=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["self_anchored_dates"]) + r")\b", re.IGNORECASE),
+        maturity_before=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["maturity_before"]) + r")\s+$", re.IGNORECASE),
         baseline_before=re.compile(r"(?:" + "|".join(re.escape(w) for w in p["baseline_before"]) + r")\s*$", re.IGNORECASE),
         baseline_after=re.compile(r"^\s*(?:" + "|".join(re.escape(w) for w in p["baseline_after"]) + r")\b", re.IGNORECASE),
         level_baseline_before=re.compile(r"\b(?:" + "|".join(re.escape(w) for w in p["level_baseline_before"]) + r")\s+(?:early\s+|late\s+|mid-?)?$",

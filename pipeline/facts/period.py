@@ -33,6 +33,22 @@ def _tree_distance(a: Token, b: Token) -> int:
     return 10_000
 
 
+def _meeting_depth(a: Token, b: Token) -> int:
+    """How many steps up from ``a`` its path meets the path up from ``b``: the lower the meeting point, the more the
+    date ``b`` belongs to the amount ``a``'s own clause ("said on Thursday that it averaged 121 million daily active users
+    in the first three months of 2026": the months meet the amount at "averaged", the day only at "said")."""
+    index_b = {t.i for t in islice(chain((b,), b.ancestors), TREE_DEPTH)}
+    for k, t in enumerate(islice(chain((a,), a.ancestors), TREE_DEPTH)):
+        if t.i in index_b:
+            return k
+    return 10_000
+
+
+def _date_root(doc, row: dict) -> Token | None:
+    date_span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    return date_span.root if date_span is not None and len(date_span) > 0 else None
+
+
 def _clause_below(top: Token, low: Token, fr: FactRules) -> bool:
     """Is there, on the way from ``low`` up to its ancestor ``top``, a verb with a subject of its own ("which is
     estimated to cost at least $400 billion": a clause of its own under the noun)?"""
@@ -44,7 +60,8 @@ def _clause_below(top: Token, low: Token, fr: FactRules) -> bool:
     return False
 
 
-def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool = False) -> bool:
+def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool = False,
+                      earlier: frozenset[int] = frozenset()) -> bool:
     """'... after trading remained suspended following a court-ordered liquidation in January 2024, with
     the company owing more than US$300 billion': a date that dates another noun of the sentence (the
     liquidation) is not the amount's period. The path from the date up to the amount's clause may pass
@@ -55,8 +72,14 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
     $1.7 billion on Thursday", where the parse hangs the amount from "tax": the quarter dates the profit the amount is;
     not "had set aside $1.2 billion ... and reported a net loss of $310 million for the fourth quarter"). Two clauses that meet at a noun
     are two things ("the country accumulated throughout its civil war from 2011, ..., which is estimated to cost at
-    least $400 billion": the war's year is not the estimate's), when the amount's clause has a subject of its own."""
+    least $400 billion": the war's year is not the estimate's), when the amount's clause has a subject of its own.
+    A clause of ``own_clause_deps`` under the amount or the noun it counts (``measured_noun_deps``) is the amount's own
+    ("the fourteen dollars we're seeing today", "the 33.7 million customers whose personal data was leaked last year"). A
+    date under the earlier value of a change (``earlier``: token ids of those values' roots), or under the preposition
+    that governs it, is that value's ("spent about £370 million in the window, down from £815 million in January
+    2023": January 2023 is not the £370 million's)."""
     above = {t.i for t in islice(chain((amount,), amount.ancestors), TREE_DEPTH)}
+    own = {amount.i, amount.head.i} if amount.dep_ in fr.measured_noun_deps and amount.head.tag_ in fr.common_noun_tags else {amount.i}
     node = when
     for _ in range(TREE_DEPTH):
         if node.i in above:
@@ -64,6 +87,9 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
         if node.head.i == node.i:
             return False
         parent = node.head
+        if earlier and parent.i not in above and (parent.i in earlier or any(
+                c.i in earlier for c in parent.children if c.dep_ in fr.earlier_value_deps)):
+            return True
         if parent.i in above:
             return (parent.tag_ in fr.common_noun_tags and node.tag_.startswith("VB") and node.dep_ in fr.nested_aside_deps
                     and _clause_below(parent, amount, fr))
@@ -71,7 +97,8 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
             parent.dep_ in fr.subject_deps and parent.head.i in above
         ) and not (reporting and parent.head.i in above and word_metric(parent, fr) in fr.lede_metrics):
             return True
-        if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children):
+        if parent.tag_.startswith("VB") and any(c.dep_ in fr.subject_deps for c in parent.children) and not (
+                parent.dep_ in fr.own_clause_deps and parent.head.i in own):
             return True  # "after trading remained suspended ... in January 2024": another clause's event
         if parent.tag_.startswith("VB") and parent.dep_ in fr.event_clause_deps:
             return True  # "fined ... for abusing its position from April 2023": the abuse's dates
@@ -79,12 +106,12 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
     return False
 
 
-def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = False) -> bool:
+def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = False, earlier: frozenset[int] = frozenset()) -> bool:
     """``results``: the amount is of a metric a reporting period dates (a date of ``lede_values`` may then date it
     through the noun of its metric)."""
     date_span = span.doc.char_span(row["start"], row["end"], alignment_mode="expand")
     reporting = results and fr.lede_values.fullmatch(str(row.get("value"))) is not None
-    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting)
+    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting, earlier)
 
 
 def opens_sentence(text: str, begins: int, fr: FactRules) -> bool:
@@ -103,6 +130,9 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
     if row.get("type") == "duration" and row.get("start_date") is None:
         return False
     before = text[max(0, row["start"] - fr.baseline_window) : row["start"]]
+    first = text[row["start"] : row["start"] + 1]
+    if (first.isdigit() or first.isupper()) and fr.maturity_before.search(before):
+        return False  # "$100 million of senior notes due Nov. 1, 2009": a debt's maturity, no fact's period
     after = text[row["end"] : row["end"] + fr.baseline_window]
     words = text[row["start"] : row["end"]].split()
     last_word = words[-1] if words else ""
@@ -110,7 +140,10 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
         # "For the quarter a year ago, Columbia reported earnings of $16.3 million": a reporting period of the year
         # before (the dates stage read it so: 1988-Q3) that opens its sentence frames it, no comparison baseline
         return True
-    return not (fr.baseline_before.search(before) or fr.baseline_after.match(after) or fr.baseline_after.match(last_word))
+    # "a shortfall of about €240 million this year after several governments cut their aid budgets": a date anchored by
+    # its own first word (``self_anchored_dates``) counts no time from anything, and the word after it opens a clause
+    counted = not fr.self_anchored_dates.match(text, row["start"])
+    return not (fr.baseline_before.search(before) or (counted and fr.baseline_after.match(after)) or fr.baseline_after.match(last_word))
 
 
 def _month_end(year: int, month: int) -> date:
@@ -155,40 +188,68 @@ def _since(span: Span, row: dict, fr: FactRules, text: str) -> bool:
 def find_period(
     span: Span, usable: list[dict], paras: list[tuple[int, int]], published: date | None, fr: FactRules, text: str | None = None,
     sent: Span | None = None, lede: dict | None | bool = False, results: bool = False, point: bool = False,
+    earlier: frozenset[int] = frozenset(),
 ) -> Period:
     """``usable`` comes from ``usable_dates``; ``text`` is ``span.doc.text`` and ``sent`` the number's
     sentence when the caller has them (both cost a walk over the sentence to compute); ``lede`` is
     ``lede_period(usable, paras, fr)`` when the caller computed it once for the article; ``results``: the
     amount is of a metric a reporting period dates (``lede_metrics``); ``point``: of a level at a moment
-    (``point_metrics``), which a date after ``level_baseline_before`` ("the highest since 2022") does not date."""
+    (``point_metrics``), which a date after ``level_baseline_before`` ("the highest since 2022") does not date;
+    ``earlier``: token ids of the roots of the article's earlier values of changes (``earlier_value_roots``)."""
     doc = span.doc
     sent = span.sent if sent is None else sent
     in_sent = [d for d in usable if sent.start_char <= d["start"] and d["end"] <= sent.end_char]
     if len(in_sent) > PERIOD_CANDIDATES:
         in_sent = sorted(in_sent, key=lambda d: (abs(d["start"] - span.start_char), d["start"]))[:PERIOD_CANDIDATES]
-    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr, results)
+    in_sent = [d for d in in_sent if not _dates_another_thing(span, d, fr, results, earlier)
                and not (point and _since(span, d, fr, text if text is not None else doc.text))]
     if in_sent:
 
-        def rank(d: dict) -> tuple[bool, int, int]:
-            date_span = doc.char_span(d["start"], d["end"], alignment_mode="expand")
-            tree = _tree_distance(span.root, date_span.root) if date_span is not None and len(date_span) else 10_000
+        roots = {id(d): _date_root(doc, d) for d in in_sent}
+        meets = {k: _meeting_depth(span.root, r) if r is not None else 10_000 for k, r in roots.items()}
+        lowest = min(meets.values())
+
+        def rank(d: dict) -> tuple[bool, bool, int, int]:
+            root = roots[id(d)]
+            tree = _tree_distance(span.root, root) if root is not None else 10_000
             # a result is of the reporting period its sentence names, not of the day it was announced
             # ("reported ... profit to $7.3 billion for the third quarter on Tuesday")
             day_of_a_result = results and d.get("granularity") == "day" and any(
                 fr.lede_values.fullmatch(str(o.get("value"))) for o in in_sent)
-            return day_of_a_result, tree, abs(d["start"] - span.start_char)
+            # ... and so is a flow (no level at a moment) of the year or reporting period that meets it as low as the day
+            # ("on Tuesday approved an extra €10.5 billion for defence and security this year", "on Wednesday presented a
+            # budget of 4.2 trillion shillings for the 2025/26 fiscal year")
+            day_of_a_result = day_of_a_result or (not point and d.get("granularity") == "day" and any(
+                meets[id(o)] <= meets[id(d)] and (fr.lede_values.fullmatch(str(o.get("value")))
+                                                  or fr.year_values.fullmatch(str(o.get("value")))) for o in in_sent))
+            # a day that meets the amount's path only above a date that meets it lower is the day the amount was told
+            # ("said on Thursday that it averaged 121 million daily active users in the first three months of 2026",
+            # "reported on Tuesday a return of 2.5 trillion kroner for 2025"), not the time it is of
+            told = d.get("granularity") == "day" and meets[id(d)] > lowest
+            return day_of_a_result, told, tree, abs(d["start"] - span.start_char)
 
         return date_period(min(in_sent, key=rank), "sentence")
     p_start, _ = containing(paras, sent.start_char)
-    earlier = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
-    if earlier:
-        return date_period(max(earlier, key=lambda d: d["start"]), "paragraph")
+    prior = [d for d in usable if p_start <= d["start"] and d["end"] <= sent.start_char and d.get("type") in fr.paragraph_date_types]
+    if prior:
+        return date_period(max(prior, key=lambda d: d["start"]), "paragraph")
     if lede is False:
         lede = lede_period(usable, paras, fr)
     if isinstance(lede, dict) and lede["start"] < sent.start_char:
         return date_period(lede, "lede")
     return _published(published, fr)
+
+
+def earlier_value_roots(doc, changes: list[dict]) -> frozenset[int]:
+    """Token ids of the roots of the earlier values of the changes table's statements ("down from £815 million")."""
+    out = set()
+    for c in changes:
+        if c.get("from_start") is None or c.get("from_end") is None or c.get("to_start") is None:
+            continue
+        earlier = doc.char_span(c["from_start"], c["from_end"], alignment_mode="expand")
+        if earlier is not None and len(earlier) > 0:
+            out.add(earlier.root.i)
+    return frozenset(out)
 
 
 def not_yet_reported(span: Span, text: str, fr: FactRules) -> bool:
@@ -235,6 +296,18 @@ def year_before(period: Period, span_end: int, text: str, fr: FactRules, sent: S
             for m in fr.year_ago_sentence.finditer(text, sent.start_char, sent.end_char)):
         return year_earlier(period, fr)
     return period
+
+
+def of_a_year_ago_noun(span: Span, text: str, fr: FactRules) -> bool:
+    """Is the amount of a noun a year-ago modifier (``year_ago_modifier``, among the noun's words before it) dates: a noun
+    the amount quantifies on its way up to its verb, or that verb's subject ("Year-earlier results included an
+    extraordinary gain of $1.6 million", "compared with year-earlier profit of $3.8 million")?"""
+    for tok in islice(span.root.ancestors, TREE_DEPTH):
+        if tok.tag_.startswith("VB"):
+            return any(fr.year_ago_modifier.search(text, c.left_edge.idx, c.idx) for c in tok.children if c.dep_ in fr.subject_deps)
+        if tok.tag_ in fr.common_noun_tags and fr.year_ago_modifier.search(text, tok.left_edge.idx, tok.idx):
+            return True
+    return False
 
 
 def claimed_year_ago(amounts: list[dict], text: str, fr: FactRules) -> tuple[tuple[int, int], ...]:
