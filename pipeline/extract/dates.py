@@ -49,6 +49,7 @@ RULE_KEYS = (
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
+    "clock_units", "ago_event_dirs", "future_in_past_heads",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -104,6 +105,12 @@ class Compiled:
     #: auxiliaries of a present perfect ("has fluctuated"): a past tense for ``_tense``
     perfect_auxiliaries: frozenset[str]
     perfect_past_preps: frozenset[str]
+    #: rules/dates.yaml ``clock_units``: hour/minute/second word -> H/M/S (durations PT7H of ``duration_clock``)
+    clock_units: dict[str, str]
+    #: rules/dates.yaml ``ago_event_dirs``: "before/after/prior" words after which a following word makes a duration
+    ago_event_dirs: frozenset[str]
+    #: rules/dates.yaml ``future_in_past_heads``: verbs of a plan or forecast ("was forecast to reach", "planned for")
+    future_in_past_heads: frozenset[str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -176,6 +183,7 @@ def compile_rules(rules: Rules) -> Compiled:
         "<NUM>": rf"\b{num}",
         "<UNITS>": rf"(?P<unit>{_alt(units)})\b",
         "<UNIT>": rf"(?P<unit>{_alt(u for u in units if not u.endswith('s'))})\b",
+        "<CLOCK_UNITS>": rf"(?P<cunit>{_alt(data['clock_units'])})\b",
         "<ORD>": ordinals,
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
@@ -227,6 +235,9 @@ def compile_rules(rules: Rules) -> Compiled:
         ambiguous_months=frozenset(data["ambiguous_months"]),
         weekdays=dict(data["weekdays"]),
         units=dict(units),
+        clock_units=_clock_units(data["clock_units"], where),
+        ago_event_dirs=_ago_event_dirs(data["ago_event_dirs"], where),
+        future_in_past_heads=_word_list(data["future_in_past_heads"], where, "future_in_past_heads"),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
@@ -260,6 +271,29 @@ def compile_rules(rules: Rules) -> Compiled:
         gates=_gates(patterns, negatives),
         anchored=tuple(Anchored.of(regex) for regex in (*(p[2] for p in patterns), *negatives)),
     )
+
+
+def _clock_units(data: Mapping[str, str], where: str) -> dict[str, str]:
+    """``clock_units``: a unit word -> H, M or S (the letter after PT)."""
+    if not isinstance(data, Mapping) or not data or any(not isinstance(k, str) or v not in ("H", "M", "S") for k, v in data.items()):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: clock_units: want a mapping of unit words to H, M or S, got {data!r}")
+    return {k.lower(): v for k, v in data.items()}
+
+
+def _word_list(words: object, where: str, key: str) -> frozenset[str]:
+    """A rules key that is a list of single words (lowercased)."""
+    if isinstance(words, str) or not isinstance(words, (list, tuple)) or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in words):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: {key}: want a list of single words, got {words!r}")
+    return frozenset(w.strip().lower() for w in words)
+
+
+def _ago_event_dirs(words: object, where: str) -> frozenset[str]:
+    """``ago_event_dirs``: a list of words, each one the ``ago`` pattern's direction may be."""
+    return _word_list(words, where, "ago_event_dirs")
 
 
 def _seasons(data: Mapping[str, Mapping[str, object]], where: str) -> dict[str, tuple[str, int]]:
@@ -712,6 +746,8 @@ def r_weekday(x: Match) -> Read | None:
     forward = (wd - x.anchor.weekday()) % 7
     if rel == "next" or (rel != "last" and x.tense == "future"):
         d = x.anchor + timedelta(days=forward or (7 if rel == "next" else 0))
+    elif rel in ("", "on") and x.tense == "near":  # a future seen from a past moment: the nearest one
+        d = x.anchor + timedelta(days=forward) if forward <= 3 else x.anchor - timedelta(days=back)
     elif rel == "last":
         d = x.anchor - timedelta(days=back or 7)
     else:
@@ -723,6 +759,10 @@ GRAIN_ORDER = ("day", "week", "month", "quarter", "season", "half", "year", "dec
 _GRAIN_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 
 
+#: a word after "before/after/prior [to]" (the event an ``ago_event_dirs`` span is counted from)
+_EVENT_AFTER = re.compile(r"[ \t]+(?:to[ \t]+)?[\w$\"“‘']")
+
+
 def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None) -> Read | None:
     """ "two years ago", "seven months earlier": a date at the unit's granularity (or the reference's,
     when a date earlier in the sentence is the reference and is finer: "November 2024 ... a year prior"
@@ -730,6 +770,9 @@ def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None)
     n, unit = x.num(), x.unit()
     if n is None or unit is None or not float(n).is_integer() or n > 1000:
         return None
+    if _norm(x.g("dir") or "") in x.c.ago_event_dirs and _EVENT_AFTER.match(x.m.string, x.m.end()):
+        # "two months after Red Hat was acquired": the length between two events, not a date from the article's
+        return Read(duration_value(n, unit), type="duration", granularity=_GRAN[unit])
     direction = -1 if _norm(x.g("dir") or "") in x.c.ago_backward else 1
     qual = x.c.ago_qualifiers.get(_norm(x.g("qual") or ""))
     mod = {"more": "before" if direction < 0 else "after", "less": "after" if direction < 0 else "before"}.get(qual or "", qual)
@@ -868,6 +911,25 @@ def r_duration(x: Match) -> Read | None:
     if n is None or unit is None or n <= 0 or n > 10000:
         return None
     return Read(duration_value(n, unit), type="duration", granularity=_GRAN[unit])
+
+
+_CLOCK_GRAN = {"H": "hour", "M": "minute", "S": "second"}
+
+
+def r_duration_clock(x: Match) -> Read | None:
+    """ "a 48-hour strike" PT48H, "50 minutes" PT50M, "47.42 seconds" PT47.42S; "a second" is the ordinal, no row."""
+    unit = x.c.clock_units.get((x.g("cunit") or "").lower())
+    raw = x.g("cnum")
+    n = float(raw) if raw else x.num()
+    if unit is None or n is None or n <= 0 or n > 10000:
+        return None
+    before = x.m.string[max(0, x.m.start() - 12) : x.m.start()].split()
+    if before and before[-1].lower() in vocab(x.rules).tens:  # "twenty four hours": not PT4H
+        return None
+    if unit == "S" and not raw and not (x.g("num") or "")[:1].isdigit() and _norm(x.g("num") or "") in ("a", "an", "one"):
+        return None
+    amount = int(n) if float(n).is_integer() else n
+    return Read(f"PT{amount}{unit}", type="duration", granularity=_CLOCK_GRAN[unit])
 
 
 def r_ref(x: Match) -> Read | None:
@@ -1061,6 +1123,7 @@ RESOLVERS = {
     "months_to": r_months_to,
     "fuzzy_duration": r_fuzzy_duration,
     "duration": r_duration,
+    "duration_clock": r_duration_clock,
     "ref": r_ref,
     "set": r_set,
 }
@@ -1180,6 +1243,17 @@ def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in ("will", "'ll"):
         return "future"
+    # "the Senate announced it would meet on Monday", "It was forecast to reach Florida possibly on Wednesday", "The
+    # Senate was to meet Monday", "they were originally planned for April 28": a future seen from a past moment, which
+    # may have come by the article's date or not: "near" (the nearest such weekday; other dates read as with no tense)
+    if "would" in words and "have" not in words:
+        return "near"
+    if tok.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and tok.head is not tok and (
+        tok.head.lower_ in c.future_in_past_heads or tok.head.lower_ in ("is", "are", "was", "were")
+    ):
+        return "near"
+    if tok.tag_ == "VBN" and tok.lower_ in c.future_in_past_heads and any(ch.dep_ == "auxpass" for ch in tok.children):
+        return "near"
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
         return "past"
     # "Nashua's stock has fluctuated sharply ..., rising to a high ... in June from $29.75 in March": a present perfect
