@@ -49,7 +49,7 @@ RULE_KEYS = (
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
-    "clock_units", "ago_event_dirs", "future_in_past_heads",
+    "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -109,8 +109,12 @@ class Compiled:
     clock_units: dict[str, str]
     #: rules/dates.yaml ``ago_event_dirs``: "before/after/prior" words after which a following word makes a duration
     ago_event_dirs: frozenset[str]
+    #: rules/dates.yaml ``ago_event_not_before``: date words after "before/after" that keep the span a date
+    ago_event_not_before: frozenset[str]
     #: rules/dates.yaml ``future_in_past_heads``: verbs of a plan or forecast ("was forecast to reach", "planned for")
     future_in_past_heads: frozenset[str]
+    #: rules/dates.yaml ``day_anaphors``: "the same/previous/next" -> days from the day named last before ``day_anaphor``
+    day_anaphors: dict[str, int]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -237,7 +241,9 @@ def compile_rules(rules: Rules) -> Compiled:
         units=dict(units),
         clock_units=_clock_units(data["clock_units"], where),
         ago_event_dirs=_ago_event_dirs(data["ago_event_dirs"], where),
+        ago_event_not_before=_word_list(data["ago_event_not_before"], where, "ago_event_not_before"),
         future_in_past_heads=_word_list(data["future_in_past_heads"], where, "future_in_past_heads"),
+        day_anaphors=_day_anaphors(data["day_anaphors"], where),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
@@ -289,6 +295,17 @@ def _word_list(words: object, where: str, key: str) -> frozenset[str]:
 
         raise RulesError(f"{where}: {key}: want a list of single words, got {words!r}")
     return frozenset(w.strip().lower() for w in words)
+
+
+def _day_anaphors(data: object, where: str) -> dict[str, int]:
+    """``day_anaphors``: words -> a whole number of days (-7..7)."""
+    if not isinstance(data, Mapping) or not data or any(
+        not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, int) or not -7 <= v <= 7 for k, v in data.items()
+    ):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: day_anaphors: want a mapping of words to days (-7..7), got {data!r}")
+    return {_norm(k): v for k, v in data.items()}
 
 
 def _ago_event_dirs(words: object, where: str) -> frozenset[str]:
@@ -644,6 +661,14 @@ def r_month_anaphor(x: Match) -> Read | None:
     return Read("XXXX-XX", granularity="month", is_relative=True)
 
 
+def r_day_anaphor(x: Match) -> Read | None:
+    """ "the same day", "the previous day": the day the article named last before it, moved by ``day_anaphors``; read in
+    ``extract`` from that earlier date (a row only when there is one)."""
+    if _norm(x.g("dayrel") or "") not in x.c.day_anaphors:
+        return None
+    return Read("XXXX-XX-XX", granularity="day", is_relative=True)
+
+
 def r_half(x: Match) -> Read | None:
     code = x.g("hcode") or x.g("hcode2")
     index = int(code[-1]) if code else x.c.halves.get(_norm(x.g("half") or ""))
@@ -760,7 +785,7 @@ _GRAIN_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y
 
 
 #: a word after "before/after/prior [to]" (the event an ``ago_event_dirs`` span is counted from)
-_EVENT_AFTER = re.compile(r"[ \t]+(?:to[ \t]+)?[\w$\"“‘']")
+_EVENT_AFTER = re.compile(r"[ \t]+(?:to[ \t]+)?[\"“‘']?(\w*)")
 
 
 def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None) -> Read | None:
@@ -770,7 +795,8 @@ def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None)
     n, unit = x.num(), x.unit()
     if n is None or unit is None or not float(n).is_integer() or n > 1000:
         return None
-    if _norm(x.g("dir") or "") in x.c.ago_event_dirs and _EVENT_AFTER.match(x.m.string, x.m.end()):
+    event = _EVENT_AFTER.match(x.m.string, x.m.end()) if _norm(x.g("dir") or "") in x.c.ago_event_dirs else None
+    if event is not None and event.group(1).lower() not in x.c.ago_event_not_before:
         # "two months after Red Hat was acquired": the length between two events, not a date from the article's
         return Read(duration_value(n, unit), type="duration", granularity=_GRAN[unit])
     direction = -1 if _norm(x.g("dir") or "") in x.c.ago_backward else 1
@@ -923,11 +949,15 @@ def r_duration_clock(x: Match) -> Read | None:
     n = float(raw) if raw else x.num()
     if unit is None or n is None or n <= 0 or n > 10000:
         return None
-    before = x.m.string[max(0, x.m.start() - 12) : x.m.start()].split()
-    if before and before[-1].lower() in vocab(x.rules).tens:  # "twenty four hours": not PT4H
-        return None
-    if unit == "S" and not raw and not (x.g("num") or "")[:1].isdigit() and _norm(x.g("num") or "") in ("a", "an", "one"):
-        return None
+    before = x.m.string[max(0, x.m.start() - 16) : x.m.start()].lower().split()
+    v = vocab(x.rules)
+    if before and (before[-1] in v.tens or (before[-1] in v.units and before[-1] not in v.articles) or before[-1].isdigit()
+                   or (before[-1] == "and" and len(before) > 1 and before[-2] in v.tens)):
+        return None  # "twenty four hours", "twenty and four hours", "at six forty-three minutes": not PT4H, PT43M
+    if (x.g("cunit") or "").lower() == "second" and "-" not in (x.g("csep") or ""):
+        return None  # "february twenty second", "a second man": an ordinal ("a 30-second spot" is a length)
+    if x.g("chalf"):
+        n += 0.5  # "one hour and a half": PT1.5H
     amount = int(n) if float(n).is_integer() else n
     return Read(f"PT{amount}{unit}", type="duration", granularity=_CLOCK_GRAN[unit])
 
@@ -1108,6 +1138,7 @@ RESOLVERS = {
     "latest_quarter": r_latest_quarter,
     "quarter_anaphor": r_quarter_anaphor,
     "month_anaphor": r_month_anaphor,
+    "day_anaphor": r_day_anaphor,
     "year_span": r_year_span,
     "half": r_half,
     "season": r_season,
@@ -1398,6 +1429,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
             read = replace(named, mod=None)
             if m.groupdict().get("ago"):  # "the quarter a year ago": the same quarter a year before
                 read = _a_year_before(read)
+        if kind == "day_anaphor":
+            named = _last_day(kept[:i], text, c)
+            if named is None:
+                continue  # "the same day" with no day named before it: no reading
+            d = named + timedelta(days=c.day_anaphors[_norm(m.group("dayrel"))])
+            read = Read(d.isoformat(), start_date=d, end_date=d, granularity="day", is_relative=True)
         if read.needs_year:
             context_year = _fiscal_context(text, kept[:i], start)
             if context_year is not None:
@@ -1455,6 +1492,21 @@ def _last_month(before: list, text: str, c: Compiled) -> Read | None:
             continue
         if read.granularity == "month" and MONTH_VALUE_RE.fullmatch(read.value or ""):
             return read
+    return None
+
+
+#: a calendar day's value ("2019-09-26")
+DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _last_day(before: list, text: str, c: Compiled) -> date | None:
+    """The last calendar day read before a "the same day" ("On Tuesday, the Democratic Party held primary elections ...
+    The same day, ... Trump became"); None when no day was named. Not a bound ("since Wednesday")."""
+    for start, _, _, kind, _, read in reversed(before):
+        if _preceding_mod(text, start, read, c) in c.anaphor_bound_mods:
+            continue
+        if read.granularity == "day" and read.type == "date" and DAY_VALUE_RE.fullmatch(read.value or "") and read.start_date:
+            return read.start_date
     return None
 
 
