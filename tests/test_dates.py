@@ -637,6 +637,16 @@ def test_units_before_an_event_are_a_duration(nlp, rules, settings, sentence, pu
     # mirrors: a plain past, and a future past the nearest day ("was to meet Monday" on a Thursday: the Monday before)
     ("The Senate met on Wednesday.", "2019-08-04", "on Wednesday", "2019-07-31"),
     ("The Senate was to meet Monday to discuss the nomination.", "2019-08-08", "Monday", "2019-08-05"),
+    # currentevents 2025-01-17 (a Friday), 2026-03-12 (a Thursday), 2025-01-06 (a Monday): a modal, "until", a reduced
+    # relative of a plan
+    ('TikTok warns that it could "go dark" on Sunday without assistance.', "2025-01-17", "on Sunday", "2025-01-19"),
+    ("The union announces a 48-hour strike for all flights departing German airports until Saturday.", "2026-03-12",
+     "Saturday", "2026-03-14"),
+    ("A meeting with officials over gas supplies scheduled for Tuesday has been cancelled.", "2025-01-06", "Tuesday",
+     "2025-01-07"),
+    # mirrors: "could have", and a plain "on Saturday" after a present verb
+    ("He could have left on Sunday.", "2025-01-17", "on Sunday", "2025-01-12"),
+    ("The union announces the strike began on Saturday.", "2026-03-12", "on Saturday", "2026-03-07"),
 ])
 def test_weekdays_of_a_future_seen_from_the_past(nlp, rules, settings, sentence, published, span, value) -> None:
     assert one(run(nlp, rules, settings, sentence, D(published)), span)["value"] == value

@@ -49,7 +49,8 @@ RULE_KEYS = (
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
-    "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before",
+    "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before", "near_modals",
+    "near_preps",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -113,6 +114,10 @@ class Compiled:
     ago_event_not_before: frozenset[str]
     #: rules/dates.yaml ``future_in_past_heads``: verbs of a plan or forecast ("was forecast to reach", "planned for")
     future_in_past_heads: frozenset[str]
+    #: rules/dates.yaml ``near_modals`` / ``near_preps``: a modal of the date's verb, a word right before a weekday
+    #: that read the nearest such date
+    near_modals: frozenset[str]
+    near_preps: frozenset[str]
     #: rules/dates.yaml ``day_anaphors``: "the same/previous/next" -> days from the day named last before ``day_anaphor``
     day_anaphors: dict[str, int]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
@@ -243,6 +248,8 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_event_dirs=_ago_event_dirs(data["ago_event_dirs"], where),
         ago_event_not_before=_word_list(data["ago_event_not_before"], where, "ago_event_not_before"),
         future_in_past_heads=_word_list(data["future_in_past_heads"], where, "future_in_past_heads"),
+        near_modals=_word_list(data["near_modals"], where, "near_modals"),
+        near_preps=_word_list(data["near_preps"], where, "near_preps"),
         day_anaphors=_day_anaphors(data["day_anaphors"], where),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
@@ -759,6 +766,12 @@ def r_deictic(x: Match) -> Read | None:
     return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", is_relative=True)
 
 
+def _word_before(text: str, start: int) -> str:
+    """The lowercased word right before ``start`` ("" when none within a few characters)."""
+    words = text[max(0, start - 12) : start].split()
+    return words[-1].lower() if words and text[start - 1 : start].isspace() else ""
+
+
 def r_weekday(x: Match) -> Read | None:
     """Weekday names: the most recent one (news report the past) unless "next" or future tense."""
     wd = x.c.weekdays.get(x.g("weekday") or "")
@@ -771,7 +784,9 @@ def r_weekday(x: Match) -> Read | None:
     forward = (wd - x.anchor.weekday()) % 7
     if rel == "next" or (rel != "last" and x.tense == "future"):
         d = x.anchor + timedelta(days=forward or (7 if rel == "next" else 0))
-    elif rel in ("", "on") and x.tense == "near":  # a future seen from a past moment: the nearest one
+    elif rel in ("", "on") and (x.tense == "near" or _word_before(x.m.string, x.m.start()) in x.c.near_preps):
+        # a future seen from a past moment ("was set to meet on Wednesday"), or the end of a span ("a 48-hour strike ...
+        # until Saturday"): the nearest one
         d = x.anchor + timedelta(days=forward) if forward <= 3 else x.anchor - timedelta(days=back)
     elif rel == "last":
         d = x.anchor - timedelta(days=back or 7)
@@ -1277,13 +1292,13 @@ def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
     # "the Senate announced it would meet on Monday", "It was forecast to reach Florida possibly on Wednesday", "The
     # Senate was to meet Monday", "they were originally planned for April 28": a future seen from a past moment, which
     # may have come by the article's date or not: "near" (the nearest such weekday; other dates read as with no tense)
-    if "would" in words and "have" not in words:
+    if words & c.near_modals and "have" not in words:
         return "near"
     if tok.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and tok.head is not tok and (
         tok.head.lower_ in c.future_in_past_heads or tok.head.lower_ in ("is", "are", "was", "were")
     ):
         return "near"
-    if tok.tag_ == "VBN" and tok.lower_ in c.future_in_past_heads and any(ch.dep_ == "auxpass" for ch in tok.children):
+    if tok.tag_ == "VBN" and tok.lower_ in c.future_in_past_heads and (tok.dep_ == "acl" or any(ch.dep_ == "auxpass" for ch in tok.children)):
         return "near"
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
         return "past"
