@@ -590,6 +590,8 @@ def test_clock_durations(nlp, rules, settings, sentence, span, value) -> None:
     "I'll be back in 5 minutes.",
     "Let's meet on february twenty second.",
     "The alarm goes off in half an hour.",
+    # an amount cut from something (tests/test_changes.py w5-cutting-seconds, r12-cut-minutes-from)
+    "The airline cut 20 minutes from the flight time.",
 ])
 def test_clock_durations_mirrors(nlp, rules, settings, sentence) -> None:
     assert [r["value"] for r in run(nlp, rules, settings, sentence, D("2026-04-19")) if r["rule"] == "duration_clock"] == []
