@@ -562,3 +562,138 @@ def test_day_first_without_a_year(nlp, rules, settings, sentence, published, spa
 ])
 def test_day_first_needs_a_day_and_a_whole_month(nlp, rules, settings, sentence) -> None:
     assert all(r["rule"] != "day_month" for r in run(nlp, rules, settings, sentence, D("2020-06-01")))
+
+
+# General news (news-dev dev split, thirteenth session's sweep): a length in clock units is a duration PT7H/PT50M/PT47.42S
+# (`clock_units`, pattern duration_clock); never "a second" (the ordinal), a tens word's second half or a range's end.
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # currentevents 2026-01-04, 2026-03-12, 2026-04-19; Wikinews "Norway's Warholm wins gold in 400 m hurdles"
+    ("The failure forces authorities to impose a seven-hour nationwide ground stop and airspace closure.", "seven-hour", "PT7H"),
+    ("The Lufthansa pilot union announces a 48-hour strike for all flights departing German airports.", "48-hour", "PT48H"),
+    ("An annular solar eclipse lasting up to 2 minutes and 20 seconds is visible from Antarctica.", "2 minutes", "PT2M"),
+    ("An annular solar eclipse lasting up to 2 minutes and 20 seconds is visible from Antarctica.", "20 seconds", "PT20S"),
+    ("I suppose one hour and a half is sufficient to finish the task.", "one hour and a half", "PT1.5H"),
+    ("Warholm won the gold medal with a time of 47.42 seconds.", "47.42 seconds", "PT47.42S"),
+])
+def test_clock_durations(nlp, rules, settings, sentence, span, value) -> None:
+    row = one(run(nlp, rules, settings, sentence, D("2026-04-19")), span)
+    assert (row["value"], row["type"], row["rule"]) == (value, "duration", "duration_clock")
+
+
+@pytest.mark.parametrize("sentence", [
+    # mirrors (Wikinews "Arrests made in theft of gold toilet"): "a second" is the ordinal; a tens word and a range
+    "Police said they had arrested a second man in connection with the theft.",
+    "There were 79,332 cases in the twenty four hours preceding 10 a.m.",
+    "Blackouts in Havana now exceed 20-22 hours per day.",
+    # times of day, not lengths (Duckling's and Recognizers-Text's cases): from a clock time, from now, an ordinal day
+    "Let's meet at 15 minutes past 3pm.",
+    "I'll be back in 5 minutes.",
+    "Let's meet on february twenty second.",
+    "The alarm goes off in half an hour.",
+    # an amount cut from something (tests/test_changes.py w5-cutting-seconds, r12-cut-minutes-from)
+    "The airline cut 20 minutes from the flight time.",
+])
+def test_clock_durations_mirrors(nlp, rules, settings, sentence) -> None:
+    assert [r["value"] for r in run(nlp, rules, settings, sentence, D("2026-04-19")) if r["rule"] == "duration_clock"] == []
+
+
+# A year before 1900 after a preposition of time (Wikinews "US House of Representatives impeaches President Trump"); never
+# before a noun ("in 1500 cases"), and no other number
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Bill Clinton was impeached in 1998, and Andrew Johnson in 1868. The Senate acquitted both of them.", "1868"),
+    ("The system was designed by the British government to be used in its colonies in 1842.", "1842"),
+    ("The drug was tested in 1500 cases.", None),
+    ("The index rose to 1842.", None),
+])
+def test_years_before_1900(nlp, rules, settings, sentence, value) -> None:
+    rows = [r for r in run(nlp, rules, settings, sentence, D("2019-12-21")) if r["rule"] == "year_early"]
+    assert [r["value"] for r in rows] == ([value] if value else [])
+
+
+# "N units before/after <event>" is the length between two events (a duration), not a date counted from the article's;
+# before punctuation, the article's date stays the reference
+@pytest.mark.parametrize(("sentence", "published", "span", "value", "kind"), [
+    # Wikinews "Red Hat to move focus away from CentOS", "US federal agency announces plans to begin presidential transition"
+    ("Stream was announced in September 2019, just two months after Red Hat was acquired by IBM.", "2020-12-14",
+     "two months after", "P2M", "duration"),
+    ("Two days prior to Michigan's final certification of its results, the campaign sued.", "2020-11-26",
+     "Two days prior", "P2D", "duration"),
+    # mirrors: nothing after it (the article's date), and "ago"
+    ("The power outage had affected the peninsula two days before.", "2025-04-29", "two days before", "2025-04-27", "date"),
+    ("The plant closed two months ago.", "2020-12-14", "two months ago", "2020-10", "date"),
+    ("Are you available two days after today?", "2018-05-31", "two days after", "2018-06-02", "date"),
+])
+def test_units_before_an_event_are_a_duration(nlp, rules, settings, sentence, published, span, value, kind) -> None:
+    row = one(run(nlp, rules, settings, sentence, D(published)), span)
+    assert (row["value"], row["type"]) == (value, kind)
+
+
+# A weekday a plan or forecast sets, seen from a past moment ("was forecast to reach ... on Wednesday", "would meet on
+# Monday"), is the nearest such day, not the latest one before the article (`future_in_past_heads`)
+@pytest.mark.parametrize(("sentence", "published", "span", "value"), [
+    # Wikinews "Tropical Depression Three of 2019 approaches Florida" (Tuesday 2019-07-23), "Puerto Rico's governor Rosselló
+    # resigns" (Sunday 2019-08-04)
+    ("It was forecast to reach Florida possibly on Wednesday.", "2019-07-23", "on Wednesday", "2019-07-24"),
+    ("The Senate was set to meet on Wednesday.", "2019-08-04", "on Wednesday", "2019-08-07"),
+    ("The Senate announced it would meet on Monday.", "2019-08-04", "on Monday", "2019-08-05"),
+    # mirrors: a plain past, and a future past the nearest day ("was to meet Monday" on a Thursday: the Monday before)
+    ("The Senate met on Wednesday.", "2019-08-04", "on Wednesday", "2019-07-31"),
+    ("The Senate was to meet Monday to discuss the nomination.", "2019-08-08", "Monday", "2019-08-05"),
+    # currentevents 2025-01-17 (a Friday), 2026-03-12 (a Thursday), 2025-01-06 (a Monday): a modal, "until", a reduced
+    # relative of a plan
+    ('TikTok warns that it could "go dark" on Sunday without assistance.', "2025-01-17", "on Sunday", "2025-01-19"),
+    ("The union announces a 48-hour strike for all flights departing German airports until Saturday.", "2026-03-12",
+     "Saturday", "2026-03-14"),
+    ("A meeting with officials over gas supplies scheduled for Tuesday has been cancelled.", "2025-01-06", "Tuesday",
+     "2025-01-07"),
+    # mirrors: "could have", and a plain "on Saturday" after a present verb
+    ("He could have left on Sunday.", "2025-01-17", "on Sunday", "2025-01-12"),
+    ("The union announces the strike began on Saturday.", "2026-03-12", "on Saturday", "2026-03-07"),
+])
+def test_weekdays_of_a_future_seen_from_the_past(nlp, rules, settings, sentence, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, D(published)), span)["value"] == value
+
+
+@pytest.mark.parametrize(("sentence", "span", "rule"), [
+    # Wikinews: a newspaper's name is no set, a four-digit time no year, "this weekend" no week
+    ("The Daily Telegraph cited a security source.", "Daily", "set"),
+    ("The crash happened around 8:30 p.m. BST (1930 UTC) on August 27.", "1930", "year"),
+    ("Tropical Depression Three formed over the Bahamas this weekend, before heading towards Florida.", "this week", "rel_unit"),
+])
+def test_names_times_and_weekends_are_no_dates(nlp, rules, settings, sentence, span, rule) -> None:
+    assert not [r for r in run(nlp, rules, settings, sentence, D("2019-10-10")) if r["text"] == span and r["rule"] == rule]
+
+
+@pytest.mark.parametrize(("sentence", "span", "value"), [
+    # mirrors: a lower-case set adverb, a year before a time word that is none, "this week"
+    ("Shapps announced the measure at the government's daily coronavirus briefing.", "daily", "P1D"),
+    ("The crash happened in 1930 in London.", "1930", "1930"),
+    ("Sales rose this week.", "this week", "2019-W41"),
+])
+def test_names_times_and_weekends_mirrors(nlp, rules, settings, sentence, span, value) -> None:
+    assert one(run(nlp, rules, settings, sentence, D("2019-10-10")), span)["value"] == value
+
+
+# "the same day", "the previous day", "the next day": the day the article named last before it, moved by `day_anaphors`
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # Wikinews "Arizona, Florida, Illinois hold 2020 US presidential primaries" (2020-03-20), "Fiancée of murdered Saudi
+    # journalist demands justice" (2019-09-29), "On the campaign trail in the USA, May 2020" (2020-06-19)
+    ("On Tuesday, the United States Democratic Party held primary elections in three states. The same day, incumbent "
+     "President Donald Trump became the Republican Party's presumptive nominee.", "2020-03-20", "The same day", "2020-03-17"),
+    ("On Thursday, Hatice Cengiz spoke at the United Nations. The previous day, television broadcaster PBS revealed "
+     "new details.", "2019-09-29", "The previous day", "2019-09-25"),
+    ("On May 23 the party nominated Jo Jorgensen for president on the fourth ballot. The next day, the party nominated "
+     "podcast host Jeremy Cohen.", "2020-06-19", "The next day", "2020-05-24"),
+])
+def test_day_anaphors(nlp, rules, settings, text, published, span, value) -> None:
+    row = one(run(nlp, rules, settings, text, D(published)), span)
+    assert (row["value"], row["rule"]) == (value, "day_anaphor")
+
+
+@pytest.mark.parametrize("text", [
+    # mirrors: no day named before it, and a length ("within the next day or two")
+    "The same day, the party nominated its candidate.",
+    "On Tuesday the storm formed. It may strengthen within the next day or two.",
+])
+def test_day_anaphors_mirrors(nlp, rules, settings, text) -> None:
+    assert [r for r in run(nlp, rules, settings, text, D("2020-03-20")) if r["rule"] == "day_anaphor"] == []

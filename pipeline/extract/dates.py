@@ -49,6 +49,8 @@ RULE_KEYS = (
     "ago_qualifiers", "emit_vague", "vague_patterns", "not_timeml_patterns", "ago_backward", "duration_forward", "windows", "quarters",
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
+    "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before", "near_modals",
+    "near_preps",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -104,6 +106,20 @@ class Compiled:
     #: auxiliaries of a present perfect ("has fluctuated"): a past tense for ``_tense``
     perfect_auxiliaries: frozenset[str]
     perfect_past_preps: frozenset[str]
+    #: rules/dates.yaml ``clock_units``: hour/minute/second word -> H/M/S (durations PT7H of ``duration_clock``)
+    clock_units: dict[str, str]
+    #: rules/dates.yaml ``ago_event_dirs``: "before/after/prior" words after which a following word makes a duration
+    ago_event_dirs: frozenset[str]
+    #: rules/dates.yaml ``ago_event_not_before``: date words after "before/after" that keep the span a date
+    ago_event_not_before: frozenset[str]
+    #: rules/dates.yaml ``future_in_past_heads``: verbs of a plan or forecast ("was forecast to reach", "planned for")
+    future_in_past_heads: frozenset[str]
+    #: rules/dates.yaml ``near_modals`` / ``near_preps``: a modal of the date's verb, a word right before a weekday
+    #: that read the nearest such date
+    near_modals: frozenset[str]
+    near_preps: frozenset[str]
+    #: rules/dates.yaml ``day_anaphors``: "the same/previous/next" -> days from the day named last before ``day_anaphor``
+    day_anaphors: dict[str, int]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -176,6 +192,7 @@ def compile_rules(rules: Rules) -> Compiled:
         "<NUM>": rf"\b{num}",
         "<UNITS>": rf"(?P<unit>{_alt(units)})\b",
         "<UNIT>": rf"(?P<unit>{_alt(u for u in units if not u.endswith('s'))})\b",
+        "<CLOCK_UNITS>": rf"(?P<cunit>{_alt(data['clock_units'])})\b",
         "<ORD>": ordinals,
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
@@ -227,6 +244,13 @@ def compile_rules(rules: Rules) -> Compiled:
         ambiguous_months=frozenset(data["ambiguous_months"]),
         weekdays=dict(data["weekdays"]),
         units=dict(units),
+        clock_units=_clock_units(data["clock_units"], where),
+        ago_event_dirs=_ago_event_dirs(data["ago_event_dirs"], where),
+        ago_event_not_before=_word_list(data["ago_event_not_before"], where, "ago_event_not_before"),
+        future_in_past_heads=_word_list(data["future_in_past_heads"], where, "future_in_past_heads"),
+        near_modals=_word_list(data["near_modals"], where, "near_modals"),
+        near_preps=_word_list(data["near_preps"], where, "near_preps"),
+        day_anaphors=_day_anaphors(data["day_anaphors"], where),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
@@ -260,6 +284,40 @@ def compile_rules(rules: Rules) -> Compiled:
         gates=_gates(patterns, negatives),
         anchored=tuple(Anchored.of(regex) for regex in (*(p[2] for p in patterns), *negatives)),
     )
+
+
+def _clock_units(data: Mapping[str, str], where: str) -> dict[str, str]:
+    """``clock_units``: a unit word -> H, M or S (the letter after PT)."""
+    if not isinstance(data, Mapping) or not data or any(not isinstance(k, str) or v not in ("H", "M", "S") for k, v in data.items()):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: clock_units: want a mapping of unit words to H, M or S, got {data!r}")
+    return {k.lower(): v for k, v in data.items()}
+
+
+def _word_list(words: object, where: str, key: str) -> frozenset[str]:
+    """A rules key that is a list of single words (lowercased)."""
+    if isinstance(words, str) or not isinstance(words, (list, tuple)) or not all(isinstance(w, str) and w.strip() and " " not in w.strip() for w in words):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: {key}: want a list of single words, got {words!r}")
+    return frozenset(w.strip().lower() for w in words)
+
+
+def _day_anaphors(data: object, where: str) -> dict[str, int]:
+    """``day_anaphors``: words -> a whole number of days (-7..7)."""
+    if not isinstance(data, Mapping) or not data or any(
+        not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, int) or not -7 <= v <= 7 for k, v in data.items()
+    ):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: day_anaphors: want a mapping of words to days (-7..7), got {data!r}")
+    return {_norm(k): v for k, v in data.items()}
+
+
+def _ago_event_dirs(words: object, where: str) -> frozenset[str]:
+    """``ago_event_dirs``: a list of words, each one the ``ago`` pattern's direction may be."""
+    return _word_list(words, where, "ago_event_dirs")
 
 
 def _seasons(data: Mapping[str, Mapping[str, object]], where: str) -> dict[str, tuple[str, int]]:
@@ -610,6 +668,14 @@ def r_month_anaphor(x: Match) -> Read | None:
     return Read("XXXX-XX", granularity="month", is_relative=True)
 
 
+def r_day_anaphor(x: Match) -> Read | None:
+    """ "the same day", "the previous day": the day the article named last before it, moved by ``day_anaphors``; read in
+    ``extract`` from that earlier date (a row only when there is one)."""
+    if _norm(x.g("dayrel") or "") not in x.c.day_anaphors:
+        return None
+    return Read("XXXX-XX-XX", granularity="day", is_relative=True)
+
+
 def r_half(x: Match) -> Read | None:
     code = x.g("hcode") or x.g("hcode2")
     index = int(code[-1]) if code else x.c.halves.get(_norm(x.g("half") or ""))
@@ -700,6 +766,12 @@ def r_deictic(x: Match) -> Read | None:
     return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", is_relative=True)
 
 
+def _word_before(text: str, start: int) -> str:
+    """The lowercased word right before ``start`` ("" when none within a few characters)."""
+    words = text[max(0, start - 12) : start].split()
+    return words[-1].lower() if words and text[start - 1 : start].isspace() else ""
+
+
 def r_weekday(x: Match) -> Read | None:
     """Weekday names: the most recent one (news report the past) unless "next" or future tense."""
     wd = x.c.weekdays.get(x.g("weekday") or "")
@@ -712,6 +784,10 @@ def r_weekday(x: Match) -> Read | None:
     forward = (wd - x.anchor.weekday()) % 7
     if rel == "next" or (rel != "last" and x.tense == "future"):
         d = x.anchor + timedelta(days=forward or (7 if rel == "next" else 0))
+    elif rel in ("", "on") and (x.tense == "near" or _word_before(x.m.string, x.m.start()) in x.c.near_preps):
+        # a future seen from a past moment ("was set to meet on Wednesday"), or the end of a span ("a 48-hour strike ...
+        # until Saturday"): the nearest one
+        d = x.anchor + timedelta(days=forward) if forward <= 3 else x.anchor - timedelta(days=back)
     elif rel == "last":
         d = x.anchor - timedelta(days=back or 7)
     else:
@@ -723,6 +799,10 @@ GRAIN_ORDER = ("day", "week", "month", "quarter", "season", "half", "year", "dec
 _GRAIN_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 
 
+#: a word after "before/after/prior [to]" (the event an ``ago_event_dirs`` span is counted from)
+_EVENT_AFTER = re.compile(r"[ \t]+(?:to[ \t]+)?[\"“‘']?(\w*)")
+
+
 def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None) -> Read | None:
     """ "two years ago", "seven months earlier": a date at the unit's granularity (or the reference's,
     when a date earlier in the sentence is the reference and is finer: "November 2024 ... a year prior"
@@ -730,6 +810,10 @@ def r_ago(x: Match, reference: date | None = None, ref_grain: str | None = None)
     n, unit = x.num(), x.unit()
     if n is None or unit is None or not float(n).is_integer() or n > 1000:
         return None
+    event = _EVENT_AFTER.match(x.m.string, x.m.end()) if _norm(x.g("dir") or "") in x.c.ago_event_dirs else None
+    if event is not None and event.group(1).lower() not in x.c.ago_event_not_before:
+        # "two months after Red Hat was acquired": the length between two events, not a date from the article's
+        return Read(duration_value(n, unit), type="duration", granularity=_GRAN[unit])
     direction = -1 if _norm(x.g("dir") or "") in x.c.ago_backward else 1
     qual = x.c.ago_qualifiers.get(_norm(x.g("qual") or ""))
     mod = {"more": "before" if direction < 0 else "after", "less": "after" if direction < 0 else "before"}.get(qual or "", qual)
@@ -868,6 +952,29 @@ def r_duration(x: Match) -> Read | None:
     if n is None or unit is None or n <= 0 or n > 10000:
         return None
     return Read(duration_value(n, unit), type="duration", granularity=_GRAN[unit])
+
+
+_CLOCK_GRAN = {"H": "hour", "M": "minute", "S": "second"}
+
+
+def r_duration_clock(x: Match) -> Read | None:
+    """ "a 48-hour strike" PT48H, "50 minutes" PT50M, "47.42 seconds" PT47.42S; "a second" is the ordinal, no row."""
+    unit = x.c.clock_units.get((x.g("cunit") or "").lower())
+    raw = x.g("cnum")
+    n = float(raw) if raw else x.num()
+    if unit is None or n is None or n <= 0 or n > 10000:
+        return None
+    before = x.m.string[max(0, x.m.start() - 16) : x.m.start()].lower().split()
+    v = vocab(x.rules)
+    if before and (before[-1] in v.tens or (before[-1] in v.units and before[-1] not in v.articles) or before[-1].isdigit()
+                   or (before[-1] == "and" and len(before) > 1 and before[-2] in v.tens)):
+        return None  # "twenty four hours", "twenty and four hours", "at six forty-three minutes": not PT4H, PT43M
+    if (x.g("cunit") or "").lower() == "second" and "-" not in (x.g("csep") or ""):
+        return None  # "february twenty second", "a second man": an ordinal ("a 30-second spot" is a length)
+    if x.g("chalf"):
+        n += 0.5  # "one hour and a half": PT1.5H
+    amount = int(n) if float(n).is_integer() else n
+    return Read(f"PT{amount}{unit}", type="duration", granularity=_CLOCK_GRAN[unit])
 
 
 def r_ref(x: Match) -> Read | None:
@@ -1046,6 +1153,7 @@ RESOLVERS = {
     "latest_quarter": r_latest_quarter,
     "quarter_anaphor": r_quarter_anaphor,
     "month_anaphor": r_month_anaphor,
+    "day_anaphor": r_day_anaphor,
     "year_span": r_year_span,
     "half": r_half,
     "season": r_season,
@@ -1061,6 +1169,7 @@ RESOLVERS = {
     "months_to": r_months_to,
     "fuzzy_duration": r_fuzzy_duration,
     "duration": r_duration,
+    "duration_clock": r_duration_clock,
     "ref": r_ref,
     "set": r_set,
 }
@@ -1180,6 +1289,17 @@ def _tense(span: Span | None, wc: WordClasses, c: Compiled) -> str | None:
     words = {c.lower_ for c in tok.children if c.dep_ in ("aux", "auxpass")}
     if words & {"will", "'ll", "shall", "wo"} or tok.lower_ in ("will", "'ll"):
         return "future"
+    # "the Senate announced it would meet on Monday", "It was forecast to reach Florida possibly on Wednesday", "The
+    # Senate was to meet Monday", "they were originally planned for April 28": a future seen from a past moment, which
+    # may have come by the article's date or not: "near" (the nearest such weekday; other dates read as with no tense)
+    if words & c.near_modals and "have" not in words:
+        return "near"
+    if tok.tag_ == "VB" and any(ch.dep_ == "aux" and ch.lower_ == "to" for ch in tok.children) and tok.head is not tok and (
+        tok.head.lower_ in c.future_in_past_heads or tok.head.lower_ in ("is", "are", "was", "were")
+    ):
+        return "near"
+    if tok.tag_ == "VBN" and tok.lower_ in c.future_in_past_heads and (tok.dep_ == "acl" or any(ch.dep_ == "auxpass" for ch in tok.children)):
+        return "near"
     if tok.tag_ == "VBD" or any(ch.tag_ == "VBD" for ch in tok.children if ch.dep_ in ("aux", "auxpass")):
         return "past"
     # "Nashua's stock has fluctuated sharply ..., rising to a high ... in June from $29.75 in March": a present perfect
@@ -1324,6 +1444,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
             read = replace(named, mod=None)
             if m.groupdict().get("ago"):  # "the quarter a year ago": the same quarter a year before
                 read = _a_year_before(read)
+        if kind == "day_anaphor":
+            named = _last_day(kept[:i], text, c)
+            if named is None:
+                continue  # "the same day" with no day named before it: no reading
+            d = named + timedelta(days=c.day_anaphors[_norm(m.group("dayrel"))])
+            read = Read(d.isoformat(), start_date=d, end_date=d, granularity="day", is_relative=True)
         if read.needs_year:
             context_year = _fiscal_context(text, kept[:i], start)
             if context_year is not None:
@@ -1381,6 +1507,21 @@ def _last_month(before: list, text: str, c: Compiled) -> Read | None:
             continue
         if read.granularity == "month" and MONTH_VALUE_RE.fullmatch(read.value or ""):
             return read
+    return None
+
+
+#: a calendar day's value ("2019-09-26")
+DAY_VALUE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _last_day(before: list, text: str, c: Compiled) -> date | None:
+    """The last calendar day read before a "the same day" ("On Tuesday, the Democratic Party held primary elections ...
+    The same day, ... Trump became"); None when no day was named. Not a bound ("since Wednesday")."""
+    for start, _, _, kind, _, read in reversed(before):
+        if _preceding_mod(text, start, read, c) in c.anaphor_bound_mods:
+            continue
+        if read.granularity == "day" and read.type == "date" and DAY_VALUE_RE.fullmatch(read.value or "") and read.start_date:
+            return read.start_date
     return None
 
 
