@@ -131,7 +131,7 @@ def _compile_stated(spec: dict, where: str, rules: Rules) -> tuple[re.Pattern, i
         rf"(?P<fy>\b(?:{fiscal})\s+(?P<name>(?:19|20)\d\d))"  # fiscal 1990, which ends June 30, 1990
         rf"|\b(?P<head>{_alt(spec['year_heads'])})\s+(?:(?P<fiscal>{fiscal})[\s-]+)?(?:(?P<year>year)|"
         rf"(?:(?P<ord>{ordinal})[\s-]+(?:(?P<fiscal2>fiscal)[\s-]+)?)?(?P<quarter>quarter))"
-        rf"|\b(?P<fyear>(?:{fiscal}))(?=\s+(?:{_alt(spec['begin_verbs'])})\b)"
+        r"|\b(?P<fyear>fiscal[\s-]+year|financial[\s-]+year)"  # Acme's fiscal year ends June 30
     )
     pattern = re.compile(
         rf"(?:{period}),?\s+(?:(?P<end>{_alt(spec['end_verbs'])})|(?P<begin>{_alt(spec['begin_verbs'])}))\s+"
@@ -406,6 +406,14 @@ class CalendarChooser:
             namings = {n for _, n, _ in said if n is not None}
             named_for = namings.pop() if len(namings) == 1 else None
             self.stated[key] = FiscalCalendar(stated_key(key), fye, named_for, all(a for _, _, a in said))
+
+    def stated_for(self, ent_id: str | None, text: str) -> FiscalCalendar | None:
+        """The calendar the article states for a company named ``text`` (gazetteer id ``ent_id``): what the facts
+        stage gives a fact of that subject whose fiscal period the dates stage left unplaced."""
+        if not self.stated:
+            return None
+        key = _company_key(ent_id or "", text, self.cals)
+        return None if self._lookup(key) is not None else self._with_stated(key)
 
     def _nearest_org(self, start: int, end: int) -> Mention | None:
         span = self.doc.char_span(start, end, alignment_mode="expand")
