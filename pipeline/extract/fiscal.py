@@ -5,8 +5,9 @@ dates depend on the company (Nvidia's FY2026 ends in January 2026, Microsoft's i
 FY2024 ends in March 2025). The calendars are data (rules/fiscal_calendars.yaml); this module holds
 the pure arithmetic (``resolve_fiscal``, also for the facts stage, which knows its own subject) and
 the choice of calendar for a date mention (``calendar_for``: the nearest ORG of the sentence, else the
-article's most-mentioned ORG, else the country). Unknown company or unknown naming convention means
-a null interval, never a guess.
+article's most-mentioned ORG, else the country). A company with no listed calendar takes the one its
+article states ("the fiscal year ending June 30", ``CalendarChooser.stated``): reading it from the text is
+not a guess. Unknown company or unknown naming convention means a null interval, never a guess.
 """
 
 from __future__ import annotations
