@@ -320,3 +320,24 @@ def test_facts_take_the_stated_calendar_of_their_subject(nlp, rules) -> None:
     unnamed = CalendarChooser(nlp(DELTA), rules)
     assert unnamed.stated_for(None, "Delta").fiscal_year_end == "06-30"
     assert on_stated_calendar(unplaced, unnamed.stated_for(None, "Delta")) == unplaced
+
+
+@pytest.mark.parametrize("key,value,message", [
+    ("end_verbs", [], "end_verbs"),
+    ("month_end_within", 30, "month_end_within"),
+    ("typo_key", 1, "typo_key"),
+])
+def test_bad_stated_rules_name_the_key(rules, key, value, message) -> None:
+    from types import MappingProxyType
+
+    from pipeline.errors import RulesError
+    from pipeline.extract.fiscal import compile_calendars
+    from pipeline.rules import Rules
+
+    data = dict(rules.get("fiscal_calendars"))
+    stated = dict(data["stated"])
+    stated[key] = value
+    data["stated"] = MappingProxyType(stated)
+    broken = Rules(root=rules.root, files=MappingProxyType({**rules.files, "fiscal_calendars": MappingProxyType(data)}), sha256="x")
+    with pytest.raises(RulesError, match=message):
+        compile_calendars(broken)
