@@ -104,7 +104,7 @@ CASES = [
     ("unknown-company-quarter", "2025-05-20", "Acme Corp reported a loss in Q2 FY26.",
      "Q2 FY26", "FY2026-Q2", None, None, None, None),
     ("unknown-company-year-end-written", "2025-05-20", "Acme Corp said sales rose 10% in the fiscal year ended March 31.",
-     "the fiscal year ended March 31", "FY2025", "2024-04-01", "2025-03-31", "03-31", None),
+     "the fiscal year ended March 31", "FY2025", "2024-04-01", "2025-03-31", "03-31", "article:acme"),
     ("no-company-this-fiscal-year", "2013-03-22", "Spending cuts are expected this fiscal year.",
      "this fiscal year", "FY2013", None, None, None, None),
     # "the 2025/26 fiscal year": a year written with its end year before "fiscal year"
@@ -228,3 +228,116 @@ def test_cache_key_includes_timeml(settings, rules) -> None:
     plain = ResultCache(Path("/nonexistent"), settings, rules)
     timeml = ResultCache(Path("/nonexistent"), replace(settings, timeml=True), rules)
     assert plain.salt != timeml.salt
+
+
+# --- a fiscal calendar the article states (rules/fiscal_calendars.yaml `stated`) ----------------------------------
+ELCO = ("Elco Industries Inc. said it expects net income in the year ending June 30, 1990, to fall below a recent "
+        "analyst's estimate of $1.65 a share. The Rockford, Ill., maker of fasteners also said it expects to post sales "
+        "in the current fiscal year that are \"slightly above\" fiscal 1989 sales of $155 million.")
+DELTA = ("Delta Air Lines earnings soared 33% to a record in the fiscal first quarter, bucking the industry trend toward "
+         "declining profits. For the quarter ended Sept. 30, Delta posted net income of $133.1 million, or $2.53 a share, "
+         "up from $100 million, or $2.03 a share, a year earlier.")
+DOMINION = ("Dominion Textile Inc. posted net income of 4.7 million Canadian dollars ($4 million), or 12 Canadian cents a "
+            "share, for the fiscal-first quarter ended Sept. 30. Dominion Textile expects a stronger fiscal second quarter.")
+
+# (id, published, text, span, value, start, end, fiscal_year_end, calendar_of)
+STATED = [
+    # TimeBank wsj_0135: "the year ending June 30, 1990" (a June year: fiscal) fixes the year end; the naming is
+    # not written, so "fiscal 1989" keeps a null interval
+    ("elco-year-ending-gives-the-year-end", "1989-11-02", ELCO, "the current fiscal year", "FY1990",
+     "1989-07-01", "1990-06-30", "06-30", "article:elco industries"),
+    ("elco-naming-unknown-stays-unplaced", "1989-11-02", ELCO, "fiscal 1989", "FY1989", None, None, "06-30", "article:elco industries"),
+    # TimeBank wsj_1011: "the quarter ended Sept. 30" right after "the fiscal first quarter": a July year
+    ("delta-the-quarter-ended-after-a-fiscal-quarter", "1989-10-26", DELTA, "the fiscal first quarter", "FY1990-Q1",
+     "1989-07-01", "1989-09-30", "06-30", "article:delta"),
+    # TimeBank wsj_0924: a fiscal quarter's own end gives the year's end for the article's other fiscal dates
+    ("dominion-quarter-end-fixes-the-year", "1989-10-26", DOMINION, "fiscal second quarter", "FY1990-Q2",
+     "1989-10-01", "1989-12-31", "06-30", "article:dominion textile"),
+    # a written fiscal year with its last day gives the naming too
+    ("named-year-with-its-end", "1989-11-02",
+     "Acme Corp expects fiscal 1990, which ends June 30, 1990, to bring record sales. In fiscal 1989, Acme earned $7.8 million.",
+     "fiscal 1989", "FY1989", "1988-07-01", "1989-06-30", "06-30", "article:acme"),
+    ("named-for-its-start-year", "2025-05-14",
+     "Kobe Gadgets said fiscal 2024, which ended March 31, 2025, was its best year. Kobe Gadgets expects fiscal 2025 to be better.",
+     "fiscal 2025", "FY2025", "2025-04-01", "2026-03-31", "03-31", "article:kobe gadgets"),
+    ("fiscal-year-begins-in-october", "2025-11-20",
+     "Acme Corp's fiscal year begins in October. Acme said sales in the fiscal first quarter rose 4%.",
+     "the fiscal first quarter", "FY2026-Q1", "2025-10-01", "2025-12-31", "09-30", "article:acme"),
+    # mirrors: a December year or calendar quarter states no fiscal calendar
+    ("mirror-year-ended-december", "1989-11-02",
+     "Acme Corp said net income for the year ended Dec. 31 rose 5%. Acme expects sales in the fiscal third quarter to rise.",
+     "the fiscal third quarter", "FY1989-Q3", None, None, None, None),
+    ("mirror-calendar-third-quarter", "1989-10-26",
+     "For the third quarter ended Sept. 30, Acme Corp posted net income of $5 million. Acme expects a loss in the fiscal fourth quarter.",
+     "the fiscal fourth quarter", "FY1989-Q4", None, None, None, None),
+    # two companies, two calendars: each fiscal date takes its own company's
+    ("two-companies-first", "2025-11-20",
+     "Acme Corp's fiscal year ends June 30. Widget Inc.'s fiscal year ends March 31. "
+     "Acme expects a loss in the fiscal first quarter. Widget Inc. expects a profit in its fiscal third quarter.",
+     "the fiscal first quarter", "FY2026-Q1", "2025-07-01", "2025-09-30", "06-30", "article:acme"),
+    ("two-companies-second", "2025-11-20",
+     "Acme Corp's fiscal year ends June 30. Widget Inc.'s fiscal year ends March 31. "
+     "Acme expects a loss in the fiscal first quarter. Widget Inc. expects a profit in its fiscal third quarter.",
+     "fiscal third quarter", "FY2026-Q3", "2025-10-01", "2025-12-31", "03-31", "article:widget"),
+    # a company the statement is not about keeps no calendar
+    ("other-company-unplaced", "1989-10-26",
+     DELTA + " Separately, America West Airlines said profit rose in its fiscal second quarter.",
+     "fiscal second quarter", "FY1989-Q2", None, None, None, None),
+    # a listed calendar wins over a statement that contradicts it (Microsoft's year ends June 30)
+    ("listed-calendar-wins", "2025-05-20",
+     "Microsoft's fiscal year ends March 31, the filing said. Microsoft said revenue rose in fiscal 2025.",
+     "fiscal 2025", "FY2025", "2024-07-01", "2025-06-30", "06-30", "microsoft"),
+]
+
+
+@pytest.mark.parametrize(("published", "text", "span", "value", "start", "end", "fye", "of"), [c[1:] for c in STATED], ids=[c[0] for c in STATED])
+def test_calendar_the_article_states(nlp, rules, settings, published, text, span, value, start, end, fye, of) -> None:
+    row = one(run(nlp, rules, settings, text, published), span)
+    got = (row["value"], row["start_date"], row["end_date"], row["fiscal_year_end"], row["calendar_of"])
+    assert got == (value, start and D(start), end and D(end), fye, of)
+
+
+def test_a_contradicted_listed_calendar_is_reported(nlp, rules) -> None:
+    from pipeline.extract.fiscal import CalendarChooser
+
+    chooser = CalendarChooser(nlp("Microsoft's fiscal year ends March 31, the filing said. Microsoft said revenue rose."), rules)
+    assert (chooser.stated, chooser.contradicted) == ({}, {"microsoft": "03-31"})
+
+
+def test_facts_take_the_stated_calendar_of_their_subject(nlp, rules) -> None:
+    from pipeline.extract.fiscal import CalendarChooser
+    from pipeline.facts.period import on_stated_calendar
+    from pipeline.facts.records import Period
+
+    chooser = CalendarChooser(nlp("Acme Corp expects fiscal 1990, which ends June 30, 1990, to bring record sales. "
+                                  "Separately, America West Airlines said profit rose."), rules)
+    unplaced = Period("FY1989", None, None, "sentence")
+    placed = on_stated_calendar(unplaced, chooser.stated_for(None, "Acme"))
+    assert (placed.start, placed.end) == (date(1988, 7, 1), date(1989, 6, 30))
+    # a company the article states no calendar for keeps the null interval
+    assert on_stated_calendar(unplaced, chooser.stated_for(None, "America West Airlines")) == unplaced
+    # a stated year end without its naming places no written fiscal year
+    unnamed = CalendarChooser(nlp(DELTA), rules)
+    assert unnamed.stated_for(None, "Delta").fiscal_year_end == "06-30"
+    assert on_stated_calendar(unplaced, unnamed.stated_for(None, "Delta")) == unplaced
+
+
+@pytest.mark.parametrize("key,value,message", [
+    ("end_verbs", [], "end_verbs"),
+    ("month_end_within", 30, "month_end_within"),
+    ("typo_key", 1, "typo_key"),
+])
+def test_bad_stated_rules_name_the_key(rules, key, value, message) -> None:
+    from types import MappingProxyType
+
+    from pipeline.errors import RulesError
+    from pipeline.extract.fiscal import compile_calendars
+    from pipeline.rules import Rules
+
+    data = dict(rules.get("fiscal_calendars"))
+    stated = dict(data["stated"])
+    stated[key] = value
+    data["stated"] = MappingProxyType(stated)
+    broken = Rules(root=rules.root, files=MappingProxyType({**rules.files, "fiscal_calendars": MappingProxyType(data)}), sha256="x")
+    with pytest.raises(RulesError, match=message):
+        compile_calendars(broken)

@@ -5,8 +5,9 @@ dates depend on the company (Nvidia's FY2026 ends in January 2026, Microsoft's i
 FY2024 ends in March 2025). The calendars are data (rules/fiscal_calendars.yaml); this module holds
 the pure arithmetic (``resolve_fiscal``, also for the facts stage, which knows its own subject) and
 the choice of calendar for a date mention (``calendar_for``: the nearest ORG of the sentence, else the
-article's most-mentioned ORG, else the country). Unknown company or unknown naming convention means
-a null interval, never a guess.
+article's most-mentioned ORG, else the country). A company with no listed calendar takes the one its
+article states ("the fiscal year ending June 30", ``CalendarChooser.stated``): reading it from the text is
+not a guess. Unknown company or unknown naming convention means a null interval, never a guess.
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ class Calendars:
     name_regex: re.Pattern
     #: gazetteer id -> owner id (a subsidiary or product falls back to its owner's calendar)
     owners: dict[str, str]
+    #: a calendar the article states ("the fiscal year ending June 30", ``stated_calendars``), and its days-to-month-end
+    stated: re.Pattern | None = None
+    month_end_within: int = 7
+    months: dict[str, int] | None = None
+    quarters: dict[str, int] | None = None
 
 
 def _entry(key: str, spec: dict, where: str, extra: tuple[str, ...]) -> FiscalCalendar:
@@ -73,7 +79,7 @@ def compile_calendars(rules: Rules) -> Calendars:
     """Validate rules/fiscal_calendars.yaml; company ids outside the gazetteer need aliases."""
     data = rules.get("fiscal_calendars")
     where = str(rules.path("fiscal_calendars"))
-    check_keys(data, where=where, required=("suffixes", "companies", "countries"))
+    check_keys(data, where=where, required=("suffixes", "companies", "countries"), optional=("stated",))
     gazetteer = {e["id"]: e for e in rules.get("gazetteer")["entities"]}
     companies, names = {}, {}
     for key, spec in data["companies"].items():
@@ -96,7 +102,44 @@ def compile_calendars(rules: Rules) -> Calendars:
     spellings = sorted({s for key, spec in data["companies"].items() for s in [spec.get("name") or key, *spec["aliases"]]}, key=len, reverse=True)
     name_regex = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
     suffixes = frozenset(s.lower() for s in data["suffixes"])
-    return Calendars(companies, countries, names, country_names, suffixes, name_regex, owners)
+    stated, within, months, quarters = None, 7, None, None
+    if "stated" in data:
+        stated, within, months, quarters = _compile_stated(data["stated"], f"{where}: stated", rules)
+    return Calendars(companies, countries, names, country_names, suffixes, name_regex, owners, stated, within, months, quarters)
+
+
+def _alt(words) -> str:  # noqa: ANN001
+    return "|".join(r"\s+".join(re.escape(w) for w in str(word).split()) for word in sorted(words, key=len, reverse=True))
+
+
+def _compile_stated(spec: dict, where: str, rules: Rules) -> tuple[re.Pattern, int, dict[str, int], dict[str, int]]:
+    """One pattern for the statements of a fiscal calendar (rules/fiscal_calendars.yaml ``stated``), from the words
+    of that block and the month and quarter names of rules/dates.yaml."""
+    check_keys(spec, where=where, required=("year_heads", "end_verbs", "begin_verbs", "month_end_within"))
+    for key in ("year_heads", "end_verbs", "begin_verbs"):
+        if not isinstance(spec[key], (list, tuple)) or not spec[key] or not all(isinstance(w, str) and w.strip() for w in spec[key]):
+            raise RulesError(f"{where}.{key}: a non-empty list of words")
+    within = spec["month_end_within"]
+    if not isinstance(within, int) or not 0 <= within < 15:
+        raise RulesError(f"{where}.month_end_within: a number of days from 0 to 14, got {within!r}")
+    dates = rules.get("dates")
+    months = {_norm(k): int(v) for k, v in dates["months"].items()}
+    quarters = {_norm(k): int(v) for k, v in dates["quarters"].items() if int(v) in (1, 2, 3, 4)}
+    month = _alt(months)
+    ordinal = _alt(quarters)
+    fiscal = r"fiscal(?:[\s-]+year)?|financial[\s-]+year"
+    period = (
+        rf"(?P<fy>\b(?:{fiscal})\s+(?P<name>(?:19|20)\d\d))"  # fiscal 1990, which ends June 30, 1990
+        rf"|\b(?P<head>{_alt(spec['year_heads'])})\s+(?:(?P<fiscal>{fiscal})[\s-]+)?(?:(?P<year>year)|"
+        rf"(?:(?P<ord>{ordinal})[\s-]+(?:(?P<fiscal2>fiscal)[\s-]+)?)?(?P<quarter>quarter))"
+        r"|\b(?P<fyear>fiscal[\s-]+year|financial[\s-]+year)"  # Acme's fiscal year ends June 30
+    )
+    pattern = re.compile(
+        rf"(?:{period}),?\s+(?:(?P<end>{_alt(spec['end_verbs'])})|(?P<begin>{_alt(spec['begin_verbs'])}))\s+"
+        rf"(?:on\s+|in\s+)?(?P<month>{month})\b\.?(?:\s+(?P<day>[0-3]?\d)\b)?(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?",
+        re.IGNORECASE,
+    )
+    return pattern, within, months, quarters
 
 
 def calendars(rules: Rules) -> Calendars:
@@ -207,6 +250,84 @@ def _company_key(ent_id: str, text: str, cals: Calendars) -> str:
     return "?" + _clean_name(text, cals.suffixes)
 
 
+#: ``calendar_of`` of a calendar the article states: "article:" + the company's key ("article:?elco industries")
+STATED_PREFIX = "article:"
+
+
+def stated_key(key: str) -> str:
+    return STATED_PREFIX + key.lstrip("?")
+
+
+@dataclass(frozen=True)
+class Statement:
+    """A fiscal calendar the article states: where, the year's last day (MM-DD), and the naming when a written
+    fiscal year is given with its last day."""
+
+    start: int
+    end: int
+    fiscal_year_end: str
+    named_for: str | None
+    approximate: bool
+
+
+def _month_end_day(month: int) -> int:
+    return _calendar.monthrange(2001, month)[1]
+
+
+def _statement(m: re.Match, cals: Calendars, last_fiscal_quarter: int | None) -> Statement | None:
+    """The calendar one match of ``Calendars.stated`` gives, or None when it gives none (a December year end
+    without the word fiscal, a quarter whose place in the year is unknown)."""
+    month = (cals.months or {}).get(_norm(m.group("month")))
+    if not month:
+        return None
+    fiscal_word = bool(m.group("fy") or m.group("fiscal") or m.group("fiscal2") or m.group("fyear"))
+    if m.group("begin"):
+        if not fiscal_word or m.group("day") or m.group("quarter"):
+            return None  # "its fiscal year begins in October": a first month, nothing more precise
+        last = 12 if month == 1 else month - 1
+        return Statement(m.start(), m.end(), f"{last:02d}-{_month_end_day(last):02d}", None, False)
+    length = _month_end_day(month)
+    day = int(m.group("day")) if m.group("day") else length
+    if not 1 <= day <= length:
+        return None
+    approximate = False
+    if day != length:  # a 52/53-week year: a last day near a month's end is that month's end
+        if length - day <= cals.month_end_within:
+            day, approximate = length, True
+        elif day <= cals.month_end_within:
+            month = 12 if month == 1 else month - 1
+            day, approximate = _month_end_day(month), True
+    if m.group("quarter"):
+        index = (cals.quarters or {}).get(_norm(m.group("ord") or ""))
+        if index is None:
+            index = last_fiscal_quarter  # "the fiscal first quarter ... For the quarter ended Sept. 30"
+            fiscal_word = index is not None
+        if index is None:
+            return None
+        month = (month - 1 + 3 * (4 - index)) % 12 + 1
+        day = _month_end_day(month)
+    fye = f"{month:02d}-{day:02d}"
+    if fye == "12-31" and not fiscal_word:
+        return None  # "the year ended Dec. 31", "the third quarter ended Sept. 30": the calendar year, no fiscal one
+    named_for = None
+    if m.group("name") and m.group("yr"):  # "fiscal 1990, which ends June 30, 1990"
+        name, year = int(m.group("name")), int(m.group("yr"))
+        named_for = "end_year" if name == year else "start_year" if name == year - 1 and fye != "12-31" else None
+        if named_for is None:
+            return None
+    return Statement(m.start(), m.end(), fye, named_for, approximate)
+
+
+#: a fiscal quarter named without its last day ("the fiscal first quarter"): what "the quarter ended Sept. 30" after it is
+_FISCAL_QUARTER = re.compile(r"\bfiscal[\s-]+(?P<ord>\w+)[\s-]+quarter\b|\b(?P<ord2>\w+)[\s-]+fiscal[\s-]+quarter\b", re.IGNORECASE)
+
+
+def _same_company(a: str, b: str) -> bool:
+    """Two names of an unknown company, one the first words of the other ("elco" / "elco industries")."""
+    short, long = sorted((a, b), key=len)
+    return bool(short) and (long == short or long.startswith(short + " "))
+
+
 @dataclass(frozen=True)
 class Mention:
     start: int
@@ -241,11 +362,84 @@ class CalendarChooser:
         self.main_org = max(counts, key=lambda k: (counts[k], -min(m.start for m in self.orgs if m.key == k))) if counts else None
         pcounts = Counter(m.key for m in self.places)
         self.main_place = max(pcounts, key=lambda k: (pcounts[k], -min(m.start for m in self.places if m.key == k))) if pcounts else None
+        #: calendars the article states, by company key (``stated_calendars``); the listed calendars they contradict
+        self.stated: dict[str, FiscalCalendar] = {}
+        self.contradicted: dict[str, str] = {}
+        self._state_calendars()
+
+    def _state_calendars(self) -> None:
+        """Read the statements of a fiscal calendar in the article (rules/fiscal_calendars.yaml ``stated``) and give
+        each to its company: the nearest ORG of its sentence, else the article's main company. A company with two
+        different stated year ends gets none; a listed calendar wins, and a statement that contradicts it is kept
+        in ``contradicted`` (company key -> stated MM-DD), not used."""
+        if self.cals.stated is None:
+            return
+        text = doc_text(self.doc)
+        found: dict[str, set[tuple[str, str | None, bool]]] = {}
+        for m in self.cals.stated.finditer(text):
+            last_quarter, named_at = None, None
+            if m.group("quarter") and not m.group("ord"):
+                before = list(_FISCAL_QUARTER.finditer(text, max(0, m.start() - 400), m.start()))
+                if before:
+                    word = _norm(before[-1].group("ord") or before[-1].group("ord2"))
+                    last_quarter = (self.cals.quarters or {}).get(word)
+                    named_at = before[-1].span()
+            stated = _statement(m, self.cals, last_quarter)
+            if stated is None:
+                continue
+            org = self._nearest_org(stated.start, stated.end)
+            if org is None and named_at is not None:  # the company of the fiscal quarter "the quarter" is
+                org = self._nearest_org(*named_at)
+            key = org.key if org is not None else self.main_org
+            if key is None:
+                continue
+            found.setdefault(key, set()).add((stated.fiscal_year_end, stated.named_for, stated.approximate))
+        for key, said in found.items():
+            ends = {fye for fye, _, _ in said}
+            if len(ends) != 1:
+                continue  # two year ends for one company: none is trusted
+            fye = ends.pop()
+            listed = self._lookup(key)
+            if listed is not None:
+                if listed.fiscal_year_end != fye and not listed.approximate:
+                    self.contradicted[key] = fye
+                continue
+            namings = {n for _, n, _ in said if n is not None}
+            named_for = namings.pop() if len(namings) == 1 else None
+            self.stated[key] = FiscalCalendar(stated_key(key), fye, named_for, all(a for _, _, a in said))
+
+    def stated_for(self, ent_id: str | None, text: str) -> FiscalCalendar | None:
+        """The calendar the article states for a company named ``text`` (gazetteer id ``ent_id``): what the facts
+        stage gives a fact of that subject whose fiscal period the dates stage left unplaced."""
+        if not self.stated:
+            return None
+        key = _company_key(ent_id or "", text, self.cals)
+        return None if self._lookup(key) is not None else self._with_stated(key)
+
+    def _nearest_org(self, start: int, end: int) -> Mention | None:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sent = span.sent if span is not None else None
+        lo, hi = (sent.start_char, sent.end_char) if sent is not None else (start, end)
+        inside = [m for m in self.orgs if lo <= m.start and m.end <= hi]
+        return min(inside, key=lambda m: min(abs(m.start - end), abs(start - m.end))) if inside else None
 
     def _lookup(self, key: str | None) -> FiscalCalendar | None:
         if key is None:
             return None
         return self.cals.companies.get(key) or self.cals.countries.get(key)
+
+    def _with_stated(self, key: str | None) -> FiscalCalendar | None:
+        """The listed calendar of ``key``, else the one the article states for it: an unknown company's short name
+        ("Elco") finds the calendar stated for its long one ("Elco Industries Inc.") and the other way round."""
+        found = self._lookup(key)
+        if found is not None or key is None or not self.stated:
+            return found
+        if key in self.stated:
+            return self.stated[key]
+        if not key.startswith("?"):
+            return None
+        same = [cal for k, cal in self.stated.items() if k.startswith("?") and _same_company(k[1:], key[1:])]
+        return same[0] if len(same) == 1 else None
 
     def choose(self, start: int, end: int) -> FiscalCalendar | None:
         """The calendar of a fiscal date at ``start:end`` (see the module docstring); None when unknown."""
@@ -261,7 +455,7 @@ class CalendarChooser:
         place = nearest(self.places)
         company = org.key if org is not None else self.main_org
         if company is not None:
-            found = self._lookup(company)
+            found = self._with_stated(company)
             # an unknown company: only a country named in the same sentence may stand in for it
             return found if found is not None else self._lookup(place.key if place else None)
         return self._lookup(place.key if place else self.main_place)

@@ -30,7 +30,7 @@ from pipeline.facts.identity import EntityIndex, build_index, entity_rows, label
 from pipeline.facts.metric import at_auction, borrowed_by_state, describe, for_a_person, listed_other, names_what_it_is, not_for_profit, passive_verb
 from pipeline.extract.changes import change_for
 from pipeline.extract.entities import gazetteer_owner
-from pipeline.extract.fiscal import calendars
+from pipeline.extract.fiscal import CalendarChooser, calendars
 from pipeline.facts.period import (
     claimed_year_ago,
     date_period,
@@ -39,6 +39,7 @@ from pipeline.facts.period import (
     lede_period,
     not_yet_reported,
     of_a_year_ago_noun,
+    on_stated_calendar,
     on_subject_calendar,
     running_period_of_year_ago,
     usable_dates,
@@ -211,6 +212,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
     scene = Scene(doc, text, index, fr, paras, variant_owner_map(doc, index, fr), sents, tuple(s.start for s in sents),
                   title=ctx.title or "", amounts=amounts, publisher=publisher)
     owners, fiscal = gazetteer_owner(ctx.rules), calendars(ctx.rules)
+    stated: CalendarChooser | None = None  # the fiscal calendars the article states, read on the first unplaced fiscal period
     changes = list(found.get("changes", ()))
     items = gapped_items(changes) if changes else {}  # "..., profit 8% to $900 million and WTI 1.5% to $76"
     done: dict[tuple[int, int], dict] = {}  # span -> fact row, for a gapped item that measures what the one before does
@@ -296,6 +298,9 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]]) -> list[dict]:
                 if running.value is not None and fr.lede_values.fullmatch(running.value):
                     period = running
         period = on_subject_calendar(period, subject.id, owners, fiscal.companies)
+        if period.start is None and str(period.value or "").startswith("FY") and subject.text:
+            stated = stated or CalendarChooser(doc, ctx.rules)  # built only for an unplaced fiscal period
+            period = on_stated_calendar(period, stated.stated_for(subject.id, subject.text))
         period = running_period_of_year_ago(period, span, row["end"], dates, paras, ctx.published, text, sent, own_lede, fr)
         moved = year_before(period, row["end"], text, fr, sent, claimed)
         # "Year-earlier results included ... $1.6 million": a period its sentence did not name (not "The year-ago results

@@ -12,7 +12,7 @@ from itertools import chain, islice
 
 from spacy.tokens import Span, Token
 
-from pipeline.extract.fiscal import resolve_fiscal
+from pipeline.extract.fiscal import FiscalCalendar, resolve_fiscal
 from pipeline.facts.config import FactRules
 from pipeline.facts.discourse import containing
 from pipeline.facts.metric import word_metric
@@ -451,6 +451,15 @@ def on_subject_calendar(period: Period, subject_id: str | None, owners: dict[str
         return period
     calendar = companies.get(subject_id) or companies.get(owners.get(subject_id, ""))
     if calendar is None:
+        return period
+    start, end = resolve_fiscal(period.value, calendar.fiscal_year_end, calendar.named_for)
+    return Period(period.value, start, end, period.source) if start is not None else period
+
+
+def on_stated_calendar(period: Period, calendar: FiscalCalendar | None) -> Period:
+    """A fiscal period still unplaced, placed on the calendar the article states for the fact's subject
+    (``CalendarChooser.stated_for``: "the fiscal year ending June 30" said of it)."""
+    if calendar is None or period.value is None or not str(period.value).startswith("FY") or period.start is not None:
         return period
     start, end = resolve_fiscal(period.value, calendar.fiscal_year_end, calendar.named_for)
     return Period(period.value, start, end, period.source) if start is not None else period
