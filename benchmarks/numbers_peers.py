@@ -187,14 +187,18 @@ def ours(cases_by_suite: dict[str, list[dict]]) -> tuple[dict[str, dict], dict[s
 
 
 def peers(venv: str | None, cases_by_suite: dict[str, list[dict]]) -> dict[str, dict | str]:
-    python = Path(venv) / "bin" / "python" if venv else Path("/nonexistent")
+    python = Path(venv) / "bin" / "python" if venv else None
     flat = [
         {"id": f"{suite}|{c['id']}", "text": c["text"], "kind": SUITES[suite][1]}
         for suite, cases in cases_by_suite.items()
         for c in cases
     ]
     raw: dict = {}
-    for tool, interpreter in (("recognizers-text", str(python)), ("spacy", sys.executable)):
+    for tool, interpreter in (("recognizers-text", str(python) if python else None), ("spacy", sys.executable)):
+        if interpreter is None or not Path(interpreter).exists():
+            # without the peers' virtualenv, say so in the table rather than stop (money_peers.py does the same)
+            raw[tool] = "skipped: no --peers-venv / NEWSFACTS_PEERS_VENV given" if interpreter is None else f"skipped: no interpreter at {interpreter}"
+            continue
         proc = subprocess.run(
             [interpreter, "-c", PEER_SCRIPT, tool], input=json.dumps(flat), capture_output=True, text=True, timeout=900
         )
