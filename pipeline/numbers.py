@@ -561,8 +561,31 @@ def _ratio(text: str, rules: Rules) -> Parsed | None | bool:
     return Parsed(top.value / bottom.value, None)
 
 
+#: how many answers of ``parse_number`` a Rules object keeps (emptied when full, so a long run's memory stays bounded)
+PARSED_MEMO_SIZE = 4096
+
+
+def _parsed_memo(_: Rules) -> dict[str, Parsed | None]:
+    return {}
+
+
 def parse_number(text: str, rules: Rules) -> Parsed | None:
-    """Parse one number (no currency, no range) or return None when any part is not understood."""
+    """Parse one number (no currency, no range) or return None when any part is not understood.
+
+    The answer depends on the text and the rules only (``Parsed`` is frozen), so it is kept per Rules object:
+    the stages read the same few number strings again and again (5,778 calls for 551 distinct texts over the
+    throughput corpus: the counts stages, changes, money and dates each parse an article's numbers)."""
+    memo = rules.derived("numbers.parsed", _parsed_memo)
+    parsed = memo.get(text, memo)  # the memo itself stands for "not kept" (None is an answer)
+    if parsed is memo:
+        parsed = _parse_number(text, rules)
+        if len(memo) >= PARSED_MEMO_SIZE:
+            memo.clear()
+        memo[text] = parsed
+    return parsed
+
+
+def _parse_number(text: str, rules: Rules) -> Parsed | None:
     v = vocab(rules)
     assert v.multipliers is not None and v.denominators is not None
     ratio = _ratio(text, rules)

@@ -157,6 +157,24 @@ def test_parse_number(rules, text, value) -> None:
         assert parsed is not None and float(parsed.value) == pytest.approx(value)
 
 
+def test_parse_number_keeps_its_answers_per_rules(rules, monkeypatch) -> None:
+    """``parse_number`` keeps its answers per Rules object (speed round 14): each answer of the table above, asked
+    again, after others and after the memo was emptied at its bound, is the one read afresh; another Rules object
+    (another vocabulary) keeps its own."""
+    from pipeline import numbers
+    from pipeline.rules import Rules
+
+    fresh = Rules(root=rules.root, files=rules.files, sha256="memo")
+    monkeypatch.setattr(numbers, "PARSED_MEMO_SIZE", 7)
+    texts = [c[1] for c in PARSE]
+    assert len(set(texts)) > 7  # the memo is emptied at least once
+    for _ in range(2):
+        for text in texts:
+            assert parse_number(text, fresh) == numbers._parse_number(text, fresh), text
+            assert len(fresh.derived("numbers.parsed", dict)) <= 7
+    assert fresh.derived("numbers.parsed", dict) is not rules.derived("numbers.parsed", dict)
+
+
 def test_range_low_end_borrows_magnitude(rules) -> None:
     assert parse_range("two", "three million", rules) == (2_000_000, 3_000_000)
     assert parse_range("10", "20 lakh", rules) == (1_000_000, 2_000_000)

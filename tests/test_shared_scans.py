@@ -43,6 +43,39 @@ def test_guarded_qualifiers_match_as_the_plain_pattern(rules, sentence):
             assert (t and t.group("q")) == (b and b.group("q")), prefix
 
 
+def test_qualifier_tries_match_as_the_plain_pattern_on_real_text(rules):
+    """The qualifiers as two tries (``counts._tail_phrases``, speed round 14): before every number of raw/ and of the
+    counts tests' sentences, the tail search finds the plain pattern's span and phrase."""
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parent.parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((repo / "raw").glob("*.txt"))]
+    texts += [s for s in re.findall(r'"([^"\n]{12,})"', (repo / "tests" / "test_counts.py").read_text(encoding="utf-8"))]
+    c, plain = counts.compiled(rules), _plain_qualifiers(rules)
+    found = 0
+    for text in texts:
+        for m in re.finditer(r"\d+", text):
+            prefix = text[max(0, m.start() - 200) : m.start()]
+            want = plain.search(prefix)
+            got = search_tail(c.qual_before, prefix, c.qual_before_longest)
+            assert (got and (got.span(), got.group("q"))) == (want and (want.span(), want.group("q"))), prefix
+            found += want is not None
+    assert found > 100  # qualifiers were found: the comparison is not over misses only
+
+
+def test_tail_phrases_keep_the_edges_that_matter():
+    """Mirror cases of the two tries: a phrase glued to a word character before it is no phrase ("xabout"), one
+    starting with a symbol needs no boundary ("x~"), a space in a phrase takes any whitespace, a phrase followed by a
+    word character is none ("more thanx"); no phrase gives the empty group, as the empty alternation did."""
+    pattern = re.compile(counts._tail_phrases(["about", "~", "more than"]) + r"\s*$", re.I)
+    assert pattern.search("costs xabout ") is None
+    assert pattern.search("costs About  ").group() == "About  "
+    assert pattern.search("costs x~").group() == "~"
+    assert pattern.search("MORE\n than ").group() == "MORE\n than "
+    assert pattern.search("more thanx") is None
+    assert counts._tail_phrases([]) == "(?:)"
+
+
 def test_every_qualifier_phrase_still_found(rules):
     c = counts.compiled(rules)
     for phrases in rules.get("counts")["qualifiers_before"].values():

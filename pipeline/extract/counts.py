@@ -92,6 +92,23 @@ def _edge(phrase: str) -> str:
     )
 
 
+def _tail_phrases(phrases: list[str]) -> str:
+    """The alternation ``"|".join(_edge(p) for p in phrases)`` for a pattern that ends ``\\s*$`` (the qualifiers
+    before a number), as two tries: the phrases that start with a letter or digit behind ``_edge``'s word
+    boundary, then the others. The same matches: only whitespace may follow a phrase there, so ``_edge``'s
+    look-ahead after it always holds; at one position at most one phrase reaches the end (two that match the same
+    characters are the same normalised phrase), so the branches' order cannot choose another; and a branch's
+    first character tells which trie it is in. ``search_tail`` tried ~80 branches, each with its own look-behind,
+    at every word of a prefix (0.049 -> 0.011 s over the prefixes of the throughput corpus's 2,534 numbers)."""
+    from pipeline.lexicon import trie
+
+    words = [p for p in phrases if p[:1].isalnum()]
+    others = [p for p in phrases if not p[:1].isalnum()]
+    parts = ([r"(?<![\w])" + trie(words, flexible_space=True)] if words else []) + (
+        [trie(others, flexible_space=True)] if others else [])
+    return "(?:" + "|".join(parts) + ")"  # no phrase: an empty group, as the empty alternation was
+
+
 def _start_guard(phrases: list[str]) -> str:
     """A look-ahead every match of ``_edge(p)`` for ``p`` in ``phrases`` passes at its first character: one
     test of the phrases' first characters (and the word boundary before those starting with a letter or digit),
@@ -267,7 +284,7 @@ def compile_rules(rules: Rules) -> Compiled:
     anchor_neg_before = rx.compile(r"(?:" + _alt(data["anchor_negative_before"]) + r")\s*$", re.I)
     qb_map = {_norm(p): q for q, phrases in data["qualifiers_before"].items() for p in phrases}
     qb_phrases = sorted(qb_map, key=len, reverse=True)
-    qual_before = rx.compile(_start_guard(qb_phrases) + r"(?P<q>" + "|".join(_edge(p) for p in qb_phrases) + r")\s*$", re.I)
+    qual_before = rx.compile(_start_guard(qb_phrases) + r"(?P<q>" + _tail_phrases(qb_phrases) + r")\s*$", re.I)
     qa_map = {_norm(p): q for q, phrases in data["qualifiers_after"].items() for p in phrases}
     qual_after = rx.compile(r"^\s*(?P<q>" + "|".join(_edge(p) for p in sorted(qa_map, key=len, reverse=True)) + r")", re.I)
     signs = _alt(data["percent_signs"])
