@@ -34,7 +34,7 @@ PUBLISHED = {
     "NavyTime-1,2": (90.32, 89.36, 91.30, 79.57, 70.97),
     "ClearTK-1,2": (90.23, 93.75, 86.96, 82.71, 64.66),
 }
-TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET"}
+TYPES = {"date": "DATE", "duration": "DURATION", "set": "SET", "time": "TIME"}
 
 
 @dataclass
