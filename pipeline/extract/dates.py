@@ -1573,7 +1573,9 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
                     read = again
         time_zone = None
         if kind == "time":
-            day = _sentence_day(doc, kept, i) or anchor
+            # the day its sentence names, else the last day the story named before it ("caught fire yesterday morning.
+            # ... had control of the blaze by 8:00am"), else the article's date
+            day = _sentence_day(doc, kept, i) or _last_day(kept[:i], text, c) or anchor
             time_zone = m.groupdict().get("tz")
             if day is not None:
                 read = replace(read, value=day.isoformat() + read.value, start_date=day, end_date=day)
