@@ -200,6 +200,7 @@ def compile_rules(rules: Rules) -> Compiled:
         "<UNITS>": rf"(?P<unit>{_alt(units)})\b",
         "<UNIT>": rf"(?P<unit>{_alt(u for u in units if not u.endswith('s'))})\b",
         "<CLOCK_UNITS>": rf"(?P<cunit>{_alt(data['clock_units'])})\b",
+        "<TIME_DAY>": rf"(?:,?\s+(?:on\s+)?(?-i:\b(?P<weekday>{_alt(data['weekdays'])})\b)(?!\s+(?-i:morning|afternoon|evening|night)\b))?",
         "<TZ>": rf"(?-i:\b(?:{_alt(_zones(data['time_zones'], where))})\b)",
         "<ORD>": ordinals,
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
@@ -868,6 +869,12 @@ PART_GRAIN = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening
 def r_time(x: Match) -> Read | None:
     """A time of day: "7:37 p.m." -> THH:MM (granularity minute, or hour when no minutes are written), "noon" -> T12:00.
     The day is put in ``extract`` (the day its sentence names, else the article's date)."""
+    day = r_weekday(x) if x.g("weekday") and x.anchor is not None else None  # "9 a.m. Tuesday": that Tuesday
+    read = _clock(x)
+    return replace(read, start_date=day.start_date, end_date=day.end_date) if read and day and day.start_date else read
+
+
+def _clock(x: Match) -> Read | None:
     named = x.g("named")
     if named:
         return Read("T" + x.c.named_times[named.lower()], type="time", granularity="minute", is_relative=True)
@@ -1281,7 +1288,7 @@ RESOLVERS = {
     "set": r_set,
 }
 #: kinds whose year is guessed from the anchor and the verb's tense
-TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "part_of_day", "fiscal", "quarter", "month_span", "half", "season"})
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "part_of_day", "time", "fiscal", "quarter", "month_span", "half", "season"})
 
 
 # --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------
@@ -1575,7 +1582,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         if kind == "time":
             # the day its sentence names, else the last day the story named before it ("caught fire yesterday morning.
             # ... had control of the blaze by 8:00am"), else the article's date
-            day = _sentence_day(doc, kept, i) or _last_day(kept[:i], text, c) or anchor
+            day = read.start_date or _sentence_day(doc, kept, i) or _last_day(kept[:i], text, c) or anchor
             time_zone = m.groupdict().get("tz")
             if day is not None:
                 read = replace(read, value=day.isoformat() + read.value, start_date=day, end_date=day)
