@@ -1530,7 +1530,9 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
             if not c.month_cue.search(text, max(0, start - c.windows["month_cue_before"]), start):
                 continue
-        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) if kind in TENSE_KINDS and anchor else None
+        # a time of day needs a tense only for the weekday written with it ("9 a.m. Tuesday")
+        needs_tense = kind in TENSE_KINDS and (kind != "time" or m.groupdict().get("weekday") is not None)
+        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) if needs_tense and anchor else None
         fiscal = None
         if kind == "fiscal":
             chooser = chooser or CalendarChooser(doc, ctx.rules)
