@@ -711,8 +711,12 @@ def test_day_anaphors_mirrors(nlp, rules, settings, text) -> None:
     ('A police spokesman said "We were called at 8.10am today, 10 September".', "2019-09-10", "8.10am",
      "2019-09-10T08:10", "minute", None),
     ("At about 15:30 local time on Tuesday a fire was reported.", "2019-07-18", "15:30", "2019-07-16T15:30", "minute", None),
-    ("The collapse of the spire, around 19:45 CEST.", "2019-04-16", "19:45 CEST", "2019-04-16T19:45", "minute", "CEST"),
-    ("The penguins are most active around 8PM.", "2019-05-01", "8PM", "2019-05-01T20:00", "hour", None),
+    ("The spire collapsed around 19:45 CEST.", "2019-04-16", "19:45 CEST", "2019-04-16T19:45", "minute", "CEST"),
+    ("The penguins returned to the colony around 8PM.", "2019-05-01", "8PM", "2019-05-01T20:00", "hour", None),
+    # Wikinews "Hotel fire kills at least seventeen in Karol Bagh" (2019-02-13): no day in its sentence, a past verb:
+    # the last day the story named
+    ("The Hotel Arpit Palace caught fire yesterday morning. Personnel reportedly had control of the blaze by 8:00am "
+     "local time.", "2019-02-13", "8:00am", "2019-02-12T08:00", "minute", None),
     ("Firefighters were still working as of midnight.", "2019-04-16", "midnight", "2019-04-16T24:00", "minute", None),
 ])
 def test_times_of_day(nlp, rules, settings, text, published, span, value, granularity, zone) -> None:
@@ -783,3 +787,13 @@ def test_days_later_in_a_story(nlp, rules, settings, text, published, span, valu
 ])
 def test_days_later_in_a_story_mirrors(nlp, rules, settings, text, published, span, value) -> None:
     assert one(run(nlp, rules, settings, text, D(published)), span)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # Wikinews interviews (2020-04-14, 2019-01-27): a time of no day told in a verb not in the past is habitual: no day
+    ("US Championship is going to be held everyday at 1 pm sharp.", "1 pm", "XXXX-XX-XXT13:00"),
+    ("My favorite time of the day is around 8PM, when penguins are returning to the colony.", "8PM", "XXXX-XX-XXT20:00"),
+])
+def test_habitual_times_have_no_day(nlp, rules, settings, text, span, value) -> None:
+    row = one(run(nlp, rules, settings, text, D("2020-04-14")), span)
+    assert (row["value"], row["start_date"], row["end_date"]) == (value, None, None)

@@ -1584,13 +1584,18 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         if kind == "time":
             # the day its sentence names, else the last day the story named before it ("caught fire yesterday morning.
             # ... had control of the blaze by 8:00am"), else the article's date
-            day = read.start_date or _sentence_day(doc, kept, i) or _last_day(kept[:i], text, c) or anchor
+            day = read.start_date or _sentence_day(doc, kept, i)
+            if day is None and _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) == "past":
+                day = _last_day(kept[:i], text, c) or anchor
+            # else a time of no day told in a verb not in the past is habitual or planned ("is held everyday at 1 pm",
+            # "a quiet zone after 10pm", "planned to implement a curfew between 10 p.m. and 4 a.m."): no day, no interval
             time_zone = m.groupdict().get("tz")
             if day is not None:
                 read = replace(read, value=day.isoformat() + read.value, start_date=day, end_date=day)
                 row_anchor = day
             else:
-                read = replace(read, value="XXXX-XX-XX" + read.value)
+                read = replace(read, value="XXXX-XX-XX" + read.value, start_date=None, end_date=None)
+                row_anchor = None
         if read.type in ("date", "time"):
             read.mod = _preceding_mod(text, start, read, c)
         rows.append(_row(start, end, read, name, row_anchor, timeml, time_zone))
