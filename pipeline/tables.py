@@ -160,6 +160,8 @@ SCHEMAS: dict[str, pa.Schema] = {
             fiscal_year_end  string
             calendar_of      string
             rule             string  not null
+            # a time of day's zone as written ("UTC", "EDT"; null when none or not a time): never converted
+            time_zone        string
         """)
     ),
     "facts": pa.schema(

@@ -697,3 +697,103 @@ def test_day_anaphors(nlp, rules, settings, text, published, span, value) -> Non
 ])
 def test_day_anaphors_mirrors(nlp, rules, settings, text) -> None:
     assert [r for r in run(nlp, rules, settings, text, D("2020-03-20")) if r["rule"] == "day_anaphor"] == []
+
+
+# times of day (TIMEX3 TIME): the day the sentence names, else the article's date; the zone as written in `time_zone`
+@pytest.mark.parametrize(("text", "published", "span", "value", "granularity", "zone"), [
+    # Wikinews "Aftershocks increase death toll of magnitude 6.3 earthquake in southern Philippines" (a Saturday),
+    # "Three children seriously injured as bus hits bridge in Winchester" (2019-09-10), "Fire erupts in parking structure
+    # at Sola Airport" (2019-07-18), "Notre Dame in Paris catches fire" (2019-04-16)
+    ("Philippine authorities reported the first quake occurred at 7:37 p.m. local time (1137 UTC) on Wednesday.",
+     "2019-08-10", "7:37 p.m.", "2019-08-07T19:37", "minute", None),
+    ("Philippine authorities reported the first quake occurred at 7:37 p.m. local time (1137 UTC) on Wednesday.",
+     "2019-08-10", "1137 UTC", "2019-08-07T11:37", "minute", "UTC"),
+    ('A police spokesman said "We were called at 8.10am today, 10 September".', "2019-09-10", "8.10am",
+     "2019-09-10T08:10", "minute", None),
+    ("At about 15:30 local time on Tuesday a fire was reported.", "2019-07-18", "15:30", "2019-07-16T15:30", "minute", None),
+    ("The spire collapsed around 19:45 CEST.", "2019-04-16", "19:45 CEST", "2019-04-16T19:45", "minute", "CEST"),
+    ("The penguins returned to the colony around 8PM.", "2019-05-01", "8PM", "2019-05-01T20:00", "hour", None),
+    # Wikinews "Hotel fire kills at least seventeen in Karol Bagh" (2019-02-13): no day in its sentence, a past verb:
+    # the last day the story named
+    ("The Hotel Arpit Palace caught fire yesterday morning. Personnel reportedly had control of the blaze by 8:00am "
+     "local time.", "2019-02-13", "8:00am", "2019-02-12T08:00", "minute", None),
+    ("Firefighters were still working as of midnight.", "2019-04-16", "midnight", "2019-04-16T24:00", "minute", None),
+])
+def test_times_of_day(nlp, rules, settings, text, published, span, value, granularity, zone) -> None:
+    row = one(run(nlp, rules, settings, text, D(published)), span)
+    assert (row["value"], row["type"], row["granularity"], row["time_zone"]) == (value, "time", granularity, zone)
+    assert row["start_date"] == row["end_date"] == D(value[:10])
+
+
+@pytest.mark.parametrize("text", [
+    # mirrors: a score, a ratio, a version, "24/7", "9/11", a countdown, a band's name, a race's time
+    "Liverpool won the match 3:1 at home.",
+    "The odds were 10:30 against him and the release 1.30 followed.",
+    "The helpline works 24/7 since 9/11.",
+    "The Clock has been set to 85 seconds before midnight.",
+    "Midnight Oil played in Sydney.",
+    "He finished the race in 47.42 seconds.",
+])
+def test_times_of_day_mirrors(nlp, rules, settings, text) -> None:
+    assert [r["text"] for r in run(nlp, rules, settings, text, D("2026-01-27")) if r["type"] == "time"] == []
+
+
+# parts of a day: the day with its part (2019-09-10TMO), granularity the part
+@pytest.mark.parametrize(("text", "published", "span", "value", "granularity"), [
+    # Wikinews (Winchester bus 2019-09-10; Philippines aftershocks 2019-08-10, a Saturday)
+    ("The bus hit the bridge at about 8:10 am this morning.", "2019-09-10", "this morning", "2019-09-10TMO", "morning"),
+    ("The magnitude 6.3 quake was recorded at 4:53 a.m Thursday morning.", "2019-08-10", "Thursday morning",
+     "2019-08-08TMO", "morning"),
+    ("Police said last night that two men were arrested.", "2019-08-10", "last night", "2019-08-09TNI", "night"),
+    ("The storm made landfall early Sunday morning.", "2019-09-03", "early Sunday morning", "2019-09-01TMO", "morning"),
+])
+def test_parts_of_a_day(nlp, rules, settings, text, published, span, value, granularity) -> None:
+    row = one(run(nlp, rules, settings, text, D(published)), span)
+    assert (row["value"], row["type"], row["granularity"]) == (value, "time", granularity)
+
+
+@pytest.mark.parametrize("text", [
+    # mirrors: a part of no named day, a show's name
+    "He prefers to work in the morning.",
+    "She appeared on Morning Joe and the evening news.",
+])
+def test_parts_of_a_day_mirrors(nlp, rules, settings, text) -> None:
+    assert [r["text"] for r in run(nlp, rules, settings, text, D("2019-09-10")) if r["type"] == "time"] == []
+
+
+def test_a_time_of_day_takes_its_sentence_day(nlp, rules, settings) -> None:
+    # Wikinews (Philippines aftershocks, 2019-08-10): "as of Saturday 8:00 p.m." on a Saturday, and a time with a part
+    rows = run(nlp, rules, settings, "Phivolcs recorded 611 aftershocks as of Thursday 8:00 p.m.", D("2019-08-10"))
+    assert one(rows, "8:00 p.m.")["value"] == "2019-08-08T20:00"
+
+
+# "N days later/earlier" in a story: from the last day the article named before it, not the article's date
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # Wikinews "Kennedy assassin Sirhan Sirhan stabbed" style narrative; dates13's example
+    ("He was taken to hospital on May 25. He died two days later.", "2020-06-10", "two days later", "2020-05-27"),
+    ("The storm formed on Sunday morning. Three days later it reached Florida.", "2019-09-05", "Three days later",
+     "2019-09-04"),
+])
+def test_days_later_in_a_story(nlp, rules, settings, text, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, text, D(published)), span)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # mirrors: no day named before it (the article's date), a length between events ("two days after the election"
+    # is P2D), a month later is not a day's unit
+    ("He died two days later.", "2020-06-10", "two days later", "2020-06-12"),
+    ("On May 25 he said the vote came two days after the election.", "2020-06-10", "two days", "P2D"),
+    ("He was taken to hospital on May 25. He died a month later.", "2020-06-10", "a month later", "2020-07"),
+])
+def test_days_later_in_a_story_mirrors(nlp, rules, settings, text, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, text, D(published)), span)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # Wikinews interviews (2020-04-14, 2019-01-27): a time of no day told in a verb not in the past is habitual: no day
+    ("US Championship is going to be held everyday at 1 pm sharp.", "1 pm", "XXXX-XX-XXT13:00"),
+    ("My favorite time of the day is around 8PM, when penguins are returning to the colony.", "8PM", "XXXX-XX-XXT20:00"),
+])
+def test_habitual_times_have_no_day(nlp, rules, settings, text, span, value) -> None:
+    row = one(run(nlp, rules, settings, text, D("2020-04-14")), span)
+    assert (row["value"], row["start_date"], row["end_date"]) == (value, None, None)

@@ -25,7 +25,7 @@ def test_schema_round_trip(tmp_path: Path) -> None:
         "article_id": "a", "start": 3, "end": 9, "text": "2024-11", "value": "2024-11", "type": "date",
         "start_date": date(2024, 11, 1), "end_date": date(2024, 11, 30), "granularity": "month",
         "mod": None, "is_relative": False, "anchor": date(2024, 12, 20), "calendar": "fiscal",
-        "fiscal_year_end": "01-31", "calendar_of": "nvidia", "rule": "test",
+        "fiscal_year_end": "01-31", "calendar_of": "nvidia", "rule": "test", "time_zone": None,
     }
     with AtomicTableWriter("dates", tmp_path) as writer:
         writer.write([row])

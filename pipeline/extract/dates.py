@@ -50,7 +50,7 @@ RULE_KEYS = (
     "quarters_without_article", "fiscal_relatives", "seasons", "deadline_verbs", "deadline_preps",
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
     "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before", "near_modals",
-    "near_preps",
+    "near_preps", "named_times", "day_parts", "day_part_deictics", "time_zones", "ago_story_units",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -120,6 +120,13 @@ class Compiled:
     near_preps: frozenset[str]
     #: rules/dates.yaml ``day_anaphors``: "the same/previous/next" -> days from the day named last before ``day_anaphor``
     day_anaphors: dict[str, int]
+    #: rules/dates.yaml ``named_times`` ("noon" -> "12:00"), ``day_parts`` ("morning" -> "MO"), ``day_part_deictics``
+    #: ("last" -> -1: "last night" is yesterday's), ``ago_story_units`` (units of an "N days later" counted from the day
+    #: the story named last)
+    named_times: dict[str, str]
+    day_parts: dict[str, str]
+    day_part_deictics: dict[str, int]
+    ago_story_units: frozenset[str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -193,6 +200,8 @@ def compile_rules(rules: Rules) -> Compiled:
         "<UNITS>": rf"(?P<unit>{_alt(units)})\b",
         "<UNIT>": rf"(?P<unit>{_alt(u for u in units if not u.endswith('s'))})\b",
         "<CLOCK_UNITS>": rf"(?P<cunit>{_alt(data['clock_units'])})\b",
+        "<TIME_DAY>": rf"(?:,?\s+(?:on\s+)?(?-i:\b(?P<weekday>{_alt(data['weekdays'])})\b)(?!\s+(?-i:morning|afternoon|evening|night)\b))?",
+        "<TZ>": rf"(?-i:\b(?:{_alt(_zones(data['time_zones'], where))})\b)",
         "<ORD>": ordinals,
         "<REL>": rf"\b(?P<rel>{_alt(data['relative'])})",
         "<MOD>": rf"(?:\b(?P<mod>{_alt(data['modifiers'])})(?:(?<=-)|\s+))?",
@@ -251,6 +260,10 @@ def compile_rules(rules: Rules) -> Compiled:
         near_modals=_word_list(data["near_modals"], where, "near_modals"),
         near_preps=_word_list(data["near_preps"], where, "near_preps"),
         day_anaphors=_day_anaphors(data["day_anaphors"], where),
+        named_times=_named_times(data["named_times"], where),
+        day_parts=_day_parts(data["day_parts"], where),
+        day_part_deictics=_day_part_deictics(data["day_part_deictics"], where),
+        ago_story_units=_ago_story_units(data["ago_story_units"], where, units),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
@@ -313,6 +326,60 @@ def _day_anaphors(data: object, where: str) -> dict[str, int]:
 
         raise RulesError(f"{where}: day_anaphors: want a mapping of words to days (-7..7), got {data!r}")
     return {_norm(k): v for k, v in data.items()}
+
+
+def _zones(words: object, where: str) -> list[str]:
+    """``time_zones``: a list of upper-case abbreviations."""
+    if isinstance(words, str) or not isinstance(words, (list, tuple)) or not words or not all(
+        isinstance(w, str) and re.fullmatch(r"[A-Z]{2,5}", w) for w in words
+    ):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: time_zones: want a list of upper-case abbreviations (2-5 letters), got {words!r}")
+    return list(words)
+
+
+def _named_times(data: object, where: str) -> dict[str, str]:
+    """``named_times``: a lower-case word -> "hh:mm" (00:00-24:00)."""
+    if not isinstance(data, Mapping) or not data or any(
+        not isinstance(k, str) or not isinstance(v, str) or not re.fullmatch(r"(?:[01]\d|2[0-3]):[0-5]\d|24:00", v)
+        for k, v in data.items()
+    ):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: named_times: want a mapping of words to hh:mm, got {data!r}")
+    return {k.lower(): v for k, v in data.items()}
+
+
+def _day_parts(data: object, where: str) -> dict[str, str]:
+    """``day_parts``: a word -> a TIMEX3 part-of-day code (MO, MI, AF, EV, NI, DT)."""
+    if not isinstance(data, Mapping) or not data or any(
+        not isinstance(k, str) or v not in ("MO", "MI", "AF", "EV", "NI", "DT") for k, v in data.items()
+    ):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: day_parts: want a mapping of words to MO, MI, AF, EV, NI or DT, got {data!r}")
+    return {k.lower(): v for k, v in data.items()}
+
+
+def _day_part_deictics(data: object, where: str) -> dict[str, int]:
+    """``day_part_deictics``: a word -> days from the article's date (-7..7)."""
+    if not isinstance(data, Mapping) or not data or any(
+        not isinstance(k, str) or isinstance(v, bool) or not isinstance(v, int) or not -7 <= v <= 7 for k, v in data.items()
+    ):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: day_part_deictics: want a mapping of words to days (-7..7), got {data!r}")
+    return {_norm(k): v for k, v in data.items()}
+
+
+def _ago_story_units(words: object, where: str, units: Mapping[str, str]) -> frozenset[str]:
+    """``ago_story_units``: unit letters of ``units`` (D, W, M ...)."""
+    if isinstance(words, str) or not isinstance(words, (list, tuple)) or not set(words) <= set(units.values()):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: ago_story_units: want a list of unit letters of units ({sorted(set(units.values()))}), got {words!r}")
+    return frozenset(words)
 
 
 def _ago_event_dirs(words: object, where: str) -> frozenset[str]:
@@ -795,6 +862,51 @@ def r_weekday(x: Match) -> Read | None:
     return Read(d.isoformat(), start_date=d, end_date=d, granularity="day", mod=x.mod(), is_relative=True)
 
 
+#: granularity of a part of the day's row, by its TIMEX3 code
+PART_GRAIN = {"MO": "morning", "MI": "midday", "AF": "afternoon", "EV": "evening", "NI": "night", "DT": "daytime"}
+
+
+def r_time(x: Match) -> Read | None:
+    """A time of day: "7:37 p.m." -> THH:MM (granularity minute, or hour when no minutes are written), "noon" -> T12:00.
+    The day is put in ``extract`` (the day its sentence names, else the article's date)."""
+    day = r_weekday(x) if x.g("weekday") and x.anchor is not None else None  # "9 a.m. Tuesday": that Tuesday
+    read = _clock(x)
+    return replace(read, start_date=day.start_date, end_date=day.end_date) if read and day and day.start_date else read
+
+
+def _clock(x: Match) -> Read | None:
+    named = x.g("named")
+    if named:
+        return Read("T" + x.c.named_times[named.lower()], type="time", granularity="minute", is_relative=True)
+    hour = int(x.g("hour"))
+    minute = x.g("minute")
+    ampm = (x.g("ampm") or "").lower()
+    if ampm:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if ampm == "p" else 0)
+    return Read(f"T{hour:02d}:{minute or '00'}", type="time", granularity="minute" if minute else "hour", is_relative=True)
+
+
+def r_part_of_day(x: Match) -> Read | None:
+    """ "this morning", "last night", "Sunday morning": the day (a deictic's, or the weekday's as ``r_weekday`` reads
+    it) with its part: 2019-09-10TMO, start and end that day, granularity the part ("morning")."""
+    part = x.c.day_parts.get((x.g("part") or "").lower())
+    if part is None:
+        return None
+    pdrel = x.g("pdrel")
+    if pdrel:
+        if x.anchor is None:
+            return Read("XXXX-XX-XXT" + part, type="time", granularity=PART_GRAIN[part], mod=x.mod(), is_relative=True)
+        d = x.anchor + timedelta(days=x.c.day_part_deictics[_norm(pdrel)])
+        day = Read(d.isoformat(), start_date=d, end_date=d, granularity="day", mod=x.mod(), is_relative=True)
+    else:
+        day = r_weekday(x)
+        if day is None:
+            return None
+    return replace(day, value=f"{day.value}T{part}", type="time", granularity=PART_GRAIN[part])
+
+
 GRAIN_ORDER = ("day", "week", "month", "quarter", "season", "half", "year", "decade", "century")
 _GRAIN_UNIT = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 
@@ -1170,11 +1282,13 @@ RESOLVERS = {
     "fuzzy_duration": r_fuzzy_duration,
     "duration": r_duration,
     "duration_clock": r_duration_clock,
+    "time": r_time,
+    "part_of_day": r_part_of_day,
     "ref": r_ref,
     "set": r_set,
 }
 #: kinds whose year is guessed from the anchor and the verb's tense
-TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "fiscal", "quarter", "month_span", "half", "season"})
+TENSE_KINDS = frozenset({"day", "month_bare", "weekday", "part_of_day", "time", "fiscal", "quarter", "month_span", "half", "season"})
 
 
 # --- dateparser, for spaCy DATE entities no pattern reads -------------------------------------------
@@ -1341,7 +1455,8 @@ def candidates(text: str, c: Compiled) -> list[tuple[int, int, str, str, re.Matc
     return [(start, end, name, kind, m) for start, end, _, name, kind, m in found]
 
 
-def _row(start: int, end: int, read: Read, rule: str, anchor: date | None, timeml: bool = False) -> dict:
+def _row(start: int, end: int, read: Read, rule: str, anchor: date | None, timeml: bool = False,
+         time_zone: str | None = None) -> dict:
     value = read.value
     if timeml and read.calendar == "fiscal":
         value = value.removeprefix("FY")  # TimeML writes "fiscal 1989" as 1989, "the fiscal first quarter" as 1989-Q1
@@ -1360,6 +1475,7 @@ def _row(start: int, end: int, read: Read, rule: str, anchor: date | None, timem
         "fiscal_year_end": read.fiscal_year_end,
         "calendar_of": read.calendar_of,
         "rule": rule,
+        "time_zone": time_zone,
     }
 
 
@@ -1414,7 +1530,9 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         if kind == "month_bare" and not m.group("mod") and m.group("month") in c.ambiguous_months:
             if not c.month_cue.search(text, max(0, start - c.windows["month_cue_before"]), start):
                 continue
-        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) if kind in TENSE_KINDS and anchor else None
+        # a time of day needs a tense only for the weekday written with it ("9 a.m. Tuesday")
+        needs_tense = kind in TENSE_KINDS and (kind != "time" or m.groupdict().get("weekday") is not None)
+        tense = _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) if needs_tense and anchor else None
         fiscal = None
         if kind == "fiscal":
             chooser = chooser or CalendarChooser(doc, ctx.rules)
@@ -1437,6 +1555,12 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
                 again = r_ago(Match(m, c, ctx.rules, anchor, None), ref.start_date, ref.granularity)
                 if again is not None:
                     read, row_anchor = again, ref.start_date
+            elif read.type == "date" and Match(m, c, ctx.rules, anchor, None).unit() in c.ago_story_units:
+                # "died two days later" after "on May 25": a story's day, not the article's
+                named = _last_day(kept[:i], text, c)
+                again = r_ago(Match(m, c, ctx.rules, anchor, None), named, "day") if named is not None else None
+                if again is not None:
+                    read, row_anchor = again, named
         if kind in ("quarter_anaphor", "month_anaphor"):
             named = _last_quarter(kept[:i]) if kind == "quarter_anaphor" else _last_month(kept[:i], text, c)
             if named is None:
@@ -1456,9 +1580,25 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
                 again = r_fiscal(Match(m, c, ctx.rules, anchor, None, chooser.choose(start, end) if chooser else None, context_year))
                 if again is not None:
                     read = again
-        if read.type == "date":
+        time_zone = None
+        if kind == "time":
+            # the day its sentence names, else the last day the story named before it ("caught fire yesterday morning.
+            # ... had control of the blaze by 8:00am"), else the article's date
+            day = read.start_date or _sentence_day(doc, kept, i)
+            if day is None and _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) == "past":
+                day = _last_day(kept[:i], text, c) or anchor
+            # else a time of no day told in a verb not in the past is habitual or planned ("is held everyday at 1 pm",
+            # "a quiet zone after 10pm", "planned to implement a curfew between 10 p.m. and 4 a.m."): no day, no interval
+            time_zone = m.groupdict().get("tz")
+            if day is not None:
+                read = replace(read, value=day.isoformat() + read.value, start_date=day, end_date=day)
+                row_anchor = day
+            else:
+                read = replace(read, value="XXXX-XX-XX" + read.value, start_date=None, end_date=None)
+                row_anchor = None
+        if read.type in ("date", "time"):
             read.mod = _preceding_mod(text, start, read, c)
-        rows.append(_row(start, end, read, name, row_anchor, timeml))
+        rows.append(_row(start, end, read, name, row_anchor, timeml, time_zone))
     rows.extend(_spacy_fallback(ents, text, c, anchor, blocked + taken))
     rows.sort(key=lambda r: (r["start"], r["end"]))
     return rows
@@ -1522,7 +1662,28 @@ def _last_day(before: list, text: str, c: Compiled) -> date | None:
             continue
         if read.granularity == "day" and read.type == "date" and DAY_VALUE_RE.fullmatch(read.value or "") and read.start_date:
             return read.start_date
+        if kind == "part_of_day" and read.start_date:  # "On Sunday morning ... The next day"
+            return read.start_date
     return None
+
+
+def _sentence_day(doc: Doc, kept: list, i: int) -> date | None:
+    """The day the sentence of ``kept[i]`` (a time of day) names: its nearest row of a calendar day or a part of a day
+    ("at 7:37 p.m. on Wednesday", "Saturday 8:00 p.m."); None when it names none."""
+    start = kept[i][0]
+    span = doc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None:
+        return None
+    s0, s1 = span.sent.start_char, span.sent.end_char
+    best = None
+    for j, (s, e, _, kind, _, read) in enumerate(kept):
+        if j == i or s < s0 or e > s1 or read.start_date is None or kind == "time":
+            continue
+        if read.granularity == "day" and read.type == "date" and DAY_VALUE_RE.fullmatch(read.value or "") or kind == "part_of_day":
+            dist = s - kept[i][1] if s >= kept[i][1] else start - e
+            if best is None or dist < best[0]:
+                best = (dist, read.start_date)
+    return best[1] if best else None
 
 
 def _fiscal_context(text: str, before: list, start: int) -> int | None:
@@ -1543,11 +1704,13 @@ def _reference(doc: Doc, before: list, start: int) -> Read | None:
     if span is None or not before:
         return None
     sent_start = span.sent.start_char
-    for s, _, _, _, _, read in reversed(before):
+    for s, _, _, kind, _, read in reversed(before):
         if s < sent_start:
             return None
         if read.type == "date" and read.start_date is not None and read.granularity in _GRAIN_UNIT:
             return read
+        if kind == "part_of_day" and read.start_date is not None:  # "Sunday morning, ... two days later": its day
+            return replace(read, type="date", granularity="day")
     return None
 
 

@@ -127,7 +127,7 @@ def _usable_date(row: dict, text: str, fr: FactRules) -> bool:
         return False
     if row.get("type") not in fr.date_types or not value or fr.skip_values.fullmatch(str(value)):
         return False
-    if row.get("type") == "duration" and row.get("start_date") is None:
+    if row.get("type") in ("duration", "time") and row.get("start_date") is None:
         return False
     before = text[max(0, row["start"] - fr.baseline_window) : row["start"]]
     first = text[row["start"] : row["start"] + 1]
@@ -155,6 +155,8 @@ def date_period(row: dict, source: str) -> Period:
     """The period written for a date mention (tests/gold/README.md, "Fact periods"): its value, or for
     a duration the ISO interval it resolves to ("the past three months" -> 2024-09-20/2024-12-20)."""
     value, start, end = str(row["value"]), row.get("start_date"), row.get("end_date")
+    if row.get("type") == "time" and start is not None:  # "at 7:37 p.m.", "Sunday morning": the day it is of
+        return Period(start.isoformat(), start, start, source)
     if row.get("type") == "duration" and start is not None and end is not None:
         return Period(f"{start.isoformat()}/{end.isoformat()}", start, end, source)
     return Period(value, start, end, source)
