@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -108,7 +109,9 @@ def compile_calendars(rules: Rules) -> Calendars:
     return Calendars(companies, countries, names, country_names, suffixes, name_regex, owners, stated, within, months, quarters)
 
 
-def _alt(words) -> str:  # noqa: ANN001
+def _alt(words: Iterable[object]) -> str:
+    """Regex alternation of ``words``, longest first (so "fiscal year" is tried before "fiscal"), a space matching
+    any run of whitespace ("year\\nended" across a line break)."""
     return "|".join(r"\s+".join(re.escape(w) for w in str(word).split()) for word in sorted(words, key=len, reverse=True))
 
 
@@ -255,6 +258,8 @@ STATED_PREFIX = "article:"
 
 
 def stated_key(key: str) -> str:
+    """The ``calendar_of`` of a calendar stated for company ``key``: prefixed, so a reader of the dates table tells a
+    calendar read from the article from a listed one (an unknown company's "?" dropped: "article:elco industries")."""
     return STATED_PREFIX + key.lstrip("?")
 
 
@@ -271,6 +276,8 @@ class Statement:
 
 
 def _month_end_day(month: int) -> int:
+    """The last day of ``month`` in a common year (2001): a stated year end is a month and day (MM-DD) with no year,
+    so a February one ends on the 28th."""
     return _calendar.monthrange(2001, month)[1]
 
 

@@ -10,7 +10,7 @@ from datetime import date
 
 from itertools import chain, islice
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.fiscal import FiscalCalendar, resolve_fiscal
 from pipeline.facts.config import FactRules
@@ -240,7 +240,7 @@ def find_period(
     return _published(published, fr)
 
 
-def earlier_value_roots(doc, changes: list[dict]) -> frozenset[int]:
+def earlier_value_roots(doc: Doc, changes: list[dict]) -> frozenset[int]:
     """Token ids of the roots of the earlier values of the changes table's statements ("down from £815 million")."""
     out = set()
     for c in changes:
