@@ -46,7 +46,7 @@ RULE_KEYS = (
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
     "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
     "earlier_date_prepositions", "point_articles", "single_points", "single_point_deps", "single_point_prepositions",
-    "amount_later_participles", "share_whole_deps", "since_level_clauses",
+    "amount_later_participles", "share_whole_deps", "since_level_clauses", "since_level_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -280,7 +280,8 @@ class Compiled:
     amount_later_re: re.Pattern
     #: the dependencies by which a number's noun is the whole of a share ("61 of the 113 seats": ``_share_whole``)
     share_whole_deps: frozenset[str]
-    #: "since" before a date, and after the date a clause of ``since_level_clauses`` (``_since_level``)
+    #: a word of ``since_level_prepositions`` ("since") before a date, and after the date a clause of
+    #: ``since_level_clauses`` (``_since_level``)
     since_re: re.Pattern
     since_level_re: re.Pattern
     #: a capitalised month name of rules/dates.yaml ``months`` right after a bare number: the number is a day ("19 May")
@@ -293,7 +294,7 @@ class Compiled:
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
 #: keys that are lists of parse tags or labels (a string there would become a set of letters)
 TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps", "point_articles", "single_point_deps", "share_whole_deps",
-                 "single_point_prepositions", "amount_later_participles", "since_level_clauses")
+                 "single_point_prepositions", "amount_later_participles", "since_level_clauses", "since_level_prepositions")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
@@ -483,7 +484,7 @@ def compile_rules(rules: Rules) -> Compiled:
         amount_later_re=rx.compile(r"(?:\s+[A-Za-z]+){0," + str(data["level_participle_max_words"]) + r"}?\s*,\s*(?:"
                                    + _alt(data["amount_later_participles"]) + r")\s+", re.I),
         share_whole_deps=frozenset(str(d) for d in data["share_whole_deps"]),
-        since_re=rx.compile(r"\s+since\s+", re.I),
+        since_re=rx.compile(r"\s+(?:" + _alt(data["since_level_prepositions"]) + r")\s+", re.I),
         since_level_re=rx.compile(r"\s*,\s*(?:" + _alt(data["since_level_clauses"]) + r")\s+", re.I),
         day_month_re=rx.compile(r"\s+(?:" + "|".join(re.escape(str(m)) for m in sorted(rules.get("dates")["months"], key=len, reverse=True))
                                 + r")\b(?!['’]s)"),
