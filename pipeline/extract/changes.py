@@ -54,6 +54,8 @@ COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 #: a day of the month as a bare number ("19" of "19 May")
 DAY_RE = rx.compile(r"0?[1-9]|[12]\d|3[01]")
+#: the words of a stretch, as ``_stopped_before_comma`` reads them
+LETTERS_RE = rx.compile(r"[A-Za-z]+")
 #: the tags of a proper noun
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 #: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
@@ -2020,9 +2022,17 @@ def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value]
     text = doc_text(doc)
     m = c.reached_re.match(text, st.cue_end, limit)
     tok = _token_at(doc, st.cue_start) if m is not None else None
-    if m is None or tok is None or not tok.tag_.startswith("VB") or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
+    if m is None or tok is None or not tok.tag_.startswith("VB") or _stopped_before_comma(text, st.cue_end, m, c):
         return None
     return _value_at_once(text, m.end(), limit, values, c)
+
+
+def _stopped_before_comma(text: str, start: int, m: re.Match, c: Compiled) -> bool:
+    """Does a change word or a gap stopper stand among the words from ``start`` to the comma of ``m`` (a participle
+    pattern that matched there: ``reached_re``, ``amount_later_re``)? Then the participle clause after the comma
+    follows another statement or clause ("rose and then fell, reaching"), not the one that ends at ``start``."""
+    return any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers
+               for w in LETTERS_RE.findall(text[start : m.start() + len(m.group().split(",")[0])]))
 
 
 def _later_participle(st: Statement, doc: Doc, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
@@ -2037,7 +2047,7 @@ def _later_participle(st: Statement, doc: Doc, limit: int, values: dict[int, Val
         return None
     text = doc_text(doc)
     m = c.amount_later_re.match(text, by.end, limit)
-    if m is None or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[by.end : m.start() + len(m.group().split(",")[0])])):
+    if m is None or _stopped_before_comma(text, by.end, m, c):
         return None
     later = _value_at_once(text, m.end(), limit, values, c)
     if later is None or (by.unit != "%" and (_other_measure(by, later) or later.unit == "%")):
