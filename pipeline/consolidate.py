@@ -92,6 +92,9 @@ def compile_rules(data: Mapping[str, Any], where: str = "rules/consolidate.yaml"
         raise RulesError(f"{where}: periods.published_date must be day | month | year | skip, got {periods['published_date']!r}")
     if data["same_sentence"] not in ("leave_out", "keep"):
         raise RulesError(f"{where}: same_sentence must be leave_out | keep, got {data['same_sentence']!r}")
+    for key in ("skip_metrics", "metric_text_metrics"):  # a string there would become a set of letters
+        if isinstance(data[key], str) or not all(isinstance(m, str) for m in data[key]):
+            raise RulesError(f"{where}: {key} must be a list of metric names, got {data[key]!r}")
     return SamenessRules(
         cap=dict(rounding["cap"]),
         floor=float(rounding["floor"]),

@@ -71,6 +71,8 @@ BROKEN = [
     ("changes-since-level-clauses-missing", "changes.yaml",
      "since_level_clauses: [when it stood at, when it was at, when it was, when they stood at, when they were at, when they were]\n", "",
      "since_level_clauses"),
+    ("changes-since-level-prepositions-scalar", "changes.yaml", "since_level_prepositions: [since]", "since_level_prepositions: since",
+     "since_level_prepositions"),
 ]
 
 

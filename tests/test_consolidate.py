@@ -226,6 +226,14 @@ def test_a_misspelt_rules_key_is_an_error(rules) -> None:
         compile_rules(data)
 
 
+@pytest.mark.parametrize("key", ["skip_metrics", "metric_text_metrics"])
+def test_a_metric_list_written_as_one_name_is_an_error(rules, key: str) -> None:
+    data = dict(rules.get("consolidate"))
+    data[key] = "other"  # as a set: {"o", "t", "h", "e", "r"}
+    with pytest.raises(RulesError, match=key):
+        compile_rules(data)
+
+
 # --- the real run over raw/ -----------------------------------------------------------------------------
 
 

@@ -414,11 +414,12 @@ def test_percent_of_a_whole_is_a_share(run_text, text, mention, metric) -> None:
     ("  climbed_quantity_deps: [dobj]", "  climbed_quantity_deps: dobj", "climbed_quantity_deps"),
     ("  measure_noun_blocking_deps: [det, poss]", "  measure_noun_blocking_deps: det", "measure_noun_blocking_deps"),
     ("  year_to_date_with_lede_window: 30", "  year_to_date_with_lede_window: thirty", "year_to_date_with_lede_window"),
+    ("  common_owner_max_words: 5", "  common_owner_max_words: 5.5", "common_owner_max_words"),
 ], ids=["unknown-measured-noun-metric", "auxiliaries-not-a-list", "rate-regex-broken", "unknown-passive-metric",
         "comparison-kinds-not-a-list", "unknown-built-noun-metric", "purpose-deps-not-a-list", "unknown-lender-metric",
         "unknown-share-metric", "whole-changes-not-a-list", "unknown-person-price-metric", "year-values-regex-broken",
         "level-baseline-not-a-list", "unknown-deal-metric", "climbed-deps-not-a-list",
-        "blocking-deps-not-a-list", "lede-window-not-a-number"])
+        "blocking-deps-not-a-list", "lede-window-not-a-number", "common-owner-max-words-not-whole"])
 def test_broken_field_rules_stop_before_the_model(tmp_path, monkeypatch, capsys, old, new, named) -> None:
     """The keys of this round are checked like the others (tests/test_compile.py): one line naming file and key."""
     import shutil

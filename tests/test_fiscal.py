@@ -325,6 +325,8 @@ def test_facts_take_the_stated_calendar_of_their_subject(nlp, rules) -> None:
 @pytest.mark.parametrize("key,value,message", [
     ("end_verbs", [], "end_verbs"),
     ("month_end_within", 30, "month_end_within"),
+    ("fiscal_words", "fiscal", "fiscal_words"),
+    ("quarter_words", [""], "quarter_words"),
     ("typo_key", 1, "typo_key"),
 ])
 def test_bad_stated_rules_name_the_key(rules, key, value, message) -> None:

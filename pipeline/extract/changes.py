@@ -46,7 +46,7 @@ RULE_KEYS = (
     "valuation_modifier_tags", "valuation_max_modifiers", "merge_time_adjuncts", "pence_suffixes", "level_participles", "value_only_verbs", "level_verbs",
     "level_participle_max_words", "paren_period_max_words", "object_modifier_deps", "duration_object_deps", "passive_deps",
     "earlier_date_prepositions", "point_articles", "single_points", "single_point_deps", "single_point_prepositions",
-    "amount_later_participles", "share_whole_deps", "since_level_clauses",
+    "amount_later_participles", "share_whole_deps", "since_level_clauses", "since_level_prepositions",
 )
 VERB_GROUPS = ("direct", "direct_percent", "through_preposition")
 COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
@@ -54,6 +54,8 @@ COMPARATIVE_TAGS = frozenset({"JJR", "RBR"})
 OPEN_PAREN_RE = re.compile(r"\s*\(\s*")
 #: a day of the month as a bare number ("19" of "19 May")
 DAY_RE = rx.compile(r"0?[1-9]|[12]\d|3[01]")
+#: the words of a stretch, as ``_stopped_before_comma`` reads them
+LETTERS_RE = rx.compile(r"[A-Za-z]+")
 #: the tags of a proper noun
 NAME_TAGS = frozenset({"NNP", "NNPS"})
 #: tags of the words a short noun phrase may hold between a preposition and its value ("from a previous 93",
@@ -280,7 +282,8 @@ class Compiled:
     amount_later_re: re.Pattern
     #: the dependencies by which a number's noun is the whole of a share ("61 of the 113 seats": ``_share_whole``)
     share_whole_deps: frozenset[str]
-    #: "since" before a date, and after the date a clause of ``since_level_clauses`` (``_since_level``)
+    #: a word of ``since_level_prepositions`` ("since") before a date, and after the date a clause of
+    #: ``since_level_clauses`` (``_since_level``)
     since_re: re.Pattern
     since_level_re: re.Pattern
     #: a capitalised month name of rules/dates.yaml ``months`` right after a bare number: the number is a day ("19 May")
@@ -293,7 +296,7 @@ class Compiled:
 REPEAT_COUNT_KEYS = ("valuation_max_modifiers", "level_participle_max_words", "paren_period_max_words")
 #: keys that are lists of parse tags or labels (a string there would become a set of letters)
 TAG_LIST_KEYS = ("valuation_modifier_tags", "object_modifier_deps", "duration_object_deps", "passive_deps", "point_articles", "single_point_deps", "share_whole_deps",
-                 "single_point_prepositions", "amount_later_participles", "since_level_clauses")
+                 "single_point_prepositions", "amount_later_participles", "since_level_clauses", "since_level_prepositions")
 
 
 def _check_counts(data: Mapping[str, Any], where: str) -> None:
@@ -483,7 +486,7 @@ def compile_rules(rules: Rules) -> Compiled:
         amount_later_re=rx.compile(r"(?:\s+[A-Za-z]+){0," + str(data["level_participle_max_words"]) + r"}?\s*,\s*(?:"
                                    + _alt(data["amount_later_participles"]) + r")\s+", re.I),
         share_whole_deps=frozenset(str(d) for d in data["share_whole_deps"]),
-        since_re=rx.compile(r"\s+since\s+", re.I),
+        since_re=rx.compile(r"\s+(?:" + _alt(data["since_level_prepositions"]) + r")\s+", re.I),
         since_level_re=rx.compile(r"\s*,\s*(?:" + _alt(data["since_level_clauses"]) + r")\s+", re.I),
         day_month_re=rx.compile(r"\s+(?:" + "|".join(re.escape(str(m)) for m in sorted(rules.get("dates")["months"], key=len, reverse=True))
                                 + r")\b(?!['’]s)"),
@@ -2019,9 +2022,17 @@ def _reached_level(st: Statement, doc: Doc, limit: int, values: dict[int, Value]
     text = doc_text(doc)
     m = c.reached_re.match(text, st.cue_end, limit)
     tok = _token_at(doc, st.cue_start) if m is not None else None
-    if m is None or tok is None or not tok.tag_.startswith("VB") or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[st.cue_end : m.start() + len(m.group().split(",")[0])])):
+    if m is None or tok is None or not tok.tag_.startswith("VB") or _stopped_before_comma(text, st.cue_end, m, c):
         return None
     return _value_at_once(text, m.end(), limit, values, c)
+
+
+def _stopped_before_comma(text: str, start: int, m: re.Match, c: Compiled) -> bool:
+    """Does a change word or a gap stopper stand among the words from ``start`` to the comma of ``m`` (a participle
+    pattern that matched there: ``reached_re``, ``amount_later_re``)? Then the participle clause after the comma
+    follows another statement or clause ("rose and then fell, reaching"), not the one that ends at ``start``."""
+    return any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers
+               for w in LETTERS_RE.findall(text[start : m.start() + len(m.group().split(",")[0])]))
 
 
 def _later_participle(st: Statement, doc: Doc, limit: int, values: dict[int, Value], c: Compiled) -> Value | None:
@@ -2036,7 +2047,7 @@ def _later_participle(st: Statement, doc: Doc, limit: int, values: dict[int, Val
         return None
     text = doc_text(doc)
     m = c.amount_later_re.match(text, by.end, limit)
-    if m is None or any(_norm(w) in c.cues or _norm(w) in c.gap_stoppers for w in re.findall(r"[A-Za-z]+", text[by.end : m.start() + len(m.group().split(",")[0])])):
+    if m is None or _stopped_before_comma(text, by.end, m, c):
         return None
     later = _value_at_once(text, m.end(), limit, values, c)
     if later is None or (by.unit != "%" and (_other_measure(by, later) or later.unit == "%")):

@@ -15,6 +15,7 @@ from __future__ import annotations
 import calendar as _calendar
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -61,6 +62,9 @@ class Calendars:
     month_end_within: int = 7
     months: dict[str, int] | None = None
     quarters: dict[str, int] | None = None
+    #: a fiscal quarter named without its last day ("the fiscal first quarter"): what "the quarter ended Sept. 30"
+    #: after it is (``_state_calendars``)
+    fiscal_quarter: re.Pattern | None = None
 
 
 def _entry(key: str, spec: dict, where: str, extra: tuple[str, ...]) -> FiscalCalendar:
@@ -102,21 +106,31 @@ def compile_calendars(rules: Rules) -> Calendars:
     spellings = sorted({s for key, spec in data["companies"].items() for s in [spec.get("name") or key, *spec["aliases"]]}, key=len, reverse=True)
     name_regex = re.compile(r"(?<![\w.])(?:" + "|".join(re.escape(s) for s in spellings) + r")(?![\w])")
     suffixes = frozenset(s.lower() for s in data["suffixes"])
-    stated, within, months, quarters = None, 7, None, None
+    stated, within, months, quarters, fiscal_quarter = None, 7, None, None, None
     if "stated" in data:
-        stated, within, months, quarters = _compile_stated(data["stated"], f"{where}: stated", rules)
-    return Calendars(companies, countries, names, country_names, suffixes, name_regex, owners, stated, within, months, quarters)
+        stated, within, months, quarters, fiscal_quarter = _compile_stated(data["stated"], f"{where}: stated", rules)
+    return Calendars(companies, countries, names, country_names, suffixes, name_regex, owners, stated, within, months, quarters,
+                     fiscal_quarter)
 
 
-def _alt(words) -> str:  # noqa: ANN001
-    return "|".join(r"\s+".join(re.escape(w) for w in str(word).split()) for word in sorted(words, key=len, reverse=True))
+def _alt(words: Iterable[object], space: str = r"\s+") -> str:
+    """Regex alternation of ``words``, longest first (so "fiscal year" is tried before "fiscal"), a space matching
+    ``space``: any run of whitespace ("year\\nended" across a line break), or with ``[\\s-]+`` a hyphen too
+    ("fiscal-year")."""
+    return "|".join(space.join(re.escape(w) for w in str(word).split()) for word in sorted(words, key=len, reverse=True))
 
 
-def _compile_stated(spec: dict, where: str, rules: Rules) -> tuple[re.Pattern, int, dict[str, int], dict[str, int]]:
+#: the lists of words of rules/fiscal_calendars.yaml ``stated``, each non-empty
+STATED_WORD_KEYS = ("year_heads", "end_verbs", "begin_verbs", "fiscal_years", "fiscal_words", "year_words", "quarter_words",
+                    "month_prepositions")
+
+
+def _compile_stated(spec: dict, where: str, rules: Rules) -> tuple[re.Pattern, int, dict[str, int], dict[str, int], re.Pattern]:
     """One pattern for the statements of a fiscal calendar (rules/fiscal_calendars.yaml ``stated``), from the words
-    of that block and the month and quarter names of rules/dates.yaml."""
-    check_keys(spec, where=where, required=("year_heads", "end_verbs", "begin_verbs", "month_end_within"))
-    for key in ("year_heads", "end_verbs", "begin_verbs"):
+    of that block and the month and quarter names of rules/dates.yaml; and the pattern of a fiscal quarter named
+    without its last day (``Calendars.fiscal_quarter``)."""
+    check_keys(spec, where=where, required=(*STATED_WORD_KEYS, "month_end_within"))
+    for key in STATED_WORD_KEYS:
         if not isinstance(spec[key], (list, tuple)) or not spec[key] or not all(isinstance(w, str) and w.strip() for w in spec[key]):
             raise RulesError(f"{where}.{key}: a non-empty list of words")
     within = spec["month_end_within"]
@@ -127,19 +141,25 @@ def _compile_stated(spec: dict, where: str, rules: Rules) -> tuple[re.Pattern, i
     quarters = {_norm(k): int(v) for k, v in dates["quarters"].items() if int(v) in (1, 2, 3, 4)}
     month = _alt(months)
     ordinal = _alt(quarters)
-    fiscal = r"fiscal(?:[\s-]+year)?|financial[\s-]+year"
+    hyphen = r"[\s-]+"  # "fiscal-first quarter", "fiscal year"
+    years = _alt(spec["fiscal_years"], hyphen)  # "fiscal year", "financial year"
+    word = _alt(spec["fiscal_words"], hyphen)  # "fiscal" alone
+    fiscal = _alt([*spec["fiscal_years"], *spec["fiscal_words"]], hyphen)  # either, the whole year's first
+    year, quarter = _alt(spec["year_words"]), _alt(spec["quarter_words"])
     period = (
         rf"(?P<fy>\b(?:{fiscal})\s+(?P<name>(?:19|20)\d\d))"  # fiscal 1990, which ends June 30, 1990
-        rf"|\b(?P<head>{_alt(spec['year_heads'])})\s+(?:(?P<fiscal>{fiscal})[\s-]+)?(?:(?P<year>year)|"
-        rf"(?:(?P<ord>{ordinal})[\s-]+(?:(?P<fiscal2>fiscal)[\s-]+)?)?(?P<quarter>quarter))"
-        r"|\b(?P<fyear>fiscal[\s-]+year|financial[\s-]+year)"  # Acme's fiscal year ends June 30
+        rf"|\b(?P<head>{_alt(spec['year_heads'])})\s+(?:(?P<fiscal>{fiscal})[\s-]+)?(?:(?P<year>{year})|"
+        rf"(?:(?P<ord>{ordinal})[\s-]+(?:(?P<fiscal2>{word})[\s-]+)?)?(?P<quarter>{quarter}))"
+        rf"|\b(?P<fyear>{years})"  # Acme's fiscal year ends June 30
     )
     pattern = re.compile(
         rf"(?:{period}),?\s+(?:(?P<end>{_alt(spec['end_verbs'])})|(?P<begin>{_alt(spec['begin_verbs'])}))\s+"
-        rf"(?:on\s+|in\s+)?(?P<month>{month})\b\.?(?:\s+(?P<day>[0-3]?\d)\b)?(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?",
+        rf"(?:(?:{_alt(spec['month_prepositions'])})\s+)?(?P<month>{month})\b\.?(?:\s+(?P<day>[0-3]?\d)\b)?(?:,?\s+(?P<yr>(?:19|20)\d\d)\b)?",
         re.IGNORECASE,
     )
-    return pattern, within, months, quarters
+    fiscal_quarter = re.compile(rf"\b(?:{word})[\s-]+(?P<ord>\w+)[\s-]+(?:{quarter})\b|\b(?P<ord2>\w+)[\s-]+(?:{word})[\s-]+(?:{quarter})\b",
+                                re.IGNORECASE)
+    return pattern, within, months, quarters, fiscal_quarter
 
 
 def calendars(rules: Rules) -> Calendars:
@@ -255,6 +275,8 @@ STATED_PREFIX = "article:"
 
 
 def stated_key(key: str) -> str:
+    """The ``calendar_of`` of a calendar stated for company ``key``: prefixed, so a reader of the dates table tells a
+    calendar read from the article from a listed one (an unknown company's "?" dropped: "article:elco industries")."""
     return STATED_PREFIX + key.lstrip("?")
 
 
@@ -271,6 +293,8 @@ class Statement:
 
 
 def _month_end_day(month: int) -> int:
+    """The last day of ``month`` in a common year (2001): a stated year end is a month and day (MM-DD) with no year,
+    so a February one ends on the 28th."""
     return _calendar.monthrange(2001, month)[1]
 
 
@@ -316,10 +340,6 @@ def _statement(m: re.Match, cals: Calendars, last_fiscal_quarter: int | None) ->
         if named_for is None:
             return None
     return Statement(m.start(), m.end(), fye, named_for, approximate)
-
-
-#: a fiscal quarter named without its last day ("the fiscal first quarter"): what "the quarter ended Sept. 30" after it is
-_FISCAL_QUARTER = re.compile(r"\bfiscal[\s-]+(?P<ord>\w+)[\s-]+quarter\b|\b(?P<ord2>\w+)[\s-]+fiscal[\s-]+quarter\b", re.IGNORECASE)
 
 
 def _same_company(a: str, b: str) -> bool:
@@ -379,7 +399,7 @@ class CalendarChooser:
         for m in self.cals.stated.finditer(text):
             last_quarter, named_at = None, None
             if m.group("quarter") and not m.group("ord"):
-                before = list(_FISCAL_QUARTER.finditer(text, max(0, m.start() - 400), m.start()))
+                before = list(self.cals.fiscal_quarter.finditer(text, max(0, m.start() - 400), m.start()))
                 if before:
                     word = _norm(before[-1].group("ord") or before[-1].group("ord2"))
                     last_quarter = (self.cals.quarters or {}).get(word)

@@ -261,6 +261,10 @@ class FactRules:
     share_class_name: re.Pattern
     #: a restrictive relative clause's dependency ("Developers who build games on Roblox"): the subject is a class (facts22)
     defining_clause_deps: frozenset[str]
+    #: ``subject.common_owner``: the prepositions that write a metric noun's owner as a common noun phrase ("earnings
+    #: of production ... employees"), the dependencies dropped from the front of the name (its determiner), how many
+    #: words the name may have (a longer phrase is a clause, no owner's name), and the nouns of a part or security of
+    #: the topic ("sales of the division"), which stay the topic's
     common_owner_preps: frozenset[str]
     common_owner_dropped_deps: frozenset[str]
     common_owner_max_words: int
@@ -473,6 +477,9 @@ def compile_fact_rules(rules: Rules) -> FactRules:
     window = p["year_to_date_with_lede_window"]
     if not isinstance(window, int) or isinstance(window, bool) or window < 0:
         raise RulesError(f"{where}: period.year_to_date_with_lede_window: want a whole number >= 0, got {window!r}")
+    longest = s["common_owner_max_words"]
+    if not isinstance(longest, int) or isinstance(longest, bool) or longest < 1:  # int() took "5" or 5.9 silently
+        raise RulesError(f"{where}: subject.common_owner_max_words: want a whole number >= 1, got {longest!r}")
     if p["published_granularity"] not in ("year", "month", "day"):
         raise RulesError(f"{where}: period.published_granularity must be year, month or day")
     return FactRules(

@@ -10,7 +10,7 @@ from datetime import date
 
 from itertools import chain, islice
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from pipeline.extract.fiscal import FiscalCalendar, resolve_fiscal
 from pipeline.facts.config import FactRules
@@ -44,7 +44,9 @@ def _meeting_depth(a: Token, b: Token) -> int:
     return 10_000
 
 
-def _date_root(doc, row: dict) -> Token | None:
+def _date_root(doc: Doc, row: dict) -> Token | None:
+    """The parse root of a dates-table row's words (None when they cover no token): where the date hangs in the
+    sentence, for ``_meeting_depth`` and ``_of_another_thing``."""
     date_span = doc.char_span(row["start"], row["end"], alignment_mode="expand")
     return date_span.root if date_span is not None and len(date_span) > 0 else None
 
@@ -109,9 +111,9 @@ def _of_another_thing(amount: Token, when: Token, fr: FactRules, reporting: bool
 def _dates_another_thing(span: Span, row: dict, fr: FactRules, results: bool = False, earlier: frozenset[int] = frozenset()) -> bool:
     """``results``: the amount is of a metric a reporting period dates (a date of ``lede_values`` may then date it
     through the noun of its metric)."""
-    date_span = span.doc.char_span(row["start"], row["end"], alignment_mode="expand")
+    root = _date_root(span.doc, row)
     reporting = results and fr.lede_values.fullmatch(str(row.get("value"))) is not None
-    return date_span is not None and len(date_span) > 0 and _of_another_thing(span.root, date_span.root, fr, reporting, earlier)
+    return root is not None and _of_another_thing(span.root, root, fr, reporting, earlier)
 
 
 def opens_sentence(text: str, begins: int, fr: FactRules) -> bool:
@@ -242,7 +244,7 @@ def find_period(
     return _published(published, fr)
 
 
-def earlier_value_roots(doc, changes: list[dict]) -> frozenset[int]:
+def earlier_value_roots(doc: Doc, changes: list[dict]) -> frozenset[int]:
     """Token ids of the roots of the earlier values of the changes table's statements ("down from £815 million")."""
     out = set()
     for c in changes:
@@ -451,16 +453,18 @@ def on_subject_calendar(period: Period, subject_id: str | None, owners: dict[str
     fiscal calendar of the fact's own subject (or its owner), when rules/fiscal_calendars.yaml has it."""
     if period.value is None or not str(period.value).startswith("FY") or period.start is not None or not subject_id:
         return period
-    calendar = companies.get(subject_id) or companies.get(owners.get(subject_id, ""))
-    if calendar is None:
-        return period
-    start, end = resolve_fiscal(period.value, calendar.fiscal_year_end, calendar.named_for)
-    return Period(period.value, start, end, period.source) if start is not None else period
+    return _placed_on(period, companies.get(subject_id) or companies.get(owners.get(subject_id, "")))
 
 
 def on_stated_calendar(period: Period, calendar: FiscalCalendar | None) -> Period:
     """A fiscal period still unplaced, placed on the calendar the article states for the fact's subject
     (``CalendarChooser.stated_for``: "the fiscal year ending June 30" said of it)."""
+    return _placed_on(period, calendar)
+
+
+def _placed_on(period: Period, calendar: FiscalCalendar | None) -> Period:
+    """``period`` with the interval ``calendar`` gives it, when it is a fiscal period (``FY...``) no stage has placed
+    and the calendar knows its year end and naming; else ``period`` as it was (never a guess)."""
     if calendar is None or period.value is None or not str(period.value).startswith("FY") or period.start is not None:
         return period
     start, end = resolve_fiscal(period.value, calendar.fiscal_year_end, calendar.named_for)
