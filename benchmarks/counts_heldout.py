@@ -680,6 +680,7 @@ def loss_classes(s: Any, preds: list[dict], docs: dict[str, dict], out: Path) ->
     for p in s.false_positives:
         text = docs[p["article_id"]]["text"][p["start"]:p["end"]]
         false["digits" if any(ch.isdigit() for ch in text) else "spelled"] += 1
+
     def listing(d: dict[str, int]) -> str:
         return ", ".join(f"{k} {v}" for k, v in sorted(d.items(), key=lambda kv: (-kv[1], kv[0]))) or "none"
     return f"  ours count misses (written/read instead as): {listing(missed)}; false positives: {listing(false)}"

@@ -51,7 +51,7 @@ def run(script: str, which: str, shared: Path, *extra: str) -> str:
     """One scorer on one held-out set, figures only; its whole output (an error stops the pooling: a figure that
     silently drops a set would read better than it is)."""
     cmd = [sys.executable, str(BENCH / script), "--set", which, "--shared", str(shared), *extra]
-    done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO, env=None)
+    done = subprocess.run(cmd, capture_output=True, text=True, cwd=REPO)
     if done.returncode != 0:
         sys.exit(f"pooled: {script} --set {which} failed:\n{done.stderr[-2000:]}")
     return done.stdout
