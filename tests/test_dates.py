@@ -859,3 +859,33 @@ def test_round15_regex_keys_are_checked(bad) -> None:
 
     with pytest.raises(RulesError, match="time_pair_between"):
         _regex(bad, "dates.yaml", "time_pair_between")
+
+
+# round 15: "tonight" is the night of its day (TimeML TNI); a clock time of a 12-hour clock a part of the day halves
+@pytest.mark.parametrize(("text", "published", "span", "value", "granularity"), [
+    # currentevents 2025-08-19; TempEval APW20000405.0276 ('will leave at 4 in the morning': a plan, no day);
+    # Wikinews (California boat fire): "it's 3:30 in the morning"
+    ("Air Canada announces it will gradually restart operations tonight after it reached a tentative agreement.",
+     "2025-08-19", "tonight", "2025-08-19TNI", "night"),
+    ("This courageous father will leave at 4 in the morning.", "2000-04-05", "4 in the morning", "XXXX-XX-XXT04:00", "hour"),
+    ("The crew reached the boat on Monday at 3:30 in the morning.", "2019-09-04", "3:30 in the morning",
+     "2019-09-02T03:30", "minute"),
+    ("The vote ended on Friday at 5 in the afternoon.", "2019-09-04", "5 in the afternoon", "2019-08-30T17:00", "hour"),
+])
+def test_tonight_and_clock_times_of_a_part(nlp, rules, settings, text, published, span, value, granularity) -> None:
+    row = one(run(nlp, rules, settings, text, D(published)), span)
+    assert (row["value"], row["type"], row["granularity"]) == (value, "time", granularity)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # mirrors: "today" stays the day; "in the night" names no half of the clock; a part with no clock time
+    ("Air Canada said today it will restart operations.", "today", "2025-08-19"),
+    ("It rained until 2 in the night.", None, None),
+    ("He prefers to work in the morning.", None, None),
+])
+def test_tonight_and_clock_times_of_a_part_mirrors(nlp, rules, settings, text, span, value) -> None:
+    rows = run(nlp, rules, settings, text, D("2025-08-19"))
+    if span is None:
+        assert [r["text"] for r in rows if r["type"] == "time"] == []
+    else:
+        assert (one(rows, span)["value"], one(rows, span)["type"]) == (value, "date")

@@ -51,7 +51,7 @@ RULE_KEYS = (
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
     "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before", "near_modals",
     "near_preps", "named_times", "day_parts", "day_part_deictics", "time_zones", "ago_story_units",
-    "time_pair_between", "time_day_barrier",
+    "time_pair_between", "time_day_barrier", "day_part_meridiems",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -134,6 +134,8 @@ class Compiled:
     #: rules/dates.yaml ``time_day_barrier``: a mark (a quotation's) between a time of day and a day of its sentence
     #: that makes the day another voice's, not the time's ('posting at 12:54 am ... on Twitter, "Tonight, ...')
     time_day_barrier: re.Pattern
+    #: rules/dates.yaml ``day_part_meridiems``: the half of the clock a part of the day names ("4 in the morning": a.m.)
+    day_part_meridiems: dict[str, str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -273,6 +275,7 @@ def compile_rules(rules: Rules) -> Compiled:
         ago_story_units=_ago_story_units(data["ago_story_units"], where, units),
         time_pair_between=_regex(data["time_pair_between"], where, "time_pair_between"),
         time_day_barrier=_regex(data["time_day_barrier"], where, "time_day_barrier"),
+        day_part_meridiems=_day_part_meridiems(data["day_part_meridiems"], where),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
@@ -368,6 +371,15 @@ def _day_parts(data: object, where: str) -> dict[str, str]:
         from pipeline.errors import RulesError
 
         raise RulesError(f"{where}: day_parts: want a mapping of words to MO, MI, AF, EV, NI or DT, got {data!r}")
+    return {k.lower(): v for k, v in data.items()}
+
+
+def _day_part_meridiems(data: object, where: str) -> dict[str, str]:
+    """``day_part_meridiems``: a part of the day -> "a" or "p" (the half of a 12-hour clock it names)."""
+    if not isinstance(data, Mapping) or not data or any(not isinstance(k, str) or v not in ("a", "p") for k, v in data.items()):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: day_part_meridiems: want a mapping of words to a or p, got {data!r}")
     return {k.lower(): v for k, v in data.items()}
 
 
@@ -901,7 +913,7 @@ def _clock(x: Match) -> Read | None:
         return Read("T" + x.c.named_times[named.lower()], type="time", granularity="minute", is_relative=True)
     hour = int(x.g("hour"))
     minute = x.g("minute")
-    ampm = (x.g("ampm") or "").lower()
+    ampm = (x.g("ampm") or "").lower() or x.c.day_part_meridiems.get((x.g("dpart") or "").lower(), "")
     if ampm:
         if not 1 <= hour <= 12:
             return None
