@@ -889,3 +889,9 @@ def test_tonight_and_clock_times_of_a_part_mirrors(nlp, rules, settings, text, s
         assert [r["text"] for r in rows if r["type"] == "time"] == []
     else:
         assert (one(rows, span)["value"], one(rows, span)["type"]) == (value, "date")
+
+
+def test_a_time_takes_the_day_of_its_bracketed_pair(nlp, rules, settings) -> None:
+    # TempEval APW20000405.0276: the local time takes the day written with the same instant bracketed after it
+    text = "This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said."
+    assert one(run(nlp, rules, settings, text, D("2000-04-05")), "4 in the morning")["value"] == "2000-04-06T04:00"

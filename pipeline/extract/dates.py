@@ -1707,6 +1707,14 @@ def _paired_day(text: str, kept: list, i: int, days: dict, c: Compiled) -> date 
     p.m. (0030 UTC)", "at 12:54 am local time (0454 UTC)"): the first time's day, moved by the day the pair itself
     shows (the zones' difference is read from the two clocks, taken within -12..+14 hours: 20:30 then 00:30 is four
     hours behind, so the next day). None when ``kept[i]`` is not such a time or the first one took no day."""
+    after = kept[i + 1] if i + 1 < len(kept) else None
+    if after is not None and after[3] == "time" and after[5].start_date is not None and \
+            c.time_pair_between.fullmatch(text, kept[i][1], after[0]):
+        # "at 4 in the morning (4 a.m. EDT Thursday)": the bracketed time's own day, moved back by the pair's difference
+        first, second = _minutes(kept[i][5].value), _minutes(after[5].value)
+        if first is None or second is None:
+            return None
+        return after[5].start_date + timedelta(days=(second + _zone_lead(first, second)) // 1440)
     if i == 0 or kept[i - 1][3] != "time" or days.get(i - 1) is None:
         return None
     if not c.time_pair_between.fullmatch(text, kept[i - 1][1], kept[i][0]):
@@ -1714,10 +1722,13 @@ def _paired_day(text: str, kept: list, i: int, days: dict, c: Compiled) -> date 
     first, second = _minutes(kept[i - 1][5].value), _minutes(kept[i][5].value)
     if first is None or second is None:
         return None
-    offset = (first - second) % 1440  # the first zone's lead over the second, in minutes
-    if offset > 14 * 60:
-        offset -= 1440
-    return days[i - 1] + timedelta(days=(first - offset) // 1440)
+    return days[i - 1] + timedelta(days=(first - _zone_lead(first, second)) // 1440)
+
+
+def _zone_lead(first: int, second: int) -> int:
+    """The first clock's lead over the second (minutes) when both tell one instant, taken within -12..+14 hours."""
+    offset = (first - second) % 1440
+    return offset - 1440 if offset > 14 * 60 else offset
 
 
 _CLOCK_RE = re.compile(r"T(\d\d):(\d\d)$")
