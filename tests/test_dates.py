@@ -797,3 +797,101 @@ def test_days_later_in_a_story_mirrors(nlp, rules, settings, text, published, sp
 def test_habitual_times_have_no_day(nlp, rules, settings, text, span, value) -> None:
     row = one(run(nlp, rules, settings, text, D("2020-04-14")), span)
     assert (row["value"], row["start_date"], row["end_date"]) == (value, None, None)
+
+
+# round 15: a time bracketed after another as the same instant in another zone takes the day the pair shows
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # Wikinews (Zamperoni, 2019-08-24): a local evening's UTC time is the next day's
+    ("Police reached the scene on Wednesday at around 8:30 p.m. (0030 UTC).", "2019-08-24", "0030 UTC", "2019-08-22T00:30"),
+    ("Police reached the scene on Wednesday at around 8:30 p.m. (0030 UTC).", "2019-08-24", "8:30 p.m.", "2019-08-21T20:30"),
+    # Wikinews (Trump, 2020-10-03): a local time after midnight, four hours behind UTC: the same day
+    ("Trump posted on Friday at 12:54 am local time (0454 UTC).", "2020-10-03", "0454 UTC", "2020-10-02T04:54"),
+    # a zone ahead of UTC: a local early morning is the day before in UTC
+    ("The quake struck on Tuesday at 7:15 a.m. (2315 GMT).", "2019-10-17", "2315 GMT", "2019-10-14T23:15"),
+])
+def test_bracketed_zone_pair(nlp, rules, settings, text, published, span, value) -> None:
+    row = one(run(nlp, rules, settings, text, D(published)), span)
+    assert (row["value"], row["start_date"]) == (value, D(value[:10]))
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # mirrors: Wikinews (Sola airport fire, 2020-01-08): a pair of the same day stays on it; two times that are no
+    # bracketed pair each take the sentence's day
+    ("At about 15:30 local time (1430 UTC) on Tuesday a fire was reported.", "2020-01-08", "1430 UTC", "2020-01-07T14:30"),
+    ("The shift ran on Tuesday from 8:30 p.m. until 0030 UTC.", "2020-01-08", "0030 UTC", "2020-01-07T00:30"),
+])
+def test_bracketed_zone_pair_mirrors(nlp, rules, settings, text, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, text, D(published)), span)["value"] == value
+
+
+# round 15: a time in a past verb with no day in its sentence: the first day its paragraph names, else the lead's
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # Wikinews (Zamperoni, 2019-08-24): the lead's day, not the day named last ("on Monday")
+    ("Saturday, August 24, 2019\n\nAndrea Zamperoni was discovered dead on Wednesday in Queens, according to police on "
+     "Thursday. His roommates last saw him on Saturday, August 17. When he didn't come to work on Monday, his coworkers "
+     "alerted the authorities.\n\nPolice were answering a call when they reached the scene at around 8:30 p.m. (0030 UTC).",
+     "2019-08-24", "8:30 p.m.", "2019-08-21T20:30"),
+    # Wikinews (Puerto Rico, 2019-08-08): the paragraph's first day, not a later one of another event ("August 2")
+    ("On Wednesday, the Supreme Court issued a ruling. Pierluisi was sworn in last week following the August 2 "
+     "resignation of Governor Rossello. Following the ruling, Wanda Vazquez was sworn in as governor at 5:00 p.m. (2100 "
+     "UTC) in the Supreme Court.", "2019-08-08", "2100 UTC", "2019-08-07T21:00"),
+])
+def test_a_time_takes_the_story_day(nlp, rules, settings, text, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, text, D(published)), span)["value"] == value
+
+
+@pytest.mark.parametrize(("text", "published", "span", "value"), [
+    # mirrors: Wikinews (hotel fire, 2019-02-13): the lead's own day; a day inside a quotation is another voice's
+    # (Trump, 2020-10-03: "Tonight" is not the posting's day, so no day of its sentence: the story's)
+    ("A fire broke out in a hotel yesterday morning. Personnel reportedly had control of the blaze by 8:00am local time.",
+     "2019-02-13", "8:00am", "2019-02-12T08:00"),
+    ("Very early yesterday morning, Trump reported he tested positive.\n\nHe wrote at 1:05 am on Twitter, \"Tonight, we "
+     "tested positive.\"", "2020-10-03", "1:05 am", "2020-10-02T01:05"),
+])
+def test_a_time_takes_the_story_day_mirrors(nlp, rules, settings, text, published, span, value) -> None:
+    assert one(run(nlp, rules, settings, text, D(published)), span)["value"] == value
+
+
+@pytest.mark.parametrize("bad", ["", "(unclosed", ["a"]])
+def test_round15_regex_keys_are_checked(bad) -> None:
+    from pipeline.errors import RulesError
+    from pipeline.extract.dates import _regex
+
+    with pytest.raises(RulesError, match="time_pair_between"):
+        _regex(bad, "dates.yaml", "time_pair_between")
+
+
+# round 15: "tonight" is the night of its day (TimeML TNI); a clock time of a 12-hour clock a part of the day halves
+@pytest.mark.parametrize(("text", "published", "span", "value", "granularity"), [
+    # currentevents 2025-08-19; TempEval APW20000405.0276 ('will leave at 4 in the morning': a plan, no day);
+    # Wikinews (California boat fire): "it's 3:30 in the morning"
+    ("Air Canada announces it will gradually restart operations tonight after it reached a tentative agreement.",
+     "2025-08-19", "tonight", "2025-08-19TNI", "night"),
+    ("This courageous father will leave at 4 in the morning.", "2000-04-05", "4 in the morning", "XXXX-XX-XXT04:00", "hour"),
+    ("The crew reached the boat on Monday at 3:30 in the morning.", "2019-09-04", "3:30 in the morning",
+     "2019-09-02T03:30", "minute"),
+    ("The vote ended on Friday at 5 in the afternoon.", "2019-09-04", "5 in the afternoon", "2019-08-30T17:00", "hour"),
+])
+def test_tonight_and_clock_times_of_a_part(nlp, rules, settings, text, published, span, value, granularity) -> None:
+    row = one(run(nlp, rules, settings, text, D(published)), span)
+    assert (row["value"], row["type"], row["granularity"]) == (value, "time", granularity)
+
+
+@pytest.mark.parametrize(("text", "span", "value"), [
+    # mirrors: "today" stays the day; "in the night" names no half of the clock; a part with no clock time
+    ("Air Canada said today it will restart operations.", "today", "2025-08-19"),
+    ("It rained until 2 in the night.", None, None),
+    ("He prefers to work in the morning.", None, None),
+])
+def test_tonight_and_clock_times_of_a_part_mirrors(nlp, rules, settings, text, span, value) -> None:
+    rows = run(nlp, rules, settings, text, D("2025-08-19"))
+    if span is None:
+        assert [r["text"] for r in rows if r["type"] == "time"] == []
+    else:
+        assert (one(rows, span)["value"], one(rows, span)["type"]) == (value, "date")
+
+
+def test_a_time_takes_the_day_of_its_bracketed_pair(nlp, rules, settings) -> None:
+    # TempEval APW20000405.0276: the local time takes the day written with the same instant bracketed after it
+    text = "This courageous father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said."
+    assert one(run(nlp, rules, settings, text, D("2000-04-05")), "4 in the morning")["value"] == "2000-04-06T04:00"

@@ -51,6 +51,7 @@ RULE_KEYS = (
     "fiscal_year_begins", "fiscal_year_began", "perfect_auxiliaries", "perfect_past_preps", "anaphor_bound_mods",
     "clock_units", "ago_event_dirs", "future_in_past_heads", "day_anaphors", "ago_event_not_before", "near_modals",
     "near_preps", "named_times", "day_parts", "day_part_deictics", "time_zones", "ago_story_units",
+    "time_pair_between", "time_day_barrier", "day_part_meridiems",
 )
 #: rules/dates.yaml ``windows``: how far (characters) a reading looks before or after a date
 WINDOW_KEYS = ("set_words_after", "preceding_mod_before", "month_cue_before", "period_end_slack_days")
@@ -127,6 +128,14 @@ class Compiled:
     day_parts: dict[str, str]
     day_part_deictics: dict[str, int]
     ago_story_units: frozenset[str]
+    #: rules/dates.yaml ``time_pair_between``: what joins a time to the same instant in another zone bracketed after it
+    #: ("8:30 p.m. (0030 UTC)"), matched from the first time's end to the second's start
+    time_pair_between: re.Pattern
+    #: rules/dates.yaml ``time_day_barrier``: a mark (a quotation's) between a time of day and a day of its sentence
+    #: that makes the day another voice's, not the time's ('posting at 12:54 am ... on Twitter, "Tonight, ...')
+    time_day_barrier: re.Pattern
+    #: rules/dates.yaml ``day_part_meridiems``: the half of the clock a part of the day names ("4 in the morning": a.m.)
+    day_part_meridiems: dict[str, str]
     #: each pattern's required-literal gate (same order as ``patterns``; its ``requires`` included),
     #: then each of ``negatives``' (from index ``len(patterns)``): a text lacking the literals is not
     #: searched with that regex (pipeline/prefilter.py)
@@ -264,6 +273,9 @@ def compile_rules(rules: Rules) -> Compiled:
         day_parts=_day_parts(data["day_parts"], where),
         day_part_deictics=_day_part_deictics(data["day_part_deictics"], where),
         ago_story_units=_ago_story_units(data["ago_story_units"], where, units),
+        time_pair_between=_regex(data["time_pair_between"], where, "time_pair_between"),
+        time_day_barrier=_regex(data["time_day_barrier"], where, "time_day_barrier"),
+        day_part_meridiems=_day_part_meridiems(data["day_part_meridiems"], where),
         relative={_norm(k): val for k, val in data["relative"].items()},
         modifiers={_norm(k): val for k, val in data["modifiers"].items()},
         preceding=rx.compile(rf"(?:^|[^\w-])(?P<p>{_alt(pre)})\s+$", re.IGNORECASE),
@@ -362,6 +374,15 @@ def _day_parts(data: object, where: str) -> dict[str, str]:
     return {k.lower(): v for k, v in data.items()}
 
 
+def _day_part_meridiems(data: object, where: str) -> dict[str, str]:
+    """``day_part_meridiems``: a part of the day -> "a" or "p" (the half of a 12-hour clock it names)."""
+    if not isinstance(data, Mapping) or not data or any(not isinstance(k, str) or v not in ("a", "p") for k, v in data.items()):
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: day_part_meridiems: want a mapping of words to a or p, got {data!r}")
+    return {k.lower(): v for k, v in data.items()}
+
+
 def _day_part_deictics(data: object, where: str) -> dict[str, int]:
     """``day_part_deictics``: a word -> days from the article's date (-7..7)."""
     if not isinstance(data, Mapping) or not data or any(
@@ -380,6 +401,18 @@ def _ago_story_units(words: object, where: str, units: Mapping[str, str]) -> fro
 
         raise RulesError(f"{where}: ago_story_units: want a list of unit letters of units ({sorted(set(units.values()))}), got {words!r}")
     return frozenset(words)
+
+
+def _regex(text: object, where: str, key: str) -> re.Pattern:
+    """A key holding one regex (compiled once, case-insensitive)."""
+    try:
+        if not isinstance(text, str) or not text:
+            raise re.error("not a non-empty string")
+        return re.compile(text, re.IGNORECASE)
+    except re.error as e:
+        from pipeline.errors import RulesError
+
+        raise RulesError(f"{where}: {key}: want one regex, got {text!r} ({e})") from None
 
 
 def _ago_event_dirs(words: object, where: str) -> frozenset[str]:
@@ -880,7 +913,7 @@ def _clock(x: Match) -> Read | None:
         return Read("T" + x.c.named_times[named.lower()], type="time", granularity="minute", is_relative=True)
     hour = int(x.g("hour"))
     minute = x.g("minute")
-    ampm = (x.g("ampm") or "").lower()
+    ampm = (x.g("ampm") or "").lower() or x.c.day_part_meridiems.get((x.g("dpart") or "").lower(), "")
     if ampm:
         if not 1 <= hour <= 12:
             return None
@@ -1547,6 +1580,7 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         kept.append((start, end, name, kind, m, read))
     kept.sort(key=lambda k: k[0])
     rows = []
+    days: dict[int, date | None] = {}  # the day each time of day took (a bracketed time of another zone follows it)
     for i, (start, end, name, kind, m, read) in enumerate(kept):
         row_anchor = anchor
         if kind == "ago" and _norm(m.group("dir") or "") != "ago":
@@ -1584,12 +1618,13 @@ def extract(doc: Doc, ctx: Context, found: dict[str, list[dict]], timeml: bool |
         if kind == "time":
             # the day its sentence names, else the last day the story named before it ("caught fire yesterday morning.
             # ... had control of the blaze by 8:00am"), else the article's date
-            day = read.start_date or _sentence_day(doc, kept, i)
+            day = read.start_date or _paired_day(text, kept, i, days, c) or _sentence_day(doc, kept, i, c)
             if day is None and _tense(doc.char_span(start, end, alignment_mode="expand"), wc, c) == "past":
-                day = _last_day(kept[:i], text, c) or anchor
+                day = _story_day(kept[:i], text, start) or _last_day(kept[:i], text, c) or anchor
             # else a time of no day told in a verb not in the past is habitual or planned ("is held everyday at 1 pm",
             # "a quiet zone after 10pm", "planned to implement a curfew between 10 p.m. and 4 a.m."): no day, no interval
             time_zone = m.groupdict().get("tz")
+            days[i] = day
             if day is not None:
                 read = replace(read, value=day.isoformat() + read.value, start_date=day, end_date=day)
                 row_anchor = day
@@ -1667,7 +1702,71 @@ def _last_day(before: list, text: str, c: Compiled) -> date | None:
     return None
 
 
-def _sentence_day(doc: Doc, kept: list, i: int) -> date | None:
+def _paired_day(text: str, kept: list, i: int, days: dict, c: Compiled) -> date | None:
+    """The day of a time bracketed after another time of day as the same instant in another zone ("at around 8:30
+    p.m. (0030 UTC)", "at 12:54 am local time (0454 UTC)"): the first time's day, moved by the day the pair itself
+    shows (the zones' difference is read from the two clocks, taken within -12..+14 hours: 20:30 then 00:30 is four
+    hours behind, so the next day). None when ``kept[i]`` is not such a time or the first one took no day."""
+    after = kept[i + 1] if i + 1 < len(kept) else None
+    if after is not None and after[3] == "time" and after[5].start_date is not None and \
+            c.time_pair_between.fullmatch(text, kept[i][1], after[0]):
+        # "at 4 in the morning (4 a.m. EDT Thursday)": the bracketed time's own day, moved back by the pair's difference
+        first, second = _minutes(kept[i][5].value), _minutes(after[5].value)
+        if first is None or second is None:
+            return None
+        return after[5].start_date + timedelta(days=(second + _zone_lead(first, second)) // 1440)
+    if i == 0 or kept[i - 1][3] != "time" or days.get(i - 1) is None:
+        return None
+    if not c.time_pair_between.fullmatch(text, kept[i - 1][1], kept[i][0]):
+        return None
+    first, second = _minutes(kept[i - 1][5].value), _minutes(kept[i][5].value)
+    if first is None or second is None:
+        return None
+    return days[i - 1] + timedelta(days=(first - _zone_lead(first, second)) // 1440)
+
+
+def _zone_lead(first: int, second: int) -> int:
+    """The first clock's lead over the second (minutes) when both tell one instant, taken within -12..+14 hours."""
+    offset = (first - second) % 1440
+    return offset - 1440 if offset > 14 * 60 else offset
+
+
+_CLOCK_RE = re.compile(r"T(\d\d):(\d\d)$")
+
+
+def _minutes(value: str | None) -> int | None:
+    """Minutes after midnight of a time row's value ("T20:30", "2019-08-21T20:30"): None for a part of a day."""
+    m = _CLOCK_RE.search(value or "")
+    return int(m.group(1)) * 60 + int(m.group(2)) if m else None
+
+
+def _story_day(before: list, text: str, start: int) -> date | None:
+    """The day a time of day with none in its sentence is told on: the first day (or part of a day) its paragraph names
+    before it, else the first one of the article's lead (its first paragraph that is not a dateline, "Saturday, August
+    24, 2019" alone on its line), where a news story tells its event's day ("was discovered dead on Wednesday ... when
+    they reached the scene at around 8:30 p.m."); a later day of the paragraph is often another event's ("On Wednesday,
+    the Supreme Court issued a ruling ... following the August 2 resignation ... was sworn in at 5:00 p.m."). None when
+    neither names one."""
+    own = text.rfind("\n", 0, start) + 1
+    lead = None
+    first_of_lead = None
+    for s, e, _, kind, _, read in before:
+        p0, p1 = text.rfind("\n", 0, s) + 1, text.find("\n", e)
+        if text[p0:p1 if p1 >= 0 else len(text)].strip() == text[s:e].strip():
+            continue  # a dateline
+        lead = p0 if lead is None else lead
+        is_day = read.start_date is not None and (kind == "part_of_day" or read.granularity == "day" and read.type == "date"
+                                                  and DAY_VALUE_RE.fullmatch(read.value or "") is not None)
+        if not is_day:
+            continue
+        if p0 == own:
+            return read.start_date
+        if p0 == lead and first_of_lead is None:
+            first_of_lead = read.start_date
+    return first_of_lead
+
+
+def _sentence_day(doc: Doc, kept: list, i: int, c: Compiled) -> date | None:
     """The day the sentence of ``kept[i]`` (a time of day) names: its nearest row of a calendar day or a part of a day
     ("at 7:37 p.m. on Wednesday", "Saturday 8:00 p.m."); None when it names none."""
     start = kept[i][0]
@@ -1681,6 +1780,8 @@ def _sentence_day(doc: Doc, kept: list, i: int) -> date | None:
             continue
         if read.granularity == "day" and read.type == "date" and DAY_VALUE_RE.fullmatch(read.value or "") or kind == "part_of_day":
             dist = s - kept[i][1] if s >= kept[i][1] else start - e
+            if c.time_day_barrier.search(doc.text, min(e, kept[i][1]), max(s, start)):
+                continue  # a day inside a quotation the time is not in: another voice's day
             if best is None or dist < best[0]:
                 best = (dist, read.start_date)
     return best[1] if best else None
